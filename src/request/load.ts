@@ -1,0 +1,205 @@
+// Safe loading of YAML and JSON documents: no custom tags, bounded alias expansion, no
+// prototype keys, no duplicate keys, a size cap. Returns plain data plus a way to find the
+// source line of a path, so later validation errors can point at the line.
+import { parseAllDocuments, isNode, visit, LineCounter, type Document } from 'yaml';
+import { type InputIssue, type PathSegment, formatPath, InputError } from './issues.js';
+
+/** A request is a few kilobytes; anything near this is a mistake or an attack. */
+export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+const MAX_ALIAS_COUNT = 100;
+const MAX_DEPTH = 64;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface LoadedDocument {
+  /** `file` or `file#N` for the N-th document of a stream. */
+  name: string;
+  data: unknown;
+  /** 1-based line and column of a path, when the source is YAML and the path exists. */
+  locate(path: readonly PathSegment[]): { line: number; column: number } | undefined;
+}
+
+const noLocation = (): undefined => undefined;
+
+/** Parses one file's text: a JSON document, a YAML document, or a YAML stream (`---`). */
+export function loadDocuments(text: string, file: string, options: { stream?: boolean } = {}): LoadedDocument[] {
+  const trimmed = text.trimStart();
+  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !options.stream) {
+    return [loadJson(text, file)];
+  }
+  return loadYaml(text, file, options.stream ?? false);
+}
+
+/** Parses one JSON text (one line of a JSON Lines stream, or a whole .json file). */
+export function loadJson(text: string, name: string): LoadedDocument {
+  checkSize(text, name);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new InputError([{ file: name, path: '', code: 'json-syntax', message: `not valid JSON: ${(err as Error).message}` }]);
+  }
+  const duplicate = findDuplicateJsonKey(text);
+  if (duplicate) {
+    throw new InputError([{ file: name, path: duplicate, code: 'duplicate-key', message: 'this key appears twice in the same object; the first value would be lost' }]);
+  }
+  const issues = checkPlainData(data, name);
+  if (issues.length > 0) throw new InputError(issues);
+  return { name, data, locate: noLocation };
+}
+
+function checkSize(text: string, name: string): void {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_DOCUMENT_BYTES) {
+    throw new InputError([{
+      file: name, path: '', code: 'too-large',
+      message: `document is ${(bytes / 1048576).toFixed(1)} MB; a request or case may be at most ${MAX_DOCUMENT_BYTES / 1048576} MB`,
+    }]);
+  }
+}
+
+function loadYaml(text: string, file: string, stream: boolean): LoadedDocument[] {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, {
+    schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: false, lineCounter, strict: true,
+  });
+  const list = Array.isArray(docs) ? docs : [docs];
+  const nonEmpty = list.filter((d) => d.contents !== null || d.errors.length > 0);
+  if (!stream && nonEmpty.length > 1) {
+    throw new InputError([{ file, path: '', code: 'multiple-documents', message: `found ${nonEmpty.length} YAML documents; a file holds one (use \`precheck check -\` for a stream)` }]);
+  }
+  return nonEmpty.map((doc, i) => {
+    const name = stream && nonEmpty.length > 1 ? `${file}#${i + 1}` : file;
+    return toLoaded(doc, name, lineCounter, text);
+  });
+}
+
+function toLoaded(doc: Document.Parsed, name: string, lineCounter: LineCounter, text: string): LoadedDocument {
+  const at = (offset: number | undefined): { line?: number; column?: number } => {
+    if (offset === undefined) return {};
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const range = doc.range;
+  if (range) checkSize(text.slice(range[0], range[2]), name);
+  const issues: InputIssue[] = [];
+  for (const err of doc.errors) {
+    issues.push({ file: name, path: '', code: 'yaml-syntax', message: err.message.split('\n')[0] ?? err.message, ...at(err.pos[0]) });
+  }
+  visit(doc, {
+    Node(_key, node) {
+      if (isNode(node) && node.tag) {
+        issues.push({ file: name, path: '', code: 'yaml-tag', message: `YAML tags such as "${node.tag}" are not allowed in a request`, ...at(node.range?.[0]) });
+      }
+    },
+  });
+  for (const w of doc.warnings) {
+    if (w.code === 'TAG_RESOLVE_FAILED') issues.push({ file: name, path: '', code: 'yaml-tag', message: w.message.split('\n')[0] ?? w.message, ...at(w.pos[0]) });
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    throw new InputError([{ file: name, path: '', code: 'yaml-aliases', message: `${(err as Error).message} (aliases may expand to at most ${MAX_ALIAS_COUNT} nodes)` }]);
+  }
+  const dataIssues = checkPlainData(data, name);
+  if (dataIssues.length > 0) throw new InputError(dataIssues);
+  return {
+    name,
+    data,
+    locate(path) {
+      const node = doc.getIn(path as PathSegment[], true);
+      if (!isNode(node) || !node.range) return undefined;
+      const pos = lineCounter.linePos(node.range[0]);
+      return { line: pos.line, column: pos.col };
+    },
+  };
+}
+
+/** Rejects prototype keys, non-plain values (binary, dates) and runaway nesting. */
+function checkPlainData(root: unknown, file: string): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const walk = (value: unknown, path: PathSegment[], depth: number): void => {
+    if (issues.length >= 20) return;
+    if (depth > MAX_DEPTH) {
+      issues.push({ file, path: formatPath(path), code: 'too-deep', message: `nesting deeper than ${MAX_DEPTH} levels` });
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, [...path, i], depth + 1));
+      return;
+    }
+    if (value !== null && typeof value === 'object') {
+      if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+        issues.push({ file, path: formatPath(path), code: 'invalid-type', message: 'expected plain data (text, numbers, true/false, lists, mappings)' });
+        return;
+      }
+      for (const key of Object.keys(value)) {
+        if (FORBIDDEN_KEYS.has(key)) {
+          issues.push({ file, path: formatPath([...path, key]), code: 'forbidden-key', message: `the key "${key}" is not allowed` });
+          continue;
+        }
+        walk((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+      }
+    }
+  };
+  walk(root, [], 0);
+  return issues;
+}
+
+/**
+ * JSON.parse keeps the last of two equal keys and drops the first without a word; this scan
+ * finds such a key (as a path) so the loader can refuse it instead of losing data.
+ */
+export function findDuplicateJsonKey(text: string): string | undefined {
+  type Frame = { keys: Set<string> | null; path: PathSegment[]; index: number; key: string | null };
+  const stack: Frame[] = [];
+  let i = 0;
+  const n = text.length;
+  const readString = (): string => {
+    let out = '';
+    i++; // opening quote
+    while (i < n) {
+      const c = text[i]!;
+      if (c === '\\') { out += text.slice(i, i + 2); i += 2; continue; }
+      if (c === '"') { i++; return out; }
+      out += c;
+      i++;
+    }
+    return out;
+  };
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '"') {
+      const top = stack[stack.length - 1];
+      const s = readString();
+      if (top && top.keys && top.key === null) {
+        // a string in key position of an object: check what follows is ':'
+        let j = i;
+        while (j < n && /\s/.test(text[j]!)) j++;
+        if (text[j] === ':') {
+          let key = s;
+          try { key = JSON.parse(`"${s}"`) as string; } catch { /* keep raw */ }
+          if (top.keys.has(key)) return formatPath([...top.path, key]);
+          top.keys.add(key);
+          top.key = key;
+        }
+      }
+      continue;
+    }
+    if (c === '{' || c === '[') {
+      const parent = stack[stack.length - 1];
+      const path = parent ? [...parent.path, parent.keys ? (parent.key ?? '') : parent.index] : [];
+      stack.push({ keys: c === '{' ? new Set() : null, path, index: 0, key: null });
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent?.keys) parent.key = null;
+    } else if (c === ',') {
+      const top = stack[stack.length - 1];
+      if (top) { if (top.keys) top.key = null; else top.index++; }
+    }
+    i++;
+  }
+  return undefined;
+}
