@@ -176,7 +176,8 @@ export const documentationSchema = z.strictObject({
   acuteFlare: z.boolean().optional(),
   cannotUseOrdinaryTransport: z.boolean().optional(),
   anxiety: z.boolean().optional(),
-  returnToWorkPlan: z.boolean().optional(),
+  maximumMedicalImprovement: z.boolean().optional(),
+  priorFailedReturnToWork: z.boolean().optional(),
   extensions,
 });
 

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// The `precheck` command line: one module per subcommand; exit codes and error printing live
+// here, never in the library.
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './commands/check.js';
+import { InputError } from '../request/issues.js';
+import { printIssues } from './io.js';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command()
+  .name('precheck')
+  .description('Predicts whether a California workers\' compensation treatment request would survive Independent Medical Review, and which guideline criterion is missing if not.')
+  .version(pkg.version)
+  .showHelpAfterError()
+  .exitOverride();
+
+registerCheck(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else if (err instanceof InputError) {
+    printIssues(err.issues);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`precheck: internal error: ${(err as Error).message}\n`);
+    process.exitCode = 4;
+  }
+}

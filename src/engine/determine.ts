@@ -1,0 +1,184 @@
+// Decides every requested service of a request: finds the rule topics that cover it, evaluates
+// their criteria over the derived facts, and explains the outcome. Associated services
+// (`for:`) follow their primary first.
+import type { NormalizedRequest, NormalizedService } from '../request/normalize.js';
+import { FactStore } from '../facts/store.js';
+import { TRUE, UNKNOWN, type FactReader } from '../rules/evaluate.js';
+import { guidelineRefsFor, type CompiledTopic, type RulePack } from '../rules/pack.js';
+import { chooseCitation, checkEditions, silenceNotice } from './hierarchy.js';
+import { renderTemplate } from './templates.js';
+import { RESULT_FORMAT, type CriterionResult, type RequestResult, type ServiceResult } from './result.js';
+
+/**
+ * The letters' rule for associated services ("Since the primary procedure is not medically
+ * necessary, none of the associated services are medically necessary"): engine-level, since
+ * it holds for every pairing of a primary and its add-ons.
+ */
+const FOLLOWS_PRIMARY_ID = 'associated.follows-primary';
+const FOLLOWS_PRIMARY_TEXT = 'An associated service is medically necessary only if its primary procedure is';
+
+export function determine(request: NormalizedRequest, pack: RulePack): RequestResult {
+  const decided = new Map<string, ServiceResult>();
+  const decide = (service: NormalizedService): ServiceResult => {
+    const done = decided.get(service.id);
+    if (done) return done;
+    const result = service.raw.for !== undefined
+      ? decideAssociated(request, pack, service, decide(request.byId.get(service.raw.for)!))
+      : decideOnOwn(request, pack, service);
+    decided.set(service.id, result);
+    return result;
+  };
+  const services = request.services.filter((s) => s.requested).map(decide);
+  const notices = request.decisionDateGiven ? [] : [`decisionDate not given: rules applied as of ${request.decisionDate}.`];
+  return {
+    format: RESULT_FORMAT,
+    request: request.id,
+    decisionDate: request.decisionDate,
+    rulePack: { version: pack.version, hash: pack.hash },
+    services,
+    notices,
+  };
+}
+
+function base(service: NormalizedService): Pick<ServiceResult, 'id' | 'kind' | 'label'> {
+  return { id: service.id, kind: service.kind, label: service.raw.label ?? service.raw.text ?? service.kind };
+}
+
+function matchingTopics(pack: RulePack, service: NormalizedService, read: FactReader): CompiledTopic[] {
+  return (pack.byKind.get(service.kind) ?? []).filter((t) => !t.when || t.when.evaluate(read) === TRUE);
+}
+
+function notCovered(service: NormalizedService, reason: string, extra: Partial<ServiceResult> = {}): ServiceResult {
+  return {
+    ...base(service), prediction: 'not-covered', medicallyNecessary: null, dependsOn: null, guideline: null,
+    criteria: [], rationale: reason, toOverturn: [], topics: [], notices: [], ...extra,
+  };
+}
+
+function decideOnOwn(request: NormalizedRequest, pack: RulePack, service: NormalizedService): ServiceResult {
+  const store = new FactStore(request, service);
+  const read: FactReader = (id) => store.get(id);
+  const topics = matchingTopics(pack, service, read);
+  if (topics.length === 0) {
+    return notCovered(service, `No rule in the pack covers ${describe(service)}; the engine does not guess.`);
+  }
+  return evaluateTopics(request, pack, service, topics, store);
+}
+
+function describe(service: NormalizedService): string {
+  const region = service.regions.length > 0 ? ` (${service.regions.join(', ')})` : '';
+  return `this ${service.kind}${region} service`;
+}
+
+function evaluateTopics(request: NormalizedRequest, pack: RulePack, service: NormalizedService, topics: CompiledTopic[], store: FactStore): ServiceResult {
+  const { catalog } = pack;
+  const date = request.decisionDate;
+  const read: FactReader = (id) => store.get(id);
+  const notices: string[] = [];
+  const inForce: CompiledTopic[] = [];
+  const refs = new Map(topics.map((t) => [t, guidelineRefsFor(t, read)] as const));
+  for (const topic of topics) {
+    const check = checkEditions(catalog, topic, refs.get(topic)!, date);
+    if (check.ok) { inForce.push(topic); notices.push(...check.notices); } else notices.push(check.reason);
+  }
+  if (inForce.length === 0) {
+    return notCovered(service, `No rule applies on ${date}: ${notices.join(' ')}`, { notices, topics: topics.map((t) => t.id) });
+  }
+  const render = (text: string): string => renderTemplate(text, read);
+
+  const criteria: CriterionResult[] = [];
+  const messages: string[] = [];
+  const toOverturn: string[] = [];
+  let notRecommended: string | undefined;
+  let failing = 0;
+  for (const topic of inForce) {
+    for (const c of topic.criteria) {
+      if (c.when && c.when.evaluate(read) !== TRUE) continue;
+      const value = c.condition.evaluate(read);
+      const status = value === TRUE ? 'met' : value === UNKNOWN ? 'not-documented' : 'unmet';
+      const evidence = [...new Set(c.condition.facts.flatMap((f) => store.get(f).evidence))];
+      const citation = chooseCitation(catalog, c.citations, date) ?? catalog.resolve(c.citations[0]!)!;
+      criteria.push({ id: c.id, status, text: c.spec.text, evidence, citation });
+      if (status === 'met') continue;
+      if (status === 'not-documented' && c.spec.presumed) {
+        notices.push(`Not stated, presumed as the guideline requires: ${c.spec.text}.`);
+        continue;
+      }
+      failing++;
+      messages.push(render(status === 'unmet' ? c.spec.unmet : c.spec.notDocumented));
+      if (status === 'unmet' && c.spec.unmetMeans === 'not-recommended') notRecommended ??= render(c.spec.unmet);
+      else if (c.spec.toOverturn) toOverturn.push(render(c.spec.toOverturn));
+    }
+  }
+
+  const guideline = chooseCitation(catalog, inForce.flatMap((t) => refs.get(t)!), date)!;
+  const silence = silenceNotice(catalog, inForce.find((t) => refs.get(t)!.includes(guideline.ref)) ?? inForce[0]!, guideline);
+  if (silence) notices.unshift(silence);
+  const statement = inForce.map((t) => render(t.spec.statement)).join(' ');
+  const upheld = failing > 0;
+  const rationale = upheld
+    ? `${statement} ${messages.join(' ')} Therefore the request is not medically necessary.`
+    : `${statement} The record documents every criterion (${criteria.length} of ${criteria.length}), so the request is medically necessary.`;
+  const result: ServiceResult = {
+    ...base(service),
+    prediction: upheld ? 'upheld' : 'overturned',
+    medicallyNecessary: !upheld,
+    dependsOn: null,
+    guideline,
+    criteria,
+    rationale,
+    toOverturn: notRecommended ? [] : [...new Set(toOverturn)],
+    topics: inForce.map((t) => t.id),
+    notices,
+  };
+  if (notRecommended) result.notRecommended = notRecommended;
+  return result;
+}
+
+function decideAssociated(request: NormalizedRequest, pack: RulePack, service: NormalizedService, primary: ServiceResult): ServiceResult {
+  const store = new FactStore(request, service);
+  const read: FactReader = (id) => store.get(id);
+  const own = matchingTopics(pack, service, read);
+  const ownGuideline = own.length > 0 ? chooseCitation(pack.catalog, own.flatMap((t) => guidelineRefsFor(t, read)), request.decisionDate) : undefined;
+  const link = `services[${service.index}].for = ${primary.id}`;
+  const follows = (status: CriterionResult['status']): CriterionResult => ({
+    id: FOLLOWS_PRIMARY_ID, status, text: `${FOLLOWS_PRIMARY_TEXT} (${primary.label})`, evidence: [link, `${primary.id}: ${primary.prediction}`],
+    citation: ownGuideline ?? primary.guideline!,
+  });
+
+  if (primary.prediction === 'not-covered') {
+    return notCovered(service, `This service is requested for ${primary.label}, which no rule covers; it is decided by its primary.`, { dependsOn: primary.id });
+  }
+  if (primary.prediction === 'upheld') {
+    return {
+      ...base(service),
+      prediction: 'upheld',
+      medicallyNecessary: false,
+      dependsOn: primary.id,
+      guideline: primary.guideline,
+      criteria: [follows('unmet'), ...primary.criteria.filter((c) => c.status !== 'met')],
+      rationale: `Since the primary procedure (${primary.label}) is not medically necessary, this associated service is not medically necessary either.`,
+      toOverturn: primary.toOverturn,
+      ...(primary.notRecommended ? { notRecommended: primary.notRecommended } : {}),
+      topics: primary.topics,
+      notices: [],
+    };
+  }
+  const judged = own.filter((t) => t.spec.appliesTo.associated === true);
+  if (judged.length > 0) {
+    const result = evaluateTopics(request, pack, service, judged, store);
+    return { ...result, criteria: [follows('met'), ...result.criteria] };
+  }
+  return {
+    ...base(service),
+    prediction: 'overturned',
+    medicallyNecessary: true,
+    dependsOn: primary.id,
+    guideline: primary.guideline,
+    criteria: [follows('met')],
+    rationale: `The primary procedure (${primary.label}) is medically necessary, and this service is part of it.`,
+    toOverturn: [],
+    topics: primary.topics,
+    notices: [],
+  };
+}

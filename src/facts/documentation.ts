@@ -1,0 +1,121 @@
+// Facts the record states directly (documentation flags, red flags, work status), plus the few
+// that also follow from the rest of the request (a planned surgery is also a surgery service).
+import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
+import { diagnosisTexts, examFindings, findingInSpine, isNegative, isPositive, itemInRegion, serviceSpine } from './record.js';
+import type { Request } from '../request/schema.js';
+
+type DocFlag = Exclude<keyof NonNullable<Request['documentation']>, 'opioidMonitoring' | 'redFlags' | 'notes' | 'extensions'>;
+
+function flag(ctx: FactContext, field: DocFlag): Fact<boolean> {
+  const value = ctx.request.raw.documentation?.[field];
+  return value === undefined ? unknown([`documentation.${field} not stated`]) : known(value, [`documentation.${field} = ${value}`]);
+}
+
+const DIRECT_FLAGS: ReadonlyArray<[DocFlag, string]> = [
+  ['functionalImprovement', 'Functional improvement (ADLs, work restrictions, reduced dependence on care) from the treatment so far is documented.'],
+  ['risksDiscussed', 'The risks (and limited benefit) of the treatment were discussed with the patient and documented.'],
+  ['significantChange', 'Significant change in symptoms or findings since the last study of the region.'],
+  ['acuteFlare', 'An acute flare-up or exacerbation is documented.'],
+  ['cannotUseOrdinaryTransport', 'A condition that prevents the use of public or private transport is documented.'],
+  ['maximumMedicalImprovement', 'The worker is documented at or near maximum medical improvement.'],
+  ['priorFailedReturnToWork', 'Prior attempts to return to work failed.'],
+];
+
+const SURGERY_KINDS = new Set(['surgery']);
+const INVASIVE_KINDS = new Set(['epidural-steroid-injection', 'facet-joint-injection', 'medial-branch-block', 'facet-radiofrequency-neurotomy', 'sacroiliac-joint-injection', 'injection', 'surgery']);
+
+export const documentationFacts: FactDefinition[] = [
+  ...DIRECT_FLAGS.map(([field, description]) => defineFact<boolean>({
+    id: `documentation.${field}`, type: 'boolean', description, reads: [`documentation.${field}`],
+    derive: (ctx) => flag(ctx, field),
+  })),
+  defineFact<boolean>({
+    id: 'documentation.homeExerciseProgram', type: 'boolean', description: 'A home exercise program is documented (flag, or home exercise among treatments).', reads: ['documentation.homeExerciseProgram', 'treatments[]'],
+    derive: (ctx) => {
+      const stated = flag(ctx, 'homeExerciseProgram');
+      if (stated.value !== undefined) return stated;
+      const hep = (ctx.request.raw.treatments ?? []).findIndex((t) => t.kind === 'home-exercise');
+      return hep >= 0 ? known(true, [`treatments[${hep}].kind = home-exercise`]) : stated;
+    },
+  }),
+  defineFact<boolean>({
+    id: 'documentation.surgeryPlanned', type: 'boolean', description: 'Surgery is planned or considered for the region (flag, or a surgery service in the request).', reads: ['documentation.surgeryPlanned', 'services[]'],
+    derive: (ctx) => {
+      const surgery = ctx.request.services.filter((s) => SURGERY_KINDS.has(s.kind) && s.id !== ctx.service.id && s.regions.some((r) => itemInRegion(r, ctx.service)));
+      if (surgery.length > 0) return known(true, surgery.map((s) => `services[${s.index}] = surgery`));
+      return flag(ctx, 'surgeryPlanned');
+    },
+  }),
+  defineFact<boolean>({
+    id: 'documentation.invasiveProcedurePlanned', type: 'boolean', description: 'An injection or other invasive procedure is planned for the region (flag, or such a service in the request).', reads: ['documentation.invasiveProcedurePlanned', 'services[]'],
+    derive: (ctx) => {
+      const procs = ctx.request.services.filter((s) => INVASIVE_KINDS.has(s.kind) && s.id !== ctx.service.id && s.regions.some((r) => itemInRegion(r, ctx.service)));
+      if (procs.length > 0) return known(true, procs.map((s) => `services[${s.index}] = ${s.kind}`));
+      return flag(ctx, 'invasiveProcedurePlanned');
+    },
+  }),
+  defineFact<boolean>({
+    id: 'documentation.newNeurologicDeficit', type: 'boolean', description: 'New or progressive neurologic deficit (flag, or the progressive-neurologic-deficit red flag).', reads: ['documentation.newNeurologicDeficit', 'documentation.redFlags'],
+    derive: (ctx) => {
+      if (ctx.request.raw.documentation?.redFlags?.includes('progressive-neurologic-deficit')) return known(true, ['documentation.redFlags includes progressive-neurologic-deficit']);
+      return flag(ctx, 'newNeurologicDeficit');
+    },
+  }),
+  defineFact<boolean>({
+    id: 'documentation.anxiety', type: 'boolean', description: 'Extreme anxiety is documented (flag or an anxiety diagnosis).', reads: ['documentation.anxiety', 'diagnoses[]'],
+    derive: (ctx) => {
+      const stated = flag(ctx, 'anxiety');
+      if (stated.value !== undefined) return stated;
+      const dx = diagnosisTexts(ctx.request.raw).filter((d) => /anxiety|panic/.test(d.text));
+      return dx.length > 0 ? known(true, dx.map((d) => `${d.path} = ${d.text}`)) : stated;
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'redFlags.list', type: 'list', description: 'Red flags for serious pathology recorded.', reads: ['documentation.redFlags'],
+    derive: (ctx) => {
+      const flags = ctx.request.raw.documentation?.redFlags;
+      return flags === undefined ? unknown(['documentation.redFlags not stated']) : known(flags, [`documentation.redFlags = [${flags.join(', ')}]`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'redFlags.present', type: 'boolean', description: 'At least one red flag for serious pathology is recorded; false when the record lists none.', reads: ['documentation.redFlags'],
+    derive: (ctx) => {
+      const flags = ctx.request.raw.documentation?.redFlags;
+      if (flags === undefined) return unknown(['documentation.redFlags not stated']);
+      return known(flags.length > 0, [`documentation.redFlags = [${flags.join(', ')}]`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'neuro.deficitOnExam', type: 'boolean',
+    description: 'A neurologic deficit (sensory, motor or reflex) on exam in the service region; false when examined and normal.',
+    reads: ['exam[]'],
+    derive: (ctx) => {
+      const spine = serviceSpine(ctx.service);
+      const signs = examFindings(ctx.request.raw, ['sensory-deficit', 'motor-weakness', 'reflex-change', 'grip-weakness', 'muscle-atrophy'])
+        .filter((e) => findingInSpine(e.item, spine) && (spine !== undefined || itemInRegion(e.item.region, ctx.service)));
+      const positive = signs.filter((e) => isPositive(e.item));
+      if (positive.length > 0) return known(true, positive.map((e) => `${e.path} = ${e.item.finding}${e.item.dermatome ? ` ${e.item.dermatome}` : ''} positive`));
+      const negative = signs.filter((e) => isNegative(e.item));
+      return negative.length > 0 ? known(false, negative.map((e) => `${e.path} = ${e.item.finding} negative`)) : unknown(['exam: no neurologic finding recorded for this region']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'patient.working', type: 'boolean', description: 'The worker is working (full or modified duty); false when off work or retired.', reads: ['patient.workStatus'],
+    derive: (ctx) => {
+      const status = ctx.request.raw.patient?.workStatus;
+      if (status === undefined || status === 'unknown') return unknown(['patient.workStatus not stated']);
+      return known(status === 'full-duty' || status === 'modified-duty' || status === 'working', [`patient.workStatus = ${status}`]);
+    },
+  }),
+  defineFact<number>({
+    id: 'patient.age', type: 'number', description: 'Age in years.', reads: ['patient.age'],
+    derive: (ctx) => ctx.request.raw.patient?.age !== undefined ? known(ctx.request.raw.patient.age, [`patient.age = ${ctx.request.raw.patient.age}`]) : unknown(['patient.age not stated']),
+  }),
+  defineFact<boolean>({
+    id: 'pain.scoreDocumented', type: 'boolean', description: 'A pain score (0–10) is recorded.', reads: ['symptoms[].score'],
+    derive: (ctx) => {
+      const i = (ctx.request.raw.symptoms ?? []).findIndex((s) => s.score !== undefined);
+      return i >= 0 ? known(true, [`symptoms[${i}].score = ${ctx.request.raw.symptoms![i]!.score}`]) : unknown(['symptoms: no pain score recorded']);
+    },
+  }),
+];

@@ -1,0 +1,96 @@
+// Facts about how an injection is to be done: guidance, sedation, what else is done the same
+// day, how many injections, what is injected; and trigger points on exam.
+import { defineFact, known, unknown, type FactDefinition } from './types.js';
+import { examFindings, isNegative, isPositive, itemInRegion, serviceSpine, findingInSpine } from './record.js';
+import { INJECTION_SERVICE_KINDS } from '../request/vocabulary.js';
+import { quantityInText } from '../request/visits.js';
+
+const INJECTATES_NOT_ANESTHETIC = /botox|botulinum|saline|dextrose|glucose|sarapin|prolotherap|ozone|b-?12|traumeel|morrhuate|hyaluron/;
+
+export const procedureFacts: FactDefinition[] = [
+  defineFact<readonly string[]>({
+    id: 'service.associatedKinds', type: 'list',
+    description: 'Kinds of the services requested for this one (`for:` it): fluoroscopic guidance, IV sedation, additional levels, …',
+    reads: ['services[].for'],
+    derive: ({ request, service }) => {
+      const assoc = request.services.filter((s) => s.raw.for === service.id);
+      return known(assoc.map((s) => s.kind), assoc.map((s) => `services[${s.index}] = ${s.kind} for ${service.id}`));
+    },
+  }),
+  defineFact<boolean>({
+    id: 'service.sedation', type: 'boolean',
+    description: 'IV sedation or anesthesia is requested with the procedure (a service `for:` it, or named in its label).',
+    reads: ['services[].for', 'services[].label'],
+    derive: ({ request, service }) => {
+      const assoc = request.services.filter((s) => s.raw.for === service.id && (s.kind === 'iv-sedation' || s.kind === 'anesthesia'));
+      if (assoc.length > 0) return known(true, assoc.map((s) => `services[${s.index}].kind = ${s.kind}`));
+      if (/sedation|anesthesia|anaesthesia|mac\b/.test(service.words)) return known(true, [`services[${service.index}].label mentions sedation`]);
+      return known(false, ['services: no sedation requested']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'service.fluoroscopy', type: 'boolean',
+    description: 'The injection is to be done under fluoroscopic guidance (a guidance service `for:` it, or stated in its label).',
+    reads: ['services[].for', 'services[].label'],
+    derive: ({ request, service }) => {
+      const assoc = request.services.filter((s) => s.raw.for === service.id && s.kind === 'fluoroscopic-guidance');
+      if (assoc.length > 0) return known(true, assoc.map((s) => `services[${s.index}].kind = fluoroscopic-guidance`));
+      if (/fluoro|image[- ]guid|c-arm|x-ray guid/.test(service.words)) return known(true, [`services[${service.index}].label states fluoroscopic guidance`]);
+      return unknown(['services: fluoroscopic guidance not stated']);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'service.sameDayInjections', type: 'list',
+    description: 'Other injection services in the request dated the same day as this one.',
+    reads: ['services[].date', 'services[].kind'],
+    derive: ({ request, service }) => {
+      const date = service.raw.date;
+      const same = date === undefined ? [] : request.services.filter((s) => s.id !== service.id && s.raw.date === date
+        && INJECTION_SERVICE_KINDS.has(s.kind) && s.kind !== service.kind && s.raw.for !== service.id);
+      return known(same.map((s) => s.kind), same.length > 0 ? same.map((s) => `services[${s.index}] = ${s.kind} on ${date}`) : ['services: no other injection dated the same day']);
+    },
+  }),
+  defineFact<number>({
+    id: 'service.injectionCount', type: 'number',
+    description: 'Injections requested in the session: quantity, or the count stated in the label ("x 3", "three trigger point injections").',
+    reads: ['services[].quantity', 'services[].label'],
+    derive: ({ service }) => {
+      if (service.raw.quantity !== undefined) return known(service.raw.quantity, [`services[${service.index}].quantity = ${service.raw.quantity}`]);
+      const n = quantityInText(service.words);
+      return n !== undefined ? known(n, [`services[${service.index}].label = ${service.raw.label ?? service.raw.text}`]) : unknown([`services[${service.index}].quantity not given`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'service.injectateOtherThanAnesthetic', type: 'boolean',
+    description: 'The label names an injectate other than local anesthetic with or without steroid (botulinum toxin, saline, dextrose, Sarapin, …).',
+    reads: ['services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const m = INJECTATES_NOT_ANESTHETIC.exec(service.words);
+      return m ? known(true, [`services[${service.index}].label names ${m[0]}`]) : known(false, ['label names local anesthetic/steroid or no injectate']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'triggerPoints.documented', type: 'boolean', description: 'Trigger points found on exam in the region.', reads: ['exam[]'],
+    derive: (ctx) => {
+      const spine = serviceSpine(ctx.service);
+      const tps = examFindings(ctx.request.raw, 'trigger-point').filter((e) => findingInSpine(e.item, spine) && itemInRegion(e.item.region, ctx.service));
+      const positive = tps.filter((e) => isPositive(e.item));
+      if (positive.length > 0) return known(true, positive.map((e) => `${e.path} = trigger-point positive${e.item.count ? ` × ${e.item.count}` : ''}`));
+      const negative = tps.filter((e) => isNegative(e.item));
+      return negative.length > 0 ? known(false, negative.map((e) => `${e.path} = trigger-point negative`)) : unknown(['exam: no trigger point recorded']);
+    },
+  }),
+  ...(['twitchResponse', 'referredPain'] as const).map((field) => defineFact<boolean>({
+    id: `triggerPoints.${field}`, type: 'boolean',
+    description: field === 'twitchResponse' ? 'A twitch response on palpation of the trigger points is documented.' : 'Referred pain from the trigger points is documented.',
+    reads: [`exam[].${field}`],
+    derive: (ctx) => {
+      const spine = serviceSpine(ctx.service);
+      const tps = examFindings(ctx.request.raw, 'trigger-point').filter((e) => isPositive(e.item) && findingInSpine(e.item, spine) && itemInRegion(e.item.region, ctx.service));
+      const stated = tps.filter((e) => e.item[field] !== undefined);
+      if (stated.some((e) => e.item[field] === true)) return known(true, stated.filter((e) => e.item[field]).map((e) => `${e.path}.${field} = true`));
+      if (stated.length > 0) return known(false, stated.map((e) => `${e.path}.${field} = false`));
+      return unknown(tps.length > 0 ? tps.map((e) => `${e.path}.${field} not stated`) : ['exam: no trigger point recorded']);
+    },
+  })),
+];

@@ -1,0 +1,80 @@
+// Small readers over the request record that several fact modules share: which exam findings,
+// studies and treatments bear on a service's body region, and how to cite them as evidence.
+import type { NormalizedService } from '../request/normalize.js';
+import type { Request, ExamFinding, Study, Treatment } from '../request/schema.js';
+import type { Region } from '../request/vocabulary.js';
+import { spineRegionOf } from '../request/levels.js';
+import { spineRegion, regionsOverlap } from '../request/regions.js';
+
+export type Spine = 'cervical' | 'thoracic' | 'lumbar';
+
+export interface Indexed<T> { item: T; index: number; path: string }
+
+export function indexed<T>(items: readonly T[] | undefined, field: string): Indexed<T>[] {
+  return (items ?? []).map((item, index) => ({ item, index, path: `${field}[${index}]` }));
+}
+
+/** The spine region a service concerns, if it is a spinal service. */
+export function serviceSpine(service: NormalizedService): Spine | undefined {
+  for (const r of service.regions) {
+    const s = spineRegion(r);
+    if (s) return s;
+  }
+  return undefined;
+}
+
+/** Spine region an exam finding refers to, from its region, dermatome, root or level. */
+export function findingSpine(f: ExamFinding): Spine | undefined {
+  if (f.region) return spineRegion(f.region);
+  const named = f.dermatome ?? f.root ?? f.level;
+  if (named) return spineRegionOf(named.toUpperCase());
+  if (f.finding === 'straight-leg-raise') return 'lumbar';
+  return undefined;
+}
+
+/** Whether a finding bears on the service's spine region (unknown regions bear on any). */
+export function findingInSpine(f: ExamFinding, spine: Spine | undefined): boolean {
+  if (!spine) return true;
+  const own = findingSpine(f);
+  return own === undefined || own === spine;
+}
+
+/** Whether a record item with an optional region bears on the service's main region. */
+export function itemInRegion(itemRegion: Region | undefined, service: NormalizedService): boolean {
+  const main = service.regions[0];
+  if (!main || !itemRegion) return true;
+  return service.regions.some((r) => regionsOverlap(r, itemRegion));
+}
+
+export function examFindings(request: Request, finding: ExamFinding['finding'] | readonly ExamFinding['finding'][]): Indexed<ExamFinding>[] {
+  const wanted = typeof finding === 'string' ? [finding] : finding;
+  return indexed(request.exam, 'exam').filter((e) => wanted.includes(e.item.finding));
+}
+
+/** A positive finding is one recorded without a result or with `result: positive`. */
+export const isPositive = (f: { result?: string | undefined }): boolean => f.result === undefined || f.result === 'positive';
+export const isNegative = (f: { result?: string | undefined }): boolean => f.result === 'negative';
+
+/** Studies the record can rely on: a formal report is in the file (absent = not said otherwise). */
+export const hasOfficialReport = (s: Study): boolean => s.officialReport !== false;
+
+/** Spine region of a study, from its region or the levels of its findings. */
+export function studySpine(s: Study): Spine | undefined {
+  if (s.region) return spineRegion(s.region);
+  const level = s.findings?.find((f) => f.level)?.level ?? s.findings?.find((f) => f.root)?.root;
+  return level ? spineRegionOf(level.toUpperCase()) : undefined;
+}
+
+export function treatmentsOf(request: Request, kinds: readonly Treatment['kind'][]): Indexed<Treatment>[] {
+  return indexed(request.treatments, 'treatments').filter((t) => kinds.includes(t.item.kind));
+}
+
+/** Evidence string for one field of an indexed item. */
+export function cite(path: string, field: string, value: unknown): string {
+  return `${path}.${field} = ${typeof value === 'string' ? value : JSON.stringify(value)}`;
+}
+
+/** Diagnoses as lower-cased text with their paths. */
+export function diagnosisTexts(request: Request): { text: string; path: string }[] {
+  return (request.diagnoses ?? []).map((d, i) => ({ text: (typeof d === 'string' ? d : `${d.text} ${d.icd10 ?? ''}`).toLowerCase(), path: `diagnoses[${i}]` }));
+}

@@ -1,0 +1,26 @@
+// The one registry of facts rules may read. A rule naming a fact not listed here fails to load.
+import type { FactDefinition } from './types.js';
+import { serviceFacts } from './service.js';
+import { timeFacts } from './time.js';
+import { radiculopathyFacts } from './radiculopathy.js';
+import { corroborationFacts } from './corroboration.js';
+import { conservativeCareFacts } from './conservative-care.js';
+import { priorProcedureFacts } from './prior-procedures.js';
+import { facetFacts } from './facet.js';
+import { procedureFacts } from './procedure.js';
+import { medicationFacts } from './medication.js';
+import { documentationFacts } from './documentation.js';
+
+const ALL: readonly FactDefinition[] = [
+  ...serviceFacts, ...timeFacts, ...radiculopathyFacts, ...corroborationFacts, ...conservativeCareFacts,
+  ...priorProcedureFacts, ...facetFacts, ...procedureFacts, ...medicationFacts, ...documentationFacts,
+];
+
+export const FACTS: ReadonlyMap<string, FactDefinition> = (() => {
+  const map = new Map<string, FactDefinition>();
+  for (const def of ALL) {
+    if (map.has(def.id)) throw new Error(`fact "${def.id}" is defined twice`);
+    map.set(def.id, def);
+  }
+  return map;
+})();

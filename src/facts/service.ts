@@ -1,0 +1,83 @@
+// Facts about the requested service itself: what, where, how many.
+import { defineFact, known, unknown, type FactDefinition } from './types.js';
+import { serviceSpine } from './record.js';
+
+const path = (index: number, field: string): string => `services[${index}].${field}`;
+
+export const serviceFacts: FactDefinition[] = [
+  defineFact<string>({
+    id: 'service.kind', type: 'string', description: 'The service kind.', reads: ['services[].kind'],
+    derive: ({ service }) => known(service.kind, [`${path(service.index, 'kind')} = ${service.kind}`]),
+  }),
+  defineFact<readonly string[]>({
+    id: 'service.levels', type: 'list', description: 'Spinal levels of the service, normalized (L3-S1 → L3-4, L4-5, L5-S1).', reads: ['services[].levels'],
+    derive: ({ service }) => service.levels.length > 0
+      ? known(service.levels, [`${path(service.index, 'levels')} = ${service.levels.join(', ')}`])
+      : unknown([`${path(service.index, 'levels')} not given`]),
+  }),
+  defineFact<number>({
+    id: 'service.levelCount', type: 'number',
+    description: 'Number of spinal levels requested; a bilateral level counts once.', reads: ['services[].levels'],
+    derive: ({ service }) => service.levels.length > 0
+      ? known(service.levels.length, [`${path(service.index, 'levels')} = ${service.levels.join(', ')} (${service.levels.length} level${service.levels.length === 1 ? '' : 's'})`])
+      : unknown([`${path(service.index, 'levels')} not given`]),
+  }),
+  defineFact<string>({
+    id: 'service.approach', type: 'string', description: 'Injection approach: transforaminal, interlaminar or caudal.', reads: ['services[].approach'],
+    derive: ({ service }) => service.raw.approach ? known(service.raw.approach, [`${path(service.index, 'approach')} = ${service.raw.approach}`]) : unknown(),
+  }),
+  defineFact<string>({
+    id: 'service.purpose', type: 'string', description: 'Stated purpose: diagnostic or therapeutic (free text for consultations).', reads: ['services[].purpose'],
+    derive: ({ service }) => service.raw.purpose ? known(service.raw.purpose, [`${path(service.index, 'purpose')} = ${service.raw.purpose}`]) : unknown([`${path(service.index, 'purpose')} not stated`]),
+  }),
+  defineFact<string>({
+    id: 'service.side', type: 'string', description: 'Side: left, right or bilateral.', reads: ['services[].side'],
+    derive: ({ service }) => service.raw.side ? known(service.raw.side, [`${path(service.index, 'side')} = ${service.raw.side}`]) : unknown(),
+  }),
+  defineFact<number>({
+    id: 'service.quantity', type: 'number', description: 'Requested quantity (injections, units, tablets, studies).', reads: ['services[].quantity'],
+    derive: ({ service }) => service.raw.quantity !== undefined ? known(service.raw.quantity, [`${path(service.index, 'quantity')} = ${service.raw.quantity}`]) : unknown([`${path(service.index, 'quantity')} not given`]),
+  }),
+  defineFact<number>({
+    id: 'service.visits', type: 'number',
+    description: 'Visits requested for a course of therapy: quantity, or the count the label states ("2x6" = 12).', reads: ['services[].quantity', 'services[].label', 'services[].visitsPerWeek', 'services[].weeks'],
+    derive: ({ service }) => service.visits !== undefined
+      ? known(service.visits, [service.raw.quantity !== undefined ? `${path(service.index, 'quantity')} = ${service.raw.quantity}` : `${path(service.index, 'label')} = ${service.raw.label ?? service.raw.text ?? ''} (${service.visits} visits)`])
+      : unknown([`${path(service.index, 'quantity')} not given`]),
+  }),
+  defineFact<number>({
+    id: 'service.visitsPerWeek', type: 'number', description: 'Visits a week in the requested course.', reads: ['services[].visitsPerWeek', 'services[].label'],
+    derive: ({ service }) => service.visitsPerWeek !== undefined ? known(service.visitsPerWeek, [`${path(service.index, 'visitsPerWeek')} = ${service.visitsPerWeek}`]) : unknown(),
+  }),
+  defineFact<number>({
+    id: 'service.weeks', type: 'number', description: 'Weeks the requested course lasts.', reads: ['services[].weeks', 'services[].label'],
+    derive: ({ service }) => service.weeks !== undefined ? known(service.weeks, [`${path(service.index, 'weeks')} = ${service.weeks}`]) : unknown(),
+  }),
+  defineFact<string>({
+    id: 'service.region', type: 'string', description: 'Main body region of the service (written, from its levels, or named in its label).', reads: ['services[].region', 'services[].regions', 'services[].levels', 'services[].label'],
+    derive: ({ service }) => service.regions[0]
+      ? known(service.regions[0], [`${service.regionSource ?? path(service.index, 'region')} → ${service.regions.join(', ')}`])
+      : unknown([`${path(service.index, 'region')} not given`]),
+  }),
+  defineFact<readonly string[]>({
+    id: 'service.regions', type: 'list', description: 'Every body region the service concerns.', reads: ['services[].region', 'services[].regions', 'services[].label'],
+    derive: ({ service }) => service.regions.length > 0 ? known(service.regions, [`${service.regionSource ?? path(service.index, 'regions')} → ${service.regions.join(', ')}`]) : unknown(),
+  }),
+  defineFact<string>({
+    id: 'service.spineRegion', type: 'string', description: 'cervical, thoracic or lumbar when the service is spinal.', reads: ['services[].region', 'services[].levels'],
+    derive: ({ service }) => {
+      const spine = serviceSpine(service);
+      return spine ? known(spine, [`${service.regionSource ?? path(service.index, 'region')} → ${spine}`]) : unknown();
+    },
+  }),
+  defineFact<string>({
+    id: 'service.modality', type: 'string', description: 'Imaging modality (xray, mri, ct, …).', reads: ['services[].modality', 'services[].label'],
+    derive: ({ service }) => {
+      if (service.raw.modality) return known(service.raw.modality, [`${path(service.index, 'modality')} = ${service.raw.modality}`]);
+      const w = service.words;
+      const guess = /\bmri|magnetic resonance/.test(w) ? 'mri' : /\bct\b|computed tomography|cat scan/.test(w) ? 'ct'
+        : /x-?ray|radiograph/.test(w) ? 'xray' : /bone scan/.test(w) ? 'bone-scan' : /ultrasound|sonogra/.test(w) ? 'ultrasound' : undefined;
+      return guess ? known(guess, [`${path(service.index, 'label')} names ${guess}`]) : unknown();
+    },
+  }),
+];

@@ -1,0 +1,36 @@
+// What every report format shows, derived once from a result so the text, Markdown and any
+// other renderer show the same content: verdict words, failing criteria first, advice.
+import type { RequestResult, ServiceResult, CriterionResult, Prediction } from '../engine/result.js';
+
+export const VERDICT: Record<Prediction, string> = {
+  upheld: 'UPHELD — denial would stand (not medically necessary)',
+  overturned: 'OVERTURNED — medically necessary',
+  'not-covered': 'NOT COVERED — no rule applies; no prediction',
+};
+
+export const STATUS_WORD: Record<CriterionResult['status'], string> = {
+  met: 'met', unmet: 'unmet', 'not-documented': 'not documented',
+};
+
+export interface ServiceView {
+  result: ServiceResult;
+  failing: CriterionResult[];
+  met: CriterionResult[];
+  /** "To overturn, document …" items, or the reason no documentation can. */
+  advice: { kind: 'document'; items: string[] } | { kind: 'not-recommended'; reason: string } | { kind: 'none' };
+}
+
+export function viewService(result: ServiceResult): ServiceView {
+  const failing = result.criteria.filter((c) => c.status !== 'met');
+  const met = result.criteria.filter((c) => c.status === 'met');
+  const advice: ServiceView['advice'] = result.notRecommended
+    ? { kind: 'not-recommended', reason: result.notRecommended }
+    : result.toOverturn.length > 0 ? { kind: 'document', items: result.toOverturn } : { kind: 'none' };
+  return { result, failing, met, advice };
+}
+
+export function summaryCounts(result: RequestResult): Record<Prediction, number> {
+  const counts: Record<Prediction, number> = { upheld: 0, overturned: 0, 'not-covered': 0 };
+  for (const s of result.services) counts[s.prediction]++;
+  return counts;
+}

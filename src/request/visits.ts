@@ -1,0 +1,71 @@
+// Visit counts from the way requests and letters write a course of therapy:
+// "2x6", "2 times a week for 6 weeks", "three times weekly x 4 weeks", "12 sessions", "#8",
+// "times 6", "(8)". Pure text → numbers; no guessing beyond what the words say.
+
+export interface VisitCourse {
+  visits?: number;
+  visitsPerWeek?: number;
+  weeks?: number;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7,
+  eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15,
+  sixteen: 16, eighteen: 18, twenty: 20, 'twenty-four': 24, 'twenty four': 24, thirty: 30,
+};
+
+/** Replaces number words with digits ("twice" → "2 times"). */
+function digitize(text: string): string {
+  let out = text.toLowerCase().replace(/\u00d7/g, 'x');
+  out = out.replace(/\b(once|twice|thrice)\b/g, (w) => `${NUMBER_WORDS[w]} times`);
+  out = out.replace(/\b(twenty[- ]four|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty)\b/g,
+    (w) => String(NUMBER_WORDS[w]));
+  return out;
+}
+
+const PER_WEEK = String.raw`(\d+)(?:\s*-\s*\d+)?\s*(?:x|times?)\s*(?:a|per|/|each)?\s*(?:week|wk)(?:ly|s)?`;
+const WEEKS = String.raw`(?:for|x|times|over|\*)?\s*(\d+)\s*(?:weeks?|wks?)`;
+
+export function parseVisitCourse(text: string | undefined): VisitCourse {
+  if (!text) return {};
+  const t = digitize(text);
+  const course: VisitCourse = {};
+
+  const total = /\((\d+)\)/.exec(t)
+    ?? /(\d+)\s*(?:additional\s+)?(?:[a-z]+\s+){0,3}(?:sessions|visits|treatments)\b/.exec(t)
+    ?? /#\s*(\d+)/.exec(t)
+    ?? /\b(?:x|times|qty:?)\s*(\d+)\s*(?:visits|sessions)?\s*$/.exec(t);
+
+  const perWeekWeeks = new RegExp(`${PER_WEEK}\\s*,?\\s*${WEEKS}`).exec(t);
+  // "2x6" and "2 times 6" are the usual shorthand for 2 a week for 6 weeks
+  const compact = /\b(\d+)\s*x\s*(\d+)\b(?!\s*(?:mg|ml|cm|mm))/.exec(t);
+  const timesWeeks = /\b(\d+)\s*times\s*(\d+)\s*(?:weeks?|wks?)?\b/.exec(t);
+
+  if (perWeekWeeks) {
+    course.visitsPerWeek = Number(perWeekWeeks[1]);
+    course.weeks = Number(perWeekWeeks[2]);
+  } else if (compact) {
+    course.visitsPerWeek = Number(compact[1]);
+    course.weeks = Number(compact[2]);
+  } else if (timesWeeks) {
+    course.visitsPerWeek = Number(timesWeeks[1]);
+    course.weeks = Number(timesWeeks[2]);
+  } else {
+    const perWeekOnly = new RegExp(PER_WEEK).exec(t);
+    if (perWeekOnly) course.visitsPerWeek = Number(perWeekOnly[1]);
+    const weeksOnly = /(?:for|over|x)\s*(\d+)\s*(?:weeks?|wks?)/.exec(t);
+    if (weeksOnly) course.weeks = Number(weeksOnly[1]);
+  }
+
+  if (total) course.visits = Number(total[1]);
+  else if (course.visitsPerWeek !== undefined && course.weeks !== undefined) course.visits = course.visitsPerWeek * course.weeks;
+  return course;
+}
+
+/** A count the text states for a service ("x 3", "#60", "three injections", "QTY: 2"). */
+export function quantityInText(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const t = digitize(text);
+  const m = /(?:\bx|\btimes|#|\bqty:?|\bquantity:?)\s*(\d+)\b/.exec(t) ?? /\b(\d+)\s+(?:[a-z-]+\s+){0,3}(?:injections?|units?|blocks?|studies|views?|tablets?|capsules?)\b/.exec(t);
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,96 @@
+// Compiles json-rules-engine-format conditions into synchronous closures evaluated in
+// three-valued (Kleene) logic: a condition over a fact the record does not document is
+// "unknown", which becomes a criterion's `not-documented` — never a silent false.
+import type { Condition } from './schema.js';
+import { OPERATORS, DOCUMENTED } from './operators.js';
+import type { Fact, FactValue } from '../facts/types.js';
+
+export const FALSE = 0;
+export const TRUE = 1;
+export const UNKNOWN = 2;
+export type Tri = typeof FALSE | typeof TRUE | typeof UNKNOWN;
+
+export type FactReader = (id: string) => Fact<FactValue>;
+export type Evaluator = (read: FactReader) => Tri;
+
+export interface CompiledCondition {
+  evaluate: Evaluator;
+  /** Facts the condition reads, in order of first use (for evidence). */
+  facts: string[];
+}
+
+export function compileCondition(condition: Condition): CompiledCondition {
+  const facts: string[] = [];
+  const note = (id: string): void => { if (!facts.includes(id)) facts.push(id); };
+  const build = (c: Condition): Evaluator => {
+    if ('all' in c) {
+      const parts = c.all.map(build);
+      return (read) => {
+        let result: Tri = TRUE;
+        for (const p of parts) {
+          const v = p(read);
+          if (v === FALSE) return FALSE;
+          if (v === UNKNOWN) result = UNKNOWN;
+        }
+        return result;
+      };
+    }
+    if ('any' in c) {
+      const parts = c.any.map(build);
+      return (read) => {
+        let result: Tri = FALSE;
+        for (const p of parts) {
+          const v = p(read);
+          if (v === TRUE) return TRUE;
+          if (v === UNKNOWN) result = UNKNOWN;
+        }
+        return result;
+      };
+    }
+    if ('not' in c) {
+      const inner = build(c.not);
+      return (read) => { const v = inner(read); return v === UNKNOWN ? UNKNOWN : v === TRUE ? FALSE : TRUE; };
+    }
+    const op = OPERATORS[c.operator];
+    if (!op) throw new Error(`unknown operator "${c.operator}"`);
+    note(c.fact);
+    const factId = c.fact;
+    const rhs = c.value;
+    if (rhs !== null && typeof rhs === 'object' && !Array.isArray(rhs) && 'fact' in rhs) {
+      const otherId = (rhs as { fact: string }).fact;
+      note(otherId);
+      return (read) => {
+        const a = read(factId).value;
+        const b = read(otherId).value;
+        if (a === undefined || b === undefined) return UNKNOWN;
+        return op(a, b) ? TRUE : FALSE;
+      };
+    }
+    if (c.operator === DOCUMENTED) return (read) => (op(read(factId).value, rhs) ? TRUE : FALSE);
+    return (read) => {
+      const a = read(factId).value;
+      if (a === undefined) return UNKNOWN;
+      return op(a, rhs) ? TRUE : FALSE;
+    };
+  };
+  return { evaluate: build(condition), facts };
+}
+
+/** Fact ids and operators a condition uses, for load-time checks. */
+export function conditionParts(condition: Condition): { facts: string[]; operators: string[] } {
+  const facts: string[] = [];
+  const operators: string[] = [];
+  const walk = (c: Condition): void => {
+    if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else if ('not' in c) walk(c.not);
+    else {
+      facts.push(c.fact);
+      operators.push(c.operator);
+      const v = c.value;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) facts.push((v as { fact: string }).fact);
+    }
+  };
+  walk(condition);
+  return { facts, operators };
+}

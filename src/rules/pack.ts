@@ -1,0 +1,211 @@
+// Loads and compiles the rule pack (rules/**/*.yaml) against the citation catalog
+// (guidelines/*.yaml) and the fact registry, once per process. Every problem in every file is
+// reported with its file and path; a pack with problems does not load.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, relative, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadDocuments } from '../request/load.js';
+import { fromZodIssues, InputError, type InputIssue } from '../request/issues.js';
+import { allowedKeysAt } from '../request/validate.js';
+import { Catalog, sourceFileSchema, type SourceFile } from '../guidelines/catalog.js';
+import { ruleFileSchema, packFileSchema, type RuleFile, type CriterionSpec, type Condition } from './schema.js';
+import { compileCondition, conditionParts, TRUE, type CompiledCondition, type FactReader } from './evaluate.js';
+import { OPERATORS } from './operators.js';
+import { FACTS } from '../facts/registry.js';
+import type { z } from 'zod';
+
+export interface CompiledCriterion {
+  id: string;
+  spec: CriterionSpec;
+  citations: string[];
+  when?: CompiledCondition;
+  condition: CompiledCondition;
+}
+
+export interface CompiledTopic {
+  id: string;
+  /** Path of the rule file relative to the project root. */
+  file: string;
+  spec: RuleFile;
+  kinds: ReadonlySet<string>;
+  when?: CompiledCondition;
+  guideline: { ref: string; when?: CompiledCondition }[];
+  editions: { source: string; edition: string }[];
+  criteria: CompiledCriterion[];
+}
+
+export interface RulePack {
+  name: string;
+  version: string;
+  hash: string;
+  catalog: Catalog;
+  topics: CompiledTopic[];
+  byKind: ReadonlyMap<string, CompiledTopic[]>;
+  criteria: ReadonlyMap<string, { topic: CompiledTopic; criterion: CompiledCriterion }>;
+}
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_RULES_DIR = join(PROJECT_ROOT, 'rules');
+export const DEFAULT_GUIDELINES_DIR = join(PROJECT_ROOT, 'guidelines');
+
+/** Rule files are `*.yaml` under rules/, except the pack manifest and `*.test.yaml` rule tests. */
+export function listRuleFiles(dir: string): string[] {
+  return walk(dir).filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml') && basename(f) !== 'pack.yaml');
+}
+
+export function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...walk(full));
+    else out.push(full);
+  }
+  return out;
+}
+
+function parseYamlFile<T>(file: string, schema: z.ZodType<T>, issues: InputIssue[]): T | undefined {
+  const name = relative(PROJECT_ROOT, file) || file;
+  try {
+    const doc = loadDocuments(readFileSync(file, 'utf8'), name)[0];
+    if (!doc) { issues.push({ file: name, path: '', code: 'empty', message: 'empty file' }); return undefined; }
+    const result = schema.safeParse(doc.data, { reportInput: true });
+    if (result.success) return result.data;
+    for (const issue of fromZodIssues(name, result.error.issues, (p) => allowedKeysAt(schema, p))) {
+      const segs = issue.path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+      const loc = doc.locate(segs);
+      issues.push(loc ? { ...issue, line: loc.line, column: loc.column } : issue);
+    }
+  } catch (err) {
+    if (err instanceof InputError) issues.push(...err.issues);
+    else throw err;
+  }
+  return undefined;
+}
+
+export function loadCatalog(dir: string, issues: InputIssue[]): { catalog: Catalog; files: string[] } {
+  const files = walk(dir).filter((f) => f.endsWith('.yaml'));
+  const sources: SourceFile[] = [];
+  for (const file of files) {
+    const parsed = parseYamlFile(file, sourceFileSchema, issues);
+    if (parsed) sources.push(parsed);
+  }
+  return { catalog: new Catalog(sources), files };
+}
+
+const TEMPLATE = /\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g;
+
+export function templateFacts(text: string): string[] {
+  return [...text.matchAll(TEMPLATE)].map((m) => m[1]!);
+}
+
+export interface LoadOptions { rulesDir?: string; guidelinesDir?: string }
+
+export function loadRulePack(options: LoadOptions = {}): RulePack {
+  const rulesDir = options.rulesDir ?? DEFAULT_RULES_DIR;
+  const guidelinesDir = options.guidelinesDir ?? DEFAULT_GUIDELINES_DIR;
+  const issues: InputIssue[] = [];
+  const { catalog, files: catalogFiles } = loadCatalog(guidelinesDir, issues);
+  const manifest = parseYamlFile(join(rulesDir, 'pack.yaml'), packFileSchema, issues);
+  const ruleFiles = listRuleFiles(rulesDir);
+  const topics: CompiledTopic[] = [];
+  const criteria = new Map<string, { topic: CompiledTopic; criterion: CompiledCriterion }>();
+
+  for (const file of ruleFiles) {
+    const name = relative(PROJECT_ROOT, file);
+    const spec = parseYamlFile(file, ruleFileSchema, issues);
+    if (!spec) continue;
+    const problem = (path: string, message: string, code = 'invalid-rule'): void => { issues.push({ file: name, path, code, message }); };
+    if (spec.id !== basename(file, '.yaml')) problem('id', `the id "${spec.id}" must equal the file name "${basename(file, '.yaml')}"`);
+
+    const checkRefs = (refs: string[], path: string): void => refs.forEach((ref, i) => {
+      if (!catalog.resolve(ref)) problem(refs.length > 1 ? `${path}[${i}]` : path, `citation "${ref}" is not in the guideline catalog (guidelines/*.yaml)`, 'unknown-citation');
+    });
+    const compile = (c: Condition | undefined, path: string): CompiledCondition | undefined => {
+      if (!c) return undefined;
+      const parts = conditionParts(c);
+      for (const f of parts.facts) if (!FACTS.has(f)) problem(path, `unknown fact "${f}"`, 'unknown-fact');
+      for (const o of parts.operators) if (!OPERATORS[o]) problem(path, `unknown operator "${o}"; expected one of: ${Object.keys(OPERATORS).join(', ')}`, 'unknown-operator');
+      return parts.facts.every((f) => FACTS.has(f)) && parts.operators.every((o) => OPERATORS[o]) ? compileCondition(c) : undefined;
+    };
+    const checkTemplate = (text: string | undefined, path: string): void => {
+      for (const f of templateFacts(text ?? '')) if (!FACTS.has(f)) problem(path, `template names unknown fact "${f}"`, 'unknown-fact');
+    };
+
+    const guideline = toList(spec.guideline).map((entry, i) => {
+      const ref = typeof entry === 'string' ? entry : entry.ref;
+      const path = Array.isArray(spec.guideline) ? `guideline[${i}]` : 'guideline';
+      checkRefs([ref], typeof entry === 'string' ? path : `${path}.ref`);
+      const when = typeof entry === 'string' ? undefined : compile(entry.when, `${path}.when`);
+      return when ? { ref, when } : { ref };
+    });
+    const editions = spec.editions.map((e, i) => {
+      const [source, edition] = e.split('@') as [string, string];
+      const src = catalog.source(source);
+      if (!src) problem(`editions[${i}]`, `unknown source "${source}"`, 'unknown-edition');
+      else if (!src.editions.some((x) => x.id === edition)) problem(`editions[${i}]`, `source ${source} has no edition "${edition}"; it has: ${src.editions.map((x) => x.id).join(', ')}`, 'unknown-edition');
+      return { source, edition };
+    });
+    const topic: CompiledTopic = {
+      id: spec.id, file: name, spec, kinds: new Set(spec.appliesTo.kinds), guideline, editions, criteria: [],
+    };
+    const when = compile(spec.appliesTo.when, 'appliesTo.when');
+    if (when) topic.when = when;
+    spec.criteria.forEach((c, i) => {
+      const base = `criteria[${i}]`;
+      const citations = toList(c.citation);
+      checkRefs(citations, `${base}.citation`);
+      for (const field of ['unmet', 'notDocumented', 'toOverturn'] as const) checkTemplate(c[field], `${base}.${field}`);
+      const condition = compile(c.condition, `${base}.condition`);
+      const whenC = compile(c.when, `${base}.when`);
+      if (criteria.has(c.id)) problem(`${base}.id`, `criterion id "${c.id}" is also used in ${criteria.get(c.id)!.topic.file}`, 'duplicate-id');
+      if (!condition) return;
+      const compiled: CompiledCriterion = { id: c.id, spec: c, citations, condition };
+      if (whenC) compiled.when = whenC;
+      topic.criteria.push(compiled);
+      criteria.set(c.id, { topic, criterion: compiled });
+    });
+    checkTemplate(spec.statement, 'statement');
+    topics.push(topic);
+  }
+  const topicIds = new Map<string, string>();
+  for (const t of topics) {
+    if (topicIds.has(t.id)) issues.push({ file: t.file, path: 'id', code: 'duplicate-id', message: `topic id "${t.id}" is also used in ${topicIds.get(t.id)}` });
+    topicIds.set(t.id, t.file);
+  }
+  if (issues.length > 0) throw new InputError(issues);
+
+  const byKind = new Map<string, CompiledTopic[]>();
+  for (const t of topics) for (const k of t.kinds) byKind.set(k, [...(byKind.get(k) ?? []), t]);
+  const hash = hashFiles([...catalogFiles, join(rulesDir, 'pack.yaml'), ...ruleFiles]);
+  return { name: manifest!.name, version: manifest!.version, hash, catalog, topics, byKind, criteria };
+}
+
+/** The topic's guideline references that apply to a service (entries whose `when` holds). */
+export function guidelineRefsFor(topic: CompiledTopic, read: FactReader): string[] {
+  return topic.guideline.filter((g) => !g.when || g.when.evaluate(read) === TRUE).map((g) => g.ref);
+}
+
+function toList<T>(x: T | T[]): T[] {
+  return Array.isArray(x) ? x : [x];
+}
+
+/** sha256 over the pack's files (path and content), so results name exactly the rules that made them. */
+function hashFiles(files: string[]): string {
+  const h = createHash('sha256');
+  for (const f of [...files].sort()) {
+    h.update(relative(PROJECT_ROOT, f).split('\\').join('/'));
+    h.update('\0');
+    h.update(readFileSync(f));
+    h.update('\0');
+  }
+  return `sha256:${h.digest('hex')}`;
+}
+
+let shared: RulePack | undefined;
+
+/** The default rule pack, loaded and compiled on first use and shared by the whole process. */
+export function rulePack(): RulePack {
+  shared ??= loadRulePack();
+  return shared;
+}

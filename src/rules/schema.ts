@@ -1,0 +1,88 @@
+// The rule-file format: one YAML file per guideline topic. Conditions use json-rules-engine's
+// condition format (all / any / not / {fact, operator, value}), so a rule author who knows
+// json-rules-engine can read them and the compiler can hand them to it unchanged.
+import { z } from 'zod';
+import { SERVICE_KINDS } from '../request/vocabulary.js';
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { fact: string; operator: string; value: unknown };
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const factRef = z.strictObject({ fact: z.string() });
+
+export const leafSchema = z.strictObject({
+  fact: z.string().min(1),
+  operator: z.string().min(1),
+  value: z.union([scalar, z.array(scalar), factRef]),
+});
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() => z.union([
+  z.strictObject({ all: z.array(conditionSchema).min(1) }),
+  z.strictObject({ any: z.array(conditionSchema).min(1) }),
+  z.strictObject({ not: conditionSchema }),
+  leafSchema,
+])) as z.ZodType<Condition>;
+
+const citationRef = z.string().regex(/^[A-Z][A-Z-]+#[a-z0-9][a-z0-9.-]*$/, { error: 'expected a catalog reference such as MTUS-CPMTG#esi' });
+const citationRefs = z.union([citationRef, z.array(citationRef).min(1)]);
+/** A guideline reference that applies only when its condition holds (e.g. ODG Knee for knee services). */
+const guidelineEntry = z.union([citationRef, z.strictObject({ ref: citationRef, when: conditionSchema })]);
+
+export const criterionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { error: 'expected a dotted lower-case id such as esi.radiculopathy-corroborated' }),
+  text: z.string().min(1),
+  citation: citationRefs,
+  /** Applicability: when false the criterion does not apply to this service (omitted). */
+  when: conditionSchema.optional(),
+  condition: conditionSchema,
+  /** Rationale sentence when the record shows the criterion is not met. */
+  unmet: z.string().min(1),
+  /** Rationale sentence when the record does not document what the criterion needs. */
+  notDocumented: z.string().min(1),
+  /** What to document so the criterion is met ("to overturn, document …"). */
+  toOverturn: z.string().min(1).optional(),
+  /** `not-recommended`: when unmet, no documentation can make the service necessary. */
+  unmetMeans: z.enum(['missing-criterion', 'not-recommended']).optional(),
+  /**
+   * How the procedure is to be performed (e.g. under fluoroscopy): reviewers presume it when the
+   * request is silent, so `not-documented` is reported but does not decide the outcome.
+   */
+  presumed: z.boolean().optional(),
+  notes: z.string().optional(),
+});
+
+export const ruleFileSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1),
+  /** The question as a reviewer names it, e.g. "epidural steroid injections" (used in "MTUS does not address …"). */
+  question: z.string().min(1),
+  appliesTo: z.strictObject({
+    kinds: z.array(z.enum(SERVICE_KINDS)).min(1),
+    when: conditionSchema.optional(),
+    /** Also decide services requested `for:` a primary, once the primary is medically necessary. */
+    associated: z.boolean().optional(),
+  }),
+  /** Catalog references a reviewer would put on the guideline line; the engine picks the highest source in force. */
+  guideline: z.union([guidelineEntry, z.array(guidelineEntry).min(1)]),
+  /** Editions whose text the criteria implement, as `SOURCE@edition`. */
+  editions: z.array(z.string().regex(/^[A-Z][A-Z-]+@[A-Za-z0-9.-]+$/)).min(1),
+  /** Why the MTUS is silent, when the guideline is not an MTUS source. */
+  mtusSilent: z.string().optional(),
+  /** What the guideline says of the service overall; opens every rationale. */
+  statement: z.string().min(1),
+  criteria: z.array(criterionSchema).min(1),
+  limitations: z.array(z.string()).optional(),
+  notes: z.string().optional(),
+});
+
+export const packFileSchema = z.strictObject({
+  name: z.string(),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  description: z.string().optional(),
+});
+
+export type RuleFile = z.infer<typeof ruleFileSchema>;
+export type CriterionSpec = z.infer<typeof criterionSchema>;
