@@ -3,6 +3,7 @@
 // here, never in the library.
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerTest } from './commands/test.js';
 import { InputError } from '../request/issues.js';
 import { printIssues } from './io.js';
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ const program = new Command()
   .exitOverride();
 
 registerCheck(program);
+registerTest(program);
 
 try {
   await program.parseAsync(process.argv);

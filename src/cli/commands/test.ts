@@ -1,0 +1,65 @@
+// `precheck test [paths…]`: runs regression cases and rule tests, reports pass/fail per item
+// and the figures; exit 1 on any failure or when no case ran.
+import type { Command } from 'commander';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { rulePack } from '../../rules/pack.js';
+import { loadCases } from '../../cases/load.js';
+import { runCases, baselineOf, type Baseline } from '../../cases/run.js';
+import { renderTestText, renderTestJson } from '../../cases/report.js';
+import { matchesFilter } from '../../cases/glob.js';
+import { printIssues } from '../io.js';
+
+export const DEFAULT_BASELINE = 'test/cases/baseline.json';
+
+interface TestOptions { format: string; filter?: string; baseline: string | false; updateBaseline?: boolean; verbose?: boolean; criteria?: boolean }
+
+export function registerTest(program: Command): void {
+  program
+    .command('test')
+    .description('run regression cases (imr-precheck/case@1) and rule tests (imr-precheck/rule-tests@1) and measure the rule pack')
+    .argument('[paths...]', 'case files or directories (searched recursively)', ['test/cases', 'rules'])
+    .option('-f, --format <format>', 'text | json', 'text')
+    .option('--filter <glob>', 'run only cases whose id (file path, #name) matches')
+    .option('--baseline <file>', 'known mismatches: items listed here with the same result are reported, not failed', DEFAULT_BASELINE)
+    .option('--no-baseline', 'ignore the baseline: every mismatch fails')
+    .option('--update-baseline', 'write the current mismatches to the baseline file')
+    .option('-v, --verbose', 'list passing cases and known mismatches too')
+    .option('--criteria', 'list per-criterion counts (met / unmet / not documented)')
+    .action((paths: string[], opts: TestOptions) => { process.exitCode = runTest(paths, opts); });
+}
+
+function readBaseline(file: string | false): Baseline {
+  if (!file || !existsSync(file)) return {};
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { items?: Baseline };
+  return data.items ?? {};
+}
+
+export function runTest(paths: string[], opts: TestOptions): number {
+  if (opts.format !== 'text' && opts.format !== 'json') {
+    process.stderr.write(`precheck test: unknown --format "${opts.format}"; expected text or json\n`);
+    return 2;
+  }
+  const pack = rulePack();
+  const loaded = loadCases(paths);
+  if (loaded.problems.length > 0) printIssues(loaded.problems);
+  const cases = opts.filter ? loaded.cases.filter((c) => matchesFilter(c.id, opts.filter!)) : loaded.cases;
+  if (cases.length === 0) {
+    process.stderr.write(`precheck test: no case ran (${paths.join(', ')}${opts.filter ? `, filter ${opts.filter}` : ''})\n`);
+    return 1;
+  }
+  const tty = process.stderr.isTTY === true && opts.format === 'text';
+  const progress = tty ? (done: number, total: number): void => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  } : undefined;
+  const report = runCases(cases, pack, readBaseline(opts.baseline), progress);
+  process.stdout.write(opts.format === 'json' ? renderTestJson(report) : renderTestText(report, opts));
+  if (opts.updateBaseline && opts.baseline) {
+    const items = baselineOf(report);
+    writeFileSync(opts.baseline, `${JSON.stringify({ note: 'Items whose prediction disagrees with the letter, as of the rule pack hash below. precheck test reports them as known mismatches instead of failures; accuracy figures still count them as wrong.', rulePack: pack.hash, items }, null, 2)}\n`);
+    process.stderr.write(`baseline: ${Object.keys(items).length} known mismatch(es) written to ${opts.baseline}\n`);
+    return loaded.problems.length > 0 ? 1 : 0;
+  }
+  return report.totals.failed > 0 || loaded.problems.length > 0 ? 1 : 0;
+}
