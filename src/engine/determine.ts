@@ -4,7 +4,7 @@
 import type { NormalizedRequest, NormalizedService } from '../request/normalize.js';
 import { FactStore } from '../facts/store.js';
 import { TRUE, UNKNOWN, type FactReader } from '../rules/evaluate.js';
-import { guidelineRefsFor, type CompiledTopic, type RulePack } from '../rules/pack.js';
+import { guidelineRefsFor, editionsInForce, type CompiledTopic, type RulePack } from '../rules/pack.js';
 import { chooseCitation, checkEditions, silenceNotice } from './hierarchy.js';
 import { renderTemplate } from './templates.js';
 import { RESULT_FORMAT, type CriterionResult, type RequestResult, type ServiceResult } from './result.js';
@@ -76,7 +76,7 @@ function evaluateTopics(request: NormalizedRequest, pack: RulePack, service: Nor
   const read: FactReader = (id) => store.get(id);
   const notices: string[] = [];
   const inForce: CompiledTopic[] = [];
-  const refs = new Map(topics.map((t) => [t, guidelineRefsFor(t, read)] as const));
+  const refs = new Map(topics.map((t) => [t, guidelineRefsFor(t, read, catalog, date)] as const));
   for (const topic of topics) {
     const check = checkEditions(catalog, topic, refs.get(topic)!, date);
     if (check.ok) { inForce.push(topic); notices.push(...check.notices); } else notices.push(check.reason);
@@ -93,6 +93,7 @@ function evaluateTopics(request: NormalizedRequest, pack: RulePack, service: Nor
   let failing = 0;
   for (const topic of inForce) {
     for (const c of topic.criteria) {
+      if (!editionsInForce(catalog, c.editions, date)) continue;
       if (c.when && c.when.evaluate(read) !== TRUE) continue;
       const value = c.condition.evaluate(read);
       const status = value === TRUE ? 'met' : value === UNKNOWN ? 'not-documented' : 'unmet';
@@ -139,7 +140,7 @@ function decideAssociated(request: NormalizedRequest, pack: RulePack, service: N
   const store = new FactStore(request, service);
   const read: FactReader = (id) => store.get(id);
   const own = matchingTopics(pack, service, read);
-  const ownGuideline = own.length > 0 ? chooseCitation(pack.catalog, own.flatMap((t) => guidelineRefsFor(t, read)), request.decisionDate) : undefined;
+  const ownGuideline = own.length > 0 ? chooseCitation(pack.catalog, own.flatMap((t) => guidelineRefsFor(t, read, pack.catalog, request.decisionDate)), request.decisionDate) : undefined;
   const link = `services[${service.index}].for = ${primary.id}`;
   const follows = (status: CriterionResult['status']): CriterionResult => ({
     id: FOLLOWS_PRIMARY_ID, status, text: `${FOLLOWS_PRIMARY_TEXT} (${primary.label})`, evidence: [link, `${primary.id}: ${primary.prediction}`],
@@ -147,6 +148,13 @@ function decideAssociated(request: NormalizedRequest, pack: RulePack, service: N
   });
 
   if (primary.prediction === 'not-covered') {
+    // Necessary only if the primary is and its own criteria are met: if its own criteria
+    // already fail, it is not necessary whatever the primary; otherwise the engine abstains.
+    const judgedAlone = own.filter((t) => t.spec.appliesTo.associated === true);
+    const alone = judgedAlone.length > 0 ? evaluateTopics(request, pack, service, judgedAlone, store) : undefined;
+    if (alone?.prediction === 'upheld') {
+      return { ...alone, notices: [`Its primary (${primary.label}) is not covered by the rules; this service fails its own criteria either way.`, ...alone.notices] };
+    }
     return notCovered(service, `This service is requested for ${primary.label}, which no rule covers; it is decided by its primary.`, { dependsOn: primary.id });
   }
   if (primary.prediction === 'upheld') {

@@ -21,9 +21,9 @@ export function chooseCitation(catalog: Catalog, refs: readonly string[], date: 
   candidates.sort((a, b) => tierRank(catalog, a.citation!.source) - tierRank(catalog, b.citation!.source) || a.order - b.order);
   const best = candidates[0];
   if (!best) return undefined;
-  const edition = catalog.editionInForce(best.citation!.source, date);
-  const { ref, ...rest } = best.citation!;
-  return { ...rest, ...(edition ? { edition: edition.id } : {}), ref };
+  const edition = catalog.editionInForce(best.citation!.source, date)!;
+  const { ref, ...rest } = catalog.resolve(best.ref, edition.id)!;
+  return { ...rest, edition: edition.id, ref };
 }
 
 /** Checks the decision date against the editions a topic implements. */

@@ -62,6 +62,17 @@ export const conservativeCareFacts: FactDefinition[] = [
     reads: ['treatments[]', 'medications[]'],
     derive: (ctx) => { const s = status(medicationCare(ctx)); return known(s.value, s.value === 'none' ? describeNone('first-line medication (NSAID, muscle relaxant, neuropathic agent)') : s.evidence); },
   }),
+  ...(['active', 'medication'] as const).map((group) => defineFact<boolean>({
+    id: `conservativeCare.${group}Failed`, type: 'boolean',
+    description: group === 'active'
+      ? 'Active/physical care (exercise, PT, chiropractic, home exercise) for the region is documented as failed; false when it improved the worker; not documented when not tried or its outcome is not stated.'
+      : 'First-line medication (NSAIDs, muscle relaxants, neuropathic agents) is documented as failed; false when it helped; not documented otherwise.',
+    reads: ['treatments[]', 'medications[]'],
+    derive: (ctx) => {
+      const s = ctx.get<string>(`conservativeCare.${group}`);
+      return s.value === 'failed' ? known(true, s.evidence) : s.value === 'improved' ? known(false, s.evidence) : unknown(s.evidence);
+    },
+  })),
   defineFact<boolean>({
     id: 'conservativeCare.unresponsive', type: 'boolean',
     description: 'Unresponsive to conservative treatment: both active/physical care and first-line medication are documented as failed. False when the record shows the worker improved with it.',

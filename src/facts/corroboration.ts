@@ -2,7 +2,7 @@
 // level consistent with the exam's root) or by electrodiagnostics (EMG radiculopathy). Only
 // studies whose formal report is in the record count.
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
-import { indexed, hasOfficialReport, serviceSpine, studySpine, type Indexed } from './record.js';
+import { indexed, hasOfficialReport, serviceSpine, studyInSpine, type Indexed } from './record.js';
 import { levelConsistentWithRoot, spineRegionOf } from '../request/levels.js';
 import type { Study } from '../request/schema.js';
 
@@ -13,7 +13,7 @@ function regionStudies(ctx: FactContext, types: (t: Study['type']) => boolean): 
   const spine = serviceSpine(ctx.service);
   return indexed(ctx.request.raw.studies, 'studies')
     .filter((s) => types(s.item.type))
-    .filter((s) => { const own = studySpine(s.item); return !spine || !own || own === spine; });
+    .filter((s) => studyInSpine(s.item, spine));
 }
 
 function consistent(level: string | undefined, root: string | undefined, roots: readonly string[] | undefined): boolean {

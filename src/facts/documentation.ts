@@ -22,6 +22,13 @@ const DIRECT_FLAGS: ReadonlyArray<[DocFlag, string]> = [
 ];
 
 const SURGERY_KINDS = new Set(['surgery']);
+/** A consultation whose purpose, specialty or label is a surgical evaluation. */
+const SURGICAL_WORDS = /surg|arthroplast|replacement|fusion|arthroscop|decompress|laminectomy|discectomy|reconstruct|neurosurg/;
+
+function surgicalConsults(ctx: FactContext) {
+  return ctx.request.services.filter((s) => s.kind === 'consultation' && s.id !== ctx.service.id
+    && SURGICAL_WORDS.test(`${s.raw.purpose ?? ''} ${s.raw.specialty ?? ''} ${s.words}`.toLowerCase()));
+}
 const INVASIVE_KINDS = new Set(['epidural-steroid-injection', 'facet-joint-injection', 'medial-branch-block', 'facet-radiofrequency-neurotomy', 'sacroiliac-joint-injection', 'injection', 'surgery']);
 
 export const documentationFacts: FactDefinition[] = [
@@ -41,9 +48,17 @@ export const documentationFacts: FactDefinition[] = [
   defineFact<boolean>({
     id: 'documentation.surgeryPlanned', type: 'boolean', description: 'Surgery is planned or considered for the region (flag, or a surgery service in the request).', reads: ['documentation.surgeryPlanned', 'services[]'],
     derive: (ctx) => {
-      const surgery = ctx.request.services.filter((s) => SURGERY_KINDS.has(s.kind) && s.id !== ctx.service.id && s.regions.some((r) => itemInRegion(r, ctx.service)));
-      if (surgery.length > 0) return known(true, surgery.map((s) => `services[${s.index}] = surgery`));
+      const surgery = [...ctx.request.services.filter((s) => SURGERY_KINDS.has(s.kind) && s.id !== ctx.service.id), ...surgicalConsults(ctx)]
+        .filter((s) => s.regions.some((r) => itemInRegion(r, ctx.service)));
+      if (surgery.length > 0) return known(true, surgery.map((s) => `services[${s.index}] = ${s.kind === 'surgery' ? 'surgery' : `surgical consultation (${s.raw.purpose ?? s.raw.specialty ?? s.raw.label})`}`));
       return flag(ctx, 'surgeryPlanned');
+    },
+  }),
+  defineFact<boolean>({
+    id: 'consult.surgicalEvaluation', type: 'boolean', description: 'The requested consultation is an evaluation for surgery (purpose, specialty or label name a surgery or surgeon).', reads: ['services[].purpose', 'services[].specialty', 'services[].label'],
+    derive: ({ service }) => {
+      const text = `${service.raw.purpose ?? ''} ${service.raw.specialty ?? ''} ${service.words}`.toLowerCase();
+      return SURGICAL_WORDS.test(text) ? known(true, [`services[${service.index}] names a surgical evaluation`]) : unknown([`services[${service.index}]: no surgical evaluation named`]);
     },
   }),
   defineFact<boolean>({
@@ -68,6 +83,13 @@ export const documentationFacts: FactDefinition[] = [
       if (stated.value !== undefined) return stated;
       const dx = diagnosisTexts(ctx.request.raw).filter((d) => /anxiety|panic/.test(d.text));
       return dx.length > 0 ? known(true, dx.map((d) => `${d.path} = ${d.text}`)) : stated;
+    },
+  }),
+  defineFact<boolean>({
+    id: 'diagnosis.psychosocial', type: 'boolean', description: 'A psychological or psychosocial diagnosis (depression, anxiety, stress, insomnia, PTSD) is recorded. Never false.', reads: ['diagnoses[]'],
+    derive: (ctx) => {
+      const dx = diagnosisTexts(ctx.request.raw).filter((d) => /depress|anxiety|panic|stress|insomnia|ptsd|post-?traumatic|psych|adjustment disorder/.test(d.text));
+      return dx.length > 0 ? known(true, dx.map((d) => `${d.path} = ${d.text}`)) : unknown(['diagnoses: no psychosocial diagnosis recorded']);
     },
   }),
   defineFact<readonly string[]>({

@@ -1,6 +1,6 @@
 // Facts for facet-mediated pain and the diagnostic-block pathway to neurotomy.
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
-import { examFindings, findingInSpine, hasOfficialReport, indexed, isNegative, isPositive, serviceSpine, studySpine } from './record.js';
+import { examFindings, findingInSpine, hasOfficialReport, indexed, isNegative, isPositive, serviceSpine, studyInSpine } from './record.js';
 import { parseLevels, spineRegionOf } from '../request/levels.js';
 
 const IMAGING = new Set(['mri', 'ct', 'mri-arthrogram', 'xray']);
@@ -9,7 +9,7 @@ function officialSpineImaging(ctx: FactContext) {
   const spine = serviceSpine(ctx.service);
   return indexed(ctx.request.raw.studies, 'studies')
     .filter((s) => IMAGING.has(s.item.type) && hasOfficialReport(s.item))
-    .filter((s) => { const own = studySpine(s.item); return !spine || !own || own === spine; });
+    .filter((s) => studyInSpine(s.item, spine));
 }
 
 export const facetFacts: FactDefinition[] = [

@@ -31,6 +31,8 @@ const MONITORING = [
   ['urineDrugScreen', 'Urine drug screening is documented.'],
   ['painScores', 'Pain scores with and without the opioid are documented.'],
   ['treatmentAgreement', 'A signed opioid treatment agreement is documented.'],
+  ['cures', 'The state prescription drug monitoring database (CURES) was checked before prescribing.'],
+  ['riskScreening', 'The worker was screened for risk of addiction or adverse events before chronic opioid treatment.'],
 ] as const;
 
 function monitoringFlag(ctx: FactContext, field: (typeof MONITORING)[number][0]): Fact<boolean> {

@@ -18,6 +18,17 @@ export const procedureFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
+    id: 'service.postoperative', type: 'boolean',
+    description: 'The service is for the period after a surgery: requested `for:` a surgery, or labelled post-operative.',
+    reads: ['services[].for', 'services[].label'],
+    derive: ({ request, service }) => {
+      const primary = service.raw.for ? request.byId.get(service.raw.for) : undefined;
+      if (primary?.kind === 'surgery') return known(true, [`services[${service.index}].for = ${primary.id} (surgery)`]);
+      if (/\bpost[- ]?op(erative)?\b|after surgery/.test(service.words)) return known(true, [`services[${service.index}].label says post-operative`]);
+      return known(false, ['not requested for a surgery']);
+    },
+  }),
+  defineFact<boolean>({
     id: 'service.sedation', type: 'boolean',
     description: 'IV sedation or anesthesia is requested with the procedure (a service `for:` it, or named in its label).',
     reads: ['services[].for', 'services[].label'],

@@ -23,19 +23,31 @@ export function serviceSpine(service: NormalizedService): Spine | undefined {
   return undefined;
 }
 
-/** Spine region an exam finding refers to, from its region, dermatome, root or level. */
-export function findingSpine(f: ExamFinding): Spine | undefined {
-  if (f.region) return spineRegion(f.region);
+/** Spine region of a written body region: a spine region, `null` for a limb or joint. */
+function spineOfRegion(region: Region): Spine | null {
+  return spineRegion(region) ?? null;
+}
+
+/** Spine region an exam finding refers to (`null`: a non-spinal region; undefined: not known). */
+export function findingSpine(f: ExamFinding): Spine | null | undefined {
+  if (f.region) return spineOfRegion(f.region);
   const named = f.dermatome ?? f.root ?? f.level;
   if (named) return spineRegionOf(named.toUpperCase());
   if (f.finding === 'straight-leg-raise') return 'lumbar';
   return undefined;
 }
 
-/** Whether a finding bears on the service's spine region (unknown regions bear on any). */
+/** Whether a finding bears on the service's spine region (a finding of unknown region bears on any). */
 export function findingInSpine(f: ExamFinding, spine: Spine | undefined): boolean {
   if (!spine) return true;
   const own = findingSpine(f);
+  return own === undefined || own === spine;
+}
+
+/** Whether a study bears on the service's spine region (a study of unknown region bears on any). */
+export function studyInSpine(s: Study, spine: Spine | undefined): boolean {
+  if (!spine) return true;
+  const own = studySpine(s);
   return own === undefined || own === spine;
 }
 
@@ -58,9 +70,9 @@ export const isNegative = (f: { result?: string | undefined }): boolean => f.res
 /** Studies the record can rely on: a formal report is in the file (absent = not said otherwise). */
 export const hasOfficialReport = (s: Study): boolean => s.officialReport !== false;
 
-/** Spine region of a study, from its region or the levels of its findings. */
-export function studySpine(s: Study): Spine | undefined {
-  if (s.region) return spineRegion(s.region);
+/** Spine region of a study, from its region or the levels of its findings (`null`: a limb or joint). */
+export function studySpine(s: Study): Spine | null | undefined {
+  if (s.region) return spineOfRegion(s.region);
   const level = s.findings?.find((f) => f.level)?.level ?? s.findings?.find((f) => f.root)?.root;
   return level ? spineRegionOf(level.toUpperCase()) : undefined;
 }

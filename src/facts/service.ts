@@ -31,6 +31,10 @@ export const serviceFacts: FactDefinition[] = [
     derive: ({ service }) => service.raw.purpose ? known(service.raw.purpose, [`${path(service.index, 'purpose')} = ${service.raw.purpose}`]) : unknown([`${path(service.index, 'purpose')} not stated`]),
   }),
   defineFact<string>({
+    id: 'service.specialty', type: 'string', description: 'Specialty of a requested consultation.', reads: ['services[].specialty'],
+    derive: ({ service }) => service.raw.specialty ? known(service.raw.specialty, [`${path(service.index, 'specialty')} = ${service.raw.specialty}`]) : unknown([`${path(service.index, 'specialty')} not stated`]),
+  }),
+  defineFact<string>({
     id: 'service.side', type: 'string', description: 'Side: left, right or bilateral.', reads: ['services[].side'],
     derive: ({ service }) => service.raw.side ? known(service.raw.side, [`${path(service.index, 'side')} = ${service.raw.side}`]) : unknown(),
   }),

@@ -25,10 +25,22 @@ const editionSchema = z.strictObject({
   notes: z.string().optional(),
 });
 
+const editionOverrideSchema = z.strictObject({
+  section: z.string().optional(),
+  topic: z.string().optional(),
+  pages: z.string().optional(),
+  confirmedBy: z.array(z.string()).optional(),
+  unconfirmed: z.string().optional(),
+});
+
 const sectionSchema = z.strictObject({
   section: z.string().min(1),
   topic: z.string().optional(),
+  /** Pages in the source's first edition (or `pagesEdition`); other editions give their own under `byEdition`. */
   pages: z.string().optional(),
+  pagesEdition: z.string().optional(),
+  /** Where a later edition titles or paginates the section differently (pages do not carry over). */
+  byEdition: z.record(z.string(), editionOverrideSchema).optional(),
   /** Where the section/pages were confirmed: letters that cite them, or a public source. */
   confirmedBy: z.array(z.string()).optional(),
   unconfirmed: z.string().optional(),
@@ -80,17 +92,26 @@ export class Catalog {
     return this.allSources().flatMap((s) => Object.keys(s.sections).map((k) => `${s.id}#${k}`));
   }
 
-  /** Resolves `MTUS-CPMTG#esi`; undefined when the source or section is unknown. */
-  resolve(ref: string): Citation | undefined {
+  /**
+   * Resolves `MTUS-CPMTG#esi` as cited under an edition (default: the source's first edition);
+   * undefined when the source or section is unknown. Pages are given only for the edition they
+   * belong to: a re-paginated edition without its own pages gets none.
+   */
+  resolve(ref: string, editionId?: string): Citation | undefined {
     const [sourceId, key] = ref.split('#') as [string, string | undefined];
     const source = this.sources.get(sourceId);
     const section = key === undefined ? undefined : source?.sections[key];
     if (!source || !section) return undefined;
+    const edition = editionId ?? source.editions[0]!.id;
+    const override = section.byEdition?.[edition];
+    const pagesEdition = section.pagesEdition ?? source.editions[0]!.id;
+    const pages = override?.pages ?? (edition === pagesEdition ? section.pages : undefined);
+    const topic = override?.topic ?? section.topic;
     return {
       source: source.id,
-      section: section.section,
-      ...(section.topic ? { topic: section.topic } : {}),
-      ...(section.pages ? { pages: section.pages } : {}),
+      section: override?.section ?? section.section,
+      ...(topic ? { topic } : {}),
+      ...(pages ? { pages } : {}),
       ref,
     };
   }

@@ -158,6 +158,8 @@ const opioidMonitoringSchema = z.strictObject({
   urineDrugScreen: z.boolean().optional(),
   painScores: z.boolean().optional(),
   treatmentAgreement: z.boolean().optional(),
+  cures: z.boolean().optional(),
+  riskScreening: z.boolean().optional(),
   extensions,
 });
 

@@ -21,6 +21,8 @@ export interface CompiledCriterion {
   citations: string[];
   when?: CompiledCondition;
   condition: CompiledCondition;
+  /** Editions that state the criterion; absent = every edition the topic implements. */
+  editions?: { source: string; edition: string }[];
 }
 
 export interface CompiledTopic {
@@ -30,7 +32,7 @@ export interface CompiledTopic {
   spec: RuleFile;
   kinds: ReadonlySet<string>;
   when?: CompiledCondition;
-  guideline: { ref: string; when?: CompiledCondition }[];
+  guideline: { ref: string; when?: CompiledCondition; editions?: { source: string; edition: string }[] }[];
   editions: { source: string; edition: string }[];
   criteria: CompiledCriterion[];
 }
@@ -132,20 +134,25 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
       for (const f of templateFacts(text ?? '')) if (!FACTS.has(f)) problem(path, `template names unknown fact "${f}"`, 'unknown-fact');
     };
 
-    const guideline = toList(spec.guideline).map((entry, i) => {
-      const ref = typeof entry === 'string' ? entry : entry.ref;
-      const path = Array.isArray(spec.guideline) ? `guideline[${i}]` : 'guideline';
-      checkRefs([ref], typeof entry === 'string' ? path : `${path}.ref`);
-      const when = typeof entry === 'string' ? undefined : compile(entry.when, `${path}.when`);
-      return when ? { ref, when } : { ref };
-    });
-    const editions = spec.editions.map((e, i) => {
+    const parseEditions = (list: string[], path: string): { source: string; edition: string }[] => list.map((e, i) => {
       const [source, edition] = e.split('@') as [string, string];
       const src = catalog.source(source);
-      if (!src) problem(`editions[${i}]`, `unknown source "${source}"`, 'unknown-edition');
-      else if (!src.editions.some((x) => x.id === edition)) problem(`editions[${i}]`, `source ${source} has no edition "${edition}"; it has: ${src.editions.map((x) => x.id).join(', ')}`, 'unknown-edition');
+      if (!src) problem(`${path}[${i}]`, `unknown source "${source}"`, 'unknown-edition');
+      else if (!src.editions.some((x) => x.id === edition)) problem(`${path}[${i}]`, `source ${source} has no edition "${edition}"; it has: ${src.editions.map((x) => x.id).join(', ')}`, 'unknown-edition');
       return { source, edition };
     });
+    const guideline = toList(spec.guideline).map((entry, i) => {
+      const path = Array.isArray(spec.guideline) ? `guideline[${i}]` : 'guideline';
+      if (typeof entry === 'string') { checkRefs([entry], path); return { ref: entry }; }
+      checkRefs([entry.ref], `${path}.ref`);
+      const when = compile(entry.when, `${path}.when`);
+      return {
+        ref: entry.ref,
+        ...(when ? { when } : {}),
+        ...(entry.editions ? { editions: parseEditions(entry.editions, `${path}.editions`) } : {}),
+      };
+    });
+    const editions = parseEditions(spec.editions, 'editions');
     const topic: CompiledTopic = {
       id: spec.id, file: name, spec, kinds: new Set(spec.appliesTo.kinds), guideline, editions, criteria: [],
     };
@@ -162,6 +169,7 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
       if (!condition) return;
       const compiled: CompiledCriterion = { id: c.id, spec: c, citations, condition };
       if (whenC) compiled.when = whenC;
+      if (c.editions) compiled.editions = parseEditions(c.editions, `${base}.editions`);
       topic.criteria.push(compiled);
       criteria.set(c.id, { topic, criterion: compiled });
     });
@@ -181,9 +189,16 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
   return { name: manifest!.name, version: manifest!.version, hash, catalog, topics, byKind, criteria };
 }
 
-/** The topic's guideline references that apply to a service (entries whose `when` holds). */
-export function guidelineRefsFor(topic: CompiledTopic, read: FactReader): string[] {
-  return topic.guideline.filter((g) => !g.when || g.when.evaluate(read) === TRUE).map((g) => g.ref);
+/** Whether one of the editions is in force on the date (no list: always). */
+export function editionsInForce(catalog: Catalog, editions: readonly { source: string; edition: string }[] | undefined, date: string): boolean {
+  return !editions || editions.some((e) => catalog.editionInForce(e.source, date)?.id === e.edition);
+}
+
+/** The topic's guideline references that apply to a service on a date (entries whose `when` and editions hold). */
+export function guidelineRefsFor(topic: CompiledTopic, read: FactReader, catalog: Catalog, date: string): string[] {
+  return topic.guideline
+    .filter((g) => (!g.when || g.when.evaluate(read) === TRUE) && editionsInForce(catalog, g.editions, date))
+    .map((g) => g.ref);
 }
 
 function toList<T>(x: T | T[]): T[] {

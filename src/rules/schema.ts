@@ -28,8 +28,13 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() => z.union([
 
 const citationRef = z.string().regex(/^[A-Z][A-Z-]+#[a-z0-9][a-z0-9.-]*$/, { error: 'expected a catalog reference such as MTUS-CPMTG#esi' });
 const citationRefs = z.union([citationRef, z.array(citationRef).min(1)]);
-/** A guideline reference that applies only when its condition holds (e.g. ODG Knee for knee services). */
-const guidelineEntry = z.union([citationRef, z.strictObject({ ref: citationRef, when: conditionSchema })]);
+const editionRef = z.string().regex(/^[A-Z][A-Z-]+@[A-Za-z0-9.-]+$/, { error: 'expected SOURCE@edition, e.g. MTUS-CPMTG@2009' });
+
+/**
+ * A guideline reference that applies only when its condition holds (ODG Knee for knee services)
+ * or only under given editions (the section reviewers cite under the 2016 MTUS).
+ */
+const guidelineEntry = z.union([citationRef, z.strictObject({ ref: citationRef, when: conditionSchema.optional(), editions: z.array(editionRef).optional() })]);
 
 export const criterionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { error: 'expected a dotted lower-case id such as esi.radiculopathy-corroborated' }),
@@ -37,6 +42,8 @@ export const criterionSchema = z.strictObject({
   citation: citationRefs,
   /** Applicability: when false the criterion does not apply to this service (omitted). */
   when: conditionSchema.optional(),
+  /** Editions (`SOURCE@edition`) that state this criterion; it applies only when one is in force. */
+  editions: z.array(editionRef).optional(),
   condition: conditionSchema,
   /** Rationale sentence when the record shows the criterion is not met. */
   unmet: z.string().min(1),
@@ -68,7 +75,7 @@ export const ruleFileSchema = z.strictObject({
   /** Catalog references a reviewer would put on the guideline line; the engine picks the highest source in force. */
   guideline: z.union([guidelineEntry, z.array(guidelineEntry).min(1)]),
   /** Editions whose text the criteria implement, as `SOURCE@edition`. */
-  editions: z.array(z.string().regex(/^[A-Z][A-Z-]+@[A-Za-z0-9.-]+$/)).min(1),
+  editions: z.array(editionRef).min(1),
   /** Why the MTUS is silent, when the guideline is not an MTUS source. */
   mtusSilent: z.string().optional(),
   /** What the guideline says of the service overall; opens every rationale. */
