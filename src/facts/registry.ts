@@ -10,10 +10,17 @@ import { facetFacts } from './facet.js';
 import { procedureFacts } from './procedure.js';
 import { medicationFacts } from './medication.js';
 import { documentationFacts } from './documentation.js';
+import { itemTypeFacts } from './item-type.js';
+import { dmeFacts } from './dme.js';
+import { surgicalIndicationFacts } from './surgical-indication.js';
+import { preoperativeFacts } from './preoperative.js';
+import { careSettingFacts } from './care-setting.js';
+import { serviceTestFacts } from './service-tests.js';
 
 const ALL: readonly FactDefinition[] = [
   ...serviceFacts, ...timeFacts, ...radiculopathyFacts, ...corroborationFacts, ...conservativeCareFacts,
   ...priorProcedureFacts, ...facetFacts, ...procedureFacts, ...medicationFacts, ...documentationFacts,
+  ...itemTypeFacts, ...dmeFacts, ...surgicalIndicationFacts, ...preoperativeFacts, ...careSettingFacts, ...serviceTestFacts,
 ];
 
 export const FACTS: ReadonlyMap<string, FactDefinition> = (() => {

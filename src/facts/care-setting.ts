@@ -1,0 +1,125 @@
+// Where and how care is delivered: home health (homebound, medical treatment, hours a week),
+// inpatient rehabilitation or skilled nursing after a hospital stay (setting, length of stay),
+// and intensive psychological programs (partial hospitalization) after outpatient care.
+import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
+import { indexed, isPositive } from './record.js';
+import { daysBetween } from '../util/dates.js';
+import { daysInText } from './dme.js';
+
+const HOMEBOUND = /home-?bound|bed-?bound|bedridden|wheelchair[- ]bound|wheelchair\/bed|unable to (leave|walk|ambulate|stand)|cannot (leave|walk|ambulate|stand)|non-?weight[- ]bearing/;
+const MEDICAL_CARE = /wound|dressing|incision|\biv\b|intravenous|infusion|antibiotic|injection|skilled nurs|\bnurse\b|nursing|physical therap|occupational therap|medication (management|administration)|catheter|ostomy|drain/;
+const PERSONAL_CARE = /homemaker|housekeep|chore|personal care|bathing|grooming|meals?\b|shopping|laundry|companion|attendant|\baides?\b|custodial/;
+
+/** Positive exam findings and symptoms as lower-cased text, with their paths. */
+function recordTexts(ctx: FactContext): { path: string; text: string }[] {
+  const raw = ctx.request.raw;
+  return [
+    ...indexed(raw.exam, 'exam').filter((e) => isPositive(e.item)).map((e) => ({ path: e.path, text: `${e.item.finding} ${e.item.text ?? ''}`.toLowerCase() })),
+    ...indexed(raw.symptoms, 'symptoms').filter((s) => s.item.result !== 'negative').map((s) => ({ path: s.path, text: `${s.item.kind} ${s.item.text ?? ''}`.toLowerCase() })),
+  ];
+}
+
+const SETTINGS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['skilled-nursing', /skilled nursing|\bsnf\b|nursing (facility|home)|sub-?acute/],
+  ['inpatient-rehabilitation', /rehabilitation (unit|facility|hospital|center)|acute rehab|inpatient rehab|\birf\b|\baru\b|rehab (unit|facility)/],
+  ['acute-hospital', /hospital (stay|admission)|inpatient (stay|admission|hospitali[sz]ation)|admission|length of stay|\blos\b|overnight stay/],
+];
+
+export const careSettingFacts: FactDefinition[] = [
+  defineFact<boolean>({
+    id: 'homeHealth.homebound', type: 'boolean',
+    description: 'The worker is homebound: the exam or symptoms record that he or she is bed- or wheelchair-bound, cannot walk or stand, or is non-weight-bearing. Never false.',
+    reads: ['exam[].text', 'symptoms[].text'],
+    derive: (ctx) => {
+      const hits = recordTexts(ctx).filter((t) => HOMEBOUND.test(t.text));
+      return hits.length > 0 ? known(true, hits.map((t) => `${t.path}: ${t.text.trim()}`)) : unknown(['homebound status not documented']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'homeHealth.medicalTreatment', type: 'boolean',
+    description: 'The home health request is for medical treatment (skilled nursing such as wound care or IV antibiotics, or therapy); false when it is only homemaker services or personal care by an aide.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose'],
+    derive: ({ service }) => {
+      const words = `${service.words} ${(service.raw.purpose ?? '').toLowerCase()}`;
+      const at = `services[${service.index}]`;
+      if (MEDICAL_CARE.test(words)) return known(true, [`${at} names medical treatment (${MEDICAL_CARE.exec(words)![0]})`]);
+      if (PERSONAL_CARE.test(words)) return known(false, [`${at} names only homemaker or personal care (${PERSONAL_CARE.exec(words)![0]})`]);
+      return unknown([`${at}: the care to be given at home is not described`]);
+    },
+  }),
+  defineFact<number>({
+    id: 'homeHealth.hoursPerWeek', type: 'number',
+    description: 'Hours of home health a week: a quantity in hours over the weeks requested, or "N hours per week/day" in the label.',
+    reads: ['services[].quantity', 'services[].unit', 'services[].weeks', 'services[].label'],
+    derive: ({ service }) => {
+      const at = `services[${service.index}]`;
+      const { quantity, unit, weeks } = service.raw;
+      if (quantity !== undefined && unit && /^h(ou)?rs?$/.test(unit.trim().toLowerCase())) {
+        const w = weeks ?? service.weeks;
+        if (w !== undefined && w > 0) return known(quantity / w, [`${at}.quantity = ${quantity} hours over ${w} weeks`]);
+      }
+      const perWeek = /(\d+)\s*(hours?|hrs?)\s*(per|a|\/)\s*week/.exec(service.words);
+      if (perWeek) return known(Number(perWeek[1]), [`${at}.label states ${perWeek[0]}`]);
+      const perDay = /(\d+)\s*(hours?|hrs?)\s*(per|a|\/)\s*day/.exec(service.words);
+      if (perDay) return known(Number(perDay[1]) * 7, [`${at}.label states ${perDay[0]} (7 days a week)`]);
+      return unknown([`${at}: hours of care not stated`]);
+    },
+  }),
+  defineFact<string>({
+    id: 'inpatient.setting', type: 'string',
+    description: `The setting of an inpatient stay, from its label: ${SETTINGS.map(([s]) => s).join(', ')}.`,
+    reads: ['services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const hit = SETTINGS.find(([, re]) => re.test(service.words));
+      return hit ? known(hit[0], [`services[${service.index}].label/text names ${hit[0]}`]) : unknown([`services[${service.index}]: setting not stated`]);
+    },
+  }),
+  defineFact<number>({
+    id: 'inpatient.lengthOfStayDays', type: 'number',
+    description: 'Days of the inpatient stay requested: quantity in days or weeks, or a duration in the label.',
+    reads: ['services[].quantity', 'services[].unit', 'services[].label'],
+    derive: ({ service }) => {
+      const at = `services[${service.index}]`;
+      const { quantity, unit } = service.raw;
+      const u = (unit ?? '').trim().toLowerCase();
+      if (quantity !== undefined && /^days?$/.test(u)) return known(quantity, [`${at}.quantity = ${quantity} ${unit}`]);
+      if (quantity !== undefined && /^weeks?$/.test(u)) return known(quantity * 7, [`${at}.quantity = ${quantity} ${unit}`]);
+      const days = daysInText(service.words);
+      return days !== undefined ? known(days, [`${at}.label states ${days} days`]) : unknown([`${at}: length of stay not stated`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'inpatient.afterAcuteStay', type: 'boolean',
+    description: 'The stay immediately follows an acute hospital stay: requested for a surgery, or a surgery is recorded in the 30 days before the stay\'s date. False when the last surgery was more than 30 days before; not documented when the stay or the surgery is undated.',
+    reads: ['services[].for', 'services[].date', 'surgeries[]'],
+    derive: (ctx) => {
+      const { service, request } = ctx;
+      const primary = service.raw.for ? request.byId.get(service.raw.for) : undefined;
+      if (primary?.kind === 'surgery') return known(true, [`services[${service.index}].for = ${primary.id} (surgery)`]);
+      const dated = indexed(request.raw.surgeries, 'surgeries').filter((s) => s.item.date);
+      const date = service.raw.date;
+      if (dated.length === 0 || !date) return unknown([date ? 'surgeries: none dated' : `services[${service.index}].date not given`]);
+      const last = dated.reduce((a, b) => (a.item.date! >= b.item.date! ? a : b));
+      const days = daysBetween(last.item.date!, date);
+      return known(days >= 0 && days <= 30, [`${last.path} = ${last.item.kind} on ${last.item.date}, ${days} days before the stay`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'psych.intensiveProgram', type: 'boolean',
+    description: 'The psychological service is an intensive program (partial hospitalization, day treatment, intensive outpatient, multidisciplinary program) rather than outpatient visits.',
+    reads: ['services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const m = /partial hospitali[sz]|day (treatment|program)|intensive outpatient|\biop\b|\bphp\b|residential|multidisciplinary/.exec(service.words);
+      return m ? known(true, [`services[${service.index}].label/text names ${m[0]}`]) : known(false, [`services[${service.index}] names outpatient psychological care`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'psych.priorCare', type: 'boolean',
+    description: 'Psychological care has already been given (psychological services among the treatments). Never false.',
+    reads: ['treatments[]'],
+    derive: (ctx) => {
+      const prior = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'psychological-services');
+      return prior.length > 0 ? known(true, prior.map((t) => `${t.path} = psychological-services${t.item.text ? ` (${t.item.text})` : ''}`)) : unknown(['treatments: no psychological care recorded']);
+    },
+  }),
+];

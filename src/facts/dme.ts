@@ -1,0 +1,204 @@
+// Durable medical equipment: whether an item meets the Medicare definition of DME that ODG
+// adopts, whether its medical need is stated, whether it is for use after surgery, how long it
+// is to be used, and the conditions the device topics ask for (splinting, an exercise program,
+// hearing loss).
+import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
+import { diagnosisTexts, indexed, isPositive, itemInRegion } from './record.js';
+import { regionsOverlap } from '../request/regions.js';
+import type { Region } from '../request/vocabulary.js';
+import { daysBetween } from '../util/dates.js';
+import { itemTypeOf, itemWords } from './item-type.js';
+
+/** Equipment that withstands repeated use and serves a medical purpose (the Medicare definition). */
+const DURABLE_TYPES = new Set(['mobility-aid', 'lumbar-support', 'wrist-splint', 'elbow-brace', 'knee-brace', 'cold-therapy', 'sling', 'tens', 'ankle-foot-orthosis', 'cervical-collar']);
+/** Disposable supplies and items that are not medical equipment. */
+const NOT_DME_TYPES = new Set(['supplies', 'gym-membership']);
+
+const MOBILITY_LIMIT = /non-?weight[- ]bearing|\bnwb\b|unable to (walk|ambulate|stand|bear weight)|cannot (walk|ambulate|stand|bear weight)|wheelchair|bed-?bound|bedridden|homebound/;
+
+/** Text of the record's exam findings and symptoms (their kinds and `text`), lower-cased, with paths. */
+function recordTexts(ctx: FactContext): { path: string; text: string }[] {
+  const raw = ctx.request.raw;
+  return [
+    ...indexed(raw.exam, 'exam').filter((e) => isPositive(e.item)).map((e) => ({ path: e.path, text: `${e.item.finding} ${e.item.text ?? ''}`.toLowerCase() })),
+    ...indexed(raw.symptoms, 'symptoms').filter((s) => s.item.result !== 'negative').map((s) => ({ path: s.path, text: `${s.item.kind} ${s.item.text ?? ''}`.toLowerCase() })),
+  ];
+}
+
+/** Primary surgery the service is requested for, if any. */
+function primarySurgery(ctx: FactContext) {
+  const id = ctx.service.raw.for;
+  const primary = id ? ctx.request.byId.get(id) : undefined;
+  return primary?.kind === 'surgery' ? primary : undefined;
+}
+
+/** Regions the service concerns, else the regions named by its primary. */
+function serviceRegions(ctx: FactContext): Region[] {
+  if (ctx.service.regions.length > 0) return ctx.service.regions;
+  return primarySurgery(ctx)?.regions ?? [];
+}
+
+const inRegions = (regions: Region[], region: Region | undefined): boolean =>
+  regions.length === 0 || region === undefined || regions.some((r) => regionsOverlap(r, region));
+
+const UNIT_DAYS: ReadonlyArray<[RegExp, number]> = [[/^days?$/, 1], [/^weeks?$/, 7], [/^months?$/, 30]];
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, fourteen: 14, thirty: 30 };
+
+/** Days of use stated in words: "one week", "7 days", "x 2 weeks", "30-day rental". */
+export function daysInText(words: string): number | undefined {
+  const m = /\b(\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty)[- ](day|week|month)s?\b/.exec(words);
+  if (!m) return undefined;
+  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!]!;
+  return n * (m[2] === 'day' ? 1 : m[2] === 'week' ? 7 : 30);
+}
+
+const SPLINT_CONDITIONS = /carpal tunnel|de ?quervain|tenosynovitis|tendinitis|tendonitis|trigger (finger|thumb)|sprain|strain|fracture/;
+const WRIST_WORDS = /wrist|hand|thumb|finger|carpal|radius|radial|ulna|metacarpal|scaphoid|de ?quervain|trigger (finger|thumb)/;
+
+export const dmeFacts: FactDefinition[] = [
+  defineFact<boolean>({
+    id: 'dme.meetsMedicareDefinition', type: 'boolean',
+    description: 'The item meets the Medicare definition of durable medical equipment ODG adopts (withstands repeated use, primarily medical, not useful without illness or injury, used at home): true for mobility aids, braces, splints, cold therapy units and the like; false for disposable supplies (gloves, wipes, pads) and memberships; not documented for other items.',
+    reads: ['services[].label', 'services[].text', 'services[].name'],
+    derive: ({ service }) => {
+      const type = itemTypeOf(itemWords(service));
+      const at = `services[${service.index}]`;
+      if (type && DURABLE_TYPES.has(type)) return known(true, [`${at} names ${type}, durable medical equipment`]);
+      if (type && NOT_DME_TYPES.has(type)) return known(false, [`${at} names ${type}, not durable (disposable or not equipment)`]);
+      return unknown([`${at}: whether the item is durable medical equipment is not evident from its label`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'dme.medicalNeed', type: 'boolean',
+    description: 'The medical need for the equipment is documented: its purpose is stated on the request, it is for use after a surgery, or (for a mobility aid) the record documents that the worker cannot walk or bear weight. Never false.',
+    reads: ['services[].purpose', 'services[].for', 'exam[]', 'symptoms[]'],
+    derive: (ctx) => {
+      const { service } = ctx;
+      if (service.raw.purpose) return known(true, [`services[${service.index}].purpose = ${service.raw.purpose}`]);
+      const primary = primarySurgery(ctx);
+      if (primary) return known(true, [`services[${service.index}].for = ${primary.id} (surgery)`]);
+      if (itemTypeOf(itemWords(service)) === 'mobility-aid') {
+        const limited = recordTexts(ctx).filter((t) => MOBILITY_LIMIT.test(t.text));
+        if (limited.length > 0) return known(true, limited.map((t) => `${t.path}: ${t.text.trim()}`));
+      }
+      return unknown([`services[${service.index}]: no purpose, surgery or mobility limitation documented for the equipment`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'dme.postSurgical', type: 'boolean',
+    description: 'The equipment is for use after surgery on its region: requested for a surgery, labelled post-operative, a surgery on the region is requested or planned, or one is recorded within the 3 months before the service (or decision) date. False when the record states no surgery is planned and none is recent; not documented otherwise.',
+    reads: ['services[].for', 'services[].label', 'services[]', 'surgeries[]', 'documentation.surgeryPlanned'],
+    derive: (ctx) => {
+      const { service, request } = ctx;
+      const primary = primarySurgery(ctx);
+      if (primary) return known(true, [`services[${service.index}].for = ${primary.id} (surgery)`]);
+      if (/\bpost[- ]?op(erative)?\b|after surgery|following surgery/.test(service.words)) return known(true, [`services[${service.index}].label says post-operative`]);
+      const regions = serviceRegions(ctx);
+      const planned = request.services.filter((s) => s.kind === 'surgery' && s.id !== service.id && s.regions.some((r) => inRegions(regions, r)));
+      if (planned.length > 0) return known(true, planned.map((s) => `services[${s.index}] = surgery (${s.raw.label ?? s.raw.text ?? s.id})`));
+      const asOf = service.raw.date ?? request.decisionDate;
+      const recent = indexed(request.raw.surgeries, 'surgeries')
+        .filter((s) => inRegions(regions, s.item.region) && s.item.date !== undefined && daysBetween(s.item.date, asOf) >= 0 && daysBetween(s.item.date, asOf) <= 92);
+      if (recent.length > 0) return known(true, recent.map((s) => `${s.path} = ${s.item.kind} on ${s.item.date}`));
+      if (request.raw.documentation?.surgeryPlanned === true) return known(true, ['documentation.surgeryPlanned = true']);
+      if (request.raw.documentation?.surgeryPlanned === false) return known(false, ['documentation.surgeryPlanned = false; no recent surgery on the region']);
+      return unknown([`no surgery on ${regions.join(', ') || 'the region'} is requested, planned or recent`]);
+    },
+  }),
+  defineFact<number>({
+    id: 'dme.useDays', type: 'number',
+    description: 'Days the equipment is requested for (a rental or course): quantity in days, weeks or months, or a duration stated in the label ("one week", "7 days").',
+    reads: ['services[].quantity', 'services[].unit', 'services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const { quantity, unit } = service.raw;
+      const scale = unit ? UNIT_DAYS.find(([re]) => re.test(unit.trim().toLowerCase()))?.[1] : undefined;
+      if (quantity !== undefined && scale !== undefined) return known(quantity * scale, [`services[${service.index}].quantity = ${quantity} ${unit}`]);
+      const days = daysInText(service.words);
+      return days !== undefined ? known(days, [`services[${service.index}].label/text states ${days} days`]) : unknown([`services[${service.index}]: duration of use not stated`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'dme.splintCondition', type: 'boolean',
+    description: 'A wrist or hand condition for which splinting is first-line care is diagnosed (carpal tunnel syndrome, de Quervain\'s, tendinitis or tenosynovitis, trigger finger, sprain or strain, fracture), or an electrodiagnostic study shows median neuropathy at the wrist. Never false: exam signs without a diagnosis are not documented.',
+    reads: ['diagnoses[]', 'studies[]'],
+    derive: (ctx) => {
+      const raw = ctx.request.raw;
+      const hits = diagnosisTexts(raw).filter((d, i) => {
+        const dx = raw.diagnoses![i]!;
+        const region = typeof dx === 'string' ? undefined : dx.region;
+        const wristRegion = region === 'wrist' || region === 'hand' || region === 'forearm';
+        return SPLINT_CONDITIONS.test(d.text) && (wristRegion || (region === undefined && WRIST_WORDS.test(d.text)) || /carpal tunnel|de ?quervain|trigger (finger|thumb)/.test(d.text));
+      });
+      if (hits.length > 0) return known(true, hits.map((d) => `${d.path} = ${d.text}`));
+      const edx = indexed(raw.studies, 'studies').filter((s) => s.item.type === 'emg-ncv' && s.item.officialReport !== false
+        && (s.item.findings ?? []).some((f) => f.kind === 'neuropathy' && (f.region === undefined || ['wrist', 'hand', 'upper-extremity', 'forearm'].includes(f.region))));
+      if (edx.length > 0) return known(true, edx.map((s) => `${s.path} = emg-ncv showing neuropathy`));
+      return unknown(['diagnoses: no carpal tunnel syndrome, de Quervain\'s, tendinitis, sprain or fracture of the wrist or hand']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'exercise.dailyProgram', type: 'boolean',
+    description: 'The worker is in an exercise program: a home exercise program is documented, or physical or occupational therapy is given or requested for the region. False when the record states there is no home exercise program and no therapy.',
+    reads: ['documentation.homeExerciseProgram', 'treatments[]', 'services[]'],
+    derive: (ctx) => {
+      const { request, service } = ctx;
+      const flag = request.raw.documentation?.homeExerciseProgram;
+      if (flag === true) return known(true, ['documentation.homeExerciseProgram = true']);
+      const therapy = indexed(request.raw.treatments, 'treatments')
+        .filter((t) => ['home-exercise', 'physical-therapy', 'occupational-therapy', 'work-hardening'].includes(t.item.kind) && itemInRegion(t.item.region, service));
+      if (therapy.length > 0) return known(true, therapy.map((t) => `${t.path} = ${t.item.kind}`));
+      const requested = request.services.filter((s) => s.id !== service.id && ['physical-therapy', 'occupational-therapy', 'home-exercise-kit'].includes(s.kind) && s.raw.for === undefined
+        && (service.regions.length === 0 || s.regions.length === 0 || s.regions.some((r) => service.regions.some((sr) => regionsOverlap(sr, r)))));
+      if (requested.length > 0) return known(true, requested.map((s) => `services[${s.index}] = ${s.kind} requested`));
+      if (flag === false) return known(false, ['documentation.homeExerciseProgram = false']);
+      return unknown(['no home exercise program or therapy documented']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'hearing.qualifyingLoss', type: 'boolean',
+    description: 'A hearing loss for which ODG recommends hearing aids is documented: sensorineural or mixed, or conductive loss unresponsive to medical or surgical treatment. False when testing shows normal hearing.',
+    reads: ['diagnoses[]', 'studies[]'],
+    derive: (ctx) => {
+      const raw = ctx.request.raw;
+      const texts = [
+        ...diagnosisTexts(raw),
+        ...indexed(raw.studies, 'studies').flatMap((s) => [
+          { path: s.path, text: (s.item.text ?? '').toLowerCase() },
+          ...(s.item.findings ?? []).map((f, j) => ({ path: `${s.path}.findings[${j}]`, text: `${f.kind === 'normal' ? 'normal' : ''} ${f.text ?? ''}`.toLowerCase() })),
+        ]),
+      ].filter((t) => /hearing|audio|sensorineural|conductive/.test(t.text));
+      const qualifying = texts.filter((t) => /sensorineural|mixed hearing|noise[- ]induced|conductive[^.;]*(unresponsive|refractory|failed)/.test(t.text));
+      if (qualifying.length > 0) return known(true, qualifying.map((t) => `${t.path} = ${t.text.trim()}`));
+      const normal = texts.filter((t) => /normal hearing|hearing (within|is) normal|no hearing loss/.test(t.text) || t.text.startsWith('normal'));
+      if (normal.length > 0) return known(false, normal.map((t) => `${t.path} = ${t.text.trim()}`));
+      return unknown(['the type of hearing loss (sensorineural, conductive, mixed) is not documented']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'hearing.specialistRecommendation', type: 'boolean',
+    description: 'An otolaryngologist or qualified audiologist evaluated the hearing loss or recommended the hearing aids (an audiology study or ENT consultation in the record, or the request says so). Never false.',
+    reads: ['studies[]', 'services[]', 'treatments[]'],
+    derive: (ctx) => {
+      const raw = ctx.request.raw;
+      const SPECIALIST = /audiolog|otolaryngolog|\bent\b|ear,? nose|otolog|hearing evaluation/;
+      const hits = [
+        ...indexed(raw.studies, 'studies').filter((s) => SPECIALIST.test((s.item.text ?? '').toLowerCase())).map((s) => `${s.path} = ${s.item.text}`),
+        ...indexed(raw.treatments, 'treatments').filter((t) => SPECIALIST.test((t.item.text ?? '').toLowerCase())).map((t) => `${t.path} = ${t.item.text}`),
+        ...ctx.request.services.filter((s) => SPECIALIST.test(`${s.words} ${(s.raw.specialty ?? '').toLowerCase()}`)).map((s) => `services[${s.index}] names an audiologist or otolaryngologist`),
+      ];
+      return hits.length > 0 ? known(true, hits) : unknown(['no audiologist or otolaryngologist evaluation documented']);
+    },
+  }),
+  defineFact<number>({
+    id: 'hearing.yearsSincePriorAids', type: 'number',
+    description: 'Years since hearing aids were last provided (a dated treatment naming hearing aids).',
+    reads: ['treatments[]'],
+    derive: (ctx) => {
+      const prior = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => /hearing aid/.test((t.item.text ?? '').toLowerCase()) && t.item.date);
+      if (prior.length === 0) return unknown(['treatments: no earlier hearing aids recorded']);
+      const last = prior.reduce((a, b) => (a.item.date! >= b.item.date! ? a : b));
+      return known(Math.round((daysBetween(last.item.date!, ctx.request.decisionDate) / 365.25) * 10) / 10, [`${last.path} = hearing aids on ${last.item.date}`]);
+    },
+  }),
+];
+

@@ -1,0 +1,166 @@
+// Pre-operative testing (ODG "Preoperative testing, general" and "Preoperative lab testing"):
+// which tests a service asks for, and the history, comorbidities, medications and the planned
+// procedure that the guideline says should drive each one.
+import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
+import { diagnosisTexts, indexed } from './record.js';
+import type { NormalizedService } from '../request/normalize.js';
+
+/** Tests by name, most specific first. */
+export const PREOP_TESTS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['clearance', /clearance|medical evaluation|history and physical|\bh ?& ?p\b/],
+  ['cbc', /\bcbc\b|complete blood count|hemoglobin(?! a1c)|hematocrit|\bh ?& ?h\b/],
+  ['metabolic-panel', /\bcmp\b|\bbmp\b|metabolic panel|chem(istry)?[- ]?(7|panel)|electrolytes|creatinine|renal function/],
+  ['coagulation', /pt ?\/ ?ptt|\bptt\b|\binr\b|prothrombin|thromboplastin|coagulation/],
+  ['urinalysis', /urinalysis|\bu\/?a\b|urine analysis/],
+  ['chest-xray', /chest (x-?ray|radiograph|film)|\bcxr\b/],
+  ['ekg', /\bekg\b|\becg\b|electrocardiogra/],
+  ['glucose', /glucose|\ba1c\b|hba1c/],
+  ['unspecified', /\blabs?\b|laboratory|blood ?work|panel|testing/],
+];
+
+export function preopTestsIn(words: string): string[] {
+  const found = PREOP_TESTS.filter(([name, re]) => name !== 'unspecified' && re.test(words)).map(([name]) => name);
+  if (found.length > 0) return found;
+  return PREOP_TESTS.find(([name]) => name === 'unspecified')![1].test(words) ? ['unspecified'] : [];
+}
+
+function primaryOf(ctx: FactContext): NormalizedService | undefined {
+  const id = ctx.service.raw.for;
+  return id ? ctx.request.byId.get(id) : undefined;
+}
+
+/** The planned surgery: the primary the test is for, else the one surgery in the request. */
+function plannedSurgery(ctx: FactContext): NormalizedService | undefined {
+  const primary = primaryOf(ctx);
+  if (primary?.kind === 'surgery') return primary;
+  const surgeries = ctx.request.services.filter((s) => s.kind === 'surgery');
+  return surgeries.length === 1 ? surgeries[0] : undefined;
+}
+
+function diagnosisFact(ctx: FactContext, re: RegExp, none: string): Fact<boolean> {
+  const hits = diagnosisTexts(ctx.request.raw).filter((d) => re.test(d.text));
+  return hits.length > 0 ? known(true, hits.map((d) => `${d.path} = ${d.text}`)) : unknown([none]);
+}
+
+/** Medications the worker takes that match a pattern: true; a medication list without one: false; no list: unknown. */
+function medicationFact(ctx: FactContext, re: RegExp, what: string): Fact<boolean> {
+  const meds = ctx.request.raw.medications;
+  if (!meds) return unknown([`medications not listed (${what} unknown)`]);
+  const hits = indexed(meds, 'medications').filter((m) => re.test(`${m.item.name} ${m.item.text ?? ''}`.toLowerCase()));
+  return hits.length > 0 ? known(true, hits.map((m) => `${m.path}.name = ${m.item.name}`)) : known(false, [`medications: no ${what} listed`]);
+}
+
+/** A fact about the planned procedure, read from its words: true / false (procedure described, no match) / unknown. */
+function procedureFact(ctx: FactContext, yes: RegExp, no: RegExp | undefined, what: string): Fact<boolean> {
+  const surgery = plannedSurgery(ctx);
+  if (!surgery || !surgery.words.trim()) return unknown([`no planned surgery described (${what} unknown)`]);
+  const at = `services[${surgery.index}]`;
+  if (yes.test(surgery.words)) return known(true, [`${at} = ${surgery.raw.text ?? surgery.raw.label} (${what})`]);
+  if (!no || no.test(surgery.words)) return known(false, [`${at} = ${surgery.raw.text ?? surgery.raw.label} (no ${what})`]);
+  return unknown([`${at}: whether the procedure involves ${what} is not evident`]);
+}
+
+const CHRONIC_DISEASE = /hypertension|\bhtn\b|diabet|kidney|renal|\bckd\b|liver|hepat|cirrhosis|heart failure|\bchf\b|coronary|\bcad\b|cardiomyopathy|copd|chronic obstructive|lupus|rheumatoid|thyroid/;
+const ELECTROLYTE_DRUGS = /diuretic|furosemide|lasix|bumetanide|torsemide|hydrochlorothiazide|\bhctz\b|chlorthalidone|spironolactone|triamterene|lisinopril|enalapril|ramipril|benazepril|quinapril|captopril|losartan|valsartan|irbesartan|olmesartan|candesartan|telmisartan|ace inhibitor|digoxin|lithium/;
+const ANEMIA_RISK = /anemi|chronic kidney|renal (failure|insufficiency|disease)|\bckd\b|cancer|malignan|lymphoma|leukemia|thalass|sickle|bleed|hemorrhag|cirrhosis|menorrhagia/;
+const BLEEDING_RISK = /bleed|hemophilia|von willebrand|coagulopath|thrombocytopeni|platelet (disorder|dysfunction)|cirrhosis|liver (disease|failure)/;
+const ANTICOAGULANTS = /warfarin|coumadin|heparin|enoxaparin|lovenox|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban|fondaparinux|clopidogrel|plavix|prasugrel|ticagrelor|anticoagulant/;
+const PULMONARY_RISK = /copd|emphysema|chronic bronchitis|asthma|pulmonary|lung disease|sleep apnea|\bosa\b|heart failure|\bchf\b|smok|tobacco/;
+const CARDIAC_RISK = /coronary|\bcad\b|myocardial infarction|angina|heart failure|\bchf\b|arrhythm|atrial fibrillation|cerebrovascular|stroke|\btia\b|diabet|renal insufficiency|kidney disease|valv|murmur|palpitation|syncope|chest pain/;
+const MAJOR_BLOOD_LOSS = /arthroplasty|replacement|fusion|arthrodesis|laminectomy|corpectomy|osteotomy|(hip|femur|femoral|pelvi\w*|acetabul\w*)[^.;]*(fixation|orif|fracture)|(orif|fixation)[^.;]*(hip|femur|femoral|pelvi|acetabul)|amputation|colectomy|laparotomy/;
+const MINOR_PROCEDURE = /arthroscop|carpal tunnel|trigger (finger|thumb)|hernia|release|excision|injection|debridement|tenotomy|biopsy|cyst|ganglion/;
+const IMPLANT = /mesh|implant|arthroplasty|replacement|prosthe|hardware|fixation|\borif\b|fusion|instrumentation|\bplate\b|screws?|anchors?|graft|stimulator|pump|pacemaker/;
+const UROLOGIC = /cystoscop|urolog|prostat|bladder|ureter|nephr|urethr|lithotripsy/;
+
+export const preoperativeFacts: FactDefinition[] = [
+  defineFact<boolean>({
+    id: 'preop.isPreoperative', type: 'boolean',
+    description: 'The service is pre-operative testing: kind preoperative-testing, requested for a surgery, or labelled pre-op.',
+    reads: ['services[].kind', 'services[].for', 'services[].label'],
+    derive: (ctx) => {
+      const { service } = ctx;
+      if (service.kind === 'preoperative-testing') return known(true, [`services[${service.index}].kind = preoperative-testing`]);
+      const primary = primaryOf(ctx);
+      if (primary?.kind === 'surgery') return known(true, [`services[${service.index}].for = ${primary.id} (surgery)`]);
+      if (/\bpre-?op(erative)?\b|prior to surgery|before surgery/.test(service.words)) return known(true, [`services[${service.index}].label says pre-operative`]);
+      return known(false, [`services[${service.index}] is not described as pre-operative`]);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'preop.tests', type: 'list',
+    description: `Pre-operative tests the service names: ${PREOP_TESTS.map(([t]) => t).join(', ')} ("unspecified" for "pre-op labs" naming no test).`,
+    reads: ['services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const tests = preopTestsIn(service.words);
+      return tests.length > 0 ? known(tests, [`services[${service.index}].label/text names ${tests.join(', ')}`]) : unknown([`services[${service.index}]: no test named`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'preop.forSurgery', type: 'boolean',
+    description: 'The test is for a planned surgery: requested for a surgery, or surgery is planned for the worker.',
+    reads: ['services[].for', 'services[]', 'documentation.surgeryPlanned'],
+    derive: (ctx) => {
+      const surgery = plannedSurgery(ctx);
+      if (surgery) return known(true, [`services[${surgery.index}] = surgery (${surgery.raw.label ?? surgery.raw.text ?? surgery.id})`]);
+      const planned = ctx.request.raw.documentation?.surgeryPlanned;
+      return planned === undefined ? unknown(['no planned surgery documented']) : known(planned, [`documentation.surgeryPlanned = ${planned}`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'preop.chronicDisease', type: 'boolean', description: 'An underlying chronic disease is diagnosed (hypertension, diabetes, kidney or liver disease, heart failure or coronary disease, COPD, lupus, rheumatoid arthritis, thyroid disease). Never false.',
+    reads: ['diagnoses[]'], derive: (ctx) => diagnosisFact(ctx, CHRONIC_DISEASE, 'diagnoses: no chronic disease recorded'),
+  }),
+  defineFact<boolean>({
+    id: 'preop.electrolyteMedication', type: 'boolean', description: 'The worker takes a medication that predisposes to electrolyte abnormalities or renal failure (diuretic, ACE inhibitor or ARB, digoxin, lithium); false when the medication list has none.',
+    reads: ['medications[]'], derive: (ctx) => medicationFact(ctx, ELECTROLYTE_DRUGS, 'diuretic, ACE inhibitor, ARB, digoxin or lithium'),
+  }),
+  defineFact<boolean>({
+    id: 'preop.anemiaRisk', type: 'boolean', description: 'A disease that increases the risk of anemia is diagnosed (anemia, chronic kidney disease, cancer, bleeding, cirrhosis, hemoglobinopathy). Never false.',
+    reads: ['diagnoses[]'], derive: (ctx) => diagnosisFact(ctx, ANEMIA_RISK, 'diagnoses: no disease that increases the risk of anemia'),
+  }),
+  defineFact<boolean>({
+    id: 'preop.bloodLossAnticipated', type: 'boolean', description: 'Significant perioperative blood loss is anticipated: the planned procedure is an arthroplasty, fusion, laminectomy, osteotomy, hip/femur/pelvic fracture fixation, amputation or open abdominal surgery; false for a minor procedure (arthroscopy, release, hernia repair, excision).',
+    reads: ['services[]'], derive: (ctx) => procedureFact(ctx, MAJOR_BLOOD_LOSS, MINOR_PROCEDURE, 'significant blood loss'),
+  }),
+  defineFact<boolean>({
+    id: 'preop.bleedingRisk', type: 'boolean', description: 'A history of bleeding or a condition that predisposes to bleeding is diagnosed (bleeding disorder, coagulopathy, thrombocytopenia, liver disease). Never false.',
+    reads: ['diagnoses[]'], derive: (ctx) => diagnosisFact(ctx, BLEEDING_RISK, 'diagnoses: no bleeding history or bleeding disorder'),
+  }),
+  defineFact<boolean>({
+    id: 'preop.anticoagulant', type: 'boolean', description: 'The worker takes an anticoagulant or antiplatelet drug; false when the medication list has none.',
+    reads: ['medications[]'], derive: (ctx) => medicationFact(ctx, ANTICOAGULANTS, 'anticoagulant'),
+  }),
+  defineFact<boolean>({
+    id: 'preop.implantOrUrologic', type: 'boolean', description: 'The planned procedure implants foreign material (mesh, hardware, prosthesis, anchors, graft) or is an invasive urologic procedure; false when the procedure is described and does neither.',
+    reads: ['services[]'], derive: (ctx) => procedureFact(ctx, new RegExp(`${IMPLANT.source}|${UROLOGIC.source}`), undefined, 'an implant or urologic procedure'),
+  }),
+  defineFact<boolean>({
+    id: 'preop.pulmonaryRisk', type: 'boolean',
+    description: 'Risk of postoperative pulmonary complications: chronic lung disease, sleep apnea, heart failure or smoking diagnosed, age over 60, or a thoracic or abdominal procedure. Never false.',
+    reads: ['diagnoses[]', 'patient.age', 'services[]'],
+    derive: (ctx) => {
+      const dx = diagnosisFact(ctx, PULMONARY_RISK, 'diagnoses: no lung disease, sleep apnea, heart failure or smoking');
+      if (dx.value === true) return dx;
+      const age = ctx.request.raw.patient?.age;
+      if (age !== undefined && age > 60) return known(true, [`patient.age = ${age}`]);
+      const surgery = plannedSurgery(ctx);
+      const site = surgery?.regions.filter((r) => r === 'chest' || r === 'abdomen') ?? [];
+      if (surgery && site.length > 0) return known(true, [`services[${surgery.index}] is a ${site.join('/')} procedure`]);
+      return unknown(['no risk factor for postoperative pulmonary complications documented']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'preop.cardiacRisk', type: 'boolean',
+    description: 'Clinical findings that indicate an ECG: heart or cerebrovascular disease, diabetes, renal insufficiency, a murmur, or cardiac symptoms (chest pain, palpitations, syncope). Never false.',
+    reads: ['diagnoses[]', 'symptoms[]', 'exam[]'],
+    derive: (ctx) => {
+      const raw = ctx.request.raw;
+      const hits = [
+        ...diagnosisTexts(raw).filter((d) => CARDIAC_RISK.test(d.text)).map((d) => `${d.path} = ${d.text}`),
+        ...indexed(raw.symptoms, 'symptoms').filter((s) => s.item.result !== 'negative' && CARDIAC_RISK.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase())).map((s) => `${s.path}.kind = ${s.item.kind}`),
+        ...indexed(raw.exam, 'exam').filter((e) => e.item.result !== 'negative' && /murmur|arrhythm|irregular (rhythm|pulse)/.test((e.item.text ?? '').toLowerCase())).map((e) => `${e.path} = ${e.item.text}`),
+      ];
+      return hits.length > 0 ? known(true, hits) : unknown(['no cardiac disease, risk factor or symptom documented']);
+    },
+  }),
+];

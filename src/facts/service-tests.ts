@@ -1,0 +1,109 @@
+// Tests and programs requested on their own: urine drug testing (on or starting opioids, risk),
+// electrocardiograms (indication, an earlier tracing), grip and range-of-motion tests (part of an
+// evaluation or not), and gym memberships (home exercise failed, equipment, supervision).
+import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
+import { diagnosisTexts, indexed } from './record.js';
+import { isOpioidName } from './medication.js';
+
+function opioidRequested(ctx: FactContext) {
+  return ctx.request.services.filter((s) => s.kind === 'medication' && s.id !== ctx.service.id
+    && (s.raw.drugClass === 'opioid' || (s.raw.drugClass === undefined && isOpioidName(`${s.raw.name ?? ''} ${s.raw.label ?? ''}`))));
+}
+
+const SUBSTANCE_USE = /substance (use|abuse)|addiction|opioid (use disorder|dependence|abuse)|drug (abuse|dependence)|alcohol (abuse|dependence|use disorder)|polysubstance/;
+const EKG_WORDS = /\bekg\b|\becg\b|electrocardiogra/;
+const EKG_INDICATION = /chest pain|angina|palpitation|arrhythm|tachycard|bradycard|irregular (heart|pulse|rhythm)|syncope|passed out|faint|hypertension|high blood pressure|\bhtn\b/;
+const EVALUATION_KINDS = new Set(['consultation', 'functional-capacity-evaluation']);
+
+export const serviceTestFacts: FactDefinition[] = [
+  defineFact<boolean>({
+    id: 'udt.opioidTreatment', type: 'boolean',
+    description: 'The worker is on opioid treatment, or an opioid is requested with the test (a baseline before starting); false when the medication list has no opioid and none is requested.',
+    reads: ['medications[]', 'treatments[]', 'services[]'],
+    derive: (ctx) => {
+      const ongoing = ctx.get<boolean>('opioid.ongoing');
+      if (ongoing.value === true) return ongoing;
+      const requested = opioidRequested(ctx);
+      if (requested.length > 0) return known(true, requested.map((s) => `services[${s.index}] = ${s.raw.name ?? s.raw.label} (opioid requested)`));
+      return ongoing;
+    },
+  }),
+  defineFact<boolean>({
+    id: 'udt.highRisk', type: 'boolean',
+    description: 'The worker is at high risk of misuse: daily dose over 80 mg morphine equivalent, or a substance use disorder diagnosed. Never false.',
+    reads: ['medications[].morphineEquivalentDaily', 'diagnoses[]'],
+    derive: (ctx) => {
+      const med = ctx.get<number>('opioid.morphineEquivalentDaily');
+      if (med.value !== undefined && med.value > 80) return known(true, med.evidence);
+      const dx = diagnosisTexts(ctx.request.raw).filter((d) => SUBSTANCE_USE.test(d.text));
+      return dx.length > 0 ? known(true, dx.map((d) => `${d.path} = ${d.text}`)) : unknown(['no dose over 80 mg MED or substance use disorder documented']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'ekg.clinicalIndication', type: 'boolean',
+    description: 'Signs or symptoms for which an ECG is done: chest pain, palpitations or an abnormal heart rate or rhythm, fainting, high blood pressure. Never false.',
+    reads: ['diagnoses[]', 'symptoms[]', 'exam[]'],
+    derive: (ctx) => {
+      const raw = ctx.request.raw;
+      const hits = [
+        ...diagnosisTexts(raw).filter((d) => EKG_INDICATION.test(d.text)).map((d) => `${d.path} = ${d.text}`),
+        ...indexed(raw.symptoms, 'symptoms').filter((s) => s.item.result !== 'negative' && EKG_INDICATION.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase())).map((s) => `${s.path}.kind = ${s.item.kind}`),
+      ];
+      return hits.length > 0 ? known(true, hits) : unknown(['no cardiac sign or symptom documented']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'ekg.priorTracing', type: 'boolean',
+    description: 'An electrocardiogram is already in the record (a study naming an EKG/ECG). Never false.',
+    reads: ['studies[]'],
+    derive: (ctx) => {
+      const prior = indexed(ctx.request.raw.studies, 'studies').filter((s) => EKG_WORDS.test((s.item.text ?? '').toLowerCase()));
+      return prior.length > 0 ? known(true, prior.map((s) => `${s.path} = ${s.item.text}${s.item.date ? ` (${s.item.date})` : ''}`)) : unknown(['studies: no earlier electrocardiogram']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'test.partOfEvaluation', type: 'boolean',
+    description: 'The test is requested as part of an evaluation (for a consultation, office visit or functional capacity evaluation) rather than as a service of its own.',
+    reads: ['services[].for'],
+    derive: ({ request, service }) => {
+      const primary = service.raw.for ? request.byId.get(service.raw.for) : undefined;
+      if (primary && (EVALUATION_KINDS.has(primary.kind) || /evaluation|exam|visit|consult/.test(primary.words))) {
+        return known(true, [`services[${service.index}].for = ${primary.id} (${primary.kind})`]);
+      }
+      return known(false, [`services[${service.index}] is requested as a service of its own`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'gym.homeExerciseFailed', type: 'boolean',
+    description: 'A home exercise program was tried and was not effective; false when it is documented as working.',
+    reads: ['treatments[]'],
+    derive: (ctx) => {
+      const hep = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'home-exercise');
+      const failed = hep.filter((t) => t.item.outcome === 'failed' || t.item.outcome === 'partial');
+      if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = home-exercise, outcome ${t.item.outcome}`));
+      const improved = hep.filter((t) => t.item.outcome === 'improved');
+      if (improved.length > 0) return known(false, improved.map((t) => `${t.path} = home-exercise, outcome improved`));
+      return unknown(hep.length > 0 ? hep.map((t) => `${t.path} = home-exercise, outcome not stated`) : ['treatments: no home exercise program recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'gym.equipmentNeed', type: 'boolean',
+    description: 'The request states a need for equipment (or a pool) the home program cannot provide. Never false.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose'],
+    derive: ({ service }) => {
+      const words = `${service.words} ${(service.raw.purpose ?? '').toLowerCase()}`;
+      const m = /equipment|machines?|\bpool\b|aquatic|weights/.exec(words);
+      return m ? known(true, [`services[${service.index}] states a need for ${m[0]}`]) : unknown([`services[${service.index}]: no need for equipment stated`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'gym.medicalSupervision', type: 'boolean',
+    description: 'The request states that the exercise will be monitored and administered by medical professionals. Never false.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose'],
+    derive: ({ service }) => {
+      const words = `${service.words} ${(service.raw.purpose ?? '').toLowerCase()}`;
+      const m = /supervis|monitored|administered by|physical therapist|medical professional/.exec(words);
+      return m ? known(true, [`services[${service.index}] states ${m[0]}`]) : unknown([`services[${service.index}]: medical supervision not stated`]);
+    },
+  }),
+];
