@@ -1,0 +1,53 @@
+import { describe, it, expect } from 'vitest';
+import { value } from './harness-other.js';
+
+const hh = (label: string, extra: Record<string, unknown> = {}) => ({ id: 'h', kind: 'home-health', label, ...extra });
+const stay = (label: string, extra: Record<string, unknown> = {}) => ({ id: 'i', kind: 'inpatient-stay', label, ...extra });
+
+describe('home health', () => {
+  it('homebound from the exam text, not documented otherwise', () => {
+    expect(value({ exam: [{ finding: 'other', text: 'unable to stand, wheelchair/bed bound' }], services: [hh('Wound care nurse')] }, 'homeHealth.homebound')).toBe(true);
+    expect(value({ exam: [{ finding: 'antalgic-gait' }], services: [hh('Wound care nurse')] }, 'homeHealth.homebound')).toBeUndefined();
+  });
+  it('medical treatment: skilled care true, homemaker only false, undescribed unknown', () => {
+    expect(value({ services: [hh('Wound care nurse 2 visits')] }, 'homeHealth.medicalTreatment')).toBe(true);
+    expect(value({ services: [hh('Home health aide for housekeeping and meals')] }, 'homeHealth.medicalTreatment')).toBe(false);
+    expect(value({ services: [hh('Home health')] }, 'homeHealth.medicalTreatment')).toBeUndefined();
+  });
+  it('hours a week', () => {
+    expect(value({ services: [hh('Home health 8 hours per day')] }, 'homeHealth.hoursPerWeek')).toBe(56);
+    expect(value({ services: [hh('Home health', { quantity: 40, unit: 'hours', weeks: 2 })] }, 'homeHealth.hoursPerWeek')).toBe(20);
+    expect(value({ services: [hh('Home health visits')] }, 'homeHealth.hoursPerWeek')).toBeUndefined();
+  });
+});
+
+describe('inpatient stays', () => {
+  it('setting from the label', () => {
+    expect(value({ services: [stay('one week trial of Acute Rehabilitation Unit')] }, 'inpatient.setting')).toBe('inpatient-rehabilitation');
+    expect(value({ services: [stay('SNF 10 days')] }, 'inpatient.setting')).toBe('skilled-nursing');
+    expect(value({ services: [stay('stay')] }, 'inpatient.setting')).toBeUndefined();
+  });
+  it('length of stay from quantity or label', () => {
+    expect(value({ services: [stay('rehab', { quantity: 1, unit: 'weeks' })] }, 'inpatient.lengthOfStayDays')).toBe(7);
+    expect(value({ services: [stay('SNF 10 days')] }, 'inpatient.lengthOfStayDays')).toBe(10);
+    expect(value({ services: [stay('SNF')] }, 'inpatient.lengthOfStayDays')).toBeUndefined();
+  });
+  it('after an acute stay: within 30 days of surgery, later, or undated', () => {
+    const surgeries = [{ kind: 'orif', region: 'pelvis', date: '2016-10-31' }];
+    expect(value({ surgeries, services: [stay('rehab', { date: '2016-11-17' })] }, 'inpatient.afterAcuteStay')).toBe(true);
+    expect(value({ surgeries, services: [stay('rehab', { date: '2017-01-10' })] }, 'inpatient.afterAcuteStay')).toBe(false);
+    expect(value({ surgeries, services: [stay('rehab')] }, 'inpatient.afterAcuteStay')).toBeUndefined();
+  });
+});
+
+describe('psychological programs', () => {
+  const psych = (label: string) => ({ id: 'p', kind: 'psychological-services', label });
+  it('intensive program or not', () => {
+    expect(value({ services: [psych('Partial hospitalization day treatment')] }, 'psych.intensiveProgram')).toBe(true);
+    expect(value({ services: [psych('Psychotherapy 6 sessions')] }, 'psych.intensiveProgram')).toBe(false);
+  });
+  it('prior psychological care recorded or not documented', () => {
+    expect(value({ treatments: [{ kind: 'psychological-services', text: 'psych appointments' }], services: [psych('PHP')] }, 'psych.priorCare')).toBe(true);
+    expect(value({ services: [psych('PHP')] }, 'psych.priorCare')).toBeUndefined();
+  });
+});

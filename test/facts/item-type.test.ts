@@ -1,0 +1,39 @@
+import { describe, it, expect } from 'vitest';
+import { itemTypeOf } from '../../src/facts/item-type.js';
+import { value } from './harness-other.js';
+
+describe('service.itemType', () => {
+  it.each([
+    ['lumbar support', 'lumbar-support'],
+    ['LSO back brace', 'lumbar-support'],
+    ['cervical pillow', 'pillow'],
+    ['wedge pillow', 'pillow'],
+    ['associated surgical service: slingshot sling slingshot (abduction) sling', 'sling'],
+    ['abduction pillow', 'sling'],
+    ['cold therapy unit rental for one week', 'cold-therapy'],
+    ['continuous-flow cryotherapy', 'cold-therapy'],
+    ['wrist braces #2', 'wrist-splint'],
+    ['thumb spica splint', 'wrist-splint'],
+    ['elbow braces #2', 'elbow-brace'],
+    ['counterforce strap for tennis elbow', 'elbow-strap'],
+    ['bilateral hearing aids', 'hearing-aid'],
+    ['1 knee scooter', 'mobility-aid'],
+    ['large gloves', 'supplies'],
+    ['hygiene wipes', 'supplies'],
+    ['tens unit', 'tens'],
+    ['gym membership', 'gym-membership'],
+    ['jamar grip test', 'grip-strength-test'],
+    ['range of motion of test', 'range-of-motion-test'],
+    ['trigger points impedance imaging (tpii)', 'tpii'],
+    ['electrocardiogram times 3', 'ekg'],
+    ['neuroplasty, lumbar spine', 'adhesiolysis'],
+    ['partial hospitalization day treatment', 'partial-hospitalization'],
+  ])('%s → %s', (words, type) => {
+    expect(itemTypeOf(words)).toBe(type);
+  });
+
+  it('is documented from the label, and not documented when the label names nothing known', () => {
+    expect(value({ services: [{ id: 's', kind: 'durable-medical-equipment', label: 'Lumbar support' }] }, 'service.itemType')).toBe('lumbar-support');
+    expect(value({ services: [{ id: 's', kind: 'durable-medical-equipment', label: 'Device' }] }, 'service.itemType')).toBeUndefined();
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, it, expect } from 'vitest';
+import { value } from './harness-other.js';
+
+const uds = { id: 'u', kind: 'urine-drug-screen', label: 'Urine drug screen' };
+
+describe('udt.opioidTreatment', () => {
+  it('is true on an opioid or when one is requested, false when the list has none, unknown without a list', () => {
+    expect(value({ medications: [{ name: 'Norco 10/325' }], services: [uds] }, 'udt.opioidTreatment')).toBe(true);
+    expect(value({ services: [uds, { id: 'm', kind: 'medication', name: 'Tramadol 50 mg', quantity: 60 }] }, 'udt.opioidTreatment', 'u')).toBe(true);
+    expect(value({ medications: [{ name: 'naproxen', drugClass: 'nsaid' }], services: [uds] }, 'udt.opioidTreatment')).toBe(false);
+    expect(value({ services: [uds] }, 'udt.opioidTreatment')).toBeUndefined();
+  });
+});
+
+describe('udt.highRisk', () => {
+  it('is true above 80 mg MED or with a substance use disorder, not documented otherwise', () => {
+    expect(value({ medications: [{ name: 'oxycodone', opioid: true, morphineEquivalentDaily: 90 }], services: [uds] }, 'udt.highRisk')).toBe(true);
+    expect(value({ diagnoses: ['opioid use disorder'], services: [uds] }, 'udt.highRisk')).toBe(true);
+    expect(value({ medications: [{ name: 'oxycodone', opioid: true, morphineEquivalentDaily: 30 }], services: [uds] }, 'udt.highRisk')).toBeUndefined();
+  });
+});
+
+describe('electrocardiogram facts', () => {
+  const ekg = { id: 'e', kind: 'other', label: 'Electrocardiogram' };
+  it('clinical indication', () => {
+    expect(value({ symptoms: [{ kind: 'palpitations' }], services: [ekg] }, 'ekg.clinicalIndication')).toBe(true);
+    expect(value({ symptoms: [{ kind: 'palpitations', result: 'negative' }], services: [ekg] }, 'ekg.clinicalIndication')).toBeUndefined();
+  });
+  it('prior tracing', () => {
+    expect(value({ studies: [{ type: 'other', text: 'electrocardiogram', findings: [{ kind: 'other', text: 'normal sinus rhythm' }] }], services: [ekg] }, 'ekg.priorTracing')).toBe(true);
+    expect(value({ services: [ekg] }, 'ekg.priorTracing')).toBeUndefined();
+  });
+});
+
+describe('test.partOfEvaluation', () => {
+  it('is true for a test requested for a consultation, false for one on its own', () => {
+    expect(value({ services: [{ id: 'c', kind: 'consultation', specialty: 'orthopedics' }, { id: 'g', kind: 'other', label: 'Jamar grip test', for: 'c' }] }, 'test.partOfEvaluation', 'g')).toBe(true);
+    expect(value({ services: [{ id: 'g', kind: 'other', label: 'Jamar grip test' }] }, 'test.partOfEvaluation')).toBe(false);
+  });
+});
+
+describe('gym membership facts', () => {
+  const gym = (extra: Record<string, unknown> = {}) => ({ id: 'g', kind: 'other', label: 'Gym membership', ...extra });
+  it('home exercise failed / worked / not documented', () => {
+    expect(value({ treatments: [{ kind: 'home-exercise', outcome: 'failed' }], services: [gym()] }, 'gym.homeExerciseFailed')).toBe(true);
+    expect(value({ treatments: [{ kind: 'home-exercise', outcome: 'improved' }], services: [gym()] }, 'gym.homeExerciseFailed')).toBe(false);
+    expect(value({ services: [gym()] }, 'gym.homeExerciseFailed')).toBeUndefined();
+  });
+  it('equipment need and supervision stated or not', () => {
+    expect(value({ services: [gym({ purpose: 'needs pool and weight machines' })] }, 'gym.equipmentNeed')).toBe(true);
+    expect(value({ services: [gym()] }, 'gym.equipmentNeed')).toBeUndefined();
+    expect(value({ services: [gym({ text: 'program supervised by physical therapist' })] }, 'gym.medicalSupervision')).toBe(true);
+    expect(value({ services: [gym()] }, 'gym.medicalSupervision')).toBeUndefined();
+  });
+});
