@@ -122,4 +122,16 @@ export const careSettingFacts: FactDefinition[] = [
       return prior.length > 0 ? known(true, prior.map((t) => `${t.path} = psychological-services${t.item.text ? ` (${t.item.text})` : ''}`)) : unknown(['treatments: no psychological care recorded']);
     },
   }),
+  defineFact<boolean>({
+    id: 'psych.clinicalImpression', type: 'boolean',
+    description: 'A clinical impression of a psychological condition: a psychological or psychosocial diagnosis, or psychological symptoms (depression, anxiety, stress, panic, suicidal thoughts, fear-avoidance) recorded. Never false.',
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => {
+      const dx = ctx.get<boolean>('diagnosis.psychosocial');
+      if (dx.value === true) return dx;
+      const PSYCH = /depress|anxi|stress|panic|suicid|homicid|ptsd|post-?traumatic|fear[- ]avoid|catastroph|irritab|mood|nightmare|flashback/;
+      const symptoms = indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => s.item.result !== 'negative' && PSYCH.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()));
+      return symptoms.length > 0 ? known(true, symptoms.map((s) => `${s.path}.kind = ${s.item.kind}`)) : unknown(['no psychological diagnosis or symptom recorded']);
+    },
+  }),
 ];

@@ -4,6 +4,7 @@
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, indexed } from './record.js';
 import { isOpioidName } from './medication.js';
+import { daysBetween } from '../util/dates.js';
 
 function opioidRequested(ctx: FactContext) {
   return ctx.request.services.filter((s) => s.kind === 'medication' && s.id !== ctx.service.id
@@ -104,6 +105,25 @@ export const serviceTestFacts: FactDefinition[] = [
       const words = `${service.words} ${(service.raw.purpose ?? '').toLowerCase()}`;
       const m = /supervis|monitored|administered by|physical therapist|medical professional/.exec(words);
       return m ? known(true, [`services[${service.index}] states ${m[0]}`]) : unknown([`services[${service.index}]: medical supervision not stated`]);
+    },
+  }),
+  defineFact<number>({
+    id: 'udt.screensPerYear', type: 'number',
+    description: 'Urine drug screens in a year counting this request: dated earlier screens recorded (treatments or studies naming a drug screen) in the 12 months before the request, plus the quantity requested (1 when not stated).',
+    reads: ['treatments[]', 'studies[]', 'services[].quantity', 'services[].date'],
+    derive: (ctx) => {
+      const { request, service } = ctx;
+      const asOf = service.raw.date ?? request.decisionDate;
+      const SCREEN = /urine (drug|tox)|drug screen|drug test|\buds\b|\budt\b|toxicology/;
+      const earlier = [
+        ...indexed(request.raw.treatments, 'treatments').map((t) => ({ path: t.path, text: t.item.text ?? '', date: t.item.date })),
+        ...indexed(request.raw.studies, 'studies').map((st) => ({ path: st.path, text: st.item.text ?? '', date: st.item.date })),
+      ].filter((e) => SCREEN.test(e.text.toLowerCase()) && e.date !== undefined && daysBetween(e.date, asOf) > 0 && daysBetween(e.date, asOf) <= 365);
+      const requested = service.raw.quantity ?? 1;
+      return known(earlier.length + requested, [
+        ...earlier.map((e) => `${e.path} = drug screen on ${e.date}`),
+        service.raw.quantity !== undefined ? `services[${service.index}].quantity = ${service.raw.quantity}` : `services[${service.index}]: one screen requested`,
+      ]);
     },
   }),
 ];

@@ -46,6 +46,11 @@ describe('psychological programs', () => {
     expect(value({ services: [psych('Partial hospitalization day treatment')] }, 'psych.intensiveProgram')).toBe(true);
     expect(value({ services: [psych('Psychotherapy 6 sessions')] }, 'psych.intensiveProgram')).toBe(false);
   });
+  it('clinical impression from a diagnosis or symptoms', () => {
+    expect(value({ diagnoses: ['major depressive disorder'], services: [psych('Psychological evaluation')] }, 'psych.clinicalImpression')).toBe(true);
+    expect(value({ symptoms: [{ kind: 'anxiety' }], services: [psych('Psychological evaluation')] }, 'psych.clinicalImpression')).toBe(true);
+    expect(value({ symptoms: [{ kind: 'anxiety', result: 'negative' }], services: [psych('Psychological evaluation')] }, 'psych.clinicalImpression')).toBeUndefined();
+  });
   it('prior psychological care recorded or not documented', () => {
     expect(value({ treatments: [{ kind: 'psychological-services', text: 'psych appointments' }], services: [psych('PHP')] }, 'psych.priorCare')).toBe(true);
     expect(value({ services: [psych('PHP')] }, 'psych.priorCare')).toBeUndefined();

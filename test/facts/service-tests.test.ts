@@ -53,3 +53,11 @@ describe('gym membership facts', () => {
     expect(value({ services: [gym()] }, 'gym.medicalSupervision')).toBeUndefined();
   });
 });
+
+describe('udt.screensPerYear', () => {
+  it('counts dated earlier screens in the past year plus the request', () => {
+    expect(value({ treatments: [{ kind: 'other', text: 'urine drug screen', date: '2016-10-01' }, { kind: 'other', text: 'UDS', date: '2015-06-01' }], services: [uds] }, 'udt.screensPerYear')).toBe(2);
+    expect(value({ services: [{ ...uds, quantity: 3 }] }, 'udt.screensPerYear')).toBe(3);
+    expect(value({ services: [uds] }, 'udt.screensPerYear')).toBe(1);
+  });
+});
