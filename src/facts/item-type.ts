@@ -24,6 +24,7 @@ export const ITEM_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
   ['gym-membership', /\bgym\b|health club|fitness (club|center|membership)|pool membership|\bymca\b/],
   ['grip-strength-test', /jamar|grip (strength )?(test|testing|measurement)|dynamometer/],
   ['range-of-motion-test', /range of motion (of )?(test|testing|measurement)|\brom (test|testing|measurement)|inclinometr|computeri[sz]ed (rom|range of motion)/],
+  ['hyperstimulation-analgesia', /hyperstimulation|localized intense neurostimulation|\blint\b/],
   ['tpii', /impedance imaging|\btpii\b/],
   ['ekg', /\bekg\b|\becg\b|electrocardiogra/],
   ['adhesiolysis', /adhesiolysis|neuroplasty|lysis of (epidural )?adhesions|epidural neurolysis|racz/],

@@ -25,6 +25,7 @@ describe('service.itemType', () => {
     ['jamar grip test', 'grip-strength-test'],
     ['range of motion of test', 'range-of-motion-test'],
     ['trigger points impedance imaging (tpii)', 'tpii'],
+    ['localized intense neurostimulation therapy [following tpii]', 'hyperstimulation-analgesia'],
     ['electrocardiogram times 3', 'ekg'],
     ['neuroplasty, lumbar spine', 'adhesiolysis'],
     ['partial hospitalization day treatment', 'partial-hospitalization'],
