@@ -1,6 +1,6 @@
-// Tests and programs requested on their own: urine drug testing (on or starting opioids, risk),
-// electrocardiograms (indication, an earlier tracing), grip and range-of-motion tests (part of an
-// evaluation or not), and gym memberships (home exercise failed, equipment, supervision).
+// Tests requested on their own: urine drug testing (on or starting opioids, risk, how many a
+// year), electrocardiograms (indication, an earlier tracing), and grip and range-of-motion tests
+// (part of an evaluation or not).
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, indexed } from './record.js';
 import { isOpioidName } from './medication.js';
@@ -72,39 +72,6 @@ export const serviceTestFacts: FactDefinition[] = [
         return known(true, [`services[${service.index}].for = ${primary.id} (${primary.kind})`]);
       }
       return known(false, [`services[${service.index}] is requested as a service of its own`]);
-    },
-  }),
-  defineFact<boolean>({
-    id: 'gym.homeExerciseFailed', type: 'boolean',
-    description: 'A home exercise program was tried and was not effective; false when it is documented as working.',
-    reads: ['treatments[]'],
-    derive: (ctx) => {
-      const hep = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'home-exercise');
-      const failed = hep.filter((t) => t.item.outcome === 'failed' || t.item.outcome === 'partial');
-      if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = home-exercise, outcome ${t.item.outcome}`));
-      const improved = hep.filter((t) => t.item.outcome === 'improved');
-      if (improved.length > 0) return known(false, improved.map((t) => `${t.path} = home-exercise, outcome improved`));
-      return unknown(hep.length > 0 ? hep.map((t) => `${t.path} = home-exercise, outcome not stated`) : ['treatments: no home exercise program recorded']);
-    },
-  }),
-  defineFact<boolean>({
-    id: 'gym.equipmentNeed', type: 'boolean',
-    description: 'The request states a need for equipment (or a pool) the home program cannot provide. Never false.',
-    reads: ['services[].label', 'services[].text', 'services[].purpose'],
-    derive: ({ service }) => {
-      const words = `${service.words} ${(service.raw.purpose ?? '').toLowerCase()}`;
-      const m = /equipment|machines?|\bpool\b|aquatic|weights/.exec(words);
-      return m ? known(true, [`services[${service.index}] states a need for ${m[0]}`]) : unknown([`services[${service.index}]: no need for equipment stated`]);
-    },
-  }),
-  defineFact<boolean>({
-    id: 'gym.medicalSupervision', type: 'boolean',
-    description: 'The request states that the exercise will be monitored and administered by medical professionals. Never false.',
-    reads: ['services[].label', 'services[].text', 'services[].purpose'],
-    derive: ({ service }) => {
-      const words = `${service.words} ${(service.raw.purpose ?? '').toLowerCase()}`;
-      const m = /supervis|monitored|administered by|physical therapist|medical professional/.exec(words);
-      return m ? known(true, [`services[${service.index}] states ${m[0]}`]) : unknown([`services[${service.index}]: medical supervision not stated`]);
     },
   }),
   defineFact<number>({

@@ -39,21 +39,6 @@ describe('test.partOfEvaluation', () => {
   });
 });
 
-describe('gym membership facts', () => {
-  const gym = (extra: Record<string, unknown> = {}) => ({ id: 'g', kind: 'other', label: 'Gym membership', ...extra });
-  it('home exercise failed / worked / not documented', () => {
-    expect(value({ treatments: [{ kind: 'home-exercise', outcome: 'failed' }], services: [gym()] }, 'gym.homeExerciseFailed')).toBe(true);
-    expect(value({ treatments: [{ kind: 'home-exercise', outcome: 'improved' }], services: [gym()] }, 'gym.homeExerciseFailed')).toBe(false);
-    expect(value({ services: [gym()] }, 'gym.homeExerciseFailed')).toBeUndefined();
-  });
-  it('equipment need and supervision stated or not', () => {
-    expect(value({ services: [gym({ purpose: 'needs pool and weight machines' })] }, 'gym.equipmentNeed')).toBe(true);
-    expect(value({ services: [gym()] }, 'gym.equipmentNeed')).toBeUndefined();
-    expect(value({ services: [gym({ text: 'program supervised by physical therapist' })] }, 'gym.medicalSupervision')).toBe(true);
-    expect(value({ services: [gym()] }, 'gym.medicalSupervision')).toBeUndefined();
-  });
-});
-
 describe('udt.screensPerYear', () => {
   it('counts dated earlier screens in the past year plus the request', () => {
     expect(value({ treatments: [{ kind: 'other', text: 'urine drug screen', date: '2016-10-01' }, { kind: 'other', text: 'UDS', date: '2015-06-01' }], services: [uds] }, 'udt.screensPerYear')).toBe(2);
