@@ -4,6 +4,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerTest } from './commands/test.js';
+import { registerLint } from './commands/lint.js';
+import { registerSchema } from './commands/schema.js';
 import { InputError } from '../request/issues.js';
 import { printIssues } from './io.js';
 import { readFileSync } from 'node:fs';
@@ -19,6 +21,8 @@ const program = new Command()
 
 registerCheck(program);
 registerTest(program);
+registerLint(program);
+registerSchema(program);
 
 try {
   await program.parseAsync(process.argv);
