@@ -97,7 +97,7 @@ function evaluateTopics(request: NormalizedRequest, pack: RulePack, service: Nor
       if (c.when && c.when.evaluate(read) !== TRUE) continue;
       const value = c.condition.evaluate(read);
       const status = value === TRUE ? 'met' : value === UNKNOWN ? 'not-documented' : 'unmet';
-      const evidence = [...new Set(c.condition.facts.flatMap((f) => store.get(f).evidence))];
+      const evidence = evidenceOf(c.condition.facts, store);
       const citation = chooseCitation(catalog, c.citations, date) ?? catalog.resolve(c.citations[0]!)!;
       criteria.push({ id: c.id, status, text: c.spec.text, evidence, citation });
       if (status === 'met') continue;
@@ -134,6 +134,14 @@ function evaluateTopics(request: NormalizedRequest, pack: RulePack, service: Nor
   };
   if (notRecommended) result.notRecommended = notRecommended;
   return result;
+}
+
+/** The evidence of the facts a condition reads, each line once. */
+function evidenceOf(facts: readonly string[], store: FactStore): string[] {
+  if (facts.length === 1) return store.get(facts[0]!).evidence.slice();
+  const out: string[] = [];
+  for (const f of facts) for (const e of store.get(f).evidence) if (!out.includes(e)) out.push(e);
+  return out;
 }
 
 function decideAssociated(request: NormalizedRequest, pack: RulePack, service: NormalizedService, primary: ServiceResult): ServiceResult {

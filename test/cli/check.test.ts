@@ -5,7 +5,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const CLI = join(import.meta.dirname, '../../dist/cli/main.js');
+const CLI = join(import.meta.dirname, '../../dist/cli/precheck.js');
 const run = (args: string[], input?: string) => spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
 
 const request = (id: string, extra = '') => `{"format":"imr-precheck/request@1","id":"${id}","decisionDate":"2016-06-01","services":[{"id":"t","kind":"transportation"${extra}}]${''}}`;
