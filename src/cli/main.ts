@@ -19,6 +19,7 @@ const program = new Command()
 
 registerCheck(program);
 registerTest(program);
+(await import('./commands/parse-letter.js')).registerParseLetter(program);
 
 try {
   await program.parseAsync(process.argv);
