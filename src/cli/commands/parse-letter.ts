@@ -38,8 +38,8 @@ export function renderCase(c: CaseSkeleton, format: 'yaml' | 'json'): string {
 
 async function letterText(file: string): Promise<string> {
   const bytes = readFileSync(file);
-  const { isPdf, pdfToText } = await import('../../letters/pdf.js');
-  if (extname(file).toLowerCase() === '.pdf' || isPdf(bytes)) {
+  if (extname(file).toLowerCase() === '.pdf' || bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) {
+    const { pdfToText } = await import('../../letters/pdf.js');
     try {
       return await pdfToText(bytes);
     } catch (err) {
