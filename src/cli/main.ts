@@ -6,6 +6,7 @@ import { registerCheck } from './commands/check.js';
 import { registerTest } from './commands/test.js';
 import { registerLint } from './commands/lint.js';
 import { registerSchema } from './commands/schema.js';
+import { registerParseLetter } from './commands/parse-letter.js';
 import { InputError } from '../request/issues.js';
 import { printIssues } from './io.js';
 import { readFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ registerCheck(program);
 registerTest(program);
 registerLint(program);
 registerSchema(program);
+registerParseLetter(program);
 
 try {
   await program.parseAsync(process.argv);
