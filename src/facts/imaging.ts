@@ -44,10 +44,15 @@ const SPINE_LIMB: Record<Spine, readonly Region[]> = {
 };
 
 /** The spine region a neurologic finding is attributed to: its dermatome, root or level, else its region. */
-function findingSpineStrict(f: ExamFinding): Spine | undefined {
+function findingSpineStrict(f: ExamFinding): Spine | 'unlocated' | undefined {
   const named = f.dermatome ?? f.root ?? f.level;
   if (named) return spineRegionOf(named.toUpperCase());
-  if (!f.region) return undefined;
+  if (!f.region) {
+    const text = (f.text ?? '').toLowerCase();
+    if (/\barms?\b|upper extremit|biceps|triceps|brachioradialis|deltoid/.test(text)) return 'cervical';
+    if (/\blegs?\b|lower extremit|patellar|achilles|ankle|quadriceps|\bhip\b|dorsiflex|plantar|toe/.test(text)) return 'lumbar';
+    return /hand|finger|wrist|foot|feet/.test(text) ? undefined : 'unlocated';
+  }
   return (Object.keys(SPINE_LIMB) as Spine[]).find((s) => SPINE_LIMB[s].includes(f.region!));
 }
 
@@ -197,13 +202,17 @@ export const imagingFacts: FactDefinition[] = [
   }),
   defineFact<boolean>({
     id: 'imaging.nerveCompromise', type: 'boolean',
-    description: 'Objective neurologic findings of specific nerve-root compromise for the spinal region imaged: a dermatomal sensory deficit, myotomal weakness or reflex change attributed to that region (by dermatome, root, level, or the region or its limb). A straight-leg raise or radiating pain alone does not count. False when such findings were examined and normal.',
+    description: 'Objective neurologic findings of specific nerve-root compromise for the spinal region imaged: a dermatomal sensory deficit, myotomal weakness or reflex change attributed to that region (by dermatome, root, level, or the region or its limb; an unlocated finding counts when one spinal region is imaged). A straight-leg raise or radiating pain alone does not count. False when such findings were examined and normal.',
     reads: ['exam[]'],
     derive: (ctx) => {
       const spines = serviceSpines(ctx.service);
       if (spines.length === 0) return unknown(['the service is not spinal']);
       const located = examFindings(ctx.request.raw, ['sensory-deficit', 'motor-weakness', 'reflex-change'])
-        .filter((e) => { const s = findingSpineStrict(e.item); return s !== undefined && spines.includes(s); });
+        .filter((e) => {
+          const s = findingSpineStrict(e.item);
+          // A finding with no region, root or limb named bears on the spine imaged when only one is.
+          return s === 'unlocated' ? spines.length === 1 : s !== undefined && spines.includes(s);
+        });
       const label = (f: ExamFinding): string => `${f.finding}${f.dermatome ?? f.root ?? f.level ? ` ${f.dermatome ?? f.root ?? f.level}` : ''}${f.region ? ` (${f.region})` : ''}`;
       const positive = located.filter((e) => isPositive(e.item) && e.item.result !== 'not-tested');
       if (positive.length > 0) return known(true, positive.map((e) => `${e.path} = ${label(e.item)} positive`));
