@@ -10,10 +10,14 @@ import { facetFacts } from './facet.js';
 import { procedureFacts } from './procedure.js';
 import { medicationFacts } from './medication.js';
 import { documentationFacts } from './documentation.js';
+import { careTrialFacts } from './care-trial.js';
+import { imagingFacts } from './imaging.js';
+import { electrodiagnosticFacts } from './electrodiagnostics.js';
 
 const ALL: readonly FactDefinition[] = [
   ...serviceFacts, ...timeFacts, ...radiculopathyFacts, ...corroborationFacts, ...conservativeCareFacts,
   ...priorProcedureFacts, ...facetFacts, ...procedureFacts, ...medicationFacts, ...documentationFacts,
+  ...careTrialFacts, ...imagingFacts, ...electrodiagnosticFacts,
 ];
 
 export const FACTS: ReadonlyMap<string, FactDefinition> = (() => {

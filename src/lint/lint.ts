@@ -4,7 +4,8 @@
 // entries in use, and editor schema references.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { parseDocument, isMap, isScalar } from 'yaml';
+import { writeFileSync } from 'node:fs';
+import { parseDocument, isMap, isScalar, type YAMLMap } from 'yaml';
 import type { InputIssue } from '../request/issues.js';
 import { listRuleFiles, walk, PROJECT_ROOT, type RulePack } from '../rules/pack.js';
 import type { TestReport } from '../cases/run.js';
@@ -24,17 +25,32 @@ function orderProblems(file: string, keys: string[], order: string[], path: stri
   return known.join() === expected.join() ? [] : [issue(file, path, 'field-order', `fields should come in the order ${expected.join(', ')}`)];
 }
 
-/** Fixed field order in topics and criteria (Sigma-style), so every rule file reads the same way. */
-export function checkFieldOrder(rulesDir: string): InputIssue[] {
+function sortMap(node: unknown, order: string[]): void {
+  if (!isMap(node)) return;
+  const rank = (key: string): number => { const i = order.indexOf(key); return i < 0 ? order.length : i; };
+  (node as YAMLMap).items.sort((a, b) => rank(isScalar(a.key) ? String(a.key.value) : '') - rank(isScalar(b.key) ? String(b.key.value) : ''));
+}
+
+/**
+ * Fixed field order in topics and criteria (Sigma-style), so every rule file reads the same way.
+ * With `fix`, rewrites the files in that order (comments move with their fields).
+ */
+export function checkFieldOrder(rulesDir: string, fix = false): InputIssue[] {
   const out: InputIssue[] = [];
   for (const file of listRuleFiles(rulesDir)) {
     const name = relative(PROJECT_ROOT, file);
     const doc = parseDocument(readFileSync(file, 'utf8'));
-    out.push(...orderProblems(name, keysOf(doc.contents), TOPIC_FIELD_ORDER, ''));
+    const problems = orderProblems(name, keysOf(doc.contents), TOPIC_FIELD_ORDER, '');
     const criteria = doc.get('criteria', true);
-    if (criteria && 'items' in (criteria as object)) {
-      (criteria as { items: unknown[] }).items.forEach((c, i) => out.push(...orderProblems(name, keysOf(c), CRITERION_FIELD_ORDER, `criteria[${i}]`)));
+    const items = criteria && 'items' in (criteria as object) ? (criteria as { items: unknown[] }).items : [];
+    items.forEach((c, i) => problems.push(...orderProblems(name, keysOf(c), CRITERION_FIELD_ORDER, `criteria[${i}]`)));
+    if (fix && problems.length > 0) {
+      sortMap(doc.contents, TOPIC_FIELD_ORDER);
+      for (const c of items) sortMap(c, CRITERION_FIELD_ORDER);
+      writeFileSync(file, doc.toString({ lineWidth: 100, flowCollectionPadding: false }));
+      continue;
     }
+    out.push(...problems);
   }
   return out;
 }

@@ -12,10 +12,11 @@ export function registerLint(program: Command): void {
     .command('lint')
     .description('check rule files, citations, catalog use, field order, tests beside each rule, and that every criterion is both met and failed by some case')
     .option('-f, --format <format>', 'text | json', 'text')
-    .action((opts: { format: string }) => { process.exitCode = runLint(opts.format); });
+    .option('--fix', 'rewrite rule files whose fields are out of order')
+    .action((opts: { format: string; fix?: boolean }) => { process.exitCode = runLint(opts.format, opts.fix === true); });
 }
 
-export function runLint(format: string): number {
+export function runLint(format: string, fix = false): number {
   const problems: InputIssue[] = [];
   let pack;
   try {
@@ -24,7 +25,7 @@ export function runLint(format: string): number {
     if (!(err instanceof InputError)) throw err;
     problems.push(...err.issues);
   }
-  problems.push(...checkFieldOrder(DEFAULT_RULES_DIR), ...checkTestsBeside(DEFAULT_RULES_DIR), ...checkSchemaReferences(PROJECT_ROOT));
+  problems.push(...checkFieldOrder(DEFAULT_RULES_DIR, fix), ...checkTestsBeside(DEFAULT_RULES_DIR), ...checkSchemaReferences(PROJECT_ROOT));
   let stats = '';
   if (pack) {
     const loaded = loadCases([join(PROJECT_ROOT, 'test/cases'), DEFAULT_RULES_DIR], PROJECT_ROOT);
