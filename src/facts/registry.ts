@@ -10,10 +10,14 @@ import { facetFacts } from './facet.js';
 import { procedureFacts } from './procedure.js';
 import { medicationFacts } from './medication.js';
 import { documentationFacts } from './documentation.js';
+import { postsurgicalFacts } from './postsurgical.js';
+import { physicalMedicineFacts } from './physical-medicine.js';
+import { painConditionFacts } from './pain-conditions.js';
 
 const ALL: readonly FactDefinition[] = [
   ...serviceFacts, ...timeFacts, ...radiculopathyFacts, ...corroborationFacts, ...conservativeCareFacts,
   ...priorProcedureFacts, ...facetFacts, ...procedureFacts, ...medicationFacts, ...documentationFacts,
+  ...postsurgicalFacts, ...physicalMedicineFacts, ...painConditionFacts,
 ];
 
 export const FACTS: ReadonlyMap<string, FactDefinition> = (() => {
