@@ -7,6 +7,7 @@ import { defineFact, known, unknown, type Fact, type FactContext, type FactDefin
 import { indexed, itemInRegion, type Indexed } from './record.js';
 import { plannedSurgery, latestSurgery } from './postsurgical.js';
 import { dayNumber } from '../util/dates.js';
+import { parseVisitCourse } from '../request/visits.js';
 import type { Treatment } from '../request/schema.js';
 
 /**
@@ -133,7 +134,7 @@ function priorVisits(ctx: FactContext, atLeast: boolean): Fact<number> {
 
 function total(ctx: FactContext, priorId: string): Fact<number> {
   const prior = ctx.get<number>(priorId);
-  const requested = ctx.get<number>('service.visits');
+  const requested = ctx.get<number>('therapy.visitsRequested');
   const evidence = [...prior.evidence, ...requested.evidence];
   return prior.value !== undefined && requested.value !== undefined ? known(prior.value + requested.value, evidence) : unknown(evidence);
 }
@@ -174,6 +175,19 @@ export const physicalMedicineFacts: FactDefinition[] = [
       if (/purchase|\bbuy\b/.test(w)) return known(true, [`${wordsPath(ctx)} = purchase`]);
       if (/rental|\brent\b|\btrial\b/.test(w)) return known(false, [`${wordsPath(ctx)} = rental or trial`]);
       return unknown([`${wordsPath(ctx)} states neither rental nor purchase`]);
+    },
+  }),
+  defineFact<number>({
+    id: 'therapy.visitsRequested', type: 'number',
+    description: 'Visits requested: service.visits for therapy kinds; for other kinds (biofeedback encoded as `other`, equipment) the quantity or the count the label states.',
+    reads: ['services[].quantity', 'services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const visits = ctx.get<number>('service.visits');
+      if (visits.value !== undefined) return visits;
+      const path = `services[${ctx.service.index}]`;
+      if (ctx.service.raw.quantity !== undefined) return known(ctx.service.raw.quantity, [`${path}.quantity = ${ctx.service.raw.quantity}`]);
+      const course = parseVisitCourse(`${ctx.service.raw.label ?? ''} ${ctx.service.raw.text ?? ''}`);
+      return course.visits !== undefined ? known(course.visits, [`${path}.label = ${ctx.service.raw.label ?? ctx.service.raw.text ?? ''} (${course.visits} visits)`]) : visits;
     },
   }),
   defineFact<boolean>({
