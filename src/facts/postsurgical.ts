@@ -82,7 +82,7 @@ const PROCEDURES: ReadonlyArray<[string, (t: string, r: ReadonlySet<Region>) => 
 
 /** The PSTG procedure category of a surgery described by its words and body regions; `unlisted` when none fits. */
 export function procedureCategory(words: string, regions: readonly Region[]): string {
-  const text = words.toLowerCase();
+  const text = words.toLowerCase().replace(/[-_]/g, ' ');
   const set = new Set(regions);
   return PROCEDURES.find(([, fits]) => fits(text, set))?.[0] ?? 'unlisted';
 }
