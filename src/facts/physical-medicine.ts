@@ -29,7 +29,7 @@ const MODALITY_WORDS: ReadonlyArray<[string, RegExp]> = [
   ['ultrasound', /ultrasound|ultra-sound|phonophoresis/],
   ['infrared', /infra-?red/],
   ['diathermy', /diathermy/],
-  ['traction', /traction|spinolator|spinalator|\bvax-?d\b/],
+  ['traction', /traction|spinolator|spinalator|\bvax-?d\b|(?:spinal|non-?surgical) decompression|decompression (?:therapy|table)/],
   ['heat-cold', /\bice\b|\bheat\b|\bhot\b|\bcold\b|cryo|paraffin|whirlpool|hydrocollator/],
   ['massage', /massage|myofascial|soft[- ]tissue mobili[sz]ation/],
   ['gym-membership', /\bgym\b|health club|fitness (?:club|center|centre|membership)|pool membership|\bymca\b/],
@@ -140,6 +140,17 @@ function total(ctx: FactContext, priorId: string): Fact<number> {
 }
 
 const words = (ctx: FactContext): string => ctx.service.words;
+
+/** A duration a treatment's text states: "30-day trial" ≈ 4.3 weeks, "one month", "6 weeks". */
+function weeksInText(text: string | undefined): number | undefined {
+  const t = (text ?? '').toLowerCase();
+  const days = /(\d+)[- ]days?/.exec(t);
+  if (days) return Math.round((Number(days[1]) / 7) * 10) / 10;
+  const months = /(\d+|one|two|three)[- ]months?/.exec(t);
+  if (months) return Math.round((({ one: 1, two: 2, three: 3 } as Record<string, number>)[months[1]!] ?? Number(months[1])) * 4.3 * 10) / 10;
+  const weeks = /(\d+)[- ]weeks?/.exec(t);
+  return weeks ? Number(weeks[1]) : undefined;
+}
 const wordsPath = (ctx: FactContext): string => `services[${ctx.service.index}].label/text`;
 
 const REHAB_SERVICE_KINDS = new Set(['physical-therapy', 'occupational-therapy', 'work-hardening', 'home-exercise-kit']);
@@ -172,9 +183,11 @@ export const physicalMedicineFacts: FactDefinition[] = [
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => {
       const w = words(ctx);
-      if (/purchase|\bbuy\b/.test(w)) return known(true, [`${wordsPath(ctx)} = purchase`]);
-      if (/rental|\brent\b|\btrial\b/.test(w)) return known(false, [`${wordsPath(ctx)} = rental or trial`]);
-      return unknown([`${wordsPath(ctx)} states neither rental nor purchase`]);
+      const purchase = /purchase|\bbuy\b/.test(w);
+      const rental = /rental|\brent\b|\btrial\b/.test(w);
+      if (purchase && !rental) return known(true, [`${wordsPath(ctx)} = purchase`]);
+      if (rental && !purchase) return known(false, [`${wordsPath(ctx)} = rental or trial`]);
+      return unknown([`${wordsPath(ctx)} ${purchase ? 'names both rental and purchase' : 'states neither rental nor purchase'}`]);
     },
   }),
   defineFact<number>({
@@ -278,14 +291,17 @@ export const physicalMedicineFacts: FactDefinition[] = [
   }),
   defineFact<number>({
     id: 'tens.trialWeeks', type: 'number',
-    description: 'Weeks of an earlier trial of TENS or other electrical stimulation (the longest stated duration).',
-    reads: ['treatments[].durationWeeks'],
+    description: 'Weeks of an earlier trial of TENS or other electrical stimulation: the longest stated duration, or one its text states ("30-day trial", "one month", "6 weeks").',
+    reads: ['treatments[].durationWeeks', 'treatments[].text'],
     derive: (ctx) => {
       const trials = indexed(ctx.request.raw.treatments, 'treatments')
-        .filter((t) => (ELECTRICAL as readonly string[]).includes(treatmentModality(t.item) ?? '') && t.item.durationWeeks !== undefined);
+        .filter((t) => (ELECTRICAL as readonly string[]).includes(treatmentModality(t.item) ?? ''))
+        .map((t) => ({ t, weeks: t.item.durationWeeks ?? weeksInText(t.item.text) }))
+        .filter((x) => x.weeks !== undefined);
       if (trials.length === 0) return unknown(['treatments: no TENS or electrical stimulation trial with a stated duration']);
-      const longest = trials.reduce((a, b) => (b.item.durationWeeks! > a.item.durationWeeks! ? b : a));
-      return known(longest.item.durationWeeks!, [`${longest.path}.durationWeeks = ${longest.item.durationWeeks}`]);
+      const longest = trials.reduce((a, b) => (b.weeks! > a.weeks! ? b : a));
+      const how = longest.t.item.durationWeeks !== undefined ? `.durationWeeks = ${longest.weeks}` : `.text = ${longest.t.item.text} (${longest.weeks} weeks)`;
+      return known(longest.weeks!, [`${longest.t.path}${how}`]);
     },
   }),
   defineFact<boolean>({

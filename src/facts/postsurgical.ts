@@ -66,11 +66,13 @@ const PROCEDURES: ReadonlyArray<[string, (t: string, r: ReadonlySet<Region>) => 
   ['lumbar-fusion', (t, r) => /fusion|arthrodesis/.test(t) && (r.has('lumbar') || r.has('thoracic') || r.has('sacroiliac') || /lumbar|\bl[1-5]\b/.test(t))],
   ['lumbar-discectomy-laminectomy', (t, r) => /discectomy|diskectomy|laminectomy|laminotomy|foraminotomy|decompress/.test(t) && (r.has('lumbar') || r.has('thoracic') || /lumbar|\bl[1-5]\b/.test(t))],
   ['knee-meniscectomy', (t) => /menisc/.test(t)],
-  ['knee-acl-reconstruction', (t) => /\bacl\b|anterior cruciate/.test(t)],
+  ['knee-acl-reconstruction', (t) => /\bacl\b|anterior cruciate/.test(t) && /reconstruct|repair|graft/.test(t)],
+  ['knee-meniscectomy', (t, r) => /arthroscop|chondroplasty|loose body|debridement/.test(t) && (r.has('knee') || /knee/.test(t))],
   ['shoulder-instability-repair', (t, r) => /bankart|dislocat|instabil|labr|\bslap\b/.test(t) && (r.has('shoulder') || /shoulder/.test(t))],
   ['shoulder-rotator-cuff-repair', (t) => /rotator cuff (?:repair|tear|rupture)|cuff repair/.test(t)],
   ['shoulder-adhesive-capsulitis', (t) => /adhesive capsulitis|frozen shoulder|capsular release/.test(t)],
   ['shoulder-impingement', (t, r) => /acromioplasty|subacromial|impingement|decompression/.test(t) && (r.has('shoulder') || /shoulder/.test(t))],
+  ['shoulder-impingement', (t, r) => /arthroscop/.test(t) && (r.has('shoulder') || /shoulder/.test(t))],
   ['elbow-epicondylitis', (t) => /epicondyl|tennis elbow/.test(t)],
   ['cubital-tunnel-release', (t) => /cubital tunnel|ulnar nerve/.test(t)],
   ['femur-fracture', (t) => /fractur|\borif\b|open reduction|fixation/.test(t) && /femur|femoral/.test(t)],
@@ -78,6 +80,7 @@ const PROCEDURES: ReadonlyArray<[string, (t: string, r: ReadonlySet<Region>) => 
   ['ankle-fracture', (t, r) => /fractur|\borif\b|open reduction|fixation/.test(t) && (/ankle|malleol/.test(t) || r.has('ankle'))],
   ['hand-fracture', (t, r) => /fractur|\borif\b|open reduction|fixation/.test(t) && (/metacarpal|phalan|finger|thumb/.test(t) || r.has('hand'))],
   ['wrist-forearm-fracture', (t, r) => /fractur|\borif\b|open reduction|fixation/.test(t) && (/radius|radial|ulna|wrist|colles/.test(t) || r.has('wrist') || r.has('forearm'))],
+  ['tibia-fibula-fracture', (t, r) => /fractur|\borif\b|open reduction|fixation/.test(t) && (r.has('leg') || /\bleg\b/.test(t))],
 ];
 
 /** The PSTG procedure category of a surgery described by its words and body regions; `unlisted` when none fits. */

@@ -41,6 +41,7 @@ describe('physmed.homeUnit and physmed.purchase', () => {
     expect(value({ services: [{ id: 'svc', kind: 'durable-medical-equipment', label: 'TENS unit purchase' }] }, 'physmed.purchase')).toBe(true);
     expect(value({ services: [{ id: 'svc', kind: 'durable-medical-equipment', label: 'TENS unit 30-day rental' }] }, 'physmed.purchase')).toBe(false);
     expect(value({ services: [{ id: 'svc', kind: 'durable-medical-equipment', label: 'TENS unit' }] }, 'physmed.purchase')).toBeUndefined();
+    expect(value({ services: [{ id: 'svc', kind: 'passive-modality', label: 'TENS unit', text: 'rental or purchase not specified' }] }, 'physmed.purchase')).toBeUndefined();
   });
 });
 
@@ -152,6 +153,8 @@ describe('TENS trial facts', () => {
   const tens = { id: 'svc', kind: 'durable-medical-equipment', label: 'H-wave unit rental' };
   it('tens.trialWeeks', () => {
     expect(value({ treatments: [{ kind: 'tens', durationWeeks: 4 }], services: [tens] }, 'tens.trialWeeks')).toBe(4);
+    expect(value({ treatments: [{ kind: 'tens', text: '30-day home trial' }], services: [tens] }, 'tens.trialWeeks')).toBe(4.3);
+    expect(value({ treatments: [{ kind: 'passive-modality', text: 'TENS trial for one month' }], services: [tens] }, 'tens.trialWeeks')).toBe(4.3);
     expect(value({ treatments: [{ kind: 'tens' }], services: [tens] }, 'tens.trialWeeks')).toBeUndefined();
   });
   it('tens.failed', () => {

@@ -18,6 +18,9 @@ describe('procedureCategory', () => {
     ['anterior cervical discectomy and fusion C5-6', ['cervical'], 'cervical-fusion-discectomy'],
     ['arthroscopic subacromial decompression', ['shoulder'], 'shoulder-impingement'],
     ['rotator cuff repair', ['shoulder'], 'shoulder-rotator-cuff-repair'],
+    ['arthroscopy of the right knee with chondroplasty', ['knee'], 'knee-meniscectomy'],
+    ['right shoulder arthroscopy', ['shoulder'], 'shoulder-impingement'],
+    ['ORIF of the lower leg', ['leg'], 'tibia-fibula-fracture'],
     ['excision of a ganglion cyst', ['wrist'], 'unlisted'],
   ] as const)('%s → %s', (words, regions, expected) => {
     expect(procedureCategory(words, [...regions])).toBe(expected);
