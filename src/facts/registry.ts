@@ -13,11 +13,15 @@ import { documentationFacts } from './documentation.js';
 import { careTrialFacts } from './care-trial.js';
 import { imagingFacts } from './imaging.js';
 import { electrodiagnosticFacts } from './electrodiagnostics.js';
+import { postsurgicalFacts } from './postsurgical.js';
+import { physicalMedicineFacts } from './physical-medicine.js';
+import { painConditionFacts } from './pain-conditions.js';
 
 const ALL: readonly FactDefinition[] = [
   ...serviceFacts, ...timeFacts, ...radiculopathyFacts, ...corroborationFacts, ...conservativeCareFacts,
   ...priorProcedureFacts, ...facetFacts, ...procedureFacts, ...medicationFacts, ...documentationFacts,
   ...careTrialFacts, ...imagingFacts, ...electrodiagnosticFacts,
+  ...postsurgicalFacts, ...physicalMedicineFacts, ...painConditionFacts,
 ];
 
 export const FACTS: ReadonlyMap<string, FactDefinition> = (() => {

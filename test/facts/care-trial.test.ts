@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { value } from './helpers.js';
+import { value } from './store-helpers.js';
 import type { Request } from '../../src/request/schema.js';
 
 const mri = { id: 'mri', kind: 'imaging', modality: 'mri', region: 'shoulder' } as Request['services'][number];

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { factsFor, value } from './helpers.js';
+import { factsFor, value } from './store-helpers.js';
 import type { Request } from '../../src/request/schema.js';
 
 type Service = Request['services'][number];
