@@ -60,6 +60,13 @@ describe('services', () => {
     expect(r.toOverturn).toEqual([]);
     expect(r.notRecommended).toMatch(/does not support facet joint injections for therapeutic purposes/);
   });
+  it('reports a presumed criterion (how the procedure is performed) without letting it decide', () => {
+    const request = makeRequest({ services: [{ id: 'ride', kind: 'transportation' }, esi], documentation: { cannotUseOrdinaryTransport: true } });
+    const r = checkRequest(request).services.find((s) => s.id === 'esi')!;
+    const fluoro = r.criteria.find((c) => c.id === 'esi.fluoroscopy')!;
+    expect(fluoro).toMatchObject({ status: 'not-documented', presumed: true });
+    expect(r.toOverturn.join(' ')).not.toContain('fluoroscopic');
+  });
   it('carries the spec result fields', () => {
     const r = checkRequest(makeRequest({ services: [esi] }));
     expect(Object.keys(r)).toEqual(expect.arrayContaining(['format', 'request', 'rulePack', 'services']));

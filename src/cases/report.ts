@@ -19,7 +19,7 @@ function describeExpected(i: ItemRun): string {
 
 function decidingCriteria(i: ItemRun): string {
   const criteria = i.got?.criteria ?? [];
-  const failing = criteria.filter((c) => c.status !== 'met');
+  const failing = criteria.filter((c) => c.status !== 'met' && !c.presumed);
   const shown = failing.length > 0 ? failing : criteria;
   return shown.slice(0, 6).map((c) => `${c.id}=${c.status}`).join(', ') || 'none';
 }
@@ -88,7 +88,7 @@ export function renderTestJson(report: TestReport): string {
       case: r.caseId, file: r.file, kind: r.kind, status: r.status,
       items: r.items.map((i) => ({
         service: i.service, label: i.label, family: i.family, status: i.status,
-        expected: i.expected, got: i.got ? { prediction: i.got.prediction, dependsOn: i.got.dependsOn, guideline: i.got.guideline, failing: i.got.criteria.filter((c) => c.status !== 'met').map((c) => ({ id: c.id, status: c.status })) } : null,
+        expected: i.expected, got: i.got ? { prediction: i.got.prediction, dependsOn: i.got.dependsOn, guideline: i.got.guideline, failing: i.got.criteria.filter((c) => c.status !== 'met' && !c.presumed).map((c) => ({ id: c.id, status: c.status })) } : null,
         comparison: i.comparison ?? null,
       })),
     })),

@@ -117,10 +117,11 @@ function evaluateTopics(request: NormalizedRequest, pack: RulePack, service: Nor
       const status = value === TRUE ? 'met' : value === UNKNOWN ? 'not-documented' : 'unmet';
       const evidence = evidenceOf(c.condition.facts, store);
       const citation = chooseCitation(catalog, c.citations, date) ?? catalog.resolve(c.citations[0]!)!;
-      criteria.push({ id: c.id, status, text: c.spec.text, evidence, citation });
+      const result: CriterionResult = { id: c.id, status, text: c.spec.text, evidence, citation };
+      criteria.push(result);
       if (status === 'met') continue;
       if (status === 'not-documented' && c.spec.presumed) {
-        notices.push(`Not stated, presumed as the guideline requires: ${c.spec.text}.`);
+        result.presumed = true;
         continue;
       }
       failing++;
@@ -187,7 +188,7 @@ function decideAssociated(request: NormalizedRequest, pack: RulePack, service: N
       medicallyNecessary: false,
       dependsOn: primary.id,
       guideline: primary.guideline,
-      criteria: [follows('unmet'), ...primary.criteria.filter((c) => c.status !== 'met')],
+      criteria: [follows('unmet'), ...primary.criteria.filter((c) => c.status !== 'met' && !c.presumed)],
       rationale: `Since the primary procedure (${primary.label}) is not medically necessary, this associated service is not medically necessary either.`,
       toOverturn: primary.toOverturn,
       topics: primary.topics,
