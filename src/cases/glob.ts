@@ -11,10 +11,13 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** Whether a case id matches: the whole id, or anywhere when the glob has no slash. */
+/**
+ * Whether a case id matches: the whole id, the id below test/cases/ ("imr-ca-2016/**"), or
+ * anywhere when the glob has no slash.
+ */
 export function matchesFilter(id: string, glob: string): boolean {
   const re = globToRegExp(glob);
-  if (re.test(id)) return true;
+  if (re.test(id) || re.test(id.replace(/^test\/cases\//, ''))) return true;
   if (!glob.includes('/')) return id.split(/[/#]/).some((part) => re.test(part)) || globToRegExp(`**${glob}**`).test(id);
   return false;
 }

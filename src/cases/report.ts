@@ -19,7 +19,7 @@ function describeExpected(i: ItemRun): string {
 
 function decidingCriteria(i: ItemRun): string {
   const criteria = i.got?.criteria ?? [];
-  const failing = criteria.filter((c) => c.status !== 'met');
+  const failing = criteria.filter((c) => c.status !== 'met' && !c.presumed);
   const shown = failing.length > 0 ? failing : criteria;
   return shown.slice(0, 6).map((c) => `${c.id}=${c.status}`).join(', ') || 'none';
 }
@@ -41,7 +41,7 @@ function figureLine(name: string, f: Figures): string {
   return `  ${name.padEnd(20)} items ${String(f.items).padStart(4)}  coverage ${pct(f.coverage).padStart(6)}  accuracy ${pct(f.accuracy).padStart(6)}  balanced ${pct(f.balancedAccuracy).padStart(6)}  guideline ${f.guidelineCompared > 0 ? pct(f.guidelineAgreement).padStart(6) : '     —'}`;
 }
 
-export function renderTestText(report: TestReport, options: { verbose?: boolean; criteria?: boolean } = {}): string {
+export function renderTestText(report: TestReport, options: { verbose?: boolean; criteria?: boolean; unreadable?: number } = {}): string {
   const lines: string[] = [];
   for (const r of report.cases) {
     if (r.status === 'pass' && !options.verbose) continue;
@@ -70,7 +70,9 @@ export function renderTestText(report: TestReport, options: { verbose?: boolean;
     for (const c of report.criteria) lines.push(`  ${c.id.padEnd(48)} ${String(c.met).padStart(4)} ${String(c.unmet).padStart(4)} ${String(c.notDocumented).padStart(4)}`);
   }
   lines.push('', report.unexercised.length > 0 ? `Criteria no case exercises (${report.unexercised.length}): ${report.unexercised.join(', ')}` : 'Every criterion is exercised by at least one case.');
-  lines.push('', `${t.passed} passed, ${t.failed} failed`);
+  const unreadable = options.unreadable ?? 0;
+  if (unreadable > 0) lines.push('', `${unreadable} test file(s) could not be read (see the errors above); each counts as a failure.`);
+  lines.push('', `${t.passed} passed, ${t.failed + unreadable} failed`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -86,7 +88,7 @@ export function renderTestJson(report: TestReport): string {
       case: r.caseId, file: r.file, kind: r.kind, status: r.status,
       items: r.items.map((i) => ({
         service: i.service, label: i.label, family: i.family, status: i.status,
-        expected: i.expected, got: i.got ? { prediction: i.got.prediction, dependsOn: i.got.dependsOn, guideline: i.got.guideline, failing: i.got.criteria.filter((c) => c.status !== 'met').map((c) => ({ id: c.id, status: c.status })) } : null,
+        expected: i.expected, got: i.got ? { prediction: i.got.prediction, dependsOn: i.got.dependsOn, guideline: i.got.guideline, failing: i.got.criteria.filter((c) => c.status !== 'met' && !c.presumed).map((c) => ({ id: c.id, status: c.status })) } : null,
         comparison: i.comparison ?? null,
       })),
     })),

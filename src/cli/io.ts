@@ -1,7 +1,6 @@
 // Input and output plumbing shared by the subcommands: reading request files and streams,
 // writing with backpressure, and printing input problems without stack traces.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { loadDocuments, loadJson, MAX_DOCUMENT_BYTES, type LoadedDocument } from '../request/load.js';
 import { InputError, formatIssue, type InputIssue } from '../request/issues.js';
@@ -45,7 +44,7 @@ export function readFileSources(file: string): Source[] {
  * line) or a YAML stream (documents separated by `---`), told apart by the first character.
  */
 export async function* readStreamSources(input: NodeJS.ReadableStream, name = '<stdin>'): AsyncGenerator<Source> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  const lines = readLines(input);
   let mode: 'jsonl' | 'yaml' | undefined;
   let buffer: string[] = [];
   let bufferBytes = 0;
@@ -98,6 +97,24 @@ export async function* readStreamSources(input: NodeJS.ReadableStream, name = '<
     }
   }
   if (mode !== 'jsonl') yield* flushYaml();
+}
+
+/**
+ * Lines of a stream, one chunk at a time: the stream is read only as fast as the lines are
+ * consumed (readline's async iterator queues every line, so a large batch would fill memory).
+ */
+export async function* readLines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    const text = rest + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      yield text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl);
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest !== '') yield rest;
 }
 
 export function openInput(path: string): NodeJS.ReadableStream {

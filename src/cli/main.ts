@@ -4,6 +4,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerTest } from './commands/test.js';
+import { registerLint } from './commands/lint.js';
+import { registerSchema } from './commands/schema.js';
+import { registerParseLetter } from './commands/parse-letter.js';
 import { InputError } from '../request/issues.js';
 import { printIssues } from './io.js';
 import { readFileSync } from 'node:fs';
@@ -19,6 +22,9 @@ const program = new Command()
 
 registerCheck(program);
 registerTest(program);
+registerLint(program);
+registerSchema(program);
+registerParseLetter(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -40,19 +40,37 @@ export function determine(request: NormalizedRequest, pack: RulePack): RequestRe
   };
 }
 
-function base(service: NormalizedService): Pick<ServiceResult, 'id' | 'kind' | 'label'> {
-  return { id: service.id, kind: service.kind, label: service.raw.label ?? service.raw.text ?? service.kind };
+const labelOf = (service: NormalizedService): string => service.raw.label ?? service.raw.text ?? service.kind;
+
+/** A service result with every field in the spec's order (one object shape for all results). */
+function serviceResult(service: NormalizedService, fields: Omit<ServiceResult, 'id' | 'kind' | 'label' | 'notRecommended'>, notRecommended?: string): ServiceResult {
+  const result: ServiceResult = {
+    id: service.id,
+    kind: service.kind,
+    label: labelOf(service),
+    prediction: fields.prediction,
+    medicallyNecessary: fields.medicallyNecessary,
+    dependsOn: fields.dependsOn,
+    guideline: fields.guideline,
+    criteria: fields.criteria,
+    rationale: fields.rationale,
+    toOverturn: fields.toOverturn,
+    topics: fields.topics,
+    notices: fields.notices,
+  };
+  if (notRecommended !== undefined) result.notRecommended = notRecommended;
+  return result;
 }
 
 function matchingTopics(pack: RulePack, service: NormalizedService, read: FactReader): CompiledTopic[] {
   return (pack.byKind.get(service.kind) ?? []).filter((t) => !t.when || t.when.evaluate(read) === TRUE);
 }
 
-function notCovered(service: NormalizedService, reason: string, extra: Partial<ServiceResult> = {}): ServiceResult {
-  return {
-    ...base(service), prediction: 'not-covered', medicallyNecessary: null, dependsOn: null, guideline: null,
-    criteria: [], rationale: reason, toOverturn: [], topics: [], notices: [], ...extra,
-  };
+function notCovered(service: NormalizedService, reason: string, extra: Partial<Pick<ServiceResult, 'dependsOn' | 'notices' | 'topics'>> = {}): ServiceResult {
+  return serviceResult(service, {
+    prediction: 'not-covered', medicallyNecessary: null, dependsOn: extra.dependsOn ?? null, guideline: null,
+    criteria: [], rationale: reason, toOverturn: [], topics: extra.topics ?? [], notices: extra.notices ?? [],
+  });
 }
 
 function decideOnOwn(request: NormalizedRequest, pack: RulePack, service: NormalizedService): ServiceResult {
@@ -97,12 +115,13 @@ function evaluateTopics(request: NormalizedRequest, pack: RulePack, service: Nor
       if (c.when && c.when.evaluate(read) !== TRUE) continue;
       const value = c.condition.evaluate(read);
       const status = value === TRUE ? 'met' : value === UNKNOWN ? 'not-documented' : 'unmet';
-      const evidence = [...new Set(c.condition.facts.flatMap((f) => store.get(f).evidence))];
+      const evidence = evidenceOf(c.condition.facts, store);
       const citation = chooseCitation(catalog, c.citations, date) ?? catalog.resolve(c.citations[0]!)!;
-      criteria.push({ id: c.id, status, text: c.spec.text, evidence, citation });
+      const result: CriterionResult = { id: c.id, status, text: c.spec.text, evidence, citation };
+      criteria.push(result);
       if (status === 'met') continue;
       if (status === 'not-documented' && c.spec.presumed) {
-        notices.push(`Not stated, presumed as the guideline requires: ${c.spec.text}.`);
+        result.presumed = true;
         continue;
       }
       failing++;
@@ -120,20 +139,25 @@ function evaluateTopics(request: NormalizedRequest, pack: RulePack, service: Nor
   const rationale = upheld
     ? `${statement} ${messages.join(' ')} Therefore the request is not medically necessary.`
     : `${statement} The record documents every criterion (${criteria.length} of ${criteria.length}), so the request is medically necessary.`;
-  const result: ServiceResult = {
-    ...base(service),
+  return serviceResult(service, {
     prediction: upheld ? 'upheld' : 'overturned',
     medicallyNecessary: !upheld,
     dependsOn: null,
     guideline,
     criteria,
     rationale,
-    toOverturn: notRecommended ? [] : [...new Set(toOverturn)],
+    toOverturn: notRecommended ? [] : toOverturn.filter((t, i) => toOverturn.indexOf(t) === i),
     topics: inForce.map((t) => t.id),
     notices,
-  };
-  if (notRecommended) result.notRecommended = notRecommended;
-  return result;
+  }, notRecommended);
+}
+
+/** The evidence of the facts a condition reads, each line once. */
+function evidenceOf(facts: readonly string[], store: FactStore): string[] {
+  if (facts.length === 1) return store.get(facts[0]!).evidence.slice();
+  const out: string[] = [];
+  for (const f of facts) for (const e of store.get(f).evidence) if (!out.includes(e)) out.push(e);
+  return out;
 }
 
 function decideAssociated(request: NormalizedRequest, pack: RulePack, service: NormalizedService, primary: ServiceResult): ServiceResult {
@@ -153,32 +177,31 @@ function decideAssociated(request: NormalizedRequest, pack: RulePack, service: N
     const judgedAlone = own.filter((t) => t.spec.appliesTo.associated === true);
     const alone = judgedAlone.length > 0 ? evaluateTopics(request, pack, service, judgedAlone, store) : undefined;
     if (alone?.prediction === 'upheld') {
-      return { ...alone, notices: [`Its primary (${primary.label}) is not covered by the rules; this service fails its own criteria either way.`, ...alone.notices] };
+      alone.notices.unshift(`Its primary (${primary.label}) is not covered by the rules; this service fails its own criteria either way.`);
+    return alone;
     }
     return notCovered(service, `This service is requested for ${primary.label}, which no rule covers; it is decided by its primary.`, { dependsOn: primary.id });
   }
   if (primary.prediction === 'upheld') {
-    return {
-      ...base(service),
+    return serviceResult(service, {
       prediction: 'upheld',
       medicallyNecessary: false,
       dependsOn: primary.id,
       guideline: primary.guideline,
-      criteria: [follows('unmet'), ...primary.criteria.filter((c) => c.status !== 'met')],
+      criteria: [follows('unmet'), ...primary.criteria.filter((c) => c.status !== 'met' && !c.presumed)],
       rationale: `Since the primary procedure (${primary.label}) is not medically necessary, this associated service is not medically necessary either.`,
       toOverturn: primary.toOverturn,
-      ...(primary.notRecommended ? { notRecommended: primary.notRecommended } : {}),
       topics: primary.topics,
       notices: [],
-    };
+    }, primary.notRecommended);
   }
   const judged = own.filter((t) => t.spec.appliesTo.associated === true);
   if (judged.length > 0) {
     const result = evaluateTopics(request, pack, service, judged, store);
-    return { ...result, criteria: [follows('met'), ...result.criteria] };
+    result.criteria.unshift(follows('met'));
+    return result;
   }
-  return {
-    ...base(service),
+  return serviceResult(service, {
     prediction: 'overturned',
     medicallyNecessary: true,
     dependsOn: primary.id,
@@ -188,5 +211,5 @@ function decideAssociated(request: NormalizedRequest, pack: RulePack, service: N
     toOverturn: [],
     topics: primary.topics,
     notices: [],
-  };
+  });
 }

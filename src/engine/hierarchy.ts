@@ -13,8 +13,24 @@ export type EditionCheck = { ok: true; notices: string[] } | { ok: false; reason
 
 const tierRank = (catalog: Catalog, source: string): number => TIERS.indexOf(catalog.tier(source));
 
+const choiceMemo = new WeakMap<Catalog, Map<string, Citation | null>>();
+
 /** The first reference, by tier and then by the rule's own order, whose source is in force. */
 export function chooseCitation(catalog: Catalog, refs: readonly string[], date: string): Citation | undefined {
+  let memo = choiceMemo.get(catalog);
+  if (!memo) { memo = new Map(); choiceMemo.set(catalog, memo); }
+  const key = `${date}|${refs.join('|')}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  // shared between results, so frozen: a caller cannot change another result's citation
+  const found = chooseCitationUncached(catalog, refs, date);
+  const choice = found ? Object.freeze(found) : undefined;
+  if (memo.size > 100_000) memo.clear();
+  memo.set(key, choice ?? null);
+  return choice;
+}
+
+function chooseCitationUncached(catalog: Catalog, refs: readonly string[], date: string): Citation | undefined {
   const candidates = refs
     .map((ref, order) => ({ ref, order, citation: catalog.resolve(ref) }))
     .filter((c) => c.citation && catalog.editionInForce(c.citation.source, date));
@@ -26,8 +42,23 @@ export function chooseCitation(catalog: Catalog, refs: readonly string[], date: 
   return { ...rest, edition: edition.id, ref };
 }
 
+const editionMemo = new WeakMap<CompiledTopic, Map<string, EditionCheck>>();
+
 /** Checks the decision date against the editions a topic implements. */
 export function checkEditions(catalog: Catalog, topic: CompiledTopic, refs: readonly string[], date: string): EditionCheck {
+  let memo = editionMemo.get(topic);
+  if (!memo) { memo = new Map(); editionMemo.set(topic, memo); }
+  const key = `${date}|${refs.join('|')}`;
+  let check = memo.get(key);
+  if (!check) {
+    check = checkEditionsUncached(catalog, topic, refs, date);
+    if (memo.size > 10_000) memo.clear();
+    memo.set(key, check);
+  }
+  return check;
+}
+
+function checkEditionsUncached(catalog: Catalog, topic: CompiledTopic, refs: readonly string[], date: string): EditionCheck {
   const citation = chooseCitation(catalog, refs, date);
   if (!citation) {
     const first = refs.map((r) => catalog.resolve(r)).find(Boolean);

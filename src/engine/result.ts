@@ -13,6 +13,8 @@ export interface CriterionResult {
   text: string;
   evidence: string[];
   citation: Citation;
+  /** Not documented, but presumed (how the procedure is performed): it does not decide the outcome. */
+  presumed?: true;
 }
 
 export interface ServiceResult {

@@ -9,7 +9,7 @@ const CLASS_NAMES: ReadonlyArray<[string, RegExp]> = [
   ['nsaid', /ibuprofen|motrin|advil|naproxen|anaprox|naprosyn|aleve|celecoxib|celebrex|meloxicam|mobic|etodolac|lodine|nabumetone|relafen|indomethacin|ketorolac|toradol|diclofenac|voltaren|arthrotec|piroxicam|oxaprozin|daypro|fenoprofen|nalfon|ketoprofen|flurbiprofen/i],
 ];
 
-const TOPICAL_FORM = /cream|gel\b|ointment|lotion|patch|lidoderm|topical|compound|transdermal|salonpas|terocin|flector/i;
+const TOPICAL_FORM = /\b(creams?|gels?|ointments?|lotions?|patch(es)?|lidoderm|topical|compound(ed)?|transdermal|salonpas|terocin|flector)\b/i;
 
 export function drugClassOfName(name: string, route?: string): string | undefined {
   if (route === 'topical' || route === 'transdermal' || TOPICAL_FORM.test(name)) {

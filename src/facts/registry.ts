@@ -10,6 +10,12 @@ import { facetFacts } from './facet.js';
 import { procedureFacts } from './procedure.js';
 import { medicationFacts } from './medication.js';
 import { documentationFacts } from './documentation.js';
+import { careTrialFacts } from './care-trial.js';
+import { imagingFacts } from './imaging.js';
+import { electrodiagnosticFacts } from './electrodiagnostics.js';
+import { postsurgicalFacts } from './postsurgical.js';
+import { physicalMedicineFacts } from './physical-medicine.js';
+import { painConditionFacts } from './pain-conditions.js';
 import { itemTypeFacts } from './item-type.js';
 import { dmeFacts } from './dme.js';
 import { surgicalIndicationFacts } from './surgical-indication.js';
@@ -20,6 +26,8 @@ import { serviceTestFacts } from './service-tests.js';
 const ALL: readonly FactDefinition[] = [
   ...serviceFacts, ...timeFacts, ...radiculopathyFacts, ...corroborationFacts, ...conservativeCareFacts,
   ...priorProcedureFacts, ...facetFacts, ...procedureFacts, ...medicationFacts, ...documentationFacts,
+  ...careTrialFacts, ...imagingFacts, ...electrodiagnosticFacts,
+  ...postsurgicalFacts, ...physicalMedicineFacts, ...painConditionFacts,
   ...itemTypeFacts, ...dmeFacts, ...surgicalIndicationFacts, ...preoperativeFacts, ...careSettingFacts, ...serviceTestFacts,
 ];
 

@@ -74,9 +74,18 @@ export interface Citation {
 
 export class Catalog {
   private readonly sources = new Map<string, SourceFile>();
+  /** Editions by effective day, oldest first (undated editions count as always in force). */
+  private readonly editionDays = new Map<string, { edition: Edition; day: number }[]>();
+  // Memos: the catalog is immutable once built, and the same few dates and references recur.
+  private readonly inForceMemo = new Map<string, Edition | null>();
+  private readonly resolveMemo = new Map<string, Citation | null>();
 
   constructor(files: readonly SourceFile[]) {
-    for (const f of files) this.sources.set(f.id, f);
+    for (const f of files) {
+      this.sources.set(f.id, f);
+      const days = f.editions.map((edition) => ({ edition, day: edition.effective ? dayNumber(edition.effective) : -Infinity }));
+      this.editionDays.set(f.id, days.sort((a, b) => a.day - b.day));
+    }
   }
 
   source(id: string): SourceFile | undefined {
@@ -98,6 +107,16 @@ export class Catalog {
    * belong to: a re-paginated edition without its own pages gets none.
    */
   resolve(ref: string, editionId?: string): Citation | undefined {
+    const memoKey = `${ref}@${editionId ?? ''}`;
+    const memo = this.resolveMemo.get(memoKey);
+    if (memo !== undefined) return memo ?? undefined;
+    const found = this.resolveUncached(ref, editionId);
+    const citation = found ? Object.freeze(found) : undefined;
+    this.resolveMemo.set(memoKey, citation ?? null);
+    return citation;
+  }
+
+  private resolveUncached(ref: string, editionId?: string): Citation | undefined {
     const [sourceId, key] = ref.split('#') as [string, string | undefined];
     const source = this.sources.get(sourceId);
     const section = key === undefined ? undefined : source?.sections[key];
@@ -122,10 +141,13 @@ export class Catalog {
 
   /** The edition of a source in force on a date: the latest whose effective date is on or before it. */
   editionInForce(sourceId: string, date: string): Edition | undefined {
-    const source = this.sources.get(sourceId);
-    if (!source) return undefined;
+    const memoKey = `${sourceId}@${date}`;
+    const memo = this.inForceMemo.get(memoKey);
+    if (memo !== undefined) return memo ?? undefined;
     const day = dayNumber(date);
-    const candidates = source.editions.filter((e) => e.effective === undefined || dayNumber(e.effective) <= day);
-    return candidates.sort((a, b) => (a.effective ?? '') < (b.effective ?? '') ? -1 : 1).at(-1);
+    const inForce = (this.editionDays.get(sourceId) ?? []).filter((e) => e.day <= day).at(-1)?.edition;
+    if (this.inForceMemo.size > 100_000) this.inForceMemo.clear();
+    this.inForceMemo.set(memoKey, inForce ?? null);
+    return inForce;
   }
 }

@@ -32,6 +32,7 @@ export function renderText(result: RequestResult, catalog: Catalog, options: Tex
       }
     }
     if (v.met.length > 0) lines.push(`  Met: ${v.met.length} of ${s.criteria.length} criteria`);
+    for (const c of v.presumed) lines.push(paint('dim', `  Not stated, presumed: ${c.text}`));
     if (v.advice.kind === 'document') {
       lines.push('  To overturn, document:');
       for (const item of v.advice.items) lines.push(`    • ${item}`);

@@ -16,17 +16,20 @@ export interface ServiceView {
   result: ServiceResult;
   failing: CriterionResult[];
   met: CriterionResult[];
+  /** Not stated but presumed: shown as advice, not as a failure. */
+  presumed: CriterionResult[];
   /** "To overturn, document …" items, or the reason no documentation can. */
   advice: { kind: 'document'; items: string[] } | { kind: 'not-recommended'; reason: string } | { kind: 'none' };
 }
 
 export function viewService(result: ServiceResult): ServiceView {
-  const failing = result.criteria.filter((c) => c.status !== 'met');
+  const failing = result.criteria.filter((c) => c.status !== 'met' && !c.presumed);
   const met = result.criteria.filter((c) => c.status === 'met');
+  const presumed = result.criteria.filter((c) => c.presumed);
   const advice: ServiceView['advice'] = result.notRecommended
     ? { kind: 'not-recommended', reason: result.notRecommended }
     : result.toOverturn.length > 0 ? { kind: 'document', items: result.toOverturn } : { kind: 'none' };
-  return { result, failing, met, advice };
+  return { result, failing, met, presumed, advice };
 }
 
 export function summaryCounts(result: RequestResult): Record<Prediction, number> {

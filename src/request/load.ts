@@ -38,12 +38,12 @@ export function loadJson(text: string, name: string): LoadedDocument {
   } catch (err) {
     throw new InputError([{ file: name, path: '', code: 'json-syntax', message: `not valid JSON: ${(err as Error).message}` }]);
   }
-  const duplicate = findDuplicateJsonKey(text);
-  if (duplicate) {
-    throw new InputError([{ file: name, path: duplicate, code: 'duplicate-key', message: 'this key appears twice in the same object; the first value would be lost' }]);
+  // one scan of the text finds duplicate keys, prototype keys and runaway nesting
+  const problem = scanJsonKeys(text);
+  if (problem?.kind === 'duplicate') {
+    throw new InputError([{ file: name, path: problem.path, code: 'duplicate-key', message: 'this key appears twice in the same object; the first value would be lost' }]);
   }
-  const issues = checkPlainData(data, name);
-  if (issues.length > 0) throw new InputError(issues);
+  if (problem) throw new InputError(checkPlainData(data, name));
   return { name, data, locate: noLocation };
 }
 
@@ -147,59 +147,63 @@ function checkPlainData(root: unknown, file: string): InputIssue[] {
   return issues;
 }
 
+/** A duplicate key (as a path), or a forbidden key or nesting deeper than allowed. */
+export function findDuplicateJsonKey(text: string): string | undefined {
+  const problem = scanJsonKeys(text);
+  return problem?.kind === 'duplicate' ? problem.path : undefined;
+}
+
 /**
  * JSON.parse keeps the last of two equal keys and drops the first without a word; this scan
- * finds such a key (as a path) so the loader can refuse it instead of losing data.
+ * finds such a key (as a path) so the loader can refuse it instead of losing data, and notes
+ * prototype keys and deep nesting on the way. It runs on text JSON.parse has accepted, so it
+ * only tracks strings, containers and commas.
  */
-export function findDuplicateJsonKey(text: string): string | undefined {
-  type Frame = { keys: Set<string> | null; path: PathSegment[]; index: number; key: string | null };
-  const stack: Frame[] = [];
-  let i = 0;
+function scanJsonKeys(text: string): { kind: 'duplicate'; path: string } | { kind: 'unsafe' } | undefined {
+  const keys: (Set<string> | null)[] = []; // per open container: its keys (objects) or null (arrays)
+  const current: PathSegment[] = []; // per open container: the key or index being read in it
+  const expectingKey: boolean[] = [];
   const n = text.length;
-  const readString = (): string => {
-    let out = '';
-    i++; // opening quote
-    while (i < n) {
-      const c = text[i]!;
-      if (c === '\\') { out += text.slice(i, i + 2); i += 2; continue; }
-      if (c === '"') { i++; return out; }
-      out += c;
-      i++;
-    }
-    return out;
-  };
-  while (i < n) {
-    const c = text[i]!;
-    if (c === '"') {
-      const top = stack[stack.length - 1];
-      const s = readString();
-      if (top && top.keys && top.key === null) {
-        // a string in key position of an object: check what follows is ':'
-        let j = i;
-        while (j < n && /\s/.test(text[j]!)) j++;
-        if (text[j] === ':') {
-          let key = s;
-          try { key = JSON.parse(`"${s}"`) as string; } catch { /* keep raw */ }
-          if (top.keys.has(key)) return formatPath([...top.path, key]);
-          top.keys.add(key);
-          top.key = key;
-        }
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) { // a string: find its closing quote (one not escaped)
+      let end = i;
+      let escaped = false;
+      for (;;) {
+        end = text.indexOf('"', end + 1);
+        if (end < 0) return undefined;
+        let slashes = 0;
+        for (let b = end - 1; text.charCodeAt(b) === 92; b--) slashes++;
+        if (slashes % 2 === 0) break;
+        escaped = true;
       }
-      continue;
+      const depth = keys.length - 1;
+      const set = depth >= 0 ? keys[depth] : null;
+      if (set && expectingKey[depth]) {
+        const key = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end);
+        if (set.has(key)) return { kind: 'duplicate', path: formatPath([...current.slice(0, depth), key]) };
+        if (FORBIDDEN_KEYS.has(key)) return { kind: 'unsafe' };
+        set.add(key);
+        current[depth] = key;
+        expectingKey[depth] = false;
+      }
+      i = end;
+    } else if (c === 123 || c === 91) { // { [
+      if (keys.length >= MAX_DEPTH) return { kind: 'unsafe' };
+      keys.push(c === 123 ? new Set() : null);
+      current.push(c === 123 ? '' : 0);
+      expectingKey.push(c === 123);
+    } else if (c === 125 || c === 93) { // } ]
+      keys.pop();
+      current.pop();
+      expectingKey.pop();
+    } else if (c === 44) { // ,
+      const d = keys.length - 1;
+      if (d >= 0) {
+        if (keys[d]) expectingKey[d] = true;
+        else current[d] = (current[d] as number) + 1;
+      }
     }
-    if (c === '{' || c === '[') {
-      const parent = stack[stack.length - 1];
-      const path = parent ? [...parent.path, parent.keys ? (parent.key ?? '') : parent.index] : [];
-      stack.push({ keys: c === '{' ? new Set() : null, path, index: 0, key: null });
-    } else if (c === '}' || c === ']') {
-      stack.pop();
-      const parent = stack[stack.length - 1];
-      if (parent?.keys) parent.key = null;
-    } else if (c === ',') {
-      const top = stack[stack.length - 1];
-      if (top) { if (top.keys) top.key = null; else top.index++; }
-    }
-    i++;
   }
   return undefined;
 }

@@ -40,12 +40,12 @@ const VISIT_KINDS = new Set([
   'psychological-services', 'home-health', 'work-hardening',
 ]);
 
-export function normalizeRequest(request: Request, today: string = todayIso()): NormalizedRequest {
+export function normalizeRequest(request: Request, today?: string): NormalizedRequest {
   const services = request.services.map((s, index) => normalizeService(s, index, request));
   return {
     raw: request,
     id: request.id,
-    decisionDate: request.decisionDate ?? today,
+    decisionDate: request.decisionDate ?? today ?? todayIso(),
     decisionDateGiven: request.decisionDate !== undefined,
     services,
     byId: new Map(services.map((s) => [s.id, s])),

@@ -287,18 +287,24 @@ export const expectedItemSchema = z.strictObject({
   extensions,
 });
 
+const caseShape = {
+  format: z.literal(CASE_FORMAT, { error: `expected format: ${CASE_FORMAT}` }),
+  source: z.string().optional(),
+  // validated separately (validateEmbeddedRequest), so its errors carry `request.` paths
+  request: z.unknown().optional(),
+  requestFile: z.string().optional(),
+  expected: z.array(expectedItemSchema).min(1, { error: 'expected at least one expected item' }),
+  // additions
+  id: z.string().optional(),
+  notes: z.string().optional(),
+  extensions,
+};
+
+/** The case shape with the request spelled out, for the JSON Schema editors use. */
+export const caseDocumentSchema = z.strictObject({ ...caseShape, request: requestSchema.optional() });
+
 export const caseSchema = z
-  .strictObject({
-    format: z.literal(CASE_FORMAT, { error: `expected format: ${CASE_FORMAT}` }),
-    source: z.string().optional(),
-    request: z.unknown().optional(),
-    requestFile: z.string().optional(),
-    expected: z.array(expectedItemSchema).min(1, { error: 'expected at least one expected item' }),
-    // additions
-    id: z.string().optional(),
-    notes: z.string().optional(),
-    extensions,
-  })
+  .strictObject(caseShape)
   .superRefine((c, ctx) => {
     if ((c.request === undefined) === (c.requestFile === undefined)) {
       ctx.addIssue({ code: 'custom', path: [], message: 'a case needs exactly one of `request` or `requestFile`' });

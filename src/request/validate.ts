@@ -36,6 +36,9 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
 }
 
 function validateWith<T>(schema: z.ZodType<T>, doc: LoadedDocument, base: readonly PathSegment[] = []): T {
+  // the common case first; on failure parse again keeping inputs, for the messages
+  const fast = schema.safeParse(doc.data);
+  if (fast.success) return fast.data;
   const result = schema.safeParse(doc.data, { reportInput: true });
   if (result.success) return result.data;
   const issues = fromZodIssues(doc.name, result.error.issues, (p) => allowedKeysAt(schema, p.slice(base.length)), base);

@@ -66,13 +66,48 @@ export function walk(dir: string): string[] {
   return out;
 }
 
+/**
+ * Validated file contents by content hash, written at build time (dist/rule-pack.cache.json):
+ * a file whose content is unchanged skips YAML parsing and schema validation, which is most of
+ * the CLI's start-up time. A changed or new file is parsed as usual.
+ */
+export const PACK_CACHE_FILE = join(PROJECT_ROOT, 'dist', 'rule-pack.cache.json');
+type PackCache = Record<string, { sha256: string; data: unknown }>;
+let packCache: PackCache | undefined;
+
+function readPackCache(): PackCache {
+  if (!packCache) {
+    try { packCache = (JSON.parse(readFileSync(PACK_CACHE_FILE, 'utf8')) as { files: PackCache }).files; } catch { packCache = {}; }
+  }
+  return packCache;
+}
+
+/** Records of every file the last load validated, for writing the cache. */
+const validatedFiles: PackCache = {};
+
+export function validatedFileRecords(): PackCache {
+  return validatedFiles;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
 function parseYamlFile<T>(file: string, schema: z.ZodType<T>, issues: InputIssue[]): T | undefined {
   const name = relative(PROJECT_ROOT, file) || file;
   try {
-    const doc = loadDocuments(readFileSync(file, 'utf8'), name)[0];
+    const text = readFileSync(file, 'utf8');
+    const digest = sha256(text);
+    const cached = readPackCache()[name];
+    if (cached && cached.sha256 === digest) {
+      validatedFiles[name] = cached;
+      return cached.data as T;
+    }
+    const doc = loadDocuments(text, name)[0];
     if (!doc) { issues.push({ file: name, path: '', code: 'empty', message: 'empty file' }); return undefined; }
     const result = schema.safeParse(doc.data, { reportInput: true });
-    if (result.success) return result.data;
+    if (result.success) {
+      validatedFiles[name] = { sha256: digest, data: result.data };
+      return result.data;
+    }
     for (const issue of fromZodIssues(name, result.error.issues, (p) => allowedKeysAt(schema, p))) {
       const segs = issue.path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       const loc = doc.locate(segs);

@@ -2,11 +2,18 @@
 
 const DAY_MS = 86_400_000;
 
+const dayCache = new Map<string, number>();
+
 /** Days since 1970-01-01 (UTC). A month-only date means its 15th; a year-only date, July 1. */
 export function dayNumber(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number | undefined, number | undefined];
-  const ms = Date.UTC(y, (m ?? 7) - 1, d ?? (m === undefined ? 1 : 15));
-  return Math.floor(ms / DAY_MS);
+  let day = dayCache.get(date);
+  if (day === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number | undefined, number | undefined];
+    day = Math.floor(Date.UTC(y, (m ?? 7) - 1, d ?? (m === undefined ? 1 : 15)) / DAY_MS);
+    if (dayCache.size > 100_000) dayCache.clear();
+    dayCache.set(date, day);
+  }
+  return day;
 }
 
 export function daysBetween(from: string, to: string): number {

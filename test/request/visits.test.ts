@@ -30,3 +30,15 @@ describe('parseVisitCourse', () => {
     expect(parseVisitCourse(undefined)).toEqual({});
   });
 });
+
+import { matchesFilter } from '../../src/cases/glob.js';
+
+describe('precheck test --filter', () => {
+  it('matches case ids by path, below test/cases/, or by file name', () => {
+    expect(matchesFilter('test/cases/imr-ca-2016/CM17-0005418.case.yaml', 'imr-ca-2016/**')).toBe(true);
+    expect(matchesFilter('test/cases/imr-ca-2016/CM17-0005418.case.yaml', '**/imr-ca-2016/**')).toBe(true);
+    expect(matchesFilter('test/cases/imr-ca-2016/CM17-0005418.case.yaml', 'CM17-*')).toBe(true);
+    expect(matchesFilter('rules/odg/oral-corticosteroids.test.yaml#exam not recorded', 'oral-*')).toBe(true);
+    expect(matchesFilter('test/cases/seeds/000.case.yaml', 'imr-ca-2016/**')).toBe(false);
+  });
+});

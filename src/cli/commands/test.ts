@@ -54,7 +54,8 @@ export function runTest(paths: string[], opts: TestOptions): number {
     process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
   } : undefined;
   const report = runCases(cases, pack, readBaseline(opts.baseline), progress);
-  process.stdout.write(opts.format === 'json' ? renderTestJson(report) : renderTestText(report, opts));
+  const unreadable = new Set(loaded.problems.map((p) => p.file)).size;
+  process.stdout.write(opts.format === 'json' ? renderTestJson(report) : renderTestText(report, { ...opts, unreadable }));
   if (opts.updateBaseline && opts.baseline) {
     const items = baselineOf(report);
     writeFileSync(opts.baseline, `${JSON.stringify({ note: 'Items whose prediction disagrees with the letter, as of the rule pack hash below. precheck test reports them as known mismatches instead of failures; accuracy figures still count them as wrong.', rulePack: pack.hash, items }, null, 2)}\n`);

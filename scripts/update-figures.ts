@@ -1,0 +1,59 @@
+// Measures the figures the README reports and writes them between its figure markers:
+// tests, real-letter suite (coverage, accuracy, balanced accuracy, guideline agreement, per
+// family), rule tests, parse-letter, benchmark. Run after `npm run build` (and `npm run bench`
+// for fresh benchmark numbers): npx tsx scripts/update-figures.ts
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist/cli/precheck.js');
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+interface Figures { items: number; covered: number; coverage: number; correct: number; accuracy: number; balancedAccuracy: number; guidelineCompared: number; guidelineAgreed: number; guidelineAgreement: number; confusion: Record<string, Record<string, number>> }
+
+function suite(paths: string[]): { totals: Record<string, number>; figures: Figures; figuresByKind: Record<string, Figures>; figuresByFamily: Record<string, Figures>; criteria: unknown[]; unexercised: string[] } {
+  const r = spawnSync(process.execPath, [CLI, 'test', ...paths, '--format', 'json', '--no-baseline'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return JSON.parse(r.stdout);
+}
+
+function vitestCount(): { tests: number; files: number } {
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/vitest'), ['run', '--reporter=json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const json = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as { numTotalTests: number; numPassedTests: number; testResults: unknown[] };
+  return { tests: json.numPassedTests, files: json.testResults.length };
+}
+
+const row = (name: string, f: Figures): string =>
+  `| ${name} | ${f.items} | ${pct(f.coverage)} | ${f.covered ? pct(f.accuracy) : '—'} | ${f.covered ? pct(f.balancedAccuracy) : '—'} | ${f.guidelineCompared ? `${pct(f.guidelineAgreement)} (${f.guidelineAgreed}/${f.guidelineCompared})` : '—'} |`;
+
+const letters = suite(['test/cases/imr-ca-2016']);
+const seeds = suite(['test/cases/seeds']);
+const rules = suite(['rules']);
+const v = vitestCount();
+const f = letters.figures;
+const c = f.confusion;
+const lines: string[] = [];
+lines.push(`Measured ${new Date().toISOString().slice(0, 10)} with \`npx tsx scripts/update-figures.ts\`.`, '');
+lines.push(`- **Tests:** ${v.tests} vitest tests in ${v.files} files, all passing; ${rules.totals.items} rule-test expectations in ${rules.totals.cases} RuleTester-style cases beside the rules (${rules.totals.passed} pass); \`precheck lint\` clean.`);
+lines.push(`- **Seed letters:** ${seeds.totals.items} disputed items in 5 letters: ${seeds.totals.passed} reproduced (outcome, dependency and the letter's guideline source and pages).`);
+lines.push(`- **Real letters** (\`test/cases/imr-ca-2016\`, ${letters.totals.cases} letters, ${f.items} items, ${c.upheld!.upheld! + c.upheld!.overturned! + c.upheld!['not-covered']!} upheld / ${c.overturned!.upheld! + c.overturned!.overturned! + c.overturned!['not-covered']!} overturned by the reviewers): coverage ${pct(f.coverage)}, accuracy ${pct(f.accuracy)} and balanced accuracy ${pct(f.balancedAccuracy)} on the covered items; ${pct(f.correct / f.items)} of all items predicted as the letter decided (not-covered counts as wrong); guideline source agreement ${pct(f.guidelineAgreement)}.`, '');
+lines.push('| family (real letters) | items | coverage | accuracy | balanced accuracy | guideline agreement |', '|---|---|---|---|---|---|');
+lines.push(row('all', f));
+for (const [fam, ff] of Object.entries(letters.figuresByFamily)) lines.push(row(fam, ff));
+lines.push('', `Confusion matrix, real letters (rows: the letter; columns: the prediction): upheld → ${c.upheld!.upheld} upheld / ${c.upheld!.overturned} overturned / ${c.upheld!['not-covered']} not covered; overturned → ${c.overturned!.upheld} / ${c.overturned!.overturned} / ${c.overturned!['not-covered']}.`);
+if (existsSync(join(ROOT, 'docs/parse-letter.md'))) {
+  const doc = readFileSync(join(ROOT, 'docs/parse-letter.md'), 'utf8');
+  const get = (label: string): string => new RegExp(`\\|\\s*${label}[^|]*\\|\\s*([^|]+)\\|`, 'i').exec(doc)?.[1]?.trim() ?? '?';
+  lines.push('', `- **parse-letter** over the ${get('letters parsed')} shared letters (docs/parse-letter.md): item count agrees for ${get('item count agrees')} letters, outcome for ${get('outcome agrees')} items, first cited source for ${get('first cited source agrees')} items (in-sample: the parser was written against these letters).`);
+}
+if (existsSync(join(ROOT, 'bench/results.json'))) {
+  const b = JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8'));
+  lines.push(`- **Benchmark** (\`npm run bench\`, ${b.requests} generated requests, ${b.date.slice(0, 10)}, 2-core machine): engine API ${b.engineApi.requestsPerSecond} req/s; \`check - --format jsonl\` ${b.cliStreamJsonl.requestsPerSecond} req/s, peak RSS ${b.cliStreamJsonl.peakRssMb} MB (${b.cliStreamJsonl.peakRssMbAtTenth} MB at a tenth of the batch); ${b.baselineComparison.ratio}× the hand-written predicate on the same input (${b.baselineComparison.decisionOnly.ratio}× on the decision step alone, which also builds evidence and explanations); json-rules-engine's async engine ${b.jsonRulesEngineAsync.requestsPerSecond} req/s on the decision step; one-request CLI ${b.cliOneRequest.medianMs} ms (node -e 0: ${b.cliOneRequest.nodeBareMs} ms).`);
+}
+const readme = join(ROOT, 'README.md');
+const text = readFileSync(readme, 'utf8');
+const start = '<!-- figures:start -->';
+const end = '<!-- figures:end -->';
+const updated = `${text.slice(0, text.indexOf(start) + start.length)}\n${lines.join('\n')}\n${text.slice(text.indexOf(end))}`;
+writeFileSync(readme, updated);
+process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,0 +1,244 @@
+// Facts for electrodiagnostic requests (EMG, NCS/NCV): which limb and which studies, the
+// limb's neurologic symptoms and signs, whether an entrapment or peripheral neuropathy or a
+// radiculopathy is suspected, whether a radiculopathy is already clinically obvious (objective
+// deficit corroborated by imaging), and earlier studies of the same limb.
+import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
+import { diagnosisTexts, indexed, isNegative, isPositive, type Indexed } from './record.js';
+import { regionsOverlap } from '../request/regions.js';
+import { levelConsistentWithRoot, spineRegionOf } from '../request/levels.js';
+import { dayNumber } from '../util/dates.js';
+import type { ExamFinding, Study, Symptom } from '../request/schema.js';
+import type { Region } from '../request/vocabulary.js';
+
+export type Limb = 'upper' | 'lower';
+
+const LIMB_REGIONS: Record<Limb, readonly Region[]> = {
+  upper: ['upper-extremity', 'shoulder', 'elbow', 'forearm', 'wrist', 'hand', 'cervical'],
+  lower: ['lower-extremity', 'hip', 'pelvis', 'knee', 'leg', 'ankle', 'foot', 'lumbar', 'sacroiliac'],
+};
+const LIMB_SPINE: Record<Limb, 'cervical' | 'lumbar'> = { upper: 'cervical', lower: 'lumbar' };
+const LIMB_WORDS: Record<Limb, RegExp> = {
+  upper: /\barms?\b|hands?|fingers?|thumb|wrist|elbow|forearm|shoulder|upper extremit|ulnar|median|radial/,
+  lower: /\blegs?\b|foot|feet|toes?|thigh|calf|knee|ankle|buttock|sciatic|lower extremit|hip/,
+};
+
+const NEURO_SYMPTOM = /numb|tingl|paresthe|burning|weak|radiat|radicul|sciatic|shooting|electric|pins and needles/;
+const SIGN_FINDINGS: readonly ExamFinding['finding'][] = ['sensory-deficit', 'motor-weakness', 'reflex-change', 'tinel-sign', 'phalen-sign', 'grip-weakness', 'muscle-atrophy', 'straight-leg-raise'];
+const SIGN_TESTS = /spurling|median (nerve )?compression|carpal compression|durkan|froment|wartenberg|elbow flexion test|tarsal/;
+const ENTRAPMENT_TEXT = /carpal tunnel|cubital tunnel|radial tunnel|tarsal tunnel|ulnar (neuropathy|nerve|neuritis)|median neuropathy|peroneal|fibular nerve|entrapment|neuropathy|diabet|thoracic outlet/;
+const ENTRAPMENT_TESTS = /median (nerve )?compression|carpal compression|durkan|froment|wartenberg|elbow flexion test|tarsal/;
+const RADICULAR_TEXT = /radicul|sciatica|nerve root|neural impingement|plexopath|plexus/;
+
+function limbsOfRegion(r: Region): Limb[] {
+  return (Object.keys(LIMB_REGIONS) as Limb[]).filter((l) => LIMB_REGIONS[l].includes(r));
+}
+
+function spineLimb(named: string): Limb | undefined {
+  const s = spineRegionOf(named.toUpperCase());
+  return s === 'cervical' ? 'upper' : s === 'lumbar' ? 'lower' : undefined;
+}
+
+function wordLimbs(words: string): Limb[] {
+  return (Object.keys(LIMB_WORDS) as Limb[]).filter((l) => LIMB_WORDS[l].test(words));
+}
+
+/** Limbs an exam finding bears on: its dermatome, root or level, else its region, else its words. */
+function findingLimbs(f: ExamFinding): Limb[] {
+  const named = f.dermatome ?? f.root ?? f.level;
+  if (named) { const l = spineLimb(named); return l ? [l] : []; }
+  if (f.region) return limbsOfRegion(f.region);
+  if (f.finding === 'straight-leg-raise') return ['lower'];
+  const text = (f.text ?? '').toLowerCase();
+  if (/spurling/.test(text)) return ['upper'];
+  return wordLimbs(text);
+}
+
+/** Limbs a symptom bears on: its dermatome, else its limb region, else its words (a symptom may name both). */
+function symptomLimbs(s: Symptom): Limb[] {
+  if (s.dermatome) { const l = spineLimb(s.dermatome); return l ? [l] : []; }
+  if (s.region && !['cervical', 'lumbar', 'thoracic', 'sacroiliac'].includes(s.region)) return limbsOfRegion(s.region);
+  return wordLimbs(`${s.kind} ${s.text ?? ''}`.toLowerCase().replace(/-/g, ' '));
+}
+
+function limbsOf(ctx: FactContext): Limb[] {
+  return [...new Set(ctx.service.regions.flatMap(limbsOfRegion))];
+}
+
+function limbFindings(ctx: FactContext, kinds: readonly ExamFinding['finding'][]): Indexed<ExamFinding>[] {
+  const limbs = limbsOf(ctx);
+  return indexed(ctx.request.raw.exam, 'exam').filter((e) => {
+    if (!findingLimbs(e.item).some((l) => limbs.includes(l))) return false;
+    return kinds.includes(e.item.finding) || (e.item.finding === 'other' && SIGN_TESTS.test((e.item.text ?? '').toLowerCase()));
+  });
+}
+
+function limbSymptoms(ctx: FactContext): Indexed<Symptom>[] {
+  const limbs = limbsOf(ctx);
+  return indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => {
+    return symptomLimbs(s.item).some((l) => limbs.includes(l)) && NEURO_SYMPTOM.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase());
+  });
+}
+
+const positive = (e: Indexed<ExamFinding>): boolean => isPositive(e.item) && e.item.result !== 'not-tested';
+const describe = (e: Indexed<ExamFinding>): string =>
+  `${e.path} = ${e.item.finding === 'other' ? e.item.text : e.item.finding}${e.item.dermatome ?? e.item.root ? ` ${e.item.dermatome ?? e.item.root}` : ''}${e.item.region ? ` (${e.item.region})` : ''}`;
+
+/** Diagnoses bearing on the service's limbs (no region, or a region of the limb). */
+function limbDiagnoses(ctx: FactContext): { text: string; path: string }[] {
+  const limbs = limbsOf(ctx);
+  const raw = ctx.request.raw.diagnoses ?? [];
+  return diagnosisTexts(ctx.request.raw).filter((_, i) => {
+    const dx = raw[i]!;
+    const region = typeof dx === 'string' ? undefined : dx.region;
+    return region === undefined || limbsOfRegion(region).some((l) => limbs.includes(l));
+  });
+}
+
+function corroboratingImaging(ctx: FactContext, roots: readonly string[]): string[] {
+  const spines = limbsOf(ctx).map((l) => LIMB_SPINE[l]);
+  const hits: string[] = [];
+  indexed(ctx.request.raw.studies, 'studies').forEach((s: Indexed<Study>) => {
+    if (!['mri', 'ct', 'mri-arthrogram'].includes(s.item.type) || s.item.officialReport === false) return;
+    (s.item.findings ?? []).forEach((f, j) => {
+      if (f.kind !== 'nerve-root-compression' && f.kind !== 'foraminal-stenosis') return;
+      const spine = f.level ? spineRegionOf(f.level.toUpperCase()) : s.item.region;
+      if (!spine || !(spines as string[]).includes(spine)) return;
+      const consistent = roots.length === 0 || (f.root !== undefined && roots.includes(f.root.toUpperCase()))
+        || (f.level !== undefined && roots.some((r) => levelConsistentWithRoot(f.level!.toUpperCase(), r)));
+      if (consistent) hits.push(`${s.path}.findings[${j}] = ${f.kind}${f.level ? ` ${f.level}` : ''}`);
+    });
+  });
+  return hits;
+}
+
+export const electrodiagnosticFacts: FactDefinition[] = [
+  defineFact<readonly string[]>({
+    id: 'electrodiagnostics.limbs', type: 'list',
+    description: 'Limbs the study covers: upper (arm, or a cervical work-up) and/or lower (leg, or a lumbar work-up).',
+    reads: ['services[].region', 'services[].regions', 'services[].label'],
+    derive: (ctx) => {
+      const limbs = limbsOf(ctx);
+      return limbs.length > 0 ? known(limbs, [`services[${ctx.service.index}] regions ${ctx.service.regions.join(', ')} → ${limbs.join(', ')}`]) : unknown([`services[${ctx.service.index}]: limb not stated`]);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'electrodiagnostics.components', type: 'list',
+    description: 'Studies requested, read from the label (or, when the label names none, the text): emg (needle electromyography), ncs (nerve conduction studies, NCV), surface-emg.',
+    reads: ['services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const label = (ctx.service.raw.label ?? '').toLowerCase();
+      const named = (w: string): boolean => /\bemgs?\b|electromyog|\bnc[sv]s?\b|nerve conduction/.test(w);
+      const w = named(label) ? label : ctx.service.words;
+      const parts: string[] = [];
+      if (/surface (emg|electromyog)|\bsemg\b/.test(w)) parts.push('surface-emg');
+      if (/\bemg\b|electromyog|\bemgs\b/.test(w.replace(/surface (emg|electromyog\w*)/g, ''))) parts.push('emg');
+      if (/\bnc[sv]s?\b|nerve conduction/.test(w)) parts.push('ncs');
+      const from = w === label ? `services[${ctx.service.index}].label = ${ctx.service.raw.label}` : `services[${ctx.service.index}].text = ${ctx.service.raw.text ?? ''}`;
+      return parts.length > 0 ? known(parts, [from]) : unknown([`services[${ctx.service.index}]: the studies (EMG, NCS) are not named`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'electrodiagnostics.limbSymptoms', type: 'boolean',
+    description: 'Neurologic symptoms in the limb studied: numbness, tingling, paresthesias, burning, weakness, radiating or radicular pain. False when the worker denies them.',
+    reads: ['symptoms[]'],
+    derive: (ctx) => {
+      const s = limbSymptoms(ctx);
+      const yes = s.filter((x) => x.item.result !== 'negative');
+      if (yes.length > 0) return known(true, yes.map((x) => `${x.path}.kind = ${x.item.kind}`));
+      return s.length > 0 ? known(false, s.map((x) => `${x.path}.kind = ${x.item.kind} (denied)`)) : unknown(['symptoms: no numbness, tingling, weakness or radiating pain recorded for the limb']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'electrodiagnostics.limbSigns', type: 'boolean',
+    description: 'Objective neurologic signs in the limb studied: sensory deficit, weakness, reflex change, atrophy, grip weakness, Tinel or Phalen, a provocative test (Spurling, median compression, straight-leg raise). False when they were examined and normal.',
+    reads: ['exam[]'],
+    derive: (ctx) => {
+      const f = limbFindings(ctx, SIGN_FINDINGS);
+      const yes = f.filter(positive);
+      if (yes.length > 0) return known(true, yes.map((e) => `${describe(e)} positive`));
+      const no = f.filter((e) => isNegative(e.item));
+      return no.length > 0 ? known(false, no.map((e) => `${describe(e)} negative`)) : unknown(['exam: no neurologic finding recorded for the limb']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'electrodiagnostics.motorDeficit', type: 'boolean',
+    description: 'A motor deficit in the limb studied: weakness, grip weakness or atrophy on exam. False when strength was examined and normal.',
+    reads: ['exam[]'],
+    derive: (ctx) => {
+      const f = limbFindings(ctx, ['motor-weakness', 'grip-weakness', 'muscle-atrophy']).filter((e) => e.item.finding !== 'other');
+      const yes = f.filter(positive);
+      if (yes.length > 0) return known(true, yes.map((e) => `${describe(e)} positive`));
+      const no = f.filter((e) => isNegative(e.item));
+      return no.length > 0 ? known(false, no.map((e) => `${describe(e)} negative`)) : unknown(['exam: strength of the limb not recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'electrodiagnostics.entrapmentSuspected', type: 'boolean',
+    description: 'A focal entrapment or peripheral neuropathy is suspected in the limb: positive Tinel or Phalen or a nerve compression test, or a diagnosis or symptom naming carpal/cubital/tarsal tunnel, an ulnar, median or peroneal neuropathy, or diabetes. False when Tinel/Phalen were negative, or (lower limb) when the picture is radicular, and nothing points to one.',
+    reads: ['exam[]', 'diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => {
+      const tests = limbFindings(ctx, ['tinel-sign', 'phalen-sign']).filter((e) => e.item.finding !== 'other' || ENTRAPMENT_TESTS.test((e.item.text ?? '').toLowerCase()));
+      const dx = limbDiagnoses(ctx).filter((d) => ENTRAPMENT_TEXT.test(d.text));
+      const sx = indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => s.item.result !== 'negative' && ENTRAPMENT_TEXT.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase().replace(/-/g, ' '))
+        && (symptomLimbs(s.item).length === 0 || symptomLimbs(s.item).some((l) => limbsOf(ctx).includes(l))));
+      const yes = [...tests.filter(positive).map((e) => `${describe(e)} positive`), ...dx.map((d) => `${d.path} = ${d.text}`), ...sx.map((s) => `${s.path}.kind = ${s.item.kind}`)];
+      if (yes.length > 0) return known(true, yes);
+      const negative = tests.filter((e) => isNegative(e.item)).map((e) => `${describe(e)} negative`);
+      if (negative.length > 0) return known(false, negative);
+      if (limbsOf(ctx).includes('lower') && !limbsOf(ctx).includes('upper')) {
+        const radicular = ctx.get<boolean>('electrodiagnostics.radiculopathySuspected');
+        if (radicular.value === true) return known(false, [...radicular.evidence, 'no sign or diagnosis of peripheral neuropathy or entrapment']);
+      }
+      return unknown(['no sign, symptom or diagnosis of an entrapment or peripheral neuropathy recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'electrodiagnostics.radiculopathySuspected', type: 'boolean',
+    description: 'A radiculopathy or plexopathy is suspected for the limb: radiating or dermatomal symptoms, a radiculopathy/radiculitis/sciatica/plexopathy diagnosis, a positive Spurling or straight-leg raise, or a dermatomal or myotomal deficit. False when the limb\'s neurologic symptoms are denied and its exam is normal.',
+    reads: ['symptoms[]', 'diagnoses[]', 'exam[]'],
+    derive: (ctx) => {
+      const symptoms = limbSymptoms(ctx).filter((s) => s.item.result !== 'negative' && (/radiat|radicul|sciatic|shooting/.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()) || s.item.dermatome));
+      const dx = limbDiagnoses(ctx).filter((d) => RADICULAR_TEXT.test(d.text));
+      const signs = limbFindings(ctx, ['straight-leg-raise', 'sensory-deficit', 'motor-weakness', 'reflex-change']).filter((e) => positive(e)
+        && (e.item.finding === 'straight-leg-raise' || (e.item.finding === 'other' && /spurling/.test((e.item.text ?? '').toLowerCase())) || e.item.dermatome !== undefined || e.item.root !== undefined || e.item.level !== undefined));
+      const yes = [...symptoms.map((s) => `${s.path}.kind = ${s.item.kind}`), ...dx.map((d) => `${d.path} = ${d.text}`), ...signs.map((e) => `${describe(e)} positive`)];
+      if (yes.length > 0) return known(true, yes);
+      const sx = ctx.get<boolean>('electrodiagnostics.limbSymptoms');
+      const exam = ctx.get<boolean>('electrodiagnostics.limbSigns');
+      if (sx.value === false && exam.value === false) return known(false, [...sx.evidence, ...exam.evidence]);
+      return unknown(['no radicular symptom, sign or diagnosis recorded for the limb']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'electrodiagnostics.radiculopathyObvious', type: 'boolean',
+    description: 'Radiculopathy is already clinically obvious: an objective dermatomal or myotomal deficit (sensory, motor or reflex) in the limb and a formal MRI or CT report showing nerve-root compression or foraminal stenosis consistent with it. False otherwise.',
+    reads: ['exam[]', 'studies[]'],
+    derive: (ctx) => {
+      const deficits = limbFindings(ctx, ['sensory-deficit', 'motor-weakness', 'reflex-change']).filter((e) => e.item.finding !== 'other' && positive(e));
+      if (deficits.length === 0) return known(false, ['exam: no objective sensory, motor or reflex deficit in the limb']);
+      const roots = [...new Set(deficits.map((e) => (e.item.dermatome ?? e.item.root)?.toUpperCase()).filter((r): r is string => r !== undefined))];
+      const imaging = corroboratingImaging(ctx, roots);
+      if (imaging.length === 0) return known(false, [...deficits.map((e) => `${describe(e)} positive`), 'no formal MRI or CT report shows a corresponding nerve-root compression']);
+      return known(true, [...deficits.map((e) => `${describe(e)} positive`), ...imaging]);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'electrodiagnostics.priorStudies', type: 'list',
+    description: 'Earlier electrodiagnostic studies of the same limb (by region, or by the roots or nerves their findings name).',
+    reads: ['studies[]'],
+    derive: (ctx) => {
+      const limbs = limbsOf(ctx);
+      const at = ctx.get<string>('service.requestDate').value!;
+      const prior = indexed(ctx.request.raw.studies, 'studies').filter((s) => {
+        if (s.item.type !== 'emg-ncv') return false;
+        if (s.item.date && dayNumber(s.item.date) > dayNumber(at)) return false;
+        if (s.item.region) return ctx.service.regions.some((r) => regionsOverlap(r, s.item.region!)) || limbsOfRegion(s.item.region).some((l) => limbs.includes(l));
+        const root = s.item.findings?.find((f) => f.root ?? f.level);
+        if (root) { const sp = spineRegionOf((root.root ?? root.level)!.toUpperCase()); return limbs.some((l) => LIMB_SPINE[l] === sp); }
+        return (s.item.findings ?? []).some((f) => f.kind === 'neuropathy' && (Object.keys(LIMB_WORDS) as Limb[]).some((l) => limbs.includes(l) && (l === 'upper' ? /carpal|ulnar|median|radial|cubital/ : /peroneal|tibial|tarsal|sural/).test((f.text ?? '').toLowerCase())));
+      });
+      return known(prior.map((s) => `${s.path}${s.item.date ? ` ${s.item.date}` : ''}`),
+        prior.length > 0 ? prior.map((s) => `${s.path} = emg-ncv${s.item.date ? ` (${s.item.date})` : ''}`) : ['studies: no earlier electrodiagnostic study of this limb']);
+    },
+  }),
+];

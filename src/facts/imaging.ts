@@ -1,0 +1,308 @@
+// Facts for imaging requests (x-ray, MRI, CT, bone scan, ultrasound): when the study is asked
+// for relative to the injury, red flags, earlier studies of the same region, the neurologic
+// findings that justify spinal imaging, and the findings or suspected conditions the regional
+// guidelines name. Undefined means the record does not document it.
+import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
+import { cite, diagnosisTexts, examFindings, indexed, isNegative, isPositive, type Indexed, type Spine } from './record.js';
+import { spineRegion, regionsOverlap } from '../request/regions.js';
+import { spineRegionOf } from '../request/levels.js';
+import { daysBetween, dayNumber } from '../util/dates.js';
+import type { ExamFinding, Study } from '../request/schema.js';
+import type { Region } from '../request/vocabulary.js';
+import type { NormalizedService } from '../request/normalize.js';
+
+/** Red flags for serious pathology (tumor, infection, fracture, cauda equina, progressive deficit); trauma alone is not one. */
+export const SERIOUS_RED_FLAGS = ['cancer-history', 'infection', 'cauda-equina', 'fracture-suspected', 'progressive-neurologic-deficit', 'other'] as const;
+
+const WEEK = 7;
+
+/** Every dated entry of the clinical record, with its path. */
+function recordDates(ctx: FactContext): { date: string; path: string }[] {
+  const raw = ctx.request.raw;
+  const out: { date: string; path: string }[] = [];
+  const add = (items: readonly { date?: string | undefined }[] | undefined, field: string): void => {
+    (items ?? []).forEach((it, i) => { if (it.date) out.push({ date: it.date, path: `${field}[${i}].date` }); });
+  };
+  add(raw.exam, 'exam');
+  add(raw.symptoms, 'symptoms');
+  add(raw.treatments, 'treatments');
+  add(raw.studies, 'studies');
+  add((raw.diagnoses ?? []).filter((d): d is Exclude<typeof d, string> => typeof d !== 'string'), 'diagnoses');
+  return out;
+}
+
+/** The service's spine regions (a "cervical and thoracic" MRI has two). */
+function serviceSpines(service: NormalizedService): Spine[] {
+  return [...new Set(service.regions.map(spineRegion).filter((s): s is Spine => s !== undefined))];
+}
+
+/** Regions of a limb whose findings bear on a spinal region's nerve roots. */
+const SPINE_LIMB: Record<Spine, readonly Region[]> = {
+  cervical: ['cervical', 'upper-extremity'],
+  thoracic: ['thoracic'],
+  lumbar: ['lumbar', 'sacroiliac', 'lower-extremity', 'leg'],
+};
+
+/** The spine region a neurologic finding is attributed to: its dermatome, root or level, else its region. */
+function findingSpineStrict(f: ExamFinding): Spine | 'unlocated' | undefined {
+  const named = f.dermatome ?? f.root ?? f.level;
+  if (named) return spineRegionOf(named.toUpperCase());
+  if (!f.region) {
+    const text = (f.text ?? '').toLowerCase();
+    if (/\barms?\b|upper extremit|biceps|triceps|brachioradialis|deltoid/.test(text)) return 'cervical';
+    if (/\blegs?\b|lower extremit|patellar|achilles|ankle|quadriceps|\bhip\b|dorsiflex|plantar|toe/.test(text)) return 'lumbar';
+    return /hand|finger|wrist|foot|feet/.test(text) ? undefined : 'unlocated';
+  }
+  return (Object.keys(SPINE_LIMB) as Spine[]).find((s) => SPINE_LIMB[s].includes(f.region!));
+}
+
+/** Whether a record item with a region (and side) is about the same body part as the service. */
+function sameRegion(itemRegion: Region | undefined, itemSide: string | undefined, service: NormalizedService): boolean {
+  if (!itemRegion || service.regions.length === 0) return false;
+  if (!service.regions.some((r) => regionsOverlap(r, itemRegion) || (spineRegion(r) !== undefined && spineRegion(r) === spineRegion(itemRegion)))) return false;
+  const side = service.raw.side;
+  return !side || !itemSide || side === 'bilateral' || itemSide === 'bilateral' || side === itemSide;
+}
+
+function studyRegion(s: Study): Region | undefined {
+  if (s.region) return s.region;
+  const level = s.findings?.find((f) => f.level)?.level;
+  return level ? spineRegionOf(level.toUpperCase()) : undefined;
+}
+
+/** Study types an earlier study must have to make this request a repeat. */
+function repeatTypes(modality: string | undefined): readonly Study['type'][] {
+  switch (modality) {
+    case 'xray': return ['xray', 'mri', 'mri-arthrogram', 'ct'];
+    case 'bone-scan': return ['bone-scan'];
+    case 'ultrasound': return ['ultrasound'];
+    case undefined: return ['mri', 'mri-arthrogram', 'ct'];
+    default: return ['mri', 'mri-arthrogram', 'ct'];
+  }
+}
+
+const CONDITIONS: ReadonlyArray<[string, RegExp]> = [
+  ['osteonecrosis', /avascular necrosis|osteonecrosis|\bavn\b/],
+  ['stress-fracture', /stress fracture/],
+  ['occult-fracture', /occult fracture/],
+  ['fracture', /fracture/],
+  ['tumor', /tumou?r|neoplasm|malignan|\bmass\b|cancer/],
+  ['infection', /infection|osteomyelitis|septic/],
+  ['labral-tear', /labr(al|um)/],
+  ['rotator-cuff-tear', /(rotator )?cuff tear/],
+  ['ligament-tear', /ligament (tear|injur|rupture|laxity)|collateral ligament|cruciate|\b[apml]cl\b|\bucl\b/],
+  ['tendon-tear', /tendon (tear|rupture)|biceps (tear|rupture)|tendon injur/],
+  ['meniscal-tear', /menisc/],
+  ['internal-derangement', /internal derangement/],
+  ['loose-body', /loose body|osteocartilaginous/],
+  ['osteochondral', /osteochondr/],
+  ['nerve-entrapment', /cubital tunnel|carpal tunnel|radial tunnel|ulnar (neuropathy|nerve)|nerve entrapment|tarsal tunnel/],
+  ['epicondylitis', /epicondyl/],
+  ['bursitis', /bursitis/],
+  ['crps', /complex regional|\bcrps\b|reflex sympathetic/],
+  ['foreign-body', /foreign body/],
+  ['hip-oa-risk', /dysplasia|femoroacetabular|\bfai\b|slipped capital|perthes/],
+];
+
+const HEAD_SIGN = /focal neuro|mental status|confus|disorient|seizure|loss of consciousness|unconscious|amnesia|\bgcs\b|glasgow/;
+
+/** Budapest sign categories, read from exam findings of the region. */
+const CRPS_CATEGORIES: ReadonlyArray<[string, (f: ExamFinding) => boolean]> = [
+  ['sensory (allodynia/hyperalgesia)', (f) => /hypersensitiv|allodynia|hyperalgesia|hyperesthesia/.test((f.text ?? '').toLowerCase())],
+  ['vasomotor (temperature or skin colour asymmetry)', (f) => /colou?r|discolor|redness|temperature|mottl|cyanos/.test((f.text ?? '').toLowerCase())],
+  ['sudomotor/oedema (swelling, sweating)', (f) => f.finding === 'swelling' || /edema|oedema|swelling|sweat/.test((f.text ?? '').toLowerCase())],
+  ['motor/trophic (weakness, reduced motion, trophic change)', (f) => f.finding === 'motor-weakness' || f.finding === 'limited-range-of-motion' || /tremor|dystonia|trophic|hair|nail|shiny/.test((f.text ?? '').toLowerCase())],
+];
+
+function regionFindings(ctx: FactContext): Indexed<ExamFinding>[] {
+  return indexed(ctx.request.raw.exam, 'exam').filter((e) => sameRegion(e.item.region, e.item.side, ctx.service));
+}
+
+export const imagingFacts: FactDefinition[] = [
+  defineFact<string>({
+    id: 'service.requestDate', type: 'string',
+    description: 'When the service was requested: its date, else the latest dated entry of the record (the visit that ordered it), else the decision date.',
+    reads: ['services[].date', 'exam[].date', 'symptoms[].date', 'treatments[].date', 'studies[].date', 'decisionDate'],
+    derive: (ctx) => {
+      const own = ctx.service.raw.date;
+      if (own) return known(own, [`services[${ctx.service.index}].date = ${own}`]);
+      const dated = recordDates(ctx).filter((d) => dayNumber(d.date) <= dayNumber(ctx.request.decisionDate));
+      if (dated.length > 0) {
+        const latest = dated.reduce((a, b) => (dayNumber(b.date) > dayNumber(a.date) ? b : a));
+        return known(latest.date, [`${latest.path} = ${latest.date} (latest dated entry; the request date is not given)`]);
+      }
+      return known(ctx.request.decisionDate, [`no dated entry; decision date ${ctx.request.decisionDate} used`]);
+    },
+  }),
+  defineFact<number>({
+    id: 'symptoms.weeksAtRequest', type: 'number',
+    description: 'Weeks the symptoms of the region had lasted when the service was requested: the longer of the time since the injury and the longest symptom duration recorded for the region.',
+    reads: ['injury.date', 'symptoms[].durationMonths', 'services[].date'],
+    derive: (ctx) => {
+      const at = ctx.get<string>('service.requestDate').value!;
+      const candidates: { weeks: number; evidence: string }[] = [];
+      const injury = ctx.request.raw.injury?.date;
+      if (injury) candidates.push({ weeks: Math.round((daysBetween(injury, at) / WEEK) * 10) / 10, evidence: `injury.date = ${injury}, request ${at}` });
+      indexed(ctx.request.raw.symptoms, 'symptoms').forEach((s) => {
+        if (s.item.durationMonths === undefined || s.item.result === 'negative') return;
+        if (s.item.region && !sameRegion(s.item.region, s.item.side, ctx.service)) return;
+        candidates.push({ weeks: Math.round(s.item.durationMonths * 4.35 * 10) / 10, evidence: `${s.path}.durationMonths = ${s.item.durationMonths}` });
+      });
+      if (candidates.length === 0) return unknown(['injury.date not given and no symptom duration recorded']);
+      const longest = candidates.reduce((a, b) => (b.weeks > a.weeks ? b : a));
+      return known(longest.weeks, [`${longest.evidence} (${longest.weeks} weeks)`]);
+    },
+  }),
+  defineFact<number>({
+    id: 'injury.daysToRequest', type: 'number',
+    description: 'Days from the date of injury to the request.',
+    reads: ['injury.date', 'services[].date'],
+    derive: (ctx) => {
+      const injury = ctx.request.raw.injury?.date;
+      if (!injury) return unknown(['injury.date not given']);
+      const at = ctx.get<string>('service.requestDate').value!;
+      return known(daysBetween(injury, at), [`injury.date = ${injury}, request ${at}`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'imaging.redFlag', type: 'boolean',
+    description: 'A red flag for serious pathology is recorded (cancer history, infection, cauda equina, suspected fracture, progressive neurologic deficit, other); false when the record lists red flags and none of these (trauma alone is not one).',
+    reads: ['documentation.redFlags'],
+    derive: (ctx) => {
+      const flags = ctx.request.raw.documentation?.redFlags;
+      if (flags === undefined) return unknown(['documentation.redFlags not stated']);
+      const serious = flags.filter((f) => (SERIOUS_RED_FLAGS as readonly string[]).includes(f));
+      return known(serious.length > 0, [`documentation.redFlags = [${flags.join(', ')}]`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'imaging.fractureConcern', type: 'boolean',
+    description: 'Trauma or a suspected fracture is recorded among the red flags; false when red flags are listed without either.',
+    reads: ['documentation.redFlags'],
+    derive: (ctx) => {
+      const flags = ctx.request.raw.documentation?.redFlags;
+      if (flags === undefined) return unknown(['documentation.redFlags not stated']);
+      return known(flags.includes('trauma') || flags.includes('fracture-suspected'), [`documentation.redFlags = [${flags.join(', ')}]`]);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'imaging.priorStudies', type: 'list',
+    description: 'Earlier studies of the same region (and side) that make this request a repeat: any x-ray, MRI or CT before an x-ray; MRI or CT before an MRI or CT; the same kind of study before a bone scan or ultrasound. Studies without a region are not counted.',
+    reads: ['studies[]', 'services[].modality', 'services[].region'],
+    derive: (ctx) => {
+      const modality = ctx.get<string>('service.modality').value;
+      const types = repeatTypes(modality);
+      const at = ctx.get<string>('service.requestDate').value!;
+      const prior = indexed(ctx.request.raw.studies, 'studies').filter((s) => types.includes(s.item.type)
+        && sameRegion(studyRegion(s.item), s.item.side, ctx.service)
+        && (!s.item.date || dayNumber(s.item.date) <= dayNumber(at)));
+      return known(prior.map((s) => `${s.path} = ${s.item.type} ${studyRegion(s.item)}${s.item.date ? ` ${s.item.date}` : ''}`),
+        prior.length > 0 ? prior.map((s) => `${s.path} = ${s.item.type} of the ${studyRegion(s.item)}${s.item.date ? ` (${s.item.date})` : ''}`) : ['studies: no earlier study of this region']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'imaging.nerveCompromise', type: 'boolean',
+    description: 'Objective neurologic findings of specific nerve-root compromise for the spinal region imaged: a dermatomal sensory deficit, myotomal weakness or reflex change attributed to that region (by dermatome, root, level, or the region or its limb; an unlocated finding counts when one spinal region is imaged). A straight-leg raise or radiating pain alone does not count. False when such findings were examined and normal.',
+    reads: ['exam[]'],
+    derive: (ctx) => {
+      const spines = serviceSpines(ctx.service);
+      if (spines.length === 0) return unknown(['the service is not spinal']);
+      const located = examFindings(ctx.request.raw, ['sensory-deficit', 'motor-weakness', 'reflex-change'])
+        .filter((e) => {
+          const s = findingSpineStrict(e.item);
+          // A finding with no region, root or limb named bears on the spine imaged when only one is.
+          return s === 'unlocated' ? spines.length === 1 : s !== undefined && spines.includes(s);
+        });
+      const label = (f: ExamFinding): string => `${f.finding}${f.dermatome ?? f.root ?? f.level ? ` ${f.dermatome ?? f.root ?? f.level}` : ''}${f.region ? ` (${f.region})` : ''}`;
+      const positive = located.filter((e) => isPositive(e.item) && e.item.result !== 'not-tested');
+      if (positive.length > 0) return known(true, positive.map((e) => `${e.path} = ${label(e.item)} positive`));
+      const negative = located.filter((e) => isNegative(e.item));
+      if (negative.length > 0) return known(false, negative.map((e) => `${e.path} = ${label(e.item)} negative`));
+      return unknown([`exam: no sensory, motor or reflex finding recorded for the ${spines.join('/')} spine`]);
+    },
+  }),
+  defineFact<string>({
+    id: 'imaging.plainFilms', type: 'string',
+    description: 'Plain radiographs of the region: reported (a formal report is in the record) | mentioned (only quoted in a progress note). Not documented when none is recorded.',
+    reads: ['studies[]'],
+    derive: (ctx) => {
+      const films = indexed(ctx.request.raw.studies, 'studies').filter((s) => s.item.type === 'xray' && sameRegion(studyRegion(s.item), s.item.side, ctx.service));
+      if (films.length === 0) return unknown(['studies: no radiographs of this region']);
+      const reported = films.filter((s) => s.item.officialReport !== false);
+      if (reported.length > 0) return known('reported', reported.map((s) => `${s.path} = xray${s.item.date ? ` ${s.item.date}` : ''}`));
+      return known('mentioned', films.map((s) => `${s.path}.officialReport = false`));
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'imaging.suspectedConditions', type: 'list',
+    description: 'Conditions the request or the diagnoses name for the region (osteonecrosis, stress-fracture, occult-fracture, fracture, tumor, infection, labral-tear, rotator-cuff-tear, ligament-tear, tendon-tear, meniscal-tear, internal-derangement, loose-body, osteochondral, nerve-entrapment, epicondylitis, bursitis, crps, foreign-body, hip-oa-risk). Not documented when none is named.',
+    reads: ['services[].purpose', 'services[].label', 'services[].text', 'diagnoses[]'],
+    derive: (ctx) => {
+      const texts: { text: string; path: string }[] = [];
+      const sv = ctx.service;
+      if (sv.raw.purpose) texts.push({ text: sv.raw.purpose.toLowerCase(), path: `services[${sv.index}].purpose` });
+      if (sv.words.trim()) texts.push({ text: sv.words, path: `services[${sv.index}].label` });
+      const raw = ctx.request.raw.diagnoses ?? [];
+      diagnosisTexts(ctx.request.raw).forEach((d, i) => {
+        const dx = raw[i]!;
+        const region = typeof dx === 'string' ? undefined : dx.region;
+        if (region === undefined || sameRegion(region, typeof dx === 'string' ? undefined : dx.side, sv)) texts.push(d);
+      });
+      const found = new Map<string, string>();
+      for (const t of texts) for (const [name, re] of CONDITIONS) if (re.test(t.text) && !found.has(name)) found.set(name, `${t.path} = ${t.text.trim()}`);
+      return found.size > 0 ? known([...found.keys()], [...new Set(found.values())]) : unknown(['no suspected condition named in the request or the diagnoses']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'knee.derangementSigns', type: 'boolean',
+    description: 'Locking or catching, or objective evidence of ligament or meniscal injury on exam (instability, laxity, McMurray/Apley). False when those tests were done and negative.',
+    reads: ['exam[]', 'symptoms[]'],
+    derive: (ctx) => {
+      const exam = regionFindings(ctx).filter((e) => e.item.finding === 'joint-instability' || e.item.finding === 'meniscal-sign');
+      const symptoms = indexed(ctx.request.raw.symptoms, 'symptoms')
+        .filter((s) => /lock|catch|giving way|buckl/.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()) && s.item.result !== 'negative');
+      const positive = [...exam.filter((e) => isPositive(e.item) && e.item.result !== 'not-tested').map((e) => `${e.path} = ${e.item.finding}${e.item.text ? ` (${e.item.text})` : ''} positive`),
+        ...symptoms.map((s) => `${s.path}.kind = ${s.item.kind}`)];
+      if (positive.length > 0) return known(true, positive);
+      const negative = exam.filter((e) => isNegative(e.item));
+      return negative.length > 0 ? known(false, negative.map((e) => `${e.path} = ${e.item.finding} negative`)) : unknown(['exam: no locking, catching, instability or meniscal test recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'head.neurologicSigns', type: 'boolean',
+    description: 'Abnormal mental status, a focal neurologic deficit, a seizure, loss of consciousness or amnesia recorded after a head injury; false when the exam records them absent.',
+    reads: ['exam[]', 'symptoms[]'],
+    derive: (ctx) => {
+      const exam = indexed(ctx.request.raw.exam, 'exam').filter((e) => HEAD_SIGN.test((e.item.text ?? '').toLowerCase())
+        || (e.item.region === 'head' && ['sensory-deficit', 'motor-weakness', 'reflex-change'].includes(e.item.finding)));
+      const symptoms = indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => HEAD_SIGN.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase().replace(/-/g, ' ')));
+      const positive = [...exam.filter((e) => isPositive(e.item) && e.item.result !== 'not-tested').map((e) => cite(e.path, 'text', e.item.text ?? e.item.finding)),
+        ...symptoms.filter((s) => s.item.result !== 'negative').map((s) => cite(s.path, 'kind', s.item.kind))];
+      if (positive.length > 0) return known(true, positive);
+      const negative = [...exam.filter((e) => isNegative(e.item)).map((e) => `${e.path} = ${e.item.text ?? e.item.finding} negative`),
+        ...symptoms.map((s) => `${s.path} = ${s.item.kind} denied`)];
+      return negative.length > 0 ? known(false, negative) : unknown(['exam: mental status and focal neurologic findings not recorded']);
+    },
+  }),
+  defineFact<number>({
+    id: 'crps.signCategories', type: 'number',
+    description: 'How many of the four Budapest sign categories (sensory, vasomotor, sudomotor/oedema, motor/trophic) have a positive exam finding in the region. Not documented when the region has no exam finding.',
+    reads: ['exam[]'],
+    derive: (ctx) => {
+      const findings = regionFindings(ctx).filter((e) => isPositive(e.item) && e.item.result !== 'not-tested');
+      if (regionFindings(ctx).length === 0) return unknown(['exam: no finding recorded for this region']);
+      const hits = CRPS_CATEGORIES.map(([name, test]) => ({ name, hit: findings.find((e) => test(e.item)) })).filter((c) => c.hit);
+      return known(hits.length, hits.length > 0 ? hits.map((c) => `${c.hit!.path} = ${c.hit!.item.text ?? c.hit!.item.finding} (${c.name})`) : ['exam: no CRPS sign recorded for this region']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'imaging.ctUnavailable', type: 'boolean',
+    description: 'The request states that CT is not available (the one case where skull x-rays are recommended). Never false: silence is not documented.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose'],
+    derive: (ctx) => {
+      const words = `${ctx.service.words} ${ctx.service.raw.purpose ?? ''}`.toLowerCase();
+      return /\bct\b[^.]{0,20}\b(not available|unavailable)|no ct (scan(ner)? )?available/.test(words)
+        ? known(true, [`services[${ctx.service.index}].label/text states CT is unavailable`]) : unknown(['the request does not state that CT is unavailable']);
+    },
+  }),
+];

@@ -1,0 +1,138 @@
+// The kind of pain condition and the care around it that physical-medicine criteria turn on:
+// diagnoses (CRPS, neuropathic pain, musculoskeletal conditions, calcific tendinitis, plantar
+// fasciitis), medication that was reduced or not tolerated, a cognitive behavioral therapy
+// program, the worker's duty status and the decision date as a number for edition cut-offs.
+import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
+import { diagnosisTexts, indexed } from './record.js';
+import { weeksBetween } from '../util/dates.js';
+import type { Treatment } from '../request/schema.js';
+
+/**
+ * A diagnosis fact: true when a diagnosis (or, with `studies`, an electrodiagnostic finding)
+ * matches; false when diagnoses are listed and none matches; not documented when none is listed.
+ */
+function diagnosisFact(ctx: FactContext, re: RegExp, what: string, studies = false): Fact<boolean> {
+  const dx = diagnosisTexts(ctx.request.raw);
+  const hits = dx.filter((d) => re.test(d.text)).map((d) => `${d.path} = ${d.text.trim()}`);
+  if (studies) {
+    for (const s of indexed(ctx.request.raw.studies, 'studies')) {
+      (s.item.findings ?? []).forEach((f, i) => {
+        if (f.kind === 'radiculopathy' || f.kind === 'neuropathy') hits.push(`${s.path}.findings[${i}].kind = ${f.kind}`);
+      });
+    }
+  }
+  if (hits.length > 0) return known(true, hits);
+  if (dx.length > 0) return known(false, [`diagnoses: no ${what} among ${dx.length} listed`]);
+  return unknown(['diagnoses not recorded']);
+}
+
+const DRUG_TREATMENTS: readonly Treatment['kind'][] = ['nsaid', 'muscle-relaxant', 'neuropathic-medication', 'opioid', 'oral-corticosteroid', 'topical-medication'];
+const REDUCED_OR_NOT_TOLERATED = /not tolerat|intoleran|side[- ]effect|adverse|upset stomach|gastritis|reduced|reduction|decreas(?:ed|ing) (?:use|dose|medication)|taper|wean|discontinu|stopped|cannot take|unable to take/;
+
+export const painConditionFacts: FactDefinition[] = [
+  defineFact<boolean>({
+    id: 'diagnosis.crps', type: 'boolean',
+    description: 'A diagnosis of complex regional pain syndrome (reflex sympathetic dystrophy).',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /\bcrps\b|complex regional|reflex sympathetic|\brsd\b|causalgia/, 'CRPS'),
+  }),
+  defineFact<boolean>({
+    id: 'diagnosis.neuropathicPain', type: 'boolean',
+    description: 'Neuropathic pain: radiculopathy or radiculitis, sciatica, neuropathy, neuralgia or neuritis, nerve entrapment, CRPS, phantom limb pain, spasticity or multiple sclerosis (diagnoses, or an EMG finding of radiculopathy or neuropathy).',
+    reads: ['diagnoses[]', 'studies[].findings[]'],
+    derive: (ctx) => diagnosisFact(ctx, /radicul|sciatica|neuropath|neuralgia|neuritis|nerve (?:injury|entrapment|compression)|carpal tunnel|cubital tunnel|\bcrps\b|complex regional|reflex sympathetic|phantom|spastic|multiple sclerosis|herpetic/, 'neuropathic pain condition', true),
+  }),
+  defineFact<boolean>({
+    id: 'diagnosis.musculoskeletal', type: 'boolean',
+    description: 'A musculoskeletal condition is diagnosed (sprain, strain, myalgia, spasm, disc disorder, tendinitis, arthritis, contusion, fracture, spinal or joint pain, …).',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /sprain|strain|myalgia|myositis|spasm|segmental|dysfunction|subluxation|\bdis[ck]|tendin|tenosynov|bursitis|arthr|arthropathy|contusion|fractur|degenerat|lumbago|cervicalgia|dorsalgia|impingement|capsulitis|musculo|ligament|spondyl|back pain|neck pain|joint pain|pain in|injury of (?:the )?muscle/, 'musculoskeletal condition'),
+  }),
+  defineFact<boolean>({
+    id: 'diagnosis.calcificTendinitis', type: 'boolean',
+    description: 'A diagnosis of calcific (calcifying) tendinitis.',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /calcif\w* tendin|calcific/, 'calcific tendinitis'),
+  }),
+  defineFact<boolean>({
+    id: 'diagnosis.plantarFasciitis', type: 'boolean',
+    description: 'A diagnosis of plantar fasciitis (plantar heel pain).',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /plantar fasci|heel pain/, 'plantar fasciitis'),
+  }),
+  defineFact<boolean>({
+    id: 'medication.reducedOrNotTolerated', type: 'boolean',
+    description: 'Pain medication was reduced, or is not tolerated (side effects, intolerance), per the medication list or treatments. Never false: its absence is not documented.',
+    reads: ['medications[]', 'treatments[].medicationReduced', 'treatments[].text'],
+    derive: (ctx) => {
+      const hits: string[] = [];
+      for (const m of indexed(ctx.request.raw.medications, 'medications')) {
+        if (REDUCED_OR_NOT_TOLERATED.test((m.item.text ?? '').toLowerCase())) hits.push(`${m.path} = ${m.item.name}: ${m.item.text}`);
+      }
+      for (const t of indexed(ctx.request.raw.treatments, 'treatments')) {
+        if (t.item.medicationReduced === true) hits.push(`${t.path}.medicationReduced = true`);
+        else if ((DRUG_TREATMENTS.includes(t.item.kind) || t.item.kind === 'other') && REDUCED_OR_NOT_TOLERATED.test((t.item.text ?? '').toLowerCase())
+          && (DRUG_TREATMENTS.includes(t.item.kind) || /medic|drug|tablet|pill/.test((t.item.text ?? '').toLowerCase()))) {
+          hits.push(`${t.path} = ${t.item.kind}: ${t.item.text}`);
+        }
+      }
+      return hits.length > 0 ? known(true, hits) : unknown(['no medication recorded as reduced or not tolerated']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'medications.documented', type: 'boolean',
+    description: 'The ongoing medication use is documented (a medication list, or medication among treatments). Never false.',
+    reads: ['medications[]', 'treatments[]'],
+    derive: (ctx) => {
+      const meds = indexed(ctx.request.raw.medications, 'medications').map((m) => `${m.path} = ${m.item.name}`);
+      const drugs = indexed(ctx.request.raw.treatments, 'treatments')
+        .filter((t) => DRUG_TREATMENTS.includes(t.item.kind) || (t.item.kind === 'other' && /medic/.test((t.item.text ?? '').toLowerCase())))
+        .map((t) => `${t.path} = ${t.item.kind}${t.item.text ? ` (${t.item.text})` : ''}`);
+      const all = [...meds, ...drugs];
+      return all.length > 0 ? known(true, all) : unknown(['no medication recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'psych.cbt', type: 'boolean',
+    description: 'A cognitive behavioral therapy (psychological treatment) program is documented or requested. Never false.',
+    reads: ['treatments[]', 'services[]'],
+    derive: (ctx) => {
+      const hits = indexed(ctx.request.raw.treatments, 'treatments')
+        .filter((t) => t.item.kind === 'psychological-services' || /cognitive|\bcbt\b|psychotherap/.test((t.item.text ?? '').toLowerCase()))
+        .map((t) => `${t.path} = ${t.item.kind}${t.item.text ? ` (${t.item.text})` : ''}`);
+      for (const s of ctx.request.services) {
+        if (s.id !== ctx.service.id && s.kind === 'psychological-services') hits.push(`services[${s.index}] = psychological-services requested`);
+      }
+      return hits.length > 0 ? known(true, hits) : unknown(['no cognitive behavioral therapy recorded']);
+    },
+  }),
+  defineFact<number>({
+    id: 'psych.cbtWeeks', type: 'number',
+    description: 'Weeks of cognitive behavioral therapy so far: the longest stated duration, else the time since the earliest dated session.',
+    reads: ['treatments[].durationWeeks', 'treatments[].date'],
+    derive: (ctx) => {
+      const cbt = indexed(ctx.request.raw.treatments, 'treatments')
+        .filter((t) => t.item.kind === 'psychological-services' || /cognitive|\bcbt\b|psychotherap/.test((t.item.text ?? '').toLowerCase()));
+      const stated = cbt.filter((t) => t.item.durationWeeks !== undefined);
+      if (stated.length > 0) {
+        const longest = stated.reduce((a, b) => (b.item.durationWeeks! > a.item.durationWeeks! ? b : a));
+        return known(longest.item.durationWeeks!, [`${longest.path}.durationWeeks = ${longest.item.durationWeeks}`]);
+      }
+      const dated = cbt.filter((t) => t.item.date !== undefined);
+      if (dated.length > 0) {
+        const first = dated.reduce((a, b) => (b.item.date! < a.item.date! ? b : a));
+        return known(weeksBetween(first.item.date!, ctx.request.decisionDate), [`${first.path}.date = ${first.item.date}`]);
+      }
+      return unknown(cbt.length > 0 ? cbt.map((t) => `${t.path}: duration not stated`) : ['no cognitive behavioral therapy recorded']);
+    },
+  }),
+  defineFact<string>({
+    id: 'patient.workStatus', type: 'string',
+    description: 'Work status as recorded: full-duty, modified-duty, working, off-work or retired.',
+    reads: ['patient.workStatus'],
+    derive: (ctx) => {
+      const status = ctx.request.raw.patient?.workStatus;
+      return status === undefined || status === 'unknown' ? unknown(['patient.workStatus not stated']) : known(status, [`patient.workStatus = ${status}`]);
+    },
+  }),
+];

@@ -1,0 +1,378 @@
+// Physical medicine: what modality a service is (TENS, traction, ultrasound, …, read from the
+// requester's words when the service kind does not say), and the courses of the same therapy the
+// record already shows — how many visits were completed or authorized and whether they produced
+// objective functional improvement — so rules can apply visit allowances and continuation
+// criteria. Visit allowances themselves are thresholds and live in the rules.
+import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
+import { indexed, itemInRegion, type Indexed } from './record.js';
+import { plannedSurgery, latestSurgery } from './postsurgical.js';
+import { dayNumber } from '../util/dates.js';
+import { parseVisitCourse } from '../request/visits.js';
+import type { Treatment } from '../request/schema.js';
+
+/**
+ * Modalities named in free text, most specific first ("electrical muscle stimulation" is NMES,
+ * not generic e-stim; "infrared heat" is infrared, not heat).
+ */
+const MODALITY_WORDS: ReadonlyArray<[string, RegExp]> = [
+  ['hyperstimulation', /hyperstimulation|intense neurostimulation|\blint\b/],
+  ['shockwave', /shock ?wave|\beswt\b/],
+  ['biofeedback', /biofeedback/],
+  ['interferential', /interferential|\bif unit\b|\bifc\b/],
+  ['h-wave', /\bh-?wave\b/],
+  ['galvanic', /galvanic/],
+  ['pens', /\bpens\b|percutaneous electrical nerve/],
+  ['nmes', /\bnmes\b|\bems\b|neuromuscular (?:electrical )?stim|electrical muscle stim|muscle stimulat/],
+  ['tens', /\btens\b|transcutaneous electrical nerve/],
+  ['electrical-stimulation', /\be-?stim|electrical stim|electric stim|electro-?therapy/],
+  ['laser', /laser|\blllt\b/],
+  ['ultrasound', /ultrasound|ultra-sound|phonophoresis/],
+  ['infrared', /infra-?red/],
+  ['diathermy', /diathermy/],
+  ['traction', /traction|spinolator|spinalator|\bvax-?d\b|(?:spinal|non-?surgical) decompression|decompression (?:therapy|table)/],
+  ['heat-cold', /\bice\b|\bheat\b|\bhot\b|\bcold\b|cryo|paraffin|whirlpool|hydrocollator/],
+  ['massage', /massage|myofascial|soft[- ]tissue mobili[sz]ation/],
+  ['gym-membership', /\bgym\b|health club|fitness (?:club|center|centre|membership)|pool membership|\bymca\b/],
+  ['home-exercise-kit', /exercise kit|exercise equipment|home exercise (?:kit|equipment)|theraband|resistance band|exercise ball|pulley/],
+];
+
+/** Service kinds whose modality is the kind itself. */
+const KIND_MODALITY = new Set([
+  'physical-therapy', 'occupational-therapy', 'chiropractic', 'acupuncture', 'functional-capacity-evaluation',
+  'work-hardening', 'home-exercise-kit',
+]);
+
+/** Service and treatment kinds whose modality is read from their words. */
+const WORDED_KINDS = new Set(['passive-modality', 'durable-medical-equipment', 'other', 'psychological-services']);
+
+export const ELECTRICAL = ['tens', 'electrical-stimulation', 'nmes', 'interferential', 'h-wave', 'galvanic', 'pens', 'hyperstimulation'] as const;
+
+export function modalityInWords(words: string): string | undefined {
+  const text = words.toLowerCase();
+  return MODALITY_WORDS.find(([, re]) => re.test(text))?.[0];
+}
+
+function serviceModality(ctx: FactContext): string | undefined {
+  const { kind, words } = ctx.service;
+  if (KIND_MODALITY.has(kind)) return kind;
+  return WORDED_KINDS.has(kind) ? modalityInWords(words) : undefined;
+}
+
+function treatmentModality(t: Treatment): string | undefined {
+  if (t.kind === 'tens') return 'tens';
+  if (t.kind === 'massage') return 'massage';
+  if (WORDED_KINDS.has(t.kind)) return modalityInWords(t.text ?? '');
+  return t.kind;
+}
+
+/** Treatment modalities that count as earlier courses of the same therapy as the service. */
+function courseGroup(modality: string): readonly string[] {
+  if (modality === 'physical-therapy' || modality === 'occupational-therapy') return ['physical-therapy', 'occupational-therapy'];
+  if ((ELECTRICAL as readonly string[]).includes(modality)) return ELECTRICAL;
+  return [modality];
+}
+
+interface Courses {
+  /** undefined: the record lists no treatments at all, so earlier courses are not documented. */
+  courses: Indexed<Treatment>[] | undefined;
+  evidence: string[];
+  label: string;
+}
+
+/**
+ * Earlier courses of the same therapy for the same body region and episode: when the service
+ * follows a surgery, only courses since that surgery count (none yet for a planned one).
+ */
+function courses(ctx: FactContext): Courses {
+  const modality = serviceModality(ctx);
+  const label = modality ?? ctx.service.kind;
+  const planned = plannedSurgery(ctx);
+  if (planned) return { courses: [], evidence: [`services[${ctx.service.index}].for = ${planned.id}: no post-operative ${label} yet`], label };
+  const treatments = ctx.request.raw.treatments;
+  if (treatments === undefined || !modality) return { courses: undefined, evidence: ['treatments not recorded'], label };
+  const group = courseGroup(modality);
+  const surgery = latestSurgery(ctx);
+  const since = surgery ? dayNumber(surgery.item.date!) : undefined;
+  const found = indexed(treatments, 'treatments').filter((t) => {
+    const m = treatmentModality(t.item);
+    if (!m || !group.includes(m) || !itemInRegion(t.item.region, ctx.service)) return false;
+    return since === undefined || t.item.date === undefined || dayNumber(t.item.date) >= since;
+  });
+  const evidence = surgery ? [`${surgery.path}.date = ${surgery.item.date}: courses since the surgery`] : [];
+  return { courses: found, evidence, label };
+}
+
+const visitsOf = (t: Treatment): number | undefined =>
+  t.sessions === undefined && t.sessionsAuthorized === undefined ? undefined : Math.max(t.sessions ?? 0, t.sessionsAuthorized ?? 0);
+
+const describe = (t: Indexed<Treatment>): string => {
+  const parts: string[] = [t.item.kind];
+  if (t.item.sessions !== undefined) parts.push(`${t.item.sessions} completed`);
+  if (t.item.sessionsAuthorized !== undefined) parts.push(`${t.item.sessionsAuthorized} authorized`);
+  if (t.item.sessions === undefined && t.item.sessionsAuthorized === undefined) parts.push('number of visits not stated');
+  return `${t.path} = ${parts.join(', ')}`;
+};
+
+/** A course that counts: visits given or authorized, or listed without a count (sessions: 0 alone is "never attended"). */
+const counts = (t: Treatment): boolean => visitsOf(t) === undefined || visitsOf(t)! > 0;
+
+/** An authorized course whose results the record does not report yet. */
+const pending = (t: Treatment): boolean =>
+  (t.sessionsAuthorized ?? 0) > (t.sessions ?? 0) && t.functionImproved === undefined && (t.outcome === undefined || t.outcome === 'unknown');
+
+function priorVisits(ctx: FactContext, atLeast: boolean): Fact<number> {
+  const found = courses(ctx);
+  const had = ctx.get<boolean>('therapy.hadPrior');
+  if (had.value === undefined) return unknown(had.evidence);
+  if (had.value === false) return known(0, had.evidence);
+  const counted = found.courses!.filter((t) => counts(t.item));
+  const missing = counted.filter((t) => visitsOf(t.item) === undefined);
+  if (missing.length > 0 && !atLeast) return unknown([...found.evidence, ...missing.map(describe)]);
+  const total = counted.reduce((sum, t) => sum + (visitsOf(t.item) ?? 1), 0);
+  return known(total, [...found.evidence, ...counted.map(describe)]);
+}
+
+function total(ctx: FactContext, priorId: string): Fact<number> {
+  const prior = ctx.get<number>(priorId);
+  const requested = ctx.get<number>('therapy.visitsRequested');
+  const evidence = [...prior.evidence, ...requested.evidence];
+  return prior.value !== undefined && requested.value !== undefined ? known(prior.value + requested.value, evidence) : unknown(evidence);
+}
+
+const words = (ctx: FactContext): string => ctx.service.words;
+
+/** A duration a treatment's text states: "30-day trial" ≈ 4.3 weeks, "one month", "6 weeks". */
+function weeksInText(text: string | undefined): number | undefined {
+  const t = (text ?? '').toLowerCase();
+  const days = /(\d+)[- ]days?/.exec(t);
+  if (days) return Math.round((Number(days[1]) / 7) * 10) / 10;
+  const months = /(\d+|one|two|three)[- ]months?/.exec(t);
+  if (months) return Math.round((({ one: 1, two: 2, three: 3 } as Record<string, number>)[months[1]!] ?? Number(months[1])) * 4.3 * 10) / 10;
+  const weeks = /(\d+)[- ]weeks?/.exec(t);
+  return weeks ? Number(weeks[1]) : undefined;
+}
+const wordsPath = (ctx: FactContext): string => `services[${ctx.service.index}].label/text`;
+
+const REHAB_SERVICE_KINDS = new Set(['physical-therapy', 'occupational-therapy', 'work-hardening', 'home-exercise-kit']);
+const REHAB_TREATMENT_KINDS: readonly Treatment['kind'][] = ['physical-therapy', 'occupational-therapy', 'home-exercise', 'work-hardening'];
+
+export const physicalMedicineFacts: FactDefinition[] = [
+  defineFact<string>({
+    id: 'physmed.modality', type: 'string',
+    description: 'The physical-medicine modality of the service: its kind for therapy kinds (physical-therapy, chiropractic, acupuncture, …), else read from its label/text (tens, electrical-stimulation, nmes, interferential, h-wave, galvanic, hyperstimulation, ultrasound, laser, infrared, diathermy, traction, heat-cold, massage, shockwave, biofeedback, gym-membership, home-exercise-kit).',
+    reads: ['services[].kind', 'services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const modality = serviceModality(ctx);
+      if (!modality) return unknown([`${wordsPath(ctx)} names no physical-medicine modality`]);
+      return known(modality, [KIND_MODALITY.has(ctx.service.kind) ? `services[${ctx.service.index}].kind = ${ctx.service.kind}` : `${wordsPath(ctx)} names ${modality}`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'physmed.homeUnit', type: 'boolean',
+    description: 'The service is a device for home use (durable equipment, or a "unit" / rental / purchase), not sessions given in the clinic.',
+    reads: ['services[].kind', 'services[].label', 'services[].text'],
+    derive: (ctx) => {
+      if (ctx.service.kind === 'durable-medical-equipment') return known(true, [`services[${ctx.service.index}].kind = durable-medical-equipment`]);
+      const home = /\bunits?\b|device|\bhome\b|purchase|rental|\brent\b/.test(words(ctx));
+      return known(home, [home ? `${wordsPath(ctx)} names a unit for home use` : `${wordsPath(ctx)}: sessions, no home unit named`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'physmed.purchase', type: 'boolean',
+    description: 'A device is requested for purchase (true) or for rental / a trial (false); not documented when the request says neither.',
+    reads: ['services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const w = words(ctx);
+      const purchase = /purchase|\bbuy\b/.test(w);
+      const rental = /rental|\brent\b|\btrial\b/.test(w);
+      if (purchase && !rental) return known(true, [`${wordsPath(ctx)} = purchase`]);
+      if (rental && !purchase) return known(false, [`${wordsPath(ctx)} = rental or trial`]);
+      return unknown([`${wordsPath(ctx)} ${purchase ? 'names both rental and purchase' : 'states neither rental nor purchase'}`]);
+    },
+  }),
+  defineFact<number>({
+    id: 'therapy.visitsRequested', type: 'number',
+    description: 'Visits requested: service.visits for therapy kinds; for other kinds (biofeedback encoded as `other`, equipment) the quantity or the count the label states.',
+    reads: ['services[].quantity', 'services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const visits = ctx.get<number>('service.visits');
+      if (visits.value !== undefined) return visits;
+      const path = `services[${ctx.service.index}]`;
+      if (ctx.service.raw.quantity !== undefined) return known(ctx.service.raw.quantity, [`${path}.quantity = ${ctx.service.raw.quantity}`]);
+      const course = parseVisitCourse(`${ctx.service.raw.label ?? ''} ${ctx.service.raw.text ?? ''}`);
+      return course.visits !== undefined ? known(course.visits, [`${path}.label = ${ctx.service.raw.label ?? ctx.service.raw.text ?? ''} (${course.visits} visits)`]) : visits;
+    },
+  }),
+  defineFact<boolean>({
+    id: 'therapy.hadPrior', type: 'boolean',
+    description: 'The record shows an earlier course of the same therapy (PT and OT together; one group for TENS and other electrical stimulation) for the region and episode, completed or authorized. False when treatments are listed without one; not documented when no treatments are listed.',
+    reads: ['treatments[]', 'services[].for', 'surgeries[].date'],
+    derive: (ctx) => {
+      const found = courses(ctx);
+      if (found.courses === undefined) return unknown(found.evidence);
+      const counted = found.courses.filter((t) => counts(t.item));
+      if (counted.length > 0) return known(true, [...found.evidence, ...counted.map(describe)]);
+      const never = found.courses.map((t) => `${describe(t)} (none attended)`);
+      return known(false, [...found.evidence, ...(never.length > 0 ? never : [`treatments: no earlier ${found.label} recorded`])]);
+    },
+  }),
+  defineFact<number>({
+    id: 'therapy.priorVisits', type: 'number',
+    description: 'Visits of the same therapy already completed or authorized (the larger of the two per course, summed over courses); 0 when there was none; not documented when a course is listed without its number of visits.',
+    reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized'],
+    derive: (ctx) => priorVisits(ctx, false),
+  }),
+  defineFact<number>({
+    id: 'therapy.priorVisitsAtLeast', type: 'number',
+    description: 'A lower bound on the earlier visits of the same therapy: courses listed without a count count as one visit.',
+    reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized'],
+    derive: (ctx) => priorVisits(ctx, true),
+  }),
+  defineFact<number>({
+    id: 'therapy.totalVisits', type: 'number',
+    description: 'Earlier visits of the same therapy plus the visits requested.',
+    reads: ['treatments[]', 'services[].quantity', 'services[].label'],
+    derive: (ctx) => total(ctx, 'therapy.priorVisits'),
+  }),
+  defineFact<number>({
+    id: 'therapy.totalVisitsAtLeast', type: 'number',
+    description: 'A lower bound on earlier plus requested visits (uncounted earlier courses count as one visit).',
+    reads: ['treatments[]', 'services[].quantity', 'services[].label'],
+    derive: (ctx) => total(ctx, 'therapy.priorVisitsAtLeast'),
+  }),
+  defineFact<boolean>({
+    id: 'therapy.functionImproved', type: 'boolean',
+    description: 'The earlier course(s) of the same therapy produced objective functional improvement (8 CCR 9792.20(e)): false when a course failed or did not improve function; not documented while an authorized course has no reported results, or when only pain or overall improvement is reported.',
+    reads: ['treatments[].functionImproved', 'treatments[].outcome', 'treatments[].sessionsAuthorized', 'documentation.functionalImprovement'],
+    derive: (ctx) => {
+      const found = courses(ctx);
+      const list = (found.courses ?? []).filter((t) => counts(t.item));
+      if (list.length === 0) return unknown([...found.evidence, `treatments: no earlier ${found.label} to judge`]);
+      const failed = list.filter((t) => t.item.functionImproved === false || t.item.outcome === 'failed');
+      if (failed.length > 0) return known(false, failed.map((t) => `${t.path}: ${t.item.functionImproved === false ? 'functionImproved = false' : 'outcome failed'}`));
+      const waiting = list.filter((t) => pending(t.item));
+      if (waiting.length > 0) return unknown(waiting.map((t) => `${t.path}: results of the ${t.item.sessionsAuthorized} authorized visits not reported`));
+      const improved = list.filter((t) => t.item.functionImproved === true);
+      if (improved.length > 0) return known(true, improved.map((t) => `${t.path}.functionImproved = true`));
+      const flag = ctx.request.raw.documentation?.functionalImprovement;
+      if (flag !== undefined) return known(flag, [`documentation.functionalImprovement = ${flag}`]);
+      return unknown(list.map((t) => `${t.path}: outcome ${t.item.outcome ?? 'not stated'}, objective functional improvement not stated`));
+    },
+  }),
+  defineFact<boolean>({
+    id: 'rehabilitation.concurrent', type: 'boolean',
+    description: 'An active rehabilitation program (physical or occupational therapy, home exercise, work hardening) is under way or requested alongside the service. Never false: its absence is not documented.',
+    reads: ['services[]', 'treatments[]', 'documentation.homeExerciseProgram'],
+    derive: (ctx) => {
+      const evidence: string[] = [];
+      for (const s of ctx.request.services) {
+        if (s.id !== ctx.service.id && s.requested && REHAB_SERVICE_KINDS.has(s.kind)) evidence.push(`services[${s.index}] = ${s.kind} requested`);
+      }
+      for (const t of indexed(ctx.request.raw.treatments, 'treatments')) {
+        if (REHAB_TREATMENT_KINDS.includes(t.item.kind) && t.item.outcome !== 'failed' && t.item.sessions !== 0) evidence.push(`${t.path} = ${t.item.kind}${t.item.outcome ? `, outcome ${t.item.outcome}` : ''}`);
+      }
+      if (ctx.request.raw.documentation?.homeExerciseProgram === true) evidence.push('documentation.homeExerciseProgram = true');
+      return evidence.length > 0 ? known(true, evidence) : unknown(['no physical or occupational therapy, home exercise or work hardening recorded or requested']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'rehabilitation.therapyImproved', type: 'boolean',
+    description: 'Physical or occupational therapy already given improved the worker (outcome improved or partial, or function improved); false when it failed.',
+    reads: ['treatments[].outcome', 'treatments[].functionImproved'],
+    derive: (ctx) => {
+      const therapy = indexed(ctx.request.raw.treatments, 'treatments')
+        .filter((t) => (t.item.kind === 'physical-therapy' || t.item.kind === 'occupational-therapy') && t.item.sessions !== 0);
+      const improved = therapy.filter((t) => t.item.outcome === 'improved' || t.item.outcome === 'partial' || t.item.functionImproved === true);
+      if (improved.length > 0) return known(true, improved.map((t) => `${t.path} = ${t.item.kind}, ${t.item.functionImproved === true ? 'function improved' : `outcome ${t.item.outcome}`}`));
+      const failed = therapy.filter((t) => t.item.outcome === 'failed' || t.item.functionImproved === false);
+      if (failed.length > 0) return known(false, failed.map((t) => `${t.path} = ${t.item.kind}, ${t.item.outcome === 'failed' ? 'outcome failed' : 'functionImproved = false'}`));
+      return unknown(therapy.length > 0 ? therapy.map((t) => `${t.path} = ${t.item.kind}, outcome not stated`) : ['treatments: no physical or occupational therapy recorded']);
+    },
+  }),
+  defineFact<number>({
+    id: 'tens.trialWeeks', type: 'number',
+    description: 'Weeks of an earlier trial of TENS or other electrical stimulation: the longest stated duration, or one its text states ("30-day trial", "one month", "6 weeks").',
+    reads: ['treatments[].durationWeeks', 'treatments[].text'],
+    derive: (ctx) => {
+      const trials = indexed(ctx.request.raw.treatments, 'treatments')
+        .filter((t) => (ELECTRICAL as readonly string[]).includes(treatmentModality(t.item) ?? ''))
+        .map((t) => ({ t, weeks: t.item.durationWeeks ?? weeksInText(t.item.text) }))
+        .filter((x) => x.weeks !== undefined);
+      if (trials.length === 0) return unknown(['treatments: no TENS or electrical stimulation trial with a stated duration']);
+      const longest = trials.reduce((a, b) => (b.weeks! > a.weeks! ? b : a));
+      const how = longest.t.item.durationWeeks !== undefined ? `.durationWeeks = ${longest.weeks}` : `.text = ${longest.t.item.text} (${longest.weeks} weeks)`;
+      return known(longest.weeks!, [`${longest.t.path}${how}`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'tens.failed', type: 'boolean',
+    description: 'An earlier TENS trial failed (outcome failed or no functional improvement); false when it helped.',
+    reads: ['treatments[]'],
+    derive: (ctx) => {
+      const tens = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => treatmentModality(t.item) === 'tens');
+      const failed = tens.filter((t) => t.item.outcome === 'failed' || t.item.functionImproved === false);
+      if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = tens, ${t.item.outcome === 'failed' ? 'outcome failed' : 'functionImproved = false'}`));
+      const helped = tens.filter((t) => t.item.outcome === 'improved' || t.item.functionImproved === true);
+      if (helped.length > 0) return known(false, helped.map((t) => `${t.path} = tens, helped`));
+      return unknown(tens.length > 0 ? tens.map((t) => `${t.path} = tens, outcome not stated`) : ['treatments: no TENS trial recorded']);
+    },
+  }),
+  defineFact<string>({
+    id: 'acupuncture.addOn', type: 'string',
+    description: 'What the acupuncture request adds to needling, from its words: laser (infrared or laser acupuncture), capsaicin (a capsaicin patch), electro (electro-acupuncture) or none.',
+    reads: ['services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const w = words(ctx);
+      const addOn = /laser|infra-?red/.test(w) ? 'laser' : /capsaicin/.test(w) ? 'capsaicin' : /electr/.test(w) ? 'electro' : 'none';
+      return known(addOn, [`${wordsPath(ctx)} → ${addOn}`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'manipulation.underAnesthesia', type: 'boolean',
+    description: 'The manipulation is to be done under anesthesia (MUA).',
+    reads: ['services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const mua = /anesthe|anaesthe|\bmua\b/.test(words(ctx));
+      return known(mua, [`${wordsPath(ctx)}${mua ? ' names anesthesia' : ': no anesthesia named'}`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'service.supervised', type: 'boolean',
+    description: 'The request states the program is supervised or monitored by a medical professional. Never false.',
+    reads: ['services[].label', 'services[].text'],
+    derive: (ctx) => /supervis|monitor|therapist|medically/.test(words(ctx))
+      ? known(true, [`${wordsPath(ctx)} states supervision`]) : unknown([`${wordsPath(ctx)} does not state supervision`]),
+  }),
+  defineFact<boolean>({
+    id: 'fce.effortOnly', type: 'boolean',
+    description: 'The evaluation is requested to test effort, compliance or validity (its words say so).',
+    reads: ['services[].label', 'services[].text', 'services[].purpose'],
+    derive: (ctx) => {
+      const w = `${words(ctx)} ${(ctx.service.raw.purpose ?? '').toLowerCase()}`;
+      const effort = /effort|compliance|sincerity|validity|malinger/.test(w);
+      return known(effort, [`${wordsPath(ctx)}${effort ? ' names effort or compliance testing' : ': purpose is not effort testing'}`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'homeExercise.ineffective', type: 'boolean',
+    description: 'A home exercise program was tried and was not effective; false when it helped.',
+    reads: ['treatments[]'],
+    derive: (ctx) => {
+      const hep = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'home-exercise');
+      const failed = hep.filter((t) => t.item.outcome === 'failed' || t.item.functionImproved === false);
+      if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = home-exercise, not effective`));
+      const helped = hep.filter((t) => t.item.outcome === 'improved' || t.item.outcome === 'partial' || t.item.functionImproved === true);
+      if (helped.length > 0) return known(false, helped.map((t) => `${t.path} = home-exercise, outcome ${t.item.outcome ?? 'function improved'}`));
+      return unknown(hep.length > 0 ? hep.map((t) => `${t.path} = home-exercise, outcome not stated`) : ['treatments: no home exercise program recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'request.workHardeningPlanned', type: 'boolean',
+    description: 'Admission to a work hardening or work conditioning program is requested in the same request. Never false.',
+    reads: ['services[]'],
+    derive: (ctx) => {
+      const wh = ctx.request.services.filter((s) => s.id !== ctx.service.id && s.kind === 'work-hardening');
+      return wh.length > 0 ? known(true, wh.map((s) => `services[${s.index}] = work-hardening`)) : unknown(['no work hardening program requested']);
+    },
+  }),
+];

@@ -1,0 +1,42 @@
+import { describe, it, expect } from 'vitest';
+import { value } from './store-helpers.js';
+import type { Request } from '../../src/request/schema.js';
+
+const mri = { id: 'mri', kind: 'imaging', modality: 'mri', region: 'shoulder' } as Request['services'][number];
+const withCare = (treatments: Request['treatments'], documentation?: Request['documentation']) =>
+  ({ treatments, ...(documentation ? { documentation } : {}), services: [mri] });
+
+describe('careTrial.exercise', () => {
+  it('is failed when physical therapy failed or helped only partly', () => {
+    expect(value(withCare([{ kind: 'physical-therapy', sessions: 6, outcome: 'failed' }]), 'careTrial.exercise')).toBe('failed');
+    expect(value(withCare([{ kind: 'home-exercise', outcome: 'partial' }]), 'careTrial.exercise')).toBe('failed');
+  });
+  it('is improved when therapy is helping, even if another entry failed', () => {
+    expect(value(withCare([{ kind: 'physical-therapy', outcome: 'failed' }, { kind: 'occupational-therapy', outcome: 'improved' }]), 'careTrial.exercise')).toBe('improved');
+  });
+  it('is given when the outcome is not stated', () => {
+    expect(value(withCare([{ kind: 'physical-therapy', outcome: 'unknown' }]), 'careTrial.exercise')).toBe('given');
+    expect(value(withCare([], { homeExerciseProgram: true }), 'careTrial.exercise')).toBe('given');
+  });
+  it('is not-started when therapy was only authorized or has zero sessions', () => {
+    expect(value(withCare([{ kind: 'physical-therapy', sessionsAuthorized: 6 }]), 'careTrial.exercise')).toBe('not-started');
+    expect(value(withCare([{ kind: 'physical-therapy', sessions: 0 }]), 'careTrial.exercise')).toBe('not-started');
+  });
+  it('is not documented when no exercise-based care is recorded (chiropractic and medication do not count)', () => {
+    expect(value(withCare([{ kind: 'chiropractic', outcome: 'failed' }, { kind: 'nsaid', outcome: 'failed' }]), 'careTrial.exercise')).toBeUndefined();
+    expect(value({ services: [mri] }, 'careTrial.exercise')).toBeUndefined();
+  });
+  it('ignores care given to another body region', () => {
+    expect(value(withCare([{ kind: 'physical-therapy', outcome: 'failed', region: 'knee' }]), 'careTrial.exercise')).toBeUndefined();
+  });
+});
+
+describe('careTrial.conservative', () => {
+  it('counts chiropractic, acupuncture and modalities', () => {
+    expect(value(withCare([{ kind: 'chiropractic', outcome: 'failed' }]), 'careTrial.conservative')).toBe('failed');
+    expect(value(withCare([{ kind: 'acupuncture', outcome: 'improved' }]), 'careTrial.conservative')).toBe('improved');
+  });
+  it('is not documented for medication and activity modification alone', () => {
+    expect(value(withCare([{ kind: 'nsaid', outcome: 'failed' }, { kind: 'activity-modification' }]), 'careTrial.conservative')).toBeUndefined();
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, it, expect } from 'vitest';
+import { fact, value } from '../helpers.js';
+
+const l5 = [{ finding: 'sensory-deficit', dermatome: 'L5', side: 'right' }];
+
+describe('imaging.corroboratesRadiculopathy', () => {
+  it('is true for compression at a level consistent with the exam root', () => {
+    expect(value({ exam: l5, studies: [{ type: 'mri', region: 'lumbar', findings: [{ kind: 'nerve-root-compression', level: 'L4-5' }] }] }, 'imaging.corroboratesRadiculopathy')).toBe(true);
+  });
+  it('is false for compression at an unrelated level', () => {
+    expect(value({ exam: l5, studies: [{ type: 'mri', region: 'lumbar', findings: [{ kind: 'foraminal-stenosis', level: 'L2-3' }] }] }, 'imaging.corroboratesRadiculopathy')).toBe(false);
+  });
+  it('is not documented when only a progress note reports the MRI', () => {
+    const f = fact({ exam: l5, studies: [{ type: 'mri', region: 'lumbar', officialReport: false, findings: [{ kind: 'nerve-root-compression', level: 'L4-5' }] }] }, 'imaging.corroboratesRadiculopathy');
+    expect(f.value).toBeUndefined();
+    expect(f.evidence).toContain('studies[0].officialReport = false');
+  });
+  it('does not count imaging of another region', () => {
+    expect(value({ exam: l5, studies: [{ type: 'mri', region: 'knee', findings: [{ kind: 'meniscal-tear' }] }] }, 'imaging.corroboratesRadiculopathy')).toBeUndefined();
+  });
+});
+
+describe('radiculopathy.corroborated', () => {
+  it('accepts an EMG showing radiculopathy', () => {
+    expect(value({ exam: l5, studies: [{ type: 'emg-ncv', findings: [{ kind: 'radiculopathy', root: 'L5' }] }] }, 'radiculopathy.corroborated')).toBe(true);
+  });
+  it('is false when the formal MRI shows no compression and no EMG corroborates', () => {
+    expect(value({ exam: l5, studies: [{ type: 'mri', region: 'lumbar', findings: [{ kind: 'normal' }] }] }, 'radiculopathy.corroborated')).toBe(false);
+  });
+  it('is not documented without studies', () => {
+    expect(value({ exam: l5 }, 'radiculopathy.corroborated')).toBeUndefined();
+  });
+});

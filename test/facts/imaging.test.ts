@@ -1,0 +1,146 @@
+import { describe, it, expect } from 'vitest';
+import { factsFor, value } from './store-helpers.js';
+import type { Request } from '../../src/request/schema.js';
+
+type Service = Request['services'][number];
+const svc = (s: Partial<Service>): Service => ({ id: 'img', kind: 'imaging', ...s }) as Service;
+
+describe('service.requestDate and symptoms.weeksAtRequest', () => {
+  it('uses the service date when given', () => {
+    const req = { injury: { date: '2016-03-01' }, services: [svc({ modality: 'mri', region: 'lumbar', date: '2016-03-29' })] };
+    expect(value(req, 'service.requestDate')).toBe('2016-03-29');
+    expect(value(req, 'symptoms.weeksAtRequest')).toBe(4);
+  });
+  it('falls back to the latest dated entry of the record, not the decision date', () => {
+    const req = { injury: { date: '2016-03-01' }, exam: [{ finding: 'sensory-deficit' as const, date: '2016-03-15' }], services: [svc({ modality: 'mri', region: 'lumbar' })] };
+    expect(value(req, 'service.requestDate')).toBe('2016-03-15');
+    expect(value(req, 'symptoms.weeksAtRequest')).toBe(2);
+  });
+  it('takes a longer symptom duration recorded for the region', () => {
+    const req = { injury: { date: '2016-05-01' }, symptoms: [{ kind: 'numbness', region: 'wrist' as const, durationMonths: 24 }], services: [svc({ modality: 'mri', region: 'wrist', date: '2016-05-15' })] };
+    expect(value(req, 'symptoms.weeksAtRequest')).toBe(104.4);
+  });
+  it('is not documented without an injury date or duration', () => {
+    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar' })] }, 'symptoms.weeksAtRequest')).toBeUndefined();
+  });
+});
+
+describe('imaging.redFlag and imaging.fractureConcern', () => {
+  const req = (redFlags?: Request['documentation'] extends infer D ? D extends { redFlags?: infer R } ? R : never : never) =>
+    ({ ...(redFlags ? { documentation: { redFlags } } : {}), services: [svc({ modality: 'mri', region: 'lumbar' })] });
+  it('is true for serious red flags, not for trauma alone', () => {
+    expect(value(req(['cauda-equina']), 'imaging.redFlag')).toBe(true);
+    expect(value(req(['trauma']), 'imaging.redFlag')).toBe(false);
+    expect(value(req(['trauma']), 'imaging.fractureConcern')).toBe(true);
+  });
+  it('is false when red flags are listed as none, undefined when not stated', () => {
+    expect(value(req([]), 'imaging.redFlag')).toBe(false);
+    expect(value(req([]), 'imaging.fractureConcern')).toBe(false);
+    expect(value(req(), 'imaging.redFlag')).toBeUndefined();
+  });
+});
+
+describe('imaging.priorStudies', () => {
+  const studies: Request['studies'] = [
+    { type: 'xray', region: 'lumbar', date: '2016-02-01' },
+    { type: 'mri', region: 'knee', side: 'left', date: '2016-02-01' },
+    { type: 'ct', region: 'cervical', date: '2016-02-01' },
+  ];
+  it('counts an earlier MRI or CT of the same region and side before an MRI', () => {
+    expect(value({ studies, services: [svc({ modality: 'mri', region: 'knee', side: 'left' })] }, 'imaging.priorStudies')).toHaveLength(1);
+    expect(value({ studies, services: [svc({ modality: 'mri', region: 'cervical' })] }, 'imaging.priorStudies')).toHaveLength(1);
+  });
+  it('does not count radiographs before an MRI, or the other side', () => {
+    expect(value({ studies, services: [svc({ modality: 'mri', region: 'lumbar' })] }, 'imaging.priorStudies')).toEqual([]);
+    expect(value({ studies, services: [svc({ modality: 'mri', region: 'knee', side: 'right' })] }, 'imaging.priorStudies')).toEqual([]);
+  });
+  it('counts earlier radiographs before new radiographs', () => {
+    expect(value({ studies, services: [svc({ modality: 'xray', region: 'lumbar' })] }, 'imaging.priorStudies')).toHaveLength(1);
+  });
+});
+
+describe('imaging.nerveCompromise', () => {
+  const mri = svc({ modality: 'mri', region: 'lumbar' });
+  it('is true for a dermatomal deficit of the imaged spine', () => {
+    expect(value({ exam: [{ finding: 'sensory-deficit', dermatome: 'L5' }], services: [mri] }, 'imaging.nerveCompromise')).toBe(true);
+    expect(value({ exam: [{ finding: 'motor-weakness', region: 'lower-extremity' }], services: [mri] }, 'imaging.nerveCompromise')).toBe(true);
+  });
+  it('is false when the neurologic examination is normal; a straight-leg raise alone does not count', () => {
+    const exam: Request['exam'] = [{ finding: 'straight-leg-raise', result: 'positive' }, { finding: 'sensory-deficit', result: 'negative' }];
+    expect(value({ exam, services: [mri] }, 'imaging.nerveCompromise')).toBe(false);
+  });
+  it('ignores findings of another spine or a peripheral nerve distribution', () => {
+    const exam: Request['exam'] = [{ finding: 'sensory-deficit', dermatome: 'C6' }, { finding: 'sensory-deficit', region: 'hand', text: 'median distribution' }];
+    expect(value({ exam, services: [mri] }, 'imaging.nerveCompromise')).toBeUndefined();
+    expect(value({ exam, services: [svc({ modality: 'mri', region: 'cervical' })] }, 'imaging.nerveCompromise')).toBe(true);
+  });
+});
+
+describe('imaging.plainFilms', () => {
+  it('reported, mentioned, or not documented', () => {
+    const films = (officialReport?: boolean): Request['studies'] => [{ type: 'xray', region: 'foot', ...(officialReport === undefined ? {} : { officialReport }) }];
+    expect(value({ studies: films(), services: [svc({ modality: 'mri', region: 'foot' })] }, 'imaging.plainFilms')).toBe('reported');
+    expect(value({ studies: films(false), services: [svc({ modality: 'mri', region: 'foot' })] }, 'imaging.plainFilms')).toBe('mentioned');
+    expect(value({ studies: films(), services: [svc({ modality: 'mri', region: 'elbow' })] }, 'imaging.plainFilms')).toBeUndefined();
+  });
+});
+
+describe('imaging.suspectedConditions', () => {
+  it('reads the purpose and the diagnoses of the region', () => {
+    const req = { diagnoses: [{ text: 'possible cubital tunnel syndrome', region: 'elbow' as const }, { text: 'knee meniscal tear', region: 'knee' as const }],
+      services: [svc({ modality: 'mri', region: 'elbow', purpose: 'rule out ligament tear' })] };
+    expect(value(req, 'imaging.suspectedConditions')).toEqual(['ligament-tear', 'nerve-entrapment']);
+  });
+  it('is not documented when nothing is named', () => {
+    expect(value({ diagnoses: ['hip strain'], services: [svc({ modality: 'mri', region: 'hip' })] }, 'imaging.suspectedConditions')).toBeUndefined();
+  });
+});
+
+describe('knee.derangementSigns', () => {
+  const knee = svc({ modality: 'mri', region: 'knee' });
+  it('is true for a meniscal sign or locking', () => {
+    expect(value({ exam: [{ finding: 'meniscal-sign', region: 'knee' }], services: [knee] }, 'knee.derangementSigns')).toBe(true);
+    expect(value({ symptoms: [{ kind: 'locking' }], services: [knee] }, 'knee.derangementSigns')).toBe(true);
+  });
+  it('is false when the tests were negative, undefined when not done', () => {
+    expect(value({ exam: [{ finding: 'joint-instability', result: 'negative', region: 'knee' }], services: [knee] }, 'knee.derangementSigns')).toBe(false);
+    expect(value({ exam: [{ finding: 'joint-tenderness', region: 'knee' }], services: [knee] }, 'knee.derangementSigns')).toBeUndefined();
+  });
+});
+
+describe('head.neurologicSigns', () => {
+  const ct = svc({ modality: 'ct', region: 'head' });
+  it('true, false, undocumented', () => {
+    expect(value({ exam: [{ finding: 'other', text: 'altered mental status' }], services: [ct] }, 'head.neurologicSigns')).toBe(true);
+    expect(value({ exam: [{ finding: 'other', result: 'negative', text: 'focal neurologic deficits' }], services: [ct] }, 'head.neurologicSigns')).toBe(false);
+    expect(value({ symptoms: [{ kind: 'headache' }], services: [ct] }, 'head.neurologicSigns')).toBeUndefined();
+  });
+});
+
+describe('crps.signCategories', () => {
+  const scan = svc({ modality: 'bone-scan', region: 'foot' });
+  it('counts Budapest sign categories of the region', () => {
+    const exam: Request['exam'] = [
+      { finding: 'swelling', region: 'foot' },
+      { finding: 'other', region: 'foot', text: 'redness and discoloration' },
+      { finding: 'other', region: 'foot', text: 'hypersensitive to touch' },
+    ];
+    expect(value({ exam, services: [scan] }, 'crps.signCategories')).toBe(3);
+    expect(value({ exam: [{ finding: 'joint-tenderness', region: 'foot' }], services: [scan] }, 'crps.signCategories')).toBe(0);
+    expect(value({ services: [scan] }, 'crps.signCategories')).toBeUndefined();
+  });
+});
+
+describe('imaging.ctUnavailable', () => {
+  it('reads the request only; never false', () => {
+    expect(value({ services: [svc({ modality: 'xray', region: 'head', text: 'CT not available locally' })] }, 'imaging.ctUnavailable')).toBe(true);
+    expect(value({ services: [svc({ modality: 'xray', region: 'head' })] }, 'imaging.ctUnavailable')).toBeUndefined();
+  });
+});
+
+describe('injury.daysToRequest', () => {
+  it('counts days from the injury to the request', () => {
+    expect(factsFor({ injury: { date: '2016-05-01' }, services: [svc({ modality: 'ct', region: 'head', date: '2016-05-03' })] }).get('injury.daysToRequest').value).toBe(2);
+    expect(value({ services: [svc({ modality: 'ct', region: 'head' })] }, 'injury.daysToRequest')).toBeUndefined();
+  });
+});

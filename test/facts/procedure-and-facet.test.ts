@@ -1,0 +1,61 @@
+import { describe, it, expect } from 'vitest';
+import { value } from '../helpers.js';
+
+describe('facet facts', () => {
+  it('reads facet signs', () => {
+    expect(value({ exam: [{ finding: 'facet-loading', result: 'positive' }] }, 'facet.clinicalSigns')).toBe(true);
+    expect(value({ exam: [{ finding: 'facet-tenderness', result: 'negative' }] }, 'facet.clinicalSigns')).toBe(false);
+    expect(value({}, 'facet.clinicalSigns')).toBeUndefined();
+  });
+  it('correlates imaging with the requested levels', () => {
+    const services = [{ id: 's', kind: 'medial-branch-block', levels: 'L4-5' }];
+    expect(value({ services, studies: [{ type: 'mri', region: 'lumbar', findings: [{ kind: 'facet-arthropathy', level: 'L3-S1' }] }] }, 'facet.imagingCorrelation')).toBe(true);
+    expect(value({ services, studies: [{ type: 'mri', region: 'lumbar', findings: [{ kind: 'facet-arthropathy', level: 'L2-3' }] }] }, 'facet.imagingCorrelation')).toBe(false);
+    expect(value({ services }, 'facet.imagingCorrelation')).toBeUndefined();
+  });
+  it('finds a fusion at a requested level', () => {
+    expect(value({ surgeries: [{ kind: 'fusion', levels: 'L4-5' }] }, 'surgery.fusionAtLevels')).toBe(true);
+    expect(value({ surgeries: [{ kind: 'fusion', levels: 'L5-S1' }] }, 'surgery.fusionAtLevels')).toBe(false);
+  });
+  it('takes the best diagnostic block relief', () => {
+    expect(value({ treatments: [{ kind: 'medial-branch-block', reliefPercent: 50 }, { kind: 'medial-branch-block', reliefPercent: 80 }] }, 'facet.diagnosticBlockRelief')).toBe(80);
+  });
+});
+
+describe('procedure facts', () => {
+  it('sees sedation and fluoroscopy requested for the service', () => {
+    const services = [{ id: 's', kind: 'medial-branch-block' }, { id: 'sed', kind: 'iv-sedation', for: 's' }, { id: 'fl', kind: 'fluoroscopic-guidance', for: 's' }];
+    expect(value({ services }, 'service.sedation')).toBe(true);
+    expect(value({ services }, 'service.fluoroscopy')).toBe(true);
+    expect(value({ services: [{ id: 's', kind: 'medial-branch-block' }] }, 'service.sedation')).toBe(false);
+    expect(value({ services: [{ id: 's', kind: 'epidural-steroid-injection', label: 'L5 TFESI under fluoroscopic guidance' }] }, 'service.fluoroscopy')).toBe(true);
+    expect(value({ services: [{ id: 's', kind: 'epidural-steroid-injection' }] }, 'service.fluoroscopy')).toBeUndefined();
+  });
+  it('lists other injections dated the same day', () => {
+    const services = [{ id: 's', kind: 'epidural-steroid-injection', date: '2016-07-01' }, { id: 't', kind: 'trigger-point-injection', date: '2016-07-01' }];
+    expect(value({ services }, 'service.sameDayInjections')).toEqual(['trigger-point-injection']);
+  });
+  it('reads the injection count from quantity or label', () => {
+    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'Trigger point injections x 3' }] }, 'service.injectionCount')).toBe(3);
+    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'three trigger point injections' }] }, 'service.injectionCount')).toBe(3);
+    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection' }] }, 'service.injectionCount')).toBeUndefined();
+  });
+  it('flags injectates other than local anesthetic', () => {
+    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'TPI with Botox' }] }, 'service.injectateOtherThanAnesthetic')).toBe(true);
+    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'TPI with lidocaine' }] }, 'service.injectateOtherThanAnesthetic')).toBe(false);
+  });
+  it('documents trigger points with twitch and referred pain', () => {
+    const exam = [{ finding: 'trigger-point', twitchResponse: true, referredPain: false }];
+    const services = [{ id: 's', kind: 'trigger-point-injection' }];
+    expect(value({ exam, services }, 'triggerPoints.documented')).toBe(true);
+    expect(value({ exam, services }, 'triggerPoints.twitchResponse')).toBe(true);
+    expect(value({ exam, services }, 'triggerPoints.referredPain')).toBe(false);
+    expect(value({ services, exam: [{ finding: 'trigger-point' }] }, 'triggerPoints.twitchResponse')).toBeUndefined();
+  });
+  it('knows a post-operative service', () => {
+    const services = [{ id: 'op', kind: 'surgery', requested: false }, { id: 's', kind: 'medication', name: 'Norco', for: 'op' }];
+    expect(value({ services }, 'service.postoperative', 's')).toBe(true);
+    expect(value({ services: [{ id: 's', kind: 'medication', name: 'Norco', label: 'Post-op Norco' }] }, 'service.postoperative')).toBe(true);
+    expect(value({ services: [{ id: 's', kind: 'medication', name: 'Norco' }] }, 'service.postoperative')).toBe(false);
+  });
+});
