@@ -10,10 +10,15 @@ import { facetFacts } from './facet.js';
 import { procedureFacts } from './procedure.js';
 import { medicationFacts } from './medication.js';
 import { documentationFacts } from './documentation.js';
+import { medicationUseFacts } from './medication-use.js';
+import { giRiskFacts } from './gi-risk.js';
+import { medicationIndicationFacts } from './medication-indications.js';
+import { topicalFacts } from './topical.js';
 
 const ALL: readonly FactDefinition[] = [
   ...serviceFacts, ...timeFacts, ...radiculopathyFacts, ...corroborationFacts, ...conservativeCareFacts,
   ...priorProcedureFacts, ...facetFacts, ...procedureFacts, ...medicationFacts, ...documentationFacts,
+  ...medicationUseFacts, ...giRiskFacts, ...medicationIndicationFacts, ...topicalFacts,
 ];
 
 export const FACTS: ReadonlyMap<string, FactDefinition> = (() => {
