@@ -133,7 +133,7 @@ export const DRUGS: readonly Drug[] = [
   { generic: 'linaclotide', categories: ['oic-prescription'], pattern: /linaclotide|linzess/, maxDosesPerDay: 1 },
   // other systemic agents the letters dispute
   { generic: 'butalbital', categories: ['barbiturate-analgesic'], pattern: /butalbital|fioricet|fiorinal|esgic|phrenilin/, maxDosesPerDay: 6 },
-  { generic: 'medical food', categories: ['medical-food'], pattern: /medical food|theramine|sentra|trepadone|gabadone|percura|apptrim|hypertensa|lister ?iii/ },
+  { generic: 'medical food', categories: ['medical-food'], pattern: /medical food|theramine|sentra|trepadone|gabadone|percura|apptrim|hypertensa|somnicin|lister ?iii/ },
   { generic: 'sildenafil', categories: ['pde5-inhibitor'], pattern: /sildenafil|viagra|revatio/, maxDosesPerDay: 1 },
   { generic: 'tadalafil', categories: ['pde5-inhibitor'], pattern: /tadalafil|cialis/, maxDosesPerDay: 1 },
   { generic: 'vardenafil', categories: ['pde5-inhibitor'], pattern: /vardenafil|levitra/, maxDosesPerDay: 1 },
@@ -143,10 +143,11 @@ export const DRUGS: readonly Drug[] = [
   // ingredients of topical products (CPMTG "Topical analgesics")
   { generic: 'lidocaine', categories: ['local-anesthetic'], pattern: /lidocaine|lidoderm|xylocaine|anecream|lidopro|terocin|lidothol/ },
   { generic: 'bupivacaine', categories: ['local-anesthetic'], pattern: /bupivacaine/ },
+  { generic: 'benzocaine', categories: ['local-anesthetic'], pattern: /benzocaine|dendracin/ },
   { generic: 'prilocaine', categories: ['local-anesthetic'], pattern: /prilocaine|emla\b/ },
-  { generic: 'capsaicin', categories: ['capsaicin'], pattern: /capsaicin|zostrix|qutenza|capzasin|lidopro/ },
-  { generic: 'methyl salicylate', categories: ['salicylate'], pattern: /salicylate|salonpas|ben-?gay|icy ?hot|lidopro|terocin/ },
-  { generic: 'menthol', categories: ['counterirritant'], pattern: /menthol|camphor|biofreeze|salonpas|ben-?gay|icy ?hot|terocin|lidopro/ },
+  { generic: 'capsaicin', categories: ['capsaicin'], pattern: /capsaicin|zostrix|qutenza|capzasin|lidopro|medrox/ },
+  { generic: 'methyl salicylate', categories: ['salicylate'], pattern: /salicylate|salonpas|ben-?gay|icy ?hot|lidopro|terocin|medrox|menth?o-?derm|dendracin/ },
+  { generic: 'menthol', categories: ['counterirritant'], pattern: /menthol|camphor|biofreeze|salonpas|ben-?gay|icy ?hot|terocin|lidopro|medrox|menth?o-?derm|dendracin/ },
   { generic: 'dextromethorphan', categories: ['nmda-antagonist'], pattern: /dextromethorphan/ },
   { generic: 'ketamine', categories: ['nmda-antagonist'], pattern: /ketamine/ },
   { generic: 'dexamethasone', categories: ['corticosteroid'], pattern: /dexamethasone/ },
