@@ -3,7 +3,7 @@
 // that make a PPI, an H2 blocker or a COX-2 selective NSAID appropriate.
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, indexed } from './record.js';
-import { benefitOf, medicationCategories, type DrugUseEntry } from './medication-use.js';
+import { benefitOf, medicationCategories, outcomeOf, type DrugUseEntry } from './medication-use.js';
 import { ingredientsNamed, type DrugCategory } from './drugs.js';
 
 interface Named { path: string; label: string; categories: DrugCategory[]; ingredients: string[] }
@@ -70,9 +70,9 @@ export const giRiskFacts: FactDefinition[] = [
     derive: (ctx) => {
       const meds: DrugUseEntry[] = indexed(ctx.request.raw.medications, 'medications')
         .filter((m) => medicationCategories(m.item.name, m.item.drugClass).includes('nsaid'))
-        .map((m) => ({ path: m.path, label: m.item.name, outcome: m.item.outcome, functionImproved: m.item.functionImproved }));
+        .map((m) => ({ path: m.path, label: m.item.name, outcome: outcomeOf(m.item), functionImproved: m.item.functionImproved }));
       const treatments: DrugUseEntry[] = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'nsaid')
-        .map((t) => ({ path: t.path, label: t.item.kind, outcome: t.item.outcome, functionImproved: t.item.functionImproved }));
+        .map((t) => ({ path: t.path, label: t.item.kind, outcome: outcomeOf(t.item), functionImproved: t.item.functionImproved }));
       return benefitOf([...meds, ...treatments], ctx);
     },
   }),
@@ -82,10 +82,10 @@ export const giRiskFacts: FactDefinition[] = [
     reads: ['treatments[]', 'medications[]'],
     derive: (ctx) => {
       const tried = [
-        ...indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'nsaid').map((t) => ({ path: t.path, outcome: t.item.outcome })),
+        ...indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'nsaid').map((t) => ({ path: t.path, outcome: outcomeOf(t.item) })),
         ...indexed(ctx.request.raw.medications, 'medications')
           .filter((m) => !isTopical(m.item.route, m.item.drugClass, m.item.name) && medicationCategories(m.item.name, m.item.drugClass).includes('nsaid'))
-          .map((m) => ({ path: m.path, outcome: m.item.outcome })),
+          .map((m) => ({ path: m.path, outcome: outcomeOf(m.item) })),
       ];
       const failed = tried.filter((t) => t.outcome === 'failed' || t.outcome === 'partial');
       if (failed.length > 0) return known(true, failed.map((t) => `${t.path}.outcome = ${t.outcome}`));

@@ -3,7 +3,7 @@
 // drugs tried; oral intolerance; opioid use (for laxatives); nitrates (for PDE5 inhibitors).
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, examFindings, indexed, isNegative, isPositive } from './record.js';
-import { medicationCategories } from './medication-use.js';
+import { medicationCategories, outcomeOf } from './medication-use.js';
 import { isOpioidMedication } from './medication.js';
 import type { DrugCategory } from './drugs.js';
 
@@ -32,9 +32,9 @@ function triedWith(ctx: FactContext, cats: readonly DrugCategory[], kinds: reado
   return [
     ...indexed(ctx.request.raw.treatments, 'treatments').filter((t) => kinds.includes(t.item.kind)
       || (t.item.text !== undefined && medicationCategories(t.item.text).some((c) => cats.includes(c))))
-      .map((t) => ({ path: t.path, label: t.item.text ?? t.item.kind, outcome: t.item.outcome })),
+      .map((t) => ({ path: t.path, label: t.item.text ?? t.item.kind, outcome: outcomeOf(t.item) })),
     ...indexed(ctx.request.raw.medications, 'medications').filter((m) => medicationCategories(m.item.name, m.item.drugClass).some((c) => cats.includes(c)))
-      .map((m) => ({ path: m.path, label: m.item.name, outcome: m.item.outcome })),
+      .map((m) => ({ path: m.path, label: m.item.name, outcome: outcomeOf(m.item) })),
   ];
 }
 

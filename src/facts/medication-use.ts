@@ -77,7 +77,39 @@ function firstWord(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').trim().split(/\s+/)[0] ?? '';
 }
 
-/** Entries of medications[] (by name) and treatments[] (by text) that are the requested drug. */
+const BENEFIT_WORDS = /\b(?:improved|improvement|improves|relieved|relieves|relief (?:with|from)|helps|helped|helpful|beneficial|benefits from|benefited|effective|better|reduced|reduction (?:in|of))\b/;
+const NEGATED_BENEFIT = /\b(?:no|not|without|denies|lack of|minimal|little|never)\b(?:\s+[\w/-]+){0,5}?\s+(?:improve|relie[fv]|help|benefit|effective|better|reduc)|ineffective|unhelpful|did not work|failed/;
+
+/**
+ * The outcome the record's own words give a medication ("with improvement in pain" → improved;
+ * "without relief", "no functional improvement" → failed), for records that state it only in `text`.
+ */
+export function outcomeInWords(text: string | undefined): 'improved' | 'failed' | undefined {
+  if (!text) return undefined;
+  const t = text.toLowerCase();
+  if (NEGATED_BENEFIT.test(t)) return 'failed';
+  return BENEFIT_WORDS.test(t) ? 'improved' : undefined;
+}
+
+/** A medication's or treatment's outcome: as stated, else as its own words give it. */
+export function outcomeOf(item: { outcome?: string | undefined; text?: string | undefined }): string | undefined {
+  return item.outcome ?? outcomeInWords(item.text);
+}
+
+/** The treatment kind that records earlier use of the requested drug's class, where there is one. */
+function treatmentKindOf(ctx: FactContext): Treatment['kind'] | undefined {
+  if (medicationForm(ctx).form === 'topical') return 'topical-medication';
+  const cats = medicationCategories(serviceDrugText(ctx), ctx.service.raw.drugClass);
+  if (cats.includes('nsaid')) return 'nsaid';
+  if (cats.includes('muscle-relaxant')) return 'muscle-relaxant';
+  if (cats.some((c) => c === 'anticonvulsant' || c === 'tricyclic' || c === 'snri')) return 'neuropathic-medication';
+  return undefined;
+}
+
+/**
+ * Entries of medications[] (by name) and treatments[] that are the requested drug: a treatment
+ * naming it, or a treatment of its class that names no drug ("NSAIDs, outcome improved").
+ */
 function sameDrugEntries(ctx: FactContext): Entry[] {
   const words = serviceDrugText(ctx);
   const wanted = new Set(ingredientsNamed(words));
@@ -88,25 +120,35 @@ function sameDrugEntries(ctx: FactContext): Entry[] {
     return ownWord.length > 2 && firstWord(text) === ownWord;
   };
   const meds = indexed(ctx.request.raw.medications, 'medications').filter((m) => isSame(m.item.name))
-    .map((m: Indexed<Medication>) => ({ path: m.path, label: m.item.name, outcome: m.item.outcome, functionImproved: m.item.functionImproved, days: m.item.durationMonths !== undefined ? Math.round(m.item.durationMonths * 30.4) : undefined }));
-  const treatments = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.text !== undefined && wanted.size > 0 && ingredientsNamed(t.item.text.toLowerCase()).some((g) => wanted.has(g)))
-    .map((t: Indexed<Treatment>) => ({ path: t.path, label: `${t.item.kind} (${t.item.text})`, outcome: t.item.outcome, functionImproved: t.item.functionImproved, days: t.item.durationWeeks !== undefined ? t.item.durationWeeks * 7 : undefined }));
+    .map((m: Indexed<Medication>) => ({ path: m.path, label: m.item.name, outcome: outcomeOf(m.item), functionImproved: m.item.functionImproved, days: m.item.durationMonths !== undefined ? Math.round(m.item.durationMonths * 30.4) : undefined }));
+  const classKind = treatmentKindOf(ctx);
+  const treatments = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => {
+    const named = ingredientsNamed((t.item.text ?? '').toLowerCase());
+    if (named.length > 0) return named.some((g) => wanted.has(g));
+    return classKind !== undefined && t.item.kind === classKind;
+  })
+    .map((t: Indexed<Treatment>) => ({ path: t.path, label: `${t.item.kind} (${t.item.text ?? ''})`, outcome: outcomeOf(t.item), functionImproved: t.item.functionImproved, days: t.item.durationWeeks !== undefined ? t.item.durationWeeks * 7 : undefined }));
   return [...meds, ...treatments];
 }
 
 const CONTINUATION_WORDS = /\bcontinu\w*|\brenew\w*|\bongoing\b|\brefills? of\b/;
 
-/** Benefit of a drug from the entries describing its use: function first, then pain relief; record-level flag last. */
+/**
+ * Benefit of a drug from the entries describing its use. Function decides first (the entry's
+ * own flag), then a failed trial; a record that says function did not improve outweighs pain
+ * relief alone; then pain relief; then a record that says function improved.
+ */
 export function benefitOf(entries: readonly Entry[], ctx: FactContext): Fact<boolean> {
   const fi = entries.filter((e) => e.functionImproved !== undefined);
   if (fi.some((e) => e.functionImproved)) return known(true, fi.filter((e) => e.functionImproved).map((e) => `${e.path}.functionImproved = true`));
   if (fi.length > 0) return known(false, fi.map((e) => `${e.path}.functionImproved = false`));
   const relief = entries.filter((e) => e.outcome === 'improved' || e.outcome === 'partial');
-  if (relief.length > 0) return known(true, relief.map((e) => `${e.path}.outcome = ${e.outcome}`));
   const failed = entries.filter((e) => e.outcome === 'failed');
-  if (failed.length > 0) return known(false, failed.map((e) => `${e.path}.outcome = failed`));
+  if (failed.length > 0 && relief.length === 0) return known(false, failed.map((e) => `${e.path}.outcome = failed`));
   const flag = ctx.request.raw.documentation?.functionalImprovement;
-  if (flag !== undefined) return known(flag, [...entries.map((e) => `${e.path}: outcome not stated`), `documentation.functionalImprovement = ${flag}`]);
+  if (flag === false) return known(false, [...relief.map((e) => `${e.path}.outcome = ${e.outcome}`), 'documentation.functionalImprovement = false']);
+  if (relief.length > 0) return known(true, relief.map((e) => `${e.path}.outcome = ${e.outcome}`));
+  if (flag === true) return known(true, [...entries.map((e) => `${e.path}: outcome not stated`), 'documentation.functionalImprovement = true']);
   return unknown(entries.length > 0 ? entries.map((e) => `${e.path} = ${e.label}, outcome not stated`) : ['no pain relief or functional improvement with the medication documented']);
 }
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { fact } from './support.js';
-import { unitsPerDayInDirections } from '../../src/facts/medication-use.js';
+import { outcomeInWords, unitsPerDayInDirections } from '../../src/facts/medication-use.js';
 
 const med = (s: Record<string, unknown>) => ({ id: 'med', kind: 'medication' as const, ...s });
 
@@ -95,5 +95,46 @@ describe('medication.continuing, medication.benefit and medication.courseDays', 
     expect(fact(request([{ name: 'ibuprofen' }]), 'medication.courseDays')).toBe(30);
     expect(fact(request([{ name: 'Naproxen' }]), 'medication.courseDays')).toBeUndefined();
     expect(fact(request(), 'medication.courseDays')).toBeUndefined();
+  });
+});
+
+describe('spec-only records (no medication outcome fields)', () => {
+  const naproxen = { id: 'med', kind: 'medication' as const, name: 'Naproxen', strength: '550 mg', quantity: 60 };
+
+  it('a class-level treatment with no drug named records the class history', () => {
+    expect(fact({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], services: [naproxen] }, 'medication.continuing')).toBe(true);
+    expect(fact({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], services: [naproxen] }, 'medication.benefit')).toBe(true);
+    expect(fact({ treatments: [{ kind: 'nsaid', text: 'ibuprofen', outcome: 'improved' }], services: [naproxen] }, 'medication.benefit')).toBeUndefined();
+  });
+
+  it('a record stating no functional improvement outweighs pain relief alone', () => {
+    expect(fact({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], documentation: { functionalImprovement: false }, services: [naproxen] }, 'medication.benefit')).toBe(false);
+    expect(fact({ medications: [{ name: 'Naproxen' }], documentation: { functionalImprovement: true }, services: [naproxen] }, 'medication.benefit')).toBe(true);
+  });
+});
+
+describe('outcomeInWords', () => {
+  it.each([
+    ['Naprosyn 550 mg bid with improvement in pain', 'improved'],
+    ['acid reflux improved with Pantoprazole', 'improved'],
+    ['used for several months without mention of pain or functional improvement', 'failed'],
+    ['no quantifiable objective functional improvement or symptom reduction', 'failed'],
+    ['did not help', 'failed'],
+    ['continue', undefined],
+    [undefined, undefined],
+  ])('%s', (text, outcome) => {
+    expect(outcomeInWords(text)).toBe(outcome);
+  });
+
+  it('reads the outcome from a medication entry\'s text when no outcome is given', () => {
+    const naproxen = { id: 'med', kind: 'medication' as const, name: 'Naproxen', strength: '550 mg', quantity: 60 };
+    expect(fact({ medications: [{ name: 'Naproxen', text: 'with improvement in pain' }], services: [naproxen] }, 'medication.benefit')).toBe(true);
+    expect(fact({ medications: [{ name: 'Naproxen', text: 'without relief' }], services: [naproxen] }, 'medication.benefit')).toBe(false);
+  });
+});
+
+describe('outcomeInWords reads results, not intentions', () => {
+  it.each(['to help with sleep', 'for relief of pain', 'to improve function', 'to reduce inflammation'])('%s', (text) => {
+    expect(outcomeInWords(text)).toBeUndefined();
   });
 });
