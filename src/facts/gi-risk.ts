@@ -3,24 +3,21 @@
 // that make a PPI, an H2 blocker or a COX-2 selective NSAID appropriate.
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, indexed } from './record.js';
-import { benefitOf, medicationCategories, outcomeOf, type DrugUseEntry } from './medication-use.js';
+import { benefitOf, isTopicalItem, medicationCategories, outcomeOf, type DrugUseEntry } from './medication-use.js';
 import { ingredientsNamed, type DrugCategory } from './drugs.js';
 
 interface Named { path: string; label: string; categories: DrugCategory[]; ingredients: string[] }
 
-const isTopical = (route: string | undefined, drugClass: string | undefined, text: string): boolean =>
-  route === 'topical' || route === 'transdermal' || drugClass === 'topical' || /cream|\bgel\b|ointment|lotion|patch/.test(text.toLowerCase());
-
 /** Systemic medications the worker takes (medications[]). */
 function currentMedications(ctx: FactContext): Named[] {
   return indexed(ctx.request.raw.medications, 'medications')
-    .filter((m) => !isTopical(m.item.route, m.item.drugClass, m.item.name))
+    .filter((m) => !isTopicalItem(m.item, m.item.name))
     .map((m) => ({ path: m.path, label: m.item.name, categories: medicationCategories(m.item.name, m.item.drugClass), ingredients: ingredientsNamed(m.item.name.toLowerCase()) }));
 }
 
 /** Systemic medications requested in this request (this service included). */
 function requestedMedications(ctx: FactContext): Named[] {
-  return ctx.request.services.filter((s) => s.kind === 'medication' && !isTopical(s.raw.route, s.raw.drugClass, `${s.raw.name ?? ''} ${s.raw.label ?? ''}`))
+  return ctx.request.services.filter((s) => s.kind === 'medication' && !isTopicalItem(s.raw, `${s.raw.name ?? ''} ${s.raw.label ?? ''}`))
     .map((s) => {
       const text = `${s.raw.name ?? ''} ${s.raw.label ?? ''} ${s.raw.text ?? ''}`;
       return { path: `services[${s.index}]`, label: s.raw.label ?? s.raw.name ?? s.id, categories: medicationCategories(text, s.raw.drugClass), ingredients: ingredientsNamed(text.toLowerCase()) };
@@ -84,7 +81,7 @@ export const giRiskFacts: FactDefinition[] = [
       const tried = [
         ...indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'nsaid').map((t) => ({ path: t.path, outcome: outcomeOf(t.item) })),
         ...indexed(ctx.request.raw.medications, 'medications')
-          .filter((m) => !isTopical(m.item.route, m.item.drugClass, m.item.name) && medicationCategories(m.item.name, m.item.drugClass).includes('nsaid'))
+          .filter((m) => !isTopicalItem(m.item, m.item.name) && medicationCategories(m.item.name, m.item.drugClass).includes('nsaid'))
           .map((m) => ({ path: m.path, outcome: outcomeOf(m.item) })),
       ];
       const failed = tried.filter((t) => t.outcome === 'failed' || t.outcome === 'partial');

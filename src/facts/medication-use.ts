@@ -29,6 +29,11 @@ export function medicationCategories(text: string, drugClass?: string): DrugCate
 const TOPICAL_WORDS = /cream|\bgel\b|ointment|lotion|patch|\bpads?\b|topical|transdermal|salonpas|terocin|flector|lidoderm|liniment|roll-?on|\bspray\b|\bbalm\b|\bfoam\b/;
 const INJECTION_WORDS = /inject|intramuscular|\bim\b|intravenous|\biv\b/;
 
+/** Whether a medication (requested or taken) is applied to the skin: by route, stated class or its words. */
+export function isTopicalItem(item: { route?: string | undefined; drugClass?: string | undefined }, words: string): boolean {
+  return item.route === 'topical' || item.route === 'transdermal' || item.drugClass === 'topical' || (!item.route && TOPICAL_WORDS.test(words.toLowerCase()));
+}
+
 /** oral | topical | compounded-oral | injection, from the route, the stated class and the words. */
 export function medicationForm(ctx: FactContext): { form: string; evidence: string } {
   const s = ctx.service.raw;
@@ -116,7 +121,7 @@ function sameDrugEntries(ctx: FactContext): Entry[] {
   const ownWord = firstWord(ctx.service.raw.name ?? ctx.service.raw.label ?? '');
   const isSame = (text: string): boolean => {
     const theirs = ingredientsNamed(text.toLowerCase());
-    if (wanted.size > 0 && theirs.length > 0) return theirs.some((g) => wanted.has(g));
+    if (wanted.size > 0 || theirs.length > 0) return theirs.some((g) => wanted.has(g));
     return ownWord.length > 2 && firstWord(text) === ownWord;
   };
   const meds = indexed(ctx.request.raw.medications, 'medications').filter((m) => isSame(m.item.name))
