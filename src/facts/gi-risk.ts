@@ -3,36 +3,7 @@
 // that make a PPI, an H2 blocker or a COX-2 selective NSAID appropriate.
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, indexed } from './record.js';
-import { benefitOf, isTopicalItem, medicationCategories, outcomeOf, type DrugUseEntry } from './medication-use.js';
-import { ingredientsNamed, type DrugCategory } from './drugs.js';
-
-interface Named { path: string; label: string; categories: DrugCategory[]; ingredients: string[] }
-
-/** Systemic medications the worker takes (medications[]). */
-function currentMedications(ctx: FactContext): Named[] {
-  return indexed(ctx.request.raw.medications, 'medications')
-    .filter((m) => !isTopicalItem(m.item, m.item.name))
-    .map((m) => ({ path: m.path, label: m.item.name, categories: medicationCategories(m.item.name, m.item.drugClass), ingredients: ingredientsNamed(m.item.name.toLowerCase()) }));
-}
-
-/** Systemic medications requested in this request (this service included). */
-function requestedMedications(ctx: FactContext): Named[] {
-  return ctx.request.services.filter((s) => s.kind === 'medication' && !isTopicalItem(s.raw, `${s.raw.name ?? ''} ${s.raw.label ?? ''}`))
-    .map((s) => {
-      const text = `${s.raw.name ?? ''} ${s.raw.label ?? ''} ${s.raw.text ?? ''}`;
-      return { path: `services[${s.index}]`, label: s.raw.label ?? s.raw.name ?? s.id, categories: medicationCategories(text, s.raw.drugClass), ingredients: ingredientsNamed(text.toLowerCase()) };
-    });
-}
-
-const withCategory = (items: Named[], cats: readonly DrugCategory[]): Named[] => items.filter((i) => i.categories.some((c) => cats.includes(c)));
-
-/** A yes/no over the current medication list: true when found, false when the list is given without it. */
-function onMedicationList(ctx: FactContext, cats: readonly DrugCategory[], what: string, alsoRequested: boolean): Fact<boolean> {
-  const found = [...withCategory(currentMedications(ctx), cats), ...(alsoRequested ? withCategory(requestedMedications(ctx), cats) : [])];
-  if (found.length > 0) return known(true, found.map((f) => `${f.path} = ${f.label}`));
-  if (ctx.request.raw.medications !== undefined) return known(false, [`medications: no ${what} listed`]);
-  return unknown(['medications: the current medication list is not documented']);
-}
+import { benefitOf, isTopicalItem, listedMedications, medicationCategories, onMedicationList, outcomeOf, requestedMedications, withCategory, type DrugUseEntry } from './medication-use.js';
 
 const ULCER = /peptic ulcer|gastric ulcer|duodenal ulcer|\bulcer\b|gi bleed|gastrointestinal (?:bleed|hemorrhage)|melena|hematemesis|perforat/;
 const DYSPEPSIA = /dyspeps|heartburn|reflux|gerd\b|epigastr|gastritis|indigestion|stomach (?:upset|pain|ache)|\bgi upset|gastrointestinal (?:upset|symptoms|complaints|distress)/;
@@ -42,18 +13,18 @@ export const giRiskFacts: FactDefinition[] = [
     id: 'nsaid.inUse', type: 'boolean',
     description: 'An oral NSAID is taken (medications[]) or requested in this request; false when the medication list is given without one and none is requested.',
     reads: ['medications[]', 'services[]'],
-    derive: (ctx) => onMedicationList(ctx, ['nsaid'], 'oral NSAID', true),
+    derive: (ctx) => onMedicationList(ctx, ['nsaid'], 'oral NSAID', { requested: true }),
   }),
   defineFact<boolean>({
     id: 'nsaid.ongoing', type: 'boolean', description: 'The worker already takes an oral NSAID (medications[]).', reads: ['medications[]'],
-    derive: (ctx) => onMedicationList(ctx, ['nsaid'], 'oral NSAID', false),
+    derive: (ctx) => onMedicationList(ctx, ['nsaid'], 'oral NSAID', { requested: false }),
   }),
   defineFact<number>({
     id: 'nsaid.count', type: 'number',
     description: 'Distinct oral NSAIDs taken or requested (two or more = multiple NSAIDs); not documented when fewer than two are known and the medication list is not given.',
     reads: ['medications[]', 'services[]'],
     derive: (ctx) => {
-      const found = withCategory([...currentMedications(ctx), ...requestedMedications(ctx)], ['nsaid']);
+      const found = withCategory([...listedMedications(ctx), ...requestedMedications(ctx)], ['nsaid']);
       const distinct = new Set(found.flatMap((f) => (f.ingredients.length > 0 ? f.ingredients : [f.label.toLowerCase()])));
       const evidence = found.map((f) => `${f.path} = ${f.label}`);
       if (distinct.size >= 2 || ctx.request.raw.medications !== undefined) return known(distinct.size, evidence.length > 0 ? evidence : ['no oral NSAID listed']);
@@ -122,6 +93,6 @@ export const giRiskFacts: FactDefinition[] = [
     id: 'gi.riskMedication', type: 'boolean',
     description: 'Aspirin, an oral corticosteroid, an anticoagulant or an antiplatelet agent is taken with the NSAID; false when the medication list is given without them.',
     reads: ['medications[]', 'services[]'],
-    derive: (ctx) => onMedicationList(ctx, ['aspirin', 'oral-corticosteroid', 'anticoagulant', 'antiplatelet'], 'aspirin, corticosteroid, anticoagulant or antiplatelet agent', true),
+    derive: (ctx) => onMedicationList(ctx, ['aspirin', 'oral-corticosteroid', 'anticoagulant', 'antiplatelet'], 'aspirin, corticosteroid, anticoagulant or antiplatelet agent', { requested: true }),
   }),
 ];

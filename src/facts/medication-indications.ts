@@ -3,7 +3,7 @@
 // drugs tried; oral intolerance; opioid use (for laxatives); nitrates (for PDE5 inhibitors).
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, examFindings, indexed, isNegative, isPositive } from './record.js';
-import { medicationCategories, outcomeOf } from './medication-use.js';
+import { medicationCategories, onMedicationList, outcomeOf, requestedMedications, withCategory } from './medication-use.js';
 import { isOpioidMedication } from './medication.js';
 import type { DrugCategory } from './drugs.js';
 
@@ -127,9 +127,8 @@ export const medicationIndicationFacts: FactDefinition[] = [
     reads: ['medications[]', 'treatments[]', 'services[]'],
     derive: (ctx) => {
       const cats: DrugCategory[] = ['nsaid', 'acetaminophen'];
-      const requested = ctx.request.services.filter((s) => s.kind === 'medication' && s.id !== ctx.service.id
-        && medicationCategories(`${s.raw.name ?? ''} ${s.raw.label ?? ''}`, s.raw.drugClass).some((c) => cats.includes(c)));
-      const found = [...triedWith(ctx, cats, ['nsaid']).map((t) => `${t.path} = ${t.label}`), ...requested.map((s) => `services[${s.index}] = ${s.raw.label ?? s.raw.name}`)];
+      const requested = withCategory(requestedMedications(ctx), cats).filter((r) => r.id !== ctx.service.id);
+      const found = [...triedWith(ctx, cats, ['nsaid']).map((t) => `${t.path} = ${t.label}`), ...requested.map((r) => `${r.path} = ${r.label}`)];
       if (found.length > 0) return known(true, found);
       if (ctx.request.raw.medications !== undefined) return known(false, ['medications: no NSAID or acetaminophen listed; none tried']);
       return unknown(['no NSAID or acetaminophen recorded']);
@@ -140,12 +139,11 @@ export const medicationIndicationFacts: FactDefinition[] = [
     description: 'An opioid is taken, was given, or is requested (this service is `for:` an opioid, or an opioid is in the request); false when the medication list is given without one and none is requested.',
     reads: ['medications[]', 'treatments[]', 'services[]'],
     derive: (ctx) => {
-      const requested = ctx.request.services.filter((s) => s.kind === 'medication' && s.id !== ctx.service.id
-        && (s.raw.drugClass === 'opioid' || medicationCategories(`${s.raw.name ?? ''} ${s.raw.label ?? ''}`, s.raw.drugClass).includes('opioid')));
+      const requested = withCategory(requestedMedications(ctx, { topical: true }), ['opioid']).filter((r) => r.id !== ctx.service.id);
       const found = [
         ...indexed(ctx.request.raw.medications, 'medications').filter((m) => isOpioidMedication(m.item)).map((m) => `${m.path} = ${m.item.name}`),
         ...indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'opioid').map((t) => `${t.path}.kind = opioid`),
-        ...requested.map((s) => `services[${s.index}] = ${s.raw.label ?? s.raw.name}${ctx.service.raw.for === s.id ? ' (this service is for it)' : ''}`),
+        ...requested.map((r) => `${r.path} = ${r.label}${ctx.service.raw.for === r.id ? ' (this service is for it)' : ''}`),
       ];
       if (found.length > 0) return known(true, found);
       if (ctx.request.raw.medications !== undefined) return known(false, ['medications: no opioid listed, none requested']);
@@ -175,11 +173,7 @@ export const medicationIndicationFacts: FactDefinition[] = [
   defineFact<boolean>({
     id: 'medications.nitrate', type: 'boolean', description: 'A nitrate (nitroglycerin, isosorbide) is taken; false when the medication list is given without one.',
     reads: ['medications[]'],
-    derive: (ctx) => {
-      const found = indexed(ctx.request.raw.medications, 'medications').filter((m) => medicationCategories(m.item.name).includes('nitrate'));
-      if (found.length > 0) return known(true, found.map((m) => `${m.path} = ${m.item.name}`));
-      return ctx.request.raw.medications !== undefined ? known(false, ['medications: no nitrate listed']) : unknown(['medications: the current medication list is not documented']);
-    },
+    derive: (ctx) => onMedicationList(ctx, ['nitrate'], 'nitrate', { requested: false, topical: true }),
   }),
   defineFact<boolean>({
     id: 'diagnosis.nutritionalDeficiency', type: 'boolean', description: 'A nutritional deficiency or malabsorption is diagnosed (a distinctive nutritional requirement). Never false.',

@@ -48,6 +48,36 @@ export function medicationForm(ctx: FactContext): { form: string; evidence: stri
   return { form: 'oral', evidence: s.route ? `${path}.route = ${s.route}` : `${path}: no topical or injected form named (oral)` };
 }
 
+// ---- the medication list and the other medications requested ----------------------------
+
+export interface NamedMedication { path: string; id?: string; label: string; categories: DrugCategory[]; ingredients: string[] }
+
+/** Medications the worker takes (medications[]); systemic only unless `topical` is asked for. */
+export function listedMedications(ctx: FactContext, options: { topical?: boolean } = {}): NamedMedication[] {
+  return indexed(ctx.request.raw.medications, 'medications')
+    .filter((m) => options.topical === true || !isTopicalItem(m.item, m.item.name))
+    .map((m) => ({ path: m.path, label: m.item.name, categories: medicationCategories(m.item.name, m.item.drugClass), ingredients: ingredientsNamed(m.item.name.toLowerCase()) }));
+}
+
+/** Medications requested in this request (this service included); systemic only unless `topical` is asked for. */
+export function requestedMedications(ctx: FactContext, options: { topical?: boolean } = {}): NamedMedication[] {
+  return ctx.request.services.filter((s) => s.kind === 'medication' && (options.topical === true || !isTopicalItem(s.raw, `${s.raw.name ?? ''} ${s.raw.label ?? ''}`)))
+    .map((s) => {
+      const text = `${s.raw.name ?? ''} ${s.raw.label ?? ''} ${s.raw.text ?? ''}`;
+      return { path: `services[${s.index}]`, id: s.id, label: s.raw.label ?? s.raw.name ?? s.id, categories: medicationCategories(text, s.raw.drugClass), ingredients: ingredientsNamed(text.toLowerCase()) };
+    });
+}
+
+export const withCategory = (items: NamedMedication[], cats: readonly DrugCategory[]): NamedMedication[] => items.filter((i) => i.categories.some((c) => cats.includes(c)));
+
+/** A yes/no over the medication list (and the request): true when found, false when the list is given without it. */
+export function onMedicationList(ctx: FactContext, cats: readonly DrugCategory[], what: string, options: { requested: boolean; topical?: boolean }): Fact<boolean> {
+  const found = [...withCategory(listedMedications(ctx, options), cats), ...(options.requested ? withCategory(requestedMedications(ctx, options), cats) : [])];
+  if (found.length > 0) return known(true, found.map((f) => `${f.path} = ${f.label}`));
+  if (ctx.request.raw.medications !== undefined) return known(false, [`medications: no ${what} listed`]);
+  return unknown(['medications: the current medication list is not documented']);
+}
+
 // ---- directions and supply -------------------------------------------------------------
 
 const FREQUENCIES: ReadonlyArray<[RegExp, number]> = [

@@ -70,6 +70,7 @@ describe('indications', () => {
     expect(fact({ symptoms: [{ kind: 'erectile-dysfunction', result: 'negative' }], services: [svc] }, 'pde5.indication')).toBe(false);
     expect(fact({ services: [svc] }, 'pde5.indication')).toBeUndefined();
     expect(fact({ medications: [{ name: 'isosorbide mononitrate' }], services: [svc] }, 'medications.nitrate')).toBe(true);
+    expect(fact({ medications: [{ name: 'nitroglycerin patch', route: 'transdermal' }], services: [svc] }, 'medications.nitrate')).toBe(true);
     expect(fact({ medications: [{ name: 'metoprolol' }], services: [svc] }, 'medications.nitrate')).toBe(false);
     expect(fact({ services: [svc] }, 'medications.nitrate')).toBeUndefined();
     expect(fact({ diagnoses: ['vitamin D deficiency'], services: [svc] }, 'diagnosis.nutritionalDeficiency')).toBe(true);
