@@ -16,12 +16,17 @@ import { electrodiagnosticFacts } from './electrodiagnostics.js';
 import { postsurgicalFacts } from './postsurgical.js';
 import { physicalMedicineFacts } from './physical-medicine.js';
 import { painConditionFacts } from './pain-conditions.js';
+import { medicationUseFacts } from './medication-use.js';
+import { giRiskFacts } from './gi-risk.js';
+import { medicationIndicationFacts } from './medication-indications.js';
+import { topicalFacts } from './topical.js';
 
 const ALL: readonly FactDefinition[] = [
   ...serviceFacts, ...timeFacts, ...radiculopathyFacts, ...corroborationFacts, ...conservativeCareFacts,
   ...priorProcedureFacts, ...facetFacts, ...procedureFacts, ...medicationFacts, ...documentationFacts,
   ...careTrialFacts, ...imagingFacts, ...electrodiagnosticFacts,
   ...postsurgicalFacts, ...physicalMedicineFacts, ...painConditionFacts,
+  ...medicationUseFacts, ...giRiskFacts, ...medicationIndicationFacts, ...topicalFacts,
 ];
 
 export const FACTS: ReadonlyMap<string, FactDefinition> = (() => {
