@@ -121,9 +121,38 @@ export function openInput(path: string): NodeJS.ReadableStream {
   return path === '-' ? process.stdin : createReadStream(path);
 }
 
-/** Writes to stdout, waiting for the stream to drain so large batches stay in flat memory. */
+// Output is gathered while requests are decided and written when the process next waits for
+// input (setImmediate runs then), or at 256 KB: one write per input chunk instead of one per
+// request, with backpressure, so a large batch stays in flat memory.
+let pending: string[] = [];
+let pendingBytes = 0;
+let scheduled = false;
+
+function flushPending(): boolean {
+  scheduled = false;
+  if (pending.length === 0) return true;
+  const text = pending.join('');
+  pending = [];
+  pendingBytes = 0;
+  return process.stdout.write(text);
+}
+
+const drained = (): Promise<void> => new Promise((resolve) => process.stdout.once('drain', resolve));
+
 export async function write(text: string): Promise<void> {
-  if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  pending.push(text);
+  pendingBytes += text.length;
+  if (pendingBytes >= 256 * 1024) {
+    if (!flushPending()) await drained();
+  } else if (!scheduled) {
+    scheduled = true;
+    setImmediate(flushPending);
+  }
+}
+
+/** Writes whatever is gathered; call before the command returns. */
+export async function flushOutput(): Promise<void> {
+  if (!flushPending()) await drained();
 }
 
 export function printIssues(issues: readonly InputIssue[]): void {

@@ -16,6 +16,10 @@ import { electrodiagnosticFacts } from './electrodiagnostics.js';
 import { postsurgicalFacts } from './postsurgical.js';
 import { physicalMedicineFacts } from './physical-medicine.js';
 import { painConditionFacts } from './pain-conditions.js';
+import { medicationUseFacts } from './medication-use.js';
+import { giRiskFacts } from './gi-risk.js';
+import { medicationIndicationFacts } from './medication-indications.js';
+import { topicalFacts } from './topical.js';
 import { itemTypeFacts } from './item-type.js';
 import { dmeFacts } from './dme.js';
 import { surgicalIndicationFacts } from './surgical-indication.js';
@@ -28,6 +32,7 @@ const ALL: readonly FactDefinition[] = [
   ...priorProcedureFacts, ...facetFacts, ...procedureFacts, ...medicationFacts, ...documentationFacts,
   ...careTrialFacts, ...imagingFacts, ...electrodiagnosticFacts,
   ...postsurgicalFacts, ...physicalMedicineFacts, ...painConditionFacts,
+  ...medicationUseFacts, ...giRiskFacts, ...medicationIndicationFacts, ...topicalFacts,
   ...itemTypeFacts, ...dmeFacts, ...surgicalIndicationFacts, ...preoperativeFacts, ...careSettingFacts, ...serviceTestFacts,
 ];
 

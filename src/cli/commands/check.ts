@@ -9,7 +9,7 @@ import { rulePack } from '../../rules/pack.js';
 import { RESULT_FORMAT, type ErrorResult, type RequestResult } from '../../engine/result.js';
 import { renderText } from '../../report/text.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { expandPaths, openInput, printIssues, readFileSources, readStreamSources, useColor, write, type Source } from '../io.js';
+import { expandPaths, flushOutput, openInput, printIssues, readFileSources, readStreamSources, useColor, write, type Source } from '../io.js';
 
 export const FORMATS = ['text', 'json', 'jsonl', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -66,6 +66,7 @@ export async function runCheck(inputs: string[], format: Format): Promise<number
   };
   const fail = async (name: string, issues: InputIssue[], requestId: string | null): Promise<void> => {
     tally.invalid = true;
+    await flushOutput(); // keep stdout and stderr in input order
     printIssues(issues);
     if (format === 'jsonl' || format === 'json') {
       const line: ErrorResult = {
@@ -91,5 +92,6 @@ export async function runCheck(inputs: string[], format: Format): Promise<number
     await emit(checkRequest(request, { pack }), request);
   }
   if (format === 'json') await write(first ? '[]\n' : '\n]\n');
+  await flushOutput();
   return exitCodeFor(tally);
 }

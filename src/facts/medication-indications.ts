@@ -1,0 +1,186 @@
+// What the record says a medication would treat, and what was tried before it: neuropathic
+// pain, depression, anxiety, insomnia, headache, muscle spasm, nausea indications; first-line
+// drugs tried; oral intolerance; opioid use (for laxatives); nitrates (for PDE5 inhibitors).
+import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
+import { diagnosisTexts, examFindings, indexed, isNegative, isPositive } from './record.js';
+import { medicationCategories, onMedicationList, outcomeOf, requestedMedications, withCategory } from './medication-use.js';
+import { isOpioidMedication } from './medication.js';
+import type { DrugCategory } from './drugs.js';
+
+type Hit = string;
+
+/** Diagnoses and positive symptoms whose words match; denied symptoms separately. */
+function recordMentions(ctx: FactContext, re: RegExp): { positive: Hit[]; denied: Hit[] } {
+  const positive: Hit[] = diagnosisTexts(ctx.request.raw).filter((d) => re.test(d.text)).map((d) => `${d.path} = ${d.text}`);
+  const denied: Hit[] = [];
+  for (const s of indexed(ctx.request.raw.symptoms, 'symptoms')) {
+    if (!re.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase())) continue;
+    (s.item.result === 'negative' ? denied : positive).push(`${s.path}.kind = ${s.item.kind}${s.item.result === 'negative' ? ' (denied)' : ''}`);
+  }
+  return { positive, denied };
+}
+
+/** True when mentioned, false when only denied, not documented otherwise. */
+function mentioned(ctx: FactContext, re: RegExp, none: string): Fact<boolean> {
+  const { positive, denied } = recordMentions(ctx, re);
+  if (positive.length > 0) return known(true, positive);
+  return denied.length > 0 ? known(false, denied) : unknown([none]);
+}
+
+/** Medications and treatments of given categories/kinds with their outcomes. */
+function triedWith(ctx: FactContext, cats: readonly DrugCategory[], kinds: readonly string[]) {
+  return [
+    ...indexed(ctx.request.raw.treatments, 'treatments').filter((t) => kinds.includes(t.item.kind)
+      || (t.item.text !== undefined && medicationCategories(t.item.text).some((c) => cats.includes(c))))
+      .map((t) => ({ path: t.path, label: t.item.text ?? t.item.kind, outcome: outcomeOf(t.item) })),
+    ...indexed(ctx.request.raw.medications, 'medications').filter((m) => medicationCategories(m.item.name, m.item.drugClass).some((c) => cats.includes(c)))
+      .map((m) => ({ path: m.path, label: m.item.name, outcome: outcomeOf(m.item) })),
+  ];
+}
+
+/** Failed (or partly failed) → true; helped → false; tried without outcome or not tried → not documented. */
+function failedTrial(tried: ReturnType<typeof triedWith>, none: string): Fact<boolean> {
+  const failed = tried.filter((t) => t.outcome === 'failed' || t.outcome === 'partial');
+  if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = ${t.label}, outcome ${t.outcome}`));
+  const helped = tried.filter((t) => t.outcome === 'improved');
+  if (helped.length > 0) return known(false, helped.map((t) => `${t.path} = ${t.label}, outcome improved`));
+  return unknown(tried.length > 0 ? tried.map((t) => `${t.path} = ${t.label}, outcome not stated`) : [none]);
+}
+
+const NEUROPATHIC_DX = /neuropath|radiculopath|radiculitis|sciatica|neuralgia|neuritis|\bcrps\b|complex regional|reflex sympathetic|carpal tunnel|cubital tunnel|tarsal tunnel|nerve (?:entrapment|injury|compression|damage)|plexopathy|post-?herpetic/;
+const ANXIETY = /anxiety|anxious|panic|agitation/;
+const BENZODIAZEPINE_OTHER = /insomnia|seizure|epilep|spasticity|alcohol withdrawal/;
+const SLEEP = /insomnia|sleep/;
+const HEADACHE = /headache|migraine|cephalgia/;
+const DEPRESSION = /depress|dysthym|mood disorder/;
+const SWALLOWING = /swallow|dysphag|(?:unable|not able|cannot|can't|inability) to (?:tolerate|take|swallow) (?:oral|pills|tablets)|intoleran\w* (?:of|to) oral/;
+const ANTIEMETIC_DX = /chemotherap|radiation (?:therapy|treatment)|gastroenteritis/;
+const PDE5_DX = /erectile|impotence|pulmonary arterial hypertension|pulmonary hypertension/;
+const NUTRITION = /deficien|malnutrition|malabsorption/;
+
+export const medicationIndicationFacts: FactDefinition[] = [
+  defineFact<boolean>({
+    id: 'pain.neuropathic', type: 'boolean',
+    description: 'Neuropathic pain documented: a neuropathic diagnosis (radiculopathy, neuropathy, CRPS, nerve entrapment, …), a dermatomal sensory deficit or dermatomal radicular pain on exam, or an electrodiagnostic radiculopathy/neuropathy. Never false.',
+    reads: ['diagnoses[]', 'exam[]', 'studies[].findings[]'],
+    derive: (ctx) => {
+      const hits = [
+        ...diagnosisTexts(ctx.request.raw).filter((d) => NEUROPATHIC_DX.test(d.text)).map((d) => `${d.path} = ${d.text}`),
+        ...examFindings(ctx.request.raw, ['sensory-deficit', 'radicular-pain-dermatomal']).filter((e) => isPositive(e.item)).map((e) => `${e.path} = ${e.item.finding}${e.item.dermatome ? ` ${e.item.dermatome}` : ''} positive`),
+        ...indexed(ctx.request.raw.studies, 'studies').flatMap((s) => (s.item.findings ?? []).map((f, i) => ({ f, path: `${s.path}.findings[${i}]` })))
+          .filter(({ f }) => f.kind === 'radiculopathy' || f.kind === 'neuropathy').map(({ f, path }) => `${path}.kind = ${f.kind}`),
+      ];
+      return hits.length > 0 ? known(true, hits) : unknown(['no neuropathic diagnosis or neuropathic finding on exam recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'neuropathic.firstLineFailed', type: 'boolean',
+    description: 'A first-line neuropathic agent (tricyclic or SNRI antidepressant, or an anticonvulsant such as gabapentin or pregabalin) was tried and failed; false when it helped; not documented otherwise.',
+    reads: ['treatments[]', 'medications[]'],
+    derive: (ctx) => failedTrial(triedWith(ctx, ['tricyclic', 'snri', 'anticonvulsant'], ['neuropathic-medication']), 'no trial of an antidepressant or anticonvulsant recorded'),
+  }),
+  defineFact<boolean>({
+    id: 'depression.documented', type: 'boolean', description: 'Depression is diagnosed or reported; false when the record says there is none.',
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => mentioned(ctx, DEPRESSION, 'depression not recorded'),
+  }),
+  defineFact<boolean>({
+    id: 'benzodiazepine.indication', type: 'boolean',
+    description: 'A condition benzodiazepines treat is documented: anxiety or panic, acute agitation, insomnia, seizures, spasticity or alcohol withdrawal. Never false.',
+    reads: ['diagnoses[]', 'symptoms[]', 'documentation.anxiety'],
+    derive: (ctx) => {
+      if (ctx.request.raw.documentation?.anxiety === true) return known(true, ['documentation.anxiety = true']);
+      const { positive } = recordMentions(ctx, new RegExp(`${ANXIETY.source}|${BENZODIAZEPINE_OTHER.source}`));
+      return positive.length > 0 ? known(true, positive) : unknown(['no anxiety, agitation, insomnia, seizure or spasticity recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'insomnia.documented', type: 'boolean', description: 'Insomnia or a sleep disturbance is diagnosed or reported; false when denied.',
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => mentioned(ctx, SLEEP, 'no sleep disturbance recorded'),
+  }),
+  defineFact<boolean>({
+    id: 'headache.documented', type: 'boolean', description: 'Headache or migraine is diagnosed or reported; false when denied.',
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => mentioned(ctx, HEADACHE, 'no headache recorded'),
+  }),
+  defineFact<boolean>({
+    id: 'oral.intolerance', type: 'boolean',
+    description: 'The worker cannot take or tolerate oral medication (difficulty swallowing, dysphagia, stated oral intolerance); false when denied.',
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => mentioned(ctx, SWALLOWING, 'no difficulty taking oral medication recorded'),
+  }),
+  defineFact<boolean>({
+    id: 'exam.muscleSpasm', type: 'boolean', description: 'Muscle spasm on examination (any region); false when the exam records no spasm.',
+    reads: ['exam[]'],
+    derive: (ctx) => {
+      const spasm = examFindings(ctx.request.raw, 'muscle-spasm');
+      const positive = spasm.filter((e) => isPositive(e.item));
+      if (positive.length > 0) return known(true, positive.map((e) => `${e.path} = muscle-spasm${e.item.region ? ` (${e.item.region})` : ''} positive`));
+      const negative = spasm.filter((e) => isNegative(e.item));
+      return negative.length > 0 ? known(false, negative.map((e) => `${e.path} = muscle-spasm negative`)) : unknown(['exam: muscle spasm not recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'firstLineAnalgesic.used', type: 'boolean',
+    description: 'A first-line analgesic (an NSAID or acetaminophen) is taken, was tried, or is requested with this one; false when the medication list is given without one and none was tried.',
+    reads: ['medications[]', 'treatments[]', 'services[]'],
+    derive: (ctx) => {
+      const cats: DrugCategory[] = ['nsaid', 'acetaminophen'];
+      const requested = withCategory(requestedMedications(ctx), cats).filter((r) => r.id !== ctx.service.id);
+      const found = [...triedWith(ctx, cats, ['nsaid']).map((t) => `${t.path} = ${t.label}`), ...requested.map((r) => `${r.path} = ${r.label}`)];
+      if (found.length > 0) return known(true, found);
+      if (ctx.request.raw.medications !== undefined) return known(false, ['medications: no NSAID or acetaminophen listed; none tried']);
+      return unknown(['no NSAID or acetaminophen recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'opioid.takenOrRequested', type: 'boolean',
+    description: 'An opioid is taken, was given, or is requested (this service is `for:` an opioid, or an opioid is in the request); false when the medication list is given without one and none is requested.',
+    reads: ['medications[]', 'treatments[]', 'services[]'],
+    derive: (ctx) => {
+      const requested = withCategory(requestedMedications(ctx, { topical: true }), ['opioid']).filter((r) => r.id !== ctx.service.id);
+      const found = [
+        ...indexed(ctx.request.raw.medications, 'medications').filter((m) => isOpioidMedication(m.item)).map((m) => `${m.path} = ${m.item.name}`),
+        ...indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'opioid').map((t) => `${t.path}.kind = opioid`),
+        ...requested.map((r) => `${r.path} = ${r.label}${ctx.service.raw.for === r.id ? ' (this service is for it)' : ''}`),
+      ];
+      if (found.length > 0) return known(true, found);
+      if (ctx.request.raw.medications !== undefined) return known(false, ['medications: no opioid listed, none requested']);
+      return unknown(['no opioid recorded or requested']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'laxative.firstLineFailed', type: 'boolean',
+    description: 'First-line treatment of constipation (an over-the-counter laxative or stool softener) was tried and failed; false when it helped.',
+    reads: ['medications[]', 'treatments[]'],
+    derive: (ctx) => failedTrial(triedWith(ctx, ['laxative'], []), 'no laxative trial recorded'),
+  }),
+  defineFact<boolean>({
+    id: 'antiemetic.indication', type: 'boolean',
+    description: 'An FDA-approved antiemetic indication is documented besides surgery: chemotherapy, radiation treatment or acute gastroenteritis. Never false.',
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => {
+      const { positive } = recordMentions(ctx, ANTIEMETIC_DX);
+      return positive.length > 0 ? known(true, positive) : unknown(['no chemotherapy, radiation treatment or gastroenteritis recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'pde5.indication', type: 'boolean', description: 'Erectile dysfunction or pulmonary arterial hypertension is diagnosed or reported; false when denied.',
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => mentioned(ctx, PDE5_DX, 'no erectile dysfunction or pulmonary arterial hypertension recorded'),
+  }),
+  defineFact<boolean>({
+    id: 'medications.nitrate', type: 'boolean', description: 'A nitrate (nitroglycerin, isosorbide) is taken; false when the medication list is given without one.',
+    reads: ['medications[]'],
+    derive: (ctx) => onMedicationList(ctx, ['nitrate'], 'nitrate', { requested: false, topical: true }),
+  }),
+  defineFact<boolean>({
+    id: 'diagnosis.nutritionalDeficiency', type: 'boolean', description: 'A nutritional deficiency or malabsorption is diagnosed (a distinctive nutritional requirement). Never false.',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => {
+      const hits = diagnosisTexts(ctx.request.raw).filter((d) => NUTRITION.test(d.text)).map((d) => `${d.path} = ${d.text}`);
+      return hits.length > 0 ? known(true, hits) : unknown(['no nutritional deficiency diagnosed']);
+    },
+  }),
+];

@@ -1,0 +1,290 @@
+// Facts about a requested non-opioid medication: what it is (ingredients, categories, form),
+// whether the request is specific (quantity, strength), how long the supply lasts, and whether
+// it continues a drug the worker already takes, with what benefit.
+import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
+import { indexed, type Indexed } from './record.js';
+import { categoriesNamed, drugsNamed, ingredientsNamed, type DrugCategory } from './drugs.js';
+import { quantityInText } from '../request/visits.js';
+import type { Medication, Treatment } from '../request/schema.js';
+
+/** The request's own words for a medication service: name, label and free text. */
+export function serviceDrugText(ctx: FactContext): string {
+  const s = ctx.service.raw;
+  return `${s.name ?? ''} ${s.label ?? ''} ${s.text ?? ''}`.toLowerCase();
+}
+
+/** Categories the stated `drugClass` gives (the coarse classes that map onto one category). */
+const STATED_CLASS: Readonly<Record<string, DrugCategory>> = {
+  opioid: 'opioid', nsaid: 'nsaid', 'muscle-relaxant': 'muscle-relaxant', 'oral-corticosteroid': 'oral-corticosteroid',
+};
+
+/** Categories of a medication given by name (and optional stated class). */
+export function medicationCategories(text: string, drugClass?: string): DrugCategory[] {
+  const out = new Set(categoriesNamed(text.toLowerCase()));
+  const stated = drugClass ? STATED_CLASS[drugClass] : undefined;
+  if (stated) out.add(stated);
+  return [...out];
+}
+
+const TOPICAL_WORDS = /cream|\bgel\b|ointment|lotion|patch|\bpads?\b|topical|transdermal|salonpas|terocin|flector|lidoderm|liniment|roll-?on|\bspray\b|\bbalm\b|\bfoam\b/;
+const INJECTION_WORDS = /inject|intramuscular|\bim\b|intravenous|\biv\b/;
+
+/** Whether a medication (requested or taken) is applied to the skin: by route, stated class or its words. */
+export function isTopicalItem(item: { route?: string | undefined; drugClass?: string | undefined }, words: string): boolean {
+  return item.route === 'topical' || item.route === 'transdermal' || item.drugClass === 'topical' || (!item.route && TOPICAL_WORDS.test(words.toLowerCase()));
+}
+
+/** oral | topical | compounded-oral | injection, from the route, the stated class and the words. */
+export function medicationForm(ctx: FactContext): { form: string; evidence: string } {
+  const s = ctx.service.raw;
+  const path = `services[${ctx.service.index}]`;
+  const words = serviceDrugText(ctx);
+  if (drugsNamed(words).some((d) => d.categories.includes('compounding-kit'))) return { form: 'compounded-oral', evidence: `${path} names an oral compounding kit` };
+  if (s.route === 'topical' || s.route === 'transdermal') return { form: 'topical', evidence: `${path}.route = ${s.route}` };
+  if (s.drugClass === 'topical') return { form: 'topical', evidence: `${path}.drugClass = topical` };
+  if (s.route === 'injection' || (!s.route && INJECTION_WORDS.test(words))) return { form: 'injection', evidence: s.route ? `${path}.route = injection` : `${path} names an injection` };
+  if (!s.route && TOPICAL_WORDS.test(words)) return { form: 'topical', evidence: `${path} names a topical form` };
+  if (/compound/.test(words)) return { form: 'compounded-oral', evidence: `${path} names a compounded oral product` };
+  return { form: 'oral', evidence: s.route ? `${path}.route = ${s.route}` : `${path}: no topical or injected form named (oral)` };
+}
+
+// ---- the medication list and the other medications requested ----------------------------
+
+export interface NamedMedication { path: string; id?: string; label: string; categories: DrugCategory[]; ingredients: string[] }
+
+/** Medications the worker takes (medications[]); systemic only unless `topical` is asked for. */
+export function listedMedications(ctx: FactContext, options: { topical?: boolean } = {}): NamedMedication[] {
+  return indexed(ctx.request.raw.medications, 'medications')
+    .filter((m) => options.topical === true || !isTopicalItem(m.item, m.item.name))
+    .map((m) => ({ path: m.path, label: m.item.name, categories: medicationCategories(m.item.name, m.item.drugClass), ingredients: ingredientsNamed(m.item.name.toLowerCase()) }));
+}
+
+/** Medications requested in this request (this service included); systemic only unless `topical` is asked for. */
+export function requestedMedications(ctx: FactContext, options: { topical?: boolean } = {}): NamedMedication[] {
+  return ctx.request.services.filter((s) => s.kind === 'medication' && (options.topical === true || !isTopicalItem(s.raw, `${s.raw.name ?? ''} ${s.raw.label ?? ''}`)))
+    .map((s) => {
+      const text = `${s.raw.name ?? ''} ${s.raw.label ?? ''} ${s.raw.text ?? ''}`;
+      return { path: `services[${s.index}]`, id: s.id, label: s.raw.label ?? s.raw.name ?? s.id, categories: medicationCategories(text, s.raw.drugClass), ingredients: ingredientsNamed(text.toLowerCase()) };
+    });
+}
+
+export const withCategory = (items: NamedMedication[], cats: readonly DrugCategory[]): NamedMedication[] => items.filter((i) => i.categories.some((c) => cats.includes(c)));
+
+/** A yes/no over the medication list (and the request): true when found, false when the list is given without it. */
+export function onMedicationList(ctx: FactContext, cats: readonly DrugCategory[], what: string, options: { requested: boolean; topical?: boolean }): Fact<boolean> {
+  const found = [...withCategory(listedMedications(ctx, options), cats), ...(options.requested ? withCategory(requestedMedications(ctx, options), cats) : [])];
+  if (found.length > 0) return known(true, found.map((f) => `${f.path} = ${f.label}`));
+  if (ctx.request.raw.medications !== undefined) return known(false, [`medications: no ${what} listed`]);
+  return unknown(['medications: the current medication list is not documented']);
+}
+
+// ---- directions and supply -------------------------------------------------------------
+
+const FREQUENCIES: ReadonlyArray<[RegExp, number]> = [
+  [/\b(?:4|four) times (?:a|per|each) day|\b(?:4|four) times daily|\bqid\b|q\.i\.d|\b4x (?:a |per )?day/, 4],
+  [/\b(?:3|three) times (?:a|per|each) day|\b(?:3|three) times daily|\btid\b|t\.i\.d|\b3x (?:a |per )?day/, 3],
+  [/\btwice (?:a|per|each) day|\btwice daily|\b(?:2|two) times (?:a|per|each) day|\b(?:2|two) times daily|\bbid\b|b\.i\.d|\b2x (?:a |per )?day/, 2],
+  [/\bonce (?:a|per|each) day|\bonce daily|\b(?:1|one) times? (?:a|per|each) day|\bdaily\b|\bqd\b|q\.d\.|every (?:day|night|morning)|at bedtime|\bqhs\b|\bnightly\b|\bqam\b|\bqpm\b/, 1],
+];
+const EVERY_HOURS = /(?:every|\bq)\s*(\d+)(?:\s*(?:-|to)\s*(\d+))?\s*(?:hours?|hrs?|h\b)/;
+const UNITS_PER_DOSE = /\b(\d)(?:\s*(?:-|to)\s*(\d))?\s*(?:tabs?|tablets?|caps?|capsules?|pills?)\b|\b(one|two) (?:tabs?|tablets?|caps?|capsules?|pills?|by mouth)\b/;
+
+/** Most doses (units) a day the directions allow: "one by mouth three times a day" = 3; "1-2 tabs every 4-6 hrs" = 12. */
+export function unitsPerDayInDirections(text: string): number | undefined {
+  const t = text.toLowerCase();
+  let perDay: number | undefined;
+  const hours = EVERY_HOURS.exec(t);
+  if (hours) perDay = Math.floor(24 / Math.min(Number(hours[1]), Number(hours[2] ?? hours[1])));
+  else perDay = FREQUENCIES.find(([re]) => re.test(t))?.[1];
+  if (perDay === undefined) return undefined;
+  const dose = UNITS_PER_DOSE.exec(t);
+  const units = dose ? (dose[3] ? (dose[3] === 'two' ? 2 : 1) : Math.max(Number(dose[1]), Number(dose[2] ?? dose[1]))) : 1;
+  return perDay * units;
+}
+
+const COUNTED_UNITS = /^(?:tabs?|tablets?|caps?|capsules?|pills?|softgels?|doses?)$/i;
+
+// ---- the worker's own use of the requested drug ----------------------------------------------
+
+interface Entry { path: string; label: string; outcome?: string | undefined; functionImproved?: boolean | undefined; days?: number | undefined }
+
+function firstWord(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').trim().split(/\s+/)[0] ?? '';
+}
+
+const BENEFIT_WORDS = /\b(?:improved|improvement|improves|relieved|relieves|relief (?:with|from)|helps|helped|helpful|beneficial|benefits from|benefited|effective|better|reduced|reduction (?:in|of))\b/;
+const NEGATED_BENEFIT = /\b(?:no|not|without|denies|lack of|minimal|little|never)\b(?:\s+[\w/-]+){0,5}?\s+(?:improve|relie[fv]|help|benefit|effective|better|reduc)|ineffective|unhelpful|did not work|failed/;
+
+/**
+ * The outcome the record's own words give a medication ("with improvement in pain" → improved;
+ * "without relief", "no functional improvement" → failed), for records that state it only in `text`.
+ */
+export function outcomeInWords(text: string | undefined): 'improved' | 'failed' | undefined {
+  if (!text) return undefined;
+  const t = text.toLowerCase();
+  if (NEGATED_BENEFIT.test(t)) return 'failed';
+  return BENEFIT_WORDS.test(t) ? 'improved' : undefined;
+}
+
+/** A medication's or treatment's outcome: as stated, else as its own words give it. */
+export function outcomeOf(item: { outcome?: string | undefined; text?: string | undefined }): string | undefined {
+  return item.outcome ?? outcomeInWords(item.text);
+}
+
+/** The treatment kind that records earlier use of the requested drug's class, where there is one. */
+function treatmentKindOf(ctx: FactContext): Treatment['kind'] | undefined {
+  if (medicationForm(ctx).form === 'topical') return 'topical-medication';
+  const cats = medicationCategories(serviceDrugText(ctx), ctx.service.raw.drugClass);
+  if (cats.includes('nsaid')) return 'nsaid';
+  if (cats.includes('muscle-relaxant')) return 'muscle-relaxant';
+  if (cats.some((c) => c === 'anticonvulsant' || c === 'tricyclic' || c === 'snri')) return 'neuropathic-medication';
+  return undefined;
+}
+
+/**
+ * Entries of medications[] (by name) and treatments[] that are the requested drug: a treatment
+ * naming it, or a treatment of its class that names no drug ("NSAIDs, outcome improved").
+ */
+function sameDrugEntries(ctx: FactContext): Entry[] {
+  const words = serviceDrugText(ctx);
+  const wanted = new Set(ingredientsNamed(words));
+  const ownWord = firstWord(ctx.service.raw.name ?? ctx.service.raw.label ?? '');
+  const isSame = (text: string): boolean => {
+    const theirs = ingredientsNamed(text.toLowerCase());
+    if (wanted.size > 0 || theirs.length > 0) return theirs.some((g) => wanted.has(g));
+    return ownWord.length > 2 && firstWord(text) === ownWord;
+  };
+  const meds = indexed(ctx.request.raw.medications, 'medications').filter((m) => isSame(m.item.name))
+    .map((m: Indexed<Medication>) => ({ path: m.path, label: m.item.name, outcome: outcomeOf(m.item), functionImproved: m.item.functionImproved, days: m.item.durationMonths !== undefined ? Math.round(m.item.durationMonths * 30.4) : undefined }));
+  const classKind = treatmentKindOf(ctx);
+  const treatments = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => {
+    const named = ingredientsNamed((t.item.text ?? '').toLowerCase());
+    if (named.length > 0) return named.some((g) => wanted.has(g));
+    return classKind !== undefined && t.item.kind === classKind;
+  })
+    .map((t: Indexed<Treatment>) => ({ path: t.path, label: `${t.item.kind} (${t.item.text ?? ''})`, outcome: outcomeOf(t.item), functionImproved: t.item.functionImproved, days: t.item.durationWeeks !== undefined ? t.item.durationWeeks * 7 : undefined }));
+  return [...meds, ...treatments];
+}
+
+const CONTINUATION_WORDS = /\bcontinu\w*|\brenew\w*|\bongoing\b|\brefills? of\b/;
+
+/**
+ * Benefit of a drug from the entries describing its use. Function decides first (the entry's
+ * own flag), then a failed trial; a record that says function did not improve outweighs pain
+ * relief alone; then pain relief; then a record that says function improved.
+ */
+export function benefitOf(entries: readonly Entry[], ctx: FactContext): Fact<boolean> {
+  const fi = entries.filter((e) => e.functionImproved !== undefined);
+  if (fi.some((e) => e.functionImproved)) return known(true, fi.filter((e) => e.functionImproved).map((e) => `${e.path}.functionImproved = true`));
+  if (fi.length > 0) return known(false, fi.map((e) => `${e.path}.functionImproved = false`));
+  const relief = entries.filter((e) => e.outcome === 'improved' || e.outcome === 'partial');
+  const failed = entries.filter((e) => e.outcome === 'failed');
+  if (failed.length > 0 && relief.length === 0) return known(false, failed.map((e) => `${e.path}.outcome = failed`));
+  const flag = ctx.request.raw.documentation?.functionalImprovement;
+  if (flag === false) return known(false, [...relief.map((e) => `${e.path}.outcome = ${e.outcome}`), 'documentation.functionalImprovement = false']);
+  if (relief.length > 0) return known(true, relief.map((e) => `${e.path}.outcome = ${e.outcome}`));
+  if (flag === true) return known(true, [...entries.map((e) => `${e.path}: outcome not stated`), 'documentation.functionalImprovement = true']);
+  return unknown(entries.length > 0 ? entries.map((e) => `${e.path} = ${e.label}, outcome not stated`) : ['no pain relief or functional improvement with the medication documented']);
+}
+
+export { type Entry as DrugUseEntry };
+
+export const medicationUseFacts: FactDefinition[] = [
+  defineFact<readonly string[]>({
+    id: 'medication.ingredients', type: 'list',
+    description: 'Generic names of the active ingredients the requested medication names (brands and compounding kits resolved).',
+    reads: ['services[].name', 'services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const list = ingredientsNamed(serviceDrugText(ctx));
+      return known(list, [`services[${ctx.service.index}] names ${list.length > 0 ? list.join(', ') : 'no known drug'}`]);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'medication.categories', type: 'list',
+    description: 'Drug categories of the requested medication (muscle-relaxant, nsaid, ppi, h2-blocker, antidepressant, anticonvulsant, benzodiazepine, antiemetic, laxative, …), from its names and stated drugClass.',
+    reads: ['services[].name', 'services[].label', 'services[].text', 'services[].drugClass'],
+    derive: (ctx) => {
+      const list = medicationCategories(serviceDrugText(ctx), ctx.service.raw.drugClass);
+      return known(list, [`services[${ctx.service.index}] → ${list.length > 0 ? list.join(', ') : 'no known category'}`]);
+    },
+  }),
+  defineFact<string>({
+    id: 'medication.form', type: 'string', description: 'Form of the requested medication: oral, topical, compounded-oral (compounding kit) or injection.',
+    reads: ['services[].route', 'services[].drugClass', 'services[].name', 'services[].label'],
+    derive: (ctx) => { const f = medicationForm(ctx); return known(f.form, [f.evidence]); },
+  }),
+  defineFact<number>({
+    id: 'medication.quantity', type: 'number', description: 'Quantity requested: quantity, or the count the label states ("#60").',
+    reads: ['services[].quantity', 'services[].label'],
+    derive: ({ service }) => {
+      if (service.raw.quantity !== undefined) return known(service.raw.quantity, [`services[${service.index}].quantity = ${service.raw.quantity}`]);
+      const n = quantityInText(service.raw.label);
+      return n !== undefined ? known(n, [`services[${service.index}].label = ${service.raw.label}`]) : unknown([`services[${service.index}]: quantity not stated`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'medication.strengthStated', type: 'boolean', description: 'The strength (dose per unit) is stated, in `strength` or in the name or label. Never false.',
+    reads: ['services[].strength', 'services[].name', 'services[].label'],
+    derive: ({ service }) => {
+      if (service.raw.strength) return known(true, [`services[${service.index}].strength = ${service.raw.strength}`]);
+      const m = /\d+(?:\.\d+)?\s*(?:mg|mcg|µg|%|g\/|units?\b)/i.exec(`${service.raw.name ?? ''} ${service.raw.label ?? ''}`);
+      return m ? known(true, [`services[${service.index}] states ${m[0]}`]) : unknown([`services[${service.index}]: strength not stated`]);
+    },
+  }),
+  defineFact<number>({
+    id: 'medication.daysSupply', type: 'number',
+    description: 'Days the requested count of tablets lasts: quantity ÷ doses a day from the directions, or at most the labeled maximum doses a day when the directions are not stated.',
+    reads: ['services[].quantity', 'services[].unit', 'services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const s = ctx.service.raw;
+      const path = `services[${ctx.service.index}]`;
+      const qty = ctx.get<number>('medication.quantity');
+      if (qty.value === undefined) return unknown(qty.evidence);
+      if (s.unit !== undefined && !COUNTED_UNITS.test(s.unit)) return unknown([`${path}.unit = ${s.unit} (not a count of doses)`]);
+      if (s.unit === undefined && medicationForm(ctx).form !== 'oral') return unknown([`${path}: not an oral count of doses`]);
+      const stated = unitsPerDayInDirections(`${s.label ?? ''} ${s.text ?? ''}`);
+      if (stated !== undefined) return known(Math.round(qty.value / stated), [...qty.evidence, `${path} directions: ${stated} a day`]);
+      const maxima = drugsNamed(serviceDrugText(ctx)).map((d) => d.maxDosesPerDay).filter((n): n is number => n !== undefined);
+      if (maxima.length === 0) return unknown([...qty.evidence, `${path}: directions not stated`]);
+      const perDay = Math.min(...maxima);
+      return known(Math.round(qty.value / perDay), [...qty.evidence, `${path}: directions not stated; at most ${perDay} a day per the labeled dosing`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'medication.continuing', type: 'boolean',
+    description: 'The requested drug is one the worker already takes or has taken (medications[] or a treatment naming it, or a request to continue/renew it); false when the medication list is given without it; not documented when there is no medication list.',
+    reads: ['medications[]', 'treatments[].text', 'services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const entries = sameDrugEntries(ctx);
+      if (entries.length > 0) return known(true, entries.map((e) => `${e.path} = ${e.label}`));
+      const words = `${ctx.service.raw.label ?? ''} ${ctx.service.raw.text ?? ''}`.toLowerCase();
+      const cont = CONTINUATION_WORDS.exec(words);
+      if (cont) return known(true, [`services[${ctx.service.index}] says "${cont[0]}"`]);
+      const meds = ctx.request.raw.medications;
+      if (meds !== undefined) return known(false, [`medications: ${meds.length > 0 ? meds.map((m) => m.name).join(', ') : 'none'} (not the requested drug)`]);
+      return unknown(['medications: the current medication list is not documented']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'medication.benefit', type: 'boolean',
+    description: 'Benefit from the worker\'s use of the requested drug so far: functional improvement, or pain relief when function is not stated to be unimproved; false when function did not improve or the drug failed; the record-level functional-improvement flag when nothing specific is stated.',
+    reads: ['medications[].outcome', 'medications[].functionImproved', 'treatments[].outcome', 'treatments[].functionImproved', 'documentation.functionalImprovement'],
+    derive: (ctx) => benefitOf(sameDrugEntries(ctx), ctx),
+  }),
+  defineFact<number>({
+    id: 'medication.courseDays', type: 'number',
+    description: 'Days of use the request would bring the course to: days already taken (when continuing) plus the days the requested supply lasts.',
+    reads: ['medications[].durationMonths', 'treatments[].durationWeeks', 'services[].quantity'],
+    derive: (ctx) => {
+      const supply = ctx.get<number>('medication.daysSupply');
+      const continuing = ctx.get<boolean>('medication.continuing');
+      if (supply.value === undefined) return unknown(supply.evidence);
+      if (continuing.value === false) return known(supply.value, [...supply.evidence, ...continuing.evidence]);
+      if (continuing.value === undefined) return unknown(continuing.evidence);
+      const prior = sameDrugEntries(ctx).filter((e) => e.days !== undefined);
+      if (prior.length === 0) return unknown([...continuing.evidence, 'how long the drug has been taken is not documented']);
+      const days = Math.max(...prior.map((e) => e.days!));
+      return known(days + supply.value, [...prior.map((e) => `${e.path}: taken about ${e.days} days`), ...supply.evidence]);
+    },
+  }),
+];

@@ -1,0 +1,140 @@
+import { describe, it, expect } from 'vitest';
+import { fact } from './support.js';
+import { outcomeInWords, unitsPerDayInDirections } from '../../src/facts/medication-use.js';
+
+const med = (s: Record<string, unknown>) => ({ id: 'med', kind: 'medication' as const, ...s });
+
+describe('unitsPerDayInDirections', () => {
+  it.each([
+    ['Lorzone 750mg one by mouth three times a day #45', 3],
+    ['Pantoprazole 40mg, one by mouth, twice a day #60', 2],
+    ['Norco 5/325mg #60, 1-2 tabs orally every 4-6 hrs as needed', 12],
+    ['apply to affected area 4 times a day', 4],
+    ['1 tablet at bedtime', 1],
+    ['TID', 3],
+  ])('%s', (text, n) => expect(unitsPerDayInDirections(text)).toBe(n));
+
+  it('finds none without a frequency', () => {
+    expect(unitsPerDayInDirections('1 tablet by mouth as needed')).toBeUndefined();
+    expect(unitsPerDayInDirections('Flexeril 10mg #60')).toBeUndefined();
+    expect(unitsPerDayInDirections('12 hours on 12 hours off')).toBeUndefined();
+  });
+});
+
+describe('medication identity', () => {
+  it('ingredients and categories from the names, and the stated class', () => {
+    expect(fact({ services: [med({ name: 'Norflex', label: 'Norflex 100mg #60' })] }, 'medication.ingredients')).toEqual(['orphenadrine']);
+    expect(fact({ services: [med({ name: 'Xyzzy', drugClass: 'muscle-relaxant' })] }, 'medication.categories')).toEqual(['muscle-relaxant']);
+    expect(fact({ services: [med({ name: 'Xyzzy' })] }, 'medication.categories')).toEqual([]);
+  });
+
+  it('form: topical by route or words, kit, injection, else oral', () => {
+    expect(fact({ services: [med({ name: 'Lidoderm patch' })] }, 'medication.form')).toBe('topical');
+    expect(fact({ services: [med({ name: 'Ketoprofen 20%', route: 'topical' })] }, 'medication.form')).toBe('topical');
+    expect(fact({ services: [med({ name: 'Tabradol' })] }, 'medication.form')).toBe('compounded-oral');
+    expect(fact({ services: [med({ name: 'Toradol', route: 'injection' })] }, 'medication.form')).toBe('injection');
+    expect(fact({ services: [med({ name: 'Naproxen', route: 'oral' })] }, 'medication.form')).toBe('oral');
+  });
+});
+
+describe('medication.quantity and medication.strengthStated', () => {
+  it('reads quantity or the label count; undocumented otherwise', () => {
+    expect(fact({ services: [med({ name: 'Motrin', quantity: 40 })] }, 'medication.quantity')).toBe(40);
+    expect(fact({ services: [med({ name: 'Motrin', label: 'Motrin 600mg #40' })] }, 'medication.quantity')).toBe(40);
+    expect(fact({ services: [med({ name: 'Pepcid', label: 'Pepcid 20mg' })] }, 'medication.quantity')).toBeUndefined();
+  });
+
+  it('strength from the field or the name; never false', () => {
+    expect(fact({ services: [med({ name: 'Pepcid', strength: '20 mg' })] }, 'medication.strengthStated')).toBe(true);
+    expect(fact({ services: [med({ name: 'Fioricet', label: 'Fioricet 50/325/40 mg #120' })] }, 'medication.strengthStated')).toBe(true);
+    expect(fact({ services: [med({ name: 'Fioricet', label: 'Fioricet #120' })] }, 'medication.strengthStated')).toBeUndefined();
+  });
+});
+
+describe('medication.daysSupply', () => {
+  it('quantity over the directions', () => {
+    expect(fact({ services: [med({ name: 'Lorzone', quantity: 45, label: 'Lorzone 750mg one by mouth three times a day #45' })] }, 'medication.daysSupply')).toBe(15);
+  });
+  it('at the labeled maximum when the directions are not stated', () => {
+    expect(fact({ services: [med({ name: 'Flexeril', strength: '10 mg', quantity: 90 })] }, 'medication.daysSupply')).toBe(30);
+  });
+  it('not documented for grams, or without a quantity', () => {
+    expect(fact({ services: [med({ name: 'Voltaren gel', quantity: 60, unit: 'grams', route: 'topical' })] }, 'medication.daysSupply')).toBeUndefined();
+    expect(fact({ services: [med({ name: 'Flexeril', strength: '10 mg' })] }, 'medication.daysSupply')).toBeUndefined();
+  });
+});
+
+describe('medication.continuing, medication.benefit and medication.courseDays', () => {
+  const request = (medications?: unknown[], extra: Record<string, unknown> = {}) => ({
+    ...(medications ? { medications } : {}),
+    ...extra,
+    services: [med({ name: 'Naproxen', strength: '550 mg', quantity: 60, label: 'Naproxen 550mg one by mouth twice a day #60' })],
+  }) as never;
+
+  it('continuing: on the medication list (brand or generic), not on it, or no list', () => {
+    expect(fact(request([{ name: 'Naprosyn' }]), 'medication.continuing')).toBe(true);
+    expect(fact(request([{ name: 'ibuprofen' }]), 'medication.continuing')).toBe(false);
+    expect(fact(request(), 'medication.continuing')).toBeUndefined();
+  });
+
+  it('continuing: a treatment naming the drug, or a request to continue it', () => {
+    expect(fact(request(undefined, { treatments: [{ kind: 'nsaid', text: 'naproxen for two weeks' }] }), 'medication.continuing')).toBe(true);
+    expect(fact({ services: [med({ name: 'Naproxen', label: 'Continue naproxen 550mg #60' })] }, 'medication.continuing')).toBe(true);
+  });
+
+  it('benefit: function first, then pain relief, then the record-level flag', () => {
+    expect(fact(request([{ name: 'Naproxen', outcome: 'improved' }]), 'medication.benefit')).toBe(true);
+    expect(fact(request([{ name: 'Naproxen', outcome: 'improved', functionImproved: false }]), 'medication.benefit')).toBe(false);
+    expect(fact(request([{ name: 'Naproxen', outcome: 'failed' }]), 'medication.benefit')).toBe(false);
+    expect(fact(request([{ name: 'Naproxen' }], { documentation: { functionalImprovement: false } }), 'medication.benefit')).toBe(false);
+    expect(fact(request([{ name: 'Naproxen' }]), 'medication.benefit')).toBeUndefined();
+  });
+
+  it('course: prior use plus the supply; the supply alone for a first prescription', () => {
+    expect(fact(request([{ name: 'Naproxen', durationMonths: 1 }]), 'medication.courseDays')).toBe(60);
+    expect(fact(request([{ name: 'ibuprofen' }]), 'medication.courseDays')).toBe(30);
+    expect(fact(request([{ name: 'Naproxen' }]), 'medication.courseDays')).toBeUndefined();
+    expect(fact(request(), 'medication.courseDays')).toBeUndefined();
+  });
+});
+
+describe('spec-only records (no medication outcome fields)', () => {
+  const naproxen = { id: 'med', kind: 'medication' as const, name: 'Naproxen', strength: '550 mg', quantity: 60 };
+
+  it('a class-level treatment with no drug named records the class history', () => {
+    expect(fact({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], services: [naproxen] }, 'medication.continuing')).toBe(true);
+    expect(fact({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], services: [naproxen] }, 'medication.benefit')).toBe(true);
+    expect(fact({ treatments: [{ kind: 'nsaid', text: 'ibuprofen', outcome: 'improved' }], services: [naproxen] }, 'medication.benefit')).toBeUndefined();
+  });
+
+  it('a record stating no functional improvement outweighs pain relief alone', () => {
+    expect(fact({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], documentation: { functionalImprovement: false }, services: [naproxen] }, 'medication.benefit')).toBe(false);
+    expect(fact({ medications: [{ name: 'Naproxen' }], documentation: { functionalImprovement: true }, services: [naproxen] }, 'medication.benefit')).toBe(true);
+  });
+});
+
+describe('outcomeInWords', () => {
+  it.each([
+    ['Naprosyn 550 mg bid with improvement in pain', 'improved'],
+    ['acid reflux improved with Pantoprazole', 'improved'],
+    ['used for several months without mention of pain or functional improvement', 'failed'],
+    ['no quantifiable objective functional improvement or symptom reduction', 'failed'],
+    ['did not help', 'failed'],
+    ['continue', undefined],
+    [undefined, undefined],
+  ])('%s', (text, outcome) => {
+    expect(outcomeInWords(text)).toBe(outcome);
+  });
+
+  it('reads the outcome from a medication entry\'s text when no outcome is given', () => {
+    const naproxen = { id: 'med', kind: 'medication' as const, name: 'Naproxen', strength: '550 mg', quantity: 60 };
+    expect(fact({ medications: [{ name: 'Naproxen', text: 'with improvement in pain' }], services: [naproxen] }, 'medication.benefit')).toBe(true);
+    expect(fact({ medications: [{ name: 'Naproxen', text: 'without relief' }], services: [naproxen] }, 'medication.benefit')).toBe(false);
+  });
+});
+
+describe('outcomeInWords reads results, not intentions', () => {
+  it.each(['to help with sleep', 'for relief of pain', 'to improve function', 'to reduce inflammation'])('%s', (text) => {
+    expect(outcomeInWords(text)).toBeUndefined();
+  });
+});
