@@ -43,8 +43,8 @@ export function readFileSources(file: string): Source[] {
  * Reads requests from a stream, one at a time, in flat memory: JSON Lines (one request per
  * line) or a YAML stream (documents separated by `---`), told apart by the first character.
  */
-export async function* readStreamSources(input: NodeJS.ReadableStream, name = '<stdin>'): AsyncGenerator<Source> {
-  const lines = readLines(input);
+export async function* readStreamSources(input: NodeJS.ReadableStream | AsyncIterable<string>, name = '<stdin>'): AsyncGenerator<Source> {
+  const lines = 'pipe' in input || 'read' in input ? readLines(input as NodeJS.ReadableStream) : input as AsyncIterable<string>;
   let mode: 'jsonl' | 'yaml' | undefined;
   let buffer: string[] = [];
   let bufferBytes = 0;
@@ -100,21 +100,28 @@ export async function* readStreamSources(input: NodeJS.ReadableStream, name = '<
 }
 
 /**
- * Lines of a stream, one chunk at a time: the stream is read only as fast as the lines are
- * consumed (readline's async iterator queues every line, so a large batch would fill memory).
+ * Lines of a stream, a chunk's worth at a time: the stream is read only as fast as the lines
+ * are consumed (readline's async iterator queues every line, so a large batch would fill memory).
  */
-export async function* readLines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+export async function* readLineBatches(input: NodeJS.ReadableStream): AsyncGenerator<string[]> {
   let rest = '';
   for await (const chunk of input as AsyncIterable<Buffer | string>) {
     const text = rest + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+    const lines: string[] = [];
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      yield text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl);
+      lines.push(text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl));
       start = nl + 1;
     }
     rest = text.slice(start);
+    if (lines.length > 0) yield lines;
   }
-  if (rest !== '') yield rest;
+  if (rest !== '') yield [rest];
+}
+
+/** The same, one line at a time. */
+export async function* readLines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+  for await (const batch of readLineBatches(input)) yield* batch;
 }
 
 export function openInput(path: string): NodeJS.ReadableStream {

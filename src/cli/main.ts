@@ -20,6 +20,13 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
+// A reader that stops early (`precheck check - | head`) is not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  process.stderr.write(`precheck: cannot write the output: ${err.message}\n`);
+  process.exit(4);
+});
+
 registerCheck(program);
 registerTest(program);
 registerLint(program);

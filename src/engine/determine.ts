@@ -116,7 +116,7 @@ function evaluateTopics(request: NormalizedRequest, pack: RulePack, service: Nor
       const value = c.condition.evaluate(read);
       const status = value === TRUE ? 'met' : value === UNKNOWN ? 'not-documented' : 'unmet';
       const evidence = evidenceOf(c.condition.facts, store);
-      const citation = chooseCitation(catalog, c.citations, date) ?? catalog.resolve(c.citations[0]!)!;
+      const citation = chooseCitation(catalog, c.citations, date, true) ?? catalog.resolve(c.citations[0]!)!;
       const result: CriterionResult = { id: c.id, status, text: c.spec.text, evidence, citation };
       criteria.push(result);
       if (status === 'met') continue;

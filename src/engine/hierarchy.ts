@@ -14,12 +14,21 @@ export type EditionCheck = { ok: true; notices: string[] } | { ok: false; reason
 const tierRank = (catalog: Catalog, source: string): number => TIERS.indexOf(catalog.tier(source));
 
 const choiceMemo = new WeakMap<Catalog, Map<string, Citation | null>>();
+/** Criteria's citation lists are fixed arrays: memoized by the array, then by date (no key to build). */
+const listMemo = new WeakMap<readonly string[], Map<string, Citation | null>>();
 
 /** The first reference, by tier and then by the rule's own order, whose source is in force. */
-export function chooseCitation(catalog: Catalog, refs: readonly string[], date: string): Citation | undefined {
-  let memo = choiceMemo.get(catalog);
-  if (!memo) { memo = new Map(); choiceMemo.set(catalog, memo); }
-  const key = `${date}|${refs.join('|')}`;
+export function chooseCitation(catalog: Catalog, refs: readonly string[], date: string, fixedList = false): Citation | undefined {
+  let memo: Map<string, Citation | null> | undefined;
+  let key = date;
+  if (fixedList) {
+    memo = listMemo.get(refs);
+    if (!memo) { memo = new Map(); listMemo.set(refs, memo); }
+  } else {
+    memo = choiceMemo.get(catalog);
+    if (!memo) { memo = new Map(); choiceMemo.set(catalog, memo); }
+    key = `${date}|${refs.join('|')}`;
+  }
   const hit = memo.get(key);
   if (hit !== undefined) return hit ?? undefined;
   // shared between results, so frozen: a caller cannot change another result's citation

@@ -160,10 +160,18 @@ export const DRUGS: readonly Drug[] = [
   { generic: 'dicopanol', categories: ['compounding-kit', 'sedating-antihistamine'], pattern: /dicopanol/, contains: ['diphenhydramine'] },
 ];
 
-/** The drugs a text names (name, label or free text of a medication). */
+const namedMemo = new Map<string, Drug[]>();
+
+/** The drugs a text names (name, label or free text of a medication). Memoized: names recur. */
 export function drugsNamed(text: string): Drug[] {
-  const t = text.toLowerCase();
-  return DRUGS.filter((d) => d.pattern.test(t));
+  let found = namedMemo.get(text);
+  if (!found) {
+    const t = text.toLowerCase();
+    found = DRUGS.filter((d) => d.pattern.test(t));
+    if (namedMemo.size > 10_000) namedMemo.clear();
+    namedMemo.set(text, found);
+  }
+  return found;
 }
 
 /** Generic names of the active ingredients a text names (kits expanded to what they contain). */

@@ -68,6 +68,12 @@ describe('precheck check', () => {
     expect(b.stderr.trim().split('\n')).toHaveLength(1);
     expect(run(['check', join(dir, 'missing.yaml')]).stderr).toContain('file not found');
   });
+  it('stops quietly when the reader closes the pipe early', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => overturnedTransport(`p${i}`)).join('\n');
+    const r = spawnSync('sh', ['-c', `node ${CLI} check - --format jsonl | head -c 10`], { input: lines, encoding: 'utf8' });
+    expect(r.stdout).toHaveLength(10);
+    expect(r.stderr).toBe('');
+  });
   it('rejects an unknown format option', () => {
     const r = run(['check', 'examples/esi-no-mri-report.yaml', '--format', 'xml']);
     expect(r.status).toBe(2);

@@ -6,10 +6,11 @@ import { requestFromDocument, checkRequest } from '../../api.js';
 import { InputError, type InputIssue } from '../../request/issues.js';
 import type { Request } from '../../request/schema.js';
 import { rulePack } from '../../rules/pack.js';
-import { RESULT_FORMAT, type ErrorResult, type RequestResult } from '../../engine/result.js';
+import type { RequestResult } from '../../engine/result.js';
 import { renderText } from '../../report/text.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { expandPaths, flushOutput, openInput, printIssues, readFileSources, readStreamSources, useColor, write, type Source } from '../io.js';
+import { expandPaths, flushOutput, openInput, printIssues, readFileSources, readLineBatches, readStreamSources, useColor, write, type Source } from '../io.js';
+import { decideLine, errorResult, resultOutcome, type LineOutcome } from '../decide-line.js';
 
 export const FORMATS = ['text', 'json', 'jsonl', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -41,11 +42,19 @@ export function registerCheck(program: Command): void {
     });
 }
 
-async function* sources(inputs: string[]): AsyncGenerator<Source> {
-  for (const input of inputs) {
-    if (input === '-') yield* readStreamSources(openInput('-'));
-    else for (const file of expandPaths([input])) yield* readFileSources(file);
+/** The first non-blank, non-comment line of a batched line stream, and the stream from its batch on. */
+async function peek(batches: AsyncGenerator<string[]>): Promise<{ first: string | undefined; rest: AsyncGenerator<string[]> }> {
+  const seen: string[][] = [];
+  for (let next = await batches.next(); !next.done; next = await batches.next()) {
+    seen.push(next.value);
+    const head = next.value.map((l) => l.trim()).find((t) => t !== '' && !t.startsWith('#'));
+    if (head !== undefined) return { first: head, rest: (async function* () { yield* seen; yield* batches; })() };
   }
+  return { first: undefined, rest: (async function* () { yield* seen; })() };
+}
+
+async function* lines(batches: AsyncIterable<string[]>): AsyncGenerator<string> {
+  for await (const batch of batches) yield* batch;
 }
 
 export async function runCheck(inputs: string[], format: Format): Promise<number> {
@@ -54,10 +63,9 @@ export async function runCheck(inputs: string[], format: Format): Promise<number
   const color = useColor();
   let first = true;
   const emit = async (result: RequestResult, request: Request): Promise<void> => {
-    for (const s of result.services) {
-      if (s.prediction === 'upheld') tally.upheld = true;
-      if (s.prediction === 'not-covered') tally.notCovered = true;
-    }
+    const o = resultOutcome(result);
+    tally.upheld ||= o.upheld;
+    tally.notCovered ||= o.notCovered;
     if (format === 'jsonl') await write(`${JSON.stringify(result)}\n`);
     else if (format === 'json') await write(`${first ? '[\n' : ',\n'}${JSON.stringify(result, null, 2)}`);
     else if (format === 'markdown') await write(`${first ? '' : '\n---\n\n'}${renderMarkdown(result, pack.catalog, request)}`);
@@ -68,28 +76,49 @@ export async function runCheck(inputs: string[], format: Format): Promise<number
     tally.invalid = true;
     await flushOutput(); // keep stdout and stderr in input order
     printIssues(issues);
-    if (format === 'jsonl' || format === 'json') {
-      const line: ErrorResult = {
-        format: RESULT_FORMAT, request: requestId,
-        error: { message: `${name}: ${issues.length} problem(s); the first: ${issues[0]?.path ? `${issues[0].path}: ` : ''}${issues[0]?.message ?? ''}`, issues },
-      };
-      if (format === 'jsonl') await write(`${JSON.stringify(line)}\n`);
-      else { await write(`${first ? '[\n' : ',\n'}${JSON.stringify(line, null, 2)}`); first = false; }
-    }
+    if (format === 'jsonl') await write(`${JSON.stringify(errorResult(name, issues, requestId))}\n`);
+    else if (format === 'json') { await write(`${first ? '[\n' : ',\n'}${JSON.stringify(errorResult(name, issues, requestId), null, 2)}`); first = false; }
   };
-
-  for await (const source of sources(inputs)) {
-    if ('issues' in source) { await fail(source.name, source.issues, null); continue; }
+  const decide = async (source: Source): Promise<void> => {
+    if ('issues' in source) { await fail(source.name, source.issues, null); return; }
     const data = source.doc.data as { id?: unknown; request?: { id?: unknown } } | null;
     const id = typeof data?.id === 'string' ? data.id : typeof data?.request?.id === 'string' ? data.request.id : null;
     let request: Request;
     try {
       request = requestFromDocument(source.doc);
     } catch (err) {
-      if (err instanceof InputError) { await fail(source.doc.name, err.issues, id); continue; }
+      if (err instanceof InputError) { await fail(source.doc.name, err.issues, id); return; }
       throw err;
     }
     await emit(checkRequest(request, { pack }), request);
+  };
+  const sink = async (o: LineOutcome): Promise<void> => {
+    tally.invalid ||= o.invalid;
+    tally.upheld ||= o.upheld;
+    tally.notCovered ||= o.notCovered;
+    if (o.stderr.length > 0) { await flushOutput(); process.stderr.write(`${o.stderr.join('\n')}\n`); }
+    await write(o.text);
+  };
+
+  for (const input of inputs) {
+    if (input !== '-') {
+      for (const file of expandPaths([input])) for (const source of readFileSources(file)) await decide(source);
+      continue;
+    }
+    const { first: head, rest } = await peek(readLineBatches(openInput('-')));
+    if (format !== 'jsonl' || !head?.startsWith('{')) {
+      for await (const source of readStreamSources(lines(rest))) await decide(source);
+      continue;
+    }
+    // JSON Lines in, JSON Lines out: a chunk of lines at a time, each decided as it comes
+    let count = 0;
+    for await (const batch of rest) {
+      for (const line of batch) {
+        if (line.trim() === '') continue;
+        count++;
+        await sink(decideLine(`<stdin>#${count}`, line, pack));
+      }
+    }
   }
   if (format === 'json') await write(first ? '[]\n' : '\n]\n');
   await flushOutput();
