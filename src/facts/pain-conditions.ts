@@ -3,7 +3,7 @@
 // fasciitis), medication that was reduced or not tolerated, a cognitive behavioral therapy
 // program, the worker's duty status and the decision date as a number for edition cut-offs.
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
-import { diagnosisTexts, indexed } from './record.js';
+import { diagnosisTexts, indexed, itemInRegion } from './record.js';
 import { weeksBetween } from '../util/dates.js';
 import type { Treatment } from '../request/schema.js';
 
@@ -59,6 +59,25 @@ export const painConditionFacts: FactDefinition[] = [
     description: 'A diagnosis of plantar fasciitis (plantar heel pain).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /plantar fasci|heel pain/, 'plantar fasciitis'),
+  }),
+  defineFact<boolean>({
+    id: 'diagnosis.osteoarthritis', type: 'boolean',
+    description: 'Osteoarthritis (degenerative joint disease) is diagnosed, or imaging reports osteoarthritis or cartilage loss.',
+    reads: ['diagnoses[]', 'studies[].findings[]'],
+    derive: (ctx) => {
+      const seen = diagnosisFact(ctx, /osteoarth|degenerative joint|\bdjd\b|arthrosis|gonarthrosis|chondromalacia/, 'osteoarthritis');
+      if (seen.value === true) return seen;
+      const studies = indexed(ctx.request.raw.studies, 'studies').filter((st) => itemInRegion(st.item.region, ctx.service));
+      const hits = studies.flatMap((st) => (st.item.findings ?? []).map((f, j) => ({ f, p: `${st.path}.findings[${j}]` })))
+        .filter(({ f }) => f.kind === 'osteoarthritis' || f.kind === 'cartilage-loss');
+      return hits.length > 0 ? known(true, hits.map(({ f, p }) => `${p} = ${f.kind}`)) : seen;
+    },
+  }),
+  defineFact<boolean>({
+    id: 'diagnosis.tendinopathy', type: 'boolean',
+    description: 'A chronic tendon or fascia disorder is diagnosed (tendinopathy, tendinosis, tendinitis, epicondylitis, plantar fasciitis).',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /tendinopath|tendinos|tendinit|tendonit|epicondyl|plantar fasci/, 'tendinopathy'),
   }),
   defineFact<boolean>({
     id: 'medication.reducedOrNotTolerated', type: 'boolean',

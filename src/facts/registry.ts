@@ -20,6 +20,7 @@ import { medicationUseFacts } from './medication-use.js';
 import { giRiskFacts } from './gi-risk.js';
 import { medicationIndicationFacts } from './medication-indications.js';
 import { topicalFacts } from './topical.js';
+import { injectionProductFacts } from './injection-products.js';
 import { itemTypeFacts } from './item-type.js';
 import { dmeFacts } from './dme.js';
 import { surgicalIndicationFacts } from './surgical-indication.js';
@@ -33,6 +34,7 @@ const ALL: readonly FactDefinition[] = [
   ...careTrialFacts, ...imagingFacts, ...electrodiagnosticFacts,
   ...postsurgicalFacts, ...physicalMedicineFacts, ...painConditionFacts,
   ...medicationUseFacts, ...giRiskFacts, ...medicationIndicationFacts, ...topicalFacts,
+  ...injectionProductFacts,
   ...itemTypeFacts, ...dmeFacts, ...surgicalIndicationFacts, ...preoperativeFacts, ...careSettingFacts, ...serviceTestFacts,
 ];
 

@@ -1,0 +1,68 @@
+// Facts for injections named only by their text (`kind: injection`: PRP, joint steroid,
+// viscosupplement, …) and for sacroiliac joint blocks.
+import { defineFact, known, unknown, type FactDefinition } from './types.js';
+import { examFindings, indexed, isPositive, itemInRegion } from './record.js';
+
+/** What an `injection` service injects, from its label and text. */
+const PRODUCTS: ReadonlyArray<[string, RegExp]> = [
+  ['prp', /platelet|\bprp\b/],
+  ['viscosupplement', /hyaluron|synvisc|euflexxa|orthovisc|gel-?one|supartz|monovisc|viscosupplement/],
+  ['prolotherapy', /prolotherap|dextrose|sclerosing/],
+  ['botulinum-toxin', /botox|botulinum/],
+  ['stem-cell', /stem cell|bone marrow aspirate|amniotic/],
+  ['corticosteroid', /cortisone|corticosteroid|steroid|dexamethasone|decadron|kenalog|triamcinolone|depo-?medrol|methylprednisolone|betamethasone|celestone/],
+];
+
+/** Provocation tests for the sacroiliac joint, as the record names them. */
+const SI_TESTS = /faber|patrick|gaenslen|thigh thrust|\bcompression\b|distraction|sacral thrust|yeoman|fortin|si stress|posterior shear|sacroiliac (?:stress|shear)/g;
+
+export const injectionProductFacts: FactDefinition[] = [
+  defineFact<string>({
+    id: 'injection.product', type: 'string',
+    description: 'What a generic injection service injects: prp, viscosupplement, prolotherapy, botulinum-toxin, stem-cell or corticosteroid (from its label and text).',
+    reads: ['services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const found = PRODUCTS.find(([, re]) => re.test(service.words));
+      return found ? known(found[0], [`services[${service.index}].label/text names ${found[0]}`]) : unknown([`services[${service.index}]: the injected substance is not named`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'injection.priorSteroidFailed', type: 'boolean',
+    description: 'An earlier corticosteroid injection (or aspiration and injection) of the region failed; false when it helped.',
+    reads: ['treatments[]'],
+    derive: (ctx) => {
+      const prior = indexed(ctx.request.raw.treatments, 'treatments')
+        .filter((t) => t.item.kind === 'injection' && /cortisone|steroid|kenalog|depo|dexamethasone|aspirat/.test((t.item.text ?? '').toLowerCase()) && itemInRegion(t.item.region, ctx.service));
+      const failed = prior.filter((t) => t.item.outcome === 'failed' || t.item.outcome === 'partial');
+      if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = ${t.item.text}, outcome ${t.item.outcome}`));
+      const helped = prior.filter((t) => t.item.outcome === 'improved');
+      if (helped.length > 0) return known(false, helped.map((t) => `${t.path} = ${t.item.text}, outcome improved`));
+      return unknown(prior.length > 0 ? prior.map((t) => `${t.path}: outcome not stated`) : ['treatments: no earlier corticosteroid injection of the region']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'pain.severe', type: 'boolean',
+    description: 'Severe pain: a pain score of 7 or more out of 10 in the service region; false when every recorded score is lower.',
+    reads: ['symptoms[].score'],
+    derive: (ctx) => {
+      const scored = indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => s.item.score !== undefined && itemInRegion(s.item.region, ctx.service));
+      if (scored.length === 0) return unknown(['symptoms: no pain score recorded']);
+      const top = scored.reduce((a, b) => (b.item.score! > a.item.score! ? b : a));
+      return known(top.item.score! >= 7, [`${top.path}.score = ${top.item.score}`]);
+    },
+  }),
+  defineFact<number>({
+    id: 'sacroiliac.provocationTests', type: 'number',
+    description: 'Positive sacroiliac provocation tests on exam (each finding counts its `count`, else the tests its text names, else one).',
+    reads: ['exam[]'],
+    derive: (ctx) => {
+      const found = examFindings(ctx.request.raw, 'sacroiliac-provocation').filter((e) => isPositive(e.item));
+      if (found.length === 0) {
+        const negative = examFindings(ctx.request.raw, 'sacroiliac-provocation');
+        return negative.length > 0 ? known(0, negative.map((e) => `${e.path} = sacroiliac-provocation negative`)) : unknown(['exam: no sacroiliac provocation test recorded']);
+      }
+      const n = found.reduce((sum, e) => sum + (e.item.count ?? Math.max(1, new Set((e.item.text ?? '').toLowerCase().match(SI_TESTS) ?? []).size)), 0);
+      return known(n, found.map((e) => `${e.path} = sacroiliac-provocation positive${e.item.text ? ` (${e.item.text})` : ''}`));
+    },
+  }),
+];

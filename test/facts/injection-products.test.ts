@@ -1,0 +1,40 @@
+import { describe, it, expect } from 'vitest';
+import { value } from '../helpers.js';
+
+const inj = (label: string, region = 'knee') => ({ services: [{ id: 's', kind: 'injection', region, label }] });
+
+describe('injection facts', () => {
+  it('names what a generic injection injects', () => {
+    expect(value(inj('Platelet-rich plasma injection to the right knee'), 'injection.product')).toBe('prp');
+    expect(value(inj('Synvisc-One injection'), 'injection.product')).toBe('viscosupplement');
+    expect(value(inj('lidocaine and dexamethasone injection'), 'injection.product')).toBe('corticosteroid');
+    expect(value(inj('knee injection'), 'injection.product')).toBeUndefined();
+  });
+  it('knows whether an earlier steroid injection of the region failed', () => {
+    const base = inj('PRP to the knee');
+    expect(value({ ...base, treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone injection', outcome: 'failed' }] }, 'injection.priorSteroidFailed')).toBe(true);
+    expect(value({ ...base, treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone injection', outcome: 'improved' }] }, 'injection.priorSteroidFailed')).toBe(false);
+    expect(value(base, 'injection.priorSteroidFailed')).toBeUndefined();
+    expect(value({ ...base, treatments: [{ kind: 'injection', region: 'shoulder', text: 'cortisone injection', outcome: 'failed' }] }, 'injection.priorSteroidFailed')).toBeUndefined();
+  });
+  it('reads severe pain from the pain scores', () => {
+    expect(value({ ...inj('x'), symptoms: [{ kind: 'joint-pain', score: 8 }] }, 'pain.severe')).toBe(true);
+    expect(value({ ...inj('x'), symptoms: [{ kind: 'joint-pain', score: 4 }] }, 'pain.severe')).toBe(false);
+    expect(value(inj('x'), 'pain.severe')).toBeUndefined();
+  });
+  it('counts sacroiliac provocation tests by count, by named tests, or one each', () => {
+    const si = { services: [{ id: 's', kind: 'sacroiliac-joint-injection' }] };
+    expect(value({ ...si, exam: [{ finding: 'sacroiliac-provocation', count: 4 }] }, 'sacroiliac.provocationTests')).toBe(4);
+    expect(value({ ...si, exam: [{ finding: 'sacroiliac-provocation', text: 'FABER, Gaenslen and thigh thrust positive' }] }, 'sacroiliac.provocationTests')).toBe(3);
+    expect(value({ ...si, exam: [{ finding: 'sacroiliac-provocation', result: 'positive' }] }, 'sacroiliac.provocationTests')).toBe(1);
+    expect(value({ ...si, exam: [{ finding: 'sacroiliac-provocation', result: 'negative' }] }, 'sacroiliac.provocationTests')).toBe(0);
+    expect(value(si, 'sacroiliac.provocationTests')).toBeUndefined();
+  });
+  it('finds osteoarthritis and tendinopathy', () => {
+    expect(value({ ...inj('x'), diagnoses: ['primary osteoarthritis of the right knee'] }, 'diagnosis.osteoarthritis')).toBe(true);
+    expect(value({ ...inj('x'), studies: [{ type: 'xray', region: 'knee', findings: [{ kind: 'cartilage-loss' }] }] }, 'diagnosis.osteoarthritis')).toBe(true);
+    expect(value({ ...inj('x'), diagnoses: ['knee sprain'] }, 'diagnosis.osteoarthritis')).toBe(false);
+    expect(value(inj('x'), 'diagnosis.osteoarthritis')).toBeUndefined();
+    expect(value({ ...inj('x'), diagnoses: ['lateral epicondylitis'] }, 'diagnosis.tendinopathy')).toBe(true);
+  });
+});
