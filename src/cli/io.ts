@@ -1,7 +1,6 @@
 // Input and output plumbing shared by the subcommands: reading request files and streams,
 // writing with backpressure, and printing input problems without stack traces.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadDocuments, loadJson, MAX_DOCUMENT_BYTES, type LoadedDocument } from '../request/load.js';
 import { InputError, formatIssue, type InputIssue } from '../request/issues.js';
 import { walk } from '../rules/pack.js';
@@ -168,4 +167,3 @@ export function printIssues(issues: readonly InputIssue[]): void {
 
 export const useColor = (): boolean => process.stdout.isTTY === true && !('NO_COLOR' in process.env);
 
-export const resolveFrom = (dir: string, file: string): string => (file.startsWith('/') ? file : join(dir, file));

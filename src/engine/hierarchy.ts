@@ -4,11 +4,6 @@
 import { TIERS, type Catalog, type Citation } from '../guidelines/catalog.js';
 import type { CompiledTopic } from '../rules/pack.js';
 
-export interface GuidelineChoice {
-  citation: Citation;
-  notices: string[];
-}
-
 export type EditionCheck = { ok: true; notices: string[] } | { ok: false; reason: string };
 
 const tierRank = (catalog: Catalog, source: string): number => TIERS.indexOf(catalog.tier(source));

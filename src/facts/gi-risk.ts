@@ -1,7 +1,7 @@
 // NSAID use and gastrointestinal risk (CPMTG "NSAIDs, GI symptoms & cardiovascular risk"):
 // which NSAIDs the worker takes or is prescribed, whether they help, and the GI risk factors
 // that make a PPI, an H2 blocker or a COX-2 selective NSAID appropriate.
-import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
+import { defineFact, known, unknown, type FactDefinition } from './types.js';
 import { diagnosisTexts, indexed } from './record.js';
 import { benefitOf, isTopicalItem, listedMedications, medicationCategories, onMedicationList, outcomeOf, requestedMedications, withCategory, type DrugUseEntry } from './medication-use.js';
 

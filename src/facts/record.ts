@@ -1,7 +1,7 @@
 // Small readers over the request record that several fact modules share: which exam findings,
 // studies and treatments bear on a service's body region, and how to cite them as evidence.
 import type { NormalizedService } from '../request/normalize.js';
-import type { Request, ExamFinding, Study, Treatment } from '../request/schema.js';
+import type { Request, ExamFinding, Study } from '../request/schema.js';
 import type { Region } from '../request/vocabulary.js';
 import { spineRegionOf } from '../request/levels.js';
 import { spineRegion, regionsOverlap } from '../request/regions.js';
@@ -75,10 +75,6 @@ export function studySpine(s: Study): Spine | null | undefined {
   if (s.region) return spineOfRegion(s.region);
   const level = s.findings?.find((f) => f.level)?.level ?? s.findings?.find((f) => f.root)?.root;
   return level ? spineRegionOf(level.toUpperCase()) : undefined;
-}
-
-export function treatmentsOf(request: Request, kinds: readonly Treatment['kind'][]): Indexed<Treatment>[] {
-  return indexed(request.treatments, 'treatments').filter((t) => kinds.includes(t.item.kind));
 }
 
 /** Evidence string for one field of an indexed item. */
