@@ -31,7 +31,10 @@ export function renderText(result: RequestResult, catalog: Catalog, options: Tex
         if (c.citation.ref !== s.guideline?.ref) lines.push(paint('dim', `        per ${formatCitation(c.citation, catalog)}`));
       }
     }
-    if (v.met.length > 0) lines.push(`  Met: ${v.met.length} of ${s.criteria.length} criteria`);
+    if (s.prediction === 'overturned' && v.met.length > 0) {
+      lines.push('  Documented:');
+      for (const c of v.met) lines.push(`    ${paint('green', '✓')} ${c.text}`);
+    } else if (v.met.length > 0) lines.push(`  Met: ${v.met.length} of ${s.criteria.length} criteria`);
     for (const c of v.presumed) lines.push(paint('dim', `  Not stated, presumed: ${c.text}`));
     if (v.advice.kind === 'document') {
       lines.push('  To overturn, document:');
