@@ -124,7 +124,10 @@ async function main(): Promise<void> {
   const jreMs = await timeAsync(jreRun);
 
   // the CLI on a stream: 10,000 requests, and a tenth of that, to see that memory stays flat
-  const stream = await cliStream(all.map((x) => x.json));
+  // best of two runs, as for the in-process figures (noisy machines); peak RSS is the larger
+  const lines = all.map((x) => x.json);
+  const runs = [await cliStream(lines), await cliStream(lines)];
+  const stream = { ...runs.reduce((a, b) => (a.ms <= b.ms ? a : b)), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
   const streamSmall = await cliStream(all.slice(0, Math.max(1, Math.floor(N / 10))).map((x) => x.json));
 
   // one request through the CLI beside bare node
@@ -138,7 +141,7 @@ async function main(): Promise<void> {
     requests: N,
     subsetRequests: subset.length,
     engineApi: { requestsPerSecond: rate(N, apiAll) },
-    cliStreamJsonl: { requestsPerSecond: rate(N, stream.ms), peakRssMb: stream.peakRssMb, outputLines: stream.outLines, peakRssMbAtTenth: streamSmall.peakRssMb },
+    cliStreamJsonl: { requestsPerSecond: rate(N, stream.ms), eachRunRequestsPerSecond: runs.map((r) => rate(N, r.ms)), peakRssMb: stream.peakRssMb, outputLines: stream.outLines, peakRssMbAtTenth: streamSmall.peakRssMb },
     baselineComparison: {
       note: 'ESI/facet/MBB/TPI requests; both sides parse and validate the same JSON; the engine also explains (criteria, evidence, citations, advice)',
       engineRequestsPerSecond: rate(subset.length, apiSubset),

@@ -38,12 +38,16 @@ export function loadJson(text: string, name: string): LoadedDocument {
   } catch (err) {
     throw new InputError([{ file: name, path: '', code: 'json-syntax', message: `not valid JSON: ${(err as Error).message}` }]);
   }
-  // one scan of the text finds duplicate keys, prototype keys and runaway nesting
-  const problem = scanJsonKeys(text);
-  if (problem?.kind === 'duplicate') {
-    throw new InputError([{ file: name, path: problem.path, code: 'duplicate-key', message: 'this key appears twice in the same object; the first value would be lost' }]);
+  // JSON.parse keeps one of two equal keys, so the parsed value has fewer keys than the text
+  // names: compare the counts (cheap), and only on a difference scan for the duplicate's path.
+  const walked = countKeys(data, 0);
+  if (walked < 0) throw new InputError(checkPlainData(data, name));
+  if (walked !== countKeyTokens(text)) {
+    const problem = scanJsonKeys(text);
+    if (problem?.kind === 'duplicate') {
+      throw new InputError([{ file: name, path: problem.path, code: 'duplicate-key', message: 'this key appears twice in the same object; the first value would be lost' }]);
+    }
   }
-  if (problem) throw new InputError(checkPlainData(data, name));
   return { name, data, locate: noLocation };
 }
 
@@ -145,6 +149,42 @@ function checkPlainData(root: unknown, file: string): InputIssue[] {
   };
   walk(root, [], 0);
   return issues;
+}
+
+/** Keys in a parsed JSON value; -1 when it has a forbidden key or nests too deep. */
+function countKeys(value: unknown, depth: number): number {
+  if (value === null || typeof value !== 'object') return 0;
+  if (depth > MAX_DEPTH) return -1;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const k = countKeys(v, depth + 1);
+      if (k < 0) return -1;
+      n += k;
+    }
+    return n;
+  }
+  for (const key in value) {
+    if (FORBIDDEN_KEYS.has(key)) return -1;
+    const k = countKeys((value as Record<string, unknown>)[key], depth + 1);
+    if (k < 0) return -1;
+    n += k + 1;
+  }
+  return n;
+}
+
+const KEY_END = /"\s*:/g;
+
+/** Keys a JSON text names: closing quotes (not escaped) followed by a colon. */
+function countKeyTokens(text: string): number {
+  let n = 0;
+  KEY_END.lastIndex = 0;
+  for (let m = KEY_END.exec(text); m; m = KEY_END.exec(text)) {
+    let slashes = 0;
+    for (let b = m.index - 1; text.charCodeAt(b) === 92; b--) slashes++;
+    if (slashes % 2 === 0) n++;
+  }
+  return n;
 }
 
 /** A duplicate key (as a path), or a forbidden key or nesting deeper than allowed. */
