@@ -11,6 +11,7 @@ import { jreEngine, jreMet } from '../src/rules/jre.js';
 import { FACTS } from '../src/facts/registry.js';
 import type { Fact } from '../src/facts/types.js';
 import { mergePatch } from '../src/cases/merge-patch.js';
+import { loadJson } from '../src/request/load.js';
 
 const pack = rulePack();
 
@@ -156,5 +157,24 @@ describe('the synchronous evaluator agrees with json-rules-engine', () => {
         expect(ours === TRUE, c.id).toBe(met.has(c.id));
       }
     }), { numRuns: 150 });
+  });
+});
+
+describe('JSON duplicate keys', () => {
+  // keys with quotes, backslashes and colons exercise the textual key count
+  const key = fc.string({ unit: fc.constantFrom('a', 'b', '"', '\\', ':', ' ', 'é'), maxLength: 4 });
+  const leaf = fc.oneof(fc.integer(), key, fc.constant(null));
+  const tree = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 3 })),
+  })).node;
+  it('accepts any object without a repeated key, and finds a key repeated anywhere', () => {
+    fc.assert(fc.property(fc.dictionary(key, tree, { minKeys: 1, maxKeys: 4 }), key, (object, extra) => {
+      const text = JSON.stringify(object);
+      expect(loadJson(text, 'p.json').data).toEqual(object);
+      // repeat the object's first key at its end: JSON.parse would silently keep the last value
+      const first = JSON.stringify(Object.keys(object)[0]);
+      const repeated = `${text.slice(0, -1)},${first}:${JSON.stringify(extra)}}`;
+      expect(() => loadJson(repeated, 'p.json')).toThrow(/this key appears twice/);
+    }), { numRuns: 300 });
   });
 });
