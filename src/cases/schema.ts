@@ -32,7 +32,6 @@ export const ruleTestsSchema = z.strictObject({
   notes: z.string().optional(),
 });
 
-export type RuleTests = z.infer<typeof ruleTestsSchema>;
 export type RuleExpectation = z.infer<typeof ruleExpectationSchema>;
 
 /** One expected item, from a letter case or a rule test. */

@@ -1,5 +1,5 @@
-// One JSON Lines request in, one JSON Lines result out: shared by `check -` in the main thread
-// and by its worker threads, so both produce the same bytes.
+// One JSON Lines request in, one JSON Lines result out: the fast path of `check - --format jsonl`,
+// which skips the general document sources; error results have the same shape as theirs.
 import { loadJson } from '../request/load.js';
 import { InputError, formatIssue, type InputIssue } from '../request/issues.js';
 import { requestFromDocument, checkRequest } from '../api.js';

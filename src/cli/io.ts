@@ -43,7 +43,7 @@ export function readFileSources(file: string): Source[] {
  * line) or a YAML stream (documents separated by `---`), told apart by the first character.
  */
 export async function* readStreamSources(input: NodeJS.ReadableStream | AsyncIterable<string>, name = '<stdin>'): AsyncGenerator<Source> {
-  const lines = 'pipe' in input || 'read' in input ? readLines(input as NodeJS.ReadableStream) : input as AsyncIterable<string>;
+  const lines = 'pipe' in input || 'read' in input ? flattenBatches(readLineBatches(input as NodeJS.ReadableStream)) : input as AsyncIterable<string>;
   let mode: 'jsonl' | 'yaml' | undefined;
   let buffer: string[] = [];
   let bufferBytes = 0;
@@ -118,9 +118,9 @@ export async function* readLineBatches(input: NodeJS.ReadableStream): AsyncGener
   if (rest !== '') yield [rest];
 }
 
-/** The same, one line at a time. */
-export async function* readLines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
-  for await (const batch of readLineBatches(input)) yield* batch;
+/** Batches of lines, one line at a time. */
+export async function* flattenBatches(batches: AsyncIterable<string[]>): AsyncGenerator<string> {
+  for await (const batch of batches) yield* batch;
 }
 
 export function openInput(path: string): NodeJS.ReadableStream {

@@ -319,5 +319,3 @@ export type ExamFinding = z.infer<typeof examFindingSchema>;
 export type Symptom = z.infer<typeof symptomSchema>;
 export type Medication = z.infer<typeof medicationSchema>;
 export type CaseFile = z.infer<typeof caseSchema>;
-export type ExpectedItem = z.infer<typeof expectedItemSchema>;
-export type GuidelineRef = z.infer<typeof guidelineRefSchema>;

@@ -9,7 +9,7 @@ import { rulePack } from '../../rules/pack.js';
 import type { RequestResult } from '../../engine/result.js';
 import { renderText } from '../../report/text.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { expandPaths, flushOutput, openInput, printIssues, readFileSources, readLineBatches, readStreamSources, useColor, write, type Source } from '../io.js';
+import { expandPaths, flattenBatches, flushOutput, openInput, printIssues, readFileSources, readLineBatches, readStreamSources, useColor, write, type Source } from '../io.js';
 import { decideLine, errorResult, resultOutcome, type LineOutcome } from '../decide-line.js';
 
 export const FORMATS = ['text', 'json', 'jsonl', 'markdown'] as const;
@@ -51,10 +51,6 @@ async function peek(batches: AsyncGenerator<string[]>): Promise<{ first: string 
     if (head !== undefined) return { first: head, rest: (async function* () { yield* seen; yield* batches; })() };
   }
   return { first: undefined, rest: (async function* () { yield* seen; })() };
-}
-
-async function* lines(batches: AsyncIterable<string[]>): AsyncGenerator<string> {
-  for await (const batch of batches) yield* batch;
 }
 
 export async function runCheck(inputs: string[], format: Format): Promise<number> {
@@ -107,7 +103,7 @@ export async function runCheck(inputs: string[], format: Format): Promise<number
     }
     const { first: head, rest } = await peek(readLineBatches(openInput('-')));
     if (format !== 'jsonl' || !head?.startsWith('{')) {
-      for await (const source of readStreamSources(lines(rest))) await decide(source);
+      for await (const source of readStreamSources(flattenBatches(rest))) await decide(source);
       continue;
     }
     // JSON Lines in, JSON Lines out: a chunk of lines at a time, each decided as it comes
