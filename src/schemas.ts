@@ -5,6 +5,7 @@ import { requestSchema, caseDocumentSchema } from './request/schema.js';
 import { ruleFileSchema, packFileSchema } from './rules/schema.js';
 import { ruleTestsSchema } from './cases/schema.js';
 import { sourceFileSchema } from './guidelines/catalog.js';
+import { reasonsFileSchema } from './cases/reasons.js';
 
 export const JSON_SCHEMAS = {
   request: { schema: requestSchema, title: 'imr-precheck/request@1' },
@@ -13,6 +14,7 @@ export const JSON_SCHEMAS = {
   'rule-tests': { schema: ruleTestsSchema, title: 'imr-precheck/rule-tests@1' },
   'guideline-source': { schema: sourceFileSchema, title: 'imr-precheck citation catalog: one guideline source' },
   'rule-pack': { schema: packFileSchema, title: 'imr-precheck rule pack manifest' },
+  reasons: { schema: reasonsFileSchema, title: 'imr-precheck/reasons@1' },
 } as const;
 
 export type SchemaName = keyof typeof JSON_SCHEMAS;

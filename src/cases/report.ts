@@ -1,6 +1,7 @@
 // Text and JSON reports of a test run. The text ends with the line `N passed, N failed`.
 import type { TestReport, Figures, ItemRun } from './run.js';
 import { FAMILIES } from './families.js';
+import { reasonAgreementLines } from './reasons.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
@@ -65,6 +66,7 @@ export function renderTestText(report: TestReport, options: { verbose?: boolean;
   lines.push(figureLine('real letters', report.figuresByKind.letter));
   lines.push(figureLine('rule tests', report.figuresByKind['rule-test']));
   for (const fam of FAMILIES) lines.push(figureLine(`letters: ${fam}`, report.figuresByFamily[fam]));
+  if (report.reasons) lines.push(...reasonAgreementLines(report.reasons));
   if (options.criteria) {
     lines.push('', 'Criteria (met / unmet / not documented):');
     for (const c of report.criteria) lines.push(`  ${c.id.padEnd(48)} ${String(c.met).padStart(4)} ${String(c.unmet).padStart(4)} ${String(c.notDocumented).padStart(4)}`);
@@ -84,6 +86,7 @@ export function renderTestJson(report: TestReport): string {
     figuresByFamily: report.figuresByFamily,
     criteria: report.criteria,
     unexercised: report.unexercised,
+    reasons: report.reasons ?? null,
     cases: report.cases.map((r) => ({
       case: r.caseId, file: r.file, kind: r.kind, status: r.status,
       items: r.items.map((i) => ({
