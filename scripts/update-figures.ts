@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReasonAgreement } from '../src/cases/reasons.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli/precheck.js');
@@ -12,7 +13,7 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 interface Figures { items: number; covered: number; coverage: number; correct: number; accuracy: number; balancedAccuracy: number; guidelineCompared: number; guidelineAgreed: number; guidelineAgreement: number; confusion: Record<string, Record<string, number>> }
 
-function suite(paths: string[]): { totals: Record<string, number>; figures: Figures; figuresByKind: Record<string, Figures>; figuresByFamily: Record<string, Figures>; criteria: unknown[]; unexercised: string[] } {
+function suite(paths: string[]): { totals: Record<string, number>; figures: Figures; figuresByKind: Record<string, Figures>; figuresByFamily: Record<string, Figures>; criteria: unknown[]; unexercised: string[]; reasons: ReasonAgreement | { problems: unknown[] } | null } {
   const r = spawnSync(process.execPath, [CLI, 'test', ...paths, '--format', 'json', '--no-baseline'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
   return JSON.parse(r.stdout);
 }
@@ -41,6 +42,10 @@ lines.push('| family (real letters) | items | coverage | accuracy | balanced acc
 lines.push(row('all', f));
 for (const [fam, ff] of Object.entries(letters.figuresByFamily)) lines.push(row(fam, ff));
 lines.push('', `Confusion matrix, real letters (rows: the letter; columns: the prediction): upheld → ${c.upheld!.upheld} upheld / ${c.upheld!.overturned} overturned / ${c.upheld!['not-covered']} not covered; overturned → ${c.overturned!.upheld} / ${c.overturned!.overturned} / ${c.overturned!['not-covered']}.`);
+const ra = letters.reasons;
+if (ra && !('problems' in ra)) {
+  lines.push('', `- **Reason agreement** (real letters, \`test/cases/reasons.yaml\`; the ${ra.evaluated} items the reviewer upheld that the engine predicts upheld and decides itself): the failing criteria include every decisive reason of the reviewer on ${pct(ra.shares.every)}, some on ${pct(ra.shares.some)}, none on ${pct(ra.shares.none)}; every reason a criterion states on ${pct(ra.coveredOnly.share)}; a failing criterion the reviewer finds met (misleading) on ${ra.misleadingItems.length} items (${pct(ra.shares.misleading)}); ${ra.uncoveredReasons.evaluated} of their reasons have no criterion.`);
+}
 if (existsSync(join(ROOT, 'docs/parse-letter.md'))) {
   const doc = readFileSync(join(ROOT, 'docs/parse-letter.md'), 'utf8');
   const get = (label: string): string => new RegExp(`\\|\\s*${label}[^|]*\\|\\s*([^|]+)\\|`, 'i').exec(doc)?.[1]?.trim() ?? '?';

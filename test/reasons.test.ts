@@ -176,10 +176,21 @@ describe('reason agreement', () => {
     expect(report.misleadingItems.map((i) => [i.service, i.misleading])).toEqual([['none', ['b.one']]]);
     expect(report.shares.misleading).toBeCloseTo(1 / 3);
     expect(report.missedByPhrase).toEqual([{ phrase: 'r1', count: 1 }]);
+    expect(report.items[2]!.missed).toEqual([{ phrase: 'r1', criteria: ['a.one'], engine: 'met' }]);
+    expect(report.items[1]!.missed).toEqual([{ phrase: 'gap', criteria: [], uncovered: true }]);
+    expect(report.missedBecause).toEqual({ met: 1, 'not-evaluated': 0 });
     expect(report.uncoveredByPhrase).toEqual([{ phrase: 'gap', count: 1 }]);
     expect(report.uncoveredReasons).toEqual({ evaluated: 1, allUpheld: 1 });
+    // leaving out the uncovered reason, "some" has every stated reason failing
+    expect(report.coveredOnly).toEqual({ items: 3, every: 2, share: 2 / 3 });
     expect(report.misleadingByCriterion).toEqual([{ id: 'b.one', count: 1 }]);
     expect(report.overturnedContradicted).toEqual([{ letter: 'CM16-0000001', service: 'over', criteria: ['a.three'] }]);
+  });
+
+  it('tells a reason whose criteria the engine never evaluated from one it judged met', () => {
+    const r = reasonAgreement([run({ service: 'none', failing: ['a.two'] })], ANNOTATIONS);
+    expect(r.items[0]!.missed).toEqual([{ phrase: 'r1', criteria: ['a.one'], engine: 'not-evaluated' }]);
+    expect(r.missedBecause).toEqual({ met: 0, 'not-evaluated': 1 });
   });
 
   it('matches an independent encoding by letter id and label when the service id differs', () => {

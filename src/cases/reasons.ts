@@ -119,6 +119,9 @@ const normalizeLabel = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]
 
 export type Agreement = 'every' | 'some' | 'none';
 
+/** Why the engine did not fail a reason's criteria: it evaluated one without failing it (met, or presumed), or evaluated none of them (another topic, or not applicable). */
+export type MissedBecause = 'met' | 'not-evaluated';
+
 export interface ReasonItemResult {
   letter: string;
   service: string;
@@ -126,8 +129,10 @@ export interface ReasonItemResult {
   matchedBy: 'service' | 'label';
   agreement: Agreement;
   failing: string[];
+  /** Reasons that have criteria (not `uncovered`). */
+  stated: number;
   /** Reasons none of whose criteria is failing (uncovered reasons included). */
-  missed: { phrase: string; criteria: string[]; uncovered?: true }[];
+  missed: { phrase: string; criteria: string[]; uncovered?: true; engine?: MissedBecause }[];
   /** Failing criteria the reviewer finds met. */
   misleading: string[];
 }
@@ -143,6 +148,8 @@ export interface ReasonAgreement {
   some: number;
   none: number;
   shares: { every: number; some: number; none: number; misleading: number };
+  /** Leaving out reasons no criterion states: items with a stated reason whose failing criteria include every stated one. */
+  coveredOnly: { items: number; every: number; share: number };
   /** Evaluated items with a failing criterion the reviewer contradicts. */
   misleadingItems: ReasonItemResult[];
   /** Overturned by the reviewer, predicted upheld, failing a criterion the reviewer found met. */
@@ -152,6 +159,8 @@ export interface ReasonAgreement {
   unknownCriteria: UnknownCriterion[];
   /** Missed reasons that have criteria (the engine did not fail them) and reasons no criterion states, by phrase; misleading criteria by id; most frequent first. */
   missedByPhrase: { phrase: string; count: number }[];
+  /** Missed reasons with criteria, by why: a criterion judged met, or none of them evaluated. */
+  missedBecause: Record<MissedBecause, number>;
   uncoveredByPhrase: { phrase: string; count: number }[];
   misleadingByCriterion: { id: string; count: number }[];
   items: ReasonItemResult[];
@@ -187,6 +196,7 @@ export function reasonAgreement(items: readonly ItemRun[], reasons: LoadedReason
   const results: ReasonItemResult[] = [];
   const overturnedContradicted: ReasonAgreement['overturnedContradicted'] = [];
   const missedCounts = new Map<string, number>();
+  const missedBecause: Record<MissedBecause, number> = { met: 0, 'not-evaluated': 0 };
   const uncoveredCounts = new Map<string, number>();
   const misleadingCounts = new Map<string, number>();
   let uncoveredEvaluated = 0;
@@ -206,6 +216,8 @@ export function reasonAgreement(items: readonly ItemRun[], reasons: LoadedReason
       continue;
     }
     if (!predictedUpheld || i.got?.dependsOn) continue;
+    const evaluated = new Set((i.got?.criteria ?? []).map((c) => c.id));
+    const because = (r: Reason): MissedBecause | undefined => (r.uncovered ? undefined : r.criteria.some((id) => evaluated.has(id)) ? 'met' : 'not-evaluated');
     const missed = a.reasons.filter((r) => !r.criteria.some((id) => failingSet.has(id)));
     const hit = a.reasons.length - missed.length;
     const agreement: Agreement = missed.length === 0 ? 'every' : hit > 0 ? 'some' : 'none';
@@ -214,15 +226,23 @@ export function reasonAgreement(items: readonly ItemRun[], reasons: LoadedReason
     for (const r of missed) {
       const counts = r.uncovered ? uncoveredCounts : missedCounts;
       counts.set(r.phrase, (counts.get(r.phrase) ?? 0) + 1);
+      const why = because(r);
+      if (why) missedBecause[why]++;
     }
     for (const id of misleading) misleadingCounts.set(id, (misleadingCounts.get(id) ?? 0) + 1);
     results.push({
       letter: a.letter, service: i.service, annotated: a.service, matchedBy: m.by, agreement, failing,
-      missed: missed.map((r) => ({ phrase: r.phrase, criteria: r.criteria, ...(r.uncovered ? { uncovered: true as const } : {}) })),
+      stated: a.reasons.filter((r) => !r.uncovered).length,
+      missed: missed.map((r) => {
+        const why = because(r);
+        return { phrase: r.phrase, criteria: r.criteria, ...(r.uncovered ? { uncovered: true as const } : {}), ...(why ? { engine: why } : {}) };
+      }),
       misleading,
     });
   }
   const count = (g: Agreement): number => results.filter((r) => r.agreement === g).length;
+  const withCovered = results.filter((r) => r.stated > 0);
+  const everyCovered = withCovered.filter((r) => r.missed.every((m) => m.uncovered)).length;
   const misleadingItems = results.filter((r) => r.misleading.length > 0);
   const n = results.length;
   return {
@@ -234,11 +254,13 @@ export function reasonAgreement(items: readonly ItemRun[], reasons: LoadedReason
     some: count('some'),
     none: count('none'),
     shares: { every: ratio(count('every'), n), some: ratio(count('some'), n), none: ratio(count('none'), n), misleading: ratio(misleadingItems.length, n) },
+    coveredOnly: { items: withCovered.length, every: everyCovered, share: ratio(everyCovered, withCovered.length) },
     misleadingItems,
     overturnedContradicted,
     uncoveredReasons: { evaluated: uncoveredEvaluated, allUpheld: uncoveredAll },
     unknownCriteria: reasons.unknownCriteria,
     missedByPhrase: ranked(missedCounts).map(([phrase, c]) => ({ phrase, count: c })),
+    missedBecause,
     uncoveredByPhrase: ranked(uncoveredCounts).map(([phrase, c]) => ({ phrase, count: c })),
     misleadingByCriterion: ranked(misleadingCounts).map(([id, c]) => ({ id, count: c })),
     items: results,
@@ -270,9 +292,13 @@ export function reasonAgreementLines(r: ReasonAgreement | { file: string; proble
     lines.push('  no item to compare');
   } else {
     lines.push(`  items ${r.evaluated}: failing criteria include every decisive reason ${pct(r.shares.every)} (${r.every}), some ${pct(r.shares.some)} (${r.some}), none ${pct(r.shares.none)} (${r.none})`);
+    lines.push(`  leaving out reasons no criterion states: every stated reason ${pct(r.coveredOnly.share)} (${r.coveredOnly.every} of ${r.coveredOnly.items})`);
     lines.push(`  misleading (a failing criterion the reviewer finds met): ${r.misleadingItems.length} item(s), ${pct(r.shares.misleading)}`);
     lines.push(`  reasons no criterion states: ${r.uncoveredReasons.evaluated} on these items, ${r.uncoveredReasons.allUpheld} over all annotated upheld items`);
-    if (r.missedByPhrase.length > 0) lines.push(`  reasons most often not among the failing criteria: ${r.missedByPhrase.slice(0, top).map((m) => `${m.phrase} (${m.count})`).join('; ')}`);
+    if (r.missedByPhrase.length > 0) {
+      lines.push(`  reasons with criteria that were not failing: ${r.missedBecause.met} judged met, ${r.missedBecause['not-evaluated']} not evaluated (another topic or not applicable)`);
+      lines.push(`  reasons most often not among the failing criteria: ${r.missedByPhrase.slice(0, top).map((m) => `${m.phrase} (${m.count})`).join('; ')}`);
+    }
     if (r.uncoveredByPhrase.length > 0) lines.push(`  reasons most often without a criterion: ${r.uncoveredByPhrase.slice(0, top).map((m) => `${m.phrase} (${m.count})`).join('; ')}`);
     if (r.misleadingByCriterion.length > 0) lines.push(`  most misleading criteria: ${r.misleadingByCriterion.slice(0, top).map((m) => `${m.id} (${m.count})`).join('; ')}`);
   }
