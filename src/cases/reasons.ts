@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadDocuments, type LoadedDocument } from '../request/load.js';
-import { InputError, fromZodIssues, type InputIssue } from '../request/issues.js';
+import { InputError, formatIssue, fromZodIssues, type InputIssue } from '../request/issues.js';
 import { allowedKeysAt, parsePath } from '../request/validate.js';
 import { PROJECT_ROOT } from '../rules/pack.js';
 import type { ItemRun } from './run.js';
@@ -157,11 +157,13 @@ export interface ReasonAgreement {
   /** Decisive reasons (over evaluated items) with no criterion; and over every matched upheld item. */
   uncoveredReasons: { evaluated: number; allUpheld: number };
   unknownCriteria: UnknownCriterion[];
-  /** Missed reasons that have criteria (the engine did not fail them) and reasons no criterion states, by phrase; misleading criteria by id; most frequent first. */
+  /** Missed reasons that have criteria, by phrase, most frequent first. */
   missedByPhrase: { phrase: string; count: number }[];
-  /** Missed reasons with criteria, by why: a criterion judged met, or none of them evaluated. */
+  /** Missed reasons that have criteria, by why: one evaluated without failing, or none evaluated. */
   missedBecause: Record<MissedBecause, number>;
+  /** Reasons no criterion states, by phrase, most frequent first. */
   uncoveredByPhrase: { phrase: string; count: number }[];
+  /** Misleading failing criteria by id, most frequent first. */
   misleadingByCriterion: { id: string; count: number }[];
   items: ReasonItemResult[];
 }
@@ -284,7 +286,7 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 /** The text report's "Reason agreement" section. */
 export function reasonAgreementLines(r: ReasonAgreement | { file: string; problems: InputIssue[] }, top = 8): string[] {
   if ('problems' in r) {
-    return ['', `Reason agreement: ${r.file} could not be read:`, ...r.problems.map((p) => `  ${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`)];
+    return ['', `Reason agreement: ${r.file} could not be read:`, ...r.problems.map((p) => `  ${formatIssue(p)}`)];
   }
   const lines = ['', `Reason agreement (${r.file}; upheld by the reviewer, predicted upheld and decided by the engine itself):`];
   lines.push(`  letter items ${r.letterItems}: annotated ${r.matched.byService + r.matched.byLabel} (${r.matched.byService} by service id, ${r.matched.byLabel} by label), not annotated ${r.matched.unannotated}`);

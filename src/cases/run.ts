@@ -8,7 +8,7 @@ import { compareItem, type ItemComparison } from './compare.js';
 import { familyOf, FAMILIES, type Family } from './families.js';
 import type { TestCase } from './load.js';
 import type { Expectation } from './schema.js';
-import { defaultReasonAgreement, DEFAULT_REASONS_FILE, type ReasonAgreement } from './reasons.js';
+import { defaultReasonAgreement, type ReasonAgreement } from './reasons.js';
 import type { InputIssue } from '../request/issues.js';
 
 export interface ItemRun {
@@ -72,7 +72,7 @@ function signature(got: ServiceResult | undefined, c: ItemComparison | undefined
   return parts.join('|');
 }
 
-export function runCases(cases: readonly TestCase[], pack: RulePack, baseline: Baseline = {}, onProgress?: (done: number, total: number) => void, reasonsFile: string | false = DEFAULT_REASONS_FILE): TestReport {
+export function runCases(cases: readonly TestCase[], pack: RulePack, baseline: Baseline = {}, onProgress?: (done: number, total: number) => void): TestReport {
   const runs: CaseRun[] = [];
   let fixed = 0;
   cases.forEach((tc, n) => {
@@ -99,7 +99,7 @@ export function runCases(cases: readonly TestCase[], pack: RulePack, baseline: B
   const byKind = (k: TestCase['kind']): ItemRun[] => all.filter((i) => i.kind === k);
   const figuresByFamily = Object.fromEntries(FAMILIES.map((f) => [f, figures(byKind('letter').filter((i) => i.family === f))])) as Record<Family, Figures>;
   const { criteria, unexercised } = criterionCoverage(all, pack);
-  const reasons = reasonsFile && byKind('letter').length > 0 ? defaultReasonAgreement(all, new Set(pack.criteria.keys()), reasonsFile) : undefined;
+  const reasons = byKind('letter').length > 0 ? defaultReasonAgreement(all, new Set(pack.criteria.keys())) : undefined;
   return {
     cases: runs,
     totals: {
