@@ -99,3 +99,19 @@ export function checkSchemaReferences(root: string): InputIssue[] {
   }
   return out;
 }
+
+/**
+ * One line per distinct problem: the same message in the same file (one bad citation used by
+ * eight criteria) is reported once, at its first place, with the count of the others.
+ */
+export function collapseRepeats(issues: readonly InputIssue[]): InputIssue[] {
+  const groups = new Map<string, InputIssue[]>();
+  for (const i of issues) {
+    const key = `${i.file}\u0000${i.code}\u0000${i.message}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  return [...groups.values()].map(([first, ...rest]) => (rest.length === 0 ? first! : {
+    ...first!,
+    message: `${first!.message} (also at ${rest.length} more place${rest.length === 1 ? '' : 's'} in this file: ${rest.slice(0, 3).map((r) => (r.line !== undefined ? `line ${r.line}` : r.path)).join(', ')}${rest.length > 3 ? ', …' : ''})`,
+  }));
+}

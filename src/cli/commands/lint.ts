@@ -4,7 +4,7 @@ import { loadRulePack, DEFAULT_RULES_DIR, PROJECT_ROOT } from '../../rules/pack.
 import { InputError, formatIssue, type InputIssue } from '../../request/issues.js';
 import { loadCases } from '../../cases/load.js';
 import { runCases } from '../../cases/run.js';
-import { checkCatalogUsed, checkCriteriaExercised, checkFieldOrder, checkSchemaReferences, checkTestsBeside } from '../../lint/lint.js';
+import { collapseRepeats, checkCatalogUsed, checkCriteriaExercised, checkFieldOrder, checkSchemaReferences, checkTestsBeside } from '../../lint/lint.js';
 import { join } from 'node:path';
 
 export function registerLint(program: Command): void {
@@ -34,10 +34,11 @@ export function runLint(format: string, fix = false): number {
     problems.push(...checkCriteriaExercised(pack, report), ...checkCatalogUsed(pack));
     stats = `${pack.topics.length} topics, ${pack.criteria.size} criteria, ${pack.catalog.allRefs().length} catalog sections, ${loaded.cases.length} cases`;
   }
-  if (format === 'json') process.stdout.write(`${JSON.stringify({ problems, stats }, null, 2)}\n`);
+  const shown = collapseRepeats(problems);
+  if (format === 'json') process.stdout.write(`${JSON.stringify({ problems: shown, stats }, null, 2)}\n`);
   else {
-    for (const p of problems) process.stdout.write(`${formatIssue(p)}\n`);
-    process.stdout.write(`${problems.length === 0 ? 'lint: no problems' : `lint: ${problems.length} problem(s)`}${stats ? ` (${stats})` : ''}\n`);
+    for (const p of shown) process.stdout.write(`${formatIssue(p)}\n`);
+    process.stdout.write(`${problems.length === 0 ? 'lint: no problems' : `lint: ${shown.length} problem(s)`}${stats ? ` (${stats})` : ''}\n`);
   }
   return problems.length === 0 ? 0 : 1;
 }
