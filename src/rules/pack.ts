@@ -46,6 +46,8 @@ export interface RulePack {
   topics: CompiledTopic[];
   byKind: ReadonlyMap<string, CompiledTopic[]>;
   criteria: ReadonlyMap<string, { topic: CompiledTopic; criterion: CompiledCriterion }>;
+  /** Topics whose every numeric threshold must be pinned by a case at its edge (lint fails otherwise). */
+  pinnedThresholds: readonly string[];
 }
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -230,11 +232,20 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
   const byKind = new Map<string, CompiledTopic[]>();
   for (const t of topics) for (const k of t.kinds) byKind.set(k, [...(byKind.get(k) ?? []), t]);
   const hash = hashFiles([...catalogFiles, join(rulesDir, 'pack.yaml'), ...ruleFiles]);
-  return { name: manifest!.name, version: manifest!.version, hash, catalog, topics, byKind, criteria };
+    for (const id of manifest!.pinnedThresholds ?? []) {
+    if (!topicIds.has(id)) issues.push({ file: 'rules/pack.yaml', path: 'pinnedThresholds', code: 'unknown-topic', message: `no topic "${id}"${guessTopic(id, [...topicIds.keys()])}` });
+  }
+  if (issues.length > 0) throw new InputError(locateIssues(issues));
+  return { name: manifest!.name, version: manifest!.version, hash, catalog, topics, byKind, criteria, pinnedThresholds: manifest!.pinnedThresholds ?? [] };
+}
+
+function guessTopic(id: string, ids: string[]): string {
+  const close = didYouMean(id, ids);
+  return close ? `; did you mean "${close}"?` : '';
 }
 
 /** Adds line and column to problems found after parsing, by locating their path in the file once more. */
-function locateIssues(issues: InputIssue[]): InputIssue[] {
+export function locateIssues(issues: InputIssue[]): InputIssue[] {
   const docs = new Map<string, ReturnType<typeof loadDocuments>[number] | undefined>();
   return issues.map((issue) => {
     if (issue.line !== undefined || !issue.file.endsWith('.yaml')) return issue;
