@@ -6,6 +6,9 @@ import { ruleFileSchema, packFileSchema } from './rules/schema.js';
 import { ruleTestsSchema } from './cases/schema.js';
 import { sourceFileSchema } from './guidelines/catalog.js';
 import { reasonsFileSchema } from './cases/reasons.js';
+import { FACTS } from './facts/registry.js';
+import { OPERATORS, OPERATOR_DESCRIPTIONS } from './rules/operators.js';
+import { loadCatalog, DEFAULT_GUIDELINES_DIR } from './rules/pack.js';
 
 export const JSON_SCHEMAS = {
   request: { schema: requestSchema, title: 'imr-precheck/request@1' },
@@ -22,7 +25,37 @@ export type SchemaName = keyof typeof JSON_SCHEMAS;
 export function jsonSchema(name: SchemaName): Record<string, unknown> {
   const { schema, title } = JSON_SCHEMAS[name];
   const generated = z.toJSONSchema(schema as z.ZodType, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  if (name === 'rule-file') enumerateRuleVocabulary(generated);
   return { $schema: generated.$schema, $id: `https://imr-precheck.local/schemas/${name}.schema.json`, title, ...generated };
+}
+
+const CITATION_PATTERN = '^[A-Z][A-Z-]+#[a-z0-9][a-z0-9.-]*$';
+
+/**
+ * Lists the facts, operators and catalog references a rule file may name, each with its meaning,
+ * so editors complete and explain them (`enum` with VS Code's `enumDescriptions`).
+ */
+function enumerateRuleVocabulary(schema: Record<string, unknown>): void {
+  const facts = [...FACTS.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const factEnum = { type: 'string', enum: facts.map((f) => f.id), enumDescriptions: facts.map((f) => `${f.type}: ${f.description}`) };
+  const operators = Object.keys(OPERATORS);
+  const operatorEnum = { type: 'string', enum: operators, enumDescriptions: operators.map((o) => OPERATOR_DESCRIPTIONS[o] ?? '') };
+  const { catalog } = loadCatalog(DEFAULT_GUIDELINES_DIR, []);
+  const refs = catalog.allRefs().sort();
+  const refDescriptions = refs.map((r) => { const c = catalog.resolve(r); return c ? `${c.source} ${c.section}${c.pages ? `, p. ${c.pages}` : ''}` : r; });
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) { node.forEach(visit); return; }
+    if (node === null || typeof node !== 'object') return;
+    const obj = node as Record<string, unknown>;
+    if (obj.type === 'string' && obj.pattern === CITATION_PATTERN) { obj.enum = refs; obj.enumDescriptions = refDescriptions; }
+    const props = obj.properties as Record<string, unknown> | undefined;
+    if (props && 'fact' in props) {
+      props.fact = factEnum;
+      if ('operator' in props) props.operator = operatorEnum;
+    }
+    Object.values(obj).forEach(visit);
+  };
+  visit(schema);
 }
 
 /** The file text shipped under schemas/ (stable formatting, trailing newline). */

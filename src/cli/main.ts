@@ -7,6 +7,7 @@ import { registerTest } from './commands/test.js';
 import { registerLint } from './commands/lint.js';
 import { registerSchema } from './commands/schema.js';
 import { registerParseLetter } from './commands/parse-letter.js';
+import { registerFacts } from './commands/facts.js';
 import { InputError } from '../request/issues.js';
 import { printIssues } from './io.js';
 import { readFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 registerCheck(program);
 registerTest(program);
 registerLint(program);
+registerFacts(program);
 registerSchema(program);
 registerParseLetter(program);
 

@@ -28,15 +28,20 @@ import { preoperativeFacts } from './preoperative.js';
 import { careSettingFacts } from './care-setting.js';
 import { serviceTestFacts } from './service-tests.js';
 
-const ALL: readonly FactDefinition[] = [
-  ...serviceFacts, ...timeFacts, ...radiculopathyFacts, ...corroborationFacts, ...conservativeCareFacts,
-  ...priorProcedureFacts, ...facetFacts, ...procedureFacts, ...medicationFacts, ...documentationFacts,
-  ...careTrialFacts, ...imagingFacts, ...electrodiagnosticFacts,
-  ...postsurgicalFacts, ...physicalMedicineFacts, ...painConditionFacts,
-  ...medicationUseFacts, ...giRiskFacts, ...medicationIndicationFacts, ...topicalFacts,
-  ...injectionProductFacts,
-  ...itemTypeFacts, ...dmeFacts, ...surgicalIndicationFacts, ...preoperativeFacts, ...careSettingFacts, ...serviceTestFacts,
-];
+/** Each fact module with the facts it defines (the module name is the file name under src/facts/). */
+export const FACT_MODULES: Readonly<Record<string, readonly FactDefinition[]>> = {
+  service: serviceFacts, time: timeFacts, radiculopathy: radiculopathyFacts, corroboration: corroborationFacts,
+  'conservative-care': conservativeCareFacts, 'prior-procedures': priorProcedureFacts, facet: facetFacts,
+  procedure: procedureFacts, medication: medicationFacts, documentation: documentationFacts,
+  'care-trial': careTrialFacts, imaging: imagingFacts, electrodiagnostics: electrodiagnosticFacts,
+  postsurgical: postsurgicalFacts, 'physical-medicine': physicalMedicineFacts, 'pain-conditions': painConditionFacts,
+  'medication-use': medicationUseFacts, 'gi-risk': giRiskFacts, 'medication-indications': medicationIndicationFacts,
+  topical: topicalFacts, 'injection-products': injectionProductFacts, 'item-type': itemTypeFacts, dme: dmeFacts,
+  'surgical-indication': surgicalIndicationFacts, preoperative: preoperativeFacts, 'care-setting': careSettingFacts,
+  'service-tests': serviceTestFacts,
+};
+
+const ALL: readonly FactDefinition[] = Object.values(FACT_MODULES).flat();
 
 export const FACTS: ReadonlyMap<string, FactDefinition> = (() => {
   const map = new Map<string, FactDefinition>();

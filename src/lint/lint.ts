@@ -7,7 +7,8 @@ import { basename, join, relative } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { parseDocument, isMap, isScalar, type YAMLMap } from 'yaml';
 import type { InputIssue } from '../request/issues.js';
-import { listRuleFiles, walk, PROJECT_ROOT, type RulePack } from '../rules/pack.js';
+import { listRuleFiles, walk, locateIssues, PROJECT_ROOT, type RulePack } from '../rules/pack.js';
+import type { Mutation } from './thresholds.js';
 import type { TestReport } from '../cases/run.js';
 
 export const TOPIC_FIELD_ORDER = ['id', 'title', 'question', 'appliesTo', 'guideline', 'editions', 'mtusSilent', 'statement', 'criteria', 'limitations', 'notes'];
@@ -98,4 +99,35 @@ export function checkSchemaReferences(root: string): InputIssue[] {
     }
   }
   return out;
+}
+
+/**
+ * One line per distinct problem: the same message in the same file (one bad citation used by
+ * eight criteria) is reported once, at its first place, with the count of the others.
+ */
+export function collapseRepeats(issues: readonly InputIssue[]): InputIssue[] {
+  const groups = new Map<string, InputIssue[]>();
+  for (const i of issues) {
+    const key = `${i.file}\u0000${i.code}\u0000${i.message}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  return [...groups.values()].map(([first, ...rest]) => (rest.length === 0 ? first! : {
+    ...first!,
+    message: `${first!.message} (also at ${rest.length} more place${rest.length === 1 ? '' : 's'} in this file: ${rest.slice(0, 3).map((r) => (r.line !== undefined ? `line ${r.line}` : r.path)).join(', ')}${rest.length > 3 ? ', …' : ''})`,
+  }));
+}
+
+/** Undetected threshold mutations in the topics the pack pins, located at their leaf. */
+export function checkPinnedThresholds(pack: RulePack, mutations: readonly Mutation[]): InputIssue[] {
+  const pinned = new Set(pack.pinnedThresholds);
+  const out: InputIssue[] = [];
+  for (const m of mutations) {
+    if (m.detectedBy > 0 || !pinned.has(m.topic)) continue;
+    const { topic } = pack.criteria.get(m.criterion)!;
+    const index = topic.criteria.findIndex((c) => c.id === m.criterion);
+    const first = m.path.split(' + ')[0]!;
+    out.push(issue(topic.file, `criteria[${index}].${first}.value`, 'undetected-threshold',
+      `${m.criterion}: changing ${m.fact} ${m.operator} ${JSON.stringify(m.from)} to ${JSON.stringify(m.to)} changes no case; add a rule test at the edge of this threshold`));
+  }
+  return locateIssues(out);
 }

@@ -75,22 +75,3 @@ export function compileCondition(condition: Condition): CompiledCondition {
   };
   return { evaluate: build(condition), facts };
 }
-
-/** Fact ids and operators a condition uses, for load-time checks. */
-export function conditionParts(condition: Condition): { facts: string[]; operators: string[] } {
-  const facts: string[] = [];
-  const operators: string[] = [];
-  const walk = (c: Condition): void => {
-    if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else if ('not' in c) walk(c.not);
-    else {
-      facts.push(c.fact);
-      operators.push(c.operator);
-      const v = c.value;
-      if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) facts.push((v as { fact: string }).fact);
-    }
-  };
-  walk(condition);
-  return { facts, operators };
-}

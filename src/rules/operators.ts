@@ -42,3 +42,22 @@ export const CUSTOM_OPERATORS: Readonly<Record<string, OperatorFn>> = {
 };
 
 export const OPERATORS: Readonly<Record<string, OperatorFn>> = { ...BUILT_IN_OPERATORS, ...CUSTOM_OPERATORS };
+
+/** What each operator means, for editors (the rule-file JSON Schema) and `precheck facts`. */
+export const OPERATOR_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  equal: 'the fact equals the value',
+  notEqual: 'the fact is documented and differs from the value',
+  in: 'the fact is one of the listed values',
+  notIn: 'the fact is documented and none of the listed values',
+  contains: 'the list fact contains the value',
+  doesNotContain: 'the list fact is documented and does not contain the value',
+  lessThan: 'the number fact is below the value',
+  lessThanInclusive: 'the number fact is at most the value',
+  greaterThan: 'the number fact is above the value',
+  greaterThanInclusive: 'the number fact is at least the value',
+  [DOCUMENTED]: 'true: the record states the fact; false: it does not (the only operator that reads an absent fact)',
+  containsAny: 'the list fact shares at least one element with the value list',
+  containsNone: 'the list fact is documented and shares no element with the value list',
+  lengthAtLeast: 'the list fact has at least this many elements',
+  lengthAtMost: 'the list fact has at most this many elements',
+};

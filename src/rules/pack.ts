@@ -6,13 +6,14 @@ import { createHash } from 'node:crypto';
 import { join, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDocuments } from '../request/load.js';
-import { fromZodIssues, InputError, type InputIssue } from '../request/issues.js';
+import { didYouMean, fromZodIssues, InputError, type InputIssue } from '../request/issues.js';
 import { allowedKeysAt } from '../request/validate.js';
 import { Catalog, sourceFileSchema, type SourceFile } from '../guidelines/catalog.js';
 import { ruleFileSchema, packFileSchema, type RuleFile, type CriterionSpec, type Condition } from './schema.js';
-import { compileCondition, conditionParts, TRUE, type CompiledCondition, type FactReader } from './evaluate.js';
+import { compileCondition, TRUE, type CompiledCondition, type FactReader } from './evaluate.js';
 import { OPERATORS } from './operators.js';
 import { FACTS } from '../facts/registry.js';
+import { leafTypeProblems, leavesOf } from './leaf-types.js';
 import type { z } from 'zod';
 
 export interface CompiledCriterion {
@@ -45,6 +46,8 @@ export interface RulePack {
   topics: CompiledTopic[];
   byKind: ReadonlyMap<string, CompiledTopic[]>;
   criteria: ReadonlyMap<string, { topic: CompiledTopic; criterion: CompiledCriterion }>;
+  /** Topics whose every numeric threshold must be pinned by a case at its edge (lint fails otherwise). */
+  pinnedThresholds: readonly string[];
 }
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -155,18 +158,26 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
     const problem = (path: string, message: string, code = 'invalid-rule'): void => { issues.push({ file: name, path, code, message }); };
     if (spec.id !== basename(file, '.yaml')) problem('id', `the id "${spec.id}" must equal the file name "${basename(file, '.yaml')}"`);
 
+    const guess = (word: string, allowed: readonly string[]): string => {
+      const close = didYouMean(word, allowed);
+      return close ? `; did you mean "${close}"?` : '';
+    };
     const checkRefs = (refs: string[], path: string): void => refs.forEach((ref, i) => {
-      if (!catalog.resolve(ref)) problem(refs.length > 1 ? `${path}[${i}]` : path, `citation "${ref}" is not in the guideline catalog (guidelines/*.yaml)`, 'unknown-citation');
+      if (!catalog.resolve(ref)) problem(refs.length > 1 ? `${path}[${i}]` : path, `citation "${ref}" is not in the guideline catalog (guidelines/*.yaml)${guess(ref, catalog.allRefs())}`, 'unknown-citation');
     });
     const compile = (c: Condition | undefined, path: string): CompiledCondition | undefined => {
       if (!c) return undefined;
-      const parts = conditionParts(c);
-      for (const f of parts.facts) if (!FACTS.has(f)) problem(path, `unknown fact "${f}"`, 'unknown-fact');
-      for (const o of parts.operators) if (!OPERATORS[o]) problem(path, `unknown operator "${o}"; expected one of: ${Object.keys(OPERATORS).join(', ')}`, 'unknown-operator');
-      return parts.facts.every((f) => FACTS.has(f)) && parts.operators.every((o) => OPERATORS[o]) ? compileCondition(c) : undefined;
+      let sound = true;
+      for (const { leaf, path: at } of leavesOf(c, path)) {
+        const facts = [leaf.fact, ...(leaf.value !== null && typeof leaf.value === 'object' && !Array.isArray(leaf.value) ? [(leaf.value as { fact: string }).fact] : [])];
+        for (const f of facts) if (!FACTS.has(f)) { sound = false; problem(`${at}.fact`, `unknown fact "${f}"${guess(f, [...FACTS.keys()])}`, 'unknown-fact'); }
+        if (!OPERATORS[leaf.operator]) { sound = false; problem(`${at}.operator`, `unknown operator "${leaf.operator}"${guess(leaf.operator, Object.keys(OPERATORS))}; expected one of: ${Object.keys(OPERATORS).join(', ')}`, 'unknown-operator'); continue; }
+        for (const message of leafTypeProblems(leaf, (id) => FACTS.get(id)?.type)) { sound = false; problem(`${at}.value`, message, 'value-type'); }
+      }
+      return sound ? compileCondition(c) : undefined;
     };
     const checkTemplate = (text: string | undefined, path: string): void => {
-      for (const f of templateFacts(text ?? '')) if (!FACTS.has(f)) problem(path, `template names unknown fact "${f}"`, 'unknown-fact');
+      for (const f of templateFacts(text ?? '')) if (!FACTS.has(f)) problem(path, `template names unknown fact "${f}"${guess(f, [...FACTS.keys()])}`, 'unknown-fact');
     };
 
     const parseEditions = (list: string[], path: string): { source: string; edition: string }[] => list.map((e, i) => {
@@ -216,12 +227,39 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
     if (topicIds.has(t.id)) issues.push({ file: t.file, path: 'id', code: 'duplicate-id', message: `topic id "${t.id}" is also used in ${topicIds.get(t.id)}` });
     topicIds.set(t.id, t.file);
   }
-  if (issues.length > 0) throw new InputError(issues);
+  if (issues.length > 0) throw new InputError(locateIssues(issues));
 
   const byKind = new Map<string, CompiledTopic[]>();
   for (const t of topics) for (const k of t.kinds) byKind.set(k, [...(byKind.get(k) ?? []), t]);
   const hash = hashFiles([...catalogFiles, join(rulesDir, 'pack.yaml'), ...ruleFiles]);
-  return { name: manifest!.name, version: manifest!.version, hash, catalog, topics, byKind, criteria };
+    for (const id of manifest!.pinnedThresholds ?? []) {
+    if (!topicIds.has(id)) issues.push({ file: 'rules/pack.yaml', path: 'pinnedThresholds', code: 'unknown-topic', message: `no topic "${id}"${guessTopic(id, [...topicIds.keys()])}` });
+  }
+  if (issues.length > 0) throw new InputError(locateIssues(issues));
+  return { name: manifest!.name, version: manifest!.version, hash, catalog, topics, byKind, criteria, pinnedThresholds: manifest!.pinnedThresholds ?? [] };
+}
+
+function guessTopic(id: string, ids: string[]): string {
+  const close = didYouMean(id, ids);
+  return close ? `; did you mean "${close}"?` : '';
+}
+
+/** Adds line and column to problems found after parsing, by locating their path in the file once more. */
+export function locateIssues(issues: InputIssue[]): InputIssue[] {
+  const docs = new Map<string, ReturnType<typeof loadDocuments>[number] | undefined>();
+  return issues.map((issue) => {
+    if (issue.line !== undefined || !issue.file.endsWith('.yaml')) return issue;
+    if (!docs.has(issue.file)) {
+      try { docs.set(issue.file, loadDocuments(readFileSync(join(PROJECT_ROOT, issue.file), 'utf8'), issue.file)[0]); } catch { docs.set(issue.file, undefined); }
+    }
+    const doc = docs.get(issue.file);
+    const segs = issue.path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    for (let n = segs.length; doc && n >= 0; n--) {
+      const loc = doc.locate(segs.slice(0, n));
+      if (loc) return { ...issue, line: loc.line, column: loc.column };
+    }
+    return issue;
+  });
 }
 
 /** Whether one of the editions is in force on the date (no list: always). */

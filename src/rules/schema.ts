@@ -89,6 +89,8 @@ export const packFileSchema = z.strictObject({
   name: z.string(),
   version: z.string().regex(/^\d+\.\d+\.\d+$/),
   description: z.string().optional(),
+  /** Topics whose numeric thresholds must each be pinned by a case at their edge (see `precheck lint`). */
+  pinnedThresholds: z.array(z.string()).optional(),
 });
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;

@@ -4,7 +4,8 @@ import { loadRulePack, DEFAULT_RULES_DIR, PROJECT_ROOT } from '../../rules/pack.
 import { InputError, formatIssue, type InputIssue } from '../../request/issues.js';
 import { loadCases } from '../../cases/load.js';
 import { runCases } from '../../cases/run.js';
-import { checkCatalogUsed, checkCriteriaExercised, checkFieldOrder, checkSchemaReferences, checkTestsBeside } from '../../lint/lint.js';
+import { thresholdMutations, type Mutation } from '../../lint/thresholds.js';
+import { collapseRepeats, checkPinnedThresholds, checkCatalogUsed, checkCriteriaExercised, checkFieldOrder, checkSchemaReferences, checkTestsBeside } from '../../lint/lint.js';
 import { join } from 'node:path';
 
 export function registerLint(program: Command): void {
@@ -13,10 +14,11 @@ export function registerLint(program: Command): void {
     .description('check rule files, citations, catalog use, field order, tests beside each rule, and that every criterion is both met and failed by some case')
     .option('-f, --format <format>', 'text | json', 'text')
     .option('--fix', 'rewrite rule files whose fields are out of order')
-    .action((opts: { format: string; fix?: boolean }) => { process.exitCode = runLint(opts.format, opts.fix === true); });
+    .option('--thresholds', 'list every threshold mutation no case detects (numbers shifted one step, enumerated values swapped)')
+    .action((opts: { format: string; fix?: boolean; thresholds?: boolean }) => { process.exitCode = runLint(opts.format, opts.fix === true, opts.thresholds === true); });
 }
 
-export function runLint(format: string, fix = false): number {
+export function runLint(format: string, fix = false, listThresholds = false): number {
   const problems: InputIssue[] = [];
   let pack;
   try {
@@ -27,17 +29,24 @@ export function runLint(format: string, fix = false): number {
   }
   problems.push(...checkFieldOrder(DEFAULT_RULES_DIR, fix), ...checkTestsBeside(DEFAULT_RULES_DIR), ...checkSchemaReferences(PROJECT_ROOT));
   let stats = '';
+  let mutations: Mutation[] = [];
   if (pack) {
     const loaded = loadCases([join(PROJECT_ROOT, 'test/cases'), DEFAULT_RULES_DIR], PROJECT_ROOT);
     problems.push(...loaded.problems);
     const report = runCases(loaded.cases, pack);
-    problems.push(...checkCriteriaExercised(pack, report), ...checkCatalogUsed(pack));
-    stats = `${pack.topics.length} topics, ${pack.criteria.size} criteria, ${pack.catalog.allRefs().length} catalog sections, ${loaded.cases.length} cases`;
+    mutations = thresholdMutations(pack, loaded.cases, report);
+    problems.push(...checkCriteriaExercised(pack, report), ...checkCatalogUsed(pack), ...checkPinnedThresholds(pack, mutations));
+    const undetected = mutations.filter((m) => m.detectedBy === 0);
+    stats = `${pack.topics.length} topics, ${pack.criteria.size} criteria, ${pack.catalog.allRefs().length} catalog sections, ${loaded.cases.length} cases; `
+      + `threshold mutations: ${undetected.length} of ${mutations.length} undetected (pinned topics: ${pack.pinnedThresholds.join(', ') || 'none'})`;
   }
-  if (format === 'json') process.stdout.write(`${JSON.stringify({ problems, stats }, null, 2)}\n`);
+  const shown = collapseRepeats(problems);
+  const undetected = listThresholds ? mutations.filter((m) => m.detectedBy === 0) : [];
+  if (format === 'json') process.stdout.write(`${JSON.stringify({ problems: shown, stats, ...(listThresholds ? { undetectedThresholds: undetected } : {}) }, null, 2)}\n`);
   else {
-    for (const p of problems) process.stdout.write(`${formatIssue(p)}\n`);
-    process.stdout.write(`${problems.length === 0 ? 'lint: no problems' : `lint: ${problems.length} problem(s)`}${stats ? ` (${stats})` : ''}\n`);
+    for (const m of undetected) process.stdout.write(`undetected: ${m.criterion} ${m.path}: ${m.fact} ${m.operator} ${JSON.stringify(m.from)} → ${JSON.stringify(m.to)}\n`);
+    for (const p of shown) process.stdout.write(`${formatIssue(p)}\n`);
+    process.stdout.write(`${problems.length === 0 ? 'lint: no problems' : `lint: ${shown.length} problem(s)`}${stats ? ` (${stats})` : ''}\n`);
   }
   return problems.length === 0 ? 0 : 1;
 }

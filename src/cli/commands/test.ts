@@ -8,16 +8,22 @@ import { runCases, baselineOf, type Baseline } from '../../cases/run.js';
 import { renderTestText, renderTestJson } from '../../cases/report.js';
 import { matchesFilter } from '../../cases/glob.js';
 import { printIssues } from '../io.js';
+import { diffSnapshot, readSnapshot, renderSnapshotDiff, snapshotOf, writeSnapshot, type Snapshot } from '../../cases/snapshot.js';
 
 export const DEFAULT_BASELINE = 'test/cases/baseline.json';
+export const DEFAULT_SNAPSHOT = 'test/cases/snapshot.json';
+const DEFAULT_PATHS = ['test/cases', 'rules'];
 
-interface TestOptions { format: string; filter?: string; baseline: string | false; updateBaseline?: boolean; verbose?: boolean; criteria?: boolean }
+interface TestOptions {
+  format: string; filter?: string; baseline: string | false; updateBaseline?: boolean; verbose?: boolean; criteria?: boolean;
+  snapshot: string | false; updateSnapshot?: boolean;
+}
 
 export function registerTest(program: Command): void {
   program
     .command('test')
     .description('run regression cases (imr-precheck/case@1) and rule tests (imr-precheck/rule-tests@1) and measure the rule pack')
-    .argument('[paths...]', 'case files or directories (searched recursively)', ['test/cases', 'rules'])
+    .argument('[paths...]', 'case files or directories (searched recursively)', DEFAULT_PATHS)
     .option('-f, --format <format>', 'text | json', 'text')
     .option('--filter <glob>', 'run only cases whose id (file path, #name) matches')
     .option('--baseline <file>', 'known mismatches: items listed here with the same result are reported, not failed', DEFAULT_BASELINE)
@@ -25,6 +31,9 @@ export function registerTest(program: Command): void {
     .option('--update-baseline', 'write the current mismatches to the baseline file')
     .option('-v, --verbose', 'list passing cases and known mismatches too')
     .option('--criteria', 'list per-criterion counts (met / unmet / not documented)')
+    .option('--snapshot <file>', 'every item\'s prediction and criterion statuses as last reviewed: items that moved fail the run', DEFAULT_SNAPSHOT)
+    .option('--no-snapshot', 'do not compare with the snapshot')
+    .option('--update-snapshot', 'record the current predictions and criterion statuses in the snapshot file')
     .action((paths: string[], opts: TestOptions) => { process.exitCode = runTest(paths, opts); });
 }
 
@@ -55,12 +64,39 @@ export function runTest(paths: string[], opts: TestOptions): number {
   } : undefined;
   const report = runCases(cases, pack, readBaseline(opts.baseline), progress);
   const unreadable = new Set(loaded.problems.map((p) => p.file)).size;
-  process.stdout.write(opts.format === 'json' ? renderTestJson(report) : renderTestText(report, { ...opts, unreadable }));
+  let snapshot: Snapshot | undefined;
+  try {
+    snapshot = opts.snapshot && !opts.updateSnapshot ? readSnapshot(opts.snapshot) : undefined;
+  } catch (err) {
+    process.stderr.write(`precheck test: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const diff = snapshot ? diffSnapshot(snapshot, report) : undefined;
+  if (opts.format === 'json') {
+    const out = JSON.parse(renderTestJson(report)) as Record<string, unknown>;
+    if (diff) out.snapshot = diff;
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    const text = renderTestText(report, { ...opts, unreadable });
+    // The snapshot section goes just above the closing "N passed, N failed" line.
+    const cut = text.lastIndexOf('\n', text.length - 2) + 1;
+    process.stdout.write(text.slice(0, cut) + (diff && snapshot ? renderSnapshotDiff(diff, snapshot, report) : '') + text.slice(cut));
+  }
+  if (opts.updateSnapshot && opts.snapshot) {
+    // A partial run (a filter, other paths) updates its own items and keeps the others.
+    const partial = opts.filter !== undefined || paths.join() !== DEFAULT_PATHS.join();
+    const fresh = snapshotOf(report, pack.hash);
+    const kept = partial ? readSnapshot(opts.snapshot) : undefined;
+    if (kept) fresh.items = Object.fromEntries(Object.entries({ ...kept.items, ...fresh.items }).sort(([a], [b]) => a.localeCompare(b)));
+    if (kept) fresh.figures = kept.figures;
+    writeSnapshot(opts.snapshot, fresh);
+    process.stderr.write(`snapshot: ${report.totals.items} item(s) written to ${opts.snapshot}\n`);
+  }
   if (opts.updateBaseline && opts.baseline) {
     const items = baselineOf(report);
     writeFileSync(opts.baseline, `${JSON.stringify({ note: 'Items whose prediction disagrees with the letter, as of the rule pack hash below. precheck test reports them as known mismatches instead of failures; accuracy figures still count them as wrong.', rulePack: pack.hash, items }, null, 2)}\n`);
     process.stderr.write(`baseline: ${Object.keys(items).length} known mismatch(es) written to ${opts.baseline}\n`);
     return loaded.problems.length > 0 ? 1 : 0;
   }
-  return report.totals.failed > 0 || loaded.problems.length > 0 ? 1 : 0;
+  return report.totals.failed > 0 || loaded.problems.length > 0 || (diff?.moved.length ?? 0) > 0 ? 1 : 0;
 }
