@@ -27,6 +27,8 @@ const SIGN_FINDINGS: readonly ExamFinding['finding'][] = ['sensory-deficit', 'mo
 const SIGN_TESTS = /spurling|median (nerve )?compression|carpal compression|durkan|froment|wartenberg|elbow flexion test|tarsal/;
 const ENTRAPMENT_TEXT = /carpal tunnel|cubital tunnel|radial tunnel|tarsal tunnel|ulnar (neuropathy|nerve|neuritis)|median neuropathy|peroneal|fibular nerve|entrapment|neuropathy|diabet|thoracic outlet/;
 const ENTRAPMENT_TESTS = /median (nerve )?compression|carpal compression|durkan|froment|wartenberg|elbow flexion test|tarsal/;
+/** Words that name an electrodiagnostic study (the label is read when it names one). */
+const STUDY_WORDS = /\bemgs?\b|electromyog|\bnc[sv]s?\b|nerve conduction|\bss?eps?\b|evoked potential|\beeg\b|electroencephalog|h-?reflex|current perception|quantitative sensory|v-?snct/;
 const RADICULAR_TEXT = /radicul|sciatica|nerve root|neural impingement|plexopath|plexus/;
 
 function limbsOfRegion(r: Region): Limb[] {
@@ -123,16 +125,18 @@ export const electrodiagnosticFacts: FactDefinition[] = [
   }),
   defineFact<readonly string[]>({
     id: 'electrodiagnostics.components', type: 'list',
-    description: 'Studies requested, read from the label (or, when the label names none, the text): emg (needle electromyography), ncs (nerve conduction studies, NCV), surface-emg.',
+    description: 'Studies requested, read from the label (or, when the label names none, the text): emg (needle electromyography, H-reflex), ncs (nerve conduction studies, NCV), surface-emg, ssep (somatosensory or other evoked potentials), eeg, sensory-threshold (current perception threshold, quantitative sensory testing, V-sNCT).',
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => {
       const label = (ctx.service.raw.label ?? '').toLowerCase();
-      const named = (w: string): boolean => /\bemgs?\b|electromyog|\bnc[sv]s?\b|nerve conduction/.test(w);
-      const w = named(label) ? label : ctx.service.words;
+      const w = STUDY_WORDS.test(label) ? label : ctx.service.words;
       const parts: string[] = [];
       if (/surface (emg|electromyog)|\bsemg\b/.test(w)) parts.push('surface-emg');
-      if (/\bemg\b|electromyog|\bemgs\b/.test(w.replace(/surface (emg|electromyog\w*)/g, ''))) parts.push('emg');
+      if (/\bemg\b|electromyog|\bemgs\b|h-?reflex/.test(w.replace(/surface (emg|electromyog\w*)/g, ''))) parts.push('emg');
       if (/\bnc[sv]s?\b|nerve conduction/.test(w)) parts.push('ncs');
+      if (/\bss?eps?\b|evoked potential|\bmeps?\b|\bbaers?\b|\bveps?\b/.test(w)) parts.push('ssep');
+      if (/\beeg\b|electroencephalog/.test(w)) parts.push('eeg');
+      if (/current perception|\bcpt\b|quantitative sensory|\bqst\b|v-?snct|sensory nerve conduction threshold|pressure-specified sensory/.test(w)) parts.push('sensory-threshold');
       const from = w === label ? `services[${ctx.service.index}].label = ${ctx.service.raw.label}` : `services[${ctx.service.index}].text = ${ctx.service.raw.text ?? ''}`;
       return parts.length > 0 ? known(parts, [from]) : unknown([`services[${ctx.service.index}]: the studies (EMG, NCS) are not named`]);
     },

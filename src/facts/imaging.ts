@@ -81,6 +81,45 @@ function repeatTypes(modality: string | undefined): readonly Study['type'][] {
   }
 }
 
+/** The study the request is for, when the record already holds it (a retrospective request): same type, same day as the dated service. */
+function isRequestedStudy(s: Study, service: NormalizedService, modality: string | undefined): boolean {
+  const own = service.raw.date;
+  return own !== undefined && s.date === own && modality !== undefined && s.type === modality;
+}
+
+/** Earlier studies of the region (and side), of the given types, up to the request date; never the requested study itself. */
+function earlierStudies(ctx: FactContext, types: readonly Study['type'][], at: string): Indexed<Study>[] {
+  const modality = ctx.get<string>('service.modality').value;
+  return indexed(ctx.request.raw.studies, 'studies').filter((s) => types.includes(s.item.type)
+    && sameRegion(studyRegion(s.item), s.item.side, ctx.service)
+    && !isRequestedStudy(s.item, ctx.service, modality)
+    && (!s.item.date || dayNumber(s.item.date) <= dayNumber(at)));
+}
+
+/** Special techniques named on the request (test types the chapters judge on their own). */
+const TECHNIQUES: ReadonlyArray<[string, RegExp]> = [
+  ['myelography', /myelogra/],
+  ['discography', /discogra|diskogra|discogram|provocative dis[ck]/],
+  ['arthrography', /arthrogra/],
+  ['contrast', /\bwith (and without )?contrast|gadolinium|\bw\/ ?(and w\/o )?contrast/],
+  ['upright', /upright|standing|weight[- ]bearing|positional|kinetic|flexion[- /]extension|dynamic/],
+];
+
+/** Questions outside the musculoskeletal chapters (abdominal or pelvic organs, hernia). */
+const NON_MUSCULOSKELETAL = /hernia|kidney|renal|bladder|bowel|gallbladder|liver|append(ix|ic)|abdominal|urolog|pelvic (organ|mass)|ovar|uter|prostat/;
+
+/** Surgeries recorded for the service's region, with the region taken from the surgery or its levels. */
+function regionSurgeries(ctx: FactContext, before: string): { path: string; kind: string; date?: string }[] {
+  return indexed(ctx.request.raw.surgeries, 'surgeries').filter((s) => {
+    const level = s.item.levels === undefined ? undefined : Array.isArray(s.item.levels) ? s.item.levels[0] : s.item.levels;
+    const region = s.item.region ?? (level ? spineRegionOf(String(level).toUpperCase()) : undefined);
+    return sameRegion(region, s.item.side, ctx.service) && (!s.item.date || dayNumber(s.item.date) <= dayNumber(before));
+  }).map((s) => ({ path: s.path, kind: s.item.kind, ...(s.item.date ? { date: s.item.date } : {}) }));
+}
+
+/** Words saying MRI cannot be done (the condition for CT myelography instead). */
+const MRI_UNAVAILABLE = /\bmri\b[^.]{0,30}\b(contraindicat|not available|unavailable|cannot|can't|unable)|(pacemaker|claustrophob|metal (implant|fragment)|aneurysm clip|cochlear implant)/;
+
 const CONDITIONS: ReadonlyArray<[string, RegExp]> = [
   ['osteonecrosis', /avascular necrosis|osteonecrosis|\bavn\b/],
   ['stress-fracture', /stress fracture/],
@@ -88,7 +127,9 @@ const CONDITIONS: ReadonlyArray<[string, RegExp]> = [
   ['fracture', /fracture/],
   ['tumor', /tumou?r|neoplasm|malignan|\bmass\b|cancer/],
   ['infection', /infection|osteomyelitis|septic/],
-  ['labral-tear', /labr(al|um)/],
+  ['labral-tear', /labr(al|um)|\bslap\b/],
+  ['instability', /instabil|dislocat|subluxat|bankart/],
+  ['impingement', /impingement/],
   ['rotator-cuff-tear', /(rotator )?cuff tear/],
   ['ligament-tear', /ligament (tear|injur|rupture|laxity)|collateral ligament|cruciate|\b[apml]cl\b|\bucl\b/],
   ['tendon-tear', /tendon (tear|rupture)|biceps (tear|rupture)|tendon injur/],
@@ -193,9 +234,7 @@ export const imagingFacts: FactDefinition[] = [
       const modality = ctx.get<string>('service.modality').value;
       const types = repeatTypes(modality);
       const at = ctx.get<string>('service.requestDate').value!;
-      const prior = indexed(ctx.request.raw.studies, 'studies').filter((s) => types.includes(s.item.type)
-        && sameRegion(studyRegion(s.item), s.item.side, ctx.service)
-        && (!s.item.date || dayNumber(s.item.date) <= dayNumber(at)));
+      const prior = earlierStudies(ctx, types, at);
       return known(prior.map((s) => `${s.path} = ${s.item.type} ${studyRegion(s.item)}${s.item.date ? ` ${s.item.date}` : ''}`),
         prior.length > 0 ? prior.map((s) => `${s.path} = ${s.item.type} of the ${studyRegion(s.item)}${s.item.date ? ` (${s.item.date})` : ''}`) : ['studies: no earlier study of this region']);
     },
@@ -235,7 +274,7 @@ export const imagingFacts: FactDefinition[] = [
   }),
   defineFact<readonly string[]>({
     id: 'imaging.suspectedConditions', type: 'list',
-    description: 'Conditions the request or the diagnoses name for the region (osteonecrosis, stress-fracture, occult-fracture, fracture, tumor, infection, labral-tear, rotator-cuff-tear, ligament-tear, tendon-tear, meniscal-tear, internal-derangement, loose-body, osteochondral, nerve-entrapment, epicondylitis, bursitis, crps, foreign-body, hip-oa-risk). Not documented when none is named.',
+    description: 'Conditions the request or the diagnoses name for the region (osteonecrosis, stress-fracture, occult-fracture, fracture, tumor, infection, labral-tear, instability, impingement, rotator-cuff-tear, ligament-tear, tendon-tear, meniscal-tear, internal-derangement, loose-body, osteochondral, nerve-entrapment, epicondylitis, bursitis, crps, foreign-body, hip-oa-risk). Not documented when none is named.',
     reads: ['services[].purpose', 'services[].label', 'services[].text', 'diagnoses[]'],
     derive: (ctx) => {
       const texts: { text: string; path: string }[] = [];
@@ -303,6 +342,67 @@ export const imagingFacts: FactDefinition[] = [
       const words = `${ctx.service.words} ${ctx.service.raw.purpose ?? ''}`.toLowerCase();
       return /\bct\b[^.]{0,20}\b(not available|unavailable)|no ct (scan(ner)? )?available/.test(words)
         ? known(true, [`services[${ctx.service.index}].label/text states CT is unavailable`]) : unknown(['the request does not state that CT is unavailable']);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'imaging.technique', type: 'list',
+    description: 'Special techniques the request names: myelography, discography, arthrography (also an mri-arthrogram modality), contrast (gadolinium), upright (standing, positional or flexion-extension MRI). An empty list when the request names none (an ordinary study).',
+    reads: ['services[].label', 'services[].text', 'services[].purpose', 'services[].modality'],
+    derive: (ctx) => {
+      const sv = ctx.service;
+      const words = `${sv.words} ${sv.raw.purpose ?? ''}`.toLowerCase();
+      const found = TECHNIQUES.filter(([, re]) => re.test(words)).map(([name]) => name);
+      if (sv.raw.modality === 'mri-arthrogram' && !found.includes('arthrography')) found.push('arthrography');
+      return known(found, found.length > 0 ? [`services[${sv.index}] names ${found.join(', ')}`] : [`services[${sv.index}]: no special technique named`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'imaging.mriUnavailable', type: 'boolean',
+    description: 'The request or the record states that MRI cannot be done (contraindicated, unavailable, pacemaker, claustrophobia, metal implant). Never false: silence is not documented.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose', 'documentation.notes'],
+    derive: (ctx) => {
+      const sources: [string, string][] = [[`services[${ctx.service.index}]`, `${ctx.service.words} ${ctx.service.raw.purpose ?? ''}`], ['documentation.notes', ctx.request.raw.documentation?.notes ?? '']];
+      const hit = sources.find(([, text]) => MRI_UNAVAILABLE.test(text.toLowerCase()));
+      return hit ? known(true, [`${hit[0]} states that MRI cannot be done`]) : unknown(['the record does not state that MRI cannot be done']);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'imaging.eventSincePrior', type: 'list',
+    description: 'Events since the latest earlier study of the region that change what a new study can show: a surgery of the region dated after it (recurrent or residual lesion), or a new injury (injury date after it). Not documented when there is no dated earlier study or no such event is recorded.',
+    reads: ['studies[]', 'surgeries[]', 'injury.date'],
+    derive: (ctx) => {
+      const at = ctx.get<string>('service.requestDate').value!;
+      const types = repeatTypes(ctx.get<string>('service.modality').value);
+      const dated = earlierStudies(ctx, types, at).filter((s) => s.item.date !== undefined);
+      if (dated.length === 0) return unknown(['no dated earlier study of this region']);
+      const latest = dated.reduce((a, b) => (dayNumber(b.item.date!) > dayNumber(a.item.date!) ? b : a));
+      const since = (d: string | undefined): boolean => d !== undefined && dayNumber(d) > dayNumber(latest.item.date!) && dayNumber(d) <= dayNumber(at);
+      const events: string[] = [];
+      regionSurgeries(ctx, at).filter((s) => since(s.date)).forEach((s) => events.push(`${s.path} = ${s.kind} ${s.date} (after ${latest.path} of ${latest.item.date})`));
+      const injury = ctx.request.raw.injury?.date;
+      if (since(injury)) events.push(`injury.date = ${injury} (after ${latest.path} of ${latest.item.date})`);
+      return events.length > 0 ? known(events, events) : unknown([`no surgery or new injury of this region recorded after ${latest.path} (${latest.item.date})`]);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'imaging.regionSurgeries', type: 'list',
+    description: 'Surgeries of the region imaged (by region or spinal levels) recorded before the request. Not documented when none is recorded.',
+    reads: ['surgeries[]'],
+    derive: (ctx) => {
+      const found = regionSurgeries(ctx, ctx.get<string>('service.requestDate').value!);
+      return found.length > 0 ? known(found.map((s) => s.kind), found.map((s) => `${s.path} = ${s.kind}${s.date ? ` ${s.date}` : ''}`)) : unknown(['surgeries: none recorded for this region']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'imaging.nonMusculoskeletalQuestion', type: 'boolean',
+    description: 'The study is of the abdomen or chest, or names a question outside the musculoskeletal chapters (hernia, kidney, bladder, bowel, other abdominal or pelvic organs). Never false: a study that names none is not documented as such.',
+    reads: ['services[].region', 'services[].regions', 'services[].label', 'services[].text', 'services[].purpose'],
+    derive: (ctx) => {
+      const sv = ctx.service;
+      const organ = sv.regions.filter((r) => r === 'abdomen' || r === 'chest');
+      if (organ.length > 0) return known(true, [`services[${sv.index}] covers the ${organ.join(' and ')}`]);
+      const m = NON_MUSCULOSKELETAL.exec(`${sv.words} ${sv.raw.purpose ?? ''}`.toLowerCase());
+      return m ? known(true, [`services[${sv.index}] names ${m[0]}`]) : unknown([`services[${sv.index}]: no abdominal or pelvic organ question named`]);
     },
   }),
 ];

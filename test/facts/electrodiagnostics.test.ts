@@ -19,6 +19,12 @@ describe('electrodiagnostics.limbs and components', () => {
     expect(value({ services: [edx({ region: 'upper-extremity', label: 'electrodiagnostic studies' })] }, 'electrodiagnostics.components')).toBeUndefined();
     expect(value({ services: [edx({ label: 'EMG' })] }, 'electrodiagnostics.limbs')).toBeUndefined();
   });
+  it('names evoked potentials, EEG and sensory threshold tests, so they never pass as EMG/NCS', () => {
+    expect(value({ services: [edx({ region: 'lower-extremity', label: 'SSEP of the lower extremities' })] }, 'electrodiagnostics.components')).toEqual(['ssep']);
+    expect(value({ services: [edx({ region: 'upper-extremity', label: 'Somatosensory evoked potentials, EMG/NCV' })] }, 'electrodiagnostics.components')).toEqual(['emg', 'ncs', 'ssep']);
+    expect(value({ services: [edx({ region: 'upper-extremity', label: 'Current perception threshold testing' })] }, 'electrodiagnostics.components')).toEqual(['sensory-threshold']);
+    expect(value({ services: [edx({ region: 'lower-extremity', label: 'EMG with H-reflex' })] }, 'electrodiagnostics.components')).toEqual(['emg']);
+  });
 });
 
 describe('electrodiagnostics.limbSymptoms and limbSigns', () => {

@@ -144,3 +144,33 @@ describe('injury.daysToRequest', () => {
     expect(value({ services: [svc({ modality: 'ct', region: 'head' })] }, 'injury.daysToRequest')).toBeUndefined();
   });
 });
+
+describe('imaging.priorStudies leaves out the requested study itself', () => {
+  it('does not count a same-day study of the requested type on a dated (retrospective) request', () => {
+    const studies: Request['studies'] = [{ type: 'ct', region: 'cervical', date: '2016-11-18' }, { type: 'xray', region: 'cervical', date: '2016-11-18' }];
+    expect(value({ studies, services: [svc({ modality: 'ct', region: 'cervical', date: '2016-11-18' })] }, 'imaging.priorStudies')).toEqual([]);
+    expect(value({ studies, services: [svc({ modality: 'mri', region: 'cervical', date: '2016-11-18' })] }, 'imaging.priorStudies')).toHaveLength(1);
+  });
+});
+
+describe('imaging.technique and imaging.mriUnavailable', () => {
+  it('reads special techniques from the label, none for an ordinary study', () => {
+    expect(value({ services: [svc({ modality: 'ct', region: 'lumbar', label: 'CT myelogram of the lumbar spine' })] }, 'imaging.technique')).toEqual(['myelography']);
+    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar', label: 'MRI lumbar spine without contrast' })] }, 'imaging.technique')).toEqual([]);
+    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar', label: 'MRI lumbar spine with and without contrast' })] }, 'imaging.technique')).toEqual(['contrast']);
+    expect(value({ services: [svc({ modality: 'mri-arthrogram', region: 'shoulder' })] }, 'imaging.technique')).toEqual(['arthrography']);
+  });
+  it('is true only when the record says MRI cannot be done', () => {
+    expect(value({ services: [svc({ modality: 'ct', region: 'lumbar', text: 'MRI contraindicated (pacemaker)' })] }, 'imaging.mriUnavailable')).toBe(true);
+    expect(value({ services: [svc({ modality: 'ct', region: 'lumbar' })] }, 'imaging.mriUnavailable')).toBeUndefined();
+  });
+});
+
+describe('imaging.eventSincePrior', () => {
+  it('lists a surgery of the region or a new injury after the latest earlier study', () => {
+    const base = { studies: [{ type: 'mri' as const, region: 'lumbar' as const, date: '2015-01-01' }], services: [svc({ modality: 'mri', region: 'lumbar', date: '2016-06-01' })] };
+    expect(value({ ...base, surgeries: [{ kind: 'discectomy', levels: 'L4-5', date: '2015-06-01' }] }, 'imaging.eventSincePrior')).toHaveLength(1);
+    expect(value({ ...base, injury: { date: '2016-01-10' } }, 'imaging.eventSincePrior')).toHaveLength(1);
+    expect(value({ ...base, injury: { date: '2014-01-10' }, surgeries: [{ kind: 'arthroscopy', region: 'knee' as const, date: '2015-06-01' }] }, 'imaging.eventSincePrior')).toBeUndefined();
+  });
+});
