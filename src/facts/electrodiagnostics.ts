@@ -18,8 +18,8 @@ const LIMB_REGIONS: Record<Limb, readonly Region[]> = {
 };
 const LIMB_SPINE: Record<Limb, 'cervical' | 'lumbar'> = { upper: 'cervical', lower: 'lumbar' };
 const LIMB_WORDS: Record<Limb, RegExp> = {
-  upper: /\barms?\b|hands?|fingers?|thumb|wrist|elbow|forearm|shoulder|upper extremit|ulnar|median|radial/,
-  lower: /\blegs?\b|foot|feet|toes?|thigh|calf|knee|ankle|buttock|sciatic|lower extremit|hip/,
+  upper: /\barms?\b|hands?|fingers?|thumb|wrist|elbow|forearm|shoulder|upper extremit|ulnar|median|radial|carpal|cubital/,
+  lower: /\blegs?\b|foot|feet|toes?|thigh|calf|knee|ankle|buttock|sciatic|lower extremit|hip|tarsal/,
 };
 
 const NEURO_SYMPTOM = /numb|tingl|paresthe|burning|weak|radiat|radicul|sciatic|shooting|electric|pins and needles/;
@@ -243,6 +243,29 @@ export const electrodiagnosticFacts: FactDefinition[] = [
       });
       return known(prior.map((s) => `${s.path}${s.item.date ? ` ${s.item.date}` : ''}`),
         prior.length > 0 ? prior.map((s) => `${s.path} = emg-ncv${s.item.date ? ` (${s.item.date})` : ''}`) : ['studies: no earlier electrodiagnostic study of this limb']);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'electrodiagnostics.eventSincePrior', type: 'list',
+    description: 'Events since the latest dated earlier study of the limb that change what a new study can show: a surgery of the limb or its spinal region (e.g. a carpal tunnel release, a decompression) dated after it, or a new injury. Not documented when there is no dated earlier study or no such event is recorded.',
+    reads: ['studies[]', 'surgeries[]', 'injury.date'],
+    derive: (ctx) => {
+      const limbs = limbsOf(ctx);
+      const dates = (ctx.get<readonly string[]>('electrodiagnostics.priorStudies').value ?? [])
+        .map((p) => /(\d{4}-\d{2}-\d{2})$/.exec(p)?.[1]).filter((d): d is string => d !== undefined);
+      if (dates.length === 0) return unknown(['no dated earlier electrodiagnostic study of this limb']);
+      const latest = dates.reduce((a, b) => (dayNumber(b) > dayNumber(a) ? b : a));
+      const at = ctx.get<string>('service.requestDate').value!;
+      const since = (d: string | undefined): boolean => d !== undefined && dayNumber(d) > dayNumber(latest) && dayNumber(d) <= dayNumber(at);
+      const events: string[] = [];
+      indexed(ctx.request.raw.surgeries, 'surgeries').forEach((s) => {
+        const level = s.item.levels === undefined ? undefined : Array.isArray(s.item.levels) ? s.item.levels[0] : s.item.levels;
+        const surgeryLimbs = s.item.region ? limbsOfRegion(s.item.region) : level ? [spineLimb(String(level))].filter((l): l is Limb => l !== undefined) : wordLimbs(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase());
+        if (since(s.item.date) && surgeryLimbs.some((l) => limbs.includes(l))) events.push(`${s.path} = ${s.item.kind} ${s.item.date} (after the study of ${latest})`);
+      });
+      const injury = ctx.request.raw.injury?.date;
+      if (since(injury)) events.push(`injury.date = ${injury} (after the study of ${latest})`);
+      return events.length > 0 ? known(events, events) : unknown([`no surgery or new injury of the limb recorded after the study of ${latest}`]);
     },
   }),
 ];

@@ -405,4 +405,19 @@ export const imagingFacts: FactDefinition[] = [
       return m ? known(true, [`services[${sv.index}] names ${m[0]}`]) : unknown([`services[${sv.index}]: no abdominal or pelvic organ question named`]);
     },
   }),
+  defineFact<readonly string[]>({
+    id: 'imaging.boneFragility', type: 'list',
+    description: 'Risk factors for a fracture after minor trauma that the record names: osteoporosis (or osteopenia) among the diagnoses, systemic corticosteroid use among the medications or treatments. Not documented when none is named (age is read by the rules from patient.age).',
+    reads: ['diagnoses[]', 'medications[]', 'treatments[]'],
+    derive: (ctx) => {
+      const found: string[] = [];
+      const evidence: string[] = [];
+      const osteo = diagnosisTexts(ctx.request.raw).find((d) => /osteopor|osteopen/.test(d.text));
+      if (osteo) { found.push('osteoporosis'); evidence.push(`${osteo.path} = ${osteo.text}`); }
+      const steroid = indexed(ctx.request.raw.medications, 'medications').find((m) => m.item.drugClass === 'oral-corticosteroid' || /prednis|methylpred|medrol|dexameth|cortisone/.test(m.item.name.toLowerCase()));
+      const steroidTx = indexed(ctx.request.raw.treatments, 'treatments').find((t) => t.item.kind === 'oral-corticosteroid');
+      if (steroid) { found.push('corticosteroids'); evidence.push(`${steroid.path} = ${steroid.item.name}`); } else if (steroidTx) { found.push('corticosteroids'); evidence.push(`${steroidTx.path}.kind = oral-corticosteroid`); }
+      return found.length > 0 ? known(found, evidence) : unknown(['no osteoporosis or corticosteroid use recorded']);
+    },
+  }),
 ];

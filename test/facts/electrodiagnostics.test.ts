@@ -82,3 +82,11 @@ describe('electrodiagnostics.priorStudies', () => {
     expect(value({ studies, services: [le] }, 'electrodiagnostics.priorStudies')).toEqual([]);
   });
 });
+
+describe('electrodiagnostics.eventSincePrior', () => {
+  it('lists a surgery of the limb after the latest earlier study', () => {
+    const base = { studies: [{ type: 'emg-ncv' as const, region: 'upper-extremity' as const, date: '2015-03-01' }], services: [edx({ region: 'upper-extremity', label: 'NCS', date: '2016-04-01' })] };
+    expect(value({ ...base, surgeries: [{ kind: 'carpal-tunnel-release', date: '2015-06-01' }] }, 'electrodiagnostics.eventSincePrior')).toHaveLength(1);
+    expect(value({ ...base, surgeries: [{ kind: 'arthroscopy', region: 'knee' as const, date: '2015-06-01' }] }, 'electrodiagnostics.eventSincePrior')).toBeUndefined();
+  });
+});

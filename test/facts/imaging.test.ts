@@ -174,3 +174,24 @@ describe('imaging.eventSincePrior', () => {
     expect(value({ ...base, injury: { date: '2014-01-10' }, surgeries: [{ kind: 'arthroscopy', region: 'knee' as const, date: '2015-06-01' }] }, 'imaging.eventSincePrior')).toBeUndefined();
   });
 });
+
+describe('imaging.boneFragility and imaging.regionSurgeries', () => {
+  it('names osteoporosis and systemic corticosteroids, nothing when neither is recorded', () => {
+    const service = svc({ modality: 'xray', region: 'lumbar' });
+    expect(value({ diagnoses: ['osteoporosis'], medications: [{ name: 'prednisone' }], services: [service] }, 'imaging.boneFragility')).toEqual(['osteoporosis', 'corticosteroids']);
+    expect(value({ diagnoses: ['lumbar strain'], services: [service] }, 'imaging.boneFragility')).toBeUndefined();
+  });
+  it('lists surgeries of the region by region or levels', () => {
+    const service = svc({ modality: 'xray', region: 'lumbar', date: '2016-06-01' });
+    expect(value({ surgeries: [{ kind: 'fusion', levels: 'L4-5', date: '2015-01-01' }, { kind: 'arthroscopy', region: 'knee' as const }], services: [service] }, 'imaging.regionSurgeries')).toEqual(['fusion']);
+    expect(value({ surgeries: [{ kind: 'arthroscopy', region: 'knee' as const }], services: [service] }, 'imaging.regionSurgeries')).toBeUndefined();
+  });
+});
+
+describe('imaging.nonMusculoskeletalQuestion', () => {
+  it('is true for an abdominal study or an organ question, undefined otherwise', () => {
+    expect(value({ services: [svc({ modality: 'ct', regions: ['abdomen', 'pelvis'] })] }, 'imaging.nonMusculoskeletalQuestion')).toBe(true);
+    expect(value({ services: [svc({ modality: 'ct', region: 'pelvis', purpose: 'inguinal hernia' })] }, 'imaging.nonMusculoskeletalQuestion')).toBe(true);
+    expect(value({ services: [svc({ modality: 'mri', region: 'hip' })] }, 'imaging.nonMusculoskeletalQuestion')).toBeUndefined();
+  });
+});
