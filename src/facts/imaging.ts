@@ -147,6 +147,16 @@ const CONDITIONS: ReadonlyArray<[string, RegExp]> = [
 
 const HEAD_SIGN = /focal neuro|mental status|confus|disorient|seizure|loss of consciousness|unconscious|amnesia|\bgcs\b|glasgow/;
 
+/** ODG's risk criteria for head CT, read from symptoms, exam findings and diagnoses (age is read by the rule). */
+const HEAD_CT_RISKS: ReadonlyArray<[string, RegExp]> = [
+  ['basilar-skull-fracture-signs', /basilar|raccoon|battle'?s sign|hemotympanum|(csf|cerebrospinal) (otorrh|rhinorrh)/],
+  ['trauma-above-clavicles', /(head|scalp|face|facial|forehead|skull|orbit)\w* (contusion|laceration|abrasion|hematoma|wound|bruis)|(contusion|laceration|abrasion|hematoma|wound|bruis)\w* (of |to |on )?(the )?(head|scalp|face|forehead|skull)/],
+  ['traumatic-seizure', /seizure|convuls/],
+  ['disturbed-consciousness', /loss of consciousness|\bloc\b|unconscious|disturbed consciousness|blacked out|knocked out/],
+  ['amnesia', /amnesia/],
+  ['intoxication', /intoxicat|alcohol|drunk/],
+];
+
 /** Budapest sign categories, read from exam findings of the region. */
 const CRPS_CATEGORIES: ReadonlyArray<[string, (f: ExamFinding) => boolean]> = [
   ['sensory (allodynia/hyperalgesia)', (f) => /hypersensitiv|allodynia|hyperalgesia|hyperesthesia/.test((f.text ?? '').toLowerCase())],
@@ -418,6 +428,21 @@ export const imagingFacts: FactDefinition[] = [
       const steroidTx = indexed(ctx.request.raw.treatments, 'treatments').find((t) => t.item.kind === 'oral-corticosteroid');
       if (steroid) { found.push('corticosteroids'); evidence.push(`${steroid.path} = ${steroid.item.name}`); } else if (steroidTx) { found.push('corticosteroids'); evidence.push(`${steroidTx.path}.kind = oral-corticosteroid`); }
       return found.length > 0 ? known(found, evidence) : unknown(['no osteoporosis or corticosteroid use recorded']);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'head.ctRiskFactors', type: 'list',
+    description: 'ODG risk criteria for head CT the record names (besides age over 60): signs of basilar skull fracture, physical evidence of trauma above the clavicles, an acute traumatic seizure, an interval of disturbed consciousness, amnesia, intoxication. Not documented when none is named.',
+    reads: ['symptoms[]', 'exam[]', 'diagnoses[]'],
+    derive: (ctx) => {
+      const texts: { text: string; path: string }[] = [
+        ...indexed(ctx.request.raw.symptoms, 'symptoms').filter((x) => x.item.result !== 'negative').map((x) => ({ text: `${x.item.kind} ${x.item.text ?? ''}`.toLowerCase().replace(/-/g, ' '), path: x.path })),
+        ...indexed(ctx.request.raw.exam, 'exam').filter((e) => isPositive(e.item) && e.item.result !== 'not-tested').map((e) => ({ text: `${e.item.text ?? ''}${e.item.region === 'head' ? ` head ${e.item.finding.replace(/-/g, ' ')}` : ''}`.toLowerCase(), path: e.path })),
+        ...diagnosisTexts(ctx.request.raw),
+      ];
+      const found = new Map<string, string>();
+      for (const t of texts) for (const [name, re] of HEAD_CT_RISKS) if (re.test(t.text) && !found.has(name)) found.set(name, `${t.path} = ${t.text.trim()}`);
+      return found.size > 0 ? known([...found.keys()], [...found.values()]) : unknown(['no risk criterion for head CT named (skull-fracture signs, trauma above the clavicles, seizure, disturbed consciousness, amnesia, intoxication)']);
     },
   }),
 ];

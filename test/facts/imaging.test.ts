@@ -195,3 +195,11 @@ describe('imaging.nonMusculoskeletalQuestion', () => {
     expect(value({ services: [svc({ modality: 'mri', region: 'hip' })] }, 'imaging.nonMusculoskeletalQuestion')).toBeUndefined();
   });
 });
+
+describe('head.ctRiskFactors', () => {
+  it('reads ODG risk criteria from symptoms, exam and diagnoses', () => {
+    const service = svc({ modality: 'ct', region: 'head' });
+    expect(value({ symptoms: [{ kind: 'loss-of-consciousness' }], diagnoses: ['forehead laceration'], services: [service] }, 'head.ctRiskFactors')).toEqual(['disturbed-consciousness', 'trauma-above-clavicles']);
+    expect(value({ symptoms: [{ kind: 'headache' }], services: [service] }, 'head.ctRiskFactors')).toBeUndefined();
+  });
+});
