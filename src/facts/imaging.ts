@@ -117,6 +117,9 @@ function regionSurgeries(ctx: FactContext, before: string): { path: string; kind
   }).map((s) => ({ path: s.path, kind: s.item.kind, ...(s.item.date ? { date: s.item.date } : {}) }));
 }
 
+/** Words on the study's own request saying it is to plan a surgery or an injection. */
+const PROCEDURE_PLANNING = /pre-?operative|\bpre-?op\b|surgical (planning|candidate|consult|evaluation)|plan(ning)? (for )?(the )?(surgery|injection|esi|block)|(prior to|before) (an? |the )?(surgery|injection|esi|epidural|block)|for (an? )?(epidural|esi|injection|surgery|arthroscopy|block)\b/;
+
 /** Words saying MRI cannot be done (the condition for CT myelography instead). */
 const MRI_UNAVAILABLE = /\bmri\b[^.]{0,30}\b(contraindicat|not available|unavailable|cannot|can't|unable)|(pacemaker|claustrophob|metal (implant|fragment)|aneurysm clip|cochlear implant)/;
 
@@ -443,6 +446,16 @@ export const imagingFacts: FactDefinition[] = [
       const found = new Map<string, string>();
       for (const t of texts) for (const [name, re] of HEAD_CT_RISKS) if (re.test(t.text) && !found.has(name)) found.set(name, `${t.path} = ${t.text.trim()}`);
       return found.size > 0 ? known([...found.keys()], [...found.values()]) : unknown(['no risk criterion for head CT named (skull-fracture signs, trauma above the clavicles, seizure, disturbed consciousness, amnesia, intoxication)']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'imaging.procedurePlanning', type: 'boolean',
+    description: 'The study\'s own request (purpose, label, text) says it is to plan a surgery or an injection (pre-operative, surgical planning, before an epidural injection). Never false: silence is not documented.',
+    reads: ['services[].purpose', 'services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const sv = ctx.service;
+      const m = PROCEDURE_PLANNING.exec(`${sv.raw.purpose ?? ''} ${sv.words}`.toLowerCase());
+      return m ? known(true, [`services[${sv.index}] names "${m[0]}"`]) : unknown([`services[${sv.index}]: no surgery or injection the study is to plan is named`]);
     },
   }),
 ];

@@ -203,3 +203,11 @@ describe('head.ctRiskFactors', () => {
     expect(value({ symptoms: [{ kind: 'headache' }], services: [service] }, 'head.ctRiskFactors')).toBeUndefined();
   });
 });
+
+describe('imaging.procedurePlanning', () => {
+  it('reads the study request naming the procedure it plans, not a post-operative study', () => {
+    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar', purpose: 'pre-operative planning' })] }, 'imaging.procedurePlanning')).toBe(true);
+    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar', text: 'prior to epidural injection' })] }, 'imaging.procedurePlanning')).toBe(true);
+    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar', text: 'post-operative pain' })] }, 'imaging.procedurePlanning')).toBeUndefined();
+  });
+});
