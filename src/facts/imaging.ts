@@ -458,4 +458,17 @@ export const imagingFacts: FactDefinition[] = [
       return m ? known(true, [`services[${sv.index}] names "${m[0]}"`]) : unknown([`services[${sv.index}]: no surgery or injection the study is to plan is named`]);
     },
   }),
+  defineFact<boolean>({
+    id: 'imaging.localFindings', type: 'boolean',
+    description: 'Physical findings localized to the region imaged: effusion, swelling, joint or point tenderness, instability, or a positive provocative test of the region. False when the region was examined and these were negative.',
+    reads: ['exam[]'],
+    derive: (ctx) => {
+      const kinds: readonly ExamFinding['finding'][] = ['joint-effusion', 'swelling', 'joint-tenderness', 'joint-instability', 'meniscal-sign', 'impingement-sign', 'rotator-cuff-weakness', 'tinel-sign', 'phalen-sign'];
+      const found = regionFindings(ctx).filter((e) => kinds.includes(e.item.finding));
+      const positive = found.filter((e) => isPositive(e.item) && e.item.result !== 'not-tested');
+      if (positive.length > 0) return known(true, positive.map((e) => `${e.path} = ${e.item.finding}${e.item.text ? ` (${e.item.text})` : ''} positive`));
+      const negative = found.filter((e) => isNegative(e.item));
+      return negative.length > 0 ? known(false, negative.map((e) => `${e.path} = ${e.item.finding} negative`)) : unknown(['exam: no effusion, swelling, tenderness or instability recorded for this region']);
+    },
+  }),
 ];

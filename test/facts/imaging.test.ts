@@ -211,3 +211,12 @@ describe('imaging.procedurePlanning', () => {
     expect(value({ services: [svc({ modality: 'mri', region: 'lumbar', text: 'post-operative pain' })] }, 'imaging.procedurePlanning')).toBeUndefined();
   });
 });
+
+describe('imaging.localFindings', () => {
+  it('reads effusion, swelling, tenderness or instability of the region and side', () => {
+    const service = svc({ modality: 'mri', region: 'ankle', side: 'right' });
+    expect(value({ exam: [{ finding: 'swelling', result: 'positive', region: 'ankle', side: 'right' }], services: [service] }, 'imaging.localFindings')).toBe(true);
+    expect(value({ exam: [{ finding: 'joint-tenderness', result: 'negative', region: 'ankle', side: 'right' }], services: [service] }, 'imaging.localFindings')).toBe(false);
+    expect(value({ exam: [{ finding: 'swelling', result: 'positive', region: 'knee', side: 'right' }], services: [service] }, 'imaging.localFindings')).toBeUndefined();
+  });
+});
