@@ -113,6 +113,20 @@ function corroboratingImaging(ctx: FactContext, roots: readonly string[]): strin
   return hits;
 }
 
+/** Earlier electrodiagnostic studies of the service's limbs (by region, or by the roots or nerves their findings name), up to the request date. */
+function priorLimbStudies(ctx: FactContext): Indexed<Study>[] {
+  const limbs = limbsOf(ctx);
+  const at = ctx.get<string>('service.requestDate').value!;
+  return indexed(ctx.request.raw.studies, 'studies').filter((s) => {
+    if (s.item.type !== 'emg-ncv') return false;
+    if (s.item.date && dayNumber(s.item.date) > dayNumber(at)) return false;
+    if (s.item.region) return ctx.service.regions.some((r) => regionsOverlap(r, s.item.region!)) || limbsOfRegion(s.item.region).some((l) => limbs.includes(l));
+    const root = s.item.findings?.find((f) => f.root ?? f.level);
+    if (root) { const sp = spineRegionOf((root.root ?? root.level)!.toUpperCase()); return limbs.some((l) => LIMB_SPINE[l] === sp); }
+    return (s.item.findings ?? []).some((f) => f.kind === 'neuropathy' && (Object.keys(LIMB_WORDS) as Limb[]).some((l) => limbs.includes(l) && (l === 'upper' ? /carpal|ulnar|median|radial|cubital/ : /peroneal|tibial|tarsal|sural/).test((f.text ?? '').toLowerCase())));
+  });
+}
+
 export const electrodiagnosticFacts: FactDefinition[] = [
   defineFact<readonly string[]>({
     id: 'electrodiagnostics.limbs', type: 'list',
@@ -231,16 +245,7 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     description: 'Earlier electrodiagnostic studies of the same limb (by region, or by the roots or nerves their findings name).',
     reads: ['studies[]'],
     derive: (ctx) => {
-      const limbs = limbsOf(ctx);
-      const at = ctx.get<string>('service.requestDate').value!;
-      const prior = indexed(ctx.request.raw.studies, 'studies').filter((s) => {
-        if (s.item.type !== 'emg-ncv') return false;
-        if (s.item.date && dayNumber(s.item.date) > dayNumber(at)) return false;
-        if (s.item.region) return ctx.service.regions.some((r) => regionsOverlap(r, s.item.region!)) || limbsOfRegion(s.item.region).some((l) => limbs.includes(l));
-        const root = s.item.findings?.find((f) => f.root ?? f.level);
-        if (root) { const sp = spineRegionOf((root.root ?? root.level)!.toUpperCase()); return limbs.some((l) => LIMB_SPINE[l] === sp); }
-        return (s.item.findings ?? []).some((f) => f.kind === 'neuropathy' && (Object.keys(LIMB_WORDS) as Limb[]).some((l) => limbs.includes(l) && (l === 'upper' ? /carpal|ulnar|median|radial|cubital/ : /peroneal|tibial|tarsal|sural/).test((f.text ?? '').toLowerCase())));
-      });
+      const prior = priorLimbStudies(ctx);
       return known(prior.map((s) => `${s.path}${s.item.date ? ` ${s.item.date}` : ''}`),
         prior.length > 0 ? prior.map((s) => `${s.path} = emg-ncv${s.item.date ? ` (${s.item.date})` : ''}`) : ['studies: no earlier electrodiagnostic study of this limb']);
     },
@@ -251,8 +256,7 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     reads: ['studies[]', 'surgeries[]', 'injury.date'],
     derive: (ctx) => {
       const limbs = limbsOf(ctx);
-      const dates = (ctx.get<readonly string[]>('electrodiagnostics.priorStudies').value ?? [])
-        .map((p) => /(\d{4}-\d{2}-\d{2})$/.exec(p)?.[1]).filter((d): d is string => d !== undefined);
+      const dates = priorLimbStudies(ctx).map((p) => p.item.date).filter((d): d is string => d !== undefined);
       if (dates.length === 0) return unknown(['no dated earlier electrodiagnostic study of this limb']);
       const latest = dates.reduce((a, b) => (dayNumber(b) > dayNumber(a) ? b : a));
       const at = ctx.get<string>('service.requestDate').value!;

@@ -102,7 +102,6 @@ const TECHNIQUES: ReadonlyArray<[string, RegExp]> = [
   ['discography', /discogra|diskogra|discogram|provocative dis[ck]/],
   ['arthrography', /arthrogra/],
   ['contrast', /\bwith (and without )?contrast|gadolinium|\bw\/ ?(and w\/o )?contrast/],
-  ['upright', /upright|standing|weight[- ]bearing|positional|kinetic|flexion[- /]extension|dynamic/],
 ];
 
 /** Questions outside the musculoskeletal chapters (abdominal or pelvic organs, hernia). */
@@ -359,7 +358,7 @@ export const imagingFacts: FactDefinition[] = [
   }),
   defineFact<readonly string[]>({
     id: 'imaging.technique', type: 'list',
-    description: 'Special techniques the request names: myelography, discography, arthrography (also an mri-arthrogram modality), contrast (gadolinium), upright (standing, positional or flexion-extension MRI). An empty list when the request names none (an ordinary study).',
+    description: 'Special techniques the request names: myelography, discography, arthrography (also an mri-arthrogram modality), contrast (gadolinium). An empty list when the request names none (an ordinary study).',
     reads: ['services[].label', 'services[].text', 'services[].purpose', 'services[].modality'],
     derive: (ctx) => {
       const sv = ctx.service;
