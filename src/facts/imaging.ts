@@ -117,7 +117,7 @@ function regionSurgeries(ctx: FactContext, before: string): { path: string; kind
 }
 
 /** Words on the study's own request saying it is to plan a surgery or an injection. */
-const PROCEDURE_PLANNING = /pre-?operative|\bpre-?op\b|surgical (planning|candidate|consult|evaluation)|plan(ning)? (for )?(the )?(surgery|injection|esi|block)|(prior to|before) (an? |the )?(surgery|injection|esi|epidural|block)|for (an? )?(epidural|esi|injection|surgery|arthroscopy|block)\b/;
+const PROCEDURE_PLANNING = /pre-?operative|\bpre-?op\b|surgical (planning|candidate|consult|evaluation)|(plan(ning)?|prior to|before|for) (an? |the )?([a-z-]+ ){0,3}(surgery|injection|esi|epidural|block|arthroscopy|decompression|repair)\b/;
 
 /** Words saying MRI cannot be done (the condition for CT myelography instead). */
 const MRI_UNAVAILABLE = /\bmri\b[^.]{0,30}\b(contraindicat|not available|unavailable|cannot|can't|unable)|(pacemaker|claustrophob|metal (implant|fragment)|aneurysm clip|cochlear implant)/;
@@ -454,7 +454,8 @@ export const imagingFacts: FactDefinition[] = [
     derive: (ctx) => {
       const sv = ctx.service;
       const m = PROCEDURE_PLANNING.exec(`${sv.raw.purpose ?? ''} ${sv.words}`.toLowerCase());
-      return m ? known(true, [`services[${sv.index}] names "${m[0]}"`]) : unknown([`services[${sv.index}]: no surgery or injection the study is to plan is named`]);
+      // "for failed back surgery", "for post-surgical pain" name a past surgery, not one being planned
+      return m && !/failed|post|after/.test(m[0]) ? known(true, [`services[${sv.index}] names "${m[0]}"`]) : unknown([`services[${sv.index}]: no surgery or injection the study is to plan is named`]);
     },
   }),
   defineFact<boolean>({

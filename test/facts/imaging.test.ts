@@ -220,3 +220,12 @@ describe('imaging.localFindings', () => {
     expect(value({ exam: [{ finding: 'swelling', result: 'positive', region: 'knee', side: 'right' }], services: [service] }, 'imaging.localFindings')).toBeUndefined();
   });
 });
+
+describe('imaging.procedurePlanning names the procedure with its qualifiers', () => {
+  it('reads "before a subacromial injection" and "for possible rotator cuff repair"', () => {
+    expect(value({ services: [svc({ modality: 'mri', region: 'shoulder', purpose: 'anatomy before a subacromial injection' })] }, 'imaging.procedurePlanning')).toBe(true);
+    expect(value({ services: [svc({ modality: 'mri', region: 'shoulder', text: 'for possible rotator cuff repair' })] }, 'imaging.procedurePlanning')).toBe(true);
+    expect(value({ services: [svc({ modality: 'mri', region: 'shoulder', purpose: 'rule out rotator cuff tear' })] }, 'imaging.procedurePlanning')).toBeUndefined();
+    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar', purpose: 'evaluation for failed back surgery' })] }, 'imaging.procedurePlanning')).toBeUndefined();
+  });
+});
