@@ -18,8 +18,8 @@ const LIMB_REGIONS: Record<Limb, readonly Region[]> = {
 };
 const LIMB_SPINE: Record<Limb, 'cervical' | 'lumbar'> = { upper: 'cervical', lower: 'lumbar' };
 const LIMB_WORDS: Record<Limb, RegExp> = {
-  upper: /\barms?\b|hands?|fingers?|thumb|wrist|elbow|forearm|shoulder|upper extremit|ulnar|median|radial/,
-  lower: /\blegs?\b|foot|feet|toes?|thigh|calf|knee|ankle|buttock|sciatic|lower extremit|hip/,
+  upper: /\barms?\b|hands?|fingers?|thumb|wrist|elbow|forearm|shoulder|upper extremit|ulnar|median|radial|carpal|cubital/,
+  lower: /\blegs?\b|foot|feet|toes?|thigh|calf|knee|ankle|buttock|sciatic|lower extremit|hip|tarsal/,
 };
 
 const NEURO_SYMPTOM = /numb|tingl|paresthe|burning|weak|radiat|radicul|sciatic|shooting|electric|pins and needles/;
@@ -27,6 +27,8 @@ const SIGN_FINDINGS: readonly ExamFinding['finding'][] = ['sensory-deficit', 'mo
 const SIGN_TESTS = /spurling|median (nerve )?compression|carpal compression|durkan|froment|wartenberg|elbow flexion test|tarsal/;
 const ENTRAPMENT_TEXT = /carpal tunnel|cubital tunnel|radial tunnel|tarsal tunnel|ulnar (neuropathy|nerve|neuritis)|median neuropathy|peroneal|fibular nerve|entrapment|neuropathy|diabet|thoracic outlet/;
 const ENTRAPMENT_TESTS = /median (nerve )?compression|carpal compression|durkan|froment|wartenberg|elbow flexion test|tarsal/;
+/** Words that name an electrodiagnostic study (the label is read when it names one). */
+const STUDY_WORDS = /\bemgs?\b|electromyog|\bnc[sv]s?\b|nerve conduction|\bss?eps?\b|evoked potential|\beeg\b|electroencephalog|h-?reflex|current perception|quantitative sensory|v-?snct/;
 const RADICULAR_TEXT = /radicul|sciatica|nerve root|neural impingement|plexopath|plexus/;
 
 function limbsOfRegion(r: Region): Limb[] {
@@ -111,6 +113,20 @@ function corroboratingImaging(ctx: FactContext, roots: readonly string[]): strin
   return hits;
 }
 
+/** Earlier electrodiagnostic studies of the service's limbs (by region, or by the roots or nerves their findings name), up to the request date. */
+function priorLimbStudies(ctx: FactContext): Indexed<Study>[] {
+  const limbs = limbsOf(ctx);
+  const at = ctx.get<string>('service.requestDate').value!;
+  return indexed(ctx.request.raw.studies, 'studies').filter((s) => {
+    if (s.item.type !== 'emg-ncv') return false;
+    if (s.item.date && dayNumber(s.item.date) > dayNumber(at)) return false;
+    if (s.item.region) return ctx.service.regions.some((r) => regionsOverlap(r, s.item.region!)) || limbsOfRegion(s.item.region).some((l) => limbs.includes(l));
+    const root = s.item.findings?.find((f) => f.root ?? f.level);
+    if (root) { const sp = spineRegionOf((root.root ?? root.level)!.toUpperCase()); return limbs.some((l) => LIMB_SPINE[l] === sp); }
+    return (s.item.findings ?? []).some((f) => f.kind === 'neuropathy' && (Object.keys(LIMB_WORDS) as Limb[]).some((l) => limbs.includes(l) && (l === 'upper' ? /carpal|ulnar|median|radial|cubital/ : /peroneal|tibial|tarsal|sural/).test((f.text ?? '').toLowerCase())));
+  });
+}
+
 export const electrodiagnosticFacts: FactDefinition[] = [
   defineFact<readonly string[]>({
     id: 'electrodiagnostics.limbs', type: 'list',
@@ -123,16 +139,18 @@ export const electrodiagnosticFacts: FactDefinition[] = [
   }),
   defineFact<readonly string[]>({
     id: 'electrodiagnostics.components', type: 'list',
-    description: 'Studies requested, read from the label (or, when the label names none, the text): emg (needle electromyography), ncs (nerve conduction studies, NCV), surface-emg.',
+    description: 'Studies requested, read from the label (or, when the label names none, the text): emg (needle electromyography, H-reflex), ncs (nerve conduction studies, NCV), surface-emg, ssep (somatosensory or other evoked potentials), eeg, sensory-threshold (current perception threshold, quantitative sensory testing, V-sNCT).',
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => {
       const label = (ctx.service.raw.label ?? '').toLowerCase();
-      const named = (w: string): boolean => /\bemgs?\b|electromyog|\bnc[sv]s?\b|nerve conduction/.test(w);
-      const w = named(label) ? label : ctx.service.words;
+      const w = STUDY_WORDS.test(label) ? label : ctx.service.words;
       const parts: string[] = [];
       if (/surface (emg|electromyog)|\bsemg\b/.test(w)) parts.push('surface-emg');
-      if (/\bemg\b|electromyog|\bemgs\b/.test(w.replace(/surface (emg|electromyog\w*)/g, ''))) parts.push('emg');
+      if (/\bemg\b|electromyog|\bemgs\b|h-?reflex/.test(w.replace(/surface (emg|electromyog\w*)/g, ''))) parts.push('emg');
       if (/\bnc[sv]s?\b|nerve conduction/.test(w)) parts.push('ncs');
+      if (/\bss?eps?\b|evoked potential|\bmeps?\b|\bbaers?\b|\bveps?\b/.test(w)) parts.push('ssep');
+      if (/\beeg\b|electroencephalog/.test(w)) parts.push('eeg');
+      if (/current perception|\bcpt\b|quantitative sensory|\bqst\b|v-?snct|sensory nerve conduction threshold|pressure-specified sensory/.test(w)) parts.push('sensory-threshold');
       const from = w === label ? `services[${ctx.service.index}].label = ${ctx.service.raw.label}` : `services[${ctx.service.index}].text = ${ctx.service.raw.text ?? ''}`;
       return parts.length > 0 ? known(parts, [from]) : unknown([`services[${ctx.service.index}]: the studies (EMG, NCS) are not named`]);
     },
@@ -227,18 +245,31 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     description: 'Earlier electrodiagnostic studies of the same limb (by region, or by the roots or nerves their findings name).',
     reads: ['studies[]'],
     derive: (ctx) => {
-      const limbs = limbsOf(ctx);
-      const at = ctx.get<string>('service.requestDate').value!;
-      const prior = indexed(ctx.request.raw.studies, 'studies').filter((s) => {
-        if (s.item.type !== 'emg-ncv') return false;
-        if (s.item.date && dayNumber(s.item.date) > dayNumber(at)) return false;
-        if (s.item.region) return ctx.service.regions.some((r) => regionsOverlap(r, s.item.region!)) || limbsOfRegion(s.item.region).some((l) => limbs.includes(l));
-        const root = s.item.findings?.find((f) => f.root ?? f.level);
-        if (root) { const sp = spineRegionOf((root.root ?? root.level)!.toUpperCase()); return limbs.some((l) => LIMB_SPINE[l] === sp); }
-        return (s.item.findings ?? []).some((f) => f.kind === 'neuropathy' && (Object.keys(LIMB_WORDS) as Limb[]).some((l) => limbs.includes(l) && (l === 'upper' ? /carpal|ulnar|median|radial|cubital/ : /peroneal|tibial|tarsal|sural/).test((f.text ?? '').toLowerCase())));
-      });
+      const prior = priorLimbStudies(ctx);
       return known(prior.map((s) => `${s.path}${s.item.date ? ` ${s.item.date}` : ''}`),
         prior.length > 0 ? prior.map((s) => `${s.path} = emg-ncv${s.item.date ? ` (${s.item.date})` : ''}`) : ['studies: no earlier electrodiagnostic study of this limb']);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'electrodiagnostics.eventSincePrior', type: 'list',
+    description: 'Events since the latest dated earlier study of the limb that change what a new study can show: a surgery of the limb or its spinal region (e.g. a carpal tunnel release, a decompression) dated after it, or a new injury. Not documented when there is no dated earlier study or no such event is recorded.',
+    reads: ['studies[]', 'surgeries[]', 'injury.date'],
+    derive: (ctx) => {
+      const limbs = limbsOf(ctx);
+      const dates = priorLimbStudies(ctx).map((p) => p.item.date).filter((d): d is string => d !== undefined);
+      if (dates.length === 0) return unknown(['no dated earlier electrodiagnostic study of this limb']);
+      const latest = dates.reduce((a, b) => (dayNumber(b) > dayNumber(a) ? b : a));
+      const at = ctx.get<string>('service.requestDate').value!;
+      const since = (d: string | undefined): boolean => d !== undefined && dayNumber(d) > dayNumber(latest) && dayNumber(d) <= dayNumber(at);
+      const events: string[] = [];
+      indexed(ctx.request.raw.surgeries, 'surgeries').forEach((s) => {
+        const level = s.item.levels === undefined ? undefined : Array.isArray(s.item.levels) ? s.item.levels[0] : s.item.levels;
+        const surgeryLimbs = s.item.region ? limbsOfRegion(s.item.region) : level ? [spineLimb(String(level))].filter((l): l is Limb => l !== undefined) : wordLimbs(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase());
+        if (since(s.item.date) && surgeryLimbs.some((l) => limbs.includes(l))) events.push(`${s.path} = ${s.item.kind} ${s.item.date} (after the study of ${latest})`);
+      });
+      const injury = ctx.request.raw.injury?.date;
+      if (since(injury)) events.push(`injury.date = ${injury} (after the study of ${latest})`);
+      return events.length > 0 ? known(events, events) : unknown([`no surgery or new injury of the limb recorded after the study of ${latest}`]);
     },
   }),
 ];

@@ -81,6 +81,47 @@ function repeatTypes(modality: string | undefined): readonly Study['type'][] {
   }
 }
 
+/** The study the request is for, when the record already holds it (a retrospective request): same type, same day as the dated service. */
+function isRequestedStudy(s: Study, service: NormalizedService, modality: string | undefined): boolean {
+  const own = service.raw.date;
+  return own !== undefined && s.date === own && modality !== undefined && s.type === modality;
+}
+
+/** Earlier studies of the region (and side), of the given types, up to the request date; never the requested study itself. */
+function earlierStudies(ctx: FactContext, types: readonly Study['type'][], at: string): Indexed<Study>[] {
+  const modality = ctx.get<string>('service.modality').value;
+  return indexed(ctx.request.raw.studies, 'studies').filter((s) => types.includes(s.item.type)
+    && sameRegion(studyRegion(s.item), s.item.side, ctx.service)
+    && !isRequestedStudy(s.item, ctx.service, modality)
+    && (!s.item.date || dayNumber(s.item.date) <= dayNumber(at)));
+}
+
+/** Special techniques named on the request (test types the chapters judge on their own). */
+const TECHNIQUES: ReadonlyArray<[string, RegExp]> = [
+  ['myelography', /myelogra/],
+  ['discography', /discogra|diskogra|discogram|provocative dis[ck]/],
+  ['arthrography', /arthrogra/],
+  ['contrast', /\bwith (and without )?contrast|gadolinium|\bw\/ ?(and w\/o )?contrast/],
+];
+
+/** Questions outside the musculoskeletal chapters (abdominal or pelvic organs, hernia). */
+const NON_MUSCULOSKELETAL = /hernia|kidney|renal|bladder|bowel|gallbladder|liver|append(ix|ic)|abdominal|urolog|pelvic (organ|mass)|ovar|uter|prostat/;
+
+/** Surgeries recorded for the service's region, with the region taken from the surgery or its levels. */
+function regionSurgeries(ctx: FactContext, before: string): { path: string; kind: string; date?: string }[] {
+  return indexed(ctx.request.raw.surgeries, 'surgeries').filter((s) => {
+    const level = s.item.levels === undefined ? undefined : Array.isArray(s.item.levels) ? s.item.levels[0] : s.item.levels;
+    const region = s.item.region ?? (level ? spineRegionOf(String(level).toUpperCase()) : undefined);
+    return sameRegion(region, s.item.side, ctx.service) && (!s.item.date || dayNumber(s.item.date) <= dayNumber(before));
+  }).map((s) => ({ path: s.path, kind: s.item.kind, ...(s.item.date ? { date: s.item.date } : {}) }));
+}
+
+/** Words on the study's own request saying it is to plan a surgery or an injection. */
+const PROCEDURE_PLANNING = /pre-?operative|\bpre-?op\b|surgical (planning|candidate|consult|evaluation)|(plan(ning)?|prior to|before|for) (an? |the )?([a-z-]+ ){0,3}(surgery|injection|esi|epidural|block|arthroscopy|decompression|repair)\b/;
+
+/** Words saying MRI cannot be done (the condition for CT myelography instead). */
+const MRI_UNAVAILABLE = /\bmri\b[^.]{0,30}\b(contraindicat|not available|unavailable|cannot|can't|unable)|(pacemaker|claustrophob|metal (implant|fragment)|aneurysm clip|cochlear implant)/;
+
 const CONDITIONS: ReadonlyArray<[string, RegExp]> = [
   ['osteonecrosis', /avascular necrosis|osteonecrosis|\bavn\b/],
   ['stress-fracture', /stress fracture/],
@@ -88,7 +129,9 @@ const CONDITIONS: ReadonlyArray<[string, RegExp]> = [
   ['fracture', /fracture/],
   ['tumor', /tumou?r|neoplasm|malignan|\bmass\b|cancer/],
   ['infection', /infection|osteomyelitis|septic/],
-  ['labral-tear', /labr(al|um)/],
+  ['labral-tear', /labr(al|um)|\bslap\b/],
+  ['instability', /instabil|dislocat|subluxat|bankart/],
+  ['impingement', /impingement/],
   ['rotator-cuff-tear', /(rotator )?cuff tear/],
   ['ligament-tear', /ligament (tear|injur|rupture|laxity)|collateral ligament|cruciate|\b[apml]cl\b|\bucl\b/],
   ['tendon-tear', /tendon (tear|rupture)|biceps (tear|rupture)|tendon injur/],
@@ -105,6 +148,16 @@ const CONDITIONS: ReadonlyArray<[string, RegExp]> = [
 ];
 
 const HEAD_SIGN = /focal neuro|mental status|confus|disorient|seizure|loss of consciousness|unconscious|amnesia|\bgcs\b|glasgow/;
+
+/** ODG's risk criteria for head CT, read from symptoms, exam findings and diagnoses (age is read by the rule). */
+const HEAD_CT_RISKS: ReadonlyArray<[string, RegExp]> = [
+  ['basilar-skull-fracture-signs', /basilar|raccoon|battle'?s sign|hemotympanum|(csf|cerebrospinal) (otorrh|rhinorrh)/],
+  ['trauma-above-clavicles', /(head|scalp|face|facial|forehead|skull|orbit)\w* (contusion|laceration|abrasion|hematoma|wound|bruis)|(contusion|laceration|abrasion|hematoma|wound|bruis)\w* (of |to |on )?(the )?(head|scalp|face|forehead|skull)/],
+  ['traumatic-seizure', /seizure|convuls/],
+  ['disturbed-consciousness', /loss of consciousness|\bloc\b|unconscious|disturbed consciousness|blacked out|knocked out/],
+  ['amnesia', /amnesia/],
+  ['intoxication', /intoxicat|alcohol|drunk/],
+];
 
 /** Budapest sign categories, read from exam findings of the region. */
 const CRPS_CATEGORIES: ReadonlyArray<[string, (f: ExamFinding) => boolean]> = [
@@ -193,9 +246,7 @@ export const imagingFacts: FactDefinition[] = [
       const modality = ctx.get<string>('service.modality').value;
       const types = repeatTypes(modality);
       const at = ctx.get<string>('service.requestDate').value!;
-      const prior = indexed(ctx.request.raw.studies, 'studies').filter((s) => types.includes(s.item.type)
-        && sameRegion(studyRegion(s.item), s.item.side, ctx.service)
-        && (!s.item.date || dayNumber(s.item.date) <= dayNumber(at)));
+      const prior = earlierStudies(ctx, types, at);
       return known(prior.map((s) => `${s.path} = ${s.item.type} ${studyRegion(s.item)}${s.item.date ? ` ${s.item.date}` : ''}`),
         prior.length > 0 ? prior.map((s) => `${s.path} = ${s.item.type} of the ${studyRegion(s.item)}${s.item.date ? ` (${s.item.date})` : ''}`) : ['studies: no earlier study of this region']);
     },
@@ -235,7 +286,7 @@ export const imagingFacts: FactDefinition[] = [
   }),
   defineFact<readonly string[]>({
     id: 'imaging.suspectedConditions', type: 'list',
-    description: 'Conditions the request or the diagnoses name for the region (osteonecrosis, stress-fracture, occult-fracture, fracture, tumor, infection, labral-tear, rotator-cuff-tear, ligament-tear, tendon-tear, meniscal-tear, internal-derangement, loose-body, osteochondral, nerve-entrapment, epicondylitis, bursitis, crps, foreign-body, hip-oa-risk). Not documented when none is named.',
+    description: 'Conditions the request or the diagnoses name for the region (osteonecrosis, stress-fracture, occult-fracture, fracture, tumor, infection, labral-tear, instability, impingement, rotator-cuff-tear, ligament-tear, tendon-tear, meniscal-tear, internal-derangement, loose-body, osteochondral, nerve-entrapment, epicondylitis, bursitis, crps, foreign-body, hip-oa-risk). Not documented when none is named.',
     reads: ['services[].purpose', 'services[].label', 'services[].text', 'diagnoses[]'],
     derive: (ctx) => {
       const texts: { text: string; path: string }[] = [];
@@ -303,6 +354,121 @@ export const imagingFacts: FactDefinition[] = [
       const words = `${ctx.service.words} ${ctx.service.raw.purpose ?? ''}`.toLowerCase();
       return /\bct\b[^.]{0,20}\b(not available|unavailable)|no ct (scan(ner)? )?available/.test(words)
         ? known(true, [`services[${ctx.service.index}].label/text states CT is unavailable`]) : unknown(['the request does not state that CT is unavailable']);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'imaging.technique', type: 'list',
+    description: 'Special techniques the request names: myelography, discography, arthrography (also an mri-arthrogram modality), contrast (gadolinium). An empty list when the request names none (an ordinary study).',
+    reads: ['services[].label', 'services[].text', 'services[].purpose', 'services[].modality'],
+    derive: (ctx) => {
+      const sv = ctx.service;
+      const words = `${sv.words} ${sv.raw.purpose ?? ''}`.toLowerCase();
+      const found = TECHNIQUES.filter(([, re]) => re.test(words)).map(([name]) => name);
+      if (sv.raw.modality === 'mri-arthrogram' && !found.includes('arthrography')) found.push('arthrography');
+      return known(found, found.length > 0 ? [`services[${sv.index}] names ${found.join(', ')}`] : [`services[${sv.index}]: no special technique named`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'imaging.mriUnavailable', type: 'boolean',
+    description: 'The request or the record states that MRI cannot be done (contraindicated, unavailable, pacemaker, claustrophobia, metal implant). Never false: silence is not documented.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose', 'documentation.notes'],
+    derive: (ctx) => {
+      const sources: [string, string][] = [[`services[${ctx.service.index}]`, `${ctx.service.words} ${ctx.service.raw.purpose ?? ''}`], ['documentation.notes', ctx.request.raw.documentation?.notes ?? '']];
+      const hit = sources.find(([, text]) => MRI_UNAVAILABLE.test(text.toLowerCase()));
+      return hit ? known(true, [`${hit[0]} states that MRI cannot be done`]) : unknown(['the record does not state that MRI cannot be done']);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'imaging.eventSincePrior', type: 'list',
+    description: 'Events since the latest earlier study of the region that change what a new study can show: a surgery of the region dated after it (recurrent or residual lesion), or a new injury (injury date after it). Not documented when there is no dated earlier study or no such event is recorded.',
+    reads: ['studies[]', 'surgeries[]', 'injury.date'],
+    derive: (ctx) => {
+      const at = ctx.get<string>('service.requestDate').value!;
+      const types = repeatTypes(ctx.get<string>('service.modality').value);
+      const dated = earlierStudies(ctx, types, at).filter((s) => s.item.date !== undefined);
+      if (dated.length === 0) return unknown(['no dated earlier study of this region']);
+      const latest = dated.reduce((a, b) => (dayNumber(b.item.date!) > dayNumber(a.item.date!) ? b : a));
+      const since = (d: string | undefined): boolean => d !== undefined && dayNumber(d) > dayNumber(latest.item.date!) && dayNumber(d) <= dayNumber(at);
+      const events: string[] = [];
+      regionSurgeries(ctx, at).filter((s) => since(s.date)).forEach((s) => events.push(`${s.path} = ${s.kind} ${s.date} (after ${latest.path} of ${latest.item.date})`));
+      const injury = ctx.request.raw.injury?.date;
+      if (since(injury)) events.push(`injury.date = ${injury} (after ${latest.path} of ${latest.item.date})`);
+      return events.length > 0 ? known(events, events) : unknown([`no surgery or new injury of this region recorded after ${latest.path} (${latest.item.date})`]);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'imaging.regionSurgeries', type: 'list',
+    description: 'Surgeries of the region imaged (by region or spinal levels) recorded before the request. Not documented when none is recorded.',
+    reads: ['surgeries[]'],
+    derive: (ctx) => {
+      const found = regionSurgeries(ctx, ctx.get<string>('service.requestDate').value!);
+      return found.length > 0 ? known(found.map((s) => s.kind), found.map((s) => `${s.path} = ${s.kind}${s.date ? ` ${s.date}` : ''}`)) : unknown(['surgeries: none recorded for this region']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'imaging.nonMusculoskeletalQuestion', type: 'boolean',
+    description: 'The study is of the abdomen or chest, or names a question outside the musculoskeletal chapters (hernia, kidney, bladder, bowel, other abdominal or pelvic organs). Never false: a study that names none is not documented as such.',
+    reads: ['services[].region', 'services[].regions', 'services[].label', 'services[].text', 'services[].purpose'],
+    derive: (ctx) => {
+      const sv = ctx.service;
+      const organ = sv.regions.filter((r) => r === 'abdomen' || r === 'chest');
+      if (organ.length > 0) return known(true, [`services[${sv.index}] covers the ${organ.join(' and ')}`]);
+      const m = NON_MUSCULOSKELETAL.exec(`${sv.words} ${sv.raw.purpose ?? ''}`.toLowerCase());
+      return m ? known(true, [`services[${sv.index}] names ${m[0]}`]) : unknown([`services[${sv.index}]: no abdominal or pelvic organ question named`]);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'imaging.boneFragility', type: 'list',
+    description: 'Risk factors for a fracture after minor trauma that the record names: osteoporosis (or osteopenia) among the diagnoses, systemic corticosteroid use among the medications or treatments. Not documented when none is named (age is read by the rules from patient.age).',
+    reads: ['diagnoses[]', 'medications[]', 'treatments[]'],
+    derive: (ctx) => {
+      const found: string[] = [];
+      const evidence: string[] = [];
+      const osteo = diagnosisTexts(ctx.request.raw).find((d) => /osteopor|osteopen/.test(d.text));
+      if (osteo) { found.push('osteoporosis'); evidence.push(`${osteo.path} = ${osteo.text}`); }
+      const steroid = indexed(ctx.request.raw.medications, 'medications').find((m) => m.item.drugClass === 'oral-corticosteroid' || /prednis|methylpred|medrol|dexameth|cortisone/.test(m.item.name.toLowerCase()));
+      const steroidTx = indexed(ctx.request.raw.treatments, 'treatments').find((t) => t.item.kind === 'oral-corticosteroid');
+      if (steroid) { found.push('corticosteroids'); evidence.push(`${steroid.path} = ${steroid.item.name}`); } else if (steroidTx) { found.push('corticosteroids'); evidence.push(`${steroidTx.path}.kind = oral-corticosteroid`); }
+      return found.length > 0 ? known(found, evidence) : unknown(['no osteoporosis or corticosteroid use recorded']);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'head.ctRiskFactors', type: 'list',
+    description: 'ODG risk criteria for head CT the record names (besides age over 60): signs of basilar skull fracture, physical evidence of trauma above the clavicles, an acute traumatic seizure, an interval of disturbed consciousness, amnesia, intoxication. Not documented when none is named.',
+    reads: ['symptoms[]', 'exam[]', 'diagnoses[]'],
+    derive: (ctx) => {
+      const texts: { text: string; path: string }[] = [
+        ...indexed(ctx.request.raw.symptoms, 'symptoms').filter((x) => x.item.result !== 'negative').map((x) => ({ text: `${x.item.kind} ${x.item.text ?? ''}`.toLowerCase().replace(/-/g, ' '), path: x.path })),
+        ...indexed(ctx.request.raw.exam, 'exam').filter((e) => isPositive(e.item) && e.item.result !== 'not-tested').map((e) => ({ text: `${e.item.text ?? ''}${e.item.region === 'head' ? ` head ${e.item.finding.replace(/-/g, ' ')}` : ''}`.toLowerCase(), path: e.path })),
+        ...diagnosisTexts(ctx.request.raw),
+      ];
+      const found = new Map<string, string>();
+      for (const t of texts) for (const [name, re] of HEAD_CT_RISKS) if (re.test(t.text) && !found.has(name)) found.set(name, `${t.path} = ${t.text.trim()}`);
+      return found.size > 0 ? known([...found.keys()], [...found.values()]) : unknown(['no risk criterion for head CT named (skull-fracture signs, trauma above the clavicles, seizure, disturbed consciousness, amnesia, intoxication)']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'imaging.procedurePlanning', type: 'boolean',
+    description: 'The study\'s own request (purpose, label, text) says it is to plan a surgery or an injection (pre-operative, surgical planning, before an epidural injection). Never false: silence is not documented.',
+    reads: ['services[].purpose', 'services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const sv = ctx.service;
+      const m = PROCEDURE_PLANNING.exec(`${sv.raw.purpose ?? ''} ${sv.words}`.toLowerCase());
+      // "for failed back surgery", "for post-surgical pain" name a past surgery, not one being planned
+      return m && !/failed|post|after/.test(m[0]) ? known(true, [`services[${sv.index}] names "${m[0]}"`]) : unknown([`services[${sv.index}]: no surgery or injection the study is to plan is named`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'imaging.localFindings', type: 'boolean',
+    description: 'Physical findings localized to the region imaged: effusion, swelling, joint or point tenderness, instability, or a positive provocative test of the region. False when the region was examined and these were negative.',
+    reads: ['exam[]'],
+    derive: (ctx) => {
+      const kinds: readonly ExamFinding['finding'][] = ['joint-effusion', 'swelling', 'joint-tenderness', 'joint-instability', 'meniscal-sign', 'impingement-sign', 'rotator-cuff-weakness', 'tinel-sign', 'phalen-sign'];
+      const found = regionFindings(ctx).filter((e) => kinds.includes(e.item.finding));
+      const positive = found.filter((e) => isPositive(e.item) && e.item.result !== 'not-tested');
+      if (positive.length > 0) return known(true, positive.map((e) => `${e.path} = ${e.item.finding}${e.item.text ? ` (${e.item.text})` : ''} positive`));
+      const negative = found.filter((e) => isNegative(e.item));
+      return negative.length > 0 ? known(false, negative.map((e) => `${e.path} = ${e.item.finding} negative`)) : unknown(['exam: no effusion, swelling, tenderness or instability recorded for this region']);
     },
   }),
 ];

@@ -19,6 +19,12 @@ describe('electrodiagnostics.limbs and components', () => {
     expect(value({ services: [edx({ region: 'upper-extremity', label: 'electrodiagnostic studies' })] }, 'electrodiagnostics.components')).toBeUndefined();
     expect(value({ services: [edx({ label: 'EMG' })] }, 'electrodiagnostics.limbs')).toBeUndefined();
   });
+  it('names evoked potentials, EEG and sensory threshold tests, so they never pass as EMG/NCS', () => {
+    expect(value({ services: [edx({ region: 'lower-extremity', label: 'SSEP of the lower extremities' })] }, 'electrodiagnostics.components')).toEqual(['ssep']);
+    expect(value({ services: [edx({ region: 'upper-extremity', label: 'Somatosensory evoked potentials, EMG/NCV' })] }, 'electrodiagnostics.components')).toEqual(['emg', 'ncs', 'ssep']);
+    expect(value({ services: [edx({ region: 'upper-extremity', label: 'Current perception threshold testing' })] }, 'electrodiagnostics.components')).toEqual(['sensory-threshold']);
+    expect(value({ services: [edx({ region: 'lower-extremity', label: 'EMG with H-reflex' })] }, 'electrodiagnostics.components')).toEqual(['emg']);
+  });
 });
 
 describe('electrodiagnostics.limbSymptoms and limbSigns', () => {
@@ -74,5 +80,13 @@ describe('electrodiagnostics.priorStudies', () => {
     const studies: Request['studies'] = [{ type: 'emg-ncv', region: 'upper-extremity', date: '2016-01-10' }];
     expect(value({ studies, services: [ue] }, 'electrodiagnostics.priorStudies')).toHaveLength(1);
     expect(value({ studies, services: [le] }, 'electrodiagnostics.priorStudies')).toEqual([]);
+  });
+});
+
+describe('electrodiagnostics.eventSincePrior', () => {
+  it('lists a surgery of the limb after the latest earlier study', () => {
+    const base = { studies: [{ type: 'emg-ncv' as const, region: 'upper-extremity' as const, date: '2015-03-01' }], services: [edx({ region: 'upper-extremity', label: 'NCS', date: '2016-04-01' })] };
+    expect(value({ ...base, surgeries: [{ kind: 'carpal-tunnel-release', date: '2015-06-01' }] }, 'electrodiagnostics.eventSincePrior')).toHaveLength(1);
+    expect(value({ ...base, surgeries: [{ kind: 'arthroscopy', region: 'knee' as const, date: '2015-06-01' }] }, 'electrodiagnostics.eventSincePrior')).toBeUndefined();
   });
 });

@@ -144,3 +144,88 @@ describe('injury.daysToRequest', () => {
     expect(value({ services: [svc({ modality: 'ct', region: 'head' })] }, 'injury.daysToRequest')).toBeUndefined();
   });
 });
+
+describe('imaging.priorStudies leaves out the requested study itself', () => {
+  it('does not count a same-day study of the requested type on a dated (retrospective) request', () => {
+    const studies: Request['studies'] = [{ type: 'ct', region: 'cervical', date: '2016-11-18' }, { type: 'xray', region: 'cervical', date: '2016-11-18' }];
+    expect(value({ studies, services: [svc({ modality: 'ct', region: 'cervical', date: '2016-11-18' })] }, 'imaging.priorStudies')).toEqual([]);
+    expect(value({ studies, services: [svc({ modality: 'mri', region: 'cervical', date: '2016-11-18' })] }, 'imaging.priorStudies')).toHaveLength(1);
+  });
+});
+
+describe('imaging.technique and imaging.mriUnavailable', () => {
+  it('reads special techniques from the label, none for an ordinary study', () => {
+    expect(value({ services: [svc({ modality: 'ct', region: 'lumbar', label: 'CT myelogram of the lumbar spine' })] }, 'imaging.technique')).toEqual(['myelography']);
+    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar', label: 'MRI lumbar spine without contrast' })] }, 'imaging.technique')).toEqual([]);
+    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar', label: 'MRI lumbar spine with and without contrast' })] }, 'imaging.technique')).toEqual(['contrast']);
+    expect(value({ services: [svc({ modality: 'mri-arthrogram', region: 'shoulder' })] }, 'imaging.technique')).toEqual(['arthrography']);
+  });
+  it('is true only when the record says MRI cannot be done', () => {
+    expect(value({ services: [svc({ modality: 'ct', region: 'lumbar', text: 'MRI contraindicated (pacemaker)' })] }, 'imaging.mriUnavailable')).toBe(true);
+    expect(value({ services: [svc({ modality: 'ct', region: 'lumbar' })] }, 'imaging.mriUnavailable')).toBeUndefined();
+  });
+});
+
+describe('imaging.eventSincePrior', () => {
+  it('lists a surgery of the region or a new injury after the latest earlier study', () => {
+    const base = { studies: [{ type: 'mri' as const, region: 'lumbar' as const, date: '2015-01-01' }], services: [svc({ modality: 'mri', region: 'lumbar', date: '2016-06-01' })] };
+    expect(value({ ...base, surgeries: [{ kind: 'discectomy', levels: 'L4-5', date: '2015-06-01' }] }, 'imaging.eventSincePrior')).toHaveLength(1);
+    expect(value({ ...base, injury: { date: '2016-01-10' } }, 'imaging.eventSincePrior')).toHaveLength(1);
+    expect(value({ ...base, injury: { date: '2014-01-10' }, surgeries: [{ kind: 'arthroscopy', region: 'knee' as const, date: '2015-06-01' }] }, 'imaging.eventSincePrior')).toBeUndefined();
+  });
+});
+
+describe('imaging.boneFragility and imaging.regionSurgeries', () => {
+  it('names osteoporosis and systemic corticosteroids, nothing when neither is recorded', () => {
+    const service = svc({ modality: 'xray', region: 'lumbar' });
+    expect(value({ diagnoses: ['osteoporosis'], medications: [{ name: 'prednisone' }], services: [service] }, 'imaging.boneFragility')).toEqual(['osteoporosis', 'corticosteroids']);
+    expect(value({ diagnoses: ['lumbar strain'], services: [service] }, 'imaging.boneFragility')).toBeUndefined();
+  });
+  it('lists surgeries of the region by region or levels', () => {
+    const service = svc({ modality: 'xray', region: 'lumbar', date: '2016-06-01' });
+    expect(value({ surgeries: [{ kind: 'fusion', levels: 'L4-5', date: '2015-01-01' }, { kind: 'arthroscopy', region: 'knee' as const }], services: [service] }, 'imaging.regionSurgeries')).toEqual(['fusion']);
+    expect(value({ surgeries: [{ kind: 'arthroscopy', region: 'knee' as const }], services: [service] }, 'imaging.regionSurgeries')).toBeUndefined();
+  });
+});
+
+describe('imaging.nonMusculoskeletalQuestion', () => {
+  it('is true for an abdominal study or an organ question, undefined otherwise', () => {
+    expect(value({ services: [svc({ modality: 'ct', regions: ['abdomen', 'pelvis'] })] }, 'imaging.nonMusculoskeletalQuestion')).toBe(true);
+    expect(value({ services: [svc({ modality: 'ct', region: 'pelvis', purpose: 'inguinal hernia' })] }, 'imaging.nonMusculoskeletalQuestion')).toBe(true);
+    expect(value({ services: [svc({ modality: 'mri', region: 'hip' })] }, 'imaging.nonMusculoskeletalQuestion')).toBeUndefined();
+  });
+});
+
+describe('head.ctRiskFactors', () => {
+  it('reads ODG risk criteria from symptoms, exam and diagnoses', () => {
+    const service = svc({ modality: 'ct', region: 'head' });
+    expect(value({ symptoms: [{ kind: 'loss-of-consciousness' }], diagnoses: ['forehead laceration'], services: [service] }, 'head.ctRiskFactors')).toEqual(['disturbed-consciousness', 'trauma-above-clavicles']);
+    expect(value({ symptoms: [{ kind: 'headache' }], services: [service] }, 'head.ctRiskFactors')).toBeUndefined();
+  });
+});
+
+describe('imaging.procedurePlanning', () => {
+  it('reads the study request naming the procedure it plans, not a post-operative study', () => {
+    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar', purpose: 'pre-operative planning' })] }, 'imaging.procedurePlanning')).toBe(true);
+    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar', text: 'prior to epidural injection' })] }, 'imaging.procedurePlanning')).toBe(true);
+    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar', text: 'post-operative pain' })] }, 'imaging.procedurePlanning')).toBeUndefined();
+  });
+});
+
+describe('imaging.localFindings', () => {
+  it('reads effusion, swelling, tenderness or instability of the region and side', () => {
+    const service = svc({ modality: 'mri', region: 'ankle', side: 'right' });
+    expect(value({ exam: [{ finding: 'swelling', result: 'positive', region: 'ankle', side: 'right' }], services: [service] }, 'imaging.localFindings')).toBe(true);
+    expect(value({ exam: [{ finding: 'joint-tenderness', result: 'negative', region: 'ankle', side: 'right' }], services: [service] }, 'imaging.localFindings')).toBe(false);
+    expect(value({ exam: [{ finding: 'swelling', result: 'positive', region: 'knee', side: 'right' }], services: [service] }, 'imaging.localFindings')).toBeUndefined();
+  });
+});
+
+describe('imaging.procedurePlanning names the procedure with its qualifiers', () => {
+  it('reads "before a subacromial injection" and "for possible rotator cuff repair"', () => {
+    expect(value({ services: [svc({ modality: 'mri', region: 'shoulder', purpose: 'anatomy before a subacromial injection' })] }, 'imaging.procedurePlanning')).toBe(true);
+    expect(value({ services: [svc({ modality: 'mri', region: 'shoulder', text: 'for possible rotator cuff repair' })] }, 'imaging.procedurePlanning')).toBe(true);
+    expect(value({ services: [svc({ modality: 'mri', region: 'shoulder', purpose: 'rule out rotator cuff tear' })] }, 'imaging.procedurePlanning')).toBeUndefined();
+    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar', purpose: 'evaluation for failed back surgery' })] }, 'imaging.procedurePlanning')).toBeUndefined();
+  });
+});
