@@ -10,6 +10,7 @@ import type { RequestResult } from '../../engine/result.js';
 import { renderText } from '../../report/text.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { expandPaths, flattenBatches, flushOutput, openInput, printIssues, readFileSources, readLineBatches, readStreamSources, useColor, write, type Source } from '../io.js';
+import { JsonResults } from '../json-output.js';
 import { decideLine, errorResult, resultOutcome, type LineOutcome } from '../decide-line.js';
 
 export const FORMATS = ['text', 'json', 'jsonl', 'markdown'] as const;
@@ -58,12 +59,13 @@ export async function runCheck(inputs: string[], format: Format): Promise<number
   const tally: Tally = { invalid: false, upheld: false, notCovered: false };
   const color = useColor();
   let first = true;
+  const json = new JsonResults(write);
   const emit = async (result: RequestResult, request: Request): Promise<void> => {
     const o = resultOutcome(result);
     tally.upheld ||= o.upheld;
     tally.notCovered ||= o.notCovered;
     if (format === 'jsonl') await write(`${JSON.stringify(result)}\n`);
-    else if (format === 'json') await write(`${first ? '[\n' : ',\n'}${JSON.stringify(result, null, 2)}`);
+    else if (format === 'json') await json.add(result);
     else if (format === 'markdown') await write(`${first ? '' : '\n---\n\n'}${renderMarkdown(result, pack.catalog, request)}`);
     else await write(`${first ? '' : '\n'}${renderText(result, pack.catalog, { color })}`);
     first = false;
@@ -73,7 +75,7 @@ export async function runCheck(inputs: string[], format: Format): Promise<number
     await flushOutput(); // keep stdout and stderr in input order
     printIssues(issues);
     if (format === 'jsonl') await write(`${JSON.stringify(errorResult(name, issues, requestId))}\n`);
-    else if (format === 'json') { await write(`${first ? '[\n' : ',\n'}${JSON.stringify(errorResult(name, issues, requestId), null, 2)}`); first = false; }
+    else if (format === 'json') await json.add(errorResult(name, issues, requestId));
   };
   const decide = async (source: Source): Promise<void> => {
     if ('issues' in source) { await fail(source.name, source.issues, null); return; }
@@ -116,7 +118,7 @@ export async function runCheck(inputs: string[], format: Format): Promise<number
       }
     }
   }
-  if (format === 'json') await write(first ? '[]\n' : '\n]\n');
+  if (format === 'json') await json.end();
   await flushOutput();
   return exitCodeFor(tally);
 }
