@@ -33,7 +33,9 @@ export function editionStatus(pack: RulePack): EditionStatus {
   for (const e of editions) latest.set(e.source, e);
   const ends = [...latest.values()].map((e) => e.supersededOn).filter((d): d is string => d !== undefined).sort();
   const encodedUntil = ends[0] ?? null;
-  const names = editions.map((e) => `${e.source} ${e.edition}`).join(', ');
+  const bySource = new Map<string, string[]>();
+  for (const e of editions) bySource.set(e.source, [...(bySource.get(e.source) ?? []), e.edition]);
+  const names = [...bySource].map(([source, ids]) => `${source} ${ids.join(' and ')}`).join('; ');
   const summary = encodedUntil
     ? `The rule pack encodes the guideline editions in force before ${encodedUntil} (${names}); it does not encode the MTUS update of ${encodedUntil}.`
     : `The rule pack encodes these guideline editions: ${names}.`;
