@@ -15,3 +15,9 @@ const shared = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 await build({ ...shared, entryPoints: [`${dist}cli/main.js`], outfile: `${dist}cli/precheck.js` });
+// The web page's script: plain TypeScript and two custom elements, for the browser, no framework.
+await build({
+  entryPoints: [fileURLToPath(new URL('../../web/src/main.ts', import.meta.url))],
+  outfile: `${dist}web/app.js`,
+  bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true, logLevel: 'warning',
+});

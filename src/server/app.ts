@@ -135,7 +135,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(results()));
   });
 
-  app.get('/v1/topics', async () => ({ rulePack: { version: pack.version, hash: pack.hash }, editions: editionStatus(pack), topics: topicList(pack) }));
+  app.get('/v1/topics', async () => ({
+    rulePack: { version: pack.version, hash: pack.hash }, editions: editionStatus(pack),
+    sources: pack.catalog.allSources().map((s) => ({ id: s.id, title: s.title })), topics: topicList(pack),
+  }));
 
   app.get('/v1/criteria', async (req, reply) => {
     const q = req.query as CriteriaQuery;
