@@ -113,6 +113,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     (reply as { outcome?: Record<string, number> }).outcome = outcome;
     async function* results(): AsyncGenerator<string> {
       let count = 0;
+      let lineNo = 0;
       let bytes = 0;
       for await (const batch of readLineBatches(input)) {
         const out: string[] = [];
@@ -123,9 +124,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
             yield out.join('');
             return;
           }
+          lineNo++;
           if (line.trim() === '') continue;
           count++;
-          const o = decideLine(`<body>#${count}`, line, pack);
+          const o = decideLine(`<body>#${count}`, line, pack, { file: '<body>', line: lineNo });
           if (o.invalid) outcome.invalid!++; else if (o.upheld) outcome.upheld!++; else if (o.notCovered) outcome.notCovered!++; else outcome.overturned!++;
           out.push(o.text);
         }

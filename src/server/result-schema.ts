@@ -2,6 +2,12 @@
 // OpenAPI document. A test checks real results against it, so it cannot drift from the engine.
 import { z } from 'zod';
 
+const sourceSchema = z.object({
+  file: z.string().describe('The file (or <stdin>, <body>) the request came from.'),
+  line: z.number().int().optional().describe('Its line, for a JSON Lines stream.'),
+  document: z.number().int().optional().describe('Its position, for a YAML stream.'),
+}).describe('Where the request came from (batch and CLI results).');
+
 const citation = z.object({
   source: z.string().describe('Guideline source id: MTUS-CPMTG, MTUS-ACOEM, MTUS-PSTG, MTUS-AMTG, MTUS-OTG, ODG, DHCS, OTHER.'),
   section: z.string().describe('Section or chapter.'),
@@ -43,11 +49,13 @@ export const resultSchema = z.object({
   rulePack: z.object({ version: z.string(), hash: z.string() }),
   services: z.array(service),
   notices: z.array(z.string()).describe('Request-level notices; the last is the edition status.'),
+  source: sourceSchema.optional(),
 }).describe('imr-precheck/result@1');
 
 export const errorResultSchema = z.object({
   format: z.literal('imr-precheck/result@1'),
   request: z.string().nullable(),
+  source: sourceSchema.optional(),
   error: z.object({
     message: z.string(),
     issues: z.array(z.object({ file: z.string(), path: z.string(), code: z.string(), message: z.string(), line: z.number().optional(), column: z.number().optional() })),
