@@ -37,14 +37,12 @@ export function queryRequest(q: CriteriaQuery): Request {
   const raw = {
     format: REQUEST_FORMAT, id: 'criteria-query',
     ...(q.decisionDate ? { decisionDate: q.decisionDate } : {}),
-    ...(q.region ? { injury: { regions: [q.region] } } : {}),
     services: [service],
   };
   const parsed = requestSchema.safeParse(raw, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issues = fromZodIssues('<query>', parsed.error.issues, () => undefined)
-    .map((i) => ({ ...i, path: i.path.replace(/^services\[0\]\./, '').replace(/^injury\.regions\[0\]$/, 'region') }))
-    .filter((i, n, all) => all.findIndex((j) => j.path === i.path && j.message === i.message) === n); // region is checked twice
+    .map((i) => ({ ...i, path: i.path.replace(/^services\[0\]\./, '') }));
   throw new InputError(issues);
 }
 

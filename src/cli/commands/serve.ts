@@ -30,6 +30,9 @@ export function registerServe(program: Command): void {
       const address = app.server.address();
       const shown = typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/` : String(address);
       process.stderr.write(`precheck serve: listening on ${shown} (web page at /, API under /v1, Ctrl-C to stop)\n`);
+      if (!['127.0.0.1', '::1', 'localhost'].includes(opts.host)) {
+        process.stderr.write(`precheck serve: warning: listening on ${opts.host}, not loopback: other machines can reach this server and the records sent to it\n`);
+      }
       await new Promise<void>((resolve) => {
         const stop = (signal: string): void => {
           process.stderr.write(`precheck serve: ${signal}, finishing in-flight requests\n`);
