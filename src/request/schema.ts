@@ -90,7 +90,8 @@ export const diagnosisSchema = z.union([
 ]).describe('A diagnosis: a string, or { text, icd10 }.');
 
 export const symptomSchema = z.strictObject({
-  kind: z.string().min(1).describe(`What the patient reports. Known kinds (the rules read these): ${oneOf(V.SYMPTOM_KINDS)}; any other string is kept and shown, with a notice.`),
+  kind: z.string().min(1).describe(`What the patient reports. Known kinds (the rules read these): ${oneOf(V.SYMPTOM_KINDS)}; any other string is kept and shown, with a notice.`)
+    .meta({ examples: [...V.SYMPTOM_KINDS] }),
   durationMonths: positive.optional().describe('How long the symptom has lasted, in months.'),
   score: z.number().min(0).max(10).optional().describe('Pain score 0-10.'),
   dermatome: rootSchema.optional().describe('Dermatome the symptom follows (C2 … S2).'),

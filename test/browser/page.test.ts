@@ -112,6 +112,9 @@ describe('web page', () => {
     await page.selectOption(at('exam[0].result'), 'positive');
     await page.selectOption(at('exam[0].region'), 'knee');
     await page.getByRole('button', { name: 'Add symptom' }).click();
+    // the symptom vocabulary is offered as suggestions on the free-text kind
+    const list = await page.getAttribute(at('symptoms[0].kind'), 'list');
+    expect(await page.locator(`datalist#${list} option[value="knee-pain"]`).count()).toBe(1);
     await page.fill(at('symptoms[0].kind'), 'knee-pain');
     await page.fill(at('symptoms[0].durationMonths'), '3');
     await page.selectOption(at('symptoms[0].region'), 'knee');

@@ -13,6 +13,8 @@ export interface Schema {
   anyOf?: Schema[];
   const?: unknown;
   description?: string;
+  /** Suggested values of a free string (e.g. the symptom vocabulary): offered, not enforced. */
+  examples?: string[];
   minimum?: number;
   maximum?: number;
 }
@@ -50,6 +52,7 @@ function scalarField(key: string, schema: Schema, path: Segment[], ctx: FormCont
   const help = schema.description ?? '';
   const label = el('label', { for: id }, humanize(key), required ? el('span', { class: 'req', title: 'required' }, ' *') : '');
   let input: HTMLInputElement | HTMLSelectElement;
+  let suggestions: HTMLElement | undefined;
   const set = (v: unknown): void => { setAt(ctx.state, path, v); ctx.changed(); };
   if (schema.enum || schema.type === 'boolean') {
     const select = el('select', { id });
@@ -69,6 +72,11 @@ function scalarField(key: string, schema: Schema, path: Segment[], ctx: FormCont
     input = num;
   } else {
     const text = el('input', { id, type: 'text', autocomplete: 'off' });
+    if (schema.examples) {
+      const list = el('datalist', { id: `${id}-list` }, ...schema.examples.map((v) => el('option', { value: v })));
+      text.setAttribute('list', list.id);
+      suggestions = list;
+    }
     text.value = value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value);
     text.addEventListener('input', () => set(text.value.trim() === '' ? undefined : text.value));
     input = text;
@@ -77,7 +85,7 @@ function scalarField(key: string, schema: Schema, path: Segment[], ctx: FormCont
   input.title = help;
   const helpId = `${id}-help`;
   input.setAttribute('aria-describedby', `${helpId} ${id}-error`);
-  return el('div', { class: 'field' }, label, input, el('small', { id: helpId, class: 'help' }, help), el('small', { id: `${id}-error`, class: 'error', 'aria-live': 'polite' }));
+  return el('div', { class: 'field' }, label, input, ...(suggestions ? [suggestions] : []), el('small', { id: helpId, class: 'help' }, help), el('small', { id: `${id}-error`, class: 'error', 'aria-live': 'polite' }));
 }
 
 /** A list of closed-vocabulary values (regions, red flags): a group of checkboxes. */
