@@ -37,10 +37,6 @@ function schedule(): void {
   updateBanner();
 }
 
-async function api(path: string, init?: RequestInit): Promise<Response> {
-  return fetch(path, init);
-}
-
 function renderService(): void {
   const services = schema.properties!.services!.items!;
   const top = fields(schema, [], ctx, ['id', 'decisionDate']);
@@ -92,7 +88,7 @@ async function refresh(): Promise<void> {
     $<PredictionView>('prediction-view').show(null);
     return;
   }
-  const res = await api('/v1/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(state) });
+  const res = await fetch('/v1/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(state) });
   if (mine !== sequence) return; // a newer edit is on its way
   if (res.ok) {
     lastResult = await res.json() as Result;
@@ -114,7 +110,7 @@ async function refreshCriteria(service: Record<string, unknown>): Promise<void> 
   criteriaKey = key;
   const panel = $<CriteriaChecklist>('criteria-checklist');
   if (!service.kind) { panel.show(null); return; }
-  const res = await api(`/v1/criteria?${key}`);
+  const res = await fetch(`/v1/criteria?${key}`);
   if (key !== criteriaKey) return;
   if (res.ok) panel.show(await res.json() as CriteriaAnswer);
   else panel.show(null, 'Fix the flagged service fields to see the criteria.');
@@ -202,9 +198,9 @@ const fileName = (suffix: string): string => `${String(state.id ?? 'request').re
 
 async function start(): Promise<void> {
   const [openapi, topics, ed] = await Promise.all([
-    api('/v1/openapi.json').then((r) => r.json() as Promise<{ components: { schemas: { Request: Schema } } }>),
-    api('/v1/topics').then((r) => r.json() as Promise<{ sources: { id: string; title: string }[] }>),
-    api('/v1/editions').then((r) => r.json() as Promise<Editions>),
+    fetch('/v1/openapi.json').then((r) => r.json() as Promise<{ components: { schemas: { Request: Schema } } }>),
+    fetch('/v1/topics').then((r) => r.json() as Promise<{ sources: { id: string; title: string }[] }>),
+    fetch('/v1/editions').then((r) => r.json() as Promise<Editions>),
   ]);
   schema = openapi.components.schemas.Request;
   editions = ed;
@@ -220,7 +216,7 @@ async function start(): Promise<void> {
   $('#load-paste').addEventListener('click', () => void loadText($<HTMLTextAreaElement>('#paste').value));
   $('#download-yaml').addEventListener('click', () => download(fileName('.yaml'), 'application/yaml', `# yaml-language-server: $schema=schemas/request.schema.json\n${stringifyYaml(state)}`));
   $('#download-report').addEventListener('click', async () => {
-    const res = await api('/v1/check?format=markdown', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(state) });
+    const res = await fetch('/v1/check?format=markdown', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(state) });
     if (res.ok) download(fileName('-report.md'), 'text/markdown', await res.text());
     else flag(await res.json() as Problem);
   });

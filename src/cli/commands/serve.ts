@@ -35,7 +35,8 @@ export function registerServe(program: Command): void {
       }
       await new Promise<void>((resolve) => {
         const stop = (signal: string): void => {
-          process.stderr.write(`precheck serve: ${signal}, finishing in-flight requests\n`);
+          process.stderr.write(`precheck serve: ${signal}, finishing in-flight requests (again to stop at once)\n`);
+          process.once(signal, () => process.exit(130));
           void app.close().then(resolve);
         };
         process.once('SIGINT', () => stop('SIGINT'));
