@@ -7,6 +7,8 @@ import type { Request } from './request/schema.js';
 import { rulePack, type RulePack } from './rules/pack.js';
 import { determine } from './engine/determine.js';
 import type { RequestResult } from './engine/result.js';
+import { editionNotice } from './report/editions.js';
+import { symptomKindNotices } from './request/symptom-kinds.js';
 
 export { InputError, formatIssue } from './request/issues.js';
 export type { Request } from './request/schema.js';
@@ -30,7 +32,10 @@ export function requestFromDocument(doc: LoadedDocument): Request {
 
 /** Decides a validated request. */
 export function checkRequest(request: Request, options: CheckOptions = {}): RequestResult {
-  return determine(normalizeRequest(request, options.today), options.pack ?? rulePack());
+  const pack = options.pack ?? rulePack();
+  const result = determine(normalizeRequest(request, options.today), pack);
+  result.notices.push(...symptomKindNotices(request), editionNotice(pack, result.decisionDate));
+  return result;
 }
 
 /** Parses, validates and decides one request given as YAML or JSON text; throws InputError. */

@@ -5,6 +5,8 @@ import { InputError, formatIssue, type InputIssue } from '../request/issues.js';
 import { requestFromDocument, checkRequest } from '../api.js';
 import type { RulePack } from '../rules/pack.js';
 import { RESULT_FORMAT, type ErrorResult, type RequestResult } from '../engine/result.js';
+import { withSource } from './batch.js';
+import type { SourceRef } from '../report/csv.js';
 
 export interface LineOutcome {
   /** The result (or error result) as one JSON line, newline included. */
@@ -31,17 +33,18 @@ export function resultOutcome(result: RequestResult): Pick<LineOutcome, 'upheld'
   };
 }
 
-export function decideLine(name: string, line: string, pack: RulePack): LineOutcome {
+/** Decides one line; `source` (file and line) is added to the result when given. */
+export function decideLine(name: string, line: string, pack: RulePack, source?: SourceRef): LineOutcome {
   let data: unknown;
   try {
     const doc = loadJson(line, name);
     data = doc.data;
     const result = checkRequest(requestFromDocument(doc), { pack });
-    return { text: `${JSON.stringify(result)}\n`, stderr: [], invalid: false, ...resultOutcome(result) };
+    return { text: `${JSON.stringify(source ? withSource(result, source) : result)}\n`, stderr: [], invalid: false, ...resultOutcome(result) };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     const d = data as { id?: unknown } | null | undefined;
     const id = d && typeof d === 'object' && typeof d.id === 'string' ? d.id : null;
-    return { text: `${JSON.stringify(errorResult(name, err.issues, id))}\n`, stderr: err.issues.map(formatIssue), upheld: false, notCovered: false, invalid: true };
+    return { text: `${JSON.stringify(source ? { ...errorResult(name, err.issues, id), source } : errorResult(name, err.issues, id))}\n`, stderr: err.issues.map(formatIssue), upheld: false, notCovered: false, invalid: true };
   }
 }

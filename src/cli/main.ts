@@ -8,6 +8,7 @@ import { registerLint } from './commands/lint.js';
 import { registerSchema } from './commands/schema.js';
 import { registerParseLetter } from './commands/parse-letter.js';
 import { registerFacts } from './commands/facts.js';
+import { registerServe } from './commands/serve.js';
 import { InputError } from '../request/issues.js';
 import { printIssues } from './io.js';
 import { readFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ registerLint(program);
 registerFacts(program);
 registerSchema(program);
 registerParseLetter(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

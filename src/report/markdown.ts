@@ -4,7 +4,7 @@ import type { Request } from '../request/schema.js';
 import type { RequestResult } from '../engine/result.js';
 import type { Catalog } from '../guidelines/catalog.js';
 import { formatCitation } from './citation.js';
-import { STATUS_WORD, VERDICT, viewService } from './view.js';
+import { STATUS_WORD, VERDICT, sourceLabel, viewService } from './view.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -22,6 +22,8 @@ export function renderMarkdown(result: RequestResult, catalog: Catalog, request?
   const lines: string[] = [];
   lines.push(`# IMR pre-check: ${result.request}`, '');
   lines.push(`- **Decision date applied:** ${result.decisionDate}`);
+  const from = sourceLabel(result);
+  if (from) lines.push(`- **From:** \`${from}\``);
   lines.push(...requestSummary(request));
   lines.push(`- **Rule pack:** ${result.rulePack.version} (${result.rulePack.hash.slice(0, 19)}…)`);
   for (const n of result.notices) lines.push(`- _Note: ${n}_`);

@@ -3,7 +3,7 @@
 import type { RequestResult } from '../engine/result.js';
 import type { Catalog } from '../guidelines/catalog.js';
 import { formatCitation } from './citation.js';
-import { STATUS_WORD, VERDICT, summaryCounts, viewService } from './view.js';
+import { STATUS_WORD, VERDICT, sourceLabel, summaryCounts, viewService } from './view.js';
 
 export interface TextOptions { color?: boolean }
 
@@ -14,6 +14,8 @@ export function renderText(result: RequestResult, catalog: Catalog, options: Tex
   const counts = summaryCounts(result);
   const lines: string[] = [];
   lines.push(paint('bold', `${result.request}`) + `  decision date ${result.decisionDate}  ·  ${result.services.length} service(s): ${counts.upheld} upheld, ${counts.overturned} overturned, ${counts['not-covered']} not covered`);
+  const from = sourceLabel(result);
+  if (from) lines.push(`  from ${from}`);
   for (const n of result.notices) lines.push(paint('dim', `  note: ${n}`));
   for (const s of result.services) {
     const v = viewService(s);

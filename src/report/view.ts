@@ -37,3 +37,10 @@ export function summaryCounts(result: RequestResult): Record<Prediction, number>
   for (const s of result.services) counts[s.prediction]++;
   return counts;
 }
+
+/** "file", "file line 3" or "file document 2": where a result came from, when the CLI recorded it. */
+export function sourceLabel(result: RequestResult): string | undefined {
+  const source = (result as { source?: { file: string; line?: number; document?: number } }).source;
+  if (!source) return undefined;
+  return `${source.file}${source.line !== undefined ? ` line ${source.line}` : source.document !== undefined ? ` document ${source.document}` : ''}`;
+}

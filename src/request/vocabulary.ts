@@ -19,6 +19,20 @@ export const SIDES = ['left', 'right', 'bilateral'] as const;
 
 export const EXAM_RESULTS = ['positive', 'negative', 'not-tested'] as const;
 export const SYMPTOM_RESULTS = ['positive', 'negative'] as const;
+
+/**
+ * Symptom kinds the rules recognize (spec §1 plus tingling, paresthesia and sciatica, which the
+ * radicular-symptom facts also read). The field stays a free string: an unknown kind is kept,
+ * shown, and reported in the result's notices so a typo does not silently drop evidence.
+ */
+export const SYMPTOM_KINDS = [
+  'low-back-pain', 'neck-pain', 'radiating-leg-pain', 'radiating-arm-pain', 'numbness', 'weakness',
+  'joint-pain',
+  // additions
+  'tingling', 'paresthesia', 'sciatica', 'thoracic-pain', 'shoulder-pain', 'knee-pain', 'wrist-pain',
+  'hand-pain', 'hip-pain', 'ankle-pain', 'foot-pain', 'elbow-pain', 'headache', 'depression', 'anxiety',
+  'insomnia',
+] as const;
 export const TREATMENT_OUTCOMES = ['failed', 'partial', 'improved', 'unknown'] as const;
 
 export const EXAM_FINDINGS = [

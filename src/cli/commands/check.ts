@@ -10,9 +10,12 @@ import type { RequestResult } from '../../engine/result.js';
 import { renderText } from '../../report/text.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { expandPaths, flattenBatches, flushOutput, openInput, printIssues, readFileSources, readLineBatches, readStreamSources, useColor, write, type Source } from '../io.js';
+import { JsonResults } from '../json-output.js';
+import { BatchSummary, EXIT_CODES_HELP, FAIL_ON, OutDir, policyExitCode, sourceRef, withSource, type FailOn } from '../batch.js';
+import { csvErrorRow, csvHeader, csvRows } from '../../report/csv.js';
 import { decideLine, errorResult, resultOutcome, type LineOutcome } from '../decide-line.js';
 
-export const FORMATS = ['text', 'json', 'jsonl', 'markdown'] as const;
+export const FORMATS = ['text', 'json', 'jsonl', 'markdown', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const EXIT = { overturned: 0, upheld: 1, invalid: 2, notCovered: 3 } as const;
@@ -32,13 +35,21 @@ export function registerCheck(program: Command): void {
     .description('predict the IMR outcome of each service in one or more requests')
     .argument('<inputs...>', 'request files (YAML or JSON), directories of them, or - for a stream on standard input (JSON Lines or YAML documents separated by ---)')
     .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'text')
-    .action(async (inputs: string[], opts: { format: string }) => {
+    .option('--out-dir <dir>', 'write one report per request into <dir> (named after its file, or its id for a stream); text and markdown runs print the summary')
+    .option('--fail-on <policy>', `when to exit non-zero: ${FAIL_ON.join(' | ')} (see exit codes below)`, 'upheld')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (inputs: string[], opts: { format: string; outDir?: string; failOn: string }) => {
+      if (!(FAIL_ON as readonly string[]).includes(opts.failOn)) {
+        process.stderr.write(`precheck check: unknown --fail-on "${opts.failOn}"; expected one of: ${FAIL_ON.join(', ')}\n`);
+        process.exitCode = EXIT.invalid;
+        return;
+      }
       if (!(FORMATS as readonly string[]).includes(opts.format)) {
         process.stderr.write(`precheck check: unknown --format "${opts.format}"; expected one of: ${FORMATS.join(', ')}\n`);
         process.exitCode = EXIT.invalid;
         return;
       }
-      process.exitCode = await runCheck(inputs, opts.format as Format);
+      process.exitCode = policyExitCode(await runCheck(inputs, opts.format as Format, { outDir: opts.outDir }), opts.failOn as FailOn);
     });
 }
 
@@ -53,27 +64,45 @@ async function peek(batches: AsyncGenerator<string[]>): Promise<{ first: string 
   return { first: undefined, rest: (async function* () { yield* seen; })() };
 }
 
-export async function runCheck(inputs: string[], format: Format): Promise<number> {
+export async function runCheck(inputs: string[], format: Format, options: { outDir?: string } = {}): Promise<number> {
   const pack = rulePack();
   const tally: Tally = { invalid: false, upheld: false, notCovered: false };
   const color = useColor();
   let first = true;
-  const emit = async (result: RequestResult, request: Request): Promise<void> => {
+  const json = new JsonResults(write);
+  const summary = new BatchSummary();
+  const out = options.outDir ? new OutDir(options.outDir, { text: 'txt', markdown: 'md', json: 'json', jsonl: 'jsonl', csv: 'csv' }[format]) : undefined;
+  if (format === 'csv' && !out) await write(csvHeader());
+  const emit = async (sourceless: RequestResult, request: Request, name: string): Promise<void> => {
+    const source = sourceRef(name);
+    const result = withSource(sourceless, source);
     const o = resultOutcome(result);
     tally.upheld ||= o.upheld;
     tally.notCovered ||= o.notCovered;
+    summary.add(result);
+    if (out) {
+      out.write(source, result.request, format === 'csv' ? csvHeader() + csvRows(result, source)
+        : format === 'markdown' ? renderMarkdown(result, pack.catalog, request)
+          : format === 'text' ? renderText(result, pack.catalog) : `${JSON.stringify(result, null, format === 'json' ? 2 : 0)}\n`);
+      return;
+    }
+    if (format === 'csv') { await write(csvRows(result, source)); return; }
     if (format === 'jsonl') await write(`${JSON.stringify(result)}\n`);
-    else if (format === 'json') await write(`${first ? '[\n' : ',\n'}${JSON.stringify(result, null, 2)}`);
+    else if (format === 'json') await json.add(result);
     else if (format === 'markdown') await write(`${first ? '' : '\n---\n\n'}${renderMarkdown(result, pack.catalog, request)}`);
     else await write(`${first ? '' : '\n'}${renderText(result, pack.catalog, { color })}`);
     first = false;
   };
   const fail = async (name: string, issues: InputIssue[], requestId: string | null): Promise<void> => {
     tally.invalid = true;
+    summary.addInvalid(name, issues);
     await flushOutput(); // keep stdout and stderr in input order
     printIssues(issues);
-    if (format === 'jsonl') await write(`${JSON.stringify(errorResult(name, issues, requestId))}\n`);
-    else if (format === 'json') { await write(`${first ? '[\n' : ',\n'}${JSON.stringify(errorResult(name, issues, requestId), null, 2)}`); first = false; }
+    if (out) return;
+    const source = sourceRef(name);
+    if (format === 'jsonl') await write(`${JSON.stringify({ ...errorResult(name, issues, requestId), source })}\n`);
+    else if (format === 'json') await json.add({ ...errorResult(name, issues, requestId), source });
+    else if (format === 'csv') await write(csvErrorRow(requestId, source, issues));
   };
   const decide = async (source: Source): Promise<void> => {
     if ('issues' in source) { await fail(source.name, source.issues, null); return; }
@@ -86,7 +115,7 @@ export async function runCheck(inputs: string[], format: Format): Promise<number
       if (err instanceof InputError) { await fail(source.doc.name, err.issues, id); return; }
       throw err;
     }
-    await emit(checkRequest(request, { pack }), request);
+    await emit(checkRequest(request, { pack }), request, source.doc.name);
   };
   const sink = async (o: LineOutcome): Promise<void> => {
     tally.invalid ||= o.invalid;
@@ -102,21 +131,27 @@ export async function runCheck(inputs: string[], format: Format): Promise<number
       continue;
     }
     const { first: head, rest } = await peek(readLineBatches(openInput('-')));
-    if (format !== 'jsonl' || !head?.startsWith('{')) {
+    if (format !== 'jsonl' || out || !head?.startsWith('{')) {
       for await (const source of readStreamSources(flattenBatches(rest))) await decide(source);
       continue;
     }
     // JSON Lines in, JSON Lines out: a chunk of lines at a time, each decided as it comes
     let count = 0;
+    let lineNo = 0;
     for await (const batch of rest) {
       for (const line of batch) {
+        lineNo++;
         if (line.trim() === '') continue;
         count++;
-        await sink(decideLine(`<stdin>#${count}`, line, pack));
+        await sink(decideLine(`<stdin>#${count}`, line, pack, { file: '<stdin>', line: lineNo }));
       }
     }
   }
-  if (format === 'json') await write(first ? '[]\n' : '\n]\n');
+  if (format === 'json' && !out) await json.end();
+  if (out) process.stderr.write(`precheck check: wrote ${out.written} report(s) to ${out.dir}\n`);
+  if ((format === 'text' || format === 'markdown') && (summary.worthShowing || out)) {
+    await write(`${out || first ? '' : format === 'markdown' ? '\n---\n\n' : '\n'}${format === 'markdown' ? summary.markdown() : summary.text()}`);
+  }
   await flushOutput();
   return exitCodeFor(tally);
 }
