@@ -141,6 +141,19 @@ function total(ctx: FactContext, priorId: string): Fact<number> {
 
 const words = (ctx: FactContext): string => ctx.service.words;
 
+/**
+ * Objective functional measures a course's own words report (8 CCR 9792.20(e): activities of
+ * daily living, work restrictions, measured range of motion or strength). Pain relief and
+ * "feels better" are not among them; a negated measure ("no improvement in function") is not read.
+ */
+const OBJECTIVE_FUNCTION = /range of motion|\brom\b|\d+ (?:to|->|→) \d+ degrees|\badls?\b|activities of daily living|work restrictions?|(?:returned|return|back) to (?:full |modified |regular )?(?:duty|work)|(?:lifting|walking|sitting|standing) (?:tolerance|distance|capacity|limit)|(?:improved|increased) (?:function|strength|mobility|endurance)|(?:function|strength|mobility|endurance) (?:improved|increased)|functional (?:improvement|gains?)/;
+const NEGATED_FUNCTION = /\b(?:no|not|without|lack of|minimal|unchanged)\b[^.;]{0,40}(?:function|range of motion|\brom\b|adl|strength|duty|work)/;
+
+export function objectiveFunctionInText(text: string | undefined): boolean {
+  const t = (text ?? '').toLowerCase();
+  return OBJECTIVE_FUNCTION.test(t) && !NEGATED_FUNCTION.test(t);
+}
+
 /** A duration a treatment's text states: "30-day trial" ≈ 4.3 weeks, "one month", "6 weeks". */
 function weeksInText(text: string | undefined): number | undefined {
   const t = (text ?? '').toLowerCase();
@@ -242,8 +255,8 @@ export const physicalMedicineFacts: FactDefinition[] = [
   }),
   defineFact<boolean>({
     id: 'therapy.functionImproved', type: 'boolean',
-    description: 'The earlier course(s) of the same therapy produced objective functional improvement (8 CCR 9792.20(e)): false when a course failed or did not improve function; not documented while an authorized course has no reported results, or when only pain or overall improvement is reported.',
-    reads: ['treatments[].functionImproved', 'treatments[].outcome', 'treatments[].sessionsAuthorized', 'documentation.functionalImprovement'],
+    description: 'The earlier course(s) of the same therapy produced objective functional improvement (8 CCR 9792.20(e)): true when a course says so (functionImproved, or its text reports an objective measure: range of motion, ADLs, work restrictions or duty, lifting/walking/sitting tolerance), else the general documentation flag; false when a course failed or did not improve function; not documented while an authorized course has no reported results, or when only pain or overall improvement is reported.',
+    reads: ['treatments[].functionImproved', 'treatments[].outcome', 'treatments[].text', 'treatments[].sessionsAuthorized', 'documentation.functionalImprovement'],
     derive: (ctx) => {
       const found = courses(ctx);
       const list = (found.courses ?? []).filter((t) => counts(t.item));
@@ -254,6 +267,8 @@ export const physicalMedicineFacts: FactDefinition[] = [
       if (waiting.length > 0) return unknown(waiting.map((t) => `${t.path}: results of the ${t.item.sessionsAuthorized} authorized visits not reported`));
       const improved = list.filter((t) => t.item.functionImproved === true);
       if (improved.length > 0) return known(true, improved.map((t) => `${t.path}.functionImproved = true`));
+      const measured = list.filter((t) => t.item.functionImproved === undefined && objectiveFunctionInText(t.item.text));
+      if (measured.length > 0) return known(true, measured.map((t) => `${t.path}.text = ${t.item.text} (objective functional measure)`));
       const flag = ctx.request.raw.documentation?.functionalImprovement;
       if (flag !== undefined) return known(flag, [`documentation.functionalImprovement = ${flag}`]);
       return unknown(list.map((t) => `${t.path}: outcome ${t.item.outcome ?? 'not stated'}, objective functional improvement not stated`));

@@ -121,6 +121,13 @@ describe('therapy.functionImproved', () => {
     expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'improved' }], { functionalImprovement: false })).toBe(false);
     expect(with_([{ kind: 'physical-therapy', sessions: 6 }], { functionalImprovement: true })).toBe(true);
   });
+  it('true when the course text reports an objective functional measure; pain relief or a negated measure is not one', () => {
+    expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'improved', text: 'lumbar flexion 40 to 70 degrees' }])).toBe(true);
+    expect(with_([{ kind: 'physical-therapy', sessions: 6, text: 'returned to modified duty; ADLs independent' }])).toBe(true);
+    expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'improved', text: 'pain down from 7 to 4' }])).toBeUndefined();
+    expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'improved', text: 'no objective improvement in function' }])).toBeUndefined();
+    expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'failed', text: 'range of motion unchanged' }])).toBe(false);
+  });
 });
 
 describe('rehabilitation facts', () => {
