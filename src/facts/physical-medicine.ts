@@ -18,11 +18,13 @@ const MODALITY_WORDS: ReadonlyArray<[string, RegExp]> = [
   ['hyperstimulation', /hyperstimulation|intense neurostimulation|\blint\b/],
   ['shockwave', /shock ?wave|\beswt\b/],
   ['biofeedback', /biofeedback/],
-  ['interferential', /interferential|\bif unit\b|\bifc\b/],
+  // ACOEM Ch. 12 Physical Methods: "sympathetic therapy, … also known as interferential therapy"
+  ['interferential', /interferential|\bif unit\b|\bifc\b|sympathetic (?:therapy|stim)/],
   ['h-wave', /\bh-?wave\b/],
   ['galvanic', /galvanic/],
   ['pens', /\bpens\b|percutaneous electrical nerve/],
   ['nmes', /\bnmes\b|\bems\b|neuromuscular (?:electrical )?stim|electrical muscle stim|muscle stimulat/],
+  ['microcurrent', /micro-?current|\bmens\b/],
   ['tens', /\btens\b|transcutaneous electrical nerve/],
   ['electrical-stimulation', /\be-?stim|electrical stim|electric stim|electro-?therapy/],
   ['laser', /laser|\blllt\b/],
@@ -45,11 +47,17 @@ const KIND_MODALITY = new Set([
 /** Service and treatment kinds whose modality is read from their words. */
 const WORDED_KINDS = new Set(['passive-modality', 'durable-medical-equipment', 'other', 'psychological-services']);
 
-export const ELECTRICAL = ['tens', 'electrical-stimulation', 'nmes', 'interferential', 'h-wave', 'galvanic', 'pens', 'hyperstimulation'] as const;
+export const ELECTRICAL = ['tens', 'electrical-stimulation', 'nmes', 'interferential', 'h-wave', 'galvanic', 'pens', 'microcurrent', 'hyperstimulation'] as const;
 
 export function modalityInWords(words: string): string | undefined {
   const text = words.toLowerCase();
   return MODALITY_WORDS.find(([, re]) => re.test(text))?.[0];
+}
+
+/** Every modality the words name: a combination unit ("TENS/EMS", "IF/NMES") names each of its parts. */
+export function modalitiesInWords(words: string): string[] {
+  const text = words.toLowerCase();
+  return MODALITY_WORDS.filter(([, re]) => re.test(text)).map(([m]) => m);
 }
 
 function serviceModality(ctx: FactContext): string | undefined {
@@ -172,12 +180,23 @@ const REHAB_TREATMENT_KINDS: readonly Treatment['kind'][] = ['physical-therapy',
 export const physicalMedicineFacts: FactDefinition[] = [
   defineFact<string>({
     id: 'physmed.modality', type: 'string',
-    description: 'The physical-medicine modality of the service: its kind for therapy kinds (physical-therapy, chiropractic, acupuncture, …), else read from its label/text (tens, electrical-stimulation, nmes, interferential, h-wave, galvanic, hyperstimulation, ultrasound, laser, infrared, diathermy, traction, heat-cold, massage, shockwave, biofeedback, gym-membership, home-exercise-kit).',
+    description: 'The physical-medicine modality of the service: its kind for therapy kinds (physical-therapy, chiropractic, acupuncture, …), else the most specific one its label/text names (tens, electrical-stimulation, nmes, microcurrent, pens, interferential, h-wave, galvanic, hyperstimulation, ultrasound, laser, infrared, diathermy, traction, heat-cold, massage, shockwave, biofeedback, gym-membership, home-exercise-kit).',
     reads: ['services[].kind', 'services[].label', 'services[].text'],
     derive: (ctx) => {
       const modality = serviceModality(ctx);
       if (!modality) return unknown([`${wordsPath(ctx)} names no physical-medicine modality`]);
       return known(modality, [KIND_MODALITY.has(ctx.service.kind) ? `services[${ctx.service.index}].kind = ${ctx.service.kind}` : `${wordsPath(ctx)} names ${modality}`]);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'physmed.modalities', type: 'list',
+    description: 'Every physical-medicine modality the service names (a combination unit such as TENS/EMS names both); the kind alone for therapy kinds.',
+    reads: ['services[].kind', 'services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const { kind, words: w, index } = ctx.service;
+      if (KIND_MODALITY.has(kind)) return known([kind], [`services[${index}].kind = ${kind}`]);
+      const found = WORDED_KINDS.has(kind) ? modalitiesInWords(w) : [];
+      return found.length > 0 ? known(found, [`${wordsPath(ctx)} names ${found.join(', ')}`]) : unknown([`${wordsPath(ctx)} names no physical-medicine modality`]);
     },
   }),
   defineFact<boolean>({

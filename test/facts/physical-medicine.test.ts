@@ -192,3 +192,14 @@ describe('request words', () => {
     expect(value(svc('Functional capacity evaluation', 'functional-capacity-evaluation'), 'fce.effortOnly')).toBe(false);
   });
 });
+
+describe('physmed.modalities', () => {
+  it('names every part of a combination unit; the single modality stays the most specific', () => {
+    const svc = (label: string) => ({ services: [{ id: 'svc', kind: 'durable-medical-equipment', label }] });
+    expect(value(svc('TENS/EMS combination unit'), 'physmed.modalities')).toEqual(['nmes', 'tens']);
+    expect(value(svc('TENS/EMS combination unit'), 'physmed.modality')).toBe('nmes');
+    expect(value(svc('Microcurrent electrical stimulation'), 'physmed.modality')).toBe('microcurrent');
+    expect(value(svc('Sympathetic therapy unit'), 'physmed.modality')).toBe('interferential');
+    expect(value(svc('Lumbar support'), 'physmed.modalities')).toBeUndefined();
+  });
+});
