@@ -5,6 +5,14 @@ import { examFindings, isNegative, isPositive, itemInRegion, serviceSpine, findi
 import { INJECTION_SERVICE_KINDS } from '../request/vocabulary.js';
 import { quantityInText } from '../request/visits.js';
 
+/** The level an add-on line names by its ordinal ("2ND LEVEL", "third level"): that many levels at least. */
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
+function ordinalLevel(words: string): number | undefined {
+  const m = /\b([1-5])(?:st|nd|rd|th)\s+level|\b(first|second|third|fourth|fifth)\s+level/.exec(words);
+  if (!m) return undefined;
+  return m[1] !== undefined ? Number(m[1]) : ORDINALS[m[2]!];
+}
+
 const INJECTATES_NOT_ANESTHETIC = /botox|botulinum|saline|dextrose|glucose|sarapin|prolotherap|ozone|b-?12|traumeel|morrhuate|hyaluron/;
 
 export const procedureFacts: FactDefinition[] = [
@@ -59,6 +67,24 @@ export const procedureFacts: FactDefinition[] = [
       const same = date === undefined ? [] : request.services.filter((s) => s.id !== service.id && s.raw.date === date
         && INJECTION_SERVICE_KINDS.has(s.kind) && s.kind !== service.kind && s.raw.for !== service.id);
       return known(same.map((s) => s.kind), same.length > 0 ? same.map((s) => `services[${s.index}] = ${s.kind} on ${date}`) : ['services: no other injection dated the same day']);
+    },
+  }),
+  defineFact<number>({
+    id: 'procedure.levelCount', type: 'number',
+    description: 'Spinal levels the procedure covers with its add-on level lines (`additional-level` services `for:` it): the distinct levels the procedure and its add-ons list, or the highest level an add-on names by ordinal ("3RD LEVEL"), whichever is more; a bilateral level counts once.',
+    reads: ['services[].levels', 'services[].for', 'services[].kind', 'services[].label'],
+    derive: ({ request, service }) => {
+      const addOns = request.services.filter((s) => s.raw.for === service.id && s.kind === 'additional-level');
+      const levels = new Set([...service.levels, ...addOns.flatMap((s) => s.levels)]);
+      const evidence = service.levels.length > 0 ? [`services[${service.index}].levels = ${service.levels.join(', ')}`] : [];
+      let ordinal = 0;
+      for (const s of addOns) {
+        const n = ordinalLevel(s.words);
+        if (s.levels.length > 0) evidence.push(`services[${s.index}] = additional level ${s.levels.join(', ')}`);
+        if (n !== undefined) { ordinal = Math.max(ordinal, n); evidence.push(`services[${s.index}].label = ${s.raw.label ?? s.raw.text} (level ${n})`); }
+      }
+      const count = Math.max(levels.size, ordinal);
+      return count > 0 ? known(count, [...evidence, `${count} level${count === 1 ? '' : 's'}`]) : unknown([`services[${service.index}].levels not given`]);
     },
   }),
   defineFact<number>({

@@ -59,3 +59,19 @@ describe('procedure facts', () => {
     expect(value({ services: [{ id: 's', kind: 'medication', name: 'Norco' }] }, 'service.postoperative')).toBe(false);
   });
 });
+
+describe('procedure.levelCount', () => {
+  const facet = { id: 'svc', kind: 'facet-joint-injection', levels: ['L4-5', 'L5-S1'] };
+  it('counts the distinct levels of the procedure and its add-on lines', () => {
+    expect(value({ services: [facet] }, 'procedure.levelCount')).toBe(2);
+    expect(value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', levels: 'L5-S1' }] }, 'procedure.levelCount')).toBe(2);
+    expect(value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', levels: 'L3-4' }] }, 'procedure.levelCount')).toBe(3);
+  });
+  it('reads the ordinal an add-on line names', () => {
+    expect(value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', label: '3RD LEVEL' }] }, 'procedure.levelCount')).toBe(3);
+    expect(value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', label: 'second level' }] }, 'procedure.levelCount')).toBe(2);
+  });
+  it('is not documented when neither the procedure nor an add-on names a level', () => {
+    expect(value({ services: [{ id: 'svc', kind: 'facet-joint-injection' }, { id: 'a', kind: 'additional-level', for: 'svc', label: "EA ADD'L LEVEL" }] }, 'procedure.levelCount')).toBeUndefined();
+  });
+});
