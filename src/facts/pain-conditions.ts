@@ -49,6 +49,12 @@ export const painConditionFacts: FactDefinition[] = [
     derive: (ctx) => diagnosisFact(ctx, /sprain|strain|myalgia|myositis|spasm|segmental|dysfunction|subluxation|\bdis[ck]|tendin|tenosynov|bursitis|arthr|arthropathy|contusion|fractur|degenerat|lumbago|cervicalgia|dorsalgia|impingement|capsulitis|musculo|ligament|spondyl|back pain|neck pain|joint pain|pain in|injury of (?:the )?muscle/, 'musculoskeletal condition'),
   }),
   defineFact<boolean>({
+    id: 'diagnosis.sprainStrain', type: 'boolean',
+    description: 'A sprain or strain is diagnosed (ODG sets its own therapy allowances for some body parts).',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /sprain|strain/, 'sprain or strain'),
+  }),
+  defineFact<boolean>({
     id: 'diagnosis.calcificTendinitis', type: 'boolean',
     description: 'A diagnosis of calcific (calcifying) tendinitis.',
     reads: ['diagnoses[]'],

@@ -54,3 +54,13 @@ describe('patient and date facts', () => {
     expect(value({}, 'patient.workStatus')).toBeUndefined();
   });
 });
+
+describe('diagnosis.sprainStrain', () => {
+  it('a sprain or strain diagnosis; false when others are listed; not documented without diagnoses', () => {
+    const svc = [{ id: 'svc', kind: 'physical-therapy', region: 'knee', quantity: 6 }];
+    expect(value({ diagnoses: ['right knee sprain'], services: svc }, 'diagnosis.sprainStrain')).toBe(true);
+    expect(value({ diagnoses: ['lumbar strain'], services: svc }, 'diagnosis.sprainStrain')).toBe(true);
+    expect(value({ diagnoses: ['knee osteoarthritis'], services: svc }, 'diagnosis.sprainStrain')).toBe(false);
+    expect(value({ services: svc }, 'diagnosis.sprainStrain')).toBeUndefined();
+  });
+});
