@@ -388,6 +388,16 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
+    id: 'fce.returnToWorkQuestion', type: 'boolean',
+    description: 'The evaluation\'s own words (label, text, purpose) name the return-to-work question it answers: screening for work hardening or conditioning, maximum medical improvement or permanent and stationary status, or failed return-to-work attempts. Never false.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose'],
+    derive: (ctx) => {
+      const w = `${words(ctx)} ${(ctx.service.raw.purpose ?? '').toLowerCase()}`;
+      const m = /work (?:hardening|conditioning)|\bmmi\b|maximum medical improvement|permanent (?:and|&) stationary|\bp ?& ?s\b|(?:failed|unsuccessful) (?:attempts? (?:to|at) )?return(?:ing)? to work|return to work (?:attempts? )?(?:failed|unsuccessful)/.exec(w);
+      return m ? known(true, [`${wordsPath(ctx)}/purpose names "${m[0]}"`]) : unknown([`${wordsPath(ctx)}/purpose names no return-to-work question`]);
+    },
+  }),
+  defineFact<boolean>({
     id: 'homeExercise.ineffective', type: 'boolean',
     description: 'A home exercise program was tried and was not effective; false when it helped.',
     reads: ['treatments[]'],

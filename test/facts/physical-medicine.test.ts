@@ -203,3 +203,13 @@ describe('physmed.modalities', () => {
     expect(value(svc('Lumbar support'), 'physmed.modalities')).toBeUndefined();
   });
 });
+
+describe('fce.returnToWorkQuestion', () => {
+  const fce = (extra: Record<string, unknown>) => ({ services: [{ id: 'svc', kind: 'functional-capacity-evaluation', ...extra }] });
+  it('reads the question from the label, text or purpose; never false', () => {
+    expect(value(fce({ label: 'FCE prior to admission to work hardening' }), 'fce.returnToWorkQuestion')).toBe(true);
+    expect(value(fce({ purpose: 'P&S evaluation' }), 'fce.returnToWorkQuestion')).toBe(true);
+    expect(value(fce({ text: 'two failed attempts to return to work' }), 'fce.returnToWorkQuestion')).toBe(true);
+    expect(value(fce({ label: 'Functional capacity evaluation' }), 'fce.returnToWorkQuestion')).toBeUndefined();
+  });
+});
