@@ -55,6 +55,12 @@ export const painConditionFacts: FactDefinition[] = [
     derive: (ctx) => diagnosisFact(ctx, /sprain|strain/, 'sprain or strain'),
   }),
   defineFact<boolean>({
+    id: 'diagnosis.fibromyalgia', type: 'boolean',
+    description: 'A diagnosis of fibromyalgia (fibromyalgia syndrome, fibrositis).',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /fibromyalg|fibrositis/, 'fibromyalgia'),
+  }),
+  defineFact<boolean>({
     id: 'diagnosis.calcificTendinitis', type: 'boolean',
     description: 'A diagnosis of calcific (calcifying) tendinitis.',
     reads: ['diagnoses[]'],

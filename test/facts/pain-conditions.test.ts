@@ -64,3 +64,11 @@ describe('diagnosis.sprainStrain', () => {
     expect(value({ services: svc }, 'diagnosis.sprainStrain')).toBeUndefined();
   });
 });
+
+describe('diagnosis.fibromyalgia', () => {
+  it('a fibromyalgia diagnosis; false when others are listed', () => {
+    const svc = [{ id: 'svc', kind: 'trigger-point-injection', region: 'lumbar' }];
+    expect(value({ diagnoses: ['fibromyalgia syndrome'], services: svc }, 'diagnosis.fibromyalgia')).toBe(true);
+    expect(value({ diagnoses: ['myofascial pain syndrome'], services: svc }, 'diagnosis.fibromyalgia')).toBe(false);
+  });
+});
