@@ -1,7 +1,8 @@
 // Facts for injections named only by their text (`kind: injection`: PRP, joint steroid,
 // viscosupplement, …) and for sacroiliac joint blocks.
-import { defineFact, known, unknown, type FactDefinition } from './types.js';
-import { examFindings, indexed, isPositive, itemInRegion } from './record.js';
+import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
+import { examFindings, indexed, isPositive, itemInRegion, type Indexed } from './record.js';
+import type { Treatment } from '../request/schema.js';
 
 /** What an `injection` service injects, from its label and text. */
 const PRODUCTS: ReadonlyArray<[string, RegExp]> = [
@@ -15,6 +16,18 @@ const PRODUCTS: ReadonlyArray<[string, RegExp]> = [
 
 /** Provocation tests for the sacroiliac joint, as the record names them. */
 const SI_TESTS = /faber|patrick|gaenslen|thigh thrust|\bcompression\b|distraction|sacral thrust|yeoman|fortin|si stress|posterior shear|sacroiliac (?:stress|shear)/g;
+
+/**
+ * Earlier corticosteroid injections (or aspiration and injection) of the service's region. A
+ * treatment dated on or after the service's own date is the service itself (a retrospective
+ * request also listed among treatments), not an earlier one.
+ */
+function priorSteroidInjections(ctx: FactContext): Indexed<Treatment>[] {
+  const own = ctx.service.raw.date;
+  return indexed(ctx.request.raw.treatments, 'treatments')
+    .filter((t) => t.item.kind === 'injection' && /cortisone|steroid|kenalog|depo|dexamethasone|triamcinolone|aspirat/.test((t.item.text ?? '').toLowerCase()) && itemInRegion(t.item.region, ctx.service))
+    .filter((t) => own === undefined || t.item.date === undefined || t.item.date < own);
+}
 
 export const injectionProductFacts: FactDefinition[] = [
   defineFact<string>({
@@ -31,13 +44,38 @@ export const injectionProductFacts: FactDefinition[] = [
     description: 'An earlier corticosteroid injection (or aspiration and injection) of the region failed; false when it helped.',
     reads: ['treatments[]'],
     derive: (ctx) => {
-      const prior = indexed(ctx.request.raw.treatments, 'treatments')
-        .filter((t) => t.item.kind === 'injection' && /cortisone|steroid|kenalog|depo|dexamethasone|aspirat/.test((t.item.text ?? '').toLowerCase()) && itemInRegion(t.item.region, ctx.service));
+      const prior = priorSteroidInjections(ctx);
       const failed = prior.filter((t) => t.item.outcome === 'failed' || t.item.outcome === 'partial');
       if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = ${t.item.text}, outcome ${t.item.outcome}`));
       const helped = prior.filter((t) => t.item.outcome === 'improved');
       if (helped.length > 0) return known(false, helped.map((t) => `${t.path} = ${t.item.text}, outcome improved`));
       return unknown(prior.length > 0 ? prior.map((t) => `${t.path}: outcome not stated`) : ['treatments: no earlier corticosteroid injection of the region']);
+    },
+  }),
+  defineFact<number>({
+    id: 'injection.priorSteroidCount', type: 'number',
+    description: 'Earlier corticosteroid injections of the region (each listed injection counts its `sessions`, else one); 0 when treatments are listed without one; not documented when no treatments are listed.',
+    reads: ['treatments[]'],
+    derive: (ctx) => {
+      if (ctx.request.raw.treatments === undefined) return unknown(['treatments not recorded']);
+      const prior = priorSteroidInjections(ctx);
+      const n = prior.reduce((sum, t) => sum + (t.item.sessions ?? 1), 0);
+      return known(n, prior.length > 0 ? prior.map((t) => `${t.path} = ${t.item.text}${t.item.sessions !== undefined ? ` × ${t.item.sessions}` : ''}`) : ['treatments: no earlier corticosteroid injection of the region']);
+    },
+  }),
+  defineFact<string>({
+    id: 'injection.priorSteroidResponse', type: 'string',
+    description: 'How the most recent earlier corticosteroid injection of the region worked: none (outcome failed), partial, or improved; not documented when there was none or its outcome is not stated.',
+    reads: ['treatments[].outcome', 'treatments[].date'],
+    derive: (ctx) => {
+      const prior = priorSteroidInjections(ctx);
+      if (prior.length === 0) return unknown(['treatments: no earlier corticosteroid injection of the region']);
+      const dated = prior.filter((t) => t.item.date);
+      const last = dated.length > 0 ? dated.reduce((a, b) => (a.item.date! >= b.item.date! ? a : b)) : prior[prior.length - 1]!;
+      const outcome = last.item.outcome;
+      if (outcome === undefined || outcome === 'unknown') return unknown([`${last.path}: outcome not stated`]);
+      const response = outcome === 'failed' ? 'none' : outcome;
+      return known(response, [`${last.path}.outcome = ${outcome}`]);
     },
   }),
   defineFact<boolean>({
