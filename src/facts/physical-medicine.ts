@@ -388,6 +388,16 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
+    id: 'physmed.forFlareUp', type: 'boolean',
+    description: 'The service\'s own words (label, text, purpose) say it treats a flare-up, exacerbation or recurrence of symptoms. Never false.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose'],
+    derive: (ctx) => {
+      const w = `${words(ctx)} ${(ctx.service.raw.purpose ?? '').toLowerCase()}`;
+      const m = /flare|exacerbat|recurren/.exec(w);
+      return m ? known(true, [`${wordsPath(ctx)}/purpose names a ${m[0]}`]) : unknown([`${wordsPath(ctx)}/purpose names no flare-up`]);
+    },
+  }),
+  defineFact<boolean>({
     id: 'fce.returnToWorkQuestion', type: 'boolean',
     description: 'The evaluation\'s own words (label, text, purpose) name the return-to-work question it answers: screening for work hardening or conditioning, maximum medical improvement or permanent and stationary status, or failed return-to-work attempts. Never false.',
     reads: ['services[].label', 'services[].text', 'services[].purpose'],

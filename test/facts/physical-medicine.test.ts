@@ -213,3 +213,12 @@ describe('fce.returnToWorkQuestion', () => {
     expect(value(fce({ label: 'Functional capacity evaluation' }), 'fce.returnToWorkQuestion')).toBeUndefined();
   });
 });
+
+describe('physmed.forFlareUp', () => {
+  it('reads a flare-up, exacerbation or recurrence from the request; never false', () => {
+    const chiro = (label: string) => ({ services: [{ id: 'svc', kind: 'chiropractic', region: 'lumbar', label }] });
+    expect(value(chiro('Chiropractic for a lumbar flare-up x2'), 'physmed.forFlareUp')).toBe(true);
+    expect(value(chiro('Chiropractic, exacerbation of neck pain'), 'physmed.forFlareUp')).toBe(true);
+    expect(value(chiro('Chiropractic x6'), 'physmed.forFlareUp')).toBeUndefined();
+  });
+});
