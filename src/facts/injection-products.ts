@@ -11,7 +11,8 @@ const PRODUCTS: ReadonlyArray<[string, RegExp]> = [
   ['prolotherapy', /prolotherap|dextrose|sclerosing/],
   ['botulinum-toxin', /botox|botulinum/],
   ['stem-cell', /stem cell|bone marrow aspirate|amniotic/],
-  ['corticosteroid', /cortisone|corticosteroid|steroid|dexamethasone|decadron|kenalog|triamcinolone|depo-?medrol|methylprednisolone|betamethasone|celestone/],
+  // a subacromial injection is local anesthetic with a corticosteroid (ACOEM Ch. 9)
+  ['corticosteroid', /cortisone|corticosteroid|steroid|dexamethasone|decadron|kenalog|triamcinolone|depo-?medrol|methylprednisolone|betamethasone|celestone|subacromial/],
 ];
 
 /** Provocation tests for the sacroiliac joint, as the record names them. */

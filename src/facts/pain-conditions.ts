@@ -61,6 +61,12 @@ export const painConditionFacts: FactDefinition[] = [
     derive: (ctx) => diagnosisFact(ctx, /fibromyalg|fibrositis/, 'fibromyalgia'),
   }),
   defineFact<boolean>({
+    id: 'diagnosis.rotatorCuffCondition', type: 'boolean',
+    description: 'Rotator cuff inflammation (tendinitis, bursitis), impingement syndrome or a rotator cuff tear is diagnosed.',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /rotator cuff|impingement|subacromial|supraspinatus|infraspinatus|(?:shoulder|subdeltoid).{0,20}(?:bursitis|tendin)|(?:bursitis|tendin\w*).{0,20}shoulder/, 'rotator cuff condition'),
+  }),
+  defineFact<boolean>({
     id: 'diagnosis.calcificTendinitis', type: 'boolean',
     description: 'A diagnosis of calcific (calcifying) tendinitis.',
     reads: ['diagnoses[]'],

@@ -72,3 +72,13 @@ describe('diagnosis.fibromyalgia', () => {
     expect(value({ diagnoses: ['myofascial pain syndrome'], services: svc }, 'diagnosis.fibromyalgia')).toBe(false);
   });
 });
+
+describe('diagnosis.rotatorCuffCondition', () => {
+  it('rotator cuff inflammation, impingement or tear; false for other diagnoses', () => {
+    const svc = [{ id: 'svc', kind: 'injection', region: 'shoulder' }];
+    expect(value({ diagnoses: ['right shoulder impingement syndrome'], services: svc }, 'diagnosis.rotatorCuffCondition')).toBe(true);
+    expect(value({ diagnoses: ['partial rotator cuff tear'], services: svc }, 'diagnosis.rotatorCuffCondition')).toBe(true);
+    expect(value({ diagnoses: ['bursitis of the right shoulder'], services: svc }, 'diagnosis.rotatorCuffCondition')).toBe(true);
+    expect(value({ diagnoses: ['cervical radiculopathy'], services: svc }, 'diagnosis.rotatorCuffCondition')).toBe(false);
+  });
+});
