@@ -4,10 +4,12 @@ import { defineFact, known, unknown, type FactContext, type FactDefinition } fro
 import { examFindings, indexed, isPositive, itemInRegion, type Indexed } from './record.js';
 import type { Treatment } from '../request/schema.js';
 
+const VISCOSUPPLEMENT = /hyaluron|hyalgan|synvisc|euflexxa|orthovisc|gel-?one|supartz|monovisc|durolane|gelsyn|visco-?supplement/;
+
 /** What an `injection` service injects, from its label and text. */
 const PRODUCTS: ReadonlyArray<[string, RegExp]> = [
   ['prp', /platelet|\bprp\b/],
-  ['viscosupplement', /hyaluron|synvisc|euflexxa|orthovisc|gel-?one|supartz|monovisc|viscosupplement/],
+  ['viscosupplement', VISCOSUPPLEMENT],
   ['prolotherapy', /prolotherap|dextrose|sclerosing/],
   ['botulinum-toxin', /botox|botulinum/],
   ['stem-cell', /stem cell|bone marrow aspirate|amniotic/],
@@ -77,6 +79,23 @@ export const injectionProductFacts: FactDefinition[] = [
       if (outcome === undefined || outcome === 'unknown') return unknown([`${last.path}: outcome not stated`]);
       const response = outcome === 'failed' ? 'none' : outcome;
       return known(response, [`${last.path}.outcome = ${outcome}`]);
+    },
+  }),
+  defineFact<number>({
+    id: 'injection.priorViscosupplementReliefWeeks', type: 'number',
+    description: 'Weeks of relief after the most recent earlier hyaluronic acid (viscosupplement) injection or series of the region (its reliefWeeks); 0 when it failed; not documented when there was none or the relief is not stated.',
+    reads: ['treatments[].text', 'treatments[].reliefWeeks', 'treatments[].outcome', 'treatments[].date'],
+    derive: (ctx) => {
+      const own = ctx.service.raw.date;
+      const prior = indexed(ctx.request.raw.treatments, 'treatments')
+        .filter((t) => t.item.kind === 'injection' && VISCOSUPPLEMENT.test((t.item.text ?? '').toLowerCase()) && itemInRegion(t.item.region, ctx.service))
+        .filter((t) => own === undefined || t.item.date === undefined || t.item.date < own);
+      if (prior.length === 0) return unknown(['treatments: no earlier hyaluronic acid injection of the region']);
+      const dated = prior.filter((t) => t.item.date);
+      const last = dated.length > 0 ? dated.reduce((a, b) => (a.item.date! >= b.item.date! ? a : b)) : prior[prior.length - 1]!;
+      if (last.item.reliefWeeks !== undefined) return known(last.item.reliefWeeks, [`${last.path}.reliefWeeks = ${last.item.reliefWeeks}`]);
+      if (last.item.outcome === 'failed') return known(0, [`${last.path}.outcome = failed`]);
+      return unknown([`${last.path}: how long the relief lasted is not stated`]);
     },
   }),
   defineFact<boolean>({

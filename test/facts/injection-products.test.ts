@@ -56,3 +56,13 @@ describe('earlier knee steroid injections', () => {
     expect(value({ treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone' }], services: [inj] }, 'injection.priorSteroidResponse')).toBeUndefined();
   });
 });
+
+describe('injection.priorViscosupplementReliefWeeks', () => {
+  const visco = { id: 'svc', kind: 'injection', region: 'knee', label: 'Synvisc injection' };
+  it('the latest earlier series: its relief weeks, 0 when it failed, else not documented', () => {
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', reliefWeeks: 30, text: 'Synvisc series' }], services: [visco] }, 'injection.priorViscosupplementReliefWeeks')).toBe(30);
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', outcome: 'failed', text: 'hyaluronic acid x3' }], services: [visco] }, 'injection.priorViscosupplementReliefWeeks')).toBe(0);
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', text: 'Euflexxa' }], services: [visco] }, 'injection.priorViscosupplementReliefWeeks')).toBeUndefined();
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone' }], services: [visco] }, 'injection.priorViscosupplementReliefWeeks')).toBeUndefined();
+  });
+});
