@@ -67,6 +67,12 @@ export const painConditionFacts: FactDefinition[] = [
     derive: (ctx) => diagnosisFact(ctx, /rotator cuff|impingement|subacromial|supraspinatus|infraspinatus|(?:shoulder|subdeltoid).{0,20}(?:bursitis|tendin)|(?:bursitis|tendin\w*).{0,20}shoulder/, 'rotator cuff condition'),
   }),
   defineFact<boolean>({
+    id: 'diagnosis.cervicalDystonia', type: 'boolean',
+    description: 'A diagnosis of cervical dystonia (spasmodic torticollis).',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /dystonia|torticollis/, 'cervical dystonia'),
+  }),
+  defineFact<boolean>({
     id: 'diagnosis.calcificTendinitis', type: 'boolean',
     description: 'A diagnosis of calcific (calcifying) tendinitis.',
     reads: ['diagnoses[]'],

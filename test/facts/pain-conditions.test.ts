@@ -82,3 +82,11 @@ describe('diagnosis.rotatorCuffCondition', () => {
     expect(value({ diagnoses: ['cervical radiculopathy'], services: svc }, 'diagnosis.rotatorCuffCondition')).toBe(false);
   });
 });
+
+describe('diagnosis.cervicalDystonia', () => {
+  it('cervical dystonia or spasmodic torticollis; false for other diagnoses', () => {
+    const svc = [{ id: 'svc', kind: 'injection', region: 'cervical' }];
+    expect(value({ diagnoses: ['spasmodic torticollis'], services: svc }, 'diagnosis.cervicalDystonia')).toBe(true);
+    expect(value({ diagnoses: ['cervical strain'], services: svc }, 'diagnosis.cervicalDystonia')).toBe(false);
+  });
+});
