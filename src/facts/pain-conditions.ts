@@ -73,6 +73,12 @@ export const painConditionFacts: FactDefinition[] = [
     derive: (ctx) => diagnosisFact(ctx, /dystonia|torticollis/, 'cervical dystonia'),
   }),
   defineFact<boolean>({
+    id: 'diagnosis.softTissueInflammation', type: 'boolean',
+    description: 'A soft tissue inflammation is diagnosed (tendinitis, tenosynovitis, bursitis, myositis, fasciitis, epicondylitis, capsulitis, synovitis).',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /tendinit|tendonit|tendinopath|tenosynov|bursitis|myositis|fasciitis|epicondyl|capsulitis|synovitis/, 'soft tissue inflammation'),
+  }),
+  defineFact<boolean>({
     id: 'diagnosis.calcificTendinitis', type: 'boolean',
     description: 'A diagnosis of calcific (calcifying) tendinitis.',
     reads: ['diagnoses[]'],

@@ -90,3 +90,12 @@ describe('diagnosis.cervicalDystonia', () => {
     expect(value({ diagnoses: ['cervical strain'], services: svc }, 'diagnosis.cervicalDystonia')).toBe(false);
   });
 });
+
+describe('diagnosis.softTissueInflammation', () => {
+  it('tendinitis, bursitis, myositis and the like; false for other diagnoses', () => {
+    const svc = [{ id: 'svc', kind: 'durable-medical-equipment', region: 'shoulder' }];
+    expect(value({ diagnoses: ['chronic supraspinatus tendinitis'], services: svc }, 'diagnosis.softTissueInflammation')).toBe(true);
+    expect(value({ diagnoses: ['trochanteric bursitis'], services: svc }, 'diagnosis.softTissueInflammation')).toBe(true);
+    expect(value({ diagnoses: ['lumbar disc degeneration'], services: svc }, 'diagnosis.softTissueInflammation')).toBe(false);
+  });
+});
