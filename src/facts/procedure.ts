@@ -69,6 +69,22 @@ export const procedureFacts: FactDefinition[] = [
       return known(same.map((s) => s.kind), same.length > 0 ? same.map((s) => `services[${s.index}] = ${s.kind} on ${date}`) : ['services: no other injection dated the same day']);
     },
   }),
+  defineFact<string>({
+    id: 'procedure.purpose', type: 'string',
+    description: 'Whether an injection is diagnostic or therapeutic: its `purpose`, else the one of the two words its label or text uses ("diagnostic medial branch block", "therapeutic facet injection"); not documented when neither or both appear.',
+    reads: ['services[].purpose', 'services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const stated = service.raw.purpose;
+      if (stated === 'diagnostic' || stated === 'therapeutic') return known(stated, [`services[${service.index}].purpose = ${stated}`]);
+      const diagnostic = /\bdiagnostic\b/.test(service.words);
+      const therapeutic = /\btherapeutic\b/.test(service.words);
+      if (diagnostic !== therapeutic) {
+        const purpose = diagnostic ? 'diagnostic' : 'therapeutic';
+        return known(purpose, [`services[${service.index}].label/text says ${purpose}`]);
+      }
+      return unknown([`services[${service.index}].purpose not stated${diagnostic ? ' (label names both)' : ''}`]);
+    },
+  }),
   defineFact<number>({
     id: 'procedure.levelCount', type: 'number',
     description: 'Spinal levels the procedure covers with its add-on level lines (`additional-level` services `for:` it): the distinct levels the procedure and its add-ons list, or the highest level an add-on names by ordinal ("3RD LEVEL"), whichever is more; a bilateral level counts once.',

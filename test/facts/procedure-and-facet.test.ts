@@ -75,3 +75,14 @@ describe('procedure.levelCount', () => {
     expect(value({ services: [{ id: 'svc', kind: 'facet-joint-injection' }, { id: 'a', kind: 'additional-level', for: 'svc', label: "EA ADD'L LEVEL" }] }, 'procedure.levelCount')).toBeUndefined();
   });
 });
+
+describe('procedure.purpose', () => {
+  const svc = (extra: Record<string, unknown>) => ({ services: [{ id: 'svc', kind: 'facet-joint-injection', levels: 'L4-5', ...extra }] });
+  it('the stated purpose, else the one word the label uses', () => {
+    expect(value(svc({ purpose: 'therapeutic', label: 'diagnostic block' }), 'procedure.purpose')).toBe('therapeutic');
+    expect(value(svc({ label: 'Diagnostic L4-5 facet injection' }), 'procedure.purpose')).toBe('diagnostic');
+    expect(value(svc({ text: 'therapeutic facet injection' }), 'procedure.purpose')).toBe('therapeutic');
+    expect(value(svc({ label: 'diagnostic and therapeutic facet injection' }), 'procedure.purpose')).toBeUndefined();
+    expect(value(svc({ label: 'L4-5 facet injection' }), 'procedure.purpose')).toBeUndefined();
+  });
+});
