@@ -5,6 +5,12 @@ import { examFindings, isNegative, isPositive, itemInRegion, serviceSpine, findi
 import { INJECTION_SERVICE_KINDS } from '../request/vocabulary.js';
 import { quantityInText } from '../request/visits.js';
 
+const APPROACH_WORDS: ReadonlyArray<[string, RegExp]> = [
+  ['transforaminal', /transforaminal|\btfesi\b|\btf ?esi\b|\bselective nerve root block\b|\bsnrb\b/],
+  ['interlaminar', /interlaminar|translaminar|\bilesi\b|\bil ?esi\b/],
+  ['caudal', /caudal/],
+];
+
 /** The level an add-on line names by its ordinal ("2ND LEVEL", "third level"): that many levels at least. */
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
 function ordinalLevel(words: string): number | undefined {
@@ -67,6 +73,18 @@ export const procedureFacts: FactDefinition[] = [
       const same = date === undefined ? [] : request.services.filter((s) => s.id !== service.id && s.raw.date === date
         && INJECTION_SERVICE_KINDS.has(s.kind) && s.kind !== service.kind && s.raw.for !== service.id);
       return known(same.map((s) => s.kind), same.length > 0 ? same.map((s) => `services[${s.index}] = ${s.kind} on ${date}`) : ['services: no other injection dated the same day']);
+    },
+  }),
+  defineFact<string>({
+    id: 'procedure.approach', type: 'string',
+    description: 'Epidural injection approach: its `approach`, else the one its label or text names (transforaminal / TFESI, interlaminar / translaminar, caudal); not documented when none or several are named.',
+    reads: ['services[].approach', 'services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      if (service.raw.approach) return known(service.raw.approach, [`services[${service.index}].approach = ${service.raw.approach}`]);
+      const named = APPROACH_WORDS.filter(([, re]) => re.test(service.words)).map(([a]) => a);
+      return named.length === 1
+        ? known(named[0]!, [`services[${service.index}].label/text names ${named[0]}`])
+        : unknown([`services[${service.index}].approach not stated${named.length > 1 ? ` (label names ${named.join(' and ')})` : ''}`]);
     },
   }),
   defineFact<string>({

@@ -86,3 +86,14 @@ describe('procedure.purpose', () => {
     expect(value(svc({ label: 'L4-5 facet injection' }), 'procedure.purpose')).toBeUndefined();
   });
 });
+
+describe('procedure.approach', () => {
+  const esi = (extra: Record<string, unknown>) => ({ services: [{ id: 'svc', kind: 'epidural-steroid-injection', levels: 'L4-5', ...extra }] });
+  it('the stated approach, else the one the label names', () => {
+    expect(value(esi({ approach: 'caudal', label: 'TFESI' }), 'procedure.approach')).toBe('caudal');
+    expect(value(esi({ label: 'Right L4-5 TFESI' }), 'procedure.approach')).toBe('transforaminal');
+    expect(value(esi({ label: 'L5-S1 interlaminar ESI' }), 'procedure.approach')).toBe('interlaminar');
+    expect(value(esi({ label: 'transforaminal or interlaminar ESI' }), 'procedure.approach')).toBeUndefined();
+    expect(value(esi({ label: 'L4-5 ESI' }), 'procedure.approach')).toBeUndefined();
+  });
+});
