@@ -4,12 +4,23 @@ import { defineFact, known, unknown, type FactDefinition } from './types.js';
 import { examFindings, isNegative, isPositive, itemInRegion, serviceSpine, findingInSpine } from './record.js';
 import { INJECTION_SERVICE_KINDS } from '../request/vocabulary.js';
 import { quantityInText } from '../request/visits.js';
+import { parseLevels } from '../request/levels.js';
 
 const APPROACH_WORDS: ReadonlyArray<[string, RegExp]> = [
   ['transforaminal', /transforaminal|\btfesi\b|\btf ?esi\b|\bselective nerve root block\b|\bsnrb\b/],
   ['interlaminar', /interlaminar|translaminar|\bilesi\b|\bil ?esi\b/],
   ['caudal', /caudal/],
 ];
+
+/** Spinal motion segments or ranges a label names ("L4-5 and L5-S1", "L3-S1"), normalized. */
+function levelsInWords(words: string): string[] {
+  const found = new Set<string>();
+  for (const m of words.toUpperCase().matchAll(/\b[CTL]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b/g)) {
+    const parsed = parseLevels(m[0].replace(/\s+/g, ''));
+    if (parsed.ok) parsed.levels.forEach((l) => found.add(l));
+  }
+  return [...found];
+}
 
 /** The level an add-on line names by its ordinal ("2ND LEVEL", "third level"): that many levels at least. */
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
@@ -105,12 +116,14 @@ export const procedureFacts: FactDefinition[] = [
   }),
   defineFact<number>({
     id: 'procedure.levelCount', type: 'number',
-    description: 'Spinal levels the procedure covers with its add-on level lines (`additional-level` services `for:` it): the distinct levels the procedure and its add-ons list, or the highest level an add-on names by ordinal ("3RD LEVEL"), whichever is more; a bilateral level counts once.',
+    description: 'Spinal levels the procedure covers with its add-on level lines (`additional-level` services `for:` it): the distinct levels the procedure (its `levels`, else the segments its label names) and its add-ons list, or the highest level an add-on names by ordinal ("3RD LEVEL"), whichever is more; a bilateral level counts once.',
     reads: ['services[].levels', 'services[].for', 'services[].kind', 'services[].label'],
     derive: ({ request, service }) => {
       const addOns = request.services.filter((s) => s.raw.for === service.id && s.kind === 'additional-level');
-      const levels = new Set([...service.levels, ...addOns.flatMap((s) => s.levels)]);
-      const evidence = service.levels.length > 0 ? [`services[${service.index}].levels = ${service.levels.join(', ')}`] : [];
+      const own = service.levels.length > 0 ? service.levels : levelsInWords(service.words);
+      const levels = new Set([...own, ...addOns.flatMap((s) => s.levels)]);
+      const evidence = service.levels.length > 0 ? [`services[${service.index}].levels = ${service.levels.join(', ')}`]
+        : own.length > 0 ? [`services[${service.index}].label/text names ${own.join(', ')}`] : [];
       let ordinal = 0;
       for (const s of addOns) {
         const n = ordinalLevel(s.words);

@@ -97,3 +97,12 @@ describe('procedure.approach', () => {
     expect(value(esi({ label: 'L4-5 ESI' }), 'procedure.approach')).toBeUndefined();
   });
 });
+
+describe('procedure.levelCount from the label', () => {
+  it('reads the segments a label names when the levels field is absent', () => {
+    const esi = (label: string) => ({ services: [{ id: 'svc', kind: 'epidural-steroid-injection', label }] });
+    expect(value(esi('L4-5 and L5-S1 transforaminal ESI'), 'procedure.levelCount')).toBe(2);
+    expect(value(esi('Bilateral L3-S1 facet injections'), 'procedure.levelCount')).toBe(3);
+    expect(value(esi('Lumbar ESI'), 'procedure.levelCount')).toBeUndefined();
+  });
+});
