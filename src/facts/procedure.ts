@@ -22,6 +22,12 @@ function levelsInWords(words: string): string[] {
   return [...found];
 }
 
+/** What a trigger-point finding's words say about a twitch response or referred pain (undefined: silent). */
+const TRIGGER_POINT_WORDS: Record<'twitchResponse' | 'referredPain', (text: string) => boolean | undefined> = {
+  twitchResponse: (t) => (/\b(?:no|without|absent|negative)\b[^.;]{0,20}twitch/.test(t) ? false : /twitch/.test(t) ? true : undefined),
+  referredPain: (t) => (/\b(?:no|without|absent|negative)\b[^.;]{0,20}(?:referred|referral|radiat)/.test(t) ? false : /referred pain|referral pattern|refers pain|radiat/.test(t) ? true : undefined),
+};
+
 /** The level an add-on line names by its ordinal ("2ND LEVEL", "third level"): that many levels at least. */
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
 function ordinalLevel(words: string): number | undefined {
@@ -173,7 +179,12 @@ export const procedureFacts: FactDefinition[] = [
       const tps = examFindings(ctx.request.raw, 'trigger-point').filter((e) => isPositive(e.item) && findingInSpine(e.item, spine) && itemInRegion(e.item.region, ctx.service));
       const stated = tps.filter((e) => e.item[field] !== undefined);
       if (stated.some((e) => e.item[field] === true)) return known(true, stated.filter((e) => e.item[field]).map((e) => `${e.path}.${field} = true`));
-      if (stated.length > 0) return known(false, stated.map((e) => `${e.path}.${field} = false`));
+      // the finding's own words, when the field is not given ("twitch response and referred pain")
+      const worded = tps.filter((e) => e.item[field] === undefined && e.item.text !== undefined)
+        .map((e) => ({ e, said: TRIGGER_POINT_WORDS[field](e.item.text!.toLowerCase()) }))
+        .filter((x) => x.said !== undefined);
+      if (worded.some((x) => x.said === true)) return known(true, worded.filter((x) => x.said).map((x) => `${x.e.path}.text = ${x.e.item.text}`));
+      if (stated.length > 0 || worded.length > 0) return known(false, [...stated.map((e) => `${e.path}.${field} = false`), ...worded.map((x) => `${x.e.path}.text = ${x.e.item.text}`)]);
       return unknown(tps.length > 0 ? tps.map((e) => `${e.path}.${field} not stated`) : ['exam: no trigger point recorded']);
     },
   })),

@@ -106,3 +106,13 @@ describe('procedure.levelCount from the label', () => {
     expect(value(esi('Lumbar ESI'), 'procedure.levelCount')).toBeUndefined();
   });
 });
+
+describe('trigger point twitch response and referred pain from the finding text', () => {
+  const tp = (text: string) => ({ exam: [{ finding: 'trigger-point', result: 'positive', region: 'lumbar', text }], services: [{ id: 'svc', kind: 'trigger-point-injection', region: 'lumbar' }] });
+  it('reads the words when the fields are not given', () => {
+    expect(value(tp('trapezius with twitch response and referred pain'), 'triggerPoints.twitchResponse')).toBe(true);
+    expect(value(tp('trapezius with twitch response and referred pain'), 'triggerPoints.referredPain')).toBe(true);
+    expect(value(tp('tender, no twitch response'), 'triggerPoints.twitchResponse')).toBe(false);
+    expect(value(tp('tender points'), 'triggerPoints.twitchResponse')).toBeUndefined();
+  });
+});
