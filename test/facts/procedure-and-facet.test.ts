@@ -116,3 +116,12 @@ describe('trigger point twitch response and referred pain from the finding text'
     expect(value(tp('tender points'), 'triggerPoints.twitchResponse')).toBeUndefined();
   });
 });
+
+describe('facet.clinicalSigns from an `other` finding', () => {
+  it('a facet sign named in the words of an other finding', () => {
+    const req = (text: string, result = 'positive') => ({ exam: [{ finding: 'other', result, region: 'lumbar', text }], services: [{ id: 'svc', kind: 'medial-branch-block', levels: 'L4-5' }] });
+    expect(value(req("positive Kemp's test"), 'facet.clinicalSigns')).toBe(true);
+    expect(value(req('facet loading', 'negative'), 'facet.clinicalSigns')).toBe(false);
+    expect(value(req('tender paraspinals'), 'facet.clinicalSigns')).toBeUndefined();
+  });
+});
