@@ -4,7 +4,7 @@
 // objective functional improvement — so rules can apply visit allowances and continuation
 // criteria. Visit allowances themselves are thresholds and live in the rules.
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
-import { indexed, itemInRegion, type Indexed } from './record.js';
+import { diagnosisTexts, indexed, itemInRegion, type Indexed } from './record.js';
 import { plannedSurgery, latestSurgery } from './postsurgical.js';
 import { dayNumber } from '../util/dates.js';
 import { parseVisitCourse } from '../request/visits.js';
@@ -385,6 +385,32 @@ export const physicalMedicineFacts: FactDefinition[] = [
       const w = `${words(ctx)} ${(ctx.service.raw.purpose ?? '').toLowerCase()}`;
       const effort = /effort|compliance|sincerity|validity|malinger/.test(w);
       return known(effort, [`${wordsPath(ctx)}${effort ? ' names effort or compliance testing' : ': purpose is not effort testing'}`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'physmed.aquatic', type: 'boolean',
+    description: 'The therapy is to be given in water (aquatic, pool or hydro therapy), from its label or text.',
+    reads: ['services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const aquatic = /aqua|pool (?:therapy|exercise)|hydrotherap|water (?:therapy|exercise)/.test(words(ctx));
+      return known(aquatic, [`${wordsPath(ctx)}${aquatic ? ' names aquatic therapy' : ': land-based therapy'}`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'aquatic.reducedWeightBearingNeeded', type: 'boolean',
+    description: 'Reduced weight bearing is desirable: obesity is diagnosed, or the record or request says weight bearing must be limited or land-based exercise is not tolerated. Never false.',
+    reads: ['diagnoses[]', 'services[].label', 'services[].text', 'treatments[].text', 'exam[].text'],
+    derive: (ctx) => {
+      const hits = diagnosisTexts(ctx.request.raw).filter((d) => /obes|\bbmi\b/.test(d.text.toLowerCase())).map((d) => `${d.path} = ${d.text}`);
+      const texts: { path: string; text: string }[] = [
+        { path: wordsPath(ctx), text: words(ctx) },
+        ...indexed(ctx.request.raw.treatments, 'treatments').map((t) => ({ path: `${t.path}.text`, text: (t.item.text ?? '').toLowerCase() })),
+        ...indexed(ctx.request.raw.exam, 'exam').map((e) => ({ path: `${e.path}.text`, text: (e.item.text ?? '').toLowerCase() })),
+      ];
+      for (const t of texts) {
+        if (/(?:non|reduced|limited|partial|protected)[- ]weight[- ]bearing|weight[- ]bearing (?:restriction|as tolerated|limited)|(?:cannot|unable to) tolerate land|land[- ]based (?:therapy|exercise) (?:not tolerated|failed)|morbid(?:ly)? obes/.test(t.text)) hits.push(`${t.path} = ${t.text}`);
+      }
+      return hits.length > 0 ? known(true, hits) : unknown(['no obesity or need to reduce weight bearing recorded']);
     },
   }),
   defineFact<boolean>({

@@ -222,3 +222,14 @@ describe('physmed.forFlareUp', () => {
     expect(value(chiro('Chiropractic x6'), 'physmed.forFlareUp')).toBeUndefined();
   });
 });
+
+describe('aquatic therapy facts', () => {
+  it('physmed.aquatic reads the label; aquatic.reducedWeightBearingNeeded reads obesity or a weight-bearing limit, never false', () => {
+    const aqua = (extra: Record<string, unknown> = {}) => ({ services: [pt({ label: 'Aquatic therapy x6' })], ...extra });
+    expect(value(aqua(), 'physmed.aquatic')).toBe(true);
+    expect(value({ services: [pt({ label: 'Physical therapy x6' })] }, 'physmed.aquatic')).toBe(false);
+    expect(value(aqua({ diagnoses: ['obesity, BMI 42'] }), 'aquatic.reducedWeightBearingNeeded')).toBe(true);
+    expect(value(aqua({ treatments: [{ kind: 'physical-therapy', sessions: 6, text: 'unable to tolerate land-based exercise' }] }), 'aquatic.reducedWeightBearingNeeded')).toBe(true);
+    expect(value(aqua({ diagnoses: ['lumbar strain'] }), 'aquatic.reducedWeightBearingNeeded')).toBeUndefined();
+  });
+});
