@@ -21,16 +21,26 @@ const PRODUCTS: ReadonlyArray<[string, RegExp]> = [
 const SI_TESTS = /faber|patrick|gaenslen|thigh thrust|\bcompression\b|distraction|sacral thrust|yeoman|fortin|si stress|posterior shear|sacroiliac (?:stress|shear)/g;
 
 /**
- * Earlier corticosteroid injections (or aspiration and injection) of the service's region. A
- * treatment dated on or after the service's own date is the service itself (a retrospective
- * request also listed among treatments), not an earlier one.
+ * Earlier injections of the service's region whose words match `what`. A treatment dated on or
+ * after the service's own date is the service itself (a retrospective request also listed among
+ * treatments), not an earlier one.
  */
-function priorSteroidInjections(ctx: FactContext): Indexed<Treatment>[] {
+function earlierInjections(ctx: FactContext, what: RegExp): Indexed<Treatment>[] {
   const own = ctx.service.raw.date;
   return indexed(ctx.request.raw.treatments, 'treatments')
-    .filter((t) => t.item.kind === 'injection' && /cortisone|steroid|kenalog|depo|dexamethasone|triamcinolone|aspirat/.test((t.item.text ?? '').toLowerCase()) && itemInRegion(t.item.region, ctx.service))
+    .filter((t) => t.item.kind === 'injection' && what.test((t.item.text ?? '').toLowerCase()) && itemInRegion(t.item.region, ctx.service))
     .filter((t) => own === undefined || t.item.date === undefined || t.item.date < own);
 }
+
+/** Earlier corticosteroid injections (or aspiration and injection) of the region. */
+const priorSteroidInjections = (ctx: FactContext): Indexed<Treatment>[] =>
+  earlierInjections(ctx, /cortisone|steroid|kenalog|depo|dexamethasone|triamcinolone|aspirat/);
+
+/** The most recent of some earlier treatments (latest date; else the last listed). */
+const latestOf = (list: Indexed<Treatment>[]): Indexed<Treatment> => {
+  const dated = list.filter((t) => t.item.date);
+  return dated.length > 0 ? dated.reduce((a, b) => (a.item.date! >= b.item.date! ? a : b)) : list[list.length - 1]!;
+};
 
 export const injectionProductFacts: FactDefinition[] = [
   defineFact<string>({
@@ -73,8 +83,7 @@ export const injectionProductFacts: FactDefinition[] = [
     derive: (ctx) => {
       const prior = priorSteroidInjections(ctx);
       if (prior.length === 0) return unknown(['treatments: no earlier corticosteroid injection of the region']);
-      const dated = prior.filter((t) => t.item.date);
-      const last = dated.length > 0 ? dated.reduce((a, b) => (a.item.date! >= b.item.date! ? a : b)) : prior[prior.length - 1]!;
+      const last = latestOf(prior);
       const outcome = last.item.outcome;
       if (outcome === undefined || outcome === 'unknown') return unknown([`${last.path}: outcome not stated`]);
       const response = outcome === 'failed' ? 'none' : outcome;
@@ -86,13 +95,9 @@ export const injectionProductFacts: FactDefinition[] = [
     description: 'Weeks of relief after the most recent earlier hyaluronic acid (viscosupplement) injection or series of the region (its reliefWeeks); 0 when it failed; not documented when there was none or the relief is not stated.',
     reads: ['treatments[].text', 'treatments[].reliefWeeks', 'treatments[].outcome', 'treatments[].date'],
     derive: (ctx) => {
-      const own = ctx.service.raw.date;
-      const prior = indexed(ctx.request.raw.treatments, 'treatments')
-        .filter((t) => t.item.kind === 'injection' && VISCOSUPPLEMENT.test((t.item.text ?? '').toLowerCase()) && itemInRegion(t.item.region, ctx.service))
-        .filter((t) => own === undefined || t.item.date === undefined || t.item.date < own);
+      const prior = earlierInjections(ctx, VISCOSUPPLEMENT);
       if (prior.length === 0) return unknown(['treatments: no earlier hyaluronic acid injection of the region']);
-      const dated = prior.filter((t) => t.item.date);
-      const last = dated.length > 0 ? dated.reduce((a, b) => (a.item.date! >= b.item.date! ? a : b)) : prior[prior.length - 1]!;
+      const last = latestOf(prior);
       if (last.item.reliefWeeks !== undefined) return known(last.item.reliefWeeks, [`${last.path}.reliefWeeks = ${last.item.reliefWeeks}`]);
       if (last.item.outcome === 'failed') return known(0, [`${last.path}.outcome = failed`]);
       return unknown([`${last.path}: how long the relief lasted is not stated`]);

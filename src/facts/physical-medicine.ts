@@ -55,7 +55,7 @@ export function modalityInWords(words: string): string | undefined {
 }
 
 /** Every modality the words name: a combination unit ("TENS/EMS", "IF/NMES") names each of its parts. */
-export function modalitiesInWords(words: string): string[] {
+function modalitiesInWords(words: string): string[] {
   const text = words.toLowerCase();
   return MODALITY_WORDS.filter(([, re]) => re.test(text)).map(([m]) => m);
 }
@@ -157,7 +157,7 @@ const words = (ctx: FactContext): string => ctx.service.words;
 const OBJECTIVE_FUNCTION = /range of motion|\brom\b|\d+ (?:to|->|→) \d+ degrees|\badls?\b|activities of daily living|work restrictions?|(?:returned|return|back) to (?:full |modified |regular )?(?:duty|work)|(?:lifting|walking|sitting|standing) (?:tolerance|distance|capacity|limit)|(?:improved|increased) (?:function|strength|mobility|endurance)|(?:function|strength|mobility|endurance) (?:improved|increased)|functional (?:improvement|gains?)/;
 const NEGATED_FUNCTION = /\b(?:no|not|without|lack of|minimal|unchanged)\b[^.;]{0,40}(?:function|range of motion|\brom\b|adl|strength|duty|work)/;
 
-export function objectiveFunctionInText(text: string | undefined): boolean {
+function objectiveFunctionInText(text: string | undefined): boolean {
   const t = (text ?? '').toLowerCase();
   return OBJECTIVE_FUNCTION.test(t) && !NEGATED_FUNCTION.test(t);
 }
