@@ -157,7 +157,8 @@ describe('the synchronous evaluator agrees with json-rules-engine', () => {
         expect(ours === TRUE, c.id).toBe(met.has(c.id));
       }
     }), { numRuns: 150 });
-  });
+    // its run time grows with the pack and the machine's load; this tests agreement, not speed
+  }, 120_000);
 });
 
 describe('JSON duplicate keys', () => {

@@ -12,14 +12,20 @@ function officialSpineImaging(ctx: FactContext) {
     .filter((s) => studyInSpine(s.item, spine));
 }
 
+const FACET_SIGN_WORDS = /facet|kemp|extension[- ](?:and[- ])?rotation|pain (?:on|with) (?:lumbar |cervical )?extension/;
+
 export const facetFacts: FactDefinition[] = [
   defineFact<boolean>({
     id: 'facet.clinicalSigns', type: 'boolean',
-    description: 'Exam signs of facet-mediated pain in the region: facet tenderness or a positive facet-loading test.',
-    reads: ['exam[]'],
+    description: 'Exam signs of facet-mediated pain in the region: facet tenderness or a positive facet-loading test (also an `other` finding whose text names facet loading, Kemp\'s test or pain on extension-rotation).',
+    reads: ['exam[]', 'exam[].text'],
     derive: (ctx) => {
       const spine = serviceSpine(ctx.service);
-      const signs = examFindings(ctx.request.raw, ['facet-tenderness', 'facet-loading']).filter((e) => findingInSpine(e.item, spine));
+      // a finding recorded as `other` counts when its words name a facet sign (facet loading, Kemp's test)
+      const signs = [
+        ...examFindings(ctx.request.raw, ['facet-tenderness', 'facet-loading']),
+        ...examFindings(ctx.request.raw, 'other').filter((e) => FACET_SIGN_WORDS.test((e.item.text ?? '').toLowerCase())),
+      ].filter((e) => findingInSpine(e.item, spine));
       const positive = signs.filter((e) => isPositive(e.item));
       if (positive.length > 0) return known(true, positive.map((e) => `${e.path} = ${e.item.finding} positive`));
       const negative = signs.filter((e) => isNegative(e.item));

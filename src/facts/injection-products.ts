@@ -1,20 +1,46 @@
 // Facts for injections named only by their text (`kind: injection`: PRP, joint steroid,
 // viscosupplement, …) and for sacroiliac joint blocks.
-import { defineFact, known, unknown, type FactDefinition } from './types.js';
-import { examFindings, indexed, isPositive, itemInRegion } from './record.js';
+import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
+import { examFindings, indexed, isPositive, itemInRegion, type Indexed } from './record.js';
+import type { Treatment } from '../request/schema.js';
+
+const VISCOSUPPLEMENT = /hyaluron|hyalgan|synvisc|euflexxa|orthovisc|gel-?one|supartz|monovisc|durolane|gelsyn|visco-?supplement/;
 
 /** What an `injection` service injects, from its label and text. */
 const PRODUCTS: ReadonlyArray<[string, RegExp]> = [
   ['prp', /platelet|\bprp\b/],
-  ['viscosupplement', /hyaluron|synvisc|euflexxa|orthovisc|gel-?one|supartz|monovisc|viscosupplement/],
+  ['viscosupplement', VISCOSUPPLEMENT],
   ['prolotherapy', /prolotherap|dextrose|sclerosing/],
   ['botulinum-toxin', /botox|botulinum/],
   ['stem-cell', /stem cell|bone marrow aspirate|amniotic/],
-  ['corticosteroid', /cortisone|corticosteroid|steroid|dexamethasone|decadron|kenalog|triamcinolone|depo-?medrol|methylprednisolone|betamethasone|celestone/],
+  // a subacromial injection is local anesthetic with a corticosteroid (ACOEM Ch. 9)
+  ['corticosteroid', /cortisone|corticosteroid|steroid|dexamethasone|decadron|kenalog|triamcinolone|depo-?medrol|methylprednisolone|betamethasone|celestone|subacromial/],
 ];
 
 /** Provocation tests for the sacroiliac joint, as the record names them. */
 const SI_TESTS = /faber|patrick|gaenslen|thigh thrust|\bcompression\b|distraction|sacral thrust|yeoman|fortin|si stress|posterior shear|sacroiliac (?:stress|shear)/g;
+
+/**
+ * Earlier injections of the service's region whose words match `what`. A treatment dated on or
+ * after the service's own date is the service itself (a retrospective request also listed among
+ * treatments), not an earlier one.
+ */
+function earlierInjections(ctx: FactContext, what: RegExp): Indexed<Treatment>[] {
+  const own = ctx.service.raw.date;
+  return indexed(ctx.request.raw.treatments, 'treatments')
+    .filter((t) => t.item.kind === 'injection' && what.test((t.item.text ?? '').toLowerCase()) && itemInRegion(t.item.region, ctx.service))
+    .filter((t) => own === undefined || t.item.date === undefined || t.item.date < own);
+}
+
+/** Earlier corticosteroid injections (or aspiration and injection) of the region. */
+const priorSteroidInjections = (ctx: FactContext): Indexed<Treatment>[] =>
+  earlierInjections(ctx, /cortisone|steroid|kenalog|depo|dexamethasone|triamcinolone|aspirat/);
+
+/** The most recent of some earlier treatments (latest date; else the last listed). */
+const latestOf = (list: Indexed<Treatment>[]): Indexed<Treatment> => {
+  const dated = list.filter((t) => t.item.date);
+  return dated.length > 0 ? dated.reduce((a, b) => (a.item.date! >= b.item.date! ? a : b)) : list[list.length - 1]!;
+};
 
 export const injectionProductFacts: FactDefinition[] = [
   defineFact<string>({
@@ -31,13 +57,50 @@ export const injectionProductFacts: FactDefinition[] = [
     description: 'An earlier corticosteroid injection (or aspiration and injection) of the region failed; false when it helped.',
     reads: ['treatments[]'],
     derive: (ctx) => {
-      const prior = indexed(ctx.request.raw.treatments, 'treatments')
-        .filter((t) => t.item.kind === 'injection' && /cortisone|steroid|kenalog|depo|dexamethasone|aspirat/.test((t.item.text ?? '').toLowerCase()) && itemInRegion(t.item.region, ctx.service));
+      const prior = priorSteroidInjections(ctx);
       const failed = prior.filter((t) => t.item.outcome === 'failed' || t.item.outcome === 'partial');
       if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = ${t.item.text}, outcome ${t.item.outcome}`));
       const helped = prior.filter((t) => t.item.outcome === 'improved');
       if (helped.length > 0) return known(false, helped.map((t) => `${t.path} = ${t.item.text}, outcome improved`));
       return unknown(prior.length > 0 ? prior.map((t) => `${t.path}: outcome not stated`) : ['treatments: no earlier corticosteroid injection of the region']);
+    },
+  }),
+  defineFact<number>({
+    id: 'injection.priorSteroidCount', type: 'number',
+    description: 'Earlier corticosteroid injections of the region (each listed injection counts its `sessions`, else one); 0 when treatments are listed without one; not documented when no treatments are listed.',
+    reads: ['treatments[]'],
+    derive: (ctx) => {
+      if (ctx.request.raw.treatments === undefined) return unknown(['treatments not recorded']);
+      const prior = priorSteroidInjections(ctx);
+      const n = prior.reduce((sum, t) => sum + (t.item.sessions ?? 1), 0);
+      return known(n, prior.length > 0 ? prior.map((t) => `${t.path} = ${t.item.text}${t.item.sessions !== undefined ? ` × ${t.item.sessions}` : ''}`) : ['treatments: no earlier corticosteroid injection of the region']);
+    },
+  }),
+  defineFact<string>({
+    id: 'injection.priorSteroidResponse', type: 'string',
+    description: 'How the most recent earlier corticosteroid injection of the region worked: none (outcome failed), partial, or improved; not documented when there was none or its outcome is not stated.',
+    reads: ['treatments[].outcome', 'treatments[].date'],
+    derive: (ctx) => {
+      const prior = priorSteroidInjections(ctx);
+      if (prior.length === 0) return unknown(['treatments: no earlier corticosteroid injection of the region']);
+      const last = latestOf(prior);
+      const outcome = last.item.outcome;
+      if (outcome === undefined || outcome === 'unknown') return unknown([`${last.path}: outcome not stated`]);
+      const response = outcome === 'failed' ? 'none' : outcome;
+      return known(response, [`${last.path}.outcome = ${outcome}`]);
+    },
+  }),
+  defineFact<number>({
+    id: 'injection.priorViscosupplementReliefWeeks', type: 'number',
+    description: 'Weeks of relief after the most recent earlier hyaluronic acid (viscosupplement) injection or series of the region (its reliefWeeks); 0 when it failed; not documented when there was none or the relief is not stated.',
+    reads: ['treatments[].text', 'treatments[].reliefWeeks', 'treatments[].outcome', 'treatments[].date'],
+    derive: (ctx) => {
+      const prior = earlierInjections(ctx, VISCOSUPPLEMENT);
+      if (prior.length === 0) return unknown(['treatments: no earlier hyaluronic acid injection of the region']);
+      const last = latestOf(prior);
+      if (last.item.reliefWeeks !== undefined) return known(last.item.reliefWeeks, [`${last.path}.reliefWeeks = ${last.item.reliefWeeks}`]);
+      if (last.item.outcome === 'failed') return known(0, [`${last.path}.outcome = failed`]);
+      return unknown([`${last.path}: how long the relief lasted is not stated`]);
     },
   }),
   defineFact<boolean>({

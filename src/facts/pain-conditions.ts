@@ -49,6 +49,36 @@ export const painConditionFacts: FactDefinition[] = [
     derive: (ctx) => diagnosisFact(ctx, /sprain|strain|myalgia|myositis|spasm|segmental|dysfunction|subluxation|\bdis[ck]|tendin|tenosynov|bursitis|arthr|arthropathy|contusion|fractur|degenerat|lumbago|cervicalgia|dorsalgia|impingement|capsulitis|musculo|ligament|spondyl|back pain|neck pain|joint pain|pain in|injury of (?:the )?muscle/, 'musculoskeletal condition'),
   }),
   defineFact<boolean>({
+    id: 'diagnosis.sprainStrain', type: 'boolean',
+    description: 'A sprain or strain is diagnosed (ODG sets its own therapy allowances for some body parts).',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /sprain|strain/, 'sprain or strain'),
+  }),
+  defineFact<boolean>({
+    id: 'diagnosis.fibromyalgia', type: 'boolean',
+    description: 'A diagnosis of fibromyalgia (fibromyalgia syndrome, fibrositis).',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /fibromyalg|fibrositis/, 'fibromyalgia'),
+  }),
+  defineFact<boolean>({
+    id: 'diagnosis.rotatorCuffCondition', type: 'boolean',
+    description: 'Rotator cuff inflammation (tendinitis, bursitis), impingement syndrome or a rotator cuff tear is diagnosed.',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /rotator cuff|impingement|subacromial|supraspinatus|infraspinatus|(?:shoulder|subdeltoid).{0,20}(?:bursitis|tendin)|(?:bursitis|tendin\w*).{0,20}shoulder/, 'rotator cuff condition'),
+  }),
+  defineFact<boolean>({
+    id: 'diagnosis.cervicalDystonia', type: 'boolean',
+    description: 'A diagnosis of cervical dystonia (spasmodic torticollis).',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /dystonia|torticollis/, 'cervical dystonia'),
+  }),
+  defineFact<boolean>({
+    id: 'diagnosis.softTissueInflammation', type: 'boolean',
+    description: 'A soft tissue inflammation is diagnosed (tendinitis, tenosynovitis, bursitis, myositis, fasciitis, epicondylitis, capsulitis, synovitis).',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, /tendinit|tendonit|tendinopath|tenosynov|bursitis|myositis|fasciitis|epicondyl|capsulitis|synovitis/, 'soft tissue inflammation'),
+  }),
+  defineFact<boolean>({
     id: 'diagnosis.calcificTendinitis', type: 'boolean',
     description: 'A diagnosis of calcific (calcifying) tendinitis.',
     reads: ['diagnoses[]'],

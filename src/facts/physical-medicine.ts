@@ -4,7 +4,7 @@
 // objective functional improvement — so rules can apply visit allowances and continuation
 // criteria. Visit allowances themselves are thresholds and live in the rules.
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
-import { indexed, itemInRegion, type Indexed } from './record.js';
+import { diagnosisTexts, indexed, itemInRegion, type Indexed } from './record.js';
 import { plannedSurgery, latestSurgery } from './postsurgical.js';
 import { dayNumber } from '../util/dates.js';
 import { parseVisitCourse } from '../request/visits.js';
@@ -18,11 +18,13 @@ const MODALITY_WORDS: ReadonlyArray<[string, RegExp]> = [
   ['hyperstimulation', /hyperstimulation|intense neurostimulation|\blint\b/],
   ['shockwave', /shock ?wave|\beswt\b/],
   ['biofeedback', /biofeedback/],
-  ['interferential', /interferential|\bif unit\b|\bifc\b/],
+  // ACOEM Ch. 12 Physical Methods: "sympathetic therapy, … also known as interferential therapy"
+  ['interferential', /interferential|\bif unit\b|\bifc\b|sympathetic (?:therapy|stim)/],
   ['h-wave', /\bh-?wave\b/],
   ['galvanic', /galvanic/],
   ['pens', /\bpens\b|percutaneous electrical nerve/],
   ['nmes', /\bnmes\b|\bems\b|neuromuscular (?:electrical )?stim|electrical muscle stim|muscle stimulat/],
+  ['microcurrent', /micro-?current|\bmens\b/],
   ['tens', /\btens\b|transcutaneous electrical nerve/],
   ['electrical-stimulation', /\be-?stim|electrical stim|electric stim|electro-?therapy/],
   ['laser', /laser|\blllt\b/],
@@ -45,11 +47,17 @@ const KIND_MODALITY = new Set([
 /** Service and treatment kinds whose modality is read from their words. */
 const WORDED_KINDS = new Set(['passive-modality', 'durable-medical-equipment', 'other', 'psychological-services']);
 
-export const ELECTRICAL = ['tens', 'electrical-stimulation', 'nmes', 'interferential', 'h-wave', 'galvanic', 'pens', 'hyperstimulation'] as const;
+export const ELECTRICAL = ['tens', 'electrical-stimulation', 'nmes', 'interferential', 'h-wave', 'galvanic', 'pens', 'microcurrent', 'hyperstimulation'] as const;
 
 export function modalityInWords(words: string): string | undefined {
   const text = words.toLowerCase();
   return MODALITY_WORDS.find(([, re]) => re.test(text))?.[0];
+}
+
+/** Every modality the words name: a combination unit ("TENS/EMS", "IF/NMES") names each of its parts. */
+function modalitiesInWords(words: string): string[] {
+  const text = words.toLowerCase();
+  return MODALITY_WORDS.filter(([, re]) => re.test(text)).map(([m]) => m);
 }
 
 function serviceModality(ctx: FactContext): string | undefined {
@@ -141,6 +149,19 @@ function total(ctx: FactContext, priorId: string): Fact<number> {
 
 const words = (ctx: FactContext): string => ctx.service.words;
 
+/**
+ * Objective functional measures a course's own words report (8 CCR 9792.20(e): activities of
+ * daily living, work restrictions, measured range of motion or strength). Pain relief and
+ * "feels better" are not among them; a negated measure ("no improvement in function") is not read.
+ */
+const OBJECTIVE_FUNCTION = /range of motion|\brom\b|\d+ (?:to|->|→) \d+ degrees|\badls?\b|activities of daily living|work restrictions?|(?:returned|return|back) to (?:full |modified |regular )?(?:duty|work)|(?:lifting|walking|sitting|standing) (?:tolerance|distance|capacity|limit)|(?:improved|increased) (?:function|strength|mobility|endurance)|(?:function|strength|mobility|endurance) (?:improved|increased)|functional (?:improvement|gains?)/;
+const NEGATED_FUNCTION = /\b(?:no|not|without|lack of|minimal|unchanged)\b[^.;]{0,40}(?:function|range of motion|\brom\b|adl|strength|duty|work)/;
+
+function objectiveFunctionInText(text: string | undefined): boolean {
+  const t = (text ?? '').toLowerCase();
+  return OBJECTIVE_FUNCTION.test(t) && !NEGATED_FUNCTION.test(t);
+}
+
 /** A duration a treatment's text states: "30-day trial" ≈ 4.3 weeks, "one month", "6 weeks". */
 function weeksInText(text: string | undefined): number | undefined {
   const t = (text ?? '').toLowerCase();
@@ -159,12 +180,23 @@ const REHAB_TREATMENT_KINDS: readonly Treatment['kind'][] = ['physical-therapy',
 export const physicalMedicineFacts: FactDefinition[] = [
   defineFact<string>({
     id: 'physmed.modality', type: 'string',
-    description: 'The physical-medicine modality of the service: its kind for therapy kinds (physical-therapy, chiropractic, acupuncture, …), else read from its label/text (tens, electrical-stimulation, nmes, interferential, h-wave, galvanic, hyperstimulation, ultrasound, laser, infrared, diathermy, traction, heat-cold, massage, shockwave, biofeedback, gym-membership, home-exercise-kit).',
+    description: 'The physical-medicine modality of the service: its kind for therapy kinds (physical-therapy, chiropractic, acupuncture, …), else the most specific one its label/text names (tens, electrical-stimulation, nmes, microcurrent, pens, interferential, h-wave, galvanic, hyperstimulation, ultrasound, laser, infrared, diathermy, traction, heat-cold, massage, shockwave, biofeedback, gym-membership, home-exercise-kit).',
     reads: ['services[].kind', 'services[].label', 'services[].text'],
     derive: (ctx) => {
       const modality = serviceModality(ctx);
       if (!modality) return unknown([`${wordsPath(ctx)} names no physical-medicine modality`]);
       return known(modality, [KIND_MODALITY.has(ctx.service.kind) ? `services[${ctx.service.index}].kind = ${ctx.service.kind}` : `${wordsPath(ctx)} names ${modality}`]);
+    },
+  }),
+  defineFact<readonly string[]>({
+    id: 'physmed.modalities', type: 'list',
+    description: 'Every physical-medicine modality the service names (a combination unit such as TENS/EMS names both); the kind alone for therapy kinds.',
+    reads: ['services[].kind', 'services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const { kind, words: w, index } = ctx.service;
+      if (KIND_MODALITY.has(kind)) return known([kind], [`services[${index}].kind = ${kind}`]);
+      const found = WORDED_KINDS.has(kind) ? modalitiesInWords(w) : [];
+      return found.length > 0 ? known(found, [`${wordsPath(ctx)} names ${found.join(', ')}`]) : unknown([`${wordsPath(ctx)} names no physical-medicine modality`]);
     },
   }),
   defineFact<boolean>({
@@ -242,8 +274,8 @@ export const physicalMedicineFacts: FactDefinition[] = [
   }),
   defineFact<boolean>({
     id: 'therapy.functionImproved', type: 'boolean',
-    description: 'The earlier course(s) of the same therapy produced objective functional improvement (8 CCR 9792.20(e)): false when a course failed or did not improve function; not documented while an authorized course has no reported results, or when only pain or overall improvement is reported.',
-    reads: ['treatments[].functionImproved', 'treatments[].outcome', 'treatments[].sessionsAuthorized', 'documentation.functionalImprovement'],
+    description: 'The earlier course(s) of the same therapy produced objective functional improvement (8 CCR 9792.20(e)): true when a course says so (functionImproved, or its text reports an objective measure: range of motion, ADLs, work restrictions or duty, lifting/walking/sitting tolerance), else the general documentation flag; false when a course failed or did not improve function; not documented while an authorized course has no reported results, or when only pain or overall improvement is reported.',
+    reads: ['treatments[].functionImproved', 'treatments[].outcome', 'treatments[].text', 'treatments[].sessionsAuthorized', 'documentation.functionalImprovement'],
     derive: (ctx) => {
       const found = courses(ctx);
       const list = (found.courses ?? []).filter((t) => counts(t.item));
@@ -254,6 +286,8 @@ export const physicalMedicineFacts: FactDefinition[] = [
       if (waiting.length > 0) return unknown(waiting.map((t) => `${t.path}: results of the ${t.item.sessionsAuthorized} authorized visits not reported`));
       const improved = list.filter((t) => t.item.functionImproved === true);
       if (improved.length > 0) return known(true, improved.map((t) => `${t.path}.functionImproved = true`));
+      const measured = list.filter((t) => t.item.functionImproved === undefined && objectiveFunctionInText(t.item.text));
+      if (measured.length > 0) return known(true, measured.map((t) => `${t.path}.text = ${t.item.text} (objective functional measure)`));
       const flag = ctx.request.raw.documentation?.functionalImprovement;
       if (flag !== undefined) return known(flag, [`documentation.functionalImprovement = ${flag}`]);
       return unknown(list.map((t) => `${t.path}: outcome ${t.item.outcome ?? 'not stated'}, objective functional improvement not stated`));
@@ -351,6 +385,52 @@ export const physicalMedicineFacts: FactDefinition[] = [
       const w = `${words(ctx)} ${(ctx.service.raw.purpose ?? '').toLowerCase()}`;
       const effort = /effort|compliance|sincerity|validity|malinger/.test(w);
       return known(effort, [`${wordsPath(ctx)}${effort ? ' names effort or compliance testing' : ': purpose is not effort testing'}`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'physmed.aquatic', type: 'boolean',
+    description: 'The therapy is to be given in water (aquatic, pool or hydro therapy), from its label or text.',
+    reads: ['services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const aquatic = /aqua|pool (?:therapy|exercise)|hydrotherap|water (?:therapy|exercise)/.test(words(ctx));
+      return known(aquatic, [`${wordsPath(ctx)}${aquatic ? ' names aquatic therapy' : ': land-based therapy'}`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'aquatic.reducedWeightBearingNeeded', type: 'boolean',
+    description: 'Reduced weight bearing is desirable: obesity is diagnosed, or the record or request says weight bearing must be limited or land-based exercise is not tolerated. Never false.',
+    reads: ['diagnoses[]', 'services[].label', 'services[].text', 'treatments[].text', 'exam[].text'],
+    derive: (ctx) => {
+      const hits = diagnosisTexts(ctx.request.raw).filter((d) => /obes|\bbmi\b/.test(d.text.toLowerCase())).map((d) => `${d.path} = ${d.text}`);
+      const texts: { path: string; text: string }[] = [
+        { path: wordsPath(ctx), text: words(ctx) },
+        ...indexed(ctx.request.raw.treatments, 'treatments').map((t) => ({ path: `${t.path}.text`, text: (t.item.text ?? '').toLowerCase() })),
+        ...indexed(ctx.request.raw.exam, 'exam').map((e) => ({ path: `${e.path}.text`, text: (e.item.text ?? '').toLowerCase() })),
+      ];
+      for (const t of texts) {
+        if (/(?:non|reduced|limited|partial|protected)[- ]weight[- ]bearing|weight[- ]bearing (?:restriction|as tolerated|limited)|(?:cannot|unable to) tolerate land|land[- ]based (?:therapy|exercise) (?:not tolerated|failed)|morbid(?:ly)? obes/.test(t.text)) hits.push(`${t.path} = ${t.text}`);
+      }
+      return hits.length > 0 ? known(true, hits) : unknown(['no obesity or need to reduce weight bearing recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'physmed.forFlareUp', type: 'boolean',
+    description: 'The service\'s own words (label, text, purpose) say it treats a flare-up, exacerbation or recurrence of symptoms. Never false.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose'],
+    derive: (ctx) => {
+      const w = `${words(ctx)} ${(ctx.service.raw.purpose ?? '').toLowerCase()}`;
+      const m = /flare|exacerbat|recurren/.exec(w);
+      return m ? known(true, [`${wordsPath(ctx)}/purpose names a ${m[0]}`]) : unknown([`${wordsPath(ctx)}/purpose names no flare-up`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'fce.returnToWorkQuestion', type: 'boolean',
+    description: 'The evaluation\'s own words (label, text, purpose) name the return-to-work question it answers: screening for work hardening or conditioning, maximum medical improvement or permanent and stationary status, or failed return-to-work attempts. Never false.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose'],
+    derive: (ctx) => {
+      const w = `${words(ctx)} ${(ctx.service.raw.purpose ?? '').toLowerCase()}`;
+      const m = /work (?:hardening|conditioning)|\bmmi\b|maximum medical improvement|permanent (?:and|&) stationary|\bp ?& ?s\b|(?:failed|unsuccessful) (?:attempts? (?:to|at) )?return(?:ing)? to work|return to work (?:attempts? )?(?:failed|unsuccessful)/.exec(w);
+      return m ? known(true, [`${wordsPath(ctx)}/purpose names "${m[0]}"`]) : unknown([`${wordsPath(ctx)}/purpose names no return-to-work question`]);
     },
   }),
   defineFact<boolean>({

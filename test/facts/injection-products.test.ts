@@ -38,3 +38,31 @@ describe('injection facts', () => {
     expect(value({ ...inj('x'), diagnoses: ['lateral epicondylitis'] }, 'diagnosis.tendinopathy')).toBe(true);
   });
 });
+
+describe('earlier knee steroid injections', () => {
+  const inj = { id: 'svc', kind: 'injection', region: 'knee', date: '2017-01-10', label: 'Cortisone injection, right knee' };
+  it('injection.priorSteroidCount counts earlier ones (sessions, else one); the service itself is not earlier', () => {
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', sessions: 2, text: 'cortisone' }], services: [inj] }, 'injection.priorSteroidCount')).toBe(2);
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', date: '2017-01-10', text: 'cortisone' }], services: [inj] }, 'injection.priorSteroidCount')).toBe(0);
+    expect(value({ treatments: [{ kind: 'nsaid' }], services: [inj] }, 'injection.priorSteroidCount')).toBe(0);
+    expect(value({ services: [inj] }, 'injection.priorSteroidCount')).toBeUndefined();
+  });
+  it('injection.priorSteroidResponse reads the latest one; failed means none', () => {
+    const treatments = [
+      { kind: 'injection', region: 'knee', date: '2016-06-01', outcome: 'improved', text: 'cortisone' },
+      { kind: 'injection', region: 'knee', date: '2016-10-01', outcome: 'failed', text: 'cortisone' },
+    ];
+    expect(value({ treatments, services: [inj] }, 'injection.priorSteroidResponse')).toBe('none');
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone' }], services: [inj] }, 'injection.priorSteroidResponse')).toBeUndefined();
+  });
+});
+
+describe('injection.priorViscosupplementReliefWeeks', () => {
+  const visco = { id: 'svc', kind: 'injection', region: 'knee', label: 'Synvisc injection' };
+  it('the latest earlier series: its relief weeks, 0 when it failed, else not documented', () => {
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', reliefWeeks: 30, text: 'Synvisc series' }], services: [visco] }, 'injection.priorViscosupplementReliefWeeks')).toBe(30);
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', outcome: 'failed', text: 'hyaluronic acid x3' }], services: [visco] }, 'injection.priorViscosupplementReliefWeeks')).toBe(0);
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', text: 'Euflexxa' }], services: [visco] }, 'injection.priorViscosupplementReliefWeeks')).toBeUndefined();
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone' }], services: [visco] }, 'injection.priorViscosupplementReliefWeeks')).toBeUndefined();
+  });
+});

@@ -54,3 +54,48 @@ describe('patient and date facts', () => {
     expect(value({}, 'patient.workStatus')).toBeUndefined();
   });
 });
+
+describe('diagnosis.sprainStrain', () => {
+  it('a sprain or strain diagnosis; false when others are listed; not documented without diagnoses', () => {
+    const svc = [{ id: 'svc', kind: 'physical-therapy', region: 'knee', quantity: 6 }];
+    expect(value({ diagnoses: ['right knee sprain'], services: svc }, 'diagnosis.sprainStrain')).toBe(true);
+    expect(value({ diagnoses: ['lumbar strain'], services: svc }, 'diagnosis.sprainStrain')).toBe(true);
+    expect(value({ diagnoses: ['knee osteoarthritis'], services: svc }, 'diagnosis.sprainStrain')).toBe(false);
+    expect(value({ services: svc }, 'diagnosis.sprainStrain')).toBeUndefined();
+  });
+});
+
+describe('diagnosis.fibromyalgia', () => {
+  it('a fibromyalgia diagnosis; false when others are listed', () => {
+    const svc = [{ id: 'svc', kind: 'trigger-point-injection', region: 'lumbar' }];
+    expect(value({ diagnoses: ['fibromyalgia syndrome'], services: svc }, 'diagnosis.fibromyalgia')).toBe(true);
+    expect(value({ diagnoses: ['myofascial pain syndrome'], services: svc }, 'diagnosis.fibromyalgia')).toBe(false);
+  });
+});
+
+describe('diagnosis.rotatorCuffCondition', () => {
+  it('rotator cuff inflammation, impingement or tear; false for other diagnoses', () => {
+    const svc = [{ id: 'svc', kind: 'injection', region: 'shoulder' }];
+    expect(value({ diagnoses: ['right shoulder impingement syndrome'], services: svc }, 'diagnosis.rotatorCuffCondition')).toBe(true);
+    expect(value({ diagnoses: ['partial rotator cuff tear'], services: svc }, 'diagnosis.rotatorCuffCondition')).toBe(true);
+    expect(value({ diagnoses: ['bursitis of the right shoulder'], services: svc }, 'diagnosis.rotatorCuffCondition')).toBe(true);
+    expect(value({ diagnoses: ['cervical radiculopathy'], services: svc }, 'diagnosis.rotatorCuffCondition')).toBe(false);
+  });
+});
+
+describe('diagnosis.cervicalDystonia', () => {
+  it('cervical dystonia or spasmodic torticollis; false for other diagnoses', () => {
+    const svc = [{ id: 'svc', kind: 'injection', region: 'cervical' }];
+    expect(value({ diagnoses: ['spasmodic torticollis'], services: svc }, 'diagnosis.cervicalDystonia')).toBe(true);
+    expect(value({ diagnoses: ['cervical strain'], services: svc }, 'diagnosis.cervicalDystonia')).toBe(false);
+  });
+});
+
+describe('diagnosis.softTissueInflammation', () => {
+  it('tendinitis, bursitis, myositis and the like; false for other diagnoses', () => {
+    const svc = [{ id: 'svc', kind: 'durable-medical-equipment', region: 'shoulder' }];
+    expect(value({ diagnoses: ['chronic supraspinatus tendinitis'], services: svc }, 'diagnosis.softTissueInflammation')).toBe(true);
+    expect(value({ diagnoses: ['trochanteric bursitis'], services: svc }, 'diagnosis.softTissueInflammation')).toBe(true);
+    expect(value({ diagnoses: ['lumbar disc degeneration'], services: svc }, 'diagnosis.softTissueInflammation')).toBe(false);
+  });
+});

@@ -121,6 +121,13 @@ describe('therapy.functionImproved', () => {
     expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'improved' }], { functionalImprovement: false })).toBe(false);
     expect(with_([{ kind: 'physical-therapy', sessions: 6 }], { functionalImprovement: true })).toBe(true);
   });
+  it('true when the course text reports an objective functional measure; pain relief or a negated measure is not one', () => {
+    expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'improved', text: 'lumbar flexion 40 to 70 degrees' }])).toBe(true);
+    expect(with_([{ kind: 'physical-therapy', sessions: 6, text: 'returned to modified duty; ADLs independent' }])).toBe(true);
+    expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'improved', text: 'pain down from 7 to 4' }])).toBeUndefined();
+    expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'improved', text: 'no objective improvement in function' }])).toBeUndefined();
+    expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'failed', text: 'range of motion unchanged' }])).toBe(false);
+  });
 });
 
 describe('rehabilitation facts', () => {
@@ -183,5 +190,46 @@ describe('request words', () => {
   it('fce.effortOnly', () => {
     expect(value(svc('FCE with validity of effort testing', 'functional-capacity-evaluation'), 'fce.effortOnly')).toBe(true);
     expect(value(svc('Functional capacity evaluation', 'functional-capacity-evaluation'), 'fce.effortOnly')).toBe(false);
+  });
+});
+
+describe('physmed.modalities', () => {
+  it('names every part of a combination unit; the single modality stays the most specific', () => {
+    const svc = (label: string) => ({ services: [{ id: 'svc', kind: 'durable-medical-equipment', label }] });
+    expect(value(svc('TENS/EMS combination unit'), 'physmed.modalities')).toEqual(['nmes', 'tens']);
+    expect(value(svc('TENS/EMS combination unit'), 'physmed.modality')).toBe('nmes');
+    expect(value(svc('Microcurrent electrical stimulation'), 'physmed.modality')).toBe('microcurrent');
+    expect(value(svc('Sympathetic therapy unit'), 'physmed.modality')).toBe('interferential');
+    expect(value(svc('Lumbar support'), 'physmed.modalities')).toBeUndefined();
+  });
+});
+
+describe('fce.returnToWorkQuestion', () => {
+  const fce = (extra: Record<string, unknown>) => ({ services: [{ id: 'svc', kind: 'functional-capacity-evaluation', ...extra }] });
+  it('reads the question from the label, text or purpose; never false', () => {
+    expect(value(fce({ label: 'FCE prior to admission to work hardening' }), 'fce.returnToWorkQuestion')).toBe(true);
+    expect(value(fce({ purpose: 'P&S evaluation' }), 'fce.returnToWorkQuestion')).toBe(true);
+    expect(value(fce({ text: 'two failed attempts to return to work' }), 'fce.returnToWorkQuestion')).toBe(true);
+    expect(value(fce({ label: 'Functional capacity evaluation' }), 'fce.returnToWorkQuestion')).toBeUndefined();
+  });
+});
+
+describe('physmed.forFlareUp', () => {
+  it('reads a flare-up, exacerbation or recurrence from the request; never false', () => {
+    const chiro = (label: string) => ({ services: [{ id: 'svc', kind: 'chiropractic', region: 'lumbar', label }] });
+    expect(value(chiro('Chiropractic for a lumbar flare-up x2'), 'physmed.forFlareUp')).toBe(true);
+    expect(value(chiro('Chiropractic, exacerbation of neck pain'), 'physmed.forFlareUp')).toBe(true);
+    expect(value(chiro('Chiropractic x6'), 'physmed.forFlareUp')).toBeUndefined();
+  });
+});
+
+describe('aquatic therapy facts', () => {
+  it('physmed.aquatic reads the label; aquatic.reducedWeightBearingNeeded reads obesity or a weight-bearing limit, never false', () => {
+    const aqua = (extra: Record<string, unknown> = {}) => ({ services: [pt({ label: 'Aquatic therapy x6' })], ...extra });
+    expect(value(aqua(), 'physmed.aquatic')).toBe(true);
+    expect(value({ services: [pt({ label: 'Physical therapy x6' })] }, 'physmed.aquatic')).toBe(false);
+    expect(value(aqua({ diagnoses: ['obesity, BMI 42'] }), 'aquatic.reducedWeightBearingNeeded')).toBe(true);
+    expect(value(aqua({ treatments: [{ kind: 'physical-therapy', sessions: 6, text: 'unable to tolerate land-based exercise' }] }), 'aquatic.reducedWeightBearingNeeded')).toBe(true);
+    expect(value(aqua({ diagnoses: ['lumbar strain'] }), 'aquatic.reducedWeightBearingNeeded')).toBeUndefined();
   });
 });

@@ -59,3 +59,69 @@ describe('procedure facts', () => {
     expect(value({ services: [{ id: 's', kind: 'medication', name: 'Norco' }] }, 'service.postoperative')).toBe(false);
   });
 });
+
+describe('procedure.levelCount', () => {
+  const facet = { id: 'svc', kind: 'facet-joint-injection', levels: ['L4-5', 'L5-S1'] };
+  it('counts the distinct levels of the procedure and its add-on lines', () => {
+    expect(value({ services: [facet] }, 'procedure.levelCount')).toBe(2);
+    expect(value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', levels: 'L5-S1' }] }, 'procedure.levelCount')).toBe(2);
+    expect(value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', levels: 'L3-4' }] }, 'procedure.levelCount')).toBe(3);
+  });
+  it('reads the ordinal an add-on line names', () => {
+    expect(value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', label: '3RD LEVEL' }] }, 'procedure.levelCount')).toBe(3);
+    expect(value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', label: 'second level' }] }, 'procedure.levelCount')).toBe(2);
+  });
+  it('is not documented when neither the procedure nor an add-on names a level', () => {
+    expect(value({ services: [{ id: 'svc', kind: 'facet-joint-injection' }, { id: 'a', kind: 'additional-level', for: 'svc', label: "EA ADD'L LEVEL" }] }, 'procedure.levelCount')).toBeUndefined();
+  });
+});
+
+describe('procedure.purpose', () => {
+  const svc = (extra: Record<string, unknown>) => ({ services: [{ id: 'svc', kind: 'facet-joint-injection', levels: 'L4-5', ...extra }] });
+  it('the stated purpose, else the one word the label uses', () => {
+    expect(value(svc({ purpose: 'therapeutic', label: 'diagnostic block' }), 'procedure.purpose')).toBe('therapeutic');
+    expect(value(svc({ label: 'Diagnostic L4-5 facet injection' }), 'procedure.purpose')).toBe('diagnostic');
+    expect(value(svc({ text: 'therapeutic facet injection' }), 'procedure.purpose')).toBe('therapeutic');
+    expect(value(svc({ label: 'diagnostic and therapeutic facet injection' }), 'procedure.purpose')).toBeUndefined();
+    expect(value(svc({ label: 'L4-5 facet injection' }), 'procedure.purpose')).toBeUndefined();
+  });
+});
+
+describe('procedure.approach', () => {
+  const esi = (extra: Record<string, unknown>) => ({ services: [{ id: 'svc', kind: 'epidural-steroid-injection', levels: 'L4-5', ...extra }] });
+  it('the stated approach, else the one the label names', () => {
+    expect(value(esi({ approach: 'caudal', label: 'TFESI' }), 'procedure.approach')).toBe('caudal');
+    expect(value(esi({ label: 'Right L4-5 TFESI' }), 'procedure.approach')).toBe('transforaminal');
+    expect(value(esi({ label: 'L5-S1 interlaminar ESI' }), 'procedure.approach')).toBe('interlaminar');
+    expect(value(esi({ label: 'transforaminal or interlaminar ESI' }), 'procedure.approach')).toBeUndefined();
+    expect(value(esi({ label: 'L4-5 ESI' }), 'procedure.approach')).toBeUndefined();
+  });
+});
+
+describe('procedure.levelCount from the label', () => {
+  it('reads the segments a label names when the levels field is absent', () => {
+    const esi = (label: string) => ({ services: [{ id: 'svc', kind: 'epidural-steroid-injection', label }] });
+    expect(value(esi('L4-5 and L5-S1 transforaminal ESI'), 'procedure.levelCount')).toBe(2);
+    expect(value(esi('Bilateral L3-S1 facet injections'), 'procedure.levelCount')).toBe(3);
+    expect(value(esi('Lumbar ESI'), 'procedure.levelCount')).toBeUndefined();
+  });
+});
+
+describe('trigger point twitch response and referred pain from the finding text', () => {
+  const tp = (text: string) => ({ exam: [{ finding: 'trigger-point', result: 'positive', region: 'lumbar', text }], services: [{ id: 'svc', kind: 'trigger-point-injection', region: 'lumbar' }] });
+  it('reads the words when the fields are not given', () => {
+    expect(value(tp('trapezius with twitch response and referred pain'), 'triggerPoints.twitchResponse')).toBe(true);
+    expect(value(tp('trapezius with twitch response and referred pain'), 'triggerPoints.referredPain')).toBe(true);
+    expect(value(tp('tender, no twitch response'), 'triggerPoints.twitchResponse')).toBe(false);
+    expect(value(tp('tender points'), 'triggerPoints.twitchResponse')).toBeUndefined();
+  });
+});
+
+describe('facet.clinicalSigns from an `other` finding', () => {
+  it('a facet sign named in the words of an other finding', () => {
+    const req = (text: string, result = 'positive') => ({ exam: [{ finding: 'other', result, region: 'lumbar', text }], services: [{ id: 'svc', kind: 'medial-branch-block', levels: 'L4-5' }] });
+    expect(value(req("positive Kemp's test"), 'facet.clinicalSigns')).toBe(true);
+    expect(value(req('facet loading', 'negative'), 'facet.clinicalSigns')).toBe(false);
+    expect(value(req('tender paraspinals'), 'facet.clinicalSigns')).toBeUndefined();
+  });
+});
