@@ -22,6 +22,10 @@ export interface Drug {
   maxDosesPerDay?: number;
   /** Active ingredients of a kit or fixed combination named by brand. */
   contains?: readonly string[];
+  /** Oral morphine equivalent of 1 mg (fentanyl: of 1 mcg/hr transdermal), for the daily morphine-equivalent dose. */
+  morphineFactor?: number;
+  /** Strength of one unit when the brand implies it (Tylenol #3 = 30 mg codeine). */
+  unitStrengthMg?: number;
 }
 
 const OPIOID_NAMES = /hydrocodone|norco|vicodin|lortab|oxycodone|percocet|oxycontin|roxicodone|endocet|tramadol|ultram|ultracet|tapentadol|nucynta|morphine|ms ?contin|kadian|hydromorphone|dilaudid|exalgo|fentanyl|duragesic|methadone|codeine|tylenol (#|no\.? ?)[34]|buprenorphine|butrans|belbuca|suboxone|oxymorphone|opana|trezix|synapryn|levorphanol|meperidine|demerol|zohydro|hysingla|xtampza/i;
@@ -29,6 +33,23 @@ const CORTICOSTEROID_NAMES = /medrol|methylprednisolone|prednisone|prednisolone|
 
 /** The drugs the medication rules name. Order matters only for display. */
 export const DRUGS: readonly Drug[] = [
+  // opioids (MTUS-CPMTG "Opioids, dosing" table of morphine equivalents; tramadol, tapentadol and
+  // meperidine, which the table does not list, at the CMS/CDC factors 0.1, 0.4 and 0.1)
+  { generic: 'hydrocodone', categories: ['opioid'], pattern: /hydrocodone|norco|vicodin|lortab|zohydro|hysingla/, maxDosesPerDay: 6, morphineFactor: 1 },
+  { generic: 'oxycodone', categories: ['opioid'], pattern: /oxycodone|percocet|oxycontin|roxicodone|endocet|xtampza/, maxDosesPerDay: 6, morphineFactor: 1.5 },
+  { generic: 'morphine', categories: ['opioid'], pattern: /morphine|ms ?contin|kadian/, maxDosesPerDay: 6, morphineFactor: 1 },
+  { generic: 'hydromorphone', categories: ['opioid'], pattern: /hydromorphone|dilaudid|exalgo/, maxDosesPerDay: 6, morphineFactor: 4 },
+  { generic: 'oxymorphone', categories: ['opioid'], pattern: /oxymorphone|opana/, maxDosesPerDay: 6, morphineFactor: 3 },
+  { generic: 'codeine', categories: ['opioid'], pattern: /codeine/, maxDosesPerDay: 6, morphineFactor: 0.15 },
+  { generic: 'codeine', categories: ['opioid'], pattern: /tylenol ?(?:#|no\.? ?)3/, maxDosesPerDay: 6, morphineFactor: 0.15, unitStrengthMg: 30 },
+  { generic: 'codeine', categories: ['opioid'], pattern: /tylenol ?(?:#|no\.? ?)4/, maxDosesPerDay: 6, morphineFactor: 0.15, unitStrengthMg: 60 },
+  { generic: 'tramadol', categories: ['opioid'], pattern: /tramadol|ultram|ultracet/, maxDosesPerDay: 8, morphineFactor: 0.1 },
+  { generic: 'tapentadol', categories: ['opioid'], pattern: /tapentadol|nucynta/, maxDosesPerDay: 6, morphineFactor: 0.4 },
+  { generic: 'fentanyl', categories: ['opioid'], pattern: /fentanyl|duragesic/, morphineFactor: 2.4 },
+  { generic: 'methadone', categories: ['opioid'], pattern: /methadone/, maxDosesPerDay: 3 },
+  { generic: 'meperidine', categories: ['opioid'], pattern: /meperidine|demerol/, maxDosesPerDay: 6, morphineFactor: 0.1 },
+  { generic: 'levorphanol', categories: ['opioid'], pattern: /levorphanol/, maxDosesPerDay: 6 },
+  { generic: 'buprenorphine', categories: ['opioid'], pattern: /buprenorphine|butrans|belbuca|suboxone/ },
   // muscle relaxants (CPMTG "Muscle relaxants (for pain)": dosing per drug)
   { generic: 'cyclobenzaprine', categories: ['muscle-relaxant'], pattern: /cyclobenzaprine|flexeril|fexmid|amrix/, maxDosesPerDay: 3 },
   { generic: 'tizanidine', categories: ['muscle-relaxant'], pattern: /tizanidine|zanaflex/, maxDosesPerDay: 3 },

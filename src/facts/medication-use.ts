@@ -5,6 +5,7 @@ import { defineFact, known, unknown, type Fact, type FactContext, type FactDefin
 import { indexed, type Indexed } from './record.js';
 import { categoriesNamed, drugsNamed, ingredientsNamed, type DrugCategory } from './drugs.js';
 import { quantityInText } from '../request/visits.js';
+import { COUNTED_UNITS, unitsPerDayInDirections } from './medication-dose.js';
 import type { Medication, Treatment } from '../request/schema.js';
 
 /** The request's own words for a medication service: name, label and free text. */
@@ -77,32 +78,6 @@ export function onMedicationList(ctx: FactContext, cats: readonly DrugCategory[]
   if (ctx.request.raw.medications !== undefined) return known(false, [`medications: no ${what} listed`]);
   return unknown(['medications: the current medication list is not documented']);
 }
-
-// ---- directions and supply -------------------------------------------------------------
-
-const FREQUENCIES: ReadonlyArray<[RegExp, number]> = [
-  [/\b(?:4|four) times (?:a|per|each) day|\b(?:4|four) times daily|\bqid\b|q\.i\.d|\b4x (?:a |per )?day/, 4],
-  [/\b(?:3|three) times (?:a|per|each) day|\b(?:3|three) times daily|\btid\b|t\.i\.d|\b3x (?:a |per )?day/, 3],
-  [/\btwice (?:a|per|each) day|\btwice daily|\b(?:2|two) times (?:a|per|each) day|\b(?:2|two) times daily|\bbid\b|b\.i\.d|\b2x (?:a |per )?day/, 2],
-  [/\bonce (?:a|per|each) day|\bonce daily|\b(?:1|one) times? (?:a|per|each) day|\bdaily\b|\bqd\b|q\.d\.|every (?:day|night|morning)|at bedtime|\bqhs\b|\bnightly\b|\bqam\b|\bqpm\b/, 1],
-];
-const EVERY_HOURS = /(?:every|\bq)\s*(\d+)(?:\s*(?:-|to)\s*(\d+))?\s*(?:hours?|hrs?|h\b)/;
-const UNITS_PER_DOSE = /\b(\d)(?:\s*(?:-|to)\s*(\d))?\s*(?:tabs?|tablets?|caps?|capsules?|pills?)\b|\b(one|two) (?:tabs?|tablets?|caps?|capsules?|pills?|by mouth)\b/;
-
-/** Most doses (units) a day the directions allow: "one by mouth three times a day" = 3; "1-2 tabs every 4-6 hrs" = 12. */
-export function unitsPerDayInDirections(text: string): number | undefined {
-  const t = text.toLowerCase();
-  let perDay: number | undefined;
-  const hours = EVERY_HOURS.exec(t);
-  if (hours) perDay = Math.floor(24 / Math.min(Number(hours[1]), Number(hours[2] ?? hours[1])));
-  else perDay = FREQUENCIES.find(([re]) => re.test(t))?.[1];
-  if (perDay === undefined) return undefined;
-  const dose = UNITS_PER_DOSE.exec(t);
-  const units = dose ? (dose[3] ? (dose[3] === 'two' ? 2 : 1) : Math.max(Number(dose[1]), Number(dose[2] ?? dose[1]))) : 1;
-  return perDay * units;
-}
-
-const COUNTED_UNITS = /^(?:tabs?|tablets?|caps?|capsules?|pills?|softgels?|doses?)$/i;
 
 // ---- the worker's own use of the requested drug ----------------------------------------------
 

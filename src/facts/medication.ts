@@ -5,6 +5,7 @@ import { indexed } from './record.js';
 import type { Medication } from '../request/schema.js';
 
 import { drugClassOfName } from './drugs.js';
+import { morphineEquivalentOf, type DoseSource } from './medication-dose.js';
 
 export function isOpioidName(name: string): boolean {
   return drugClassOfName(name) === 'opioid';
@@ -38,6 +39,31 @@ const MONITORING = [
 function monitoringFlag(ctx: FactContext, field: (typeof MONITORING)[number][0]): Fact<boolean> {
   const value = ctx.request.raw.documentation?.opioidMonitoring?.[field];
   return value === undefined ? unknown([`documentation.opioidMonitoring.${field} not stated`]) : known(value, [`documentation.opioidMonitoring.${field} = ${value}`]);
+}
+
+/** The opioids counted toward the daily dose: every requested opioid, and each listed one no request replaces. */
+function totalMorphineEquivalent(ctx: FactContext): Fact<number> {
+  const requested: DoseSource[] = ctx.request.services
+    .filter((s) => s.kind === 'medication' && s.raw.requested !== false && (s.id === ctx.service.id || isOpioidMedication({ name: `${s.raw.name ?? ''} ${s.raw.label ?? ''}`, drugClass: s.raw.drugClass })))
+    .filter((s) => s.id !== ctx.service.id || isOpioidMedication({ name: serviceName(ctx), drugClass: s.raw.drugClass }))
+    .map((s) => ({ path: `services[${s.index}]`, name: `${s.raw.name ?? ''} ${s.raw.label ?? ''}`, strength: s.raw.strength, directions: `${s.raw.label ?? ''} ${s.raw.text ?? ''}`, quantity: s.raw.quantity, unit: s.raw.unit, stated: s.raw.morphineEquivalentDaily }));
+  const listed: DoseSource[] = currentOpioids(ctx)
+    .map((m) => ({ path: m.path, name: m.item.name, strength: m.item.strength, directions: `${m.item.name} ${m.item.text ?? ''}`, quantity: undefined, unit: undefined, stated: m.item.morphineEquivalentDaily }));
+  const listedParts = listed.map(morphineEquivalentOf);
+  // a requested opioid without directions renews the listed one at the dose taken
+  const requestedParts = requested.map(morphineEquivalentOf).map((p) => {
+    if (p.mg !== undefined) return p;
+    const same = listedParts.find((l) => l.mg !== undefined && l.drugs.some((d) => p.drugs.includes(d)));
+    return same ? { ...p, mg: same.mg, evidence: `${p.evidence}; renews ${same.evidence}` } : p;
+  });
+  // a listed opioid the request renews or changes counts once, at the requested dose
+  const requestedDrugs = new Set(requestedParts.flatMap((p) => p.drugs));
+  const counted = [...requestedParts, ...listedParts.filter((p) => !p.drugs.some((d) => requestedDrugs.has(d)))];
+  if (counted.length === 0) return unknown(['no opioid taken or requested']);
+  const known_ = counted.filter((p) => p.mg !== undefined);
+  const total = Math.round(known_.reduce((n, p) => n + p.mg!, 0) * 10) / 10;
+  const evidence = counted.map((p) => p.evidence);
+  return known_.length === counted.length ? known(total, evidence) : unknown(evidence);
 }
 
 export const medicationFacts: FactDefinition[] = [
@@ -76,19 +102,8 @@ export const medicationFacts: FactDefinition[] = [
   })),
   defineFact<number>({
     id: 'opioid.morphineEquivalentDaily', type: 'number',
-    description: 'Total daily oral morphine equivalent (mg) across current opioids and the requested one when it is not already taken.',
-    reads: ['medications[].morphineEquivalentDaily', 'services[].morphineEquivalentDaily'],
-    derive: (ctx) => {
-      const meds = currentOpioids(ctx);
-      const withMed = meds.filter((m) => m.item.morphineEquivalentDaily !== undefined);
-      const requested = ctx.service.raw.morphineEquivalentDaily;
-      const name = serviceName(ctx).toLowerCase();
-      const alreadyTaken = meds.some((m) => name.includes(m.item.name.toLowerCase().split(/[\s/]/)[0] ?? '\u0000'));
-      let total = withMed.reduce((n, m) => n + m.item.morphineEquivalentDaily!, 0);
-      const evidence = withMed.map((m) => `${m.path}.morphineEquivalentDaily = ${m.item.morphineEquivalentDaily}`);
-      if (requested !== undefined && !alreadyTaken) { total += requested; evidence.push(`services[${ctx.service.index}].morphineEquivalentDaily = ${requested}`); }
-      if (requested !== undefined && alreadyTaken && withMed.length === 0) { total = requested; evidence.push(`services[${ctx.service.index}].morphineEquivalentDaily = ${requested}`); }
-      return evidence.length > 0 ? known(total, evidence) : unknown(['morphine equivalent dose not stated']);
-    },
+    description: 'Total daily oral morphine equivalent (mg) across the opioids the worker takes and those requested (a requested opioid replaces the same drug on the list): as stated, else computed from drug, strength and directions (doses a day, or quantity over days). Not documented when any opioid\'s dose cannot be computed.',
+    reads: ['medications[].morphineEquivalentDaily', 'medications[].strength', 'medications[].text', 'services[].morphineEquivalentDaily', 'services[].strength', 'services[].quantity', 'services[].label', 'services[].text'],
+    derive: (ctx) => totalMorphineEquivalent(ctx),
   }),
 ];

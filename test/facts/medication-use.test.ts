@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { fact } from './support.js';
-import { outcomeInWords, unitsPerDayInDirections } from '../../src/facts/medication-use.js';
+import { outcomeInWords } from '../../src/facts/medication-use.js';
+import { unitsPerDayInDirections } from '../../src/facts/medication-dose.js';
 
 const med = (s: Record<string, unknown>) => ({ id: 'med', kind: 'medication' as const, ...s });
 
