@@ -36,9 +36,65 @@ const MONITORING = [
   ['riskScreening', 'The worker was screened for risk of addiction or adverse events before chronic opioid treatment.'],
 ] as const;
 
+const MEDS = '(?:the |her |his )?(?:current )?(?:pain )?(?:medications?|meds|opioids?|narcotics?|norco|percocet|tramadol|ultram|oxycodone|hydrocodone|oxycontin)';
+
+/** Words by which a record states each monitoring step in its own text (shared-format fields). */
+const MONITORING_WORDS: Readonly<Record<(typeof MONITORING)[number][0], RegExp>> = {
+  analgesia: new RegExp(String.raw`\banalgesia\b|(?:pain relief|relief|reduc\w* (?:the )?pain|decreas\w* (?:the )?pain|pain (?:is )?reduced)[^.;]{0,30}\b(?:with|from|on|by) MEDS|MEDS[^.;]{0,30}\b(?:relieves?|reduces?|decreases?|helps?) (?:the )?pain`.replaceAll('MEDS', MEDS)),
+  activities: new RegExp(String.raw`(?:activities of daily living|\badls?\b|function\w*|able to \w+)[^.;]{0,40}\b(?:with|from|on|because of|due to) MEDS|MEDS[^.;]{0,30}\b(?:allows?|enables?|improves?|helps?)\b[^.;]{0,30}(?:function|activit|adls?|work|walk)`.replaceAll('MEDS', MEDS)),
+  adverseEffects: /side[- ]effects?|adverse (?:effects?|reactions?)/,
+  aberrantBehavior: /aberrant|drug[- ]seeking|misuse|diversion/,
+  urineDrugScreen: /urine (?:drug|tox\w*)|\buds\b|\budt\b|drug (?:screen|test)|toxicology screen/,
+  painScores: /pain (?:scores?|levels?|ratings?)? ?(?:with|without|on|off) (?:the )?(?:medications?|meds|opioids?)|\d+\/10[^.;]{0,40}\b(?:with|without|on|off) (?:the )?(?:medications?|meds|opioids?)|from \d+\/10 to \d+\/10/,
+  treatmentAgreement: /(?:opioid|narcotic|pain|medication|treatment) (?:agreement|contract)/,
+  cures: /\bcures\b|prescription (?:drug )?monitoring|\bpdmp\b/,
+  riskScreening: /opioid risk tool|\bort\b|\bsoapp|\bcage\b|\bdast\b|screen\w* for (?:the )?risk|risk (?:of|for) (?:addiction|abuse|misuse)|(?:addiction|abuse) risk|risk (?:screening|assessment)/,
+};
+/** The step itself not done ("CURES not checked", "no documented screening"). */
+const NOT_DONE = /\bnot (?:been )?(?:done|performed|checked|reviewed|completed|documented|assessed|obtained|provided|addressed|discussed)\b|\bno (?:documented|documentation|evidence|record)\b|\bnever\b|\black(?:s|ing)? of\b|\bfailed to\b|\bwithout (?:a |any )?(?:documented )?(?:check|screening|review)/;
+/** A negation right before the step ("no urine drug screen", "without CURES"). */
+const NEGATED_BEFORE = /\b(?:no|not|without|never)\b(?:\s+\S+){0,2}\s*$/;
+/** Steps whose finding is the assessment: "no aberrant behavior", "denies side effects" state them assessed. */
+const FINDING_STEPS: ReadonlySet<string> = new Set(['adverseEffects', 'aberrantBehavior']);
+
+function negatedStep(field: string, clause: string, words: RegExp): boolean {
+  if (NOT_DONE.test(clause)) return true;
+  if (FINDING_STEPS.has(field)) return false;
+  const m = words.exec(clause);
+  return m !== null && NEGATED_BEFORE.test(clause.slice(0, m.index));
+}
+
+/** The record's own words (notes and the text of every item), clause by clause. */
+function recordClauses(ctx: FactContext): { path: string; clause: string }[] {
+  const r = ctx.request.raw;
+  const texts: { path: string; text: string | undefined }[] = [
+    { path: 'documentation.notes', text: r.documentation?.notes },
+    ...indexed(r.medications, 'medications').map((m) => ({ path: `${m.path}.text`, text: m.item.text })),
+    ...indexed(r.treatments, 'treatments').map((t) => ({ path: `${t.path}.text`, text: t.item.text })),
+    ...indexed(r.studies, 'studies').map((t) => ({ path: `${t.path}.text`, text: t.item.text })),
+    ...indexed(r.diagnoses, 'diagnoses').map((d) => ({ path: d.path, text: typeof d.item === 'string' ? d.item : d.item.text })),
+  ];
+  return texts.flatMap((t) => (t.text ?? '').toLowerCase().split(/[.;\n]+/).filter((c) => c.trim() !== '').map((clause) => ({ path: t.path, clause: clause.trim() })));
+}
+
+/**
+ * A monitoring step: the opioidMonitoring flag when stated; else the record's words (a clause
+ * naming the step without negation states it was done; only negated mentions state it was not).
+ * A urine drug screen may also be a study or treatment of its own, or a screen requested with the opioid.
+ */
 function monitoringFlag(ctx: FactContext, field: (typeof MONITORING)[number][0]): Fact<boolean> {
   const value = ctx.request.raw.documentation?.opioidMonitoring?.[field];
-  return value === undefined ? unknown([`documentation.opioidMonitoring.${field} not stated`]) : known(value, [`documentation.opioidMonitoring.${field} = ${value}`]);
+  if (value !== undefined) return known(value, [`documentation.opioidMonitoring.${field} = ${value}`]);
+  if (field === 'urineDrugScreen') {
+    const screens = ctx.request.services.filter((s) => s.kind === 'urine-drug-screen').map((s) => `services[${s.index}] = urine drug screen${s.raw.requested === false ? ' (done)' : ' (ordered with it)'}`);
+    if (screens.length > 0) return known(true, screens);
+  }
+  const words = MONITORING_WORDS[field];
+  const hits = recordClauses(ctx).filter((c) => words.test(c.clause));
+  const positive = hits.filter((c) => !negatedStep(field, c.clause, words));
+  if (positive.length > 0) return known(true, positive.map((c) => `${c.path}: "${c.clause}"`));
+  if (hits.length > 0) return known(false, hits.map((c) => `${c.path}: "${c.clause}"`));
+  return unknown([`documentation.opioidMonitoring.${field} not stated, and the record's text does not mention it`]);
 }
 
 /** The opioids counted toward the daily dose: every requested opioid, and each listed one no request replaces. */
@@ -97,7 +153,8 @@ export const medicationFacts: FactDefinition[] = [
     },
   }),
   ...MONITORING.map(([field, description]) => defineFact<boolean>({
-    id: `opioid.monitoring.${field}`, type: 'boolean', description, reads: [`documentation.opioidMonitoring.${field}`],
+    id: `opioid.monitoring.${field}`, type: 'boolean', description: `${description} From the opioidMonitoring flag, else the record's own words (notes, item text; a negated mention is false).`,
+    reads: [`documentation.opioidMonitoring.${field}`, 'documentation.notes', 'medications[].text', 'treatments[].text', 'studies[].text', 'diagnoses[]', ...(field === 'urineDrugScreen' ? ['services[].kind'] : [])],
     derive: (ctx) => monitoringFlag(ctx, field),
   })),
   defineFact<number>({
