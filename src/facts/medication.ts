@@ -152,6 +152,21 @@ export const medicationFacts: FactDefinition[] = [
       return ctx.request.raw.medications ? known(false, ['medications: no opioid listed']) : unknown(['medications not listed']);
     },
   }),
+  defineFact<boolean>({
+    id: 'opioid.postoperative', type: 'boolean',
+    description: 'The requested opioid is for pain after surgery, a short course not judged by long-term monitoring: requested `for:` a surgery or labelled post-operative, or requested with a surgery in this request while the worker takes no opioid.',
+    reads: ['services[].for', 'services[].label', 'services[].text', 'services[].kind', 'medications[]', 'treatments[]'],
+    derive: (ctx) => {
+      const stated = ctx.get<boolean>('service.postoperative');
+      if (stated.value === true) return stated;
+      const surgeries = ctx.request.services.filter((s) => s.kind === 'surgery' && s.requested);
+      if (surgeries.length === 0) return known(false, [...stated.evidence, 'no surgery requested with it']);
+      const ongoing = ctx.get<boolean>('opioid.ongoing');
+      if (ongoing.value === true) return known(false, [...ongoing.evidence, 'the worker already takes an opioid: the surgery does not make it a post-operative course']);
+      if (ongoing.value === false) return known(true, [...surgeries.map((s) => `services[${s.index}] = surgery requested with it`), ...ongoing.evidence]);
+      return unknown([...surgeries.map((s) => `services[${s.index}] = surgery requested with it`), 'whether the worker already takes an opioid is not documented']);
+    },
+  }),
   ...MONITORING.map(([field, description]) => defineFact<boolean>({
     id: `opioid.monitoring.${field}`, type: 'boolean', description: `${description} From the opioidMonitoring flag, else the record's own words (notes, item text; a negated mention is false).`,
     reads: [`documentation.opioidMonitoring.${field}`, 'documentation.notes', 'medications[].text', 'treatments[].text', 'studies[].text', 'diagnoses[]', ...(field === 'urineDrugScreen' ? ['services[].kind'] : [])],
