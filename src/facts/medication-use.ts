@@ -164,6 +164,37 @@ export function benefitOf(entries: readonly Entry[], ctx: FactContext): Fact<boo
 
 export { type Entry as DrugUseEntry };
 
+/** Classes within which a second drug duplicates the first (two muscle relaxants, two NSAIDs, …). */
+const DUPLICATE_CLASSES: readonly DrugCategory[] = ['muscle-relaxant', 'nsaid', 'benzodiazepine', 'hypnotic', 'anticonvulsant', 'tricyclic', 'snri', 'ssri', 'ppi', 'h2-blocker'];
+const STOPPED = /discontinu|\bstopped\b|no longer|\bd\/c\b|\bceased\b|switch(?:ed)? from/;
+
+/**
+ * Other drugs of the requested drug's class taken (medications[], not failed or stopped) or
+ * requested in the same request; a drug that failed or was stopped is being replaced, not duplicated.
+ */
+function sameClassOthers(ctx: FactContext): Fact<readonly string[]> {
+  const text = serviceDrugText(ctx);
+  const classes = medicationCategories(text, ctx.service.raw.drugClass).filter((c) => DUPLICATE_CLASSES.includes(c));
+  const own = new Set(ingredientsNamed(text));
+  if (classes.length === 0) return known([], [`services[${ctx.service.index}]: no class with a same-class rule`]);
+  const isOther = (m: NamedMedication): boolean => m.categories.some((c) => classes.includes(c)) && m.ingredients.length > 0 && !m.ingredients.some((g) => own.has(g));
+  const listedItems = indexed(ctx.request.raw.medications, 'medications');
+  const listed = listedMedications(ctx).filter(isOther).filter((m) => {
+    const item = listedItems.find((l) => l.path === m.path)?.item;
+    return !(item && (outcomeOf(item) === 'failed' || STOPPED.test((item.text ?? '').toLowerCase())));
+  });
+  const requested = requestedMedications(ctx).filter((m) => m.id !== ctx.service.id && ctx.request.byId.get(m.id ?? '')?.requested !== false).filter(isOther);
+  // a treatment naming a drug of the class, not shown to have failed or stopped ("has used baclofen")
+  const treated = indexed(ctx.request.raw.treatments, 'treatments')
+    .filter((t) => t.item.text !== undefined && outcomeOf(t.item) !== 'failed' && !STOPPED.test(t.item.text.toLowerCase()))
+    .map((t) => ({ path: t.path, label: t.item.text!, categories: medicationCategories(t.item.text!), ingredients: ingredientsNamed(t.item.text!.toLowerCase()) }))
+    .filter(isOther);
+  const found = [...listed, ...requested, ...treated];
+  if (found.length > 0) return known(found.map((f) => f.label), found.map((f) => `${f.path} = ${f.label} (${classes.join('/')})`));
+  if (ctx.request.raw.medications !== undefined) return known([], [`medications: no other ${classes.join('/')} taken or requested`]);
+  return unknown(['medications: the current medication list is not documented']);
+}
+
 export const medicationUseFacts: FactDefinition[] = [
   defineFact<readonly string[]>({
     id: 'medication.ingredients', type: 'list',
@@ -224,6 +255,12 @@ export const medicationUseFacts: FactDefinition[] = [
       const perDay = Math.min(...maxima);
       return known(Math.round(qty.value / perDay), [...qty.evidence, `${path}: directions not stated; at most ${perDay} a day per the labeled dosing`]);
     },
+  }),
+  defineFact<readonly string[]>({
+    id: 'medication.sameClassOthers', type: 'list',
+    description: 'Other drugs of the requested drug\'s class (muscle relaxant, NSAID, benzodiazepine, hypnotic, anticonvulsant, antidepressant type, PPI, H2 blocker) the worker takes, has used (a treatment naming it) or that are requested with it; a drug that failed or was stopped is not counted. Empty when the medication list shows none; not documented without a medication list.',
+    reads: ['medications[]', 'treatments[].text', 'treatments[].outcome', 'services[].name', 'services[].label', 'services[].drugClass'],
+    derive: (ctx) => sameClassOthers(ctx),
   }),
   defineFact<boolean>({
     id: 'medication.continuing', type: 'boolean',
