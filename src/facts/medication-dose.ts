@@ -33,6 +33,40 @@ export function supplyDaysInText(text: string): number | undefined {
   return m ? Number(m[1] ?? m[2]) : undefined;
 }
 
+const UNIT_WORDS = String.raw`g|gm|gms|grams?|ml|mls|milliliters?|oz|ounces?|patch(?:es)?|tubes?|jars?|bottles?|boxes|box|tabs?|tablets?|caps?|capsules?|pills?|softgels?|units?|packets?|sachets?|vials?|syringes?|pens?|doses?`;
+/** "#60 grams", "#30", "qty: 2 tubes", "x 2 tubes" (the count a prescription states). */
+const HASH_QUANTITY = new RegExp(String.raw`(?:#|\bno\.|\bqty:?|\bquantity:?|\bdispense:?|\bx)\s*(\d+(?:\.\d+)?)(?![\d.]|\s*-?\s*(?:days?|weeks?|months?|refills?)\b)(?:\s*(${UNIT_WORDS})\b)?`);
+/** "106.32 g", "240g", "120 ml", "30 patches" (not a strength: no "/" before the number or after the unit). */
+const UNIT_QUANTITY = new RegExp(String.raw`(?<![\d./])(\d+(?:\.\d+)?)\s*(${UNIT_WORDS})\b(?!\s*\/)`);
+
+/** Canonical unit names for the quantity a request states. */
+function unitName(u: string | undefined): string | undefined {
+  if (!u) return undefined;
+  if (/^(?:g|gm|gms|grams?)$/.test(u)) return 'g';
+  if (/^(?:ml|mls|milliliters?)$/.test(u)) return 'ml';
+  if (/^(?:tabs?|tablets?|pills?)$/.test(u)) return 'tablets';
+  if (/^(?:caps?|capsules?|softgels?)$/.test(u)) return 'capsules';
+  if (/^patch/.test(u)) return 'patches';
+  return u.replace(/s$/, '').replace(/(?:ch|x)e$/, (m) => m.slice(0, -1));
+}
+
+/**
+ * The quantity a medication request states in its own words, with its unit: "#60 grams" = 60 g,
+ * "Ketoprofen 20% in cream base 240g" = 240 g, "106.32 g" = 106.32 g, "#30 patches" = 30 patches.
+ * Strengths ("20%", "10/325 mg", "1 mg/ml") are not quantities.
+ */
+export function quantityWithUnit(text: string): { amount: number; unit?: string } | undefined {
+  const t = text.toLowerCase();
+  const hash = HASH_QUANTITY.exec(t);
+  if (hash) {
+    const unit = unitName(hash[2]);
+    return unit !== undefined ? { amount: Number(hash[1]), unit } : { amount: Number(hash[1]) };
+  }
+  const m = UNIT_QUANTITY.exec(t);
+  if (!m || /^units?$/.test(m[2] ?? '')) return undefined;
+  return { amount: Number(m[1]), unit: unitName(m[2])! };
+}
+
 /** Strength of one unit in mg (mcg/hr for a patch): the opioid's part of a combination ("10/325 mg" = 10). */
 export function strengthOfUnit(text: string): { amount: number; unit: 'mg' | 'mcg/hr' } | undefined {
   const t = text.toLowerCase();

@@ -5,7 +5,7 @@ import { defineFact, known, unknown, type Fact, type FactContext, type FactDefin
 import { indexed, type Indexed } from './record.js';
 import { categoriesNamed, drugsNamed, ingredientsNamed, type DrugCategory } from './drugs.js';
 import { quantityInText } from '../request/visits.js';
-import { COUNTED_UNITS, unitsPerDayInDirections } from './medication-dose.js';
+import { COUNTED_UNITS, quantityWithUnit, unitsPerDayInDirections } from './medication-dose.js';
 import type { Medication, Treatment } from '../request/schema.js';
 
 /** The request's own words for a medication service: name, label and free text. */
@@ -220,12 +220,20 @@ export const medicationUseFacts: FactDefinition[] = [
     derive: (ctx) => { const f = medicationForm(ctx); return known(f.form, [f.evidence]); },
   }),
   defineFact<number>({
-    id: 'medication.quantity', type: 'number', description: 'Quantity requested: quantity, or the count the label states ("#60").',
-    reads: ['services[].quantity', 'services[].label'],
+    id: 'medication.quantity', type: 'number',
+    description: 'Quantity requested: `quantity` (with `unit` when given), else the amount the label, name or text states with or without a unit ("#60", "#60 grams", "240g", "106.32 g", "120 ml", "30 patches").',
+    reads: ['services[].quantity', 'services[].unit', 'services[].label', 'services[].name', 'services[].text'],
     derive: ({ service }) => {
-      if (service.raw.quantity !== undefined) return known(service.raw.quantity, [`services[${service.index}].quantity = ${service.raw.quantity}`]);
+      const path = `services[${service.index}]`;
+      if (service.raw.quantity !== undefined) return known(service.raw.quantity, [`${path}.quantity = ${service.raw.quantity}${service.raw.unit ? ` ${service.raw.unit}` : ''}`]);
+      for (const field of ['label', 'name', 'text'] as const) {
+        const text = service.raw[field];
+        if (!text) continue;
+        const q = quantityWithUnit(text);
+        if (q) return known(q.amount, [`${path}.${field} = ${text} (${q.amount}${q.unit ? ` ${q.unit}` : ''})`]);
+      }
       const n = quantityInText(service.raw.label);
-      return n !== undefined ? known(n, [`services[${service.index}].label = ${service.raw.label}`]) : unknown([`services[${service.index}]: quantity not stated`]);
+      return n !== undefined ? known(n, [`${path}.label = ${service.raw.label}`]) : unknown([`${path}: quantity not stated`]);
     },
   }),
   defineFact<boolean>({

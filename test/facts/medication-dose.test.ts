@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { fact } from './support.js';
-import { morphineEquivalentOf, strengthOfUnit, supplyDaysInText } from '../../src/facts/medication-dose.js';
+import { morphineEquivalentOf, quantityWithUnit, strengthOfUnit, supplyDaysInText } from '../../src/facts/medication-dose.js';
 
 const med = (s: Record<string, unknown>) => ({ id: 'med', kind: 'medication' as const, ...s });
 const src = (name: string, directions: string, extra: Record<string, unknown> = {}) => ({ path: 'p', name, directions, ...extra });
@@ -49,5 +49,35 @@ describe('opioid.morphineEquivalentDaily', () => {
   it('is not documented when any opioid dose cannot be computed', () => {
     expect(fact({ services: [med({ name: 'Norco', strength: '10/325 mg', quantity: 90 })] }, 'opioid.morphineEquivalentDaily')).toBeUndefined();
     expect(fact({ medications: [{ name: 'Percocet' }], services: [med({ name: 'Norco', label: 'Norco 10/325 four times a day' })] }, 'opioid.morphineEquivalentDaily')).toBeUndefined();
+  });
+});
+
+describe('quantityWithUnit: the quantity as requests write it', () => {
+  it.each([
+    ['Voltaren gel apply to affected area 4 times a day, #60 grams with 1 refill', 60, 'g'],
+    ['Ketoprofen 20% in cream base 240g', 240, 'g'],
+    ['Flurbiprofen 20%/lidocaine 5% cream 106.32 g', 106.32, 'g'],
+    ['Tabradol 1mg/ml 250ml', 250, 'ml'],
+    ['Lidoderm 5% patch, 12 hours on 12 hours off, #30 patches', 30, 'patches'],
+    ['Terocin patches qty: 2 boxes', 2, 'box'],
+    ['Norco 10/325mg 90 tablets', 90, 'tablets'],
+  ])('%s', (text, amount, unit) => expect(quantityWithUnit(text)).toEqual({ amount, unit }));
+  it('a count without a unit', () => expect(quantityWithUnit('Flexeril 10mg #60')).toEqual({ amount: 60 }));
+  it('strengths are not quantities', () => {
+    expect(quantityWithUnit('Ketoprofen 20% cream')).toBeUndefined();
+    expect(quantityWithUnit('Norco 10/325 mg')).toBeUndefined();
+    expect(quantityWithUnit('Tabradol 1 mg/ml')).toBeUndefined();
+    expect(quantityWithUnit('Lidoderm 5% patch')).toBeUndefined();
+    expect(quantityWithUnit('Tramadol 50mg x 30 days')).toBeUndefined();
+  });
+});
+
+describe('medication.quantity reads the stated amount with its unit', () => {
+  it('from quantity, else label, name or text', () => {
+    expect(fact({ services: [med({ name: 'LidoPro cream', quantity: 121, unit: 'g' })] }, 'medication.quantity')).toBe(121);
+    expect(fact({ services: [med({ name: 'Compound cream', label: 'Compound cream 106.32 g' })] }, 'medication.quantity')).toBe(106.32);
+    expect(fact({ services: [med({ name: 'Voltaren gel', text: 'apply 4 times a day, #60 grams' })] }, 'medication.quantity')).toBe(60);
+    expect(fact({ services: [med({ name: 'Ketoprofen 20% in cream base 240g' })] }, 'medication.quantity')).toBe(240);
+    expect(fact({ services: [med({ name: 'Pepcid', label: 'Pepcid 20mg' })] }, 'medication.quantity')).toBeUndefined();
   });
 });
