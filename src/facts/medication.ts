@@ -20,6 +20,8 @@ function serviceName(ctx: FactContext): string {
   return `${s.name ?? ''} ${s.label ?? ''} ${s.text ?? ''}`;
 }
 
+const LONG_ACTING = /\b(?:er|xr|sr|cr|xl|la)\b|extended[- ]release|long[- ]acting|sustained[- ]release|controlled[- ]release|oxycontin|ms ?contin|kadian|hysingla|zohydro|xtampza|exalgo|duragesic|fentanyl|butrans|belbuca|methadone/;
+
 function currentOpioids(ctx: FactContext) {
   return indexed(ctx.request.raw.medications, 'medications').filter((m) => isOpioidMedication(m.item));
 }
@@ -150,6 +152,17 @@ export const medicationFacts: FactDefinition[] = [
       const evidence = [...meds.map((m) => `${m.path}.name = ${m.item.name}`), ...treatments.map((t) => `${t.path}.kind = opioid`)];
       if (evidence.length > 0) return known(true, evidence);
       return ctx.request.raw.medications ? known(false, ['medications: no opioid listed']) : unknown(['medications not listed']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'opioid.longActing', type: 'boolean',
+    description: 'The requested opioid is a long-acting (extended-release or transdermal) form: ER/XR/SR/CR in its words, a long-acting brand (OxyContin, MS Contin, Kadian, Hysingla, Zohydro, Xtampza, Exalgo, Nucynta ER), a patch (fentanyl, buprenorphine) or methadone.',
+    reads: ['services[].name', 'services[].label', 'services[].text', 'services[].route'],
+    derive: (ctx) => {
+      const words = serviceName(ctx).toLowerCase();
+      const path = `services[${ctx.service.index}]`;
+      const hit = LONG_ACTING.exec(words) ?? (ctx.service.raw.route === 'transdermal' ? ['transdermal'] : null);
+      return hit ? known(true, [`${path} names a long-acting form ("${hit[0]}")`]) : known(false, [`${path}: no extended-release or long-acting form named`]);
     },
   }),
   defineFact<boolean>({
