@@ -195,6 +195,9 @@ function sameClassOthers(ctx: FactContext): Fact<readonly string[]> {
   return unknown(['medications: the current medication list is not documented']);
 }
 
+/** A strength in a medication's words: an amount with a dose unit, or a combination over acetaminophen ("10/325"). */
+const STRENGTH_WORDS = /\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|%|g\/|units?\b|meq\b)|\b\d+(?:\.\d+)?\/(?:\d+(?:\.\d+)?\/)?(?:300|325|500|650|750)\b/i;
+
 export const medicationUseFacts: FactDefinition[] = [
   defineFact<readonly string[]>({
     id: 'medication.ingredients', type: 'list',
@@ -237,12 +240,16 @@ export const medicationUseFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'medication.strengthStated', type: 'boolean', description: 'The strength (dose per unit) is stated, in `strength` or in the name or label. Never false.',
-    reads: ['services[].strength', 'services[].name', 'services[].label'],
+    id: 'medication.strengthStated', type: 'boolean',
+    description: 'The strength (dose per unit) is stated: `strength`, or in the name, label or text ("750mg", "5%", "1 mg/ml", "25 mcg/hr", a combination such as "10/325"), or implied by the brand (Tylenol #3). Never false.',
+    reads: ['services[].strength', 'services[].name', 'services[].label', 'services[].text'],
     derive: ({ service }) => {
       if (service.raw.strength) return known(true, [`services[${service.index}].strength = ${service.raw.strength}`]);
-      const m = /\d+(?:\.\d+)?\s*(?:mg|mcg|µg|%|g\/|units?\b)/i.exec(`${service.raw.name ?? ''} ${service.raw.label ?? ''}`);
-      return m ? known(true, [`services[${service.index}] states ${m[0]}`]) : unknown([`services[${service.index}]: strength not stated`]);
+      const words = `${service.raw.name ?? ''} ${service.raw.label ?? ''} ${service.raw.text ?? ''}`;
+      const m = STRENGTH_WORDS.exec(words);
+      if (m) return known(true, [`services[${service.index}] states ${m[0]}`]);
+      const implied = drugsNamed(words.toLowerCase()).find((d) => d.unitStrengthMg !== undefined);
+      return implied ? known(true, [`services[${service.index}] names ${implied.generic} ${implied.unitStrengthMg} mg (brand strength)`]) : unknown([`services[${service.index}]: strength not stated`]);
     },
   }),
   defineFact<number>({
