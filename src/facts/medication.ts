@@ -167,7 +167,7 @@ export const medicationFacts: FactDefinition[] = [
   }),
   defineFact<boolean>({
     id: 'opioid.postoperative', type: 'boolean',
-    description: 'The requested opioid is for pain after surgery, a short course not judged by long-term monitoring: requested `for:` a surgery or labelled post-operative, or requested with a surgery in this request while the worker takes no opioid.',
+    description: 'The requested opioid is for pain after surgery, a short course not judged by long-term monitoring: requested `for:` a surgery or labelled post-operative, or requested with a surgery in this request while the worker is not documented to take an opioid already.',
     reads: ['services[].for', 'services[].label', 'services[].text', 'services[].kind', 'medications[]', 'treatments[]'],
     derive: (ctx) => {
       const stated = ctx.get<boolean>('service.postoperative');
@@ -176,8 +176,8 @@ export const medicationFacts: FactDefinition[] = [
       if (surgeries.length === 0) return known(false, [...stated.evidence, 'no surgery requested with it']);
       const ongoing = ctx.get<boolean>('opioid.ongoing');
       if (ongoing.value === true) return known(false, [...ongoing.evidence, 'the worker already takes an opioid: the surgery does not make it a post-operative course']);
-      if (ongoing.value === false) return known(true, [...surgeries.map((s) => `services[${s.index}] = surgery requested with it`), ...ongoing.evidence]);
-      return unknown([...surgeries.map((s) => `services[${s.index}] = surgery requested with it`), 'whether the worker already takes an opioid is not documented']);
+      // with no medication list, an opioid requested with a surgery is read as the surgery's course
+      return known(true, [...surgeries.map((s) => `services[${s.index}] = surgery requested with it`), ...ongoing.evidence]);
     },
   }),
   ...MONITORING.map(([field, description]) => defineFact<boolean>({
