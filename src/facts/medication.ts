@@ -1,5 +1,7 @@
 // Facts about a requested medication and the worker's current medications, including the
-// monitoring the opioid guidelines require (the "4 A's").
+// monitoring the opioid guidelines require (the "4 A's", CURES, drug screens: the flags when
+// stated, else the record's own words), the daily morphine-equivalent dose and the opioid's use
+// (post-operative course, long-acting form).
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { indexed } from './record.js';
 import type { Medication } from '../request/schema.js';
@@ -102,8 +104,7 @@ function monitoringFlag(ctx: FactContext, field: (typeof MONITORING)[number][0])
 /** The opioids counted toward the daily dose: every requested opioid, and each listed one no request replaces. */
 function totalMorphineEquivalent(ctx: FactContext): Fact<number> {
   const requested: DoseSource[] = ctx.request.services
-    .filter((s) => s.kind === 'medication' && s.raw.requested !== false && (s.id === ctx.service.id || isOpioidMedication({ name: `${s.raw.name ?? ''} ${s.raw.label ?? ''}`, drugClass: s.raw.drugClass })))
-    .filter((s) => s.id !== ctx.service.id || isOpioidMedication({ name: serviceName(ctx), drugClass: s.raw.drugClass }))
+    .filter((s) => s.kind === 'medication' && s.requested && isOpioidMedication({ name: `${s.raw.name ?? ''} ${s.raw.label ?? ''} ${s.raw.text ?? ''}`, drugClass: s.raw.drugClass }))
     .map((s) => ({ path: `services[${s.index}]`, name: `${s.raw.name ?? ''} ${s.raw.label ?? ''}`, strength: s.raw.strength, directions: `${s.raw.label ?? ''} ${s.raw.text ?? ''}`, quantity: s.raw.quantity, unit: s.raw.unit, stated: s.raw.morphineEquivalentDaily }));
   const listed: DoseSource[] = currentOpioids(ctx)
     .map((m) => ({ path: m.path, name: m.item.name, strength: m.item.strength, directions: `${m.item.name} ${m.item.text ?? ''}`, quantity: undefined, unit: undefined, stated: m.item.morphineEquivalentDaily }));
