@@ -167,18 +167,31 @@ export const medicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
+    id: 'medication.withSurgery', type: 'boolean',
+    description: 'The medication is for the period after a surgery: requested `for:` a surgery or labelled post-operative, or requested together with a surgery in this request.',
+    reads: ['services[].for', 'services[].label', 'services[].text', 'services[].kind'],
+    derive: (ctx) => {
+      const stated = ctx.get<boolean>('service.postoperative');
+      if (stated.value === true) return stated;
+      const surgeries = ctx.request.services.filter((s) => s.kind === 'surgery' && s.requested);
+      return surgeries.length > 0
+        ? known(true, surgeries.map((s) => `services[${s.index}] = surgery requested with it`))
+        : known(false, [...stated.evidence, 'no surgery requested with it']);
+    },
+  }),
+  defineFact<boolean>({
     id: 'opioid.postoperative', type: 'boolean',
     description: 'The requested opioid is for pain after surgery, a short course not judged by long-term monitoring: requested `for:` a surgery or labelled post-operative, or requested with a surgery in this request while the worker is not documented to take an opioid already.',
     reads: ['services[].for', 'services[].label', 'services[].text', 'services[].kind', 'medications[]', 'treatments[]'],
     derive: (ctx) => {
       const stated = ctx.get<boolean>('service.postoperative');
       if (stated.value === true) return stated;
-      const surgeries = ctx.request.services.filter((s) => s.kind === 'surgery' && s.requested);
-      if (surgeries.length === 0) return known(false, [...stated.evidence, 'no surgery requested with it']);
+      const withSurgery = ctx.get<boolean>('medication.withSurgery');
+      if (withSurgery.value !== true) return withSurgery;
       const ongoing = ctx.get<boolean>('opioid.ongoing');
       if (ongoing.value === true) return known(false, [...ongoing.evidence, 'the worker already takes an opioid: the surgery does not make it a post-operative course']);
       // with no medication list, an opioid requested with a surgery is read as the surgery's course
-      return known(true, [...surgeries.map((s) => `services[${s.index}] = surgery requested with it`), ...ongoing.evidence]);
+      return known(true, [...withSurgery.evidence, ...ongoing.evidence]);
     },
   }),
   ...MONITORING.map(([field, description]) => defineFact<boolean>({
