@@ -2,8 +2,9 @@
 // dictionary of the drugs the guidelines name (vocab/drugs.yaml: generic, brands, category,
 // labeled dosing), for requests that name a drug without stating its class. A name that
 // matches nothing stays unclassified (the rules then abstain).
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadDocuments } from '../request/load.js';
@@ -56,14 +57,18 @@ const drugEntrySchema = z.strictObject({
 const drugFileSchema = z.strictObject({ drugs: z.array(drugEntrySchema).min(1) });
 
 /** The drug vocabulary file, beside rules/ and guidelines/ at the project root. */
-export const DRUGS_FILE = fileURLToPath(new URL('../../vocab/drugs.yaml', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DRUGS_FILE = join(PROJECT_ROOT, 'vocab', 'drugs.yaml');
+/** The validated vocabulary, written at build (parsing the YAML costs more than the rest of a CLI start). */
+const DRUGS_CACHE_FILE = join(PROJECT_ROOT, 'dist', 'drugs.cache.json');
+type DrugEntry = z.infer<typeof drugEntrySchema>;
 
 const escape = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** Reads and validates the drug vocabulary; every problem is reported with file, line and path. */
-export function loadDrugs(file: string = DRUGS_FILE): Drug[] {
-  const name = relative(process.cwd(), file) || file;
-  const doc = loadDocuments(readFileSync(file, 'utf8'), name)[0];
+/** Parses and validates the vocabulary text; every problem is reported with file, line and path. */
+function validatedEntries(text: string, name: string): DrugEntry[] {
+  const doc = loadDocuments(text, name)[0];
   if (!doc) throw new InputError([{ file: name, path: '', code: 'empty', message: 'empty file' }]);
   const result = drugFileSchema.safeParse(doc.data, { reportInput: true });
   if (!result.success) {
@@ -72,11 +77,36 @@ export function loadDrugs(file: string = DRUGS_FILE): Drug[] {
       return loc ? { ...issue, line: loc.line, column: loc.column } : issue;
     }));
   }
-  return result.data.drugs.map(({ names, pattern, ...d }) => ({ ...d, pattern: new RegExp(pattern ?? names!.map(escape).join('|')) }));
+  return result.data.drugs;
 }
 
-/** The drugs the medication rules name (vocab/drugs.yaml), loaded once. */
-export const DRUGS: readonly Drug[] = loadDrugs();
+/** Entries validated at build for exactly this text, if the cache holds them. */
+function cachedEntries(digest: string): DrugEntry[] | undefined {
+  try {
+    const cache = JSON.parse(readFileSync(DRUGS_CACHE_FILE, 'utf8')) as { sha256?: string; drugs?: DrugEntry[] };
+    return cache.sha256 === digest ? cache.drugs : undefined;
+  } catch { return undefined; }
+}
+
+/** Reads the drug vocabulary (the build's validated copy when the file is unchanged). */
+export function loadDrugs(file: string = DRUGS_FILE): Drug[] {
+  const text = readFileSync(file, 'utf8');
+  const entries = (file === DRUGS_FILE ? cachedEntries(sha256(text)) : undefined) ?? validatedEntries(text, relative(process.cwd(), file) || file);
+  return entries.map(({ names, pattern, ...d }) => ({ ...d, pattern: new RegExp(pattern ?? names!.map(escape).join('|')) }));
+}
+
+/** Build step: validates vocab/drugs.yaml and writes the copy loadDrugs reads. */
+export function writeDrugsCache(): void {
+  const text = readFileSync(DRUGS_FILE, 'utf8');
+  writeFileSync(DRUGS_CACHE_FILE, JSON.stringify({ sha256: sha256(text), drugs: validatedEntries(text, relative(PROJECT_ROOT, DRUGS_FILE)) }));
+}
+
+let drugs: readonly Drug[] | undefined;
+/** The drugs the medication rules name (vocab/drugs.yaml), loaded on first use so a broken file is reported as an input error, not at import. */
+export function allDrugs(): readonly Drug[] {
+  drugs ??= loadDrugs();
+  return drugs;
+}
 
 const namedMemo = new Map<string, Drug[]>();
 
@@ -85,7 +115,7 @@ export function drugsNamed(text: string): Drug[] {
   let found = namedMemo.get(text);
   if (!found) {
     const t = text.toLowerCase();
-    found = DRUGS.filter((d) => d.pattern.test(t));
+    found = allDrugs().filter((d) => d.pattern.test(t));
     if (namedMemo.size > 10_000) namedMemo.clear();
     namedMemo.set(text, found);
   }
