@@ -156,6 +156,21 @@ export const medicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
+    id: 'opioid.functionImproved', type: 'boolean',
+    description: 'Function improved on the opioid: the flag on the opioid the worker takes (medications[].functionImproved) when stated, else the record-level documentation.functionalImprovement.',
+    reads: ['medications[].functionImproved', 'documentation.functionalImprovement'],
+    derive: (ctx) => {
+      const flagged = currentOpioids(ctx).filter((m) => m.item.functionImproved !== undefined);
+      if (flagged.length > 0) {
+        const improved = flagged.filter((m) => m.item.functionImproved === true);
+        const shown = improved.length > 0 ? improved : flagged;
+        return known(improved.length > 0, shown.map((m) => `${m.path}.functionImproved = ${m.item.functionImproved}`));
+      }
+      const flag = ctx.request.raw.documentation?.functionalImprovement;
+      return flag === undefined ? unknown(['functional improvement on the opioid not stated']) : known(flag, [`documentation.functionalImprovement = ${flag}`]);
+    },
+  }),
+  defineFact<boolean>({
     id: 'opioid.longActing', type: 'boolean',
     description: 'The requested opioid is a long-acting (extended-release or transdermal) form: ER/XR/SR/CR in its words, a long-acting brand (OxyContin, MS Contin, Kadian, Hysingla, Zohydro, Xtampza, Exalgo, Nucynta ER), a patch (fentanyl, buprenorphine) or methadone.',
     reads: ['services[].name', 'services[].label', 'services[].text', 'services[].route'],

@@ -42,3 +42,13 @@ describe('opioid.longActing', () => {
     expect(fact(opioid(label as string), 'opioid.longActing')).toBe(expected);
   });
 });
+
+describe('opioid.functionImproved', () => {
+  it('the opioid\'s own flag, else the record-level flag', () => {
+    const norco = { id: 'n', kind: 'medication' as const, name: 'Norco 10/325' };
+    expect(fact({ medications: [{ name: 'Norco 10/325', functionImproved: true }], services: [norco] }, 'opioid.functionImproved')).toBe(true);
+    expect(fact({ medications: [{ name: 'Norco 10/325', functionImproved: false }], documentation: { functionalImprovement: true }, services: [norco] }, 'opioid.functionImproved')).toBe(false);
+    expect(fact({ documentation: { functionalImprovement: true }, services: [norco] }, 'opioid.functionImproved')).toBe(true);
+    expect(fact({ services: [norco] }, 'opioid.functionImproved')).toBeUndefined();
+  });
+});
