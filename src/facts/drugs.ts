@@ -1,16 +1,16 @@
 // Drug names: the coarse class a medication request may state (`drugClass`), and a finer
-// dictionary of the drugs the guidelines name (generic, brands, category, labeled dosing), for
-// requests that name a drug without stating its class. A name that matches nothing stays
-// unclassified (the rules then abstain).
+// dictionary of the drugs the guidelines name (vocab/drugs.yaml: generic, brands, category,
+// labeled dosing), for requests that name a drug without stating its class. A name that
+// matches nothing stays unclassified (the rules then abstain).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { loadDocuments } from '../request/load.js';
+import { fromZodIssues, InputError } from '../request/issues.js';
+import { allowedKeysAt } from '../request/validate.js';
 
-/** Categories the medication rules tell apart (finer than the request's `drugClass`). */
-export type DrugCategory =
-  | 'opioid' | 'oral-corticosteroid' | 'muscle-relaxant' | 'nsaid' | 'cox2-inhibitor' | 'acetaminophen'
-  | 'aspirin' | 'anticoagulant' | 'antiplatelet' | 'ppi' | 'h2-blocker' | 'gi-protectant'
-  | 'antidepressant' | 'tricyclic' | 'snri' | 'ssri' | 'anticonvulsant' | 'benzodiazepine' | 'hypnotic'
-  | 'sedating-antihistamine' | 'antiemetic' | 'laxative' | 'oic-prescription' | 'barbiturate-analgesic'
-  | 'medical-food' | 'pde5-inhibitor' | 'nitrate' | 'local-anesthetic' | 'capsaicin' | 'salicylate'
-  | 'counterirritant' | 'nmda-antagonist' | 'corticosteroid' | 'compounding-kit';
 
 export interface Drug {
   /** Generic name (for a compounding kit, the kit's name). */
@@ -22,143 +22,91 @@ export interface Drug {
   maxDosesPerDay?: number;
   /** Active ingredients of a kit or fixed combination named by brand. */
   contains?: readonly string[];
+  /** Oral morphine equivalent of 1 mg (fentanyl: of 1 mcg/hr transdermal), for the daily morphine-equivalent dose. */
+  morphineFactor?: number;
+  /** Strength of one unit when the brand implies it (Tylenol #3 = 30 mg codeine). */
+  unitStrengthMg?: number;
+  /** An opioid given as a patch: a transdermal form stays in the opioid class. */
+  transdermal?: true;
 }
 
-const OPIOID_NAMES = /hydrocodone|norco|vicodin|lortab|oxycodone|percocet|oxycontin|roxicodone|endocet|tramadol|ultram|ultracet|tapentadol|nucynta|morphine|ms ?contin|kadian|hydromorphone|dilaudid|exalgo|fentanyl|duragesic|methadone|codeine|tylenol (#|no\.? ?)[34]|buprenorphine|butrans|belbuca|suboxone|oxymorphone|opana|trezix|synapryn|levorphanol|meperidine|demerol|zohydro|hysingla|xtampza/i;
-const CORTICOSTEROID_NAMES = /medrol|methylprednisolone|prednisone|prednisolone|dexamethasone|dose ?pa?c?k/i;
+/** Categories the medication rules tell apart (finer than the request's `drugClass`). */
+export const DRUG_CATEGORIES = [
+  'opioid', 'oral-corticosteroid', 'muscle-relaxant', 'nsaid', 'cox2-inhibitor', 'acetaminophen',
+  'aspirin', 'anticoagulant', 'antiplatelet', 'ppi', 'h2-blocker', 'gi-protectant',
+  'antidepressant', 'tricyclic', 'snri', 'ssri', 'anticonvulsant', 'benzodiazepine', 'hypnotic',
+  'sedating-antihistamine', 'antiemetic', 'laxative', 'oic-prescription', 'barbiturate-analgesic',
+  'medical-food', 'pde5-inhibitor', 'nitrate', 'local-anesthetic', 'capsaicin', 'salicylate',
+  'counterirritant', 'nmda-antagonist', 'corticosteroid', 'compounding-kit',
+] as const;
+export type DrugCategory = (typeof DRUG_CATEGORIES)[number];
 
-/** The drugs the medication rules name. Order matters only for display. */
-export const DRUGS: readonly Drug[] = [
-  // muscle relaxants (CPMTG "Muscle relaxants (for pain)": dosing per drug)
-  { generic: 'cyclobenzaprine', categories: ['muscle-relaxant'], pattern: /cyclobenzaprine|flexeril|fexmid|amrix/, maxDosesPerDay: 3 },
-  { generic: 'tizanidine', categories: ['muscle-relaxant'], pattern: /tizanidine|zanaflex/, maxDosesPerDay: 3 },
-  { generic: 'methocarbamol', categories: ['muscle-relaxant'], pattern: /methocarbamol|robaxin/, maxDosesPerDay: 4 },
-  { generic: 'carisoprodol', categories: ['muscle-relaxant'], pattern: /carisoprodol|\bsoma\b/, maxDosesPerDay: 4 },
-  { generic: 'orphenadrine', categories: ['muscle-relaxant'], pattern: /orphenadrine|norflex|norgesic/, maxDosesPerDay: 2 },
-  { generic: 'metaxalone', categories: ['muscle-relaxant'], pattern: /metaxalone|skelaxin/, maxDosesPerDay: 4 },
-  { generic: 'baclofen', categories: ['muscle-relaxant'], pattern: /baclofen|lioresal/, maxDosesPerDay: 4 },
-  { generic: 'chlorzoxazone', categories: ['muscle-relaxant'], pattern: /chlorzoxazone|lorzone|parafon/, maxDosesPerDay: 4 },
-  { generic: 'dantrolene', categories: ['muscle-relaxant'], pattern: /dantrolene|dantrium/, maxDosesPerDay: 4 },
-  // NSAIDs and other non-opioid analgesics
-  { generic: 'ibuprofen', categories: ['nsaid'], pattern: /ibuprofen|motrin|advil|duexis/, maxDosesPerDay: 4 },
-  { generic: 'naproxen', categories: ['nsaid'], pattern: /naproxen|naprosyn|anaprox|aleve|naprelan|vimovo/, maxDosesPerDay: 2 },
-  { generic: 'celecoxib', categories: ['nsaid', 'cox2-inhibitor'], pattern: /celecoxib|celebrex/, maxDosesPerDay: 2 },
-  { generic: 'meloxicam', categories: ['nsaid'], pattern: /meloxicam|mobic/, maxDosesPerDay: 1 },
-  { generic: 'etodolac', categories: ['nsaid'], pattern: /etodolac|lodine/, maxDosesPerDay: 3 },
-  { generic: 'nabumetone', categories: ['nsaid'], pattern: /nabumetone|relafen/, maxDosesPerDay: 2 },
-  { generic: 'diclofenac', categories: ['nsaid'], pattern: /diclofenac|voltaren|arthrotec|cataflam|zipsor|zorvolex|flector|pennsaid|solaraze/, maxDosesPerDay: 3 },
-  { generic: 'indomethacin', categories: ['nsaid'], pattern: /indomethacin|indocin/, maxDosesPerDay: 3 },
-  { generic: 'ketorolac', categories: ['nsaid'], pattern: /ketorolac|toradol|sprix/, maxDosesPerDay: 4 },
-  { generic: 'piroxicam', categories: ['nsaid'], pattern: /piroxicam|feldene/, maxDosesPerDay: 1 },
-  { generic: 'oxaprozin', categories: ['nsaid'], pattern: /oxaprozin|daypro/, maxDosesPerDay: 1 },
-  { generic: 'fenoprofen', categories: ['nsaid'], pattern: /fenoprofen|nalfon/, maxDosesPerDay: 4 },
-  { generic: 'ketoprofen', categories: ['nsaid'], pattern: /ketoprofen/, maxDosesPerDay: 3 },
-  { generic: 'flurbiprofen', categories: ['nsaid'], pattern: /flurbiprofen/, maxDosesPerDay: 3 },
-  { generic: 'sulindac', categories: ['nsaid'], pattern: /sulindac|clinoril/, maxDosesPerDay: 2 },
-  { generic: 'diflunisal', categories: ['nsaid'], pattern: /diflunisal|dolobid/, maxDosesPerDay: 2 },
-  { generic: 'salsalate', categories: ['nsaid'], pattern: /salsalate/, maxDosesPerDay: 3 },
-  { generic: 'acetaminophen', categories: ['acetaminophen'], pattern: /acetaminophen|paracetamol|\bapap\b|tylenol(?! ?(#|no\.? ?)[34])/, maxDosesPerDay: 6 },
-  { generic: 'aspirin', categories: ['aspirin'], pattern: /aspirin|\basa\b|ecotrin/ },
-  // GI protection
-  { generic: 'omeprazole', categories: ['ppi'], pattern: /omeprazole|prilosec/, maxDosesPerDay: 2 },
-  { generic: 'esomeprazole', categories: ['ppi'], pattern: /esomeprazole|nexium|vimovo/, maxDosesPerDay: 2 },
-  { generic: 'lansoprazole', categories: ['ppi'], pattern: /lansoprazole|prevacid/, maxDosesPerDay: 2 },
-  { generic: 'dexlansoprazole', categories: ['ppi'], pattern: /dexlansoprazole|dexilant/, maxDosesPerDay: 1 },
-  { generic: 'pantoprazole', categories: ['ppi'], pattern: /pantoprazole|protonix/, maxDosesPerDay: 2 },
-  { generic: 'rabeprazole', categories: ['ppi'], pattern: /rabeprazole|aciphex/, maxDosesPerDay: 2 },
-  { generic: 'famotidine', categories: ['h2-blocker'], pattern: /famotidine|pepcid|duexis/, maxDosesPerDay: 2 },
-  { generic: 'ranitidine', categories: ['h2-blocker'], pattern: /ranitidine|zantac/, maxDosesPerDay: 2 },
-  { generic: 'cimetidine', categories: ['h2-blocker'], pattern: /cimetidine|tagamet/, maxDosesPerDay: 4 },
-  { generic: 'nizatidine', categories: ['h2-blocker'], pattern: /nizatidine|axid/, maxDosesPerDay: 2 },
-  { generic: 'misoprostol', categories: ['gi-protectant'], pattern: /misoprostol|cytotec|arthrotec/, maxDosesPerDay: 4 },
-  // antidepressants and anticonvulsants (CPMTG "Antidepressants for chronic pain", "Antiepilepsy drugs")
-  { generic: 'amitriptyline', categories: ['antidepressant', 'tricyclic'], pattern: /amitriptyline|elavil/, maxDosesPerDay: 2 },
-  { generic: 'nortriptyline', categories: ['antidepressant', 'tricyclic'], pattern: /nortriptyline|pamelor/, maxDosesPerDay: 2 },
-  { generic: 'desipramine', categories: ['antidepressant', 'tricyclic'], pattern: /desipramine|norpramin/, maxDosesPerDay: 2 },
-  { generic: 'imipramine', categories: ['antidepressant', 'tricyclic'], pattern: /imipramine|tofranil/, maxDosesPerDay: 2 },
-  { generic: 'doxepin', categories: ['antidepressant', 'tricyclic'], pattern: /doxepin|silenor/, maxDosesPerDay: 2 },
-  { generic: 'duloxetine', categories: ['antidepressant', 'snri'], pattern: /duloxetine|cymbalta/, maxDosesPerDay: 2 },
-  { generic: 'venlafaxine', categories: ['antidepressant', 'snri'], pattern: /venlafaxine|effexor/, maxDosesPerDay: 3 },
-  { generic: 'desvenlafaxine', categories: ['antidepressant', 'snri'], pattern: /desvenlafaxine|pristiq/, maxDosesPerDay: 1 },
-  { generic: 'milnacipran', categories: ['antidepressant', 'snri'], pattern: /milnacipran|savella/, maxDosesPerDay: 2 },
-  { generic: 'fluoxetine', categories: ['antidepressant', 'ssri'], pattern: /fluoxetine|prozac/, maxDosesPerDay: 2 },
-  { generic: 'sertraline', categories: ['antidepressant', 'ssri'], pattern: /sertraline|zoloft/, maxDosesPerDay: 1 },
-  { generic: 'paroxetine', categories: ['antidepressant', 'ssri'], pattern: /paroxetine|paxil/, maxDosesPerDay: 1 },
-  { generic: 'citalopram', categories: ['antidepressant', 'ssri'], pattern: /(?<!es)citalopram|celexa/, maxDosesPerDay: 1 },
-  { generic: 'escitalopram', categories: ['antidepressant', 'ssri'], pattern: /escitalopram|lexapro/, maxDosesPerDay: 1 },
-  { generic: 'bupropion', categories: ['antidepressant'], pattern: /bupropion|wellbutrin/, maxDosesPerDay: 3 },
-  { generic: 'trazodone', categories: ['antidepressant'], pattern: /trazodone|desyrel/, maxDosesPerDay: 3 },
-  { generic: 'mirtazapine', categories: ['antidepressant'], pattern: /mirtazapine|remeron/, maxDosesPerDay: 1 },
-  { generic: 'gabapentin', categories: ['anticonvulsant'], pattern: /gabapentin|neurontin|gralise|horizant/, maxDosesPerDay: 3 },
-  { generic: 'pregabalin', categories: ['anticonvulsant'], pattern: /pregabalin|lyrica/, maxDosesPerDay: 3 },
-  { generic: 'topiramate', categories: ['anticonvulsant'], pattern: /topiramate|topamax/, maxDosesPerDay: 2 },
-  { generic: 'carbamazepine', categories: ['anticonvulsant'], pattern: /(?<!ox)carbamazepine|tegretol/, maxDosesPerDay: 4 },
-  { generic: 'oxcarbazepine', categories: ['anticonvulsant'], pattern: /oxcarbazepine|trileptal/, maxDosesPerDay: 2 },
-  { generic: 'lamotrigine', categories: ['anticonvulsant'], pattern: /lamotrigine|lamictal/, maxDosesPerDay: 2 },
-  { generic: 'levetiracetam', categories: ['anticonvulsant'], pattern: /levetiracetam|keppra/, maxDosesPerDay: 2 },
-  { generic: 'zonisamide', categories: ['anticonvulsant'], pattern: /zonisamide|zonegran/, maxDosesPerDay: 2 },
-  { generic: 'valproate', categories: ['anticonvulsant'], pattern: /valpro|depakote|divalproex/, maxDosesPerDay: 3 },
-  // sedatives and hypnotics
-  { generic: 'diazepam', categories: ['benzodiazepine'], pattern: /diazepam|valium/, maxDosesPerDay: 4 },
-  { generic: 'alprazolam', categories: ['benzodiazepine'], pattern: /alprazolam|xanax/, maxDosesPerDay: 4 },
-  { generic: 'lorazepam', categories: ['benzodiazepine'], pattern: /lorazepam|ativan/, maxDosesPerDay: 3 },
-  { generic: 'clonazepam', categories: ['benzodiazepine'], pattern: /clonazepam|klonopin/, maxDosesPerDay: 3 },
-  { generic: 'temazepam', categories: ['benzodiazepine', 'hypnotic'], pattern: /temazepam|restoril/, maxDosesPerDay: 1 },
-  { generic: 'chlordiazepoxide', categories: ['benzodiazepine'], pattern: /chlordiazepoxide|librium/, maxDosesPerDay: 4 },
-  { generic: 'triazolam', categories: ['benzodiazepine', 'hypnotic'], pattern: /triazolam|halcion/, maxDosesPerDay: 1 },
-  { generic: 'zolpidem', categories: ['hypnotic'], pattern: /zolpidem|ambien|edluar|intermezzo/, maxDosesPerDay: 1 },
-  { generic: 'eszopiclone', categories: ['hypnotic'], pattern: /eszopiclone|lunesta/, maxDosesPerDay: 1 },
-  { generic: 'zaleplon', categories: ['hypnotic'], pattern: /zaleplon|sonata/, maxDosesPerDay: 1 },
-  { generic: 'suvorexant', categories: ['hypnotic'], pattern: /suvorexant|belsomra/, maxDosesPerDay: 1 },
-  { generic: 'ramelteon', categories: ['hypnotic'], pattern: /ramelteon|rozerem/, maxDosesPerDay: 1 },
-  { generic: 'diphenhydramine', categories: ['sedating-antihistamine'], pattern: /diphenhydramine|benadryl/, maxDosesPerDay: 4 },
-  { generic: 'doxylamine', categories: ['sedating-antihistamine'], pattern: /doxylamine|unisom/, maxDosesPerDay: 1 },
-  { generic: 'hydroxyzine', categories: ['sedating-antihistamine'], pattern: /hydroxyzine|vistaril|atarax/, maxDosesPerDay: 4 },
-  // antiemetics, laxatives
-  { generic: 'ondansetron', categories: ['antiemetic'], pattern: /ondansetron|zofran/, maxDosesPerDay: 3 },
-  { generic: 'promethazine', categories: ['antiemetic'], pattern: /promethazine|phenergan/, maxDosesPerDay: 4 },
-  { generic: 'metoclopramide', categories: ['antiemetic'], pattern: /metoclopramide|reglan/, maxDosesPerDay: 4 },
-  { generic: 'prochlorperazine', categories: ['antiemetic'], pattern: /prochlorperazine|compazine/, maxDosesPerDay: 4 },
-  { generic: 'trimethobenzamide', categories: ['antiemetic'], pattern: /trimethobenzamide|tigan/, maxDosesPerDay: 4 },
-  { generic: 'granisetron', categories: ['antiemetic'], pattern: /granisetron|sancuso/, maxDosesPerDay: 2 },
-  { generic: 'docusate', categories: ['laxative'], pattern: /docusate|colace|stool softener/, maxDosesPerDay: 3 },
-  { generic: 'senna', categories: ['laxative'], pattern: /senna|sennosides|senokot/, maxDosesPerDay: 4 },
-  { generic: 'bisacodyl', categories: ['laxative'], pattern: /bisacodyl|dulcolax/, maxDosesPerDay: 1 },
-  { generic: 'polyethylene glycol', categories: ['laxative'], pattern: /polyethylene glycol|miralax/, maxDosesPerDay: 1 },
-  { generic: 'lactulose', categories: ['laxative'], pattern: /lactulose/, maxDosesPerDay: 2 },
-  { generic: 'methylnaltrexone', categories: ['oic-prescription'], pattern: /methylnaltrexone|relistor/, maxDosesPerDay: 1 },
-  { generic: 'naloxegol', categories: ['oic-prescription'], pattern: /naloxegol|movantik/, maxDosesPerDay: 1 },
-  { generic: 'naldemedine', categories: ['oic-prescription'], pattern: /naldemedine|symproic/, maxDosesPerDay: 1 },
-  { generic: 'lubiprostone', categories: ['oic-prescription'], pattern: /lubiprostone|amitiza/, maxDosesPerDay: 2 },
-  { generic: 'linaclotide', categories: ['oic-prescription'], pattern: /linaclotide|linzess/, maxDosesPerDay: 1 },
-  // other systemic agents the letters dispute
-  { generic: 'butalbital', categories: ['barbiturate-analgesic'], pattern: /butalbital|fioricet|fiorinal|esgic|phrenilin/, maxDosesPerDay: 6 },
-  { generic: 'medical food', categories: ['medical-food'], pattern: /medical food|theramine|sentra|trepadone|gabadone|percura|apptrim|hypertensa|somnicin|lister ?iii/ },
-  { generic: 'sildenafil', categories: ['pde5-inhibitor'], pattern: /sildenafil|viagra|revatio/, maxDosesPerDay: 1 },
-  { generic: 'tadalafil', categories: ['pde5-inhibitor'], pattern: /tadalafil|cialis/, maxDosesPerDay: 1 },
-  { generic: 'vardenafil', categories: ['pde5-inhibitor'], pattern: /vardenafil|levitra/, maxDosesPerDay: 1 },
-  { generic: 'nitrate', categories: ['nitrate'], pattern: /nitroglycerin|isosorbide|nitro-?dur|nitrostat|imdur|\bnitrates?\b/ },
-  { generic: 'anticoagulant', categories: ['anticoagulant'], pattern: /warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban|heparin|enoxaparin|lovenox|anticoagula/ },
-  { generic: 'antiplatelet', categories: ['antiplatelet'], pattern: /clopidogrel|plavix|prasugrel|effient|ticagrelor|brilinta|antiplatelet/ },
-  // ingredients of topical products (CPMTG "Topical analgesics")
-  { generic: 'lidocaine', categories: ['local-anesthetic'], pattern: /lidocaine|lidoderm|xylocaine|anecream|lidopro|terocin|lidothol/ },
-  { generic: 'bupivacaine', categories: ['local-anesthetic'], pattern: /bupivacaine/ },
-  { generic: 'benzocaine', categories: ['local-anesthetic'], pattern: /benzocaine|dendracin/ },
-  { generic: 'prilocaine', categories: ['local-anesthetic'], pattern: /prilocaine|emla\b/ },
-  { generic: 'capsaicin', categories: ['capsaicin'], pattern: /capsaicin|zostrix|qutenza|capzasin|lidopro|medrox/ },
-  { generic: 'methyl salicylate', categories: ['salicylate'], pattern: /salicylate|salonpas|ben-?gay|icy ?hot|lidopro|terocin|medrox|menth?o-?derm|dendracin/ },
-  { generic: 'menthol', categories: ['counterirritant'], pattern: /menthol|camphor|biofreeze|salonpas|ben-?gay|icy ?hot|terocin|lidopro|medrox|menth?o-?derm|dendracin/ },
-  { generic: 'dextromethorphan', categories: ['nmda-antagonist'], pattern: /dextromethorphan/ },
-  { generic: 'ketamine', categories: ['nmda-antagonist'], pattern: /ketamine/ },
-  { generic: 'dexamethasone', categories: ['corticosteroid'], pattern: /dexamethasone/ },
-  // oral compounding kits (CPMTG 2016 "Compound drugs"): suspensions of one commercial drug
-  { generic: 'synapryn', categories: ['compounding-kit', 'opioid'], pattern: /synapryn/, contains: ['tramadol'] },
-  { generic: 'tabradol', categories: ['compounding-kit', 'muscle-relaxant'], pattern: /tabradol/, contains: ['cyclobenzaprine'] },
-  { generic: 'deprizine', categories: ['compounding-kit', 'h2-blocker'], pattern: /deprizine/, contains: ['ranitidine'] },
-  { generic: 'fanatrex', categories: ['compounding-kit', 'anticonvulsant'], pattern: /fanatrex/, contains: ['gabapentin'] },
-  { generic: 'ketophene', categories: ['compounding-kit', 'nsaid'], pattern: /ketophene/, contains: ['ketoprofen'] },
-  { generic: 'dicopanol', categories: ['compounding-kit', 'sedating-antihistamine'], pattern: /dicopanol/, contains: ['diphenhydramine'] },
-];
+const positive = z.number().positive();
+const regexSource = z.string().min(1).refine((src) => { try { new RegExp(src); return true; } catch { return false; } }, { error: 'expected a valid regular expression' });
+const drugEntrySchema = z.strictObject({
+  generic: z.string().min(1),
+  categories: z.array(z.enum(DRUG_CATEGORIES)).min(1),
+  names: z.array(z.string().min(1).regex(/^[a-z0-9 .&'-]+$/, { error: 'expected lower-case letters, digits, spaces, ".", "&", "\'" or "-" (use pattern: for anything else)' })).min(1).optional(),
+  pattern: regexSource.optional(),
+  maxDosesPerDay: z.number().int().positive().optional(),
+  morphineFactor: positive.optional(),
+  unitStrengthMg: positive.optional(),
+  contains: z.array(z.string().min(1)).min(1).optional(),
+  transdermal: z.literal(true).optional(),
+}).refine((d) => (d.names === undefined) !== (d.pattern === undefined), { error: 'expected exactly one of names: or pattern:' });
+const drugFileSchema = z.strictObject({ drugs: z.array(drugEntrySchema).min(1) });
+
+/** The drug vocabulary file, beside rules/ and guidelines/ at the project root. */
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DRUGS_FILE = join(PROJECT_ROOT, 'vocab', 'drugs.yaml');
+/** The validated vocabulary, written at build (parsing the YAML costs more than the rest of a CLI start). */
+const DRUGS_CACHE_FILE = join(PROJECT_ROOT, 'dist', 'drugs.cache.json');
+type DrugEntry = z.infer<typeof drugEntrySchema>;
+
+const escape = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Parses and validates the vocabulary text; every problem is reported with file, line and path. */
+function validatedEntries(text: string, name: string): DrugEntry[] {
+  const doc = loadDocuments(text, name)[0];
+  if (!doc) throw new InputError([{ file: name, path: '', code: 'empty', message: 'empty file' }]);
+  const result = drugFileSchema.safeParse(doc.data, { reportInput: true });
+  if (!result.success) {
+    throw new InputError(fromZodIssues(name, result.error.issues, (p) => allowedKeysAt(drugFileSchema, p)).map((issue) => {
+      const loc = doc.locate(issue.path.split(/[.[\]]+/).filter(Boolean).map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)));
+      return loc ? { ...issue, line: loc.line, column: loc.column } : issue;
+    }));
+  }
+  return result.data.drugs;
+}
+
+/** Entries validated at build for exactly this text, if the cache holds them. */
+function cachedEntries(digest: string): DrugEntry[] | undefined {
+  try {
+    const cache = JSON.parse(readFileSync(DRUGS_CACHE_FILE, 'utf8')) as { sha256?: string; drugs?: DrugEntry[] };
+    return cache.sha256 === digest ? cache.drugs : undefined;
+  } catch { return undefined; }
+}
+
+/** Reads the drug vocabulary (the build's validated copy when the file is unchanged). */
+export function loadDrugs(file: string = DRUGS_FILE): Drug[] {
+  const text = readFileSync(file, 'utf8');
+  const entries = (file === DRUGS_FILE ? cachedEntries(sha256(text)) : undefined) ?? validatedEntries(text, relative(process.cwd(), file) || file);
+  return entries.map(({ names, pattern, ...d }) => ({ ...d, pattern: new RegExp(pattern ?? names!.map(escape).join('|')) }));
+}
+
+/** Build step: validates vocab/drugs.yaml and writes the copy loadDrugs reads. */
+export function writeDrugsCache(): void {
+  const text = readFileSync(DRUGS_FILE, 'utf8');
+  writeFileSync(DRUGS_CACHE_FILE, JSON.stringify({ sha256: sha256(text), drugs: validatedEntries(text, relative(PROJECT_ROOT, DRUGS_FILE)) }));
+}
+
+let drugs: readonly Drug[] | undefined;
+/** The drugs the medication rules name (vocab/drugs.yaml), loaded on first use so a broken file is reported as an input error, not at import. */
+export function allDrugs(): readonly Drug[] {
+  drugs ??= loadDrugs();
+  return drugs;
+}
 
 const namedMemo = new Map<string, Drug[]>();
 
@@ -167,7 +115,7 @@ export function drugsNamed(text: string): Drug[] {
   let found = namedMemo.get(text);
   if (!found) {
     const t = text.toLowerCase();
-    found = DRUGS.filter((d) => d.pattern.test(t));
+    found = allDrugs().filter((d) => d.pattern.test(t));
     if (namedMemo.size > 10_000) namedMemo.clear();
     namedMemo.set(text, found);
   }
@@ -179,12 +127,9 @@ export function ingredientsNamed(text: string): string[] {
   return [...new Set(drugsNamed(text).flatMap((d) => d.contains ?? [d.generic]))];
 }
 
-/** Categories of the drugs a text names, opioids and corticosteroids included. */
+/** Categories of the drugs a text names. */
 export function categoriesNamed(text: string): DrugCategory[] {
-  const out = new Set<DrugCategory>(drugsNamed(text).flatMap((d) => d.categories));
-  if (OPIOID_NAMES.test(text)) out.add('opioid');
-  if (CORTICOSTEROID_NAMES.test(text)) out.add('oral-corticosteroid');
-  return [...out];
+  return [...new Set<DrugCategory>(drugsNamed(text).flatMap((d) => d.categories))];
 }
 
 /** The request vocabulary's coarse class for a category, where it has one. */
@@ -198,11 +143,12 @@ const TOPICAL_FORM = /\b(creams?|gels?|ointments?|lotions?|patch(es)?|lidoderm|t
 
 /** The request vocabulary's `drugClass` for a drug name (opioid, nsaid, muscle-relaxant, …). */
 export function drugClassOfName(name: string, route?: string): string | undefined {
+  const drugs = drugsNamed(name);
   if (route === 'topical' || route === 'transdermal' || TOPICAL_FORM.test(name)) {
-    return /fentanyl|duragesic|butrans|buprenorphine/i.test(name) ? 'opioid' : 'topical';
+    return drugs.some((d) => d.transdermal === true) ? 'opioid' : 'topical';
   }
-  if (OPIOID_NAMES.test(name)) return 'opioid';
-  if (CORTICOSTEROID_NAMES.test(name)) return 'oral-corticosteroid';
-  const classes = new Set(drugsNamed(name).flatMap((d) => d.categories.map((c) => COARSE[c]).filter((c): c is string => c !== undefined)));
+  if (drugs.some((d) => d.categories.includes('opioid'))) return 'opioid';
+  if (drugs.some((d) => d.categories.includes('oral-corticosteroid'))) return 'oral-corticosteroid';
+  const classes = new Set(drugs.flatMap((d) => d.categories.map((c) => COARSE[c]).filter((c): c is string => c !== undefined)));
   return COARSE_ORDER.find((c) => classes.has(c));
 }

@@ -48,8 +48,11 @@ function failedTrial(tried: ReturnType<typeof triedWith>, none: string): Fact<bo
 }
 
 const NEUROPATHIC_DX = /neuropath|radiculopath|radiculitis|sciatica|neuralgia|neuritis|\bcrps\b|complex regional|reflex sympathetic|carpal tunnel|cubital tunnel|tarsal tunnel|nerve (?:entrapment|injury|compression|damage)|plexopathy|post-?herpetic/;
+const NOCICEPTIVE_DX = /strain|sprain|arthrit|arthros|osteoarth|\boa\b|tendin|tenosynov|bursitis|epicondyl|fasciitis|myalgia|myofascial|lumbago|cervicalgia|back pain|neck pain|joint pain|arthralgia|derangement|\btear\b|degenerat|spondylo|facet|impingement|contusion|fracture|musculoskeletal|internal derangement|chondromalacia|synovitis|capsulitis|dorsalgia|thoracic pain|shoulder pain|knee pain|hip pain|wrist pain|ankle pain|elbow pain|foot pain|hand pain|pain in (?:the )?(?:joint|limb|shoulder|knee|hip|wrist|ankle|elbow|foot|hand)/;
+const NOCICEPTIVE_SYMPTOMS = new Set(['low-back-pain', 'neck-pain', 'joint-pain']);
 const ANXIETY = /anxiety|anxious|panic|agitation/;
 const BENZODIAZEPINE_OTHER = /insomnia|seizure|epilep|spasticity|alcohol withdrawal/;
+const SPASTICITY = /spastic|multiple sclerosis|spinal cord injur|\bsci\b|paraplegi|quadriplegi|tetraplegi|hemipleg|cerebral palsy|\bstroke\b|cerebrovascular accident|upper motor neuron|myelopathy/;
 const SLEEP = /insomnia|sleep/;
 const HEADACHE = /headache|migraine|cephalgia/;
 const DEPRESSION = /depress|dysthym|mood disorder/;
@@ -74,6 +77,21 @@ export const medicationIndicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
+    id: 'pain.nociceptive', type: 'boolean',
+    description: 'Nociceptive (musculoskeletal) pain documented: a musculoskeletal diagnosis (strain, sprain, osteoarthritis, tendinitis, back or neck pain, …) or back, neck or joint pain as a symptom; false when every diagnosis is neuropathic and no such pain is reported.',
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => {
+      const dx = diagnosisTexts(ctx.request.raw);
+      const hits = [
+        ...dx.filter((d) => NOCICEPTIVE_DX.test(d.text)).map((d) => `${d.path} = ${d.text}`),
+        ...indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => s.item.result !== 'negative' && NOCICEPTIVE_SYMPTOMS.has(s.item.kind)).map((s) => `${s.path}.kind = ${s.item.kind}`),
+      ];
+      if (hits.length > 0) return known(true, hits);
+      if (dx.length > 0 && dx.every((d) => NEUROPATHIC_DX.test(d.text))) return known(false, dx.map((d) => `${d.path} = ${d.text} (neuropathic)`));
+      return unknown(['no musculoskeletal diagnosis or back, neck or joint pain recorded']);
+    },
+  }),
+  defineFact<boolean>({
     id: 'neuropathic.firstLineFailed', type: 'boolean',
     description: 'A first-line neuropathic agent (tricyclic or SNRI antidepressant, or an anticonvulsant such as gabapentin or pregabalin) was tried and failed; false when it helped; not documented otherwise.',
     reads: ['treatments[]', 'medications[]'],
@@ -92,6 +110,15 @@ export const medicationIndicationFacts: FactDefinition[] = [
       if (ctx.request.raw.documentation?.anxiety === true) return known(true, ['documentation.anxiety = true']);
       const { positive } = recordMentions(ctx, new RegExp(`${ANXIETY.source}|${BENZODIAZEPINE_OTHER.source}`));
       return positive.length > 0 ? known(true, positive) : unknown(['no anxiety, agitation, insomnia, seizure or spasticity recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'spasticity.documented', type: 'boolean',
+    description: 'Spasticity or a condition that causes it (multiple sclerosis, spinal cord injury, cerebral palsy, stroke, upper motor neuron disorder, myelopathy) is diagnosed or reported; false when denied.',
+    reads: ['diagnoses[]', 'symptoms[]', 'exam[].text'],
+    derive: (ctx) => {
+      const exam = indexed(ctx.request.raw.exam, 'exam').filter((e) => isPositive(e.item) && SPASTICITY.test((e.item.text ?? '').toLowerCase())).map((e) => `${e.path} = ${e.item.text}`);
+      return exam.length > 0 ? known(true, exam) : mentioned(ctx, SPASTICITY, 'no spasticity, multiple sclerosis or spinal cord injury recorded');
     },
   }),
   defineFact<boolean>({

@@ -5,6 +5,7 @@ import { defineFact, known, unknown, type Fact, type FactContext, type FactDefin
 import { indexed, type Indexed } from './record.js';
 import { categoriesNamed, drugsNamed, ingredientsNamed, type DrugCategory } from './drugs.js';
 import { quantityInText } from '../request/visits.js';
+import { COUNTED_UNITS, quantityWithUnit, unitsPerDayInDirections } from './medication-dose.js';
 import type { Medication, Treatment } from '../request/schema.js';
 
 /** The request's own words for a medication service: name, label and free text. */
@@ -77,32 +78,6 @@ export function onMedicationList(ctx: FactContext, cats: readonly DrugCategory[]
   if (ctx.request.raw.medications !== undefined) return known(false, [`medications: no ${what} listed`]);
   return unknown(['medications: the current medication list is not documented']);
 }
-
-// ---- directions and supply -------------------------------------------------------------
-
-const FREQUENCIES: ReadonlyArray<[RegExp, number]> = [
-  [/\b(?:4|four) times (?:a|per|each) day|\b(?:4|four) times daily|\bqid\b|q\.i\.d|\b4x (?:a |per )?day/, 4],
-  [/\b(?:3|three) times (?:a|per|each) day|\b(?:3|three) times daily|\btid\b|t\.i\.d|\b3x (?:a |per )?day/, 3],
-  [/\btwice (?:a|per|each) day|\btwice daily|\b(?:2|two) times (?:a|per|each) day|\b(?:2|two) times daily|\bbid\b|b\.i\.d|\b2x (?:a |per )?day/, 2],
-  [/\bonce (?:a|per|each) day|\bonce daily|\b(?:1|one) times? (?:a|per|each) day|\bdaily\b|\bqd\b|q\.d\.|every (?:day|night|morning)|at bedtime|\bqhs\b|\bnightly\b|\bqam\b|\bqpm\b/, 1],
-];
-const EVERY_HOURS = /(?:every|\bq)\s*(\d+)(?:\s*(?:-|to)\s*(\d+))?\s*(?:hours?|hrs?|h\b)/;
-const UNITS_PER_DOSE = /\b(\d)(?:\s*(?:-|to)\s*(\d))?\s*(?:tabs?|tablets?|caps?|capsules?|pills?)\b|\b(one|two) (?:tabs?|tablets?|caps?|capsules?|pills?|by mouth)\b/;
-
-/** Most doses (units) a day the directions allow: "one by mouth three times a day" = 3; "1-2 tabs every 4-6 hrs" = 12. */
-export function unitsPerDayInDirections(text: string): number | undefined {
-  const t = text.toLowerCase();
-  let perDay: number | undefined;
-  const hours = EVERY_HOURS.exec(t);
-  if (hours) perDay = Math.floor(24 / Math.min(Number(hours[1]), Number(hours[2] ?? hours[1])));
-  else perDay = FREQUENCIES.find(([re]) => re.test(t))?.[1];
-  if (perDay === undefined) return undefined;
-  const dose = UNITS_PER_DOSE.exec(t);
-  const units = dose ? (dose[3] ? (dose[3] === 'two' ? 2 : 1) : Math.max(Number(dose[1]), Number(dose[2] ?? dose[1]))) : 1;
-  return perDay * units;
-}
-
-const COUNTED_UNITS = /^(?:tabs?|tablets?|caps?|capsules?|pills?|softgels?|doses?)$/i;
 
 // ---- the worker's own use of the requested drug ----------------------------------------------
 
@@ -189,6 +164,40 @@ export function benefitOf(entries: readonly Entry[], ctx: FactContext): Fact<boo
 
 export { type Entry as DrugUseEntry };
 
+/** Classes within which a second drug duplicates the first (two muscle relaxants, two NSAIDs, …). */
+const DUPLICATE_CLASSES: readonly DrugCategory[] = ['muscle-relaxant', 'nsaid', 'benzodiazepine', 'hypnotic', 'anticonvulsant', 'tricyclic', 'snri', 'ssri', 'ppi', 'h2-blocker'];
+const STOPPED = /discontinu|\bstopped\b|no longer|\bd\/c\b|\bceased\b|switch(?:ed)? from/;
+
+/**
+ * Other drugs of the requested drug's class taken (medications[], not failed or stopped) or
+ * requested in the same request; a drug that failed or was stopped is being replaced, not duplicated.
+ */
+function sameClassOthers(ctx: FactContext): Fact<readonly string[]> {
+  const text = serviceDrugText(ctx);
+  const classes = medicationCategories(text, ctx.service.raw.drugClass).filter((c) => DUPLICATE_CLASSES.includes(c));
+  const own = new Set(ingredientsNamed(text));
+  if (classes.length === 0) return known([], [`services[${ctx.service.index}]: no class with a same-class rule`]);
+  const isOther = (m: NamedMedication): boolean => m.categories.some((c) => classes.includes(c)) && m.ingredients.length > 0 && !m.ingredients.some((g) => own.has(g));
+  const listedItems = indexed(ctx.request.raw.medications, 'medications');
+  const listed = listedMedications(ctx).filter(isOther).filter((m) => {
+    const item = listedItems.find((l) => l.path === m.path)?.item;
+    return !(item && (outcomeOf(item) === 'failed' || STOPPED.test((item.text ?? '').toLowerCase())));
+  });
+  const requested = requestedMedications(ctx).filter((m) => m.id !== ctx.service.id && ctx.request.byId.get(m.id ?? '')?.requested !== false).filter(isOther);
+  // a treatment naming a drug of the class, not shown to have failed or stopped ("has used baclofen")
+  const treated = indexed(ctx.request.raw.treatments, 'treatments')
+    .filter((t) => t.item.text !== undefined && outcomeOf(t.item) !== 'failed' && !STOPPED.test(t.item.text.toLowerCase()))
+    .map((t) => ({ path: t.path, label: t.item.text!, categories: medicationCategories(t.item.text!), ingredients: ingredientsNamed(t.item.text!.toLowerCase()) }))
+    .filter(isOther);
+  const found = [...listed, ...requested, ...treated];
+  if (found.length > 0) return known(found.map((f) => f.label), found.map((f) => `${f.path} = ${f.label} (${classes.join('/')})`));
+  if (ctx.request.raw.medications !== undefined) return known([], [`medications: no other ${classes.join('/')} taken or requested`]);
+  return unknown(['medications: the current medication list is not documented']);
+}
+
+/** A strength in a medication's words: an amount with a dose unit, or a combination over acetaminophen ("10/325"). */
+const STRENGTH_WORDS = /\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|%|g\/|units?\b|meq\b)|\b\d+(?:\.\d+)?\/(?:\d+(?:\.\d+)?\/)?(?:300|325|500|650|750)\b/i;
+
 export const medicationUseFacts: FactDefinition[] = [
   defineFact<readonly string[]>({
     id: 'medication.ingredients', type: 'list',
@@ -214,21 +223,33 @@ export const medicationUseFacts: FactDefinition[] = [
     derive: (ctx) => { const f = medicationForm(ctx); return known(f.form, [f.evidence]); },
   }),
   defineFact<number>({
-    id: 'medication.quantity', type: 'number', description: 'Quantity requested: quantity, or the count the label states ("#60").',
-    reads: ['services[].quantity', 'services[].label'],
+    id: 'medication.quantity', type: 'number',
+    description: 'Quantity requested: `quantity` (with `unit` when given), else the amount the label, name or text states with or without a unit ("#60", "#60 grams", "240g", "106.32 g", "120 ml", "30 patches").',
+    reads: ['services[].quantity', 'services[].unit', 'services[].label', 'services[].name', 'services[].text'],
     derive: ({ service }) => {
-      if (service.raw.quantity !== undefined) return known(service.raw.quantity, [`services[${service.index}].quantity = ${service.raw.quantity}`]);
+      const path = `services[${service.index}]`;
+      if (service.raw.quantity !== undefined) return known(service.raw.quantity, [`${path}.quantity = ${service.raw.quantity}${service.raw.unit ? ` ${service.raw.unit}` : ''}`]);
+      for (const field of ['label', 'name', 'text'] as const) {
+        const text = service.raw[field];
+        if (!text) continue;
+        const q = quantityWithUnit(text);
+        if (q) return known(q.amount, [`${path}.${field} = ${text} (${q.amount}${q.unit ? ` ${q.unit}` : ''})`]);
+      }
       const n = quantityInText(service.raw.label);
-      return n !== undefined ? known(n, [`services[${service.index}].label = ${service.raw.label}`]) : unknown([`services[${service.index}]: quantity not stated`]);
+      return n !== undefined ? known(n, [`${path}.label = ${service.raw.label}`]) : unknown([`${path}: quantity not stated`]);
     },
   }),
   defineFact<boolean>({
-    id: 'medication.strengthStated', type: 'boolean', description: 'The strength (dose per unit) is stated, in `strength` or in the name or label. Never false.',
-    reads: ['services[].strength', 'services[].name', 'services[].label'],
+    id: 'medication.strengthStated', type: 'boolean',
+    description: 'The strength (dose per unit) is stated: `strength`, or in the name, label or text ("750mg", "5%", "1 mg/ml", "25 mcg/hr", a combination such as "10/325"), or implied by the brand (Tylenol #3). Never false.',
+    reads: ['services[].strength', 'services[].name', 'services[].label', 'services[].text'],
     derive: ({ service }) => {
       if (service.raw.strength) return known(true, [`services[${service.index}].strength = ${service.raw.strength}`]);
-      const m = /\d+(?:\.\d+)?\s*(?:mg|mcg|µg|%|g\/|units?\b)/i.exec(`${service.raw.name ?? ''} ${service.raw.label ?? ''}`);
-      return m ? known(true, [`services[${service.index}] states ${m[0]}`]) : unknown([`services[${service.index}]: strength not stated`]);
+      const words = `${service.raw.name ?? ''} ${service.raw.label ?? ''} ${service.raw.text ?? ''}`;
+      const m = STRENGTH_WORDS.exec(words);
+      if (m) return known(true, [`services[${service.index}] states ${m[0]}`]);
+      const implied = drugsNamed(words.toLowerCase()).find((d) => d.unitStrengthMg !== undefined);
+      return implied ? known(true, [`services[${service.index}] names ${implied.generic} ${implied.unitStrengthMg} mg (brand strength)`]) : unknown([`services[${service.index}]: strength not stated`]);
     },
   }),
   defineFact<number>({
@@ -249,6 +270,12 @@ export const medicationUseFacts: FactDefinition[] = [
       const perDay = Math.min(...maxima);
       return known(Math.round(qty.value / perDay), [...qty.evidence, `${path}: directions not stated; at most ${perDay} a day per the labeled dosing`]);
     },
+  }),
+  defineFact<readonly string[]>({
+    id: 'medication.sameClassOthers', type: 'list',
+    description: 'Other drugs of the requested drug\'s class (muscle relaxant, NSAID, benzodiazepine, hypnotic, anticonvulsant, antidepressant type, PPI, H2 blocker) the worker takes, has used (a treatment naming it) or that are requested with it; a drug that failed or was stopped is not counted. Empty when the medication list shows none; not documented without a medication list.',
+    reads: ['medications[]', 'treatments[].text', 'treatments[].outcome', 'services[].name', 'services[].label', 'services[].drugClass'],
+    derive: (ctx) => sameClassOthers(ctx),
   }),
   defineFact<boolean>({
     id: 'medication.continuing', type: 'boolean',

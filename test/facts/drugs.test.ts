@@ -1,5 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { categoriesNamed, drugClassOfName, ingredientsNamed } from '../../src/facts/drugs.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { categoriesNamed, drugClassOfName, ingredientsNamed, loadDrugs } from '../../src/facts/drugs.js';
+import { InputError } from '../../src/request/issues.js';
 
 describe('drug dictionary', () => {
   it('resolves brands and generics to ingredients and categories', () => {
@@ -33,5 +37,28 @@ describe('drug dictionary', () => {
     expect(drugClassOfName('Naproxen 550')).toBe('nsaid');
     expect(drugClassOfName('Voltaren gel 1%')).toBe('topical');
     expect(drugClassOfName('Duragesic patch')).toBe('opioid');
+  });
+});
+
+describe('vocab/drugs.yaml', () => {
+  it('loads every entry, names or pattern', () => {
+    const drugs = loadDrugs();
+    expect(drugs.length).toBeGreaterThan(100);
+    expect(drugs.find((d) => d.generic === 'oxycodone')?.morphineFactor).toBe(1.5);
+    expect(categoriesNamed('fentanyl 25 mcg/hr')).toContain('opioid');
+    expect(drugClassOfName('Duragesic patch', 'transdermal')).toBe('opioid');
+    expect(drugClassOfName('Medrol dosepak')).toBe('oral-corticosteroid');
+  });
+
+  it('rejects a bad entry with file, line and path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drugs-'));
+    const file = join(dir, 'drugs.yaml');
+    writeFileSync(file, 'drugs:\n  - generic: x\n    categories: [opiod]\n    names: [x]\n  - generic: y\n    categories: [nsaid]\n');
+    let err: unknown;
+    try { loadDrugs(file); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(InputError);
+    const issues = (err as InputError).issues;
+    expect(issues.some((i) => i.path === 'drugs[0].categories[0]' && i.line === 3)).toBe(true);
+    expect(issues.some((i) => i.path.startsWith('drugs[1]') && /names: or pattern:/.test(i.message))).toBe(true);
   });
 });

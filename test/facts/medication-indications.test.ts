@@ -77,3 +77,34 @@ describe('indications', () => {
     expect(fact({ services: [svc] }, 'diagnosis.nutritionalDeficiency')).toBeUndefined();
   });
 });
+
+describe('indications read from the drug\'s own text', () => {
+  it('spasticity.documented: MS, spinal cord injury, stroke; false when denied', () => {
+    expect(fact({ diagnoses: ['multiple sclerosis'], services: [svc] }, 'spasticity.documented')).toBe(true);
+    expect(fact({ diagnoses: ['incomplete spinal cord injury'], services: [svc] }, 'spasticity.documented')).toBe(true);
+    expect(fact({ symptoms: [{ kind: 'spasticity', result: 'negative' }], services: [svc] }, 'spasticity.documented')).toBe(false);
+    expect(fact({ diagnoses: ['lumbar strain'], services: [svc] }, 'spasticity.documented')).toBeUndefined();
+  });
+  it('pain.nociceptive: musculoskeletal diagnosis or back/neck/joint pain; false when every diagnosis is neuropathic', () => {
+    expect(fact({ diagnoses: ['osteoarthritis of the knee'], services: [svc] }, 'pain.nociceptive')).toBe(true);
+    expect(fact({ symptoms: [{ kind: 'low-back-pain' }], diagnoses: ['lumbar radiculopathy'], services: [svc] }, 'pain.nociceptive')).toBe(true);
+    expect(fact({ diagnoses: ['carpal tunnel syndrome', 'peripheral neuropathy'], services: [svc] }, 'pain.nociceptive')).toBe(false);
+    expect(fact({ services: [svc] }, 'pain.nociceptive')).toBeUndefined();
+  });
+});
+
+describe('medication.sameClassOthers', () => {
+  const flexeril = { id: 'mr', kind: 'medication' as const, name: 'Flexeril', strength: '10 mg', quantity: 30 };
+  it('another drug of the class taken, used or requested', () => {
+    expect(fact({ medications: [{ name: 'tizanidine 4 mg' }], services: [flexeril] }, 'medication.sameClassOthers')).toEqual(['tizanidine 4 mg']);
+    expect(fact({ treatments: [{ kind: 'muscle-relaxant', text: 'Baclofen' }], services: [flexeril] }, 'medication.sameClassOthers')).toEqual(['Baclofen']);
+    expect(fact({ medications: [], services: [flexeril, { id: 'soma', kind: 'medication', name: 'Soma 350 mg' }] }, 'medication.sameClassOthers')).toEqual(['Soma 350 mg']);
+  });
+  it('the same drug, or one that failed or was stopped, is not a duplicate', () => {
+    expect(fact({ medications: [{ name: 'cyclobenzaprine 10 mg' }], services: [flexeril] }, 'medication.sameClassOthers')).toEqual([]);
+    expect(fact({ medications: [{ name: 'methocarbamol', outcome: 'failed' }, { name: 'Skelaxin', text: 'discontinued' }], services: [flexeril] }, 'medication.sameClassOthers')).toEqual([]);
+  });
+  it('not documented without a medication list', () => {
+    expect(fact({ services: [flexeril] }, 'medication.sameClassOthers')).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { fact } from './support.js';
-import { outcomeInWords, unitsPerDayInDirections } from '../../src/facts/medication-use.js';
+import { outcomeInWords } from '../../src/facts/medication-use.js';
+import { unitsPerDayInDirections } from '../../src/facts/medication-dose.js';
 
 const med = (s: Record<string, unknown>) => ({ id: 'med', kind: 'medication' as const, ...s });
 
@@ -48,6 +49,11 @@ describe('medication.quantity and medication.strengthStated', () => {
     expect(fact({ services: [med({ name: 'Pepcid', strength: '20 mg' })] }, 'medication.strengthStated')).toBe(true);
     expect(fact({ services: [med({ name: 'Fioricet', label: 'Fioricet 50/325/40 mg #120' })] }, 'medication.strengthStated')).toBe(true);
     expect(fact({ services: [med({ name: 'Fioricet', label: 'Fioricet #120' })] }, 'medication.strengthStated')).toBeUndefined();
+    expect(fact({ services: [med({ name: 'Norco', label: 'Norco 10/325 #90' })] }, 'medication.strengthStated')).toBe(true);
+    expect(fact({ services: [med({ name: 'Tabradol', label: 'Tabradol 1mg/ml 250ml' })] }, 'medication.strengthStated')).toBe(true);
+    expect(fact({ services: [med({ name: 'Duragesic', text: '25 mcg/hr every 72 hours' })] }, 'medication.strengthStated')).toBe(true);
+    expect(fact({ services: [med({ name: 'Tylenol #3', quantity: 60 })] }, 'medication.strengthStated')).toBe(true);
+    expect(fact({ services: [med({ name: 'Norco', label: 'Norco #90, DOS 11/18/16' })] }, 'medication.strengthStated')).toBeUndefined();
   });
 });
 
