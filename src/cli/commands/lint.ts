@@ -4,7 +4,7 @@ import { loadRulePack, DEFAULT_RULES_DIR, PROJECT_ROOT } from '../../rules/pack.
 import { InputError, formatIssue, type InputIssue } from '../../request/issues.js';
 import { loadCases } from '../../cases/load.js';
 import { runCases } from '../../cases/run.js';
-import { checkCatalogUsed, checkCriteriaExercised, checkFieldOrder, checkSchemaReferences, checkTestsBeside } from '../../lint/lint.js';
+import { checkCatalogUsed, checkCriteriaExercised, checkFieldOrder, checkSchemaReferences, checkTestsBeside, sharedServices } from '../../lint/lint.js';
 import { join } from 'node:path';
 
 export function registerLint(program: Command): void {
@@ -27,15 +27,18 @@ export function runLint(format: string, fix = false): number {
   }
   problems.push(...checkFieldOrder(DEFAULT_RULES_DIR, fix), ...checkTestsBeside(DEFAULT_RULES_DIR), ...checkSchemaReferences(PROJECT_ROOT));
   let stats = '';
+  let shared: string[] = [];
   if (pack) {
     const loaded = loadCases([join(PROJECT_ROOT, 'test/cases'), DEFAULT_RULES_DIR], PROJECT_ROOT);
     problems.push(...loaded.problems);
     const report = runCases(loaded.cases, pack);
     problems.push(...checkCriteriaExercised(pack, report), ...checkCatalogUsed(pack));
+    shared = sharedServices(report);
     stats = `${pack.topics.length} topics, ${pack.criteria.size} criteria, ${pack.catalog.allRefs().length} catalog sections, ${loaded.cases.length} cases`;
   }
-  if (format === 'json') process.stdout.write(`${JSON.stringify({ problems, stats }, null, 2)}\n`);
+  if (format === 'json') process.stdout.write(`${JSON.stringify({ problems, stats, sharedServices: shared }, null, 2)}\n`);
   else {
+    if (shared.length > 0) process.stdout.write(`Services in the cases that two or more topics decide:\n${shared.map((s) => `  ${s}\n`).join('')}`);
     for (const p of problems) process.stdout.write(`${formatIssue(p)}\n`);
     process.stdout.write(`${problems.length === 0 ? 'lint: no problems' : `lint: ${problems.length} problem(s)`}${stats ? ` (${stats})` : ''}\n`);
   }
