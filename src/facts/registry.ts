@@ -27,6 +27,7 @@ import { surgicalIndicationFacts } from './surgical-indication.js';
 import { preoperativeFacts } from './preoperative.js';
 import { careSettingFacts } from './care-setting.js';
 import { serviceTestFacts } from './service-tests.js';
+import { consultationFacts } from './consultation.js';
 
 const ALL: readonly FactDefinition[] = [
   ...serviceFacts, ...timeFacts, ...radiculopathyFacts, ...corroborationFacts, ...conservativeCareFacts,
@@ -35,7 +36,7 @@ const ALL: readonly FactDefinition[] = [
   ...postsurgicalFacts, ...physicalMedicineFacts, ...painConditionFacts,
   ...medicationUseFacts, ...giRiskFacts, ...medicationIndicationFacts, ...topicalFacts,
   ...injectionProductFacts,
-  ...itemTypeFacts, ...dmeFacts, ...surgicalIndicationFacts, ...preoperativeFacts, ...careSettingFacts, ...serviceTestFacts,
+  ...itemTypeFacts, ...dmeFacts, ...surgicalIndicationFacts, ...preoperativeFacts, ...careSettingFacts, ...serviceTestFacts, ...consultationFacts,
 ];
 
 export const FACTS: ReadonlyMap<string, FactDefinition> = (() => {
