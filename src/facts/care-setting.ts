@@ -25,6 +25,31 @@ const SETTINGS: ReadonlyArray<readonly [string, RegExp]> = [
   ['acute-hospital', /hospital (stay|admission)|inpatient (stay|admission|hospitali[sz]ation)|admission|length of stay|\blos\b|overnight stay/],
 ];
 
+const NUMBER = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)';
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
+const num = (t: string): number => NUMBER_WORDS[t] ?? Number(t);
+const HOURS = `${NUMBER}\\s*(?:-\\s*\\d+\\s*)?(?:hours?|hrs?|h)\\b`;
+const PER = '\\s*(?:per|a|an|\\/|each|every|x)\\s*';
+
+/**
+ * Hours a week a home-care request states: "20 hours per week", "6 hours a day, 5 days a week"
+ * (= 30), "8 hours per day" (7 days a week), "4 hours 3 times a week" (= 12). A range is read at
+ * its upper bound only when written as the number (the request format writes the upper bound).
+ */
+export function hoursPerWeekInText(words: string): { hours: number; how: string } | undefined {
+  const perWeek = new RegExp(`${HOURS}${PER}week`).exec(words);
+  if (perWeek) return { hours: num(perWeek[1]!), how: perWeek[0] };
+  const perDay = new RegExp(`${HOURS}${PER}day`).exec(words);
+  if (perDay) {
+    const days = new RegExp(`${NUMBER}\\s*(?:days?|x|times)${PER}week`).exec(words.slice(perDay.index + perDay[0].length)) ?? new RegExp(`${NUMBER}\\s*days?${PER}week`).exec(words);
+    const d = days ? num(days[1]!) : 7;
+    return { hours: num(perDay[1]!) * d, how: `${perDay[0]}${days ? `, ${days[0]}` : ' (7 days a week)'}` };
+  }
+  const perVisit = new RegExp(`${HOURS}[^.;]{0,20}?${NUMBER}\\s*(?:x|times)${PER}week`).exec(words);
+  if (perVisit) return { hours: num(perVisit[1]!) * num(perVisit[2]!), how: perVisit[0] };
+  return undefined;
+}
+
 export const careSettingFacts: FactDefinition[] = [
   defineFact<boolean>({
     id: 'homeHealth.homebound', type: 'boolean',
@@ -49,8 +74,8 @@ export const careSettingFacts: FactDefinition[] = [
   }),
   defineFact<number>({
     id: 'homeHealth.hoursPerWeek', type: 'number',
-    description: 'Hours of home health a week: a quantity in hours over the weeks requested, or "N hours per week/day" in the label.',
-    reads: ['services[].quantity', 'services[].unit', 'services[].weeks', 'services[].label'],
+    description: 'Hours of home health a week, computed from what is given: a quantity in hours over the weeks requested, "N hours per week", "N hours a day, M days a week" (7 days when the days are not stated), or "N hours, M times a week".',
+    reads: ['services[].quantity', 'services[].unit', 'services[].weeks', 'services[].label', 'services[].text'],
     derive: ({ service }) => {
       const at = `services[${service.index}]`;
       const { quantity, unit, weeks } = service.raw;
@@ -58,11 +83,26 @@ export const careSettingFacts: FactDefinition[] = [
         const w = weeks ?? service.weeks;
         if (w !== undefined && w > 0) return known(quantity / w, [`${at}.quantity = ${quantity} hours over ${w} weeks`]);
       }
-      const perWeek = /(\d+)\s*(hours?|hrs?)\s*(per|a|\/)\s*week/.exec(service.words);
-      if (perWeek) return known(Number(perWeek[1]), [`${at}.label states ${perWeek[0]}`]);
-      const perDay = /(\d+)\s*(hours?|hrs?)\s*(per|a|\/)\s*day/.exec(service.words);
-      if (perDay) return known(Number(perDay[1]) * 7, [`${at}.label states ${perDay[0]} (7 days a week)`]);
-      return unknown([`${at}: hours of care not stated`]);
+      const stated = hoursPerWeekInText(service.words);
+      return stated ? known(stated.hours, [`${at}.label/text states ${stated.how}`]) : unknown([`${at}: hours of care not stated`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'homeHealth.afterSurgeryOrStay', type: 'boolean',
+    description: 'The home health follows a surgical procedure or an inpatient hospital stay: requested for a surgery or stay, a surgery or stay requested alongside it, or a surgery recorded in the 30 days before the request. False when the last recorded surgery was longer ago; not documented otherwise.',
+    reads: ['services[].for', 'services[]', 'surgeries[]', 'services[].date'],
+    derive: (ctx) => {
+      const { service, request } = ctx;
+      const primary = service.raw.for ? request.byId.get(service.raw.for) : undefined;
+      if (primary && (primary.kind === 'surgery' || primary.kind === 'inpatient-stay')) return known(true, [`services[${service.index}].for = ${primary.id} (${primary.kind})`]);
+      const alongside = request.services.filter((s) => s.id !== service.id && (s.kind === 'surgery' || s.kind === 'inpatient-stay'));
+      if (alongside.length > 0) return known(true, alongside.map((s) => `services[${s.index}] = ${s.kind} (${s.raw.label ?? s.raw.text ?? s.id})`));
+      const asOf = ctx.get<string>('service.requestDate').value ?? request.decisionDate;
+      const dated = indexed(request.raw.surgeries, 'surgeries').filter((s) => s.item.date && daysBetween(s.item.date, asOf) >= 0);
+      if (dated.length === 0) return unknown(['no surgery or hospital stay recorded before the request']);
+      const last = dated.reduce((a, b) => (a.item.date! >= b.item.date! ? a : b));
+      const days = daysBetween(last.item.date!, asOf);
+      return known(days <= 30, [`${last.path} = ${last.item.kind} on ${last.item.date}, ${days} days before the request`]);
     },
   }),
   defineFact<string>({
