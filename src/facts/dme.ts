@@ -10,9 +10,12 @@ import { daysBetween } from '../util/dates.js';
 import { itemTypeOf, itemWords } from './item-type.js';
 
 /** Equipment that withstands repeated use and serves a medical purpose (the Medicare definition). */
-const DURABLE_TYPES = new Set(['mobility-aid', 'lumbar-support', 'wrist-splint', 'elbow-brace', 'knee-brace', 'cold-therapy', 'sling', 'tens', 'ankle-foot-orthosis', 'cervical-collar']);
-/** Disposable supplies and items that are not medical equipment. */
-const NOT_DME_TYPES = new Set(['supplies', 'gym-membership']);
+const DURABLE_TYPES = new Set(['mobility-aid', 'lumbar-support', 'wrist-splint', 'elbow-brace', 'knee-brace', 'cold-therapy', 'sling', 'tens', 'ankle-foot-orthosis', 'cervical-collar', 'commode', 'hospital-bed']);
+/**
+ * Disposable supplies, memberships, and bathroom items ODG (after Medicare) counts as comfort,
+ * convenience or hygiene items rather than medical equipment (tub seats, shower chairs, grab bars).
+ */
+const NOT_DME_TYPES = new Set(['supplies', 'gym-membership', 'bath-equipment']);
 
 const MOBILITY_LIMIT = /non-?weight[- ]bearing|\bnwb\b|unable to (walk|ambulate|stand|bear weight)|cannot (walk|ambulate|stand|bear weight)|wheelchair|bed-?bound|bedridden|homebound/;
 
@@ -70,18 +73,42 @@ export const dmeFacts: FactDefinition[] = [
   }),
   defineFact<boolean>({
     id: 'dme.medicalNeed', type: 'boolean',
-    description: 'The medical need for the equipment is documented: its purpose is stated on the request, it is for use after a surgery, or (for a mobility aid) the record documents that the worker cannot walk or bear weight. Never false.',
+    description: 'The medical need for the equipment is documented: its purpose is stated on the request, it is for use after a surgery, or (for a mobility aid, commode or hospital bed) the record documents that the worker cannot walk or bear weight. Never false.',
     reads: ['services[].purpose', 'services[].for', 'exam[]', 'symptoms[]'],
     derive: (ctx) => {
       const { service } = ctx;
       if (service.raw.purpose) return known(true, [`services[${service.index}].purpose = ${service.raw.purpose}`]);
       const primary = primarySurgery(ctx);
       if (primary) return known(true, [`services[${service.index}].for = ${primary.id} (surgery)`]);
-      if (itemTypeOf(itemWords(service)) === 'mobility-aid') {
+      if (['mobility-aid', 'commode', 'hospital-bed'].includes(itemTypeOf(itemWords(service)) ?? '')) {
         const limited = recordTexts(ctx).filter((t) => MOBILITY_LIMIT.test(t.text));
         if (limited.length > 0) return known(true, limited.map((t) => `${t.path}: ${t.text.trim()}`));
       }
       return unknown([`services[${service.index}]: no purpose, surgery or mobility limitation documented for the equipment`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'dme.ergonomicAssessment', type: 'boolean',
+    description: 'An ergonomic or worksite evaluation (job analysis, workstation assessment) is in the record or requested with the item, identifying what to change. Never false.',
+    reads: ['treatments[].text', 'studies[].text', 'services[]'],
+    derive: (ctx) => {
+      const raw = ctx.request.raw;
+      const ASSESSMENT = /ergonomic (evaluation|assessment|analysis|review)|work ?(site|station|place) (evaluation|assessment|analysis)|job (site )?analysis/;
+      const hits = [
+        ...indexed(raw.treatments, 'treatments').filter((t) => ASSESSMENT.test((t.item.text ?? '').toLowerCase())).map((t) => `${t.path} = ${t.item.text}`),
+        ...indexed(raw.studies, 'studies').filter((st) => ASSESSMENT.test((st.item.text ?? '').toLowerCase())).map((st) => `${st.path} = ${st.item.text}`),
+        ...ctx.request.services.filter((s) => ASSESSMENT.test(s.words)).map((s) => `services[${s.index}] = ${s.raw.label ?? s.raw.text}`),
+      ];
+      return hits.length > 0 ? known(true, hits) : unknown(['no ergonomic or worksite evaluation documented']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'dme.confined', type: 'boolean',
+    description: 'The worker is confined to bed or room, or cannot walk or bear weight (non-weight-bearing, wheelchair, bed-bound), as the exam or symptoms record. Never false.',
+    reads: ['exam[]', 'symptoms[]'],
+    derive: (ctx) => {
+      const limited = recordTexts(ctx).filter((t) => MOBILITY_LIMIT.test(t.text) || /room[- ]confined|confined to (bed|room|home)/.test(t.text));
+      return limited.length > 0 ? known(true, limited.map((t) => `${t.path}: ${t.text.trim()}`)) : unknown(['no bed or room confinement or inability to walk documented']);
     },
   }),
   defineFact<boolean>({

@@ -98,3 +98,18 @@ describe('hearing aids', () => {
     expect(value({ services: [aids] }, 'hearing.yearsSincePriorAids')).toBeUndefined();
   });
 });
+
+describe('dme.confined / dme.ergonomicAssessment / Medicare definition of bathroom items', () => {
+  it('confinement from the exam; never false', () => {
+    expect(value({ exam: [{ finding: 'other', text: 'bed-bound after surgery' }], services: [dme('Bedside commode')] }, 'dme.confined')).toBe(true);
+    expect(value({ services: [dme('Bedside commode')] }, 'dme.confined')).toBeUndefined();
+  });
+  it('an ergonomic evaluation in the treatments or requested', () => {
+    expect(value({ treatments: [{ kind: 'other', text: 'Ergonomic evaluation of the workstation' }], services: [dme('Ergonomic chair')] }, 'dme.ergonomicAssessment')).toBe(true);
+    expect(value({ services: [dme('Ergonomic chair')] }, 'dme.ergonomicAssessment')).toBeUndefined();
+  });
+  it('a commode is medical equipment; a shower chair is a convenience item', () => {
+    expect(value({ services: [dme('Bedside commode')] }, 'dme.meetsMedicareDefinition')).toBe(true);
+    expect(value({ services: [dme('Shower chair')] }, 'dme.meetsMedicareDefinition')).toBe(false);
+  });
+});

@@ -38,3 +38,18 @@ describe('service.itemType', () => {
     expect(value({ services: [{ id: 's', kind: 'durable-medical-equipment', label: 'Device' }] }, 'service.itemType')).toBeUndefined();
   });
 });
+
+describe('bathroom, bed and workstation items', () => {
+  it.each([
+    ['bedside commode', 'commode'],
+    ['raised toilet seat', 'commode'],
+    ['shower chair', 'bath-equipment'],
+    ['tub transfer bench', 'bath-equipment'],
+    ['semi-electric hospital bed', 'hospital-bed'],
+    ['ergonomic chair', 'ergonomic-workstation'],
+    ['sit-stand desk', 'ergonomic-workstation'],
+    ['ergonomic cervical pillow', 'pillow'],
+  ])('%s is %s', (words, type) => {
+    expect(itemTypeOf(words)).toBe(type);
+  });
+});
