@@ -103,6 +103,40 @@ export const dmeFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
+    id: 'dme.abductionPillow', type: 'boolean',
+    description: 'The sling requested is an abduction pillow sling (the words name abduction or a pillow); false for a sling described without them. Brand names are not read as either.',
+    reads: ['services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const at = `services[${service.index}]`;
+      if (/abduction|pillow/.test(service.words)) return known(true, [`${at}.label/text = abduction pillow sling`]);
+      if (/\bsling\b/.test(service.words) && !/ultra-?sling|slingshot/.test(service.words)) return known(false, [`${at}.label/text = a sling without an abduction pillow`]);
+      return unknown([`${at}: whether the sling has an abduction pillow is not stated`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'dme.openLargeCuffRepair', type: 'boolean',
+    description: 'The surgery the item follows is an open (or mini-open) repair of a large or massive rotator cuff tear. False when it is arthroscopic, not a cuff repair, or the tear is partial or small; not documented when the approach or the tear size is not stated.',
+    reads: ['services[]', 'studies[].findings[]', 'diagnoses[]'],
+    derive: (ctx) => {
+      const surgery = primarySurgery(ctx) ?? (ctx.request.services.filter((s) => s.kind === 'surgery' && s.regions.includes('shoulder')).length === 1 ? ctx.request.services.find((s) => s.kind === 'surgery' && s.regions.includes('shoulder')) : undefined);
+      if (!surgery) return unknown(['no shoulder surgery the item follows']);
+      const at = `services[${surgery.index}]`;
+      if (!/cuff/.test(surgery.words)) return known(false, [`${at} = ${surgery.words.trim()} (not a rotator cuff repair)`]);
+      if (/arthroscop/.test(surgery.words) && !/\bopen\b|mini-?open/.test(surgery.words)) return known(false, [`${at} = ${surgery.words.trim()} (arthroscopic repair)`]);
+      const tear = [
+        ...diagnosisTexts(ctx.request.raw).map((d) => ({ path: d.path, text: d.text })),
+        ...indexed(ctx.request.raw.studies, 'studies').flatMap((st) => (st.item.findings ?? []).map((f, j) => ({ path: `${st.path}.findings[${j}]`, text: `${f.text ?? ''}`.toLowerCase() }))),
+        { path: at, text: surgery.words },
+      ].filter((t) => /cuff|supraspinatus|infraspinatus|subscapularis/.test(t.text));
+      const large = tear.filter((t) => /large|massive|retract|two[- ]tendon|multi[- ]?tendon|[3-9]\s*cm/.test(t.text));
+      const small = tear.filter((t) => /partial|small|\b[12]\s*cm/.test(t.text));
+      const open = /\bopen\b|mini-?open/.test(surgery.words);
+      if (large.length > 0 && open) return known(true, [`${at} = ${surgery.words.trim()} (open repair)`, ...large.map((t) => `${t.path} = ${t.text.trim()}`)]);
+      if (small.length > 0 && large.length === 0) return known(false, small.map((t) => `${t.path} = ${t.text.trim()} (not a large or massive tear)`));
+      return unknown([`${at}: ${open ? 'tear size' : 'open or arthroscopic approach'} not stated`]);
+    },
+  }),
+  defineFact<boolean>({
     id: 'dme.confined', type: 'boolean',
     description: 'The worker is confined to bed or room, or cannot walk or bear weight (non-weight-bearing, wheelchair, bed-bound), as the exam or symptoms record. Never false.',
     reads: ['exam[]', 'symptoms[]'],
