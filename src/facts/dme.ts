@@ -4,7 +4,7 @@
 // hearing loss).
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, indexed, isPositive, itemInRegion } from './record.js';
-import { regionsOverlap } from '../request/regions.js';
+import { regionsInText, regionsOverlap } from '../request/regions.js';
 import type { Region } from '../request/vocabulary.js';
 import { daysBetween } from '../util/dates.js';
 import { itemTypeOf, itemWords } from './item-type.js';
@@ -16,6 +16,10 @@ const DURABLE_TYPES = new Set(['mobility-aid', 'lumbar-support', 'wrist-splint',
  * convenience or hygiene items rather than medical equipment (tub seats, shower chairs, grab bars).
  */
 const NOT_DME_TYPES = new Set(['supplies', 'gym-membership', 'bath-equipment']);
+
+/** Symptom kinds that name their region ("low-back-pain" is lumbar). */
+const regionOfKind = (kind: string): Region | undefined =>
+  /low[- ]back|lumbar/.test(kind) ? 'lumbar' : /neck|cervical/.test(kind) ? 'cervical' : /leg/.test(kind) ? 'lumbar' : /arm/.test(kind) ? 'cervical' : undefined;
 
 const MOBILITY_LIMIT = /non-?weight[- ]bearing|\bnwb\b|unable to (walk|ambulate|stand|bear weight)|cannot (walk|ambulate|stand|bear weight)|wheelchair|bed-?bound|bedridden|homebound/;
 
@@ -134,6 +138,25 @@ export const dmeFacts: FactDefinition[] = [
       if (large.length > 0 && open) return known(true, [`${at} = ${surgery.words.trim()} (open repair)`, ...large.map((t) => `${t.path} = ${t.text.trim()}`)]);
       if (small.length > 0 && large.length === 0) return known(false, small.map((t) => `${t.path} = ${t.text.trim()} (not a large or massive tear)`));
       return unknown([`${at}: ${open ? 'tear size' : 'open or arthroscopic approach'} not stated`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'dme.regionSymptoms', type: 'boolean',
+    description: 'Current symptoms or a diagnosis of the region the device is for are recorded (the device treats a condition rather than preventing one). False when the region\'s symptoms are all denied.',
+    reads: ['symptoms[]', 'diagnoses[]'],
+    derive: (ctx) => {
+      const { service, request } = ctx;
+      const region = service.regions[0];
+      const symptoms = indexed(request.raw.symptoms, 'symptoms').filter((s) => itemInRegion(s.item.region ?? regionOfKind(s.item.kind), service));
+      const present = symptoms.filter((s) => s.item.result !== 'negative');
+      const dx = diagnosisTexts(request.raw).filter((d, i) => {
+        const item = request.raw.diagnoses![i]!;
+        const r = typeof item === 'string' ? undefined : item.region;
+        return r ? itemInRegion(r, service) : region !== undefined && regionsInText(d.text).some((x) => regionsOverlap(region, x));
+      });
+      if (present.length + dx.length > 0) return known(true, [...present.map((s) => `${s.path}.kind = ${s.item.kind}`), ...dx.map((d) => `${d.path} = ${d.text}`)]);
+      if (symptoms.length > 0) return known(false, symptoms.map((s) => `${s.path}.kind = ${s.item.kind} (denied)`));
+      return unknown(['no symptom or diagnosis of the region recorded']);
     },
   }),
   defineFact<boolean>({

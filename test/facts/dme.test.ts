@@ -113,3 +113,13 @@ describe('dme.confined / dme.ergonomicAssessment / Medicare definition of bathro
     expect(value({ services: [dme('Shower chair')] }, 'dme.meetsMedicareDefinition')).toBe(false);
   });
 });
+
+describe('dme.regionSymptoms', () => {
+  it('current symptoms or a diagnosis of the region; denied symptoms are false', () => {
+    const lso = dme('Lumbar support', { region: 'lumbar' });
+    expect(value({ symptoms: [{ kind: 'low-back-pain' }], services: [lso] }, 'dme.regionSymptoms')).toBe(true);
+    expect(value({ diagnoses: ['lumbar strain'], services: [lso] }, 'dme.regionSymptoms')).toBe(true);
+    expect(value({ symptoms: [{ kind: 'low-back-pain', result: 'negative' }], services: [lso] }, 'dme.regionSymptoms')).toBe(false);
+    expect(value({ services: [lso] }, 'dme.regionSymptoms')).toBeUndefined();
+  });
+});
