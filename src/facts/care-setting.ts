@@ -19,6 +19,10 @@ function recordTexts(ctx: FactContext): { path: string; text: string }[] {
   ];
 }
 
+/** Psychological tests by name (instruments reviewers expect a testing request to list). */
+const PSYCH_TESTS = /\bmmpi|minnesota multiphasic|\bmbmd\b|millon|\bmcmi|\bbhi\b|battery for health improvement|\bbdi\b|beck (depression|anxiety)|\bbai\b|phq-?9|gad-?7|\bpai\b|personality assessment inventory|scl-?90|\bp-?3\b|pain patient profile|trauma symptom inventory|hamilton|epworth|\bwais\b|wechsler|pain catastrophi[sz]ing scale|fear[- ]avoidance beliefs|\bfabq\b|\bmoca\b|mini[- ]mental|neuropsycholog\w* battery/;
+const PSYCH_TESTING = /\btest(s|ing)?\b|battery|inventor(y|ies)|questionnaire|assessment instruments?|psychometric/;
+
 const SETTINGS: ReadonlyArray<readonly [string, RegExp]> = [
   ['skilled-nursing', /skilled nursing|\bsnf\b|nursing (facility|home)|sub-?acute/],
   ['inpatient-rehabilitation', /rehabilitation (unit|facility|hospital|center)|acute rehab|inpatient rehab|\birf\b|\baru\b|rehab (unit|facility)/],
@@ -172,6 +176,36 @@ export const careSettingFacts: FactDefinition[] = [
       const PSYCH = /depress|anxi|stress|panic|suicid|homicid|ptsd|post-?traumatic|fear[- ]avoid|catastroph|irritab|mood|nightmare|flashback/;
       const symptoms = indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => s.item.result !== 'negative' && PSYCH.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()));
       return symptoms.length > 0 ? known(true, symptoms.map((s) => `${s.path}.kind = ${s.item.kind}`)) : unknown(['no psychological diagnosis or symptom recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'psych.testing', type: 'boolean',
+    description: 'The psychological service is testing (a test battery, inventories, psychometric or neuropsychological testing) rather than an evaluation interview or treatment.',
+    reads: ['services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const m = PSYCH_TESTING.exec(service.words) ?? PSYCH_TESTS.exec(service.words);
+      return m ? known(true, [`services[${service.index}].label/text names ${m[0]}`]) : known(false, [`services[${service.index}] names no testing`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'psych.testsNamed', type: 'boolean',
+    description: 'The psychological tests to be given are named (MMPI, BHI, Beck inventories, PHQ-9, …) in the label or text. Never false.',
+    reads: ['services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const m = PSYCH_TESTS.exec(service.words);
+      return m ? known(true, [`services[${service.index}].label/text names ${m[0]}`]) : unknown([`services[${service.index}]: the tests are not named`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'psych.testingTimeStated', type: 'boolean',
+    description: 'The time the testing takes is stated: a quantity in hours, minutes or units, or a duration in the label ("4 hours", "90 minutes"). Never false.',
+    reads: ['services[].quantity', 'services[].unit', 'services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const at = `services[${service.index}]`;
+      const { quantity, unit } = service.raw;
+      if (quantity !== undefined && unit && /^(h(ou)?rs?|min(ute)?s?|units?)$/.test(unit.trim().toLowerCase())) return known(true, [`${at}.quantity = ${quantity} ${unit}`]);
+      const m = /\b\d+(\.\d+)?\s*(hours?|hrs?|minutes?|mins?|units?)\b/.exec(service.words);
+      return m ? known(true, [`${at}.label/text states ${m[0]}`]) : unknown([`${at}: the time of the testing is not stated`]);
     },
   }),
 ];

@@ -78,3 +78,16 @@ describe('homeHealth.afterSurgeryOrStay', () => {
     expect(value({ services: [nurse] }, 'homeHealth.afterSurgeryOrStay')).toBeUndefined();
   });
 });
+
+describe('psychological testing', () => {
+  const psych = (label: string, extra: Record<string, unknown> = {}) => ({ services: [{ id: 'p', kind: 'psychological-services', label, ...extra }] });
+  it('testing, the tests named, the time stated', () => {
+    expect(value(psych('Psychological testing'), 'psych.testing')).toBe(true);
+    expect(value(psych('Psychotherapy 6 sessions'), 'psych.testing')).toBe(false);
+    expect(value(psych('Psych testing: MMPI-2 and BHI 2'), 'psych.testsNamed')).toBe(true);
+    expect(value(psych('Psychological testing'), 'psych.testsNamed')).toBeUndefined();
+    expect(value(psych('Psychological testing, 3 hours'), 'psych.testingTimeStated')).toBe(true);
+    expect(value(psych('Psychological testing', { quantity: 4, unit: 'hours' }), 'psych.testingTimeStated')).toBe(true);
+    expect(value(psych('Psychological testing'), 'psych.testingTimeStated')).toBeUndefined();
+  });
+});
