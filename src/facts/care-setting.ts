@@ -208,4 +208,16 @@ export const careSettingFacts: FactDefinition[] = [
       return m ? known(true, [`${at}.label/text states ${m[0]}`]) : unknown([`${at}: the time of the testing is not stated`]);
     },
   }),
+  defineFact<boolean>({
+    id: 'transport.conditionPreventsTravel', type: 'boolean',
+    description: 'A medical or physical condition that prevents ordinary public or private transport, as the record states it: the documentation flag, or the exam or symptoms record that the worker is homebound, bed- or wheelchair-bound, non-weight-bearing, or cannot drive, sit or walk. False only when the flag says so.',
+    reads: ['documentation.cannotUseOrdinaryTransport', 'exam[].text', 'symptoms[].text'],
+    derive: (ctx) => {
+      const flag = ctx.request.raw.documentation?.cannotUseOrdinaryTransport;
+      if (flag === true) return known(true, ['documentation.cannotUseOrdinaryTransport = true']);
+      const hits = recordTexts(ctx).filter((t) => HOMEBOUND.test(t.text) || /(cannot|unable to) (drive|sit|travel|ride)|not (able|cleared) to drive|no driving/.test(t.text));
+      if (hits.length > 0) return known(true, hits.map((t) => `${t.path}: ${t.text.trim()}`));
+      return flag === false ? known(false, ['documentation.cannotUseOrdinaryTransport = false']) : unknown(['no condition preventing ordinary transport documented']);
+    },
+  }),
 ];

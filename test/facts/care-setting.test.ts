@@ -91,3 +91,13 @@ describe('psychological testing', () => {
     expect(value(psych('Psychological testing'), 'psych.testingTimeStated')).toBeUndefined();
   });
 });
+
+describe('transport.conditionPreventsTravel', () => {
+  const ride = { id: 'r', kind: 'transportation', label: 'Transportation to medical appointments' };
+  it('reads the exam and symptoms, not only the flag', () => {
+    expect(value({ exam: [{ finding: 'other', text: 'non-weight bearing right leg in a cast' }], services: [ride] }, 'transport.conditionPreventsTravel')).toBe(true);
+    expect(value({ symptoms: [{ kind: 'other', text: 'unable to drive on current medications' }], services: [ride] }, 'transport.conditionPreventsTravel')).toBe(true);
+    expect(value({ documentation: { cannotUseOrdinaryTransport: false }, services: [ride] }, 'transport.conditionPreventsTravel')).toBe(false);
+    expect(value({ services: [ride] }, 'transport.conditionPreventsTravel')).toBeUndefined();
+  });
+});
