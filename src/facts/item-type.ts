@@ -7,6 +7,8 @@ import { defineFact, known, unknown, type FactDefinition } from './types.js';
 import type { NormalizedService } from '../request/normalize.js';
 
 export const ITEM_TYPES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['cytokine-dna-test', /cytokine|dna (signature|profile)/],
+  ['genetic-test', /genetic (test|testing|screen|risk)|pharmacogen\w*|genotyp\w*|\bdna (test|testing|swab)|cyp ?450 (test|testing|genotyp)|proove/],
   ['tens', /\btens\b|transcutaneous electric|interferential|\bh-?wave\b|neuromuscular (electrical )?stim|\bnmes\b|\be-?stim\b/],
   ['sling', /\bsling\b|abduction pillow|ultra-?sling|slingshot/],
   ['cold-therapy', /cryotherap|cold therapy|cold (compression )?unit|continuous[- ]flow|polar ?care|game ?ready|ice (machine|unit)|cold compression/],

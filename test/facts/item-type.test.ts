@@ -53,3 +53,14 @@ describe('bathroom, bed and workstation items', () => {
     expect(itemTypeOf(words)).toBe(type);
   });
 });
+
+describe('genetic tests', () => {
+  it.each([
+    ['genetic testing for opioid risk', 'genetic-test'],
+    ['pharmacogenomic CYP450 panel', 'genetic-test'],
+    ['cytokine DNA testing', 'cytokine-dna-test'],
+    ['urine drug screen', 'urine-drug-screen'],
+  ])('%s is %s', (words, type) => {
+    expect(itemTypeOf(words)).toBe(type);
+  });
+});
