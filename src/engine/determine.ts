@@ -4,7 +4,7 @@
 import type { NormalizedRequest, NormalizedService } from '../request/normalize.js';
 import { FactStore } from '../facts/store.js';
 import { TRUE, UNKNOWN, type FactReader } from '../rules/evaluate.js';
-import { guidelineRefsFor, editionsInForce, type CompiledTopic, type RulePack } from '../rules/pack.js';
+import { guidelineRefsFor, editionsInForce, selectTopics, type CompiledTopic, type RulePack } from '../rules/pack.js';
 import { chooseCitation, checkEditions, silenceNotice } from './hierarchy.js';
 import { renderTemplate } from './templates.js';
 import { RESULT_FORMAT, type CriterionResult, type RequestResult, type ServiceResult } from './result.js';
@@ -62,10 +62,6 @@ function serviceResult(service: NormalizedService, fields: Omit<ServiceResult, '
   return result;
 }
 
-function matchingTopics(pack: RulePack, service: NormalizedService, read: FactReader): CompiledTopic[] {
-  return (pack.byKind.get(service.kind) ?? []).filter((t) => !t.when || t.when.evaluate(read) === TRUE);
-}
-
 function notCovered(service: NormalizedService, reason: string, extra: Partial<Pick<ServiceResult, 'dependsOn' | 'notices' | 'topics'>> = {}): ServiceResult {
   return serviceResult(service, {
     prediction: 'not-covered', medicallyNecessary: null, dependsOn: extra.dependsOn ?? null, guideline: null,
@@ -76,16 +72,14 @@ function notCovered(service: NormalizedService, reason: string, extra: Partial<P
 function decideOnOwn(request: NormalizedRequest, pack: RulePack, service: NormalizedService): ServiceResult {
   const store = new FactStore(request, service);
   const read: FactReader = (id) => store.get(id);
-  const topics = matchingTopics(pack, service, read);
-  if (topics.length === 0) {
-    return notCovered(service, `No rule in the pack covers ${describe(service)}; the engine does not guess.`);
-  }
-  return evaluateTopics(request, pack, service, topics, store);
-}
-
-function describe(service: NormalizedService): string {
-  const region = service.regions.length > 0 ? ` (${service.regions.join(', ')})` : '';
-  return `this ${service.kind}${region} service`;
+  const { topics, uncovered, reason } = selectTopics(pack, service, read);
+  if (topics.length === 0) return notCovered(service, `${reason} The engine does not guess.`);
+  const result = evaluateTopics(request, pack, service, topics, store);
+  if (uncovered.length === 0) return result;
+  // A part no rule decides: a failing part still decides the request; a passing one does not.
+  const part = `No rule in the pack covers ${uncovered.join(', ')}, also requested here.`;
+  if (result.prediction === 'upheld') { result.notices.push(part); return result; }
+  return notCovered(service, `${part} The engine does not guess.`, { notices: result.notices, topics: result.topics });
 }
 
 function evaluateTopics(request: NormalizedRequest, pack: RulePack, service: NormalizedService, topics: CompiledTopic[], store: FactStore): ServiceResult {
@@ -163,7 +157,7 @@ function evidenceOf(facts: readonly string[], store: FactStore): string[] {
 function decideAssociated(request: NormalizedRequest, pack: RulePack, service: NormalizedService, primary: ServiceResult): ServiceResult {
   const store = new FactStore(request, service);
   const read: FactReader = (id) => store.get(id);
-  const own = matchingTopics(pack, service, read);
+  const own = selectTopics(pack, service, read).topics;
   const ownGuideline = own.length > 0 ? chooseCitation(pack.catalog, own.flatMap((t) => guidelineRefsFor(t, read, pack.catalog, request.decisionDate)), request.decisionDate) : undefined;
   const link = `services[${service.index}].for = ${primary.id}`;
   const follows = (status: CriterionResult['status']): CriterionResult => ({
@@ -171,31 +165,35 @@ function decideAssociated(request: NormalizedRequest, pack: RulePack, service: N
     citation: ownGuideline ?? primary.guideline!,
   });
 
+  // Topics that judge the service on its own merits (pre-operative tests, cold therapy, slings).
+  const judged = own.filter((t) => t.spec.appliesTo.associated === true);
   if (primary.prediction === 'not-covered') {
-    // Necessary only if the primary is and its own criteria are met: if its own criteria
-    // already fail, it is not necessary whatever the primary; otherwise the engine abstains.
-    const judgedAlone = own.filter((t) => t.spec.appliesTo.associated === true);
-    const alone = judgedAlone.length > 0 ? evaluateTopics(request, pack, service, judgedAlone, store) : undefined;
-    if (alone?.prediction === 'upheld') {
-      alone.notices.unshift(`Its primary (${primary.label}) is not covered by the rules; this service fails its own criteria either way.`);
-    return alone;
+    // The primary is not in dispute here (requested: false) or no rule decides it: a service with
+    // criteria of its own is judged by them, as reviewers do; otherwise the engine abstains.
+    const alone = judged.length > 0 ? evaluateTopics(request, pack, service, judged, store) : undefined;
+    if (alone) {
+      alone.notices.unshift(`Its primary (${primary.label}) is not decided by the rules; this service is judged on its own criteria.`);
+      return alone;
     }
     return notCovered(service, `This service is requested for ${primary.label}, which no rule covers; it is decided by its primary.`, { dependsOn: primary.id });
   }
   if (primary.prediction === 'upheld') {
+    // Reviewers often give the service's own reasons besides the primary's: show both.
+    const alone = judged.length > 0 ? evaluateTopics(request, pack, service, judged, store) : undefined;
+    const ownFailing = alone?.prediction === 'upheld' ? alone.criteria.filter((c) => c.status !== 'met' && !c.presumed) : [];
     return serviceResult(service, {
       prediction: 'upheld',
       medicallyNecessary: false,
       dependsOn: primary.id,
       guideline: primary.guideline,
-      criteria: [follows('unmet'), ...primary.criteria.filter((c) => c.status !== 'met' && !c.presumed)],
-      rationale: `Since the primary procedure (${primary.label}) is not medically necessary, this associated service is not medically necessary either.`,
-      toOverturn: primary.toOverturn,
+      criteria: [follows('unmet'), ...primary.criteria.filter((c) => c.status !== 'met' && !c.presumed), ...ownFailing],
+      rationale: `Since the primary procedure (${primary.label}) is not medically necessary, this associated service is not medically necessary either.`
+        + (ownFailing.length > 0 ? ` On its own merits as well: ${alone!.rationale}` : ''),
+      toOverturn: [...primary.toOverturn, ...(ownFailing.length > 0 ? alone!.toOverturn.filter((t) => !primary.toOverturn.includes(t)) : [])],
       topics: primary.topics,
       notices: [],
     }, primary.notRecommended);
   }
-  const judged = own.filter((t) => t.spec.appliesTo.associated === true);
   if (judged.length > 0) {
     const result = evaluateTopics(request, pack, service, judged, store);
     result.criteria.unshift(follows('met'));

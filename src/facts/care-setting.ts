@@ -19,11 +19,40 @@ function recordTexts(ctx: FactContext): { path: string; text: string }[] {
   ];
 }
 
+/** Psychological tests by name (instruments reviewers expect a testing request to list). */
+const PSYCH_TESTS = /\bmmpi|minnesota multiphasic|\bmbmd\b|millon|\bmcmi|\bbhi\b|battery for health improvement|\bbdi\b|beck (depression|anxiety)|\bbai\b|phq-?9|gad-?7|\bpai\b|personality assessment inventory|scl-?90|\bp-?3\b|pain patient profile|trauma symptom inventory|hamilton|epworth|\bwais\b|wechsler|pain catastrophi[sz]ing scale|fear[- ]avoidance beliefs|\bfabq\b|\bmoca\b|mini[- ]mental|neuropsycholog\w* battery/;
+const PSYCH_TESTING = /\btest(s|ing)?\b|battery|inventor(y|ies)|questionnaire|assessment instruments?|psychometric/;
+
 const SETTINGS: ReadonlyArray<readonly [string, RegExp]> = [
   ['skilled-nursing', /skilled nursing|\bsnf\b|nursing (facility|home)|sub-?acute/],
   ['inpatient-rehabilitation', /rehabilitation (unit|facility|hospital|center)|acute rehab|inpatient rehab|\birf\b|\baru\b|rehab (unit|facility)/],
   ['acute-hospital', /hospital (stay|admission)|inpatient (stay|admission|hospitali[sz]ation)|admission|length of stay|\blos\b|overnight stay/],
 ];
+
+const NUMBER = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)';
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
+const num = (t: string): number => NUMBER_WORDS[t] ?? Number(t);
+const HOURS = `${NUMBER}\\s*(?:-\\s*\\d+\\s*)?(?:hours?|hrs?|h)\\b`;
+const PER = '\\s*(?:per|a|an|\\/|each|every|x)\\s*';
+
+/**
+ * Hours a week a home-care request states: "20 hours per week", "6 hours a day, 5 days a week"
+ * (= 30), "8 hours per day" (7 days a week), "4 hours 3 times a week" (= 12). A range is read at
+ * its upper bound only when written as the number (the request format writes the upper bound).
+ */
+export function hoursPerWeekInText(words: string): { hours: number; how: string } | undefined {
+  const perWeek = new RegExp(`${HOURS}${PER}week`).exec(words);
+  if (perWeek) return { hours: num(perWeek[1]!), how: perWeek[0] };
+  const perDay = new RegExp(`${HOURS}${PER}day`).exec(words);
+  if (perDay) {
+    const days = new RegExp(`${NUMBER}\\s*(?:days?|x|times)${PER}week`).exec(words.slice(perDay.index + perDay[0].length)) ?? new RegExp(`${NUMBER}\\s*days?${PER}week`).exec(words);
+    const d = days ? num(days[1]!) : 7;
+    return { hours: num(perDay[1]!) * d, how: `${perDay[0]}${days ? `, ${days[0]}` : ' (7 days a week)'}` };
+  }
+  const perVisit = new RegExp(`${HOURS}[^.;]{0,20}?${NUMBER}\\s*(?:x|times)${PER}week`).exec(words);
+  if (perVisit) return { hours: num(perVisit[1]!) * num(perVisit[2]!), how: perVisit[0] };
+  return undefined;
+}
 
 export const careSettingFacts: FactDefinition[] = [
   defineFact<boolean>({
@@ -49,8 +78,8 @@ export const careSettingFacts: FactDefinition[] = [
   }),
   defineFact<number>({
     id: 'homeHealth.hoursPerWeek', type: 'number',
-    description: 'Hours of home health a week: a quantity in hours over the weeks requested, or "N hours per week/day" in the label.',
-    reads: ['services[].quantity', 'services[].unit', 'services[].weeks', 'services[].label'],
+    description: 'Hours of home health a week, computed from what is given: a quantity in hours over the weeks requested, "N hours per week", "N hours a day, M days a week" (7 days when the days are not stated), or "N hours, M times a week".',
+    reads: ['services[].quantity', 'services[].unit', 'services[].weeks', 'services[].label', 'services[].text'],
     derive: ({ service }) => {
       const at = `services[${service.index}]`;
       const { quantity, unit, weeks } = service.raw;
@@ -58,11 +87,26 @@ export const careSettingFacts: FactDefinition[] = [
         const w = weeks ?? service.weeks;
         if (w !== undefined && w > 0) return known(quantity / w, [`${at}.quantity = ${quantity} hours over ${w} weeks`]);
       }
-      const perWeek = /(\d+)\s*(hours?|hrs?)\s*(per|a|\/)\s*week/.exec(service.words);
-      if (perWeek) return known(Number(perWeek[1]), [`${at}.label states ${perWeek[0]}`]);
-      const perDay = /(\d+)\s*(hours?|hrs?)\s*(per|a|\/)\s*day/.exec(service.words);
-      if (perDay) return known(Number(perDay[1]) * 7, [`${at}.label states ${perDay[0]} (7 days a week)`]);
-      return unknown([`${at}: hours of care not stated`]);
+      const stated = hoursPerWeekInText(service.words);
+      return stated ? known(stated.hours, [`${at}.label/text states ${stated.how}`]) : unknown([`${at}: hours of care not stated`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'homeHealth.afterSurgeryOrStay', type: 'boolean',
+    description: 'The home health follows a surgical procedure or an inpatient hospital stay: requested for a surgery or stay, a surgery or stay requested alongside it, or a surgery recorded in the 30 days before the request. False when the last recorded surgery was longer ago; not documented otherwise.',
+    reads: ['services[].for', 'services[]', 'surgeries[]', 'services[].date'],
+    derive: (ctx) => {
+      const { service, request } = ctx;
+      const primary = service.raw.for ? request.byId.get(service.raw.for) : undefined;
+      if (primary && (primary.kind === 'surgery' || primary.kind === 'inpatient-stay')) return known(true, [`services[${service.index}].for = ${primary.id} (${primary.kind})`]);
+      const alongside = request.services.filter((s) => s.id !== service.id && (s.kind === 'surgery' || s.kind === 'inpatient-stay'));
+      if (alongside.length > 0) return known(true, alongside.map((s) => `services[${s.index}] = ${s.kind} (${s.raw.label ?? s.raw.text ?? s.id})`));
+      const asOf = ctx.get<string>('service.requestDate').value ?? request.decisionDate;
+      const dated = indexed(request.raw.surgeries, 'surgeries').filter((s) => s.item.date && daysBetween(s.item.date, asOf) >= 0);
+      if (dated.length === 0) return unknown(['no surgery or hospital stay recorded before the request']);
+      const last = dated.reduce((a, b) => (a.item.date! >= b.item.date! ? a : b));
+      const days = daysBetween(last.item.date!, asOf);
+      return known(days <= 30, [`${last.path} = ${last.item.kind} on ${last.item.date}, ${days} days before the request`]);
     },
   }),
   defineFact<string>({
@@ -132,6 +176,48 @@ export const careSettingFacts: FactDefinition[] = [
       const PSYCH = /depress|anxi|stress|panic|suicid|homicid|ptsd|post-?traumatic|fear[- ]avoid|catastroph|irritab|mood|nightmare|flashback/;
       const symptoms = indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => s.item.result !== 'negative' && PSYCH.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()));
       return symptoms.length > 0 ? known(true, symptoms.map((s) => `${s.path}.kind = ${s.item.kind}`)) : unknown(['no psychological diagnosis or symptom recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'psych.testing', type: 'boolean',
+    description: 'The psychological service is testing (a test battery, inventories, psychometric or neuropsychological testing) rather than an evaluation interview or treatment.',
+    reads: ['services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const m = PSYCH_TESTING.exec(service.words) ?? PSYCH_TESTS.exec(service.words);
+      return m ? known(true, [`services[${service.index}].label/text names ${m[0]}`]) : known(false, [`services[${service.index}] names no testing`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'psych.testsNamed', type: 'boolean',
+    description: 'The psychological tests to be given are named (MMPI, BHI, Beck inventories, PHQ-9, …) in the label or text. Never false.',
+    reads: ['services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const m = PSYCH_TESTS.exec(service.words);
+      return m ? known(true, [`services[${service.index}].label/text names ${m[0]}`]) : unknown([`services[${service.index}]: the tests are not named`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'psych.testingTimeStated', type: 'boolean',
+    description: 'The time the testing takes is stated: a quantity in hours, minutes or units, or a duration in the label ("4 hours", "90 minutes"). Never false.',
+    reads: ['services[].quantity', 'services[].unit', 'services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const at = `services[${service.index}]`;
+      const { quantity, unit } = service.raw;
+      if (quantity !== undefined && unit && /^(h(ou)?rs?|min(ute)?s?|units?)$/.test(unit.trim().toLowerCase())) return known(true, [`${at}.quantity = ${quantity} ${unit}`]);
+      const m = /\b\d+(\.\d+)?\s*(hours?|hrs?|minutes?|mins?|units?)\b/.exec(service.words);
+      return m ? known(true, [`${at}.label/text states ${m[0]}`]) : unknown([`${at}: the time of the testing is not stated`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'transport.conditionPreventsTravel', type: 'boolean',
+    description: 'A medical or physical condition that prevents ordinary public or private transport, as the record states it: the documentation flag, or the exam or symptoms record that the worker is homebound, bed- or wheelchair-bound, non-weight-bearing, or cannot drive, sit or walk. False only when the flag says so.',
+    reads: ['documentation.cannotUseOrdinaryTransport', 'exam[].text', 'symptoms[].text'],
+    derive: (ctx) => {
+      const flag = ctx.request.raw.documentation?.cannotUseOrdinaryTransport;
+      if (flag === true) return known(true, ['documentation.cannotUseOrdinaryTransport = true']);
+      const hits = recordTexts(ctx).filter((t) => HOMEBOUND.test(t.text) || /(cannot|unable to) (drive|sit|travel|ride)|not (able|cleared) to drive|no driving/.test(t.text));
+      if (hits.length > 0) return known(true, hits.map((t) => `${t.path}: ${t.text.trim()}`));
+      return flag === false ? known(false, ['documentation.cannotUseOrdinaryTransport = false']) : unknown(['no condition preventing ordinary transport documented']);
     },
   }),
 ];

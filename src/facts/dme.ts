@@ -4,15 +4,22 @@
 // hearing loss).
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, indexed, isPositive, itemInRegion } from './record.js';
-import { regionsOverlap } from '../request/regions.js';
+import { regionsInText, regionsOverlap } from '../request/regions.js';
 import type { Region } from '../request/vocabulary.js';
 import { daysBetween } from '../util/dates.js';
 import { itemTypeOf, itemWords } from './item-type.js';
 
 /** Equipment that withstands repeated use and serves a medical purpose (the Medicare definition). */
-const DURABLE_TYPES = new Set(['mobility-aid', 'lumbar-support', 'wrist-splint', 'elbow-brace', 'knee-brace', 'cold-therapy', 'sling', 'tens', 'ankle-foot-orthosis', 'cervical-collar']);
-/** Disposable supplies and items that are not medical equipment. */
-const NOT_DME_TYPES = new Set(['supplies', 'gym-membership']);
+const DURABLE_TYPES = new Set(['mobility-aid', 'lumbar-support', 'wrist-splint', 'elbow-brace', 'knee-brace', 'cold-therapy', 'sling', 'tens', 'ankle-foot-orthosis', 'cervical-collar', 'commode', 'hospital-bed']);
+/**
+ * Disposable supplies, memberships, and bathroom items ODG (after Medicare) counts as comfort,
+ * convenience or hygiene items rather than medical equipment (tub seats, shower chairs, grab bars).
+ */
+const NOT_DME_TYPES = new Set(['supplies', 'gym-membership', 'bath-equipment']);
+
+/** Symptom kinds that name their region ("low-back-pain" is lumbar). */
+const regionOfKind = (kind: string): Region | undefined =>
+  /low[- ]back|lumbar/.test(kind) ? 'lumbar' : /neck|cervical/.test(kind) ? 'cervical' : /leg/.test(kind) ? 'lumbar' : /arm/.test(kind) ? 'cervical' : undefined;
 
 const MOBILITY_LIMIT = /non-?weight[- ]bearing|\bnwb\b|unable to (walk|ambulate|stand|bear weight)|cannot (walk|ambulate|stand|bear weight)|wheelchair|bed-?bound|bedridden|homebound/;
 
@@ -70,18 +77,95 @@ export const dmeFacts: FactDefinition[] = [
   }),
   defineFact<boolean>({
     id: 'dme.medicalNeed', type: 'boolean',
-    description: 'The medical need for the equipment is documented: its purpose is stated on the request, it is for use after a surgery, or (for a mobility aid) the record documents that the worker cannot walk or bear weight. Never false.',
+    description: 'The medical need for the equipment is documented: its purpose is stated on the request, it is for use after a surgery, or (for a mobility aid, commode or hospital bed) the record documents that the worker cannot walk or bear weight. Never false.',
     reads: ['services[].purpose', 'services[].for', 'exam[]', 'symptoms[]'],
     derive: (ctx) => {
       const { service } = ctx;
       if (service.raw.purpose) return known(true, [`services[${service.index}].purpose = ${service.raw.purpose}`]);
       const primary = primarySurgery(ctx);
       if (primary) return known(true, [`services[${service.index}].for = ${primary.id} (surgery)`]);
-      if (itemTypeOf(itemWords(service)) === 'mobility-aid') {
+      if (['mobility-aid', 'commode', 'hospital-bed'].includes(itemTypeOf(itemWords(service)) ?? '')) {
         const limited = recordTexts(ctx).filter((t) => MOBILITY_LIMIT.test(t.text));
         if (limited.length > 0) return known(true, limited.map((t) => `${t.path}: ${t.text.trim()}`));
       }
       return unknown([`services[${service.index}]: no purpose, surgery or mobility limitation documented for the equipment`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'dme.ergonomicAssessment', type: 'boolean',
+    description: 'An ergonomic or worksite evaluation (job analysis, workstation assessment) is in the record or requested with the item, identifying what to change. Never false.',
+    reads: ['treatments[].text', 'studies[].text', 'services[]'],
+    derive: (ctx) => {
+      const raw = ctx.request.raw;
+      const ASSESSMENT = /ergonomic (evaluation|assessment|analysis|review)|work ?(site|station|place) (evaluation|assessment|analysis)|job (site )?analysis/;
+      const hits = [
+        ...indexed(raw.treatments, 'treatments').filter((t) => ASSESSMENT.test((t.item.text ?? '').toLowerCase())).map((t) => `${t.path} = ${t.item.text}`),
+        ...indexed(raw.studies, 'studies').filter((st) => ASSESSMENT.test((st.item.text ?? '').toLowerCase())).map((st) => `${st.path} = ${st.item.text}`),
+        ...ctx.request.services.filter((s) => ASSESSMENT.test(s.words)).map((s) => `services[${s.index}] = ${s.raw.label ?? s.raw.text}`),
+      ];
+      return hits.length > 0 ? known(true, hits) : unknown(['no ergonomic or worksite evaluation documented']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'dme.abductionPillow', type: 'boolean',
+    description: 'The sling requested is an abduction pillow sling (the words name abduction or a pillow); false for a sling described without them. Brand names are not read as either.',
+    reads: ['services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const at = `services[${service.index}]`;
+      if (/abduction|pillow/.test(service.words)) return known(true, [`${at}.label/text = abduction pillow sling`]);
+      if (/\bsling\b/.test(service.words) && !/ultra-?sling|slingshot/.test(service.words)) return known(false, [`${at}.label/text = a sling without an abduction pillow`]);
+      return unknown([`${at}: whether the sling has an abduction pillow is not stated`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'dme.openLargeCuffRepair', type: 'boolean',
+    description: 'The surgery the item follows is an open (or mini-open) repair of a large or massive rotator cuff tear. False when it is arthroscopic, not a cuff repair, or the tear is partial or small; not documented when the approach or the tear size is not stated.',
+    reads: ['services[]', 'studies[].findings[]', 'diagnoses[]'],
+    derive: (ctx) => {
+      const surgery = primarySurgery(ctx) ?? (ctx.request.services.filter((s) => s.kind === 'surgery' && s.regions.includes('shoulder')).length === 1 ? ctx.request.services.find((s) => s.kind === 'surgery' && s.regions.includes('shoulder')) : undefined);
+      if (!surgery) return unknown(['no shoulder surgery the item follows']);
+      const at = `services[${surgery.index}]`;
+      if (!/cuff/.test(surgery.words)) return known(false, [`${at} = ${surgery.words.trim()} (not a rotator cuff repair)`]);
+      if (/arthroscop/.test(surgery.words) && !/\bopen\b|mini-?open/.test(surgery.words)) return known(false, [`${at} = ${surgery.words.trim()} (arthroscopic repair)`]);
+      const tear = [
+        ...diagnosisTexts(ctx.request.raw).map((d) => ({ path: d.path, text: d.text })),
+        ...indexed(ctx.request.raw.studies, 'studies').flatMap((st) => (st.item.findings ?? []).map((f, j) => ({ path: `${st.path}.findings[${j}]`, text: `${f.text ?? ''}`.toLowerCase() }))),
+        { path: at, text: surgery.words },
+      ].filter((t) => /cuff|supraspinatus|infraspinatus|subscapularis/.test(t.text));
+      const large = tear.filter((t) => /large|massive|retract|two[- ]tendon|multi[- ]?tendon|[3-9]\s*cm/.test(t.text));
+      const small = tear.filter((t) => /partial|small|\b[12]\s*cm/.test(t.text));
+      const open = /\bopen\b|mini-?open/.test(surgery.words);
+      if (large.length > 0 && open) return known(true, [`${at} = ${surgery.words.trim()} (open repair)`, ...large.map((t) => `${t.path} = ${t.text.trim()}`)]);
+      if (small.length > 0 && large.length === 0) return known(false, small.map((t) => `${t.path} = ${t.text.trim()} (not a large or massive tear)`));
+      return unknown([`${at}: ${open ? 'tear size' : 'open or arthroscopic approach'} not stated`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'dme.regionSymptoms', type: 'boolean',
+    description: 'Current symptoms or a diagnosis of the region the device is for are recorded (the device treats a condition rather than preventing one). False when the region\'s symptoms are all denied.',
+    reads: ['symptoms[]', 'diagnoses[]'],
+    derive: (ctx) => {
+      const { service, request } = ctx;
+      const region = service.regions[0];
+      const symptoms = indexed(request.raw.symptoms, 'symptoms').filter((s) => itemInRegion(s.item.region ?? regionOfKind(s.item.kind), service));
+      const present = symptoms.filter((s) => s.item.result !== 'negative');
+      const dx = diagnosisTexts(request.raw).filter((d, i) => {
+        const item = request.raw.diagnoses![i]!;
+        const r = typeof item === 'string' ? undefined : item.region;
+        return r ? itemInRegion(r, service) : region !== undefined && regionsInText(d.text).some((x) => regionsOverlap(region, x));
+      });
+      if (present.length + dx.length > 0) return known(true, [...present.map((s) => `${s.path}.kind = ${s.item.kind}`), ...dx.map((d) => `${d.path} = ${d.text}`)]);
+      if (symptoms.length > 0) return known(false, symptoms.map((s) => `${s.path}.kind = ${s.item.kind} (denied)`));
+      return unknown(['no symptom or diagnosis of the region recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'dme.confined', type: 'boolean',
+    description: 'The worker is confined to bed or room, or cannot walk or bear weight (non-weight-bearing, wheelchair, bed-bound), as the exam or symptoms record. Never false.',
+    reads: ['exam[]', 'symptoms[]'],
+    derive: (ctx) => {
+      const limited = recordTexts(ctx).filter((t) => MOBILITY_LIMIT.test(t.text) || /room[- ]confined|confined to (bed|room|home)/.test(t.text));
+      return limited.length > 0 ? known(true, limited.map((t) => `${t.path}: ${t.text.trim()}`)) : unknown(['no bed or room confinement or inability to walk documented']);
     },
   }),
   defineFact<boolean>({

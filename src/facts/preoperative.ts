@@ -4,6 +4,7 @@
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, indexed } from './record.js';
 import type { NormalizedService } from '../request/normalize.js';
+import { proceduresIn } from './surgical-indication.js';
 
 /** Tests by name, most specific first. */
 export const PREOP_TESTS: ReadonlyArray<readonly [string, RegExp]> = [
@@ -50,18 +51,38 @@ function medicationFact(ctx: FactContext, re: RegExp, what: string): Fact<boolea
   return hits.length > 0 ? known(true, hits.map((m) => `${m.path}.name = ${m.item.name}`)) : known(false, [`medications: no ${what} listed`]);
 }
 
+/** A surgery named in the test's own words ("CBC before umbilical hernia repair"). */
+const SURGERY_NAMED = /\b(before|prior to|for)\b[^.;]*\b(surgery|repair|replacement|arthroplasty|arthroscopy|fusion|release|reconstruction|fixation|orif|-ectomy|ectomy|otomy|plasty)\b/;
+
+/**
+ * The planned procedure the test is for: the surgery it is requested for, else the surgery its
+ * own label or text names, else the one surgery in the request.
+ */
+function plannedProcedure(ctx: FactContext): { at: string; words: string; regions: readonly string[] } | undefined {
+  const primary = primaryOf(ctx);
+  const own = ctx.service.words;
+  const ownNames = primary?.kind !== 'surgery' && (proceduresIn(own).definite.length > 0 || SURGERY_NAMED.test(own));
+  if (ownNames) return { at: `services[${ctx.service.index}].label/text`, words: own, regions: ctx.service.regions };
+  const surgery = plannedSurgery(ctx);
+  return surgery ? { at: `services[${surgery.index}]`, words: surgery.words, regions: surgery.regions } : undefined;
+}
+
 /** A fact about the planned procedure, read from its words: true / false (procedure described, no match) / unknown. */
 function procedureFact(ctx: FactContext, yes: RegExp, no: RegExp | undefined, what: string): Fact<boolean> {
-  const surgery = plannedSurgery(ctx);
-  if (!surgery || !surgery.words.trim()) return unknown([`no planned surgery described (${what} unknown)`]);
-  const at = `services[${surgery.index}]`;
-  if (yes.test(surgery.words)) return known(true, [`${at} = ${surgery.raw.text ?? surgery.raw.label} (${what})`]);
-  if (!no || no.test(surgery.words)) return known(false, [`${at} = ${surgery.raw.text ?? surgery.raw.label} (no ${what})`]);
+  const planned = plannedProcedure(ctx);
+  if (!planned || !planned.words.trim()) return unknown([`no planned surgery described (${what} unknown)`]);
+  const { at, words } = planned;
+  if (yes.test(words)) return known(true, [`${at} = ${words.trim()} (${what})`]);
+  if (!no || no.test(words)) return known(false, [`${at} = ${words.trim()} (no ${what})`]);
   return unknown([`${at}: whether the procedure involves ${what} is not evident`]);
 }
 
+const ABDOMINAL_OR_THORACIC = /hernia|abdominal|laparo\w*|thoraco\w*|thoracic surgery|chole\w*|colectomy|gastr\w*ectomy|hysterectomy|appendectomy/;
+/** Cardiac risk of the procedure (ACC/AHA classes ODG's preoperative ECG topic uses). */
+const HIGH_RISK_PROCEDURE = /aort\w*|major vascular|peripheral (arterial|vascular)|vascular bypass|femoral[- ]popliteal/;
+const LOW_RISK_PROCEDURE = /arthroscop\w*|endoscop\w*|carpal tunnel|trigger (finger|thumb)|de ?quervain|ganglion|cyst|biopsy|cataract|superficial|skin|breast|injection|neuroplasty|release/;
 const CHRONIC_DISEASE = /hypertension|\bhtn\b|diabet|kidney|renal|\bckd\b|liver|hepat|cirrhosis|heart failure|\bchf\b|coronary|\bcad\b|cardiomyopathy|copd|chronic obstructive|lupus|rheumatoid|thyroid/;
-const ELECTROLYTE_DRUGS = /diuretic|furosemide|lasix|bumetanide|torsemide|hydrochlorothiazide|\bhctz\b|chlorthalidone|spironolactone|triamterene|lisinopril|enalapril|ramipril|benazepril|quinapril|captopril|losartan|valsartan|irbesartan|olmesartan|candesartan|telmisartan|ace inhibitor|digoxin|lithium/;
+const ELECTROLYTE_DRUGS = /\bnsaids?\b|ibuprofen|motrin|advil|naproxen|anaprox|naprosyn|aleve|meloxicam|mobic|diclofenac|voltaren|celecoxib|celebrex|etodolac|nabumetone|relafen|ketorolac|toradol|indomethacin|piroxicam|oxaprozin|daypro|ketoprofen|fenoprofen|sulindac|diflunisal|diuretic|furosemide|lasix|bumetanide|torsemide|hydrochlorothiazide|\bhctz\b|chlorthalidone|spironolactone|triamterene|lisinopril|enalapril|ramipril|benazepril|quinapril|captopril|losartan|valsartan|irbesartan|olmesartan|candesartan|telmisartan|ace inhibitor|digoxin|lithium/;
 const ANEMIA_RISK = /anemi|chronic kidney|renal (failure|insufficiency|disease)|\bckd\b|cancer|malignan|lymphoma|leukemia|thalass|sickle|bleed|hemorrhag|cirrhosis|menorrhagia/;
 const BLEEDING_RISK = /bleed|hemophilia|von willebrand|coagulopath|thrombocytopeni|platelet (disorder|dysfunction)|cirrhosis|liver (disease|failure)/;
 const ANTICOAGULANTS = /warfarin|coumadin|heparin|enoxaparin|lovenox|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban|fondaparinux|clopidogrel|plavix|prasugrel|ticagrelor|anticoagulant/;
@@ -97,11 +118,13 @@ export const preoperativeFacts: FactDefinition[] = [
   }),
   defineFact<boolean>({
     id: 'preop.forSurgery', type: 'boolean',
-    description: 'The test is for a planned surgery: requested for a surgery, or surgery is planned for the worker.',
-    reads: ['services[].for', 'services[]', 'documentation.surgeryPlanned'],
+    description: 'The test is for a planned surgery: requested for a surgery, the request holds one surgery, the test\'s own label or text names the surgery ("before umbilical hernia repair"), or surgery is planned for the worker.',
+    reads: ['services[].for', 'services[]', 'services[].label', 'services[].text', 'documentation.surgeryPlanned'],
     derive: (ctx) => {
       const surgery = plannedSurgery(ctx);
       if (surgery) return known(true, [`services[${surgery.index}] = surgery (${surgery.raw.label ?? surgery.raw.text ?? surgery.id})`]);
+      const named = plannedProcedure(ctx);
+      if (named) return known(true, [`${named.at} names the surgery (${named.words.trim()})`]);
       const planned = ctx.request.raw.documentation?.surgeryPlanned;
       return planned === undefined ? unknown(['no planned surgery documented']) : known(planned, [`documentation.surgeryPlanned = ${planned}`]);
     },
@@ -111,8 +134,13 @@ export const preoperativeFacts: FactDefinition[] = [
     reads: ['diagnoses[]'], derive: (ctx) => diagnosisFact(ctx, CHRONIC_DISEASE, 'diagnoses: no chronic disease recorded'),
   }),
   defineFact<boolean>({
-    id: 'preop.electrolyteMedication', type: 'boolean', description: 'The worker takes a medication that predisposes to electrolyte abnormalities or renal failure (diuretic, ACE inhibitor or ARB, digoxin, lithium); false when the medication list has none.',
-    reads: ['medications[]'], derive: (ctx) => medicationFact(ctx, ELECTROLYTE_DRUGS, 'diuretic, ACE inhibitor, ARB, digoxin or lithium'),
+    id: 'preop.electrolyteMedication', type: 'boolean', description: 'The worker takes (or is prescribed in this request) a medication that predisposes to electrolyte abnormalities or renal failure (NSAID, diuretic, ACE inhibitor or ARB, digoxin, lithium); false when the medication list has none and none is requested.',
+    reads: ['medications[]', 'services[]'],
+    derive: (ctx) => {
+      const requested = ctx.request.services.filter((s) => s.kind === 'medication' && (s.raw.drugClass === 'nsaid' || ELECTROLYTE_DRUGS.test(`${s.raw.name ?? ''} ${s.words}`.toLowerCase())));
+      if (requested.length > 0) return known(true, requested.map((s) => `services[${s.index}] = ${s.raw.name ?? s.raw.label} (requested)`));
+      return medicationFact(ctx, ELECTROLYTE_DRUGS, 'NSAID, diuretic, ACE inhibitor, ARB, digoxin or lithium');
+    },
   }),
   defineFact<boolean>({
     id: 'preop.anemiaRisk', type: 'boolean', description: 'A disease that increases the risk of anemia is diagnosed (anemia, chronic kidney disease, cancer, bleeding, cirrhosis, hemoglobinopathy). Never false.',
@@ -143,10 +171,22 @@ export const preoperativeFacts: FactDefinition[] = [
       if (dx.value === true) return dx;
       const age = ctx.request.raw.patient?.age;
       if (age !== undefined && age > 60) return known(true, [`patient.age = ${age}`]);
-      const surgery = plannedSurgery(ctx);
-      const site = surgery?.regions.filter((r) => r === 'chest' || r === 'abdomen') ?? [];
-      if (surgery && site.length > 0) return known(true, [`services[${surgery.index}] is a ${site.join('/')} procedure`]);
+      const planned = plannedProcedure(ctx);
+      const site = planned ? [...planned.regions.filter((r) => r === 'chest' || r === 'abdomen'), ...(ABDOMINAL_OR_THORACIC.exec(planned.words)?.slice(0, 1) ?? [])] : [];
+      if (planned && site.length > 0) return known(true, [`${planned.at} is a thoracic or abdominal procedure (${site.join(', ')})`]);
       return unknown(['no risk factor for postoperative pulmonary complications documented']);
+    },
+  }),
+  defineFact<string>({
+    id: 'preop.procedureRisk', type: 'string',
+    description: 'Cardiac risk class of the planned procedure: high (aortic and major or peripheral vascular surgery), low (endoscopic or arthroscopic, superficial, releases, cataract, breast) or intermediate (any other named surgery: open orthopedic, spinal, intraperitoneal, intrathoracic). Not documented when no procedure is named.',
+    reads: ['services[]'],
+    derive: (ctx) => {
+      const planned = plannedProcedure(ctx);
+      if (!planned || !planned.words.trim()) return unknown(['no planned surgery described (procedure risk unknown)']);
+      const open = /\bopen\b|arthroplasty|replacement|fusion|fixation|\borif\b|laminectomy|osteotomy/.test(planned.words);
+      const risk = HIGH_RISK_PROCEDURE.test(planned.words) ? 'high' : LOW_RISK_PROCEDURE.test(planned.words) && !open ? 'low' : 'intermediate';
+      return known(risk, [`${planned.at} = ${planned.words.trim()} (${risk}-risk procedure)`]);
     },
   }),
   defineFact<boolean>({

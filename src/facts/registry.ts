@@ -27,6 +27,7 @@ import { surgicalIndicationFacts } from './surgical-indication.js';
 import { preoperativeFacts } from './preoperative.js';
 import { careSettingFacts } from './care-setting.js';
 import { serviceTestFacts } from './service-tests.js';
+import { consultationFacts } from './consultation.js';
 
 /** Each fact module with the facts it defines (the module name is the file name under src/facts/). */
 export const FACT_MODULES: Readonly<Record<string, readonly FactDefinition[]>> = {
@@ -38,7 +39,7 @@ export const FACT_MODULES: Readonly<Record<string, readonly FactDefinition[]>> =
   'medication-use': medicationUseFacts, 'gi-risk': giRiskFacts, 'medication-indications': medicationIndicationFacts,
   topical: topicalFacts, 'injection-products': injectionProductFacts, 'item-type': itemTypeFacts, dme: dmeFacts,
   'surgical-indication': surgicalIndicationFacts, preoperative: preoperativeFacts, 'care-setting': careSettingFacts,
-  'service-tests': serviceTestFacts,
+  'service-tests': serviceTestFacts, consultation: consultationFacts,
 };
 
 const ALL: readonly FactDefinition[] = Object.values(FACT_MODULES).flat();

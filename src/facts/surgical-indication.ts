@@ -17,9 +17,11 @@ export const PROCEDURES: ReadonlyArray<readonly [string, RegExp]> = [
   ['de-quervain-release', /de ?quervain\w* release|first dorsal compartment release/],
   ['meniscectomy', /meniscectom|menisc\w* (repair|debridement|resection)/],
   ['acl-reconstruction', /\bacl reconstruction|anterior cruciate (ligament )?reconstruction/],
-  ['bankart-repair', /bankart|labral repair|capsulorrhaphy|capsular shift|shoulder stabili[sz]ation|latarjet|slap repair/],
+  ['bankart-repair', /bankart|(anterior|posterior|inferior) labr(al|um) repair|capsulorrhaphy|capsular shift|shoulder stabili[sz]ation|latarjet/],
+  ['slap-repair', /\bslap\b[^.;,]{0,20}(repair|fixation|reconstruction)|(superior labr\w*|slap lesion) repair|repair of (the )?(slap|superior labr\w*)/],
+  ['labral-repair', /(?<!(anterior|posterior|inferior|superior) )labr(al|um) (repair|reconstruction|refixation)|repair of (the )?labrum/],
   ['biceps-tenodesis', /tenodesis|tenotomy/],
-  ['rotator-cuff-repair', /rotator cuff repair|cuff repair/],
+  ['rotator-cuff-repair', /(rotator )?cuff (tear )?repair|repair of (the )?rotator cuff|\brcr\b/],
   ['subacromial-decompression', /subacromial decompression|acromioplasty|\bsad\b/],
   ['distal-clavicle-excision', /distal clavicle (excision|resection)|mumford/],
   ['chondroplasty', /chondroplast|microfracture/],
@@ -30,8 +32,12 @@ export const PROCEDURES: ReadonlyArray<readonly [string, RegExp]> = [
   ['arthroplasty', /arthroplasty|joint replacement|(knee|hip|shoulder) replacement/],
   ['fracture-fixation', /\borif\b|open reduction|internal fixation|fracture fixation/],
   ['fusion', /fusion|arthrodesis/],
-  ['decompression', /laminectomy|laminotomy|discectomy|foraminotomy|decompression/],
+  ['decompression', /laminectomy|laminotomy|discectomy|foraminotomy|(?<!subacromial |carpal tunnel |nerve )decompression/],
+  ['hernia-repair', /hernia\w* repair|herniorrhaphy|hernioplasty/],
 ];
+
+/** The procedure vocabulary's names, for rule files that say which procedures a topic decides. */
+export const PROCEDURE_NAMES: readonly string[] = PROCEDURES.map(([name]) => name);
 
 /** A procedure preceded by "possible", "if needed", "versus" depends on intra-operative findings. */
 const CONTINGENT = /(possible|possibly|potential|if (needed|necessary|indicated)|as (needed|indicated)|versus|\bvs\.?|\bor\b)\s+(\w+\s+){0,2}$/;
@@ -61,6 +67,18 @@ const LESION_SIGNS: Partial<Record<ExamFinding['finding'], readonly Region[]>> =
   'tinel-sign': ['wrist', 'hand', 'elbow', 'forearm'], 'phalen-sign': ['wrist', 'hand'],
   'motor-weakness': [], 'sensory-deficit': [], 'reflex-change': [], 'straight-leg-raise': ['lumbar'],
 };
+
+/** Bones whose fracture is a fracture of a joint region ("distal radius" is the wrist). */
+const BONE_REGIONS: ReadonlyArray<readonly [Region, RegExp]> = [
+  ['wrist', /distal radius|radial (head|styloid)|distal ulna|scaphoid|carpal bone|colles|smith'?s fracture/],
+  ['hand', /metacarpal|phalan|boxer'?s fracture/],
+  ['shoulder', /proximal humer|humeral head|clavicle|glenoid|scapula/],
+  ['knee', /tibial plateau|patella|distal femur/],
+  ['ankle', /malleol|distal fibula|pilon|talus/],
+  ['hip', /femoral neck|intertrochanteric|acetabul/],
+];
+
+const boneRegions = (text: string): Region[] => BONE_REGIONS.filter(([, re]) => re.test(text)).map(([r]) => r);
 
 const SERIOUS_RED_FLAGS = new Set(['fracture-suspected', 'progressive-neurologic-deficit', 'cauda-equina', 'infection', 'cancer-history']);
 
@@ -111,8 +129,8 @@ export const surgicalIndicationFacts: FactDefinition[] = [
   }),
   defineFact<boolean>({
     id: 'surgicalIndication.redFlag', type: 'boolean',
-    description: 'A red-flag condition in the surgical region: a serious red flag recorded (fracture suspected, progressive neurologic deficit, cauda equina, infection, cancer) or a fracture of the region diagnosed or shown on a study. Never false.',
-    reads: ['documentation.redFlags', 'diagnoses[]', 'studies[].findings[]'],
+    description: 'A red-flag condition in the surgical region: a serious red flag recorded (fracture suspected, progressive neurologic deficit, cauda equina, infection, cancer), or a fracture of the region diagnosed (by region or bone, e.g. distal radius = wrist), shown on a study or fixed surgically. Never false.',
+    reads: ['documentation.redFlags', 'diagnoses[]', 'studies[].findings[]', 'surgeries[]'],
     derive: (ctx) => {
       const raw = ctx.request.raw;
       const flags = (raw.documentation?.redFlags ?? []).filter((f) => SERIOUS_RED_FLAGS.has(f));
@@ -121,10 +139,13 @@ export const surgicalIndicationFacts: FactDefinition[] = [
         const dx = raw.diagnoses![i]!;
         const region = typeof dx === 'string' ? undefined : dx.region;
         return /fracture/.test(d.text) && !/history of|healed|old fracture/.test(d.text)
-          && (region ? inRegion(ctx, region, []) : regionsInText(d.text).some((r) => inRegion(ctx, r, [])));
+          && (region ? inRegion(ctx, region, []) : [...regionsInText(d.text), ...boneRegions(d.text)].some((r) => inRegion(ctx, r, [])));
       });
       const onStudy = indexed(raw.studies, 'studies').filter((s) => (s.item.findings ?? []).some((f) => f.kind === 'fracture') && inRegion(ctx, s.item.region, []));
-      const evidence = [...fractures.map((d) => `${d.path} = ${d.text}`), ...onStudy.map((s) => `${s.path} shows a fracture`)];
+      // a fracture fixed in the region (ORIF) is a fracture of the region, whatever the diagnoses say
+      const fixed = indexed(raw.surgeries, 'surgeries').filter((s) => (s.item.kind === 'orif' || /fracture|\borif\b|internal fixation/.test((s.item.text ?? '').toLowerCase()))
+        && inRegion(ctx, s.item.region, []) && !/history of|healed/.test((s.item.text ?? '').toLowerCase()));
+      const evidence = [...fractures.map((d) => `${d.path} = ${d.text}`), ...onStudy.map((s) => `${s.path} shows a fracture`), ...fixed.map((s) => `${s.path} = ${s.item.kind}${s.item.text ? ` (${s.item.text})` : ''}`)];
       return evidence.length > 0 ? known(true, evidence) : unknown(['no red-flag condition recorded for the region']);
     },
   }),
@@ -221,6 +242,54 @@ export const surgicalIndicationFacts: FactDefinition[] = [
       if (tears.length > 0) return known(true, tears.map((s) => `${s.path} = ${s.item.type} showing a labral tear`));
       const reported = shoulder.filter((s) => (s.item.findings ?? []).length > 0);
       return reported.length > 0 ? known(false, reported.map((s) => `${s.path} = ${s.item.type} without a labral tear`)) : unknown(['studies: no shoulder imaging with findings']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'surgicalIndication.kneeInstability', type: 'boolean',
+    description: 'Knee instability: a positive ligament test on exam (Lachman, drawer, pivot shift, varus/valgus stress) or giving way / buckling among the symptoms; false when the ligament tests were done and are negative.',
+    reads: ['exam[]', 'symptoms[]'],
+    derive: (ctx) => {
+      const raw = ctx.request.raw;
+      const tests = indexed(raw.exam, 'exam').filter((e) => e.item.finding === 'joint-instability' && (e.item.region === undefined || e.item.region === 'knee'));
+      const givingWay = indexed(raw.symptoms, 'symptoms').filter((s) => s.item.result !== 'negative' && (s.item.region === undefined || s.item.region === 'knee')
+        && /giv(e|es|ing) way|buckl|instab/.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()));
+      const positive = [...tests.filter((e) => isPositive(e.item)).map((e) => `${e.path} = joint-instability positive${e.item.text ? ` (${e.item.text})` : ''}`), ...givingWay.map((s) => `${s.path}.kind = ${s.item.kind}`)];
+      if (positive.length > 0) return known(true, positive);
+      const negative = tests.filter((e) => isNegative(e.item));
+      return negative.length > 0 ? known(false, negative.map((e) => `${e.path} = joint-instability negative`)) : unknown(['no knee ligament test or giving way documented']);
+    },
+  }),
+  defineFact<string>({
+    id: 'surgicalIndication.cuffTear', type: 'string',
+    description: 'The rotator cuff tear the record shows: full-thickness (full-thickness, complete, through-and-through, massive or retracted) or partial-thickness, from shoulder imaging findings or the diagnoses; a study that reports a cuff tear without saying which is not documented. full-thickness wins when both are stated.',
+    reads: ['studies[].findings[]', 'diagnoses[]'],
+    derive: (ctx) => {
+      const raw = ctx.request.raw;
+      const CUFF = /rotator cuff|supraspinatus|infraspinatus|subscapularis|\bcuff\b/;
+      const texts = [
+        ...indexed(raw.studies, 'studies').filter((s) => s.item.officialReport !== false && (s.item.region === 'shoulder' || s.item.region === undefined))
+          .flatMap((s) => (s.item.findings ?? []).map((f, j) => ({ path: `${s.path}.findings[${j}]`, text: `${f.kind} ${f.text ?? ''}`.toLowerCase(), tear: f.kind === 'tendon-tear' })))
+          .filter((f) => f.tear || CUFF.test(f.text)),
+        ...diagnosisTexts(raw).filter((d) => CUFF.test(d.text) && /tear|rupture/.test(d.text)).map((d) => ({ ...d, tear: true })),
+      ];
+      const full = texts.filter((t) => /full[- ]thickness|\bcomplete\b|through[- ]and[- ]through|massive|retract/.test(t.text));
+      if (full.length > 0) return known('full-thickness', full.map((t) => `${t.path} = ${t.text.trim()}`));
+      const partial = texts.filter((t) => /partial/.test(t.text));
+      if (partial.length > 0) return known('partial-thickness', partial.map((t) => `${t.path} = ${t.text.trim()}`));
+      return unknown(texts.length > 0 ? texts.map((t) => `${t.path} = ${t.text.trim()} (thickness not stated)`) : ['no rotator cuff tear on imaging or among the diagnoses']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'surgicalIndication.cuffWeakness', type: 'boolean',
+    description: 'Weakness of arm elevation or rotation on exam: a positive rotator-cuff-weakness sign (drop arm, Jobe) or shoulder motor weakness; false when those were tested and negative (e.g. 5/5 strength).',
+    reads: ['exam[]'],
+    derive: (ctx) => {
+      const tests = indexed(ctx.request.raw.exam, 'exam').filter((e) => (e.item.finding === 'rotator-cuff-weakness' && (e.item.region === undefined || e.item.region === 'shoulder'))
+        || (e.item.finding === 'motor-weakness' && e.item.region === 'shoulder'));
+      const positive = tests.filter((e) => isPositive(e.item));
+      if (positive.length > 0) return known(true, positive.map((e) => `${e.path} = ${e.item.finding} positive${e.item.text ? ` (${e.item.text})` : ''}`));
+      const negative = tests.filter((e) => isNegative(e.item));
+      return negative.length > 0 ? known(false, negative.map((e) => `${e.path} = ${e.item.finding} negative`)) : unknown(['exam: shoulder strength (drop arm, Jobe, elevation and rotation) not recorded']);
     },
   }),
   defineFact<boolean>({

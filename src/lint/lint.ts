@@ -131,3 +131,19 @@ export function checkPinnedThresholds(pack: RulePack, mutations: readonly Mutati
   }
   return locateIssues(out);
 }
+
+/**
+ * Services in the cases that more than one topic decides. Some pairs are by design (a TENS unit is
+ * judged by the electrical-stimulation and the TENS topics); any other pair means two topics claim
+ * the same procedure or indication, and one of them is judging a neighbour's service.
+ */
+export function sharedServices(report: TestReport): string[] {
+  const seen = new Map<string, string[]>();
+  for (const item of report.cases.flatMap((c) => c.items)) {
+    const topics = item.got?.topics ?? [];
+    if (topics.length < 2) continue;
+    const key = topics.join(' + ');
+    seen.set(key, [...(seen.get(key) ?? []), `${item.caseId}::${item.service}`]);
+  }
+  return [...seen].map(([topics, items]) => `${topics}: ${items.length} service(s), e.g. ${items.slice(0, 3).join(', ')}`);
+}

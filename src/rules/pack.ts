@@ -14,6 +14,7 @@ import { compileCondition, TRUE, type CompiledCondition, type FactReader } from 
 import { OPERATORS } from './operators.js';
 import { FACTS } from '../facts/registry.js';
 import { leafTypeProblems, leavesOf } from './leaf-types.js';
+import { PROCEDURE_NAMES } from '../facts/surgical-indication.js';
 import type { z } from 'zod';
 
 export interface CompiledCriterion {
@@ -33,6 +34,8 @@ export interface CompiledTopic {
   spec: RuleFile;
   kinds: ReadonlySet<string>;
   when?: CompiledCondition;
+  /** Procedures the topic decides (`appliesTo.procedures`); absent = every service its kinds and `when` admit. */
+  procedures?: ReadonlySet<string>;
   guideline: { ref: string; when?: CompiledCondition; editions?: { source: string; edition: string }[] }[];
   editions: { source: string; edition: string }[];
   criteria: CompiledCriterion[];
@@ -204,6 +207,13 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
     };
     const when = compile(spec.appliesTo.when, 'appliesTo.when');
     if (when) topic.when = when;
+    const procedures = spec.appliesTo.procedures;
+    if (procedures) {
+      procedures.forEach((p, i) => {
+        if (p !== UNSPECIFIED_PROCEDURE && !PROCEDURE_NAMES.includes(p)) problem(`appliesTo.procedures[${i}]`, `unknown procedure "${p}"; expected ${UNSPECIFIED_PROCEDURE} or one of: ${PROCEDURE_NAMES.join(', ')}`, 'unknown-procedure');
+      });
+      topic.procedures = new Set(procedures);
+    }
     spec.criteria.forEach((c, i) => {
       const base = `criteria[${i}]`;
       const citations = toList(c.citation);
@@ -232,7 +242,7 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
   const byKind = new Map<string, CompiledTopic[]>();
   for (const t of topics) for (const k of t.kinds) byKind.set(k, [...(byKind.get(k) ?? []), t]);
   const hash = hashFiles([...catalogFiles, join(rulesDir, 'pack.yaml'), ...ruleFiles]);
-    for (const id of manifest!.pinnedThresholds ?? []) {
+  for (const id of manifest!.pinnedThresholds ?? []) {
     if (!topicIds.has(id)) issues.push({ file: 'rules/pack.yaml', path: 'pinnedThresholds', code: 'unknown-topic', message: `no topic "${id}"${guessTopic(id, [...topicIds.keys()])}` });
   }
   if (issues.length > 0) throw new InputError(locateIssues(issues));
@@ -260,6 +270,47 @@ export function locateIssues(issues: InputIssue[]): InputIssue[] {
     }
     return issue;
   });
+}
+
+/** The procedure name that stands for a request naming no procedure ("knee arthroscopy"). */
+export const UNSPECIFIED_PROCEDURE = 'unspecified';
+const PROCEDURES_FACT = 'surgicalIndication.procedures';
+
+export interface TopicSelection {
+  /** Topics that decide the service. */
+  topics: CompiledTopic[];
+  /** Procedures the service names that none of the chosen topics decides. */
+  uncovered: string[];
+  /** Why no topic decides the service, when none does. */
+  reason?: string;
+}
+
+/**
+ * The topics that decide a service: those of its kind whose `when` holds and, for topics that
+ * list procedures, that decide a procedure the service names. A service is never handed to a
+ * neighbouring topic: when none fits, the reason names what the topics of its kind cover.
+ */
+export function selectTopics(pack: RulePack, service: { kind: string; id: string }, read: FactReader): TopicSelection {
+  const ofKind = pack.byKind.get(service.kind) ?? [];
+  const inScope = ofKind.filter((t) => !t.when || t.when.evaluate(read) === TRUE);
+  const coverage = (topics: CompiledTopic[]): string => topics.map((t) => t.spec.appliesTo.covers ?? t.spec.title).join('; ');
+  if (inScope.length === 0) {
+    return {
+      topics: [], uncovered: [],
+      reason: ofKind.length === 0 ? `No rule in the pack covers ${service.kind} services.` : `No rule in the pack covers this ${service.kind} service. The ${service.kind} topics cover: ${coverage(ofKind)}.`,
+    };
+  }
+  if (!inScope.some((t) => t.procedures)) return { topics: inScope, uncovered: [] };
+  const named = read(PROCEDURES_FACT).value;
+  const procedures = Array.isArray(named) && named.length > 0 ? named.map(String) : [UNSPECIFIED_PROCEDURE];
+  const topics = inScope.filter((t) => !t.procedures || procedures.some((p) => t.procedures!.has(p)));
+  const general = topics.some((t) => !t.procedures);
+  const uncovered = general ? [] : procedures.filter((p) => !topics.some((t) => t.procedures!.has(p)));
+  if (topics.length > 0) return { topics, uncovered };
+  return {
+    topics, uncovered,
+    reason: `No rule in the pack covers ${procedures.join(', ')} (${service.kind}); the topics for this service cover: ${coverage(inScope)}.`,
+  };
 }
 
 /** Whether one of the editions is in force on the date (no list: always). */

@@ -69,6 +69,14 @@ export const ruleFileSchema = z.strictObject({
   appliesTo: z.strictObject({
     kinds: z.array(z.enum(SERVICE_KINDS)).min(1),
     when: conditionSchema.optional(),
+    /**
+     * Procedures the topic decides (names of the procedure vocabulary, `surgicalIndication.procedures`):
+     * a service that names none of them outright is not judged by this topic. `unspecified` stands
+     * for a request that names no procedure at all ("shoulder arthroscopy").
+     */
+    procedures: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1).optional(),
+    /** What the topic covers, in words ("rotator cuff repair for a full-thickness tear …"); names the topics in a not-covered reason. */
+    covers: z.string().min(1).optional(),
     /** Also decide services requested `for:` a primary, once the primary is medically necessary. */
     associated: z.boolean().optional(),
   }),

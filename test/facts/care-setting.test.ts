@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { value } from './harness-other.js';
+import { hoursPerWeekInText } from '../../src/facts/care-setting.js';
 
 const hh = (label: string, extra: Record<string, unknown> = {}) => ({ id: 'h', kind: 'home-health', label, ...extra });
 const stay = (label: string, extra: Record<string, unknown> = {}) => ({ id: 'i', kind: 'inpatient-stay', label, ...extra });
@@ -54,5 +55,49 @@ describe('psychological programs', () => {
   it('prior psychological care recorded or not documented', () => {
     expect(value({ treatments: [{ kind: 'psychological-services', text: 'psych appointments' }], services: [psych('PHP')] }, 'psych.priorCare')).toBe(true);
     expect(value({ services: [psych('PHP')] }, 'psych.priorCare')).toBeUndefined();
+  });
+});
+
+describe('hoursPerWeekInText', () => {
+  it('computes hours a week from the forms requests use', () => {
+    expect(hoursPerWeekInText('home health aide 6 hours a day, 5 days a week')?.hours).toBe(30);
+    expect(hoursPerWeekInText('home health 6 hrs/day x 5 days/week')?.hours).toBe(30);
+    expect(hoursPerWeekInText('home health 8 hours per day')?.hours).toBe(56);
+    expect(hoursPerWeekInText('20 hours per week of home care')?.hours).toBe(20);
+    expect(hoursPerWeekInText('home health 4 hours, 3 times a week')?.hours).toBe(12);
+    expect(hoursPerWeekInText('home health visits')).toBeUndefined();
+  });
+});
+
+describe('homeHealth.afterSurgeryOrStay', () => {
+  it('a surgery requested with it or recorded in the month before; false when longer ago', () => {
+    const nurse = { id: 'n', kind: 'home-health', label: 'home nursing' };
+    expect(value({ services: [nurse, { id: 'op', kind: 'surgery', label: 'total hip arthroplasty' }] }, 'homeHealth.afterSurgeryOrStay', 'n')).toBe(true);
+    expect(value({ surgeries: [{ kind: 'arthroplasty', date: '2017-01-02' }], services: [nurse] }, 'homeHealth.afterSurgeryOrStay')).toBe(true);
+    expect(value({ surgeries: [{ kind: 'arthroplasty', date: '2016-06-02' }], services: [nurse] }, 'homeHealth.afterSurgeryOrStay')).toBe(false);
+    expect(value({ services: [nurse] }, 'homeHealth.afterSurgeryOrStay')).toBeUndefined();
+  });
+});
+
+describe('psychological testing', () => {
+  const psych = (label: string, extra: Record<string, unknown> = {}) => ({ services: [{ id: 'p', kind: 'psychological-services', label, ...extra }] });
+  it('testing, the tests named, the time stated', () => {
+    expect(value(psych('Psychological testing'), 'psych.testing')).toBe(true);
+    expect(value(psych('Psychotherapy 6 sessions'), 'psych.testing')).toBe(false);
+    expect(value(psych('Psych testing: MMPI-2 and BHI 2'), 'psych.testsNamed')).toBe(true);
+    expect(value(psych('Psychological testing'), 'psych.testsNamed')).toBeUndefined();
+    expect(value(psych('Psychological testing, 3 hours'), 'psych.testingTimeStated')).toBe(true);
+    expect(value(psych('Psychological testing', { quantity: 4, unit: 'hours' }), 'psych.testingTimeStated')).toBe(true);
+    expect(value(psych('Psychological testing'), 'psych.testingTimeStated')).toBeUndefined();
+  });
+});
+
+describe('transport.conditionPreventsTravel', () => {
+  const ride = { id: 'r', kind: 'transportation', label: 'Transportation to medical appointments' };
+  it('reads the exam and symptoms, not only the flag', () => {
+    expect(value({ exam: [{ finding: 'other', text: 'non-weight bearing right leg in a cast' }], services: [ride] }, 'transport.conditionPreventsTravel')).toBe(true);
+    expect(value({ symptoms: [{ kind: 'other', text: 'unable to drive on current medications' }], services: [ride] }, 'transport.conditionPreventsTravel')).toBe(true);
+    expect(value({ documentation: { cannotUseOrdinaryTransport: false }, services: [ride] }, 'transport.conditionPreventsTravel')).toBe(false);
+    expect(value({ services: [ride] }, 'transport.conditionPreventsTravel')).toBeUndefined();
   });
 });

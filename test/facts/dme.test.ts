@@ -98,3 +98,28 @@ describe('hearing aids', () => {
     expect(value({ services: [aids] }, 'hearing.yearsSincePriorAids')).toBeUndefined();
   });
 });
+
+describe('dme.confined / dme.ergonomicAssessment / Medicare definition of bathroom items', () => {
+  it('confinement from the exam; never false', () => {
+    expect(value({ exam: [{ finding: 'other', text: 'bed-bound after surgery' }], services: [dme('Bedside commode')] }, 'dme.confined')).toBe(true);
+    expect(value({ services: [dme('Bedside commode')] }, 'dme.confined')).toBeUndefined();
+  });
+  it('an ergonomic evaluation in the treatments or requested', () => {
+    expect(value({ treatments: [{ kind: 'other', text: 'Ergonomic evaluation of the workstation' }], services: [dme('Ergonomic chair')] }, 'dme.ergonomicAssessment')).toBe(true);
+    expect(value({ services: [dme('Ergonomic chair')] }, 'dme.ergonomicAssessment')).toBeUndefined();
+  });
+  it('a commode is medical equipment; a shower chair is a convenience item', () => {
+    expect(value({ services: [dme('Bedside commode')] }, 'dme.meetsMedicareDefinition')).toBe(true);
+    expect(value({ services: [dme('Shower chair')] }, 'dme.meetsMedicareDefinition')).toBe(false);
+  });
+});
+
+describe('dme.regionSymptoms', () => {
+  it('current symptoms or a diagnosis of the region; denied symptoms are false', () => {
+    const lso = dme('Lumbar support', { region: 'lumbar' });
+    expect(value({ symptoms: [{ kind: 'low-back-pain' }], services: [lso] }, 'dme.regionSymptoms')).toBe(true);
+    expect(value({ diagnoses: ['lumbar strain'], services: [lso] }, 'dme.regionSymptoms')).toBe(true);
+    expect(value({ symptoms: [{ kind: 'low-back-pain', result: 'negative' }], services: [lso] }, 'dme.regionSymptoms')).toBe(false);
+    expect(value({ services: [lso] }, 'dme.regionSymptoms')).toBeUndefined();
+  });
+});

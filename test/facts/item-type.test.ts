@@ -38,3 +38,29 @@ describe('service.itemType', () => {
     expect(value({ services: [{ id: 's', kind: 'durable-medical-equipment', label: 'Device' }] }, 'service.itemType')).toBeUndefined();
   });
 });
+
+describe('bathroom, bed and workstation items', () => {
+  it.each([
+    ['bedside commode', 'commode'],
+    ['raised toilet seat', 'commode'],
+    ['shower chair', 'bath-equipment'],
+    ['tub transfer bench', 'bath-equipment'],
+    ['semi-electric hospital bed', 'hospital-bed'],
+    ['ergonomic chair', 'ergonomic-workstation'],
+    ['sit-stand desk', 'ergonomic-workstation'],
+    ['ergonomic cervical pillow', 'pillow'],
+  ])('%s is %s', (words, type) => {
+    expect(itemTypeOf(words)).toBe(type);
+  });
+});
+
+describe('genetic tests', () => {
+  it.each([
+    ['genetic testing for opioid risk', 'genetic-test'],
+    ['pharmacogenomic CYP450 panel', 'genetic-test'],
+    ['cytokine DNA testing', 'cytokine-dna-test'],
+    ['urine drug screen', 'urine-drug-screen'],
+  ])('%s is %s', (words, type) => {
+    expect(itemTypeOf(words)).toBe(type);
+  });
+});

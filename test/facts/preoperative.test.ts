@@ -42,7 +42,8 @@ describe('per-test indications', () => {
   });
   it('electrolyte medication: listed, list without one, no list', () => {
     expect(value(req('CMP', { medications: [{ name: 'lisinopril' }] }), 'preop.electrolyteMedication', 't')).toBe(true);
-    expect(value(req('CMP', { medications: [{ name: 'ibuprofen' }] }), 'preop.electrolyteMedication', 't')).toBe(false);
+    expect(value(req('CMP', { medications: [{ name: 'ibuprofen' }] }), 'preop.electrolyteMedication', 't')).toBe(true);
+    expect(value(req('CMP', { medications: [{ name: 'gabapentin' }] }), 'preop.electrolyteMedication', 't')).toBe(false);
     expect(value(req('CMP'), 'preop.electrolyteMedication', 't')).toBeUndefined();
   });
   it('anemia risk', () => {
@@ -76,5 +77,26 @@ describe('per-test indications', () => {
     expect(value(req('EKG', { diagnoses: ['coronary artery disease'] }), 'preop.cardiacRisk', 't')).toBe(true);
     expect(value(req('EKG', { symptoms: [{ kind: 'palpitations' }] }), 'preop.cardiacRisk', 't')).toBe(true);
     expect(value(req('EKG', { diagnoses: ['umbilical hernia'] }), 'preop.cardiacRisk', 't')).toBeUndefined();
+  });
+});
+
+describe('pre-operative facts read the test\'s own words and the medications', () => {
+  const test = (label: string, text: string, extra: Record<string, unknown> = {}) => ({ services: [{ id: 't', kind: 'preoperative-testing', label, text }], ...extra });
+  it('a surgery named in the test\'s text is the planned surgery', () => {
+    expect(value(test('Pre-op urinalysis', 'urinalysis before umbilical hernia repair with mesh'), 'preop.forSurgery')).toBe(true);
+    expect(value(test('Pre-op urinalysis', 'urinalysis before umbilical hernia repair with mesh'), 'preop.implantOrUrologic')).toBe(true);
+    expect(value(test('Pre-op chest x-ray', 'chest x-ray before umbilical hernia repair'), 'preop.pulmonaryRisk')).toBe(true);
+    expect(value(test('Pre-op labs', 'labs'), 'preop.forSurgery')).toBeUndefined();
+  });
+  it('NSAIDs, taken or requested, predispose to renal failure', () => {
+    expect(value(test('Pre-op CMP', 'CMP', { medications: [{ name: 'meloxicam 15 mg' }] }), 'preop.electrolyteMedication')).toBe(true);
+    expect(value({ services: [{ id: 't', kind: 'preoperative-testing', label: 'Pre-op CMP' }, { id: 'm', kind: 'medication', name: 'Motrin', drugClass: 'nsaid' }] }, 'preop.electrolyteMedication', 't')).toBe(true);
+    expect(value(test('Pre-op CMP', 'CMP', { medications: [{ name: 'acetaminophen' }] }), 'preop.electrolyteMedication')).toBe(false);
+  });
+  it('procedure risk: arthroscopy low, open orthopedic intermediate, vascular high, unnamed unknown', () => {
+    expect(value(test('Pre-op EKG', 'EKG before right knee arthroscopic meniscectomy'), 'preop.procedureRisk')).toBe('low');
+    expect(value(test('Pre-op EKG', 'EKG before right total knee arthroplasty'), 'preop.procedureRisk')).toBe('intermediate');
+    expect(value(test('Pre-op EKG', 'EKG before aortic aneurysm repair'), 'preop.procedureRisk')).toBe('high');
+    expect(value(test('Pre-op EKG', 'EKG'), 'preop.procedureRisk')).toBeUndefined();
   });
 });

@@ -79,3 +79,44 @@ describe('surgicalIndication.mechanicalSymptoms', () => {
     expect(value(surgery('meniscectomy', 'knee', { symptoms: [{ kind: 'joint-pain', region: 'knee' }] }), 'surgicalIndication.mechanicalSymptoms')).toBeUndefined();
   });
 });
+
+describe('procedure vocabulary: variants are told apart', () => {
+  it('a SLAP repair is not an instability (Bankart) repair, and a subacromial decompression is not a spinal one', () => {
+    expect(proceduresIn('right shoulder arthroscopic slap repair').definite).toEqual(['slap-repair']);
+    expect(proceduresIn('arthroscopic anterior labral repair (bankart)').definite).toEqual(['bankart-repair']);
+    expect(proceduresIn('arthroscopic subacromial decompression').definite).toEqual(['subacromial-decompression']);
+    expect(proceduresIn('repair of the rotator cuff and biceps tenodesis').definite).toEqual(['biceps-tenodesis', 'rotator-cuff-repair']);
+  });
+});
+
+describe('surgicalIndication.redFlag from the bone and from a fixation', () => {
+  it('reads a distal radius fracture as a wrist fracture, and an ORIF of the region as one', () => {
+    expect(value(surgery('carpal tunnel release', 'wrist', { diagnoses: ['fracture of left distal radius'] }), 'surgicalIndication.redFlag')).toBe(true);
+    expect(value(surgery('carpal tunnel release', 'wrist', { surgeries: [{ kind: 'orif', region: 'wrist', text: 'ORIF left distal radius' }] }), 'surgicalIndication.redFlag')).toBe(true);
+    expect(value(surgery('carpal tunnel release', 'wrist', { diagnoses: ['fracture of the clavicle'] }), 'surgicalIndication.redFlag')).toBeUndefined();
+  });
+});
+
+describe('surgicalIndication.cuffTear / cuffWeakness', () => {
+  it('tells full-thickness from partial-thickness tears; a tear of unstated thickness is not documented', () => {
+    const mri = (text: string) => ({ studies: [{ type: 'mri', region: 'shoulder', findings: [{ kind: 'tendon-tear', text }] }] });
+    expect(value(surgery('rotator cuff repair', 'shoulder', mri('full-thickness supraspinatus tear, retracted')), 'surgicalIndication.cuffTear')).toBe('full-thickness');
+    expect(value(surgery('rotator cuff repair', 'shoulder', mri('partial-thickness bursal-sided tear')), 'surgicalIndication.cuffTear')).toBe('partial-thickness');
+    expect(value(surgery('rotator cuff repair', 'shoulder', mri('supraspinatus tear')), 'surgicalIndication.cuffTear')).toBeUndefined();
+    expect(value(surgery('rotator cuff repair', 'shoulder', { diagnoses: ['complete rotator cuff tear'] }), 'surgicalIndication.cuffTear')).toBe('full-thickness');
+  });
+  it('weakness is a positive drop-arm or Jobe sign; 5/5 strength is false', () => {
+    expect(value(surgery('rotator cuff repair', 'shoulder', { exam: [{ finding: 'rotator-cuff-weakness', text: 'drop arm' }] }), 'surgicalIndication.cuffWeakness')).toBe(true);
+    expect(value(surgery('rotator cuff repair', 'shoulder', { exam: [{ finding: 'motor-weakness', result: 'negative', region: 'shoulder', text: '5/5' }] }), 'surgicalIndication.cuffWeakness')).toBe(false);
+    expect(value(surgery('rotator cuff repair', 'shoulder'), 'surgicalIndication.cuffWeakness')).toBeUndefined();
+  });
+});
+
+describe('surgicalIndication.kneeInstability', () => {
+  it('is a positive ligament test or giving way; negative tests are false', () => {
+    expect(value(surgery('acl reconstruction', 'knee', { exam: [{ finding: 'joint-instability', region: 'knee', text: 'Lachman' }] }), 'surgicalIndication.kneeInstability')).toBe(true);
+    expect(value(surgery('acl reconstruction', 'knee', { symptoms: [{ kind: 'giving way', region: 'knee' }] }), 'surgicalIndication.kneeInstability')).toBe(true);
+    expect(value(surgery('acl reconstruction', 'knee', { exam: [{ finding: 'joint-instability', result: 'negative', region: 'knee' }] }), 'surgicalIndication.kneeInstability')).toBe(false);
+    expect(value(surgery('acl reconstruction', 'knee'), 'surgicalIndication.kneeInstability')).toBeUndefined();
+  });
+});

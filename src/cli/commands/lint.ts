@@ -5,7 +5,7 @@ import { InputError, formatIssue, type InputIssue } from '../../request/issues.j
 import { loadCases } from '../../cases/load.js';
 import { runCases } from '../../cases/run.js';
 import { thresholdMutations, type Mutation } from '../../lint/thresholds.js';
-import { collapseRepeats, checkPinnedThresholds, checkCatalogUsed, checkCriteriaExercised, checkFieldOrder, checkSchemaReferences, checkTestsBeside } from '../../lint/lint.js';
+import { collapseRepeats, checkPinnedThresholds, checkCatalogUsed, checkCriteriaExercised, checkFieldOrder, checkSchemaReferences, checkTestsBeside, sharedServices } from '../../lint/lint.js';
 import { join } from 'node:path';
 
 export function registerLint(program: Command): void {
@@ -30,20 +30,23 @@ export function runLint(format: string, fix = false, listThresholds = false): nu
   problems.push(...checkFieldOrder(DEFAULT_RULES_DIR, fix), ...checkTestsBeside(DEFAULT_RULES_DIR), ...checkSchemaReferences(PROJECT_ROOT));
   let stats = '';
   let mutations: Mutation[] = [];
+  let shared: string[] = [];
   if (pack) {
     const loaded = loadCases([join(PROJECT_ROOT, 'test/cases'), DEFAULT_RULES_DIR], PROJECT_ROOT);
     problems.push(...loaded.problems);
     const report = runCases(loaded.cases, pack);
     mutations = thresholdMutations(pack, loaded.cases, report);
     problems.push(...checkCriteriaExercised(pack, report), ...checkCatalogUsed(pack), ...checkPinnedThresholds(pack, mutations));
+    shared = sharedServices(report);
     const undetected = mutations.filter((m) => m.detectedBy === 0);
     stats = `${pack.topics.length} topics, ${pack.criteria.size} criteria, ${pack.catalog.allRefs().length} catalog sections, ${loaded.cases.length} cases; `
       + `threshold mutations: ${undetected.length} of ${mutations.length} undetected (pinned topics: ${pack.pinnedThresholds.join(', ') || 'none'})`;
   }
   const shown = collapseRepeats(problems);
   const undetected = listThresholds ? mutations.filter((m) => m.detectedBy === 0) : [];
-  if (format === 'json') process.stdout.write(`${JSON.stringify({ problems: shown, stats, ...(listThresholds ? { undetectedThresholds: undetected } : {}) }, null, 2)}\n`);
+  if (format === 'json') process.stdout.write(`${JSON.stringify({ problems: shown, stats, sharedServices: shared, ...(listThresholds ? { undetectedThresholds: undetected } : {}) }, null, 2)}\n`);
   else {
+    if (shared.length > 0) process.stdout.write(`Services in the cases that two or more topics decide:\n${shared.map((s) => `  ${s}\n`).join('')}`);
     for (const m of undetected) process.stdout.write(`undetected: ${m.criterion} ${m.path}: ${m.fact} ${m.operator} ${JSON.stringify(m.from)} → ${JSON.stringify(m.to)}\n`);
     for (const p of shown) process.stdout.write(`${formatIssue(p)}\n`);
     process.stdout.write(`${problems.length === 0 ? 'lint: no problems' : `lint: ${shown.length} problem(s)`}${stats ? ` (${stats})` : ''}\n`);
