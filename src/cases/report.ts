@@ -76,8 +76,9 @@ export function renderTestText(report: TestReport, options: { verbose?: boolean;
   return `${lines.join('\n')}\n`;
 }
 
-export function renderTestJson(report: TestReport): string {
+export function renderTestJson(report: TestReport, spec?: { specOnly: TestReport; stripped: number }): string {
   const slim = {
+    ...(spec ? { specOnly: { strippedFields: spec.stripped, figures: spec.specOnly.figures, figuresByKind: spec.specOnly.figuresByKind, moved: movedItems(report, spec.specOnly) } } : {}),
     totals: report.totals,
     figures: report.figures,
     figuresByKind: report.figuresByKind,
@@ -94,4 +95,36 @@ export function renderTestJson(report: TestReport): string {
     })),
   };
   return `${JSON.stringify(slim, null, 2)}\n`;
+}
+
+/** Items whose prediction differs between two runs of the same cases (normal → spec-only). */
+export function movedItems(before: TestReport, after: TestReport): { key: string; expected: string; before: string; after: string; deciding: string }[] {
+  const prior = new Map<string, ItemRun>(before.cases.flatMap((r) => r.items.map((i): [string, ItemRun] => [`${i.caseId}::${i.service}`, i])));
+  const out: { key: string; expected: string; before: string; after: string; deciding: string }[] = [];
+  for (const r of after.cases) {
+    for (const i of r.items) {
+      const key = `${i.caseId}::${i.service}`;
+      const was = prior.get(key);
+      const a = i.got?.prediction ?? 'missing';
+      const b = was?.got?.prediction ?? 'missing';
+      if (a !== b) out.push({ key, expected: i.expected.outcome, before: b, after: a, deciding: decidingCriteria(i) });
+    }
+  }
+  return out;
+}
+
+/** The `--spec-only` section: figures both ways and the items a shared-format request decides differently. */
+export function renderSpecOnlyText(normal: TestReport, specOnly: TestReport, stripped: number): string {
+  const lines = ['', `Spec-only run: every field the shared request format does not define removed (${stripped} field(s) in all), then decided again.`];
+  lines.push('Figures (normal, then spec-only):');
+  lines.push(figureLine('real letters', normal.figuresByKind.letter));
+  lines.push(figureLine('real letters (spec)', specOnly.figuresByKind.letter));
+  lines.push(figureLine('all', normal.figures));
+  lines.push(figureLine('all (spec-only)', specOnly.figures));
+  const c = specOnly.figures.confusion;
+  lines.push(`  spec-only confusion: upheld→overturned ${c.upheld.overturned}, overturned→upheld ${c.overturned.upheld}, not-covered ${c.upheld['not-covered'] + c.overturned['not-covered']}`);
+  const moved = movedItems(normal, specOnly);
+  lines.push('', moved.length === 0 ? 'No item is decided differently without the additions.' : `Items decided differently without the additions (${moved.length}):`);
+  for (const m of moved) lines.push(`  ${m.key}: ${m.before} → ${m.after} (letter: ${m.expected}); ${m.deciding}`);
+  return `${lines.join('\n')}\n`;
 }

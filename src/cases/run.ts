@@ -8,6 +8,7 @@ import { compareItem, type ItemComparison } from './compare.js';
 import { familyOf, FAMILIES, type Family } from './families.js';
 import type { TestCase } from './load.js';
 import type { Expectation } from './schema.js';
+import type { Request } from '../request/schema.js';
 
 export interface ItemRun {
   caseId: string;
@@ -68,11 +69,18 @@ function signature(got: ServiceResult | undefined, c: ItemComparison | undefined
   return parts.join('|');
 }
 
-export function runCases(cases: readonly TestCase[], pack: RulePack, baseline: Baseline = {}, onProgress?: (done: number, total: number) => void): TestReport {
+export interface RunOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Rewrites each request before it is decided (e.g. `stripToSharedFormat` for --spec-only). */
+  transform?: (request: Request) => Request;
+}
+
+export function runCases(cases: readonly TestCase[], pack: RulePack, baseline: Baseline = {}, options: RunOptions = {}): TestReport {
   const runs: CaseRun[] = [];
   let fixed = 0;
+  const { onProgress, transform } = options;
   cases.forEach((tc, n) => {
-    const result = checkRequest(tc.request, { pack });
+    const result = checkRequest(transform ? transform(tc.request) : tc.request, { pack });
     const items = tc.expected.map((e): ItemRun => {
       const got = result.services.find((s) => s.id === e.service);
       const comparison = got ? compareItem(e, got) : undefined;

@@ -5,13 +5,14 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { rulePack } from '../../rules/pack.js';
 import { loadCases } from '../../cases/load.js';
 import { runCases, baselineOf, type Baseline } from '../../cases/run.js';
-import { renderTestText, renderTestJson } from '../../cases/report.js';
+import { renderTestText, renderTestJson, renderSpecOnlyText } from '../../cases/report.js';
+import { stripToSharedFormat } from '../../cases/shared-format.js';
 import { matchesFilter } from '../../cases/glob.js';
 import { printIssues } from '../io.js';
 
 export const DEFAULT_BASELINE = 'test/cases/baseline.json';
 
-interface TestOptions { format: string; filter?: string; baseline: string | false; updateBaseline?: boolean; verbose?: boolean; criteria?: boolean }
+interface TestOptions { format: string; specOnly?: boolean; filter?: string; baseline: string | false; updateBaseline?: boolean; verbose?: boolean; criteria?: boolean }
 
 export function registerTest(program: Command): void {
   program
@@ -25,6 +26,7 @@ export function registerTest(program: Command): void {
     .option('--update-baseline', 'write the current mismatches to the baseline file')
     .option('-v, --verbose', 'list passing cases and known mismatches too')
     .option('--criteria', 'list per-criterion counts (met / unmet / not documented)')
+    .option('--spec-only', 'also decide every case with the fields the shared request format does not define removed, and print the figures both ways')
     .action((paths: string[], opts: TestOptions) => { process.exitCode = runTest(paths, opts); });
 }
 
@@ -53,9 +55,18 @@ export function runTest(paths: string[], opts: TestOptions): number {
     const filled = Math.round((done / total) * width);
     process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
   } : undefined;
-  const report = runCases(cases, pack, readBaseline(opts.baseline), progress);
+  const report = runCases(cases, pack, readBaseline(opts.baseline), { onProgress: progress });
   const unreadable = new Set(loaded.problems.map((p) => p.file)).size;
-  process.stdout.write(opts.format === 'json' ? renderTestJson(report) : renderTestText(report, { ...opts, unreadable }));
+  if (opts.specOnly) {
+    // the exit code stays the normal run's: the spec-only figures measure, they do not gate
+    let stripped = 0;
+    const specOnly = runCases(cases, pack, {}, { transform: (r) => { const s = stripToSharedFormat(r); stripped += s.stripped.length; return s.request; } });
+    process.stdout.write(opts.format === 'json'
+      ? renderTestJson(report, { specOnly, stripped })
+      : renderTestText(report, { ...opts, unreadable }) + renderSpecOnlyText(report, specOnly, stripped));
+  } else {
+    process.stdout.write(opts.format === 'json' ? renderTestJson(report) : renderTestText(report, { ...opts, unreadable }));
+  }
   if (opts.updateBaseline && opts.baseline) {
     const items = baselineOf(report);
     writeFileSync(opts.baseline, `${JSON.stringify({ note: 'Items whose prediction disagrees with the letter, as of the rule pack hash below. precheck test reports them as known mismatches instead of failures; accuracy figures still count them as wrong.', rulePack: pack.hash, items }, null, 2)}\n`);
