@@ -1,5 +1,6 @@
 // Facts about a requested medication and the worker's current medications, including the
 // monitoring the opioid guidelines require (the "4 A's").
+import { termInRecord } from './record-terms.js';
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { indexed } from './record.js';
 import type { Medication } from '../request/schema.js';
@@ -37,7 +38,11 @@ const MONITORING = [
 
 function monitoringFlag(ctx: FactContext, field: (typeof MONITORING)[number][0]): Fact<boolean> {
   const value = ctx.request.raw.documentation?.opioidMonitoring?.[field];
-  return value === undefined ? unknown([`documentation.opioidMonitoring.${field} not stated`]) : known(value, [`documentation.opioidMonitoring.${field} = ${value}`]);
+  if (value !== undefined) return known(value, [`documentation.opioidMonitoring.${field} = ${value}`]);
+  // the additions' flags can also be stated in the record's words (vocab/record-terms.yaml)
+  const words = field === 'painScores' || field === 'treatmentAgreement' || field === 'cures' || field === 'riskScreening'
+    ? termInRecord(ctx.request.raw, field) : undefined;
+  return words?.value !== undefined ? words : unknown([`documentation.opioidMonitoring.${field} not stated`]);
 }
 
 export const medicationFacts: FactDefinition[] = [

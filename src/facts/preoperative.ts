@@ -4,6 +4,7 @@
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, indexed } from './record.js';
 import type { NormalizedService } from '../request/normalize.js';
+import { termInRecord } from './record-terms.js';
 
 /** Tests by name, most specific first. */
 export const PREOP_TESTS: ReadonlyArray<readonly [string, RegExp]> = [
@@ -103,7 +104,9 @@ export const preoperativeFacts: FactDefinition[] = [
       const surgery = plannedSurgery(ctx);
       if (surgery) return known(true, [`services[${surgery.index}] = surgery (${surgery.raw.label ?? surgery.raw.text ?? surgery.id})`]);
       const planned = ctx.request.raw.documentation?.surgeryPlanned;
-      return planned === undefined ? unknown(['no planned surgery documented']) : known(planned, [`documentation.surgeryPlanned = ${planned}`]);
+      if (planned !== undefined) return known(planned, [`documentation.surgeryPlanned = ${planned}`]);
+      const words = termInRecord(ctx.request.raw, 'surgeryPlanned'); // any region: the test is for the worker
+      return words.value !== undefined ? words : unknown(['no planned surgery documented']);
     },
   }),
   defineFact<boolean>({

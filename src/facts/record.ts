@@ -51,6 +51,28 @@ export function studyInSpine(s: Study, spine: Spine | undefined): boolean {
   return own === undefined || own === spine;
 }
 
+/** The spine region whose roots supply a limb region (a limb's numbness or weakness bears on it). */
+const LIMB_SPINE: Partial<Record<Region, Spine>> = {
+  shoulder: 'cervical', elbow: 'cervical', forearm: 'cervical', wrist: 'cervical', hand: 'cervical', 'upper-extremity': 'cervical',
+  hip: 'lumbar', knee: 'lumbar', leg: 'lumbar', ankle: 'lumbar', foot: 'lumbar', 'lower-extremity': 'lumbar', pelvis: 'lumbar',
+};
+
+export interface RegionMatchOptions {
+  /** A limb region counts for the spine region that supplies it (neurologic findings: hand numbness for a cervical service). */
+  neurologic?: boolean;
+}
+
+/**
+ * The one region match: whether something recorded in `itemRegion` bears on a service in
+ * `serviceRegions`. Unknown on either side bears on any (the record did not say otherwise).
+ */
+export function regionConcerns(serviceRegions: readonly Region[], itemRegion: Region | undefined, options: RegionMatchOptions = {}): boolean {
+  if (!itemRegion || serviceRegions.length === 0) return true;
+  if (serviceRegions.some((r) => regionsOverlap(r, itemRegion))) return true;
+  const spine = options.neurologic ? LIMB_SPINE[itemRegion] : undefined;
+  return spine !== undefined && serviceRegions.some((r) => spineRegion(r) === spine);
+}
+
 /** Whether a record item with an optional region bears on the service's main region. */
 export function itemInRegion(itemRegion: Region | undefined, service: NormalizedService): boolean {
   const main = service.regions[0];

@@ -1,0 +1,155 @@
+// What the record's own words state (vocab/record-terms.yaml): a documentation flag of the
+// project's additions derived from the fields the shared format has — diagnoses, notes, every
+// item's `text`, services' `purpose`, `specialty` and labels — so that no criterion depends on an
+// addition alone. A phrase under a negation cue ("not a surgical candidate") states the opposite.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { Request } from '../request/schema.js';
+import type { Region } from '../request/vocabulary.js';
+import { regionsInText } from '../request/regions.js';
+import { regionConcerns } from './record.js';
+import { known, unknown, type Fact } from './types.js';
+
+const VOCAB_FILE = join(fileURLToPath(new URL('../../', import.meta.url)), 'vocab', 'record-terms.yaml');
+
+const phraseList = z.array(z.string().min(1).regex(/^[^A-Z]*$/, { error: 'write phrases in lower case' }));
+const termSchema = z.strictObject({
+  description: z.string().min(1),
+  phrases: phraseList.min(1),
+  against: phraseList,
+  with: phraseList.optional(),
+});
+const vocabSchema = z.strictObject({
+  negation: z.strictObject({ window: z.number().int().min(1).max(10), cues: phraseList.min(1) }),
+  terms: z.record(z.string(), termSchema),
+});
+
+export const TERM_IDS = [
+  'surgeryPlanned', 'invasiveProcedurePlanned', 'newNeurologicDeficit', 'significantChange', 'acuteFlare',
+  'cannotUseOrdinaryTransport', 'anxiety', 'maximumMedicalImprovement', 'priorFailedReturnToWork',
+  'painScores', 'treatmentAgreement', 'cures', 'riskScreening',
+] as const;
+export type TermId = (typeof TERM_IDS)[number];
+
+interface CompiledTerm { phrases: RegExp[]; against: RegExp[]; with?: RegExp[] }
+interface Vocabulary { window: number; cues: RegExp; terms: Record<TermId, CompiledTerm> }
+
+/** A phrase as a regular expression: word boundaries where the phrase has word characters, `*` = any word ending. */
+function phraseRegex(phrase: string): RegExp {
+  const body = phrase.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\w*').replace(/ /g, '\\s+');
+  const start = /^\w/.test(phrase) ? '(?<!\\w)' : '';
+  const end = /\w\*?$/.test(phrase) ? '(?!\\w)' : '';
+  return new RegExp(`${start}${body}${end}`, 'g');
+}
+
+/** Parses and validates the vocabulary; throws with the file and path of the first problem. */
+export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
+  const parsed = vocabSchema.safeParse(parse(text));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  const { negation, terms } = parsed.data;
+  const missing = TERM_IDS.filter((t) => !(t in terms));
+  const extra = Object.keys(terms).filter((t) => !(TERM_IDS as readonly string[]).includes(t));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(`${file}: terms: ${missing.length > 0 ? `missing ${missing.join(', ')}` : ''}${extra.length > 0 ? ` unknown ${extra.join(', ')} (expected one of ${TERM_IDS.join(', ')})` : ''}`);
+  }
+  const compiled = Object.fromEntries(Object.entries(terms).map(([id, t]) => [id, {
+    phrases: t.phrases.map(phraseRegex), against: t.against.map(phraseRegex), ...(t.with ? { with: t.with.map(phraseRegex) } : {}),
+  }])) as Record<TermId, CompiledTerm>;
+  return { window: negation.window, cues: new RegExp(negation.cues.map((c) => phraseRegex(c).source).join('|')), terms: compiled };
+}
+
+let vocabulary: Vocabulary | undefined;
+function vocab(): Vocabulary {
+  vocabulary ??= compileVocabulary(readFileSync(VOCAB_FILE, 'utf8'));
+  return vocabulary;
+}
+
+/** One piece of the record's own words, with where it is and the body region it concerns, if known. */
+export interface RecordText { text: string; path: string; region?: Region }
+
+const words = (kind: string | undefined): string => (kind ? kind.replace(/-/g, ' ') : '');
+
+/** Every free-text place of the request, each item prefixed by its kind so "new" in an exam note meets "motor weakness". */
+export function recordTexts(request: Request): RecordText[] {
+  const out: RecordText[] = [];
+  const add = (text: string | undefined, path: string, region?: Region): void => {
+    if (text && text.trim() !== '') out.push(region ? { text: text.toLowerCase(), path, region } : { text: text.toLowerCase(), path });
+  };
+  (request.diagnoses ?? []).forEach((d, i) => (typeof d === 'string' ? add(d, `diagnoses[${i}]`) : add(d.text, `diagnoses[${i}]`, d.region)));
+  request.symptoms?.forEach((s, i) => s.text && add(`${words(s.kind)}: ${s.text}`, `symptoms[${i}].text`, s.region));
+  request.exam?.forEach((e, i) => e.text && add(`${words(e.finding)}: ${e.text}`, `exam[${i}].text`, e.region));
+  request.studies?.forEach((s, i) => {
+    add(s.text, `studies[${i}].text`, s.region);
+    s.findings?.forEach((f, j) => add(f.text, `studies[${i}].findings[${j}].text`, f.region ?? s.region));
+  });
+  request.treatments?.forEach((t, i) => add(t.text, `treatments[${i}].text`, t.region));
+  request.surgeries?.forEach((s, i) => add(s.text, `surgeries[${i}].text`, s.region));
+  request.medications?.forEach((m, i) => add(m.text, `medications[${i}].text`, m.region));
+  add(request.documentation?.notes, 'documentation.notes');
+  add(request.injury?.text, 'injury.text');
+  request.services.forEach((s, i) => {
+    for (const field of ['label', 'text', 'purpose', 'specialty'] as const) add(s[field], `services[${i}].${field}`, s.region);
+  });
+  return out;
+}
+
+export interface TermOptions {
+  /** Only text that concerns one of these regions (or names none) counts. */
+  regions?: readonly Region[];
+  /** Region matching for neurologic words (a limb's numbness bears on the spine that supplies it). */
+  neurologic?: boolean;
+}
+
+/**
+ * What the record's words state of a term: true (a phrase, not negated), false (an `against`
+ * phrase or a negated phrase, and no plain statement), or undefined (the words say nothing).
+ */
+export function termInRecord(request: Request, term: TermId, options: TermOptions = {}): Fact<boolean> {
+  const v = vocab();
+  const t = v.terms[term];
+  const found: string[] = [];
+  const denied: string[] = [];
+  for (const entry of recordTexts(request)) {
+    for (const clause of entry.text.split(/[.;!?\n]+|,\s*(?:but|however)\s/)) {
+      if (options.regions && !concerns(clause, entry.region, options.regions, options.neurologic === true)) continue;
+      if (t.against.some((re) => test(re, clause))) { denied.push(`${entry.path}: "${clause.trim()}"`); continue; }
+      if (t.with && !t.with.some((re) => test(re, clause))) continue;
+      const hits = t.phrases.flatMap((re) => indexes(re, clause));
+      if (hits.length === 0) continue;
+      if (hits.some((at) => !negated(clause.slice(0, at), v))) found.push(`${entry.path}: "${clause.trim()}"`);
+      else denied.push(`${entry.path}: "${clause.trim()}"`);
+    }
+  }
+  if (found.length > 0) return known(true, unique(found));
+  if (denied.length > 0) return known(false, unique(denied));
+  return unknown();
+}
+
+function concerns(clause: string, itemRegion: Region | undefined, regions: readonly Region[], neurologic: boolean): boolean {
+  const named = itemRegion ? [itemRegion] : regionsInText(clause);
+  return named.length === 0 || named.some((n) => regionConcerns(regions, n, { neurologic }));
+}
+
+function test(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+function indexes(re: RegExp, text: string): number[] {
+  re.lastIndex = 0;
+  return [...text.matchAll(re)].map((m) => m.index);
+}
+
+/** Whether a negation cue stands within the window of words before the phrase, after the last comma. */
+function negated(before: string, v: Vocabulary): boolean {
+  const tail = (before.split(',').pop() ?? '').trim().split(/\s+/).slice(-v.window).join(' ');
+  return test(v.cues, tail);
+}
+
+const unique = (xs: string[]): string[] => [...new Set(xs)];
