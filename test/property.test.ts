@@ -160,6 +160,51 @@ describe('the synchronous evaluator agrees with json-rules-engine', () => {
   });
 });
 
+describe('nothing is met on silence', () => {
+  const criteria = [...pack.criteria.values()].map((x) => x.criterion);
+  const reads = (c: (typeof criteria)[number]): string[] => [...new Set([...c.condition.facts, ...(c.stated?.facts ?? [])])];
+  /** A criterion's outcome for given fact values: omitted (an exclusion not raised), or its tri-state. */
+  const outcome = (c: (typeof criteria)[number], values: Record<string, unknown>): 'omitted' | 0 | 1 | 2 => {
+    const read = (id: string): Fact => ({ value: values[id] as never, evidence: [] });
+    if (c.stated && c.stated.evaluate(read) !== TRUE) return 'omitted';
+    return c.condition.evaluate(read);
+  };
+  const factValue = (id: string): fc.Arbitrary<unknown> => {
+    const type = FACTS.get(id)!.type;
+    if (type === 'boolean') return fc.boolean();
+    if (type === 'number') return fc.integer({ min: 0, max: 150 });
+    if (type === 'list') return fc.subarray(['trigger-point-injection', 'kind-a', 'L5', 'L4-5', 'trauma', 'surface-emg', 'failed']);
+    return fc.constantFrom('lumbar', 'cervical', 'diagnostic', 'therapeutic', 'failed', 'improved', 'given', 'helped', 'partial', 'none', 'opioid', 'transforaminal');
+  };
+
+  it('no criterion is met when every fact it reads is absent', () => {
+    const metOnSilence = criteria.filter((c) => outcome(c, {}) === TRUE).map((c) => c.id);
+    expect(metOnSilence).toEqual([]);
+    expect(criteria.length).toBeGreaterThan(200);
+  });
+
+  it('removing documented facts never turns a criterion that is not met into met', () => {
+    const ids = [...new Set(criteria.flatMap(reads))];
+    const arb = fc.record({
+      values: fc.record(Object.fromEntries(ids.map((id) => [id, factValue(id)]))),
+      removed: fc.subarray(ids),
+    });
+    fc.assert(fc.property(arb, ({ values, removed }) => {
+      const fewer: Record<string, unknown> = { ...values };
+      for (const id of removed) delete fewer[id];
+      for (const c of criteria) {
+        if (outcome(c, values) !== TRUE) expect(outcome(c, fewer), c.id).not.toBe(TRUE);
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('a presumed criterion (how a procedure is performed) is not-stated, never met, when the request is silent', () => {
+    const esi = checkText('format: imr-precheck/request@1\nid: p\ndecisionDate: 2017-01-01\nservices: [ { id: esi, kind: epidural-steroid-injection, levels: L4-5 } ]\n');
+    const fluoro = esi.services[0]!.criteria.find((c) => c.id === 'esi.fluoroscopy');
+    expect(fluoro?.status).toBe('not-stated');
+  });
+});
+
 describe('JSON duplicate keys', () => {
   // keys with quotes, backslashes and colons exercise the textual key count
   const key = fc.string({ unit: fc.constantFrom('a', 'b', '"', '\\', ':', ' ', 'é'), maxLength: 4 });

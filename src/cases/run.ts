@@ -43,7 +43,7 @@ export interface Figures {
   confusion: Record<'upheld' | 'overturned' | 'not-covered', Record<Prediction, number>>;
 }
 
-export interface CriterionCoverage { id: string; topic: string; met: number; unmet: number; notDocumented: number }
+export interface CriterionCoverage { id: string; topic: string; met: number; unmet: number; notDocumented: number; notStated: number }
 
 export interface TestReport {
   cases: CaseRun[];
@@ -166,7 +166,7 @@ export function figures(items: readonly ItemRun[]): Figures {
 /** How often each criterion was met / unmet / not documented, counting only services it decided itself. */
 function criterionCoverage(items: readonly ItemRun[], pack: RulePack): { criteria: CriterionCoverage[]; unexercised: string[] } {
   const counts = new Map<string, CriterionCoverage>();
-  for (const [id, { topic }] of pack.criteria) counts.set(id, { id, topic: topic.id, met: 0, unmet: 0, notDocumented: 0 });
+  for (const [id, { topic }] of pack.criteria) counts.set(id, { id, topic: topic.id, met: 0, unmet: 0, notDocumented: 0, notStated: 0 });
   for (const i of items) {
     if (!i.got || i.got.dependsOn) continue;
     for (const c of i.got.criteria) {
@@ -174,11 +174,12 @@ function criterionCoverage(items: readonly ItemRun[], pack: RulePack): { criteri
       if (!entry) continue;
       if (c.status === 'met') entry.met++;
       else if (c.status === 'unmet') entry.unmet++;
+      else if (c.status === 'not-stated') entry.notStated++;
       else entry.notDocumented++;
     }
   }
   const criteria = [...counts.values()];
-  return { criteria, unexercised: criteria.filter((c) => c.met + c.unmet + c.notDocumented === 0).map((c) => c.id) };
+  return { criteria, unexercised: criteria.filter((c) => c.met + c.unmet + c.notDocumented + c.notStated === 0).map((c) => c.id) };
 }
 
 /** Baseline entries for the items that currently disagree (what `--update-baseline` writes). */

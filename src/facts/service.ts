@@ -27,8 +27,16 @@ export const serviceFacts: FactDefinition[] = [
     derive: ({ service }) => service.raw.approach ? known(service.raw.approach, [`${path(service.index, 'approach')} = ${service.raw.approach}`]) : unknown(),
   }),
   defineFact<string>({
-    id: 'service.purpose', type: 'string', description: 'Stated purpose: diagnostic or therapeutic (free text for consultations).', reads: ['services[].purpose'],
-    derive: ({ service }) => service.raw.purpose ? known(service.raw.purpose, [`${path(service.index, 'purpose')} = ${service.raw.purpose}`]) : unknown([`${path(service.index, 'purpose')} not stated`]),
+    id: 'service.purpose', type: 'string', description: 'Stated purpose: diagnostic or therapeutic (free text for consultations); a facet block not stated otherwise is diagnostic when the request plans a neurotomy.', reads: ['services[].purpose', 'services[].kind'],
+    derive: (ctx) => {
+      const { service } = ctx;
+      if (service.raw.purpose) return known(service.raw.purpose, [`${path(service.index, 'purpose')} = ${service.raw.purpose}`]);
+      if (service.kind === 'facet-joint-injection' || service.kind === 'medial-branch-block') {
+        const rf = ctx.get<boolean>('facet.neurotomyPlanned');
+        if (rf.value === true) return known('diagnostic', [`${path(service.index, 'purpose')} not stated; a neurotomy is planned`, ...rf.evidence]);
+      }
+      return unknown([`${path(service.index, 'purpose')} not stated`]);
+    },
   }),
   defineFact<string>({
     id: 'service.specialty', type: 'string', description: 'Specialty of a requested consultation.', reads: ['services[].specialty'],

@@ -10,7 +10,7 @@ import { fromZodIssues, InputError, type InputIssue } from '../request/issues.js
 import { allowedKeysAt } from '../request/validate.js';
 import { Catalog, sourceFileSchema, type SourceFile } from '../guidelines/catalog.js';
 import { ruleFileSchema, packFileSchema, type RuleFile, type CriterionSpec, type Condition } from './schema.js';
-import { compileCondition, conditionParts, TRUE, type CompiledCondition, type FactReader } from './evaluate.js';
+import { compileCondition, conditionParts, exclusionGuards, TRUE, type CompiledCondition, type CompileOptions, type FactReader } from './evaluate.js';
 import { OPERATORS } from './operators.js';
 import { FACTS } from '../facts/registry.js';
 import type { z } from 'zod';
@@ -20,6 +20,8 @@ export interface CompiledCriterion {
   spec: CriterionSpec;
   citations: string[];
   when?: CompiledCondition;
+  /** Exclusion guard (see exclusionGuards): the criterion applies only when the record states these facts. */
+  stated?: CompiledCondition;
   condition: CompiledCondition;
   /** Editions that state the criterion; absent = every edition the topic implements. */
   editions?: { source: string; edition: string }[];
@@ -158,12 +160,12 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
     const checkRefs = (refs: string[], path: string): void => refs.forEach((ref, i) => {
       if (!catalog.resolve(ref)) problem(refs.length > 1 ? `${path}[${i}]` : path, `citation "${ref}" is not in the guideline catalog (guidelines/*.yaml)`, 'unknown-citation');
     });
-    const compile = (c: Condition | undefined, path: string): CompiledCondition | undefined => {
+    const compile = (c: Condition | undefined, path: string, options: CompileOptions = {}): CompiledCondition | undefined => {
       if (!c) return undefined;
       const parts = conditionParts(c);
       for (const f of parts.facts) if (!FACTS.has(f)) problem(path, `unknown fact "${f}"`, 'unknown-fact');
       for (const o of parts.operators) if (!OPERATORS[o]) problem(path, `unknown operator "${o}"; expected one of: ${Object.keys(OPERATORS).join(', ')}`, 'unknown-operator');
-      return parts.facts.every((f) => FACTS.has(f)) && parts.operators.every((o) => OPERATORS[o]) ? compileCondition(c) : undefined;
+      return parts.facts.every((f) => FACTS.has(f)) && parts.operators.every((o) => OPERATORS[o]) ? compileCondition(c, options) : undefined;
     };
     const checkTemplate = (text: string | undefined, path: string): void => {
       for (const f of templateFacts(text ?? '')) if (!FACTS.has(f)) problem(path, `template names unknown fact "${f}"`, 'unknown-fact');
@@ -198,12 +200,17 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
       const citations = toList(c.citation);
       checkRefs(citations, `${base}.citation`);
       for (const field of ['unmet', 'notDocumented', 'toOverturn'] as const) checkTemplate(c[field], `${base}.${field}`);
-      const condition = compile(c.condition, `${base}.condition`);
+      // nothing is met on silence: `documented` is strict in a condition, and an exclusion's
+      // `documented: false` alternative becomes a guard under which the criterion applies
+      const guards = exclusionGuards(c.condition);
+      const condition = compile(guards ? guards.rest : c.condition, `${base}.condition`, { strict: true });
+      const stated = guards ? compile({ all: guards.facts.map((fact) => ({ fact, operator: 'documented', value: true })) }, `${base}.condition`) : undefined;
       const whenC = compile(c.when, `${base}.when`);
       if (criteria.has(c.id)) problem(`${base}.id`, `criterion id "${c.id}" is also used in ${criteria.get(c.id)!.topic.file}`, 'duplicate-id');
       if (!condition) return;
       const compiled: CompiledCriterion = { id: c.id, spec: c, citations, condition };
       if (whenC) compiled.when = whenC;
+      if (stated) compiled.stated = stated;
       if (c.editions) compiled.editions = parseEditions(c.editions, `${base}.editions`);
       topic.criteria.push(compiled);
       criteria.set(c.id, { topic, criterion: compiled });
