@@ -5,6 +5,7 @@ import { defineFact, known, unknown, type FactContext, type FactDefinition } fro
 import { indexed, itemInRegion, type Indexed } from './record.js';
 import type { Treatment, Medication } from '../request/schema.js';
 import { weeksBetween } from '../util/dates.js';
+import { serviceDate } from './time.js';
 
 export const ACTIVE_CARE: readonly Treatment['kind'][] = [
   'physical-therapy', 'occupational-therapy', 'chiropractic', 'home-exercise', 'acupuncture', 'tens',
@@ -101,7 +102,10 @@ export const conservativeCareFacts: FactDefinition[] = [
       const dated = tried.filter((t) => t.item.date !== undefined);
       if (dated.length > 0) {
         const earliest = dated.reduce((a, b) => (a.item.date! < b.item.date! ? a : b));
-        return known(weeksBetween(earliest.item.date!, ctx.request.decisionDate), [`${earliest.path}.date = ${earliest.item.date}`]);
+        // measured to the request; the care's own date says nothing about how long it went on
+        const asOf = serviceDate(ctx);
+        if (asOf.value !== undefined && asOf.value > earliest.item.date!) return known(weeksBetween(earliest.item.date!, asOf.value), [`${earliest.path}.date = ${earliest.item.date}`, ...asOf.evidence]);
+        return unknown([`${earliest.path}.date = ${earliest.item.date}; no later date (the service's or the record's) shows how long the care went on`]);
       }
       const months = ctx.get<number>('injury.monthsSince');
       if (months.value !== undefined) {

@@ -228,10 +228,10 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     reads: ['studies[]'],
     derive: (ctx) => {
       const limbs = limbsOf(ctx);
-      const at = ctx.get<string>('service.requestDate').value!;
+      const at = ctx.get<string>('service.requestDate').value;
       const prior = indexed(ctx.request.raw.studies, 'studies').filter((s) => {
         if (s.item.type !== 'emg-ncv') return false;
-        if (s.item.date && dayNumber(s.item.date) > dayNumber(at)) return false;
+        if (s.item.date && at !== undefined && dayNumber(s.item.date) > dayNumber(at)) return false;
         if (s.item.region) return ctx.service.regions.some((r) => regionsOverlap(r, s.item.region!)) || limbsOfRegion(s.item.region).some((l) => limbs.includes(l));
         const root = s.item.findings?.find((f) => f.root ?? f.level);
         if (root) { const sp = spineRegionOf((root.root ?? root.level)!.toUpperCase()); return limbs.some((l) => LIMB_SPINE[l] === sp); }

@@ -10,26 +10,12 @@ import { daysBetween, dayNumber } from '../util/dates.js';
 import type { ExamFinding, Study } from '../request/schema.js';
 import type { Region } from '../request/vocabulary.js';
 import type { NormalizedService } from '../request/normalize.js';
+import { serviceDate } from './time.js';
 
 /** Red flags for serious pathology (tumor, infection, fracture, cauda equina, progressive deficit); trauma alone is not one. */
 export const SERIOUS_RED_FLAGS = ['cancer-history', 'infection', 'cauda-equina', 'fracture-suspected', 'progressive-neurologic-deficit', 'other'] as const;
 
 const WEEK = 7;
-
-/** Every dated entry of the clinical record, with its path. */
-function recordDates(ctx: FactContext): { date: string; path: string }[] {
-  const raw = ctx.request.raw;
-  const out: { date: string; path: string }[] = [];
-  const add = (items: readonly { date?: string | undefined }[] | undefined, field: string): void => {
-    (items ?? []).forEach((it, i) => { if (it.date) out.push({ date: it.date, path: `${field}[${i}].date` }); });
-  };
-  add(raw.exam, 'exam');
-  add(raw.symptoms, 'symptoms');
-  add(raw.treatments, 'treatments');
-  add(raw.studies, 'studies');
-  add((raw.diagnoses ?? []).filter((d): d is Exclude<typeof d, string> => typeof d !== 'string'), 'diagnoses');
-  return out;
-}
 
 /** The service's spine regions (a "cervical and thoracic" MRI has two). */
 function serviceSpines(service: NormalizedService): Spine[] {
@@ -121,28 +107,19 @@ function regionFindings(ctx: FactContext): Indexed<ExamFinding>[] {
 export const imagingFacts: FactDefinition[] = [
   defineFact<string>({
     id: 'service.requestDate', type: 'string',
-    description: 'When the service was requested: its date, else the latest dated entry of the record (the visit that ordered it), else the decision date.',
+    description: 'When the service was requested: its date, else the latest dated entry of the record (the visit that ordered it); never the decision date.',
     reads: ['services[].date', 'exam[].date', 'symptoms[].date', 'treatments[].date', 'studies[].date', 'decisionDate'],
-    derive: (ctx) => {
-      const own = ctx.service.raw.date;
-      if (own) return known(own, [`services[${ctx.service.index}].date = ${own}`]);
-      const dated = recordDates(ctx).filter((d) => dayNumber(d.date) <= dayNumber(ctx.request.decisionDate));
-      if (dated.length > 0) {
-        const latest = dated.reduce((a, b) => (dayNumber(b.date) > dayNumber(a.date) ? b : a));
-        return known(latest.date, [`${latest.path} = ${latest.date} (latest dated entry; the request date is not given)`]);
-      }
-      return known(ctx.request.decisionDate, [`no dated entry; decision date ${ctx.request.decisionDate} used`]);
-    },
+    derive: serviceDate, // src/facts/time.ts: the one definition
   }),
   defineFact<number>({
     id: 'symptoms.weeksAtRequest', type: 'number',
     description: 'Weeks the symptoms of the region had lasted when the service was requested: the longer of the time since the injury and the longest symptom duration recorded for the region.',
     reads: ['injury.date', 'symptoms[].durationMonths', 'services[].date'],
     derive: (ctx) => {
-      const at = ctx.get<string>('service.requestDate').value!;
+      const at = ctx.get<string>('service.requestDate').value;
       const candidates: { weeks: number; evidence: string }[] = [];
       const injury = ctx.request.raw.injury?.date;
-      if (injury) candidates.push({ weeks: Math.round((daysBetween(injury, at) / WEEK) * 10) / 10, evidence: `injury.date = ${injury}, request ${at}` });
+      if (injury && at) candidates.push({ weeks: Math.round((daysBetween(injury, at) / WEEK) * 10) / 10, evidence: `injury.date = ${injury}, request ${at}` });
       indexed(ctx.request.raw.symptoms, 'symptoms').forEach((s) => {
         if (s.item.durationMonths === undefined || s.item.result === 'negative') return;
         if (s.item.region && !sameRegion(s.item.region, s.item.side, ctx.service)) return;
@@ -160,7 +137,8 @@ export const imagingFacts: FactDefinition[] = [
     derive: (ctx) => {
       const injury = ctx.request.raw.injury?.date;
       if (!injury) return unknown(['injury.date not given']);
-      const at = ctx.get<string>('service.requestDate').value!;
+      const at = ctx.get<string>('service.requestDate').value;
+      if (!at) return unknown(ctx.get<string>('service.requestDate').evidence);
       return known(daysBetween(injury, at), [`injury.date = ${injury}, request ${at}`]);
     },
   }),
@@ -192,10 +170,10 @@ export const imagingFacts: FactDefinition[] = [
     derive: (ctx) => {
       const modality = ctx.get<string>('service.modality').value;
       const types = repeatTypes(modality);
-      const at = ctx.get<string>('service.requestDate').value!;
+      const at = ctx.get<string>('service.requestDate').value;
       const prior = indexed(ctx.request.raw.studies, 'studies').filter((s) => types.includes(s.item.type)
         && sameRegion(studyRegion(s.item), s.item.side, ctx.service)
-        && (!s.item.date || dayNumber(s.item.date) <= dayNumber(at)));
+        && (!s.item.date || at === undefined || dayNumber(s.item.date) <= dayNumber(at)));
       return known(prior.map((s) => `${s.path} = ${s.item.type} ${studyRegion(s.item)}${s.item.date ? ` ${s.item.date}` : ''}`),
         prior.length > 0 ? prior.map((s) => `${s.path} = ${s.item.type} of the ${studyRegion(s.item)}${s.item.date ? ` (${s.item.date})` : ''}`) : ['studies: no earlier study of this region']);
     },

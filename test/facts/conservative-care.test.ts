@@ -21,10 +21,21 @@ describe('conservative care', () => {
     expect(value({ treatments: [{ kind: 'nsaid', outcome: 'improved' }] }, 'conservativeCare.medicationFailed')).toBe(false);
     expect(value({ treatments: [{ kind: 'nsaid' }] }, 'conservativeCare.medicationFailed')).toBeUndefined();
   });
-  it('measures weeks from stated durations, then dates, then the injury date', () => {
+  it('measures weeks from stated durations, then from the care\'s date to the request, then the injury date', () => {
     expect(value({ treatments: [{ kind: 'physical-therapy', durationWeeks: 6 }] }, 'conservativeCare.weeks')).toBe(6);
-    expect(value({ treatments: [{ kind: 'physical-therapy', date: '2016-04-01' }] }, 'conservativeCare.weeks')).toBeCloseTo(8.7, 0);
+    // to the request (the latest dated entry), never to the decision date (2016-06-01)
+    expect(value({ treatments: [{ kind: 'physical-therapy', date: '2016-04-01' }], exam: [{ finding: 'muscle-spasm', date: '2016-05-01' }] }, 'conservativeCare.weeks')).toBeCloseTo(4.3, 0);
+    expect(value({ treatments: [{ kind: 'physical-therapy', date: '2016-04-01' }], services: [{ id: 's', kind: 'physical-therapy', date: '2016-05-13' }] }, 'conservativeCare.weeks')).toBe(6);
+    expect(value({ treatments: [{ kind: 'physical-therapy', date: '2016-04-01' }] }, 'conservativeCare.weeks')).toBeUndefined();
     expect(value({ injury: { date: '2016-01-01' }, treatments: [{ kind: 'nsaid' }] }, 'conservativeCare.weeks')).toBe(22);
     expect(value({}, 'conservativeCare.weeks')).toBeUndefined();
+  });
+});
+
+describe('service.requestDate', () => {
+  it('is the service date, else the latest dated entry, never the decision date', () => {
+    expect(value({ services: [{ id: 's', kind: 'imaging', modality: 'mri', date: '2016-03-03' }] }, 'service.requestDate')).toBe('2016-03-03');
+    expect(value({ exam: [{ finding: 'muscle-spasm', date: '2016-02-01' }], studies: [{ type: 'xray', date: '2016-04-20' }] }, 'service.requestDate')).toBe('2016-04-20');
+    expect(value({ injury: { date: '2015-01-01' } }, 'service.requestDate')).toBeUndefined();
   });
 });
