@@ -22,9 +22,11 @@ const termSchema = z.strictObject({
   against: phraseList,
   with: phraseList.optional(),
 });
+const rootKey = z.string().regex(/^(C[2-8]|T(1[0-2]|[1-9])|L[1-5]|S[12])$/, { error: 'expected a root such as C6 or L5' });
 const vocabSchema = z.strictObject({
   negation: z.strictObject({ window: z.number().int().min(1).max(10), cues: phraseList.min(1) }),
   terms: z.record(z.string(), termSchema),
+  territories: z.strictObject({ peripheral: phraseList, roots: z.record(rootKey, phraseList.min(1)) }),
 });
 
 export const TERM_IDS = [
@@ -35,7 +37,7 @@ export const TERM_IDS = [
 export type TermId = (typeof TERM_IDS)[number];
 
 interface CompiledTerm { phrases: RegExp[]; against: RegExp[]; with?: RegExp[] }
-interface Vocabulary { window: number; cues: RegExp; terms: Record<TermId, CompiledTerm> }
+interface Vocabulary { window: number; cues: RegExp; terms: Record<TermId, CompiledTerm>; peripheral: RegExp[]; roots: [string, RegExp[]][] }
 
 /** A phrase as a regular expression: word boundaries where the phrase has word characters, `*` = any word ending. */
 function phraseRegex(phrase: string): RegExp {
@@ -52,7 +54,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
-  const { negation, terms } = parsed.data;
+  const { negation, terms, territories } = parsed.data;
   const missing = TERM_IDS.filter((t) => !(t in terms));
   const extra = Object.keys(terms).filter((t) => !(TERM_IDS as readonly string[]).includes(t));
   if (missing.length > 0 || extra.length > 0) {
@@ -61,13 +63,29 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
   const compiled = Object.fromEntries(Object.entries(terms).map(([id, t]) => [id, {
     phrases: t.phrases.map(phraseRegex), against: t.against.map(phraseRegex), ...(t.with ? { with: t.with.map(phraseRegex) } : {}),
   }])) as Record<TermId, CompiledTerm>;
-  return { window: negation.window, cues: new RegExp(negation.cues.map((c) => phraseRegex(c).source).join('|')), terms: compiled };
+  return {
+    window: negation.window, cues: new RegExp(negation.cues.map((c) => phraseRegex(c).source).join('|')), terms: compiled,
+    peripheral: territories.peripheral.map(phraseRegex),
+    roots: Object.entries(territories.roots).map(([root, phrases]) => [root, phrases.map(phraseRegex)]),
+  };
 }
 
 let vocabulary: Vocabulary | undefined;
 function vocab(): Vocabulary {
   vocabulary ??= compileVocabulary(readFileSync(VOCAB_FILE, 'utf8'));
   return vocabulary;
+}
+
+/**
+ * Nerve roots of the skin territory a text names ("numbness of the thumb and index finger" →
+ * C6, C7); none when it names a peripheral-nerve distribution (median, ulnar, carpal tunnel).
+ */
+export function territoryRoots(text: string | undefined): string[] {
+  if (!text) return [];
+  const v = vocab();
+  const lower = text.toLowerCase();
+  if (v.peripheral.some((re) => test(re, lower))) return [];
+  return v.roots.filter(([, res]) => res.some((re) => test(re, lower))).map(([root]) => root);
 }
 
 /** One piece of the record's own words, with where it is and the body region it concerns, if known. */

@@ -5,6 +5,7 @@ import type { Request, ExamFinding, Study } from '../request/schema.js';
 import type { Region } from '../request/vocabulary.js';
 import { spineRegionOf } from '../request/levels.js';
 import { spineRegion, regionsOverlap } from '../request/regions.js';
+import { territoryRoots } from './record-terms.js';
 
 export type Spine = 'cervical' | 'thoracic' | 'lumbar';
 
@@ -28,11 +29,26 @@ function spineOfRegion(region: Region): Spine | null {
   return spineRegion(region) ?? null;
 }
 
-/** Spine region an exam finding refers to (`null`: a non-spinal region; undefined: not known). */
+/** Findings whose body words locate a dermatome (a sensory deficit "in the thumb"). */
+const SENSORY_FINDINGS: ReadonlySet<string> = new Set(['sensory-deficit', 'radicular-pain-dermatomal']);
+
+/**
+ * The nerve roots an exam finding names: its dermatome or root, else — for a sensory finding —
+ * the roots of the skin territory its text names (thumb C6, index C6/C7, middle C7, ring and
+ * little fingers C8; vocab/record-terms.yaml `territories`).
+ */
+export function findingRoots(f: ExamFinding): string[] {
+  const named = f.dermatome ?? f.root;
+  if (named) return [named.toUpperCase()];
+  return SENSORY_FINDINGS.has(f.finding) ? territoryRoots(f.text) : [];
+}
+
+/** Spine region an exam finding refers to (`null`: a non-spinal region; undefined: not known). A named root wins over a limb region. */
 export function findingSpine(f: ExamFinding): Spine | null | undefined {
+  const roots = findingRoots(f);
+  if (roots.length > 0) return spineRegionOf(roots[0]!);
+  if (f.level) return spineRegionOf(f.level.toUpperCase());
   if (f.region) return spineOfRegion(f.region);
-  const named = f.dermatome ?? f.root ?? f.level;
-  if (named) return spineRegionOf(named.toUpperCase());
   if (f.finding === 'straight-leg-raise') return 'lumbar';
   return undefined;
 }
