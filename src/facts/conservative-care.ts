@@ -2,7 +2,7 @@
 // failed, and for how long. "Failed" needs the record to say so (outcome failed or partial);
 // a treatment listed without an outcome is tried-but-not-documented.
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
-import { indexed, itemInRegion, type Indexed } from './record.js';
+import { indexed, itemInRegion, treatmentOutcome, type Indexed } from './record.js';
 import type { Treatment, Medication } from '../request/schema.js';
 import { weeksBetween } from '../util/dates.js';
 import { serviceDate } from './time.js';
@@ -39,12 +39,14 @@ function medicationCare(ctx: FactContext): Tried[] {
   return [...fromTreatments, ...fromMedications];
 }
 
+/** Failed when any care failed or helped only partly (the guideline's "failure to respond"); then improved; else unknown. */
 function status(tried: Tried[]): { value: CareStatus; evidence: string[] } {
   if (tried.length === 0) return { value: 'none', evidence: [] };
-  const failed = tried.filter((t) => t.outcome === 'failed' || t.outcome === 'partial');
-  if (failed.length > 0) return { value: 'failed', evidence: failed.map((t) => `${t.path} = ${t.label}, outcome ${t.outcome}`) };
-  const improved = tried.filter((t) => t.outcome === 'improved');
-  if (improved.length > 0) return { value: 'improved', evidence: improved.map((t) => `${t.path} = ${t.label}, outcome improved`) };
+  const read = tried.map((t) => ({ t, o: treatmentOutcome({ outcome: t.outcome, text: t.item.text }) }));
+  const failed = read.filter(({ o }) => o.status === 'failed' || o.status === 'partial');
+  if (failed.length > 0) return { value: 'failed', evidence: failed.map(({ t, o }) => `${t.path} = ${t.label}, ${o.from}`) };
+  const improved = read.filter(({ o }) => o.status === 'helped');
+  if (improved.length > 0) return { value: 'improved', evidence: improved.map(({ t, o }) => `${t.path} = ${t.label}, ${o.from}`) };
   return { value: 'unknown', evidence: tried.map((t) => `${t.path} = ${t.label}, outcome not stated`) };
 }
 

@@ -27,6 +27,7 @@ const vocabSchema = z.strictObject({
   negation: z.strictObject({ window: z.number().int().min(1).max(10), cues: phraseList.min(1) }),
   terms: z.record(z.string(), termSchema),
   territories: z.strictObject({ peripheral: phraseList, roots: z.record(rootKey, phraseList.min(1)) }),
+  outcomes: z.strictObject({ failed: phraseList.min(1), partial: phraseList.min(1), helped: phraseList.min(1) }),
 });
 
 export const TERM_IDS = [
@@ -37,7 +38,10 @@ export const TERM_IDS = [
 export type TermId = (typeof TERM_IDS)[number];
 
 interface CompiledTerm { phrases: RegExp[]; against: RegExp[]; with?: RegExp[] }
-interface Vocabulary { window: number; cues: RegExp; terms: Record<TermId, CompiledTerm>; peripheral: RegExp[]; roots: [string, RegExp[]][] }
+interface Vocabulary {
+  window: number; cues: RegExp; terms: Record<TermId, CompiledTerm>; peripheral: RegExp[]; roots: [string, RegExp[]][];
+  outcomes: { failed: RegExp[]; partial: RegExp[]; helped: RegExp[] };
+}
 
 /** A phrase as a regular expression: word boundaries where the phrase has word characters, `*` = any word ending. */
 function phraseRegex(phrase: string): RegExp {
@@ -54,7 +58,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
-  const { negation, terms, territories } = parsed.data;
+  const { negation, terms, territories, outcomes } = parsed.data;
   const missing = TERM_IDS.filter((t) => !(t in terms));
   const extra = Object.keys(terms).filter((t) => !(TERM_IDS as readonly string[]).includes(t));
   if (missing.length > 0 || extra.length > 0) {
@@ -67,6 +71,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
     window: negation.window, cues: new RegExp(negation.cues.map((c) => phraseRegex(c).source).join('|')), terms: compiled,
     peripheral: territories.peripheral.map(phraseRegex),
     roots: Object.entries(territories.roots).map(([root, phrases]) => [root, phrases.map(phraseRegex)]),
+    outcomes: { failed: outcomes.failed.map(phraseRegex), partial: outcomes.partial.map(phraseRegex), helped: outcomes.helped.map(phraseRegex) },
   };
 }
 
@@ -86,6 +91,18 @@ export function territoryRoots(text: string | undefined): string[] {
   const lower = text.toLowerCase();
   if (v.peripheral.some((re) => test(re, lower))) return [];
   return v.roots.filter(([, res]) => res.some((re) => test(re, lower))).map(([root]) => root);
+}
+
+/** How a treatment worked, as its text says (vocab `outcomes`); undefined when the text says nothing of it. */
+export function outcomeInText(text: string | undefined): 'failed' | 'partial' | 'helped' | undefined {
+  if (!text) return undefined;
+  const v = vocab();
+  const lower = text.toLowerCase();
+  if (v.outcomes.failed.some((re) => test(re, lower))) return 'failed';
+  if (v.outcomes.partial.some((re) => test(re, lower))) return 'partial';
+  const helped = v.outcomes.helped.flatMap((re) => indexes(re, lower));
+  if (helped.length === 0) return undefined;
+  return helped.some((at) => !negated(lower.slice(0, at), v)) ? 'helped' : 'failed';
 }
 
 /** One piece of the record's own words, with where it is and the body region it concerns, if known. */

@@ -5,7 +5,7 @@ import type { Request, ExamFinding, Study } from '../request/schema.js';
 import type { Region } from '../request/vocabulary.js';
 import { spineRegionOf } from '../request/levels.js';
 import { spineRegion, regionsOverlap } from '../request/regions.js';
-import { territoryRoots } from './record-terms.js';
+import { territoryRoots, outcomeInText } from './record-terms.js';
 
 export type Spine = 'cervical' | 'thoracic' | 'lumbar';
 
@@ -113,6 +113,29 @@ export function studySpine(s: Study): Spine | null | undefined {
   if (s.region) return spineOfRegion(s.region);
   const level = s.findings?.find((f) => f.level)?.level ?? s.findings?.find((f) => f.root)?.root;
   return level ? spineRegionOf(level.toUpperCase()) : undefined;
+}
+
+/**
+ * The one reading of how a treatment (or medication) worked:
+ *   failed       the record says it failed (outcome failed, or its words: "no relief", "did not help")
+ *   partial      it helped only partly or briefly (outcome partial, "temporary relief") — kept
+ *                distinct: each fact says whether partial counts as failed for it
+ *   helped       it is helping (outcome improved, "improved", "good relief")
+ *   not-started  only authorized or not yet begun (sessions 0; sessionsAuthorized without sessions)
+ *   given        given, how it worked not stated
+ * `outcome: unknown` or no outcome reads the item's `text`.
+ */
+export type OutcomeStatus = 'failed' | 'partial' | 'helped' | 'given' | 'not-started';
+
+export function treatmentOutcome(t: { outcome?: string | undefined; sessions?: number | undefined; sessionsAuthorized?: number | undefined; text?: string | undefined }): { status: OutcomeStatus; from: string } {
+  if (t.outcome === 'failed') return { status: 'failed', from: 'outcome failed' };
+  if (t.outcome === 'partial') return { status: 'partial', from: 'outcome partial' };
+  if (t.outcome === 'improved') return { status: 'helped', from: 'outcome improved' };
+  const words = outcomeInText(t.text);
+  if (words) return { status: words, from: `text "${t.text}"` };
+  if (t.sessions === 0) return { status: 'not-started', from: 'sessions 0' };
+  if (t.sessions === undefined && t.sessionsAuthorized !== undefined) return { status: 'not-started', from: `sessionsAuthorized ${t.sessionsAuthorized}, none completed` };
+  return { status: 'given', from: 'outcome not stated' };
 }
 
 /** Evidence string for one field of an indexed item. */

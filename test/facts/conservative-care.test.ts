@@ -39,3 +39,20 @@ describe('service.requestDate', () => {
     expect(value({ injury: { date: '2015-01-01' } }, 'service.requestDate')).toBeUndefined();
   });
 });
+
+describe('treatmentOutcome: one reading of how care worked', () => {
+  it('reads the outcome field, then the words, keeping partial distinct', async () => {
+    const { treatmentOutcome } = await import('../../src/facts/record.js');
+    expect(treatmentOutcome({ outcome: 'partial' }).status).toBe('partial');
+    expect(treatmentOutcome({ outcome: 'unknown', text: 'PT x12 with no improvement' }).status).toBe('failed');
+    expect(treatmentOutcome({ text: 'temporary relief from the injection' }).status).toBe('partial');
+    expect(treatmentOutcome({ text: 'therapy helped' }).status).toBe('helped');
+    expect(treatmentOutcome({ text: 'did not improve' }).status).toBe('failed');
+    expect(treatmentOutcome({ sessionsAuthorized: 6 }).status).toBe('not-started');
+    expect(treatmentOutcome({ sessions: 6 }).status).toBe('given');
+  });
+  it('care trial counts partial as failed; conservative care reads the words too', () => {
+    expect(value({ services: [{ id: 's', kind: 'imaging', modality: 'mri', region: 'lumbar' }], treatments: [{ kind: 'physical-therapy', outcome: 'unknown', text: 'no relief after 8 visits' }] }, 'careTrial.conservative')).toBe('failed');
+    expect(value({ treatments: [{ kind: 'physical-therapy', text: 'improved function' }] }, 'conservativeCare.active')).toBe('improved');
+  });
+});
