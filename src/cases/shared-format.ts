@@ -67,7 +67,7 @@ const has = (list: readonly string[], v: unknown): boolean => typeof v === 'stri
  * The request as a writer of the shared format could have written it: fields outside the shared
  * format removed; an added vocabulary value rewritten the way the spec says to write it (a
  * treatment or exam finding of another kind is `other` with its name in `text`; a limb-wide
- * region is left to the label). `extensions` are kept: the spec allows them anywhere.
+ * region goes into the item's `text`, or for a service is left to its label). `extensions` are kept: the spec allows them anywhere.
  */
 export function stripToSharedFormat(request: Request): StripResult {
   const stripped: string[] = [];
@@ -104,7 +104,9 @@ function rewriteVocabulary(item: Obj, pattern: string, path: string, stripped: s
   if (pattern === 'treatments[]') toOther('kind', SHARED_VOCABULARY.treatmentKind);
   if (pattern === 'exam[]') toOther('finding', SHARED_VOCABULARY.examFinding);
   if (typeof item.region === 'string' && !has(SHARED_VOCABULARY.region, item.region)) {
+    // a writer without the limb-wide regions names the limb in the item's own words
     stripped.push(`${at('region')} = ${item.region}`);
+    if (pattern !== 'services[]') item.text = [item.region.replace(/-/g, ' '), item.text].filter((t) => typeof t === 'string' && t !== '').join(': ');
     delete item.region;
   }
   if (Array.isArray(item.regions)) {
