@@ -12,8 +12,8 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 interface Figures { items: number; covered: number; coverage: number; correct: number; accuracy: number; balancedAccuracy: number; guidelineCompared: number; guidelineAgreed: number; guidelineAgreement: number; confusion: Record<string, Record<string, number>> }
 
-function suite(paths: string[]): { totals: Record<string, number>; figures: Figures; figuresByKind: Record<string, Figures>; figuresByFamily: Record<string, Figures>; criteria: unknown[]; unexercised: string[] } {
-  const r = spawnSync(process.execPath, [CLI, 'test', ...paths, '--format', 'json', '--no-baseline'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+function suite(paths: string[]): { totals: Record<string, number>; figures: Figures; figuresByKind: Record<string, Figures>; figuresByFamily: Record<string, Figures>; criteria: unknown[]; unexercised: string[]; specOnly: { strippedFields: number; figures: Figures; moved: unknown[] } } {
+  const r = spawnSync(process.execPath, [CLI, 'test', ...paths, '--format', 'json', '--no-baseline', '--spec-only'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
   return JSON.parse(r.stdout);
 }
 
@@ -41,6 +41,8 @@ lines.push('| family (real letters) | items | coverage | accuracy | balanced acc
 lines.push(row('all', f));
 for (const [fam, ff] of Object.entries(letters.figuresByFamily)) lines.push(row(fam, ff));
 lines.push('', `Confusion matrix, real letters (rows: the letter; columns: the prediction): upheld → ${c.upheld!.upheld} upheld / ${c.upheld!.overturned} overturned / ${c.upheld!['not-covered']} not covered; overturned → ${c.overturned!.upheld} / ${c.overturned!.overturned} / ${c.overturned!['not-covered']}.`);
+const s = letters.specOnly;
+lines.push('', `- **Spec-only** (\`precheck test --spec-only\`: the ${s.strippedFields} fields the shared request format does not define removed from the real-letter cases): coverage ${pct(s.figures.coverage)}, accuracy ${pct(s.figures.accuracy)}, balanced accuracy ${pct(s.figures.balancedAccuracy)}; ${s.moved.length} item(s) decided differently from the normal run. The gap is what a request written only to the shared format loses.`);
 if (existsSync(join(ROOT, 'docs/parse-letter.md'))) {
   const doc = readFileSync(join(ROOT, 'docs/parse-letter.md'), 'utf8');
   const get = (label: string): string => new RegExp(`\\|\\s*${label}[^|]*\\|\\s*([^|]+)\\|`, 'i').exec(doc)?.[1]?.trim() ?? '?';
