@@ -146,3 +146,23 @@ describe('stripToSharedFormat', () => {
     expect(twice.request).toEqual(once);
   });
 });
+
+describe('precheck test --spec-only report', () => {
+  it('prints the figures both ways and lists each item decided differently', async () => {
+    const { loadCases } = await import('../src/cases/load.js');
+    const { runCases } = await import('../src/cases/run.js');
+    const { renderSpecOnlyText, movedItems } = await import('../src/cases/report.js');
+    const { rulePack } = await import('../src/rules/pack.js');
+    const root = join(import.meta.dirname, '..');
+    // a rule test that meets its criterion only through an addition (documentation.acuteFlare)
+    const { cases } = loadCases([join(root, 'rules/mtus-cpmtg/muscle-relaxants.test.yaml')], root);
+    const pack = rulePack();
+    const normal = runCases(cases, pack);
+    const spec = runCases(cases, pack, {}, { transform: (r) => stripToSharedFormat(r).request });
+    const moved = movedItems(normal, spec);
+    expect(moved.length).toBeGreaterThan(0);
+    const text = renderSpecOnlyText(normal, spec, 3);
+    expect(text).toContain('real letters (spec)');
+    for (const m of moved) expect(text).toContain(`${m.key}: ${m.before} → ${m.after}`);
+  });
+});

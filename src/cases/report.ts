@@ -41,7 +41,7 @@ function figureLine(name: string, f: Figures): string {
   return `  ${name.padEnd(20)} items ${String(f.items).padStart(4)}  coverage ${pct(f.coverage).padStart(6)}  accuracy ${pct(f.accuracy).padStart(6)}  balanced ${pct(f.balancedAccuracy).padStart(6)}  guideline ${f.guidelineCompared > 0 ? pct(f.guidelineAgreement).padStart(6) : '     —'}`;
 }
 
-export function renderTestText(report: TestReport, options: { verbose?: boolean; criteria?: boolean; unreadable?: number } = {}): string {
+export function renderTestText(report: TestReport, options: { verbose?: boolean; criteria?: boolean; unreadable?: number; appendix?: string } = {}): string {
   const lines: string[] = [];
   for (const r of report.cases) {
     if (r.status === 'pass' && !options.verbose) continue;
@@ -72,6 +72,7 @@ export function renderTestText(report: TestReport, options: { verbose?: boolean;
   lines.push('', report.unexercised.length > 0 ? `Criteria no case exercises (${report.unexercised.length}): ${report.unexercised.join(', ')}` : 'Every criterion is exercised by at least one case.');
   const unreadable = options.unreadable ?? 0;
   if (unreadable > 0) lines.push('', `${unreadable} test file(s) could not be read (see the errors above); each counts as a failure.`);
+  if (options.appendix) lines.push(options.appendix.trimEnd());
   lines.push('', `${t.passed} passed, ${t.failed + unreadable} failed`);
   return `${lines.join('\n')}\n`;
 }

@@ -63,7 +63,7 @@ export function runTest(paths: string[], opts: TestOptions): number {
     const specOnly = runCases(cases, pack, {}, { transform: (r) => { const s = stripToSharedFormat(r); stripped += s.stripped.length; return s.request; } });
     process.stdout.write(opts.format === 'json'
       ? renderTestJson(report, { specOnly, stripped })
-      : renderTestText(report, { ...opts, unreadable }) + renderSpecOnlyText(report, specOnly, stripped));
+      : renderTestText(report, { ...opts, unreadable, appendix: renderSpecOnlyText(report, specOnly, stripped) }));
   } else {
     process.stdout.write(opts.format === 'json' ? renderTestJson(report) : renderTestText(report, { ...opts, unreadable }));
   }
