@@ -173,7 +173,9 @@ export const imagingFacts: FactDefinition[] = [
       const at = ctx.get<string>('service.requestDate').value;
       const prior = indexed(ctx.request.raw.studies, 'studies').filter((s) => types.includes(s.item.type)
         && sameRegion(studyRegion(s.item), s.item.side, ctx.service)
-        && (!s.item.date || at === undefined || dayNumber(s.item.date) <= dayNumber(at)));
+        && (!s.item.date || at === undefined || dayNumber(s.item.date) < dayNumber(at)
+          // a study on the service's own stated date is the requested study (a retrospective request)
+          || (dayNumber(s.item.date) === dayNumber(at) && ctx.service.raw.date === undefined)));
       return known(prior.map((s) => `${s.path} = ${s.item.type} ${studyRegion(s.item)}${s.item.date ? ` ${s.item.date}` : ''}`),
         prior.length > 0 ? prior.map((s) => `${s.path} = ${s.item.type} of the ${studyRegion(s.item)}${s.item.date ? ` (${s.item.date})` : ''}`) : ['studies: no earlier study of this region']);
     },

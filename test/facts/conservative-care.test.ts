@@ -38,6 +38,12 @@ describe('service.requestDate', () => {
     expect(value({ exam: [{ finding: 'muscle-spasm', date: '2016-02-01' }], studies: [{ type: 'xray', date: '2016-04-20' }] }, 'service.requestDate')).toBe('2016-04-20');
     expect(value({ injury: { date: '2015-01-01' } }, 'service.requestDate')).toBeUndefined();
   });
+  it('a study on the service\'s own stated date is the requested study, not an earlier one', () => {
+    const ct = (date?: string) => ({ services: [{ id: 's', kind: 'imaging', modality: 'ct', region: 'cervical', ...(date ? { date } : {}) }], studies: [{ type: 'ct', region: 'cervical', date: '2016-11-18' }] });
+    expect(value(ct('2016-11-18'), 'imaging.priorStudies')).toEqual([]);
+    expect(value(ct('2016-12-01'), 'imaging.priorStudies')).toHaveLength(1);
+    expect(value(ct(), 'imaging.priorStudies')).toHaveLength(1); // undated: the study is the latest entry, and earlier
+  });
 });
 
 describe('treatmentOutcome: one reading of how care worked', () => {
