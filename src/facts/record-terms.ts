@@ -24,7 +24,7 @@ const termSchema = z.strictObject({
 });
 const rootKey = z.string().regex(/^(C[2-8]|T(1[0-2]|[1-9])|L[1-5]|S[12])$/, { error: 'expected a root such as C6 or L5' });
 const vocabSchema = z.strictObject({
-  negation: z.strictObject({ window: z.number().int().min(1).max(10), cues: phraseList.min(1) }),
+  negation: z.strictObject({ window: z.number().int().min(1).max(10), cues: phraseList.min(1), after: phraseList }),
   terms: z.record(z.string(), termSchema),
   territories: z.strictObject({ peripheral: phraseList, roots: z.record(rootKey, phraseList.min(1)) }),
   outcomes: z.strictObject({ failed: phraseList.min(1), partial: phraseList.min(1), helped: phraseList.min(1) }),
@@ -39,7 +39,7 @@ export type TermId = (typeof TERM_IDS)[number];
 
 interface CompiledTerm { phrases: RegExp[]; against: RegExp[]; with?: RegExp[] }
 interface Vocabulary {
-  window: number; cues: RegExp; terms: Record<TermId, CompiledTerm>; peripheral: RegExp[]; roots: [string, RegExp[]][];
+  window: number; cues: RegExp; after: RegExp; terms: Record<TermId, CompiledTerm>; peripheral: RegExp[]; roots: [string, RegExp[]][];
   outcomes: { failed: RegExp[]; partial: RegExp[]; helped: RegExp[] };
 }
 
@@ -68,7 +68,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
     phrases: t.phrases.map(phraseRegex), against: t.against.map(phraseRegex), ...(t.with ? { with: t.with.map(phraseRegex) } : {}),
   }])) as Record<TermId, CompiledTerm>;
   return {
-    window: negation.window, cues: new RegExp(negation.cues.map((c) => phraseRegex(c).source).join('|')), terms: compiled,
+    window: negation.window, cues: new RegExp(negation.cues.map((c) => phraseRegex(c).source).join('|')), after: new RegExp(negation.after.map((c) => phraseRegex(c).source).join('|')), terms: compiled,
     peripheral: territories.peripheral.map(phraseRegex),
     roots: Object.entries(territories.roots).map(([root, phrases]) => [root, phrases.map(phraseRegex)]),
     outcomes: { failed: outcomes.failed.map(phraseRegex), partial: outcomes.partial.map(phraseRegex), helped: outcomes.helped.map(phraseRegex) },
@@ -157,7 +157,7 @@ export function termInRecord(request: Request, term: TermId, options: TermOption
       if (t.with && !t.with.some((re) => test(re, clause))) continue;
       const hits = t.phrases.flatMap((re) => indexes(re, clause));
       if (hits.length === 0) continue;
-      if (hits.some((at) => !negated(clause.slice(0, at), v))) found.push(`${entry.path}: "${clause.trim()}"`);
+      if (hits.some((at) => !negated(clause.slice(0, at), v) && !deniedAfter(clause.slice(at), v))) found.push(`${entry.path}: "${clause.trim()}"`);
       else denied.push(`${entry.path}: "${clause.trim()}"`);
     }
   }
@@ -185,6 +185,11 @@ function indexes(re: RegExp, text: string): number[] {
 function negated(before: string, v: Vocabulary): boolean {
   const tail = (before.split(',').pop() ?? '').trim().split(/\s+/).slice(-v.window).join(' ');
   return test(v.cues, tail);
+}
+
+/** Whether the phrase's own clause goes on to deny or defer it ("… not completed", "… is pending"), before the next comma. */
+function deniedAfter(from: string, v: Vocabulary): boolean {
+  return test(v.after, from.split(',')[0] ?? '');
 }
 
 const unique = (xs: string[]): string[] => [...new Set(xs)];

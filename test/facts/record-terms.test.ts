@@ -67,3 +67,11 @@ describe('the vocabulary file', () => {
     expect(() => compileVocabulary(text.replace('  cures:\n', '  curez:\n'), 'v.yaml')).toThrow(/missing cures.*unknown curez/);
   });
 });
+
+describe('a phrase the clause goes on to deny', () => {
+  it('"screening for risk of addiction not completed" is not risk screening', () => {
+    const norco = [{ id: 's', kind: 'medication', name: 'Norco', quantity: 60 }];
+    expect(value({ services: norco, documentation: { notes: 'screening for risk of addiction not completed' } }, 'opioid.monitoring.riskScreening')).toBe(false);
+    expect(value({ services: norco, documentation: { notes: 'CURES report pending' } }, 'opioid.monitoring.cures')).toBe(false);
+  });
+});
