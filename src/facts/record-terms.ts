@@ -24,7 +24,7 @@ const termSchema = z.strictObject({
 });
 const rootKey = z.string().regex(/^(C[2-8]|T(1[0-2]|[1-9])|L[1-5]|S[12])$/, { error: 'expected a root such as C6 or L5' });
 const vocabSchema = z.strictObject({
-  negation: z.strictObject({ window: z.number().int().min(1).max(10), cues: phraseList.min(1), after: phraseList }),
+  negation: z.strictObject({ window: z.number().int().min(1).max(12), cues: phraseList.min(1), after: phraseList }),
   terms: z.record(z.string(), termSchema),
   territories: z.strictObject({ peripheral: phraseList, roots: z.record(rootKey, phraseList.min(1)) }),
   outcomes: z.strictObject({ failed: phraseList.min(1), partial: phraseList.min(1), helped: phraseList.min(1) }),

@@ -75,3 +75,12 @@ describe('a phrase the clause goes on to deny', () => {
     expect(value({ services: norco, documentation: { notes: 'CURES report pending' } }, 'opioid.monitoring.cures')).toBe(false);
   });
 });
+
+describe('aggravating factors are not flares or changes', () => {
+  it('"exacerbated by walking" is no flare; "increased pain with reaching" is no significant change; "increased ADLs" is no new deficit', () => {
+    expect(value({ ...mri('knee'), symptoms: [{ kind: 'joint-pain', text: 'intermittent, exacerbated by walking' }] }, 'documentation.acuteFlare')).toBeUndefined();
+    expect(value({ ...mri('shoulder'), symptoms: [{ kind: 'joint-pain', text: 'increased pain with above-shoulder reaching' }] }, 'documentation.significantChange')).toBeUndefined();
+    expect(value({ ...mri('cervical'), symptoms: [{ kind: 'numbness', text: 'numbness down both arms with increased ADLs' }] }, 'documentation.newNeurologicDeficit')).toBeUndefined();
+    expect(value({ ...mri('lumbar'), documentation: { notes: 'no discussion of the worker as a surgical candidate' } }, 'documentation.surgeryPlanned')).toBe(false);
+  });
+});
