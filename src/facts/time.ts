@@ -2,6 +2,7 @@
 // answer to "when was this service requested".
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { dayNumber, monthsBetween } from '../util/dates.js';
+import { durationInText } from '../util/durations.js';
 import { indexed, itemInRegion } from './record.js';
 
 /** Every dated entry of the record (visits, studies, care, other services), with its path. */
@@ -53,14 +54,21 @@ export const timeFacts: FactDefinition[] = [
   }),
   defineFact<number>({
     id: 'symptoms.durationMonths', type: 'number',
-    description: 'How long the symptoms in the service region have lasted: the longest symptom duration recorded, else the time since injury.',
-    reads: ['symptoms[].durationMonths', 'injury.date'],
+    description: 'How long the symptoms in the service region have lasted: the longest symptom duration recorded (durationMonths, or one the symptom text states), else the time since injury.',
+    reads: ['symptoms[].durationMonths', 'symptoms[].text', 'injury.date'],
     derive: (ctx) => {
+      // the stated duration, else one the symptom's own words give ("for two years")
       const timed = indexed(ctx.request.raw.symptoms, 'symptoms')
-        .filter((s) => s.item.durationMonths !== undefined && s.item.result !== 'negative' && itemInRegion(s.item.region, ctx.service));
+        .filter((s) => s.item.result !== 'negative' && itemInRegion(s.item.region, ctx.service))
+        .map((s) => {
+          if (s.item.durationMonths !== undefined) return { months: s.item.durationMonths, evidence: `${s.path}.durationMonths = ${s.item.durationMonths}` };
+          const said = durationInText(s.item.text);
+          return said ? { months: said.months, evidence: `${s.path}.text says "${said.phrase}"` } : undefined;
+        })
+        .filter((t): t is { months: number; evidence: string } => t !== undefined);
       if (timed.length > 0) {
-        const longest = timed.reduce((a, b) => (b.item.durationMonths! > a.item.durationMonths! ? b : a));
-        return known(longest.item.durationMonths!, [`${longest.path}.durationMonths = ${longest.item.durationMonths}`]);
+        const longest = timed.reduce((a, b) => (b.months > a.months ? b : a));
+        return known(longest.months, [longest.evidence]);
       }
       return ctx.get<number>('injury.monthsSince');
     },
