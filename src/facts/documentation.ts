@@ -4,6 +4,7 @@ import { defineFact, known, unknown, type Fact, type FactContext, type FactDefin
 import { diagnosisTexts, examFindings, findingInSpine, isNegative, isPositive, itemInRegion, serviceSpine } from './record.js';
 import type { Request } from '../request/schema.js';
 import { termInRecord, type TermId } from './record-terms.js';
+import { redFlags } from './red-flags.js';
 
 type DocFlag = Exclude<keyof NonNullable<Request['documentation']>, 'opioidMonitoring' | 'redFlags' | 'notes' | 'extensions'>;
 
@@ -124,18 +125,14 @@ export const documentationFacts: FactDefinition[] = [
     },
   }),
   defineFact<readonly string[]>({
-    id: 'redFlags.list', type: 'list', description: 'Red flags for serious pathology recorded.', reads: ['documentation.redFlags'],
-    derive: (ctx) => {
-      const flags = ctx.request.raw.documentation?.redFlags;
-      return flags === undefined ? unknown(['documentation.redFlags not stated']) : known(flags, [`documentation.redFlags = [${flags.join(', ')}]`]);
-    },
+    id: 'redFlags.list', type: 'list', description: 'Red flags for serious pathology recorded (the list, or the record\'s words when no list is given).', reads: ['documentation.redFlags', 'diagnoses[]', '*.text'],
+    derive: (ctx) => redFlags(ctx.request.raw, 'any', ctx.service.regions),
   }),
   defineFact<boolean>({
-    id: 'redFlags.present', type: 'boolean', description: 'At least one red flag for serious pathology is recorded; false when the record lists none.', reads: ['documentation.redFlags'],
+    id: 'redFlags.present', type: 'boolean', description: 'At least one red flag for serious pathology is recorded; false when the record lists none.', reads: ['documentation.redFlags', 'diagnoses[]', '*.text'],
     derive: (ctx) => {
-      const flags = ctx.request.raw.documentation?.redFlags;
-      if (flags === undefined) return unknown(['documentation.redFlags not stated']);
-      return known(flags.length > 0, [`documentation.redFlags = [${flags.join(', ')}]`]);
+      const flags = redFlags(ctx.request.raw, 'any', ctx.service.regions);
+      return flags.value === undefined ? unknown(flags.evidence) : known(flags.value.length > 0, flags.evidence);
     },
   }),
   defineFact<boolean>({

@@ -11,6 +11,7 @@ import type { ExamFinding, Study } from '../request/schema.js';
 import type { Region } from '../request/vocabulary.js';
 import type { NormalizedService } from '../request/normalize.js';
 import { serviceDate } from './time.js';
+import { redFlags } from './red-flags.js';
 
 /** Red flags for serious pathology (tumor, infection, fracture, cauda equina, progressive deficit); trauma alone is not one. */
 export const SERIOUS_RED_FLAGS = ['cancer-history', 'infection', 'cauda-equina', 'fracture-suspected', 'progressive-neurologic-deficit', 'other'] as const;
@@ -147,10 +148,8 @@ export const imagingFacts: FactDefinition[] = [
     description: 'A red flag for serious pathology is recorded (cancer history, infection, cauda equina, suspected fracture, progressive neurologic deficit, other); false when the record lists red flags and none of these (trauma alone is not one).',
     reads: ['documentation.redFlags'],
     derive: (ctx) => {
-      const flags = ctx.request.raw.documentation?.redFlags;
-      if (flags === undefined) return unknown(['documentation.redFlags not stated']);
-      const serious = flags.filter((f) => (SERIOUS_RED_FLAGS as readonly string[]).includes(f));
-      return known(serious.length > 0, [`documentation.redFlags = [${flags.join(', ')}]`]);
+      const serious = redFlags(ctx.request.raw, 'serious', ctx.service.regions); // red-flags.ts: the list, or the record's words
+      return serious.value === undefined ? unknown(serious.evidence) : known(serious.value.length > 0, serious.evidence);
     },
   }),
   defineFact<boolean>({

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Request } from '../request/schema.js';
-import type { Region } from '../request/vocabulary.js';
+import { RED_FLAGS, type Region } from '../request/vocabulary.js';
 import { regionsInText } from '../request/regions.js';
 import { regionConcerns } from './record.js';
 import { known, unknown, type Fact } from './types.js';
@@ -28,6 +28,7 @@ const vocabSchema = z.strictObject({
   terms: z.record(z.string(), termSchema),
   territories: z.strictObject({ peripheral: phraseList, roots: z.record(rootKey, phraseList.min(1)) }),
   outcomes: z.strictObject({ failed: phraseList.min(1), partial: phraseList.min(1), helped: phraseList.min(1) }),
+  redFlags: z.partialRecord(z.enum(RED_FLAGS), phraseList.min(1)),
 });
 
 export const TERM_IDS = [
@@ -41,6 +42,7 @@ interface CompiledTerm { phrases: RegExp[]; against: RegExp[]; with?: RegExp[] }
 interface Vocabulary {
   window: number; cues: RegExp; after: RegExp; terms: Record<TermId, CompiledTerm>; peripheral: RegExp[]; roots: [string, RegExp[]][];
   outcomes: { failed: RegExp[]; partial: RegExp[]; helped: RegExp[] };
+  redFlags: [string, RegExp[]][];
 }
 
 /** A phrase as a regular expression: word boundaries where the phrase has word characters, `*` = any word ending. */
@@ -58,7 +60,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
-  const { negation, terms, territories, outcomes } = parsed.data;
+  const { negation, terms, territories, outcomes, redFlags } = parsed.data;
   const missing = TERM_IDS.filter((t) => !(t in terms));
   const extra = Object.keys(terms).filter((t) => !(TERM_IDS as readonly string[]).includes(t));
   if (missing.length > 0 || extra.length > 0) {
@@ -72,6 +74,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
     peripheral: territories.peripheral.map(phraseRegex),
     roots: Object.entries(territories.roots).map(([root, phrases]) => [root, phrases.map(phraseRegex)]),
     outcomes: { failed: outcomes.failed.map(phraseRegex), partial: outcomes.partial.map(phraseRegex), helped: outcomes.helped.map(phraseRegex) },
+    redFlags: Object.entries(redFlags).map(([flag, phrases]) => [flag, phrases.map(phraseRegex)]),
   };
 }
 
@@ -103,6 +106,31 @@ export function outcomeInText(text: string | undefined): 'failed' | 'partial' | 
   const helped = v.outcomes.helped.flatMap((re) => indexes(re, lower));
   if (helped.length === 0) return undefined;
   return helped.some((at) => !negated(lower.slice(0, at), v)) ? 'helped' : 'failed';
+}
+
+/** Flags of a body region (a wrist fracture is no red flag for a neck MRI); a cancer history is the worker's. */
+const REGIONAL_FLAGS: ReadonlySet<string> = new Set(['trauma', 'infection', 'fracture-suspected', 'progressive-neurologic-deficit']);
+/** A fracture or injury the words place in the past is no red flag now. */
+const PAST = /\b(history|healed|old|prior|previous|remote|childhood|years ago)\b/;
+
+/** Red flags the record's words name (not negated), each with the text that names it; regional flags only where the words concern `regions`. */
+export function redFlagsInWords(request: Request, regions: readonly Region[] = []): { flag: string; evidence: string }[] {
+  const v = vocab();
+  const out: { flag: string; evidence: string }[] = [];
+  for (const entry of recordTexts(request)) {
+    if (entry.path.startsWith('services[')) continue; // the request's own words are not findings
+    for (const clause of entry.text.split(/[.;!?\n]+/)) {
+      for (const [flag, res] of v.redFlags) {
+        // a regional flag needs words that place it in the service's region (an unplaced fracture is not enough)
+        if (REGIONAL_FLAGS.has(flag) && (PAST.test(clause) || !placedIn(clause, entry.region, regions, flag === 'progressive-neurologic-deficit'))) continue;
+        const hits = res.flatMap((re) => indexes(re, clause));
+        if (hits.some((at) => !negated(clause.slice(0, at), v) && !deniedAfter(clause.slice(at), v)) && !out.some((o) => o.flag === flag)) {
+          out.push({ flag, evidence: `${entry.path}: "${clause.trim()}"` });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** One piece of the record's own words, with where it is and the body region it concerns, if known. */
@@ -164,6 +192,11 @@ export function termInRecord(request: Request, term: TermId, options: TermOption
   if (found.length > 0) return known(true, unique(found));
   if (denied.length > 0) return known(false, unique(denied));
   return unknown();
+}
+
+function placedIn(clause: string, itemRegion: Region | undefined, regions: readonly Region[], neurologic: boolean): boolean {
+  const named = itemRegion ? [itemRegion] : regionsInText(clause);
+  return named.length > 0 && regions.length > 0 && named.some((n) => regionConcerns(regions, n, { neurologic }));
 }
 
 function concerns(clause: string, itemRegion: Region | undefined, regions: readonly Region[], neurologic: boolean): boolean {

@@ -84,3 +84,13 @@ describe('aggravating factors are not flares or changes', () => {
     expect(value({ ...mri('lumbar'), documentation: { notes: 'no discussion of the worker as a surgical candidate' } }, 'documentation.surgeryPlanned')).toBe(false);
   });
 });
+
+describe('red flags from the record words (when no list is given)', () => {
+  it('a fracture of the region counts; of another region, or healed, does not; an explicit list wins', () => {
+    expect(value({ ...mri('lumbar'), diagnoses: ['L1 compression fracture'] }, 'imaging.redFlag')).toBe(true);
+    expect(value({ ...mri('cervical'), diagnoses: ['right ulna fracture'] }, 'imaging.redFlag')).toBeUndefined();
+    expect(value({ ...mri('hand'), diagnoses: ['fracture of the thumb (past history)'] }, 'imaging.redFlag')).toBeUndefined();
+    expect(value({ ...mri('lumbar'), diagnoses: ['history of prostate cancer'] }, 'redFlags.list')).toEqual(['cancer-history']);
+    expect(value({ ...mri('lumbar'), diagnoses: ['L1 compression fracture'], documentation: { redFlags: [] } }, 'imaging.redFlag')).toBe(false);
+  });
+});
