@@ -13,8 +13,8 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 interface Figures { items: number; covered: number; coverage: number; correct: number; accuracy: number; balancedAccuracy: number; guidelineCompared: number; guidelineAgreed: number; guidelineAgreement: number; confusion: Record<string, Record<string, number>> }
 
-function suite(paths: string[]): { totals: Record<string, number>; figures: Figures; figuresByKind: Record<string, Figures>; figuresByFamily: Record<string, Figures>; criteria: unknown[]; unexercised: string[]; reasons: ReasonAgreement | { problems: unknown[] } | null } {
-  const r = spawnSync(process.execPath, [CLI, 'test', ...paths, '--format', 'json', '--no-baseline'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+function suite(paths: string[]): { totals: Record<string, number>; figures: Figures; figuresByKind: Record<string, Figures>; figuresByFamily: Record<string, Figures>; criteria: unknown[]; unexercised: string[]; reasons: ReasonAgreement | { problems: unknown[] } | null; specOnly: { strippedFields: number; figures: Figures; moved: unknown[] } } {
+  const r = spawnSync(process.execPath, [CLI, 'test', ...paths, '--format', 'json', '--no-baseline', '--spec-only'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
   return JSON.parse(r.stdout);
 }
 
@@ -46,6 +46,8 @@ const ra = letters.reasons;
 if (ra && !('problems' in ra)) {
   lines.push('', `- **Reason agreement** (real letters, \`test/cases/reasons.yaml\`; the ${ra.evaluated} items the reviewer upheld that the engine predicts upheld and decides itself): the failing criteria include every decisive reason of the reviewer on ${pct(ra.shares.every)}, some on ${pct(ra.shares.some)}, none on ${pct(ra.shares.none)}; every reason a criterion states on ${pct(ra.coveredOnly.share)}; a failing criterion the reviewer finds met (misleading) on ${ra.misleadingItems.length} items (${pct(ra.shares.misleading)}); ${ra.uncoveredReasons.evaluated} of their reasons have no criterion.`);
 }
+const s = letters.specOnly;
+lines.push('', `- **Spec-only** (\`precheck test --spec-only\`: the ${s.strippedFields} fields the shared request format does not define removed from the real-letter cases): coverage ${pct(s.figures.coverage)}, accuracy ${pct(s.figures.accuracy)}, balanced accuracy ${pct(s.figures.balancedAccuracy)}; ${s.moved.length} item(s) decided differently from the normal run. The gap is what a request written only to the shared format loses.`);
 if (existsSync(join(ROOT, 'docs/parse-letter.md'))) {
   const doc = readFileSync(join(ROOT, 'docs/parse-letter.md'), 'utf8');
   const get = (label: string): string => new RegExp(`\\|\\s*${label}[^|]*\\|\\s*([^|]+)\\|`, 'i').exec(doc)?.[1]?.trim() ?? '?';

@@ -64,7 +64,7 @@ describe('services', () => {
     const request = makeRequest({ services: [{ id: 'ride', kind: 'transportation' }, esi], documentation: { cannotUseOrdinaryTransport: true } });
     const r = checkRequest(request).services.find((s) => s.id === 'esi')!;
     const fluoro = r.criteria.find((c) => c.id === 'esi.fluoroscopy')!;
-    expect(fluoro).toMatchObject({ status: 'not-documented', presumed: true });
+    expect(fluoro).toMatchObject({ status: 'not-stated', presumed: true });
     expect(r.toOverturn.join(' ')).not.toContain('fluoroscopic');
   });
   it('carries the spec result fields', () => {

@@ -42,7 +42,7 @@ function figureLine(name: string, f: Figures): string {
   return `  ${name.padEnd(20)} items ${String(f.items).padStart(4)}  coverage ${pct(f.coverage).padStart(6)}  accuracy ${pct(f.accuracy).padStart(6)}  balanced ${pct(f.balancedAccuracy).padStart(6)}  guideline ${f.guidelineCompared > 0 ? pct(f.guidelineAgreement).padStart(6) : '     —'}`;
 }
 
-export function renderTestText(report: TestReport, options: { verbose?: boolean; criteria?: boolean; unreadable?: number } = {}): string {
+export function renderTestText(report: TestReport, options: { verbose?: boolean; criteria?: boolean; unreadable?: number; appendix?: string } = {}): string {
   const lines: string[] = [];
   for (const r of report.cases) {
     if (r.status === 'pass' && !options.verbose) continue;
@@ -74,12 +74,14 @@ export function renderTestText(report: TestReport, options: { verbose?: boolean;
   lines.push('', report.unexercised.length > 0 ? `Criteria no case exercises (${report.unexercised.length}): ${report.unexercised.join(', ')}` : 'Every criterion is exercised by at least one case.');
   const unreadable = options.unreadable ?? 0;
   if (unreadable > 0) lines.push('', `${unreadable} test file(s) could not be read (see the errors above); each counts as a failure.`);
+  if (options.appendix) lines.push(options.appendix.trimEnd());
   lines.push('', `${t.passed} passed, ${t.failed + unreadable} failed`);
   return `${lines.join('\n')}\n`;
 }
 
-export function renderTestJson(report: TestReport): string {
+export function renderTestJson(report: TestReport, spec?: { specOnly: TestReport; stripped: number }): string {
   const slim = {
+    ...(spec ? { specOnly: { strippedFields: spec.stripped, figures: spec.specOnly.figures, figuresByKind: spec.specOnly.figuresByKind, moved: movedItems(report, spec.specOnly) } } : {}),
     totals: report.totals,
     figures: report.figures,
     figuresByKind: report.figuresByKind,
@@ -97,4 +99,36 @@ export function renderTestJson(report: TestReport): string {
     })),
   };
   return `${JSON.stringify(slim, null, 2)}\n`;
+}
+
+/** Items whose prediction differs between two runs of the same cases (normal → spec-only). */
+export function movedItems(before: TestReport, after: TestReport): { key: string; expected: string; before: string; after: string; deciding: string }[] {
+  const prior = new Map<string, ItemRun>(before.cases.flatMap((r) => r.items.map((i): [string, ItemRun] => [`${i.caseId}::${i.service}`, i])));
+  const out: { key: string; expected: string; before: string; after: string; deciding: string }[] = [];
+  for (const r of after.cases) {
+    for (const i of r.items) {
+      const key = `${i.caseId}::${i.service}`;
+      const was = prior.get(key);
+      const a = i.got?.prediction ?? 'missing';
+      const b = was?.got?.prediction ?? 'missing';
+      if (a !== b) out.push({ key, expected: i.expected.outcome, before: b, after: a, deciding: decidingCriteria(i) });
+    }
+  }
+  return out;
+}
+
+/** The `--spec-only` section: figures both ways and the items a shared-format request decides differently. */
+export function renderSpecOnlyText(normal: TestReport, specOnly: TestReport, stripped: number): string {
+  const lines = ['', `Spec-only run: every field the shared request format does not define removed (${stripped} field(s) in all), then decided again.`];
+  lines.push('Figures (normal, then spec-only):');
+  lines.push(figureLine('real letters', normal.figuresByKind.letter));
+  lines.push(figureLine('real letters (spec)', specOnly.figuresByKind.letter));
+  lines.push(figureLine('all', normal.figures));
+  lines.push(figureLine('all (spec-only)', specOnly.figures));
+  const c = specOnly.figures.confusion;
+  lines.push(`  spec-only confusion: upheld→overturned ${c.upheld.overturned}, overturned→upheld ${c.overturned.upheld}, not-covered ${c.upheld['not-covered'] + c.overturned['not-covered']}`);
+  const moved = movedItems(normal, specOnly);
+  lines.push('', moved.length === 0 ? 'No item is decided differently without the additions.' : `Items decided differently without the additions (${moved.length}):`);
+  for (const m of moved) lines.push(`  ${m.key}: ${m.before} → ${m.after} (letter: ${m.expected}); ${m.deciding}`);
+  return `${lines.join('\n')}\n`;
 }

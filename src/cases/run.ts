@@ -10,6 +10,7 @@ import type { TestCase } from './load.js';
 import type { Expectation } from './schema.js';
 import { defaultReasonAgreement, type ReasonAgreement } from './reasons.js';
 import type { InputIssue } from '../request/issues.js';
+import type { Request } from '../request/schema.js';
 
 export interface ItemRun {
   caseId: string;
@@ -44,7 +45,7 @@ export interface Figures {
   confusion: Record<'upheld' | 'overturned' | 'not-covered', Record<Prediction, number>>;
 }
 
-export interface CriterionCoverage { id: string; topic: string; met: number; unmet: number; notDocumented: number }
+export interface CriterionCoverage { id: string; topic: string; met: number; unmet: number; notDocumented: number; notStated: number }
 
 export interface TestReport {
   cases: CaseRun[];
@@ -72,11 +73,18 @@ function signature(got: ServiceResult | undefined, c: ItemComparison | undefined
   return parts.join('|');
 }
 
-export function runCases(cases: readonly TestCase[], pack: RulePack, baseline: Baseline = {}, onProgress?: (done: number, total: number) => void): TestReport {
+export interface RunOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Rewrites each request before it is decided (e.g. `stripToSharedFormat` for --spec-only). */
+  transform?: (request: Request) => Request;
+}
+
+export function runCases(cases: readonly TestCase[], pack: RulePack, baseline: Baseline = {}, options: RunOptions = {}): TestReport {
   const runs: CaseRun[] = [];
   let fixed = 0;
+  const { onProgress, transform } = options;
   cases.forEach((tc, n) => {
-    const result = checkRequest(tc.request, { pack });
+    const result = checkRequest(transform ? transform(tc.request) : tc.request, { pack });
     const items = tc.expected.map((e): ItemRun => {
       const got = result.services.find((s) => s.id === e.service);
       const comparison = got ? compareItem(e, got) : undefined;
@@ -164,7 +172,7 @@ export function figures(items: readonly ItemRun[]): Figures {
 /** How often each criterion was met / unmet / not documented, counting only services it decided itself. */
 function criterionCoverage(items: readonly ItemRun[], pack: RulePack): { criteria: CriterionCoverage[]; unexercised: string[] } {
   const counts = new Map<string, CriterionCoverage>();
-  for (const [id, { topic }] of pack.criteria) counts.set(id, { id, topic: topic.id, met: 0, unmet: 0, notDocumented: 0 });
+  for (const [id, { topic }] of pack.criteria) counts.set(id, { id, topic: topic.id, met: 0, unmet: 0, notDocumented: 0, notStated: 0 });
   for (const i of items) {
     if (!i.got || i.got.dependsOn) continue;
     for (const c of i.got.criteria) {
@@ -172,11 +180,12 @@ function criterionCoverage(items: readonly ItemRun[], pack: RulePack): { criteri
       if (!entry) continue;
       if (c.status === 'met') entry.met++;
       else if (c.status === 'unmet') entry.unmet++;
+      else if (c.status === 'not-stated') entry.notStated++;
       else entry.notDocumented++;
     }
   }
   const criteria = [...counts.values()];
-  return { criteria, unexercised: criteria.filter((c) => c.met + c.unmet + c.notDocumented === 0).map((c) => c.id) };
+  return { criteria, unexercised: criteria.filter((c) => c.met + c.unmet + c.notDocumented + c.notStated === 0).map((c) => c.id) };
 }
 
 /** Baseline entries for the items that currently disagree (what `--update-baseline` writes). */

@@ -5,7 +5,7 @@ import { expectedItemSchema } from '../request/schema.js';
 
 export const RULE_TESTS_FORMAT = 'imr-precheck/rule-tests@1';
 
-export const CRITERION_STATUSES = ['met', 'unmet', 'not-documented', 'not-applicable'] as const;
+export const CRITERION_STATUSES = ['met', 'unmet', 'not-documented', 'not-stated', 'not-applicable'] as const;
 
 export const ruleExpectationSchema = z.strictObject({
   service: z.string().min(1),

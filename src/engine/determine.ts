@@ -107,14 +107,15 @@ function evaluateTopics(request: NormalizedRequest, pack: RulePack, service: Nor
     for (const c of topic.criteria) {
       if (!editionsInForce(catalog, c.editions, date)) continue;
       if (c.when && c.when.evaluate(read) !== TRUE) continue;
+      if (c.stated && c.stated.evaluate(read) !== TRUE) continue; // an exclusion the record does not raise
       const value = c.condition.evaluate(read);
-      const status = value === TRUE ? 'met' : value === UNKNOWN ? 'not-documented' : 'unmet';
+      const status = value === TRUE ? 'met' : value === UNKNOWN ? (c.spec.presumed ? 'not-stated' : 'not-documented') : 'unmet';
       const evidence = evidenceOf(c.condition.facts, store);
       const citation = chooseCitation(catalog, c.citations, date, true) ?? catalog.resolve(c.citations[0]!)!;
       const result: CriterionResult = { id: c.id, status, text: c.spec.text, evidence, citation };
       criteria.push(result);
       if (status === 'met') continue;
-      if (status === 'not-documented' && c.spec.presumed) {
+      if (status === 'not-stated') {
         result.presumed = true;
         continue;
       }

@@ -5,7 +5,12 @@ import type { Citation } from '../guidelines/catalog.js';
 export const RESULT_FORMAT = 'imr-precheck/result@1';
 
 export type Prediction = 'upheld' | 'overturned' | 'not-covered';
-export type CriterionStatus = 'met' | 'unmet' | 'not-documented';
+/**
+ * `not-stated`: the request does not say how the procedure is performed (e.g. under
+ * fluoroscopy); reviewers presume the standard way, so it does not decide the outcome — but it
+ * is never shown as met. Only criteria marked `presumed` in the rule file can have it.
+ */
+export type CriterionStatus = 'met' | 'unmet' | 'not-documented' | 'not-stated';
 
 export interface CriterionResult {
   id: string;
@@ -13,7 +18,7 @@ export interface CriterionResult {
   text: string;
   evidence: string[];
   citation: Citation;
-  /** Not documented, but presumed (how the procedure is performed): it does not decide the outcome. */
+  /** Set with status `not-stated` (kept for readers of the earlier field). */
   presumed?: true;
 }
 

@@ -10,7 +10,7 @@
 // and undefined (not documented) when no such care is recorded. When treatments disagree,
 // improvement wins over failure (care that is helping has not failed), failure over the rest.
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
-import { indexed, itemInRegion } from './record.js';
+import { indexed, itemInRegion, treatmentOutcome } from './record.js';
 import type { Treatment } from '../request/schema.js';
 
 export type TrialStatus = 'failed' | 'improved' | 'given' | 'not-started';
@@ -24,13 +24,10 @@ export const CONSERVATIVE_CARE: readonly Treatment['kind'][] = [
 
 const RANK: readonly TrialStatus[] = ['improved', 'failed', 'given', 'not-started'];
 
-/** How one treatment entry stands. */
+/** How one treatment entry stands for a trial of care: partial relief is a trial that did not resolve the symptoms. */
 export function trialStatus(t: Treatment): TrialStatus {
-  if (t.outcome === 'failed' || t.outcome === 'partial') return 'failed';
-  if (t.outcome === 'improved') return 'improved';
-  if (t.sessions === 0) return 'not-started';
-  if (t.sessions === undefined && t.sessionsAuthorized !== undefined) return 'not-started';
-  return 'given';
+  const { status } = treatmentOutcome(t);
+  return status === 'partial' ? 'failed' : status === 'helped' ? 'improved' : status;
 }
 
 function trial(ctx: FactContext, kinds: readonly Treatment['kind'][], what: string) {

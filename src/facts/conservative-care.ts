@@ -2,9 +2,10 @@
 // failed, and for how long. "Failed" needs the record to say so (outcome failed or partial);
 // a treatment listed without an outcome is tried-but-not-documented.
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
-import { indexed, itemInRegion, type Indexed } from './record.js';
+import { indexed, itemInRegion, treatmentOutcome, type Indexed } from './record.js';
 import type { Treatment, Medication } from '../request/schema.js';
 import { weeksBetween } from '../util/dates.js';
+import { serviceDate } from './time.js';
 
 export const ACTIVE_CARE: readonly Treatment['kind'][] = [
   'physical-therapy', 'occupational-therapy', 'chiropractic', 'home-exercise', 'acupuncture', 'tens',
@@ -38,12 +39,14 @@ function medicationCare(ctx: FactContext): Tried[] {
   return [...fromTreatments, ...fromMedications];
 }
 
+/** Failed when any care failed or helped only partly (the guideline's "failure to respond"); then improved; else unknown. */
 function status(tried: Tried[]): { value: CareStatus; evidence: string[] } {
   if (tried.length === 0) return { value: 'none', evidence: [] };
-  const failed = tried.filter((t) => t.outcome === 'failed' || t.outcome === 'partial');
-  if (failed.length > 0) return { value: 'failed', evidence: failed.map((t) => `${t.path} = ${t.label}, outcome ${t.outcome}`) };
-  const improved = tried.filter((t) => t.outcome === 'improved');
-  if (improved.length > 0) return { value: 'improved', evidence: improved.map((t) => `${t.path} = ${t.label}, outcome improved`) };
+  const read = tried.map((t) => ({ t, o: treatmentOutcome({ outcome: t.outcome, text: t.item.text }) }));
+  const failed = read.filter(({ o }) => o.status === 'failed' || o.status === 'partial');
+  if (failed.length > 0) return { value: 'failed', evidence: failed.map(({ t, o }) => `${t.path} = ${t.label}, ${o.from}`) };
+  const improved = read.filter(({ o }) => o.status === 'helped');
+  if (improved.length > 0) return { value: 'improved', evidence: improved.map(({ t, o }) => `${t.path} = ${t.label}, ${o.from}`) };
   return { value: 'unknown', evidence: tried.map((t) => `${t.path} = ${t.label}, outcome not stated`) };
 }
 
@@ -101,7 +104,10 @@ export const conservativeCareFacts: FactDefinition[] = [
       const dated = tried.filter((t) => t.item.date !== undefined);
       if (dated.length > 0) {
         const earliest = dated.reduce((a, b) => (a.item.date! < b.item.date! ? a : b));
-        return known(weeksBetween(earliest.item.date!, ctx.request.decisionDate), [`${earliest.path}.date = ${earliest.item.date}`]);
+        // measured to the request; the care's own date says nothing about how long it went on
+        const asOf = serviceDate(ctx);
+        if (asOf.value !== undefined && asOf.value > earliest.item.date!) return known(weeksBetween(earliest.item.date!, asOf.value), [`${earliest.path}.date = ${earliest.item.date}`, ...asOf.evidence]);
+        return unknown([`${earliest.path}.date = ${earliest.item.date}; no later date (the service's or the record's) shows how long the care went on`]);
       }
       const months = ctx.get<number>('injury.monthsSince');
       if (months.value !== undefined) {

@@ -3,6 +3,8 @@
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, examFindings, findingInSpine, isNegative, isPositive, itemInRegion, serviceSpine } from './record.js';
 import type { Request } from '../request/schema.js';
+import { termInRecord, type TermId } from './record-terms.js';
+import { redFlags } from './red-flags.js';
 
 type DocFlag = Exclude<keyof NonNullable<Request['documentation']>, 'opioidMonitoring' | 'redFlags' | 'notes' | 'extensions'>;
 
@@ -11,10 +13,24 @@ function flag(ctx: FactContext, field: DocFlag): Fact<boolean> {
   return value === undefined ? unknown([`documentation.${field} not stated`]) : known(value, [`documentation.${field} = ${value}`]);
 }
 
+/** Flags that concern one body region: only the record's words about the service's region count. */
+const REGIONAL: ReadonlySet<TermId> = new Set(['surgeryPlanned', 'invasiveProcedurePlanned', 'newNeurologicDeficit', 'significantChange', 'acuteFlare']);
+
+/** The flag when the record states it; otherwise what the record's own words say (vocab/record-terms.yaml). */
+function flagOrWords(ctx: FactContext, field: DocFlag & TermId): Fact<boolean> {
+  const stated = flag(ctx, field);
+  if (stated.value !== undefined) return stated;
+  const words = termInRecord(ctx.request.raw, field, REGIONAL.has(field) ? { regions: ctx.service.regions, neurologic: field === 'newNeurologicDeficit' } : {});
+  return words.value === undefined ? stated : words;
+}
+
 const DIRECT_FLAGS: ReadonlyArray<[DocFlag, string]> = [
   ['functionalImprovement', 'Functional improvement (ADLs, work restrictions, reduced dependence on care) from the treatment so far is documented.'],
   ['risksDiscussed', 'The risks (and limited benefit) of the treatment were discussed with the patient and documented.'],
-  ['significantChange', 'Significant change in symptoms or findings since the last study of the region.'],
+];
+
+/** Flags of the additions that the record's words can also state. */
+const WORDED_FLAGS: ReadonlyArray<[DocFlag & TermId, string]> = [
   ['acuteFlare', 'An acute flare-up or exacerbation is documented.'],
   ['cannotUseOrdinaryTransport', 'A condition that prevents the use of public or private transport is documented.'],
   ['maximumMedicalImprovement', 'The worker is documented at or near maximum medical improvement.'],
@@ -36,6 +52,22 @@ export const documentationFacts: FactDefinition[] = [
     id: `documentation.${field}`, type: 'boolean', description, reads: [`documentation.${field}`],
     derive: (ctx) => flag(ctx, field),
   })),
+  ...WORDED_FLAGS.map(([field, description]) => defineFact<boolean>({
+    id: `documentation.${field}`, type: 'boolean', description: `${description} (flag, or the record's words: vocab/record-terms.yaml)`,
+    reads: [`documentation.${field}`, 'diagnoses[]', 'documentation.notes', '*.text', 'services[].purpose'],
+    derive: (ctx) => flagOrWords(ctx, field),
+  })),
+  defineFact<boolean>({
+    id: 'documentation.significantChange', type: 'boolean',
+    description: 'Significant change in symptoms or findings since the last study of the region (flag, the record\'s words, or a new neurologic deficit).',
+    reads: ['documentation.significantChange', 'documentation.newNeurologicDeficit', 'diagnoses[]', 'documentation.notes', '*.text'],
+    derive: (ctx) => {
+      const stated = flagOrWords(ctx, 'significantChange');
+      if (stated.value === true) return stated;
+      const deficit = ctx.get<boolean>('documentation.newNeurologicDeficit');
+      return deficit.value === true ? deficit : stated;
+    },
+  }),
   defineFact<boolean>({
     id: 'documentation.homeExerciseProgram', type: 'boolean', description: 'A home exercise program is documented (flag, or home exercise among treatments).', reads: ['documentation.homeExerciseProgram', 'treatments[]'],
     derive: (ctx) => {
@@ -51,7 +83,7 @@ export const documentationFacts: FactDefinition[] = [
       const surgery = [...ctx.request.services.filter((s) => SURGERY_KINDS.has(s.kind) && s.id !== ctx.service.id), ...surgicalConsults(ctx)]
         .filter((s) => s.regions.some((r) => itemInRegion(r, ctx.service)));
       if (surgery.length > 0) return known(true, surgery.map((s) => `services[${s.index}] = ${s.kind === 'surgery' ? 'surgery' : `surgical consultation (${s.raw.purpose ?? s.raw.specialty ?? s.raw.label})`}`));
-      return flag(ctx, 'surgeryPlanned');
+      return flagOrWords(ctx, 'surgeryPlanned');
     },
   }),
   defineFact<boolean>({
@@ -66,14 +98,14 @@ export const documentationFacts: FactDefinition[] = [
     derive: (ctx) => {
       const procs = ctx.request.services.filter((s) => INVASIVE_KINDS.has(s.kind) && s.id !== ctx.service.id && s.regions.some((r) => itemInRegion(r, ctx.service)));
       if (procs.length > 0) return known(true, procs.map((s) => `services[${s.index}] = ${s.kind}`));
-      return flag(ctx, 'invasiveProcedurePlanned');
+      return flagOrWords(ctx, 'invasiveProcedurePlanned');
     },
   }),
   defineFact<boolean>({
     id: 'documentation.newNeurologicDeficit', type: 'boolean', description: 'New or progressive neurologic deficit (flag, or the progressive-neurologic-deficit red flag).', reads: ['documentation.newNeurologicDeficit', 'documentation.redFlags'],
     derive: (ctx) => {
       if (ctx.request.raw.documentation?.redFlags?.includes('progressive-neurologic-deficit')) return known(true, ['documentation.redFlags includes progressive-neurologic-deficit']);
-      return flag(ctx, 'newNeurologicDeficit');
+      return flagOrWords(ctx, 'newNeurologicDeficit');
     },
   }),
   defineFact<boolean>({
@@ -82,7 +114,7 @@ export const documentationFacts: FactDefinition[] = [
       const stated = flag(ctx, 'anxiety');
       if (stated.value !== undefined) return stated;
       const dx = diagnosisTexts(ctx.request.raw).filter((d) => /anxiety|panic/.test(d.text));
-      return dx.length > 0 ? known(true, dx.map((d) => `${d.path} = ${d.text}`)) : stated;
+      return dx.length > 0 ? known(true, dx.map((d) => `${d.path} = ${d.text}`)) : flagOrWords(ctx, 'anxiety');
     },
   }),
   defineFact<boolean>({
@@ -93,18 +125,14 @@ export const documentationFacts: FactDefinition[] = [
     },
   }),
   defineFact<readonly string[]>({
-    id: 'redFlags.list', type: 'list', description: 'Red flags for serious pathology recorded.', reads: ['documentation.redFlags'],
-    derive: (ctx) => {
-      const flags = ctx.request.raw.documentation?.redFlags;
-      return flags === undefined ? unknown(['documentation.redFlags not stated']) : known(flags, [`documentation.redFlags = [${flags.join(', ')}]`]);
-    },
+    id: 'redFlags.list', type: 'list', description: 'Red flags for serious pathology recorded (the list, or the record\'s words when no list is given).', reads: ['documentation.redFlags', 'diagnoses[]', '*.text'],
+    derive: (ctx) => redFlags(ctx.request.raw, 'any', ctx.service.regions),
   }),
   defineFact<boolean>({
-    id: 'redFlags.present', type: 'boolean', description: 'At least one red flag for serious pathology is recorded; false when the record lists none.', reads: ['documentation.redFlags'],
+    id: 'redFlags.present', type: 'boolean', description: 'At least one red flag for serious pathology is recorded; false when the record lists none.', reads: ['documentation.redFlags', 'diagnoses[]', '*.text'],
     derive: (ctx) => {
-      const flags = ctx.request.raw.documentation?.redFlags;
-      if (flags === undefined) return unknown(['documentation.redFlags not stated']);
-      return known(flags.length > 0, [`documentation.redFlags = [${flags.join(', ')}]`]);
+      const flags = redFlags(ctx.request.raw, 'any', ctx.service.regions);
+      return flags.value === undefined ? unknown(flags.evidence) : known(flags.value.length > 0, flags.evidence);
     },
   }),
   defineFact<boolean>({

@@ -116,10 +116,11 @@ function corroboratingImaging(ctx: FactContext, roots: readonly string[]): strin
 /** Earlier electrodiagnostic studies of the service's limbs (by region, or by the roots or nerves their findings name), up to the request date. */
 function priorLimbStudies(ctx: FactContext): Indexed<Study>[] {
   const limbs = limbsOf(ctx);
-  const at = ctx.get<string>('service.requestDate').value!;
+  // the request's date may be unknown (an undated request in an undated record): then every study counts as earlier
+  const at = ctx.get<string>('service.requestDate').value;
   return indexed(ctx.request.raw.studies, 'studies').filter((s) => {
     if (s.item.type !== 'emg-ncv') return false;
-    if (s.item.date && dayNumber(s.item.date) > dayNumber(at)) return false;
+    if (s.item.date && at !== undefined && dayNumber(s.item.date) > dayNumber(at)) return false;
     if (s.item.region) return ctx.service.regions.some((r) => regionsOverlap(r, s.item.region!)) || limbsOfRegion(s.item.region).some((l) => limbs.includes(l));
     const root = s.item.findings?.find((f) => f.root ?? f.level);
     if (root) { const sp = spineRegionOf((root.root ?? root.level)!.toUpperCase()); return limbs.some((l) => LIMB_SPINE[l] === sp); }
@@ -259,8 +260,8 @@ export const electrodiagnosticFacts: FactDefinition[] = [
       const dates = priorLimbStudies(ctx).map((p) => p.item.date).filter((d): d is string => d !== undefined);
       if (dates.length === 0) return unknown(['no dated earlier electrodiagnostic study of this limb']);
       const latest = dates.reduce((a, b) => (dayNumber(b) > dayNumber(a) ? b : a));
-      const at = ctx.get<string>('service.requestDate').value!;
-      const since = (d: string | undefined): boolean => d !== undefined && dayNumber(d) > dayNumber(latest) && dayNumber(d) <= dayNumber(at);
+      const at = ctx.get<string>('service.requestDate').value;
+      const since = (d: string | undefined): boolean => d !== undefined && dayNumber(d) > dayNumber(latest) && (at === undefined || dayNumber(d) <= dayNumber(at));
       const events: string[] = [];
       indexed(ctx.request.raw.surgeries, 'surgeries').forEach((s) => {
         const level = s.item.levels === undefined ? undefined : Array.isArray(s.item.levels) ? s.item.levels[0] : s.item.levels;

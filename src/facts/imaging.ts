@@ -10,26 +10,13 @@ import { daysBetween, dayNumber } from '../util/dates.js';
 import type { ExamFinding, Study } from '../request/schema.js';
 import type { Region } from '../request/vocabulary.js';
 import type { NormalizedService } from '../request/normalize.js';
+import { serviceDate } from './time.js';
+import { redFlags } from './red-flags.js';
 
 /** Red flags for serious pathology (tumor, infection, fracture, cauda equina, progressive deficit); trauma alone is not one. */
 export const SERIOUS_RED_FLAGS = ['cancer-history', 'infection', 'cauda-equina', 'fracture-suspected', 'progressive-neurologic-deficit', 'other'] as const;
 
 const WEEK = 7;
-
-/** Every dated entry of the clinical record, with its path. */
-function recordDates(ctx: FactContext): { date: string; path: string }[] {
-  const raw = ctx.request.raw;
-  const out: { date: string; path: string }[] = [];
-  const add = (items: readonly { date?: string | undefined }[] | undefined, field: string): void => {
-    (items ?? []).forEach((it, i) => { if (it.date) out.push({ date: it.date, path: `${field}[${i}].date` }); });
-  };
-  add(raw.exam, 'exam');
-  add(raw.symptoms, 'symptoms');
-  add(raw.treatments, 'treatments');
-  add(raw.studies, 'studies');
-  add((raw.diagnoses ?? []).filter((d): d is Exclude<typeof d, string> => typeof d !== 'string'), 'diagnoses');
-  return out;
-}
 
 /** The service's spine regions (a "cervical and thoracic" MRI has two). */
 function serviceSpines(service: NormalizedService): Spine[] {
@@ -88,12 +75,12 @@ function isRequestedStudy(s: Study, service: NormalizedService, modality: string
 }
 
 /** Earlier studies of the region (and side), of the given types, up to the request date; never the requested study itself. */
-function earlierStudies(ctx: FactContext, types: readonly Study['type'][], at: string): Indexed<Study>[] {
+function earlierStudies(ctx: FactContext, types: readonly Study['type'][], at: string | undefined): Indexed<Study>[] {
   const modality = ctx.get<string>('service.modality').value;
   return indexed(ctx.request.raw.studies, 'studies').filter((s) => types.includes(s.item.type)
     && sameRegion(studyRegion(s.item), s.item.side, ctx.service)
     && !isRequestedStudy(s.item, ctx.service, modality)
-    && (!s.item.date || dayNumber(s.item.date) <= dayNumber(at)));
+    && (!s.item.date || at === undefined || dayNumber(s.item.date) <= dayNumber(at)));
 }
 
 /** Special techniques named on the request (test types the chapters judge on their own). */
@@ -108,11 +95,11 @@ const TECHNIQUES: ReadonlyArray<[string, RegExp]> = [
 const NON_MUSCULOSKELETAL = /hernia|kidney|renal|bladder|bowel|gallbladder|liver|append(ix|ic)|abdominal|urolog|pelvic (organ|mass)|ovar|uter|prostat/;
 
 /** Surgeries recorded for the service's region, with the region taken from the surgery or its levels. */
-function regionSurgeries(ctx: FactContext, before: string): { path: string; kind: string; date?: string }[] {
+function regionSurgeries(ctx: FactContext, before: string | undefined): { path: string; kind: string; date?: string }[] {
   return indexed(ctx.request.raw.surgeries, 'surgeries').filter((s) => {
     const level = s.item.levels === undefined ? undefined : Array.isArray(s.item.levels) ? s.item.levels[0] : s.item.levels;
     const region = s.item.region ?? (level ? spineRegionOf(String(level).toUpperCase()) : undefined);
-    return sameRegion(region, s.item.side, ctx.service) && (!s.item.date || dayNumber(s.item.date) <= dayNumber(before));
+    return sameRegion(region, s.item.side, ctx.service) && (!s.item.date || before === undefined || dayNumber(s.item.date) <= dayNumber(before));
   }).map((s) => ({ path: s.path, kind: s.item.kind, ...(s.item.date ? { date: s.item.date } : {}) }));
 }
 
@@ -174,28 +161,19 @@ function regionFindings(ctx: FactContext): Indexed<ExamFinding>[] {
 export const imagingFacts: FactDefinition[] = [
   defineFact<string>({
     id: 'service.requestDate', type: 'string',
-    description: 'When the service was requested: its date, else the latest dated entry of the record (the visit that ordered it), else the decision date.',
+    description: 'When the service was requested: its date, else the latest dated entry of the record (the visit that ordered it); never the decision date.',
     reads: ['services[].date', 'exam[].date', 'symptoms[].date', 'treatments[].date', 'studies[].date', 'decisionDate'],
-    derive: (ctx) => {
-      const own = ctx.service.raw.date;
-      if (own) return known(own, [`services[${ctx.service.index}].date = ${own}`]);
-      const dated = recordDates(ctx).filter((d) => dayNumber(d.date) <= dayNumber(ctx.request.decisionDate));
-      if (dated.length > 0) {
-        const latest = dated.reduce((a, b) => (dayNumber(b.date) > dayNumber(a.date) ? b : a));
-        return known(latest.date, [`${latest.path} = ${latest.date} (latest dated entry; the request date is not given)`]);
-      }
-      return known(ctx.request.decisionDate, [`no dated entry; decision date ${ctx.request.decisionDate} used`]);
-    },
+    derive: serviceDate, // src/facts/time.ts: the one definition
   }),
   defineFact<number>({
     id: 'symptoms.weeksAtRequest', type: 'number',
     description: 'Weeks the symptoms of the region had lasted when the service was requested: the longer of the time since the injury and the longest symptom duration recorded for the region.',
     reads: ['injury.date', 'symptoms[].durationMonths', 'services[].date'],
     derive: (ctx) => {
-      const at = ctx.get<string>('service.requestDate').value!;
+      const at = ctx.get<string>('service.requestDate').value;
       const candidates: { weeks: number; evidence: string }[] = [];
       const injury = ctx.request.raw.injury?.date;
-      if (injury) candidates.push({ weeks: Math.round((daysBetween(injury, at) / WEEK) * 10) / 10, evidence: `injury.date = ${injury}, request ${at}` });
+      if (injury && at) candidates.push({ weeks: Math.round((daysBetween(injury, at) / WEEK) * 10) / 10, evidence: `injury.date = ${injury}, request ${at}` });
       indexed(ctx.request.raw.symptoms, 'symptoms').forEach((s) => {
         if (s.item.durationMonths === undefined || s.item.result === 'negative') return;
         if (s.item.region && !sameRegion(s.item.region, s.item.side, ctx.service)) return;
@@ -213,7 +191,8 @@ export const imagingFacts: FactDefinition[] = [
     derive: (ctx) => {
       const injury = ctx.request.raw.injury?.date;
       if (!injury) return unknown(['injury.date not given']);
-      const at = ctx.get<string>('service.requestDate').value!;
+      const at = ctx.get<string>('service.requestDate').value;
+      if (!at) return unknown(ctx.get<string>('service.requestDate').evidence);
       return known(daysBetween(injury, at), [`injury.date = ${injury}, request ${at}`]);
     },
   }),
@@ -222,10 +201,8 @@ export const imagingFacts: FactDefinition[] = [
     description: 'A red flag for serious pathology is recorded (cancer history, infection, cauda equina, suspected fracture, progressive neurologic deficit, other); false when the record lists red flags and none of these (trauma alone is not one).',
     reads: ['documentation.redFlags'],
     derive: (ctx) => {
-      const flags = ctx.request.raw.documentation?.redFlags;
-      if (flags === undefined) return unknown(['documentation.redFlags not stated']);
-      const serious = flags.filter((f) => (SERIOUS_RED_FLAGS as readonly string[]).includes(f));
-      return known(serious.length > 0, [`documentation.redFlags = [${flags.join(', ')}]`]);
+      const serious = redFlags(ctx.request.raw, 'serious', ctx.service.regions); // red-flags.ts: the list, or the record's words
+      return serious.value === undefined ? unknown(serious.evidence) : known(serious.value.length > 0, serious.evidence);
     },
   }),
   defineFact<boolean>({
@@ -245,7 +222,7 @@ export const imagingFacts: FactDefinition[] = [
     derive: (ctx) => {
       const modality = ctx.get<string>('service.modality').value;
       const types = repeatTypes(modality);
-      const at = ctx.get<string>('service.requestDate').value!;
+      const at = ctx.get<string>('service.requestDate').value;
       const prior = earlierStudies(ctx, types, at);
       return known(prior.map((s) => `${s.path} = ${s.item.type} ${studyRegion(s.item)}${s.item.date ? ` ${s.item.date}` : ''}`),
         prior.length > 0 ? prior.map((s) => `${s.path} = ${s.item.type} of the ${studyRegion(s.item)}${s.item.date ? ` (${s.item.date})` : ''}`) : ['studies: no earlier study of this region']);
@@ -383,12 +360,12 @@ export const imagingFacts: FactDefinition[] = [
     description: 'Events since the latest earlier study of the region that change what a new study can show: a surgery of the region dated after it (recurrent or residual lesion), or a new injury (injury date after it). Not documented when there is no dated earlier study or no such event is recorded.',
     reads: ['studies[]', 'surgeries[]', 'injury.date'],
     derive: (ctx) => {
-      const at = ctx.get<string>('service.requestDate').value!;
+      const at = ctx.get<string>('service.requestDate').value;
       const types = repeatTypes(ctx.get<string>('service.modality').value);
       const dated = earlierStudies(ctx, types, at).filter((s) => s.item.date !== undefined);
       if (dated.length === 0) return unknown(['no dated earlier study of this region']);
       const latest = dated.reduce((a, b) => (dayNumber(b.item.date!) > dayNumber(a.item.date!) ? b : a));
-      const since = (d: string | undefined): boolean => d !== undefined && dayNumber(d) > dayNumber(latest.item.date!) && dayNumber(d) <= dayNumber(at);
+      const since = (d: string | undefined): boolean => d !== undefined && dayNumber(d) > dayNumber(latest.item.date!) && (at === undefined || dayNumber(d) <= dayNumber(at));
       const events: string[] = [];
       regionSurgeries(ctx, at).filter((s) => since(s.date)).forEach((s) => events.push(`${s.path} = ${s.kind} ${s.date} (after ${latest.path} of ${latest.item.date})`));
       const injury = ctx.request.raw.injury?.date;
@@ -401,7 +378,7 @@ export const imagingFacts: FactDefinition[] = [
     description: 'Surgeries of the region imaged (by region or spinal levels) recorded before the request. Not documented when none is recorded.',
     reads: ['surgeries[]'],
     derive: (ctx) => {
-      const found = regionSurgeries(ctx, ctx.get<string>('service.requestDate').value!);
+      const found = regionSurgeries(ctx, ctx.get<string>('service.requestDate').value);
       return found.length > 0 ? known(found.map((s) => s.kind), found.map((s) => `${s.path} = ${s.kind}${s.date ? ` ${s.date}` : ''}`)) : unknown(['surgeries: none recorded for this region']);
     },
   }),

@@ -211,7 +211,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
   }),
   defineFact<boolean>({
     id: 'physmed.purchase', type: 'boolean',
-    description: 'A device is requested for purchase (true) or for rental / a trial (false); not documented when the request says neither.',
+    description: 'A device is requested for purchase (true) or for rental / a trial (false; also when it is asked for a stated number of days or weeks); not documented when the request says neither.',
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => {
       const w = words(ctx);
@@ -219,6 +219,8 @@ export const physicalMedicineFacts: FactDefinition[] = [
       const rental = /rental|\brent\b|\btrial\b/.test(w);
       if (purchase && !rental) return known(true, [`${wordsPath(ctx)} = purchase`]);
       if (rental && !purchase) return known(false, [`${wordsPath(ctx)} = rental or trial`]);
+      // a unit asked for a stated number of days is a rental for those days, not a purchase
+      if (!purchase && !rental && /\b\d+\s*(days?|weeks?)\b|\bx\s*\d+\s*d\b/.test(w)) return known(false, [`${wordsPath(ctx)} states days of use`]);
       return unknown([`${wordsPath(ctx)} ${purchase ? 'names both rental and purchase' : 'states neither rental nor purchase'}`]);
     },
   }),

@@ -5,6 +5,7 @@ import { defineFact, known, unknown, type Fact, type FactContext, type FactDefin
 import { diagnosisTexts, indexed } from './record.js';
 import type { NormalizedService } from '../request/normalize.js';
 import { proceduresIn } from './surgical-indication.js';
+import { termInRecord } from './record-terms.js';
 
 /** Tests by name, most specific first. */
 export const PREOP_TESTS: ReadonlyArray<readonly [string, RegExp]> = [
@@ -126,7 +127,9 @@ export const preoperativeFacts: FactDefinition[] = [
       const named = plannedProcedure(ctx);
       if (named) return known(true, [`${named.at} names the surgery (${named.words.trim()})`]);
       const planned = ctx.request.raw.documentation?.surgeryPlanned;
-      return planned === undefined ? unknown(['no planned surgery documented']) : known(planned, [`documentation.surgeryPlanned = ${planned}`]);
+      if (planned !== undefined) return known(planned, [`documentation.surgeryPlanned = ${planned}`]);
+      const words = termInRecord(ctx.request.raw, 'surgeryPlanned'); // any region: the test is for the worker
+      return words.value !== undefined ? words : unknown(['no planned surgery documented']);
     },
   }),
   defineFact<boolean>({

@@ -106,9 +106,10 @@ export const procedureFacts: FactDefinition[] = [
   }),
   defineFact<string>({
     id: 'procedure.purpose', type: 'string',
-    description: 'Whether an injection is diagnostic or therapeutic: its `purpose`, else the one of the two words its label or text uses ("diagnostic medial branch block", "therapeutic facet injection"); not documented when neither or both appear.',
-    reads: ['services[].purpose', 'services[].label', 'services[].text'],
-    derive: ({ service }) => {
+    description: 'Whether an injection is diagnostic or therapeutic: its `purpose`, else the one of the two words its label or text uses ("diagnostic medial branch block", "therapeutic facet injection"), else diagnostic for a facet injection or medial branch block when the request plans a neurotomy; not documented otherwise.',
+    reads: ['services[].purpose', 'services[].label', 'services[].text', 'services[].kind'],
+    derive: (ctx) => {
+      const { service } = ctx;
       const stated = service.raw.purpose;
       if (stated === 'diagnostic' || stated === 'therapeutic') return known(stated, [`services[${service.index}].purpose = ${stated}`]);
       const diagnostic = /\bdiagnostic\b/.test(service.words);
@@ -116,6 +117,11 @@ export const procedureFacts: FactDefinition[] = [
       if (diagnostic !== therapeutic) {
         const purpose = diagnostic ? 'diagnostic' : 'therapeutic';
         return known(purpose, [`services[${service.index}].label/text says ${purpose}`]);
+      }
+      if (!diagnostic && (service.kind === 'facet-joint-injection' || service.kind === 'medial-branch-block')) {
+        // a block before a planned neurotomy is the diagnostic block the neurotomy requires
+        const rf = ctx.get<boolean>('facet.neurotomyPlanned');
+        if (rf.value === true) return known('diagnostic', [`services[${service.index}].purpose not stated; a neurotomy is planned`, ...rf.evidence]);
       }
       return unknown([`services[${service.index}].purpose not stated${diagnostic ? ' (label names both)' : ''}`]);
     },
@@ -142,12 +148,16 @@ export const procedureFacts: FactDefinition[] = [
   }),
   defineFact<number>({
     id: 'service.injectionCount', type: 'number',
-    description: 'Injections requested in the session: quantity, or the count stated in the label ("x 3", "three trigger point injections").',
+    description: 'Injections requested in the session: quantity, or the count stated in the label ("x 3", "three trigger point injections"); one for a joint injection (kind `injection`) requested without a count.',
     reads: ['services[].quantity', 'services[].label'],
     derive: ({ service }) => {
       if (service.raw.quantity !== undefined) return known(service.raw.quantity, [`services[${service.index}].quantity = ${service.raw.quantity}`]);
       const n = quantityInText(service.words);
-      return n !== undefined ? known(n, [`services[${service.index}].label = ${service.raw.label ?? service.raw.text}`]) : unknown([`services[${service.index}].quantity not given`]);
+      if (n !== undefined) return known(n, [`services[${service.index}].label = ${service.raw.label ?? service.raw.text}`]);
+      // a joint injection requested on one line without a count is one injection (trigger points and
+      // spinal levels are counted on their own: their labels name them)
+      if (service.kind === 'injection') return known(1, [`services[${service.index}] requests an injection; no quantity stated`]);
+      return unknown([`services[${service.index}].quantity not given`]);
     },
   }),
   defineFact<boolean>({

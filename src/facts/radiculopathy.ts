@@ -1,6 +1,6 @@
 // Radiculopathy on examination versus radicular symptoms only, in the service's spine region.
 import { defineFact, known, unknown, type FactDefinition, type FactContext } from './types.js';
-import { examFindings, findingInSpine, isNegative, isPositive, serviceSpine, indexed, diagnosisTexts, itemInRegion, type Spine } from './record.js';
+import { examFindings, findingInSpine, findingRoots, isNegative, isPositive, serviceSpine, indexed, diagnosisTexts, itemInRegion, type Spine } from './record.js';
 import { spineRegionOf } from '../request/levels.js';
 import type { ExamFinding, Symptom } from '../request/schema.js';
 
@@ -8,8 +8,8 @@ import type { ExamFinding, Symptom } from '../request/schema.js';
 const OBJECTIVE_SIGNS: readonly ExamFinding['finding'][] = ['sensory-deficit', 'motor-weakness', 'reflex-change', 'straight-leg-raise'];
 
 function signLabel(f: ExamFinding): string {
-  const where = f.dermatome ?? f.root ?? '';
-  return `${f.finding}${where ? ` ${where.toUpperCase()}` : ''}${f.side ? ` ${f.side}` : ''}`;
+  const where = findingRoots(f).join('/');
+  return `${f.finding}${where ? ` ${where}` : ''}${f.side ? ` ${f.side}` : ''}`;
 }
 
 function objectiveSigns(ctx: FactContext) {
@@ -55,8 +55,8 @@ export const radiculopathyFacts: FactDefinition[] = [
   defineFact<readonly string[]>({
     id: 'radiculopathy.roots', type: 'list', description: 'Nerve roots or dermatomes named by positive exam signs.', reads: ['exam[].dermatome', 'exam[].root'],
     derive: (ctx) => {
-      const named = objectiveSigns(ctx).filter((e) => isPositive(e.item) && (e.item.dermatome ?? e.item.root));
-      const roots = [...new Set(named.map((e) => (e.item.dermatome ?? e.item.root)!.toUpperCase()))];
+      const named = objectiveSigns(ctx).filter((e) => isPositive(e.item) && findingRoots(e.item).length > 0);
+      const roots = [...new Set(named.flatMap((e) => findingRoots(e.item)))];
       return roots.length > 0 ? known(roots, named.map((e) => `${e.path} = ${signLabel(e.item)}`)) : unknown();
     },
   }),

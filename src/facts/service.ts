@@ -27,7 +27,7 @@ export const serviceFacts: FactDefinition[] = [
     derive: ({ service }) => service.raw.approach ? known(service.raw.approach, [`${path(service.index, 'approach')} = ${service.raw.approach}`]) : unknown(),
   }),
   defineFact<string>({
-    id: 'service.purpose', type: 'string', description: 'Stated purpose: diagnostic or therapeutic (free text for consultations).', reads: ['services[].purpose'],
+    id: 'service.purpose', type: 'string', description: 'Stated purpose: diagnostic or therapeutic (free text for consultations). Injections read procedure.purpose, which also reads the label.', reads: ['services[].purpose'],
     derive: ({ service }) => service.raw.purpose ? known(service.raw.purpose, [`${path(service.index, 'purpose')} = ${service.raw.purpose}`]) : unknown([`${path(service.index, 'purpose')} not stated`]),
   }),
   defineFact<string>({

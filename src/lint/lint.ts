@@ -63,14 +63,14 @@ export function checkTestsBeside(rulesDir: string): InputIssue[] {
     .map((f) => issue(relative(PROJECT_ROOT, f), '', 'no-tests', `no tests beside the rule: add ${basename(f, '.yaml')}.test.yaml`));
 }
 
-/** Every criterion is met in at least one case and not met (unmet or not documented) in another. */
+/** Every criterion is met in at least one case and not met (unmet, not documented or not stated) in another. */
 export function checkCriteriaExercised(pack: RulePack, report: TestReport): InputIssue[] {
   const out: InputIssue[] = [];
   for (const c of report.criteria) {
     const { topic } = pack.criteria.get(c.id)!;
     const index = topic.criteria.findIndex((x) => x.id === c.id);
     if (c.met === 0) out.push(issue(topic.file, `criteria[${index}]`, 'never-met', `criterion ${c.id} is met in no case; add a case that meets it`));
-    if (c.unmet + c.notDocumented === 0) out.push(issue(topic.file, `criteria[${index}]`, 'never-failed', `criterion ${c.id} fails in no case; add a case where it is unmet or not documented`));
+    if (c.unmet + c.notDocumented + c.notStated === 0) out.push(issue(topic.file, `criteria[${index}]`, 'never-failed', `criterion ${c.id} fails in no case; add a case where it is unmet or not documented`));
   }
   return out;
 }

@@ -4,7 +4,7 @@
 // author could change it (18 visits → 16) and the suite would not notice.
 import { normalizeRequest, type NormalizedRequest } from '../request/normalize.js';
 import { FactStore } from '../facts/store.js';
-import { compileCondition, TRUE, UNKNOWN, type CompiledCondition, type Tri } from '../rules/evaluate.js';
+import { compileCondition, exclusionGuards, TRUE, UNKNOWN, type CompiledCondition, type Tri } from '../rules/evaluate.js';
 import type { Condition } from '../rules/schema.js';
 import type { CompiledCriterion, CompiledTopic, RulePack } from '../rules/pack.js';
 import type { TestCase } from '../cases/load.js';
@@ -73,10 +73,22 @@ function stringValuesByFact(pack: RulePack): Map<string, Set<string>> {
   return out;
 }
 
-/** Three-valued status of a criterion, with "does not apply" as its own value. */
-function statusOf(when: CompiledCondition | undefined, condition: CompiledCondition, store: FactStore): Tri | 'n/a' {
+interface Compiled { when?: CompiledCondition | undefined; stated?: CompiledCondition | undefined; condition: CompiledCondition }
+
+/** A criterion's condition compiled as the pack compiles it: strict, with its exclusion guards. */
+function compileCriterionCondition(condition: Condition): Omit<Compiled, 'when'> {
+  const guards = exclusionGuards(condition);
+  return {
+    condition: compileCondition(guards ? guards.rest : condition, { strict: true }),
+    stated: guards ? compileCondition({ all: guards.facts.map((fact) => ({ fact, operator: 'documented', value: true })) }) : undefined,
+  };
+}
+
+/** Three-valued status of a criterion, with "does not apply" (a false `when`, an exclusion not raised) as its own value. */
+function statusOf({ when, stated, condition }: Compiled, store: FactStore): Tri | 'n/a' {
   const read = (id: string): ReturnType<FactStore['get']> => store.get(id);
   if (when && when.evaluate(read) !== TRUE) return 'n/a';
+  if (stated && stated.evaluate(read) !== TRUE) return 'n/a';
   const v = condition.evaluate(read);
   return v === TRUE ? TRUE : v === UNKNOWN ? UNKNOWN : v;
 }
@@ -130,13 +142,13 @@ export function thresholdMutations(pack: RulePack, cases: readonly TestCase[], r
     }
     for (const { leaf, paths } of groups.values()) {
       for (const to of mutatedValues(leaf, strings)) {
-        const changed = compileCondition(replaceLeaves(cond, paths, to, part));
-        const when = part === 'when' ? changed : criterion.when;
-        const condition = part === 'condition' ? changed : criterion.condition;
+        const replaced = replaceLeaves(cond, paths, to, part);
+        const original: Compiled = { when: criterion.when, stated: criterion.stated, condition: criterion.condition };
+        const mutated: Compiled = part === 'when' ? { ...original, when: compileCondition(replaced) } : { when: criterion.when, ...compileCriterionCondition(replaced) };
         let detectedBy = 0;
         for (const { caseId, service } of pairs) {
           const store = storeFor(caseId, service);
-          if (store && statusOf(criterion.when, criterion.condition, store) !== statusOf(when, condition, store)) detectedBy++;
+          if (store && statusOf(original, store) !== statusOf(mutated, store)) detectedBy++;
         }
         out.push({ topic: topic.id, criterion: criterion.id, path: paths.join(' + '), fact: leaf.fact, operator: leaf.operator, from: leaf.value, to, detectedBy });
       }

@@ -29,7 +29,7 @@ export function renderMarkdown(result: RequestResult, catalog: Catalog, request?
   for (const n of result.notices) lines.push(`- _Note: ${n}_`);
   lines.push('', '| Service | Prediction | Guideline | Failing criteria |', '|---|---|---|---|');
   for (const s of result.services) {
-    const failing = s.criteria.filter((c) => c.status !== 'met' && !c.presumed).length;
+    const failing = s.criteria.filter((c) => c.status === 'unmet' || c.status === 'not-documented').length;
     lines.push(`| ${cell(s.label)} | **${s.prediction}** | ${cell(formatCitation(s.guideline, catalog))} | ${failing} |`);
   }
   for (const s of result.services) {
@@ -40,7 +40,7 @@ export function renderMarkdown(result: RequestResult, catalog: Catalog, request?
     if (s.criteria.length > 0) {
       lines.push('| Criterion | Status | Evidence | Citation |', '|---|---|---|---|');
       for (const c of [...v.failing, ...v.presumed, ...v.met]) {
-        lines.push(`| ${cell(c.text)} | ${STATUS_WORD[c.status]}${c.presumed ? ' (presumed)' : ''} | ${cell(c.evidence.slice(0, 3).join('; ') || '—')} | ${cell(formatCitation(c.citation, catalog))} |`);
+        lines.push(`| ${cell(c.text)} | ${STATUS_WORD[c.status]} | ${cell(c.evidence.slice(0, 3).join('; ') || '—')} | ${cell(formatCitation(c.citation, catalog))} |`);
       }
       lines.push('');
     }

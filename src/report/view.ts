@@ -9,7 +9,7 @@ export const VERDICT: Record<Prediction, string> = {
 };
 
 export const STATUS_WORD: Record<CriterionResult['status'], string> = {
-  met: 'met', unmet: 'unmet', 'not-documented': 'not documented',
+  met: 'met', unmet: 'unmet', 'not-documented': 'not documented', 'not-stated': 'not stated (presumed, not met)',
 };
 
 export interface ServiceView {
@@ -23,9 +23,9 @@ export interface ServiceView {
 }
 
 export function viewService(result: ServiceResult): ServiceView {
-  const failing = result.criteria.filter((c) => c.status !== 'met' && !c.presumed);
+  const failing = result.criteria.filter((c) => c.status === 'unmet' || c.status === 'not-documented');
   const met = result.criteria.filter((c) => c.status === 'met');
-  const presumed = result.criteria.filter((c) => c.presumed);
+  const presumed = result.criteria.filter((c) => c.status === 'not-stated');
   const advice: ServiceView['advice'] = result.notRecommended
     ? { kind: 'not-recommended', reason: result.notRecommended }
     : result.toOverturn.length > 0 ? { kind: 'document', items: result.toOverturn } : { kind: 'none' };

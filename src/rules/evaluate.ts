@@ -19,7 +19,18 @@ export interface CompiledCondition {
   facts: string[];
 }
 
-export function compileCondition(condition: Condition): CompiledCondition {
+export interface CompileOptions {
+  /**
+   * A criterion's own condition: nothing in it is satisfied by silence. `{documented: false}`
+   * is then unknown on an absent fact (false on a stated one), so `any: [{documented: false}, …]`
+   * can no longer make a criterion met on a missing fact.
+   * Applicability (`when`) keeps the plain semantics: there, silence about an exception means
+   * the criterion applies, which only makes a request stricter.
+   */
+  strict?: boolean;
+}
+
+export function compileCondition(condition: Condition, options: CompileOptions = {}): CompiledCondition {
   const facts: string[] = [];
   const note = (id: string): void => { if (!facts.includes(id)) facts.push(id); };
   const build = (c: Condition): Evaluator => {
@@ -66,7 +77,11 @@ export function compileCondition(condition: Condition): CompiledCondition {
         return op(a, b) ? TRUE : FALSE;
       };
     }
-    if (c.operator === DOCUMENTED) return (read) => (op(read(factId).value, rhs) ? TRUE : FALSE);
+    if (c.operator === DOCUMENTED) {
+      // strict: "not stated" never satisfies a condition (stated-ness itself still can)
+      if (options.strict && rhs === false) return (read) => (read(factId).value === undefined ? UNKNOWN : FALSE);
+      return (read) => (op(read(factId).value, rhs) ? TRUE : FALSE);
+    }
     return (read) => {
       const a = read(factId).value;
       if (a === undefined) return UNKNOWN;
@@ -74,4 +89,19 @@ export function compileCondition(condition: Condition): CompiledCondition {
     };
   };
   return { evaluate: build(condition), facts };
+}
+
+/**
+ * A criterion condition `any: [{fact: X, operator: documented, value: false}, …]` says "X is
+ * only a problem when the record states it" (no fusion, no series, no surgery planned): an
+ * exclusion. Read as such, silence about X makes the criterion not apply — it is omitted, like a
+ * false `when` — rather than met. Returns the guarded facts and the condition without them.
+ */
+export function exclusionGuards(condition: Condition): { facts: string[]; rest: Condition } | undefined {
+  if (!('any' in condition)) return undefined;
+  const isGuard = (c: Condition): c is { fact: string; operator: string; value: unknown } => 'fact' in c && c.operator === DOCUMENTED && c.value === false;
+  const facts = condition.any.filter(isGuard).map((c) => c.fact);
+  const rest = condition.any.filter((c) => !isGuard(c));
+  if (facts.length === 0 || rest.length === 0) return undefined;
+  return { facts, rest: rest.length === 1 ? rest[0]! : { any: rest } };
 }

@@ -10,7 +10,7 @@ import { didYouMean, fromZodIssues, InputError, type InputIssue } from '../reque
 import { allowedKeysAt } from '../request/validate.js';
 import { Catalog, sourceFileSchema, type SourceFile } from '../guidelines/catalog.js';
 import { ruleFileSchema, packFileSchema, type RuleFile, type CriterionSpec, type Condition } from './schema.js';
-import { compileCondition, TRUE, type CompiledCondition, type FactReader } from './evaluate.js';
+import { compileCondition, exclusionGuards, TRUE, type CompiledCondition, type CompileOptions, type FactReader } from './evaluate.js';
 import { OPERATORS } from './operators.js';
 import { FACTS } from '../facts/registry.js';
 import { leafTypeProblems, leavesOf } from './leaf-types.js';
@@ -22,6 +22,8 @@ export interface CompiledCriterion {
   spec: CriterionSpec;
   citations: string[];
   when?: CompiledCondition;
+  /** Exclusion guard (see exclusionGuards): the criterion applies only when the record states these facts. */
+  stated?: CompiledCondition;
   condition: CompiledCondition;
   /** Editions that state the criterion; absent = every edition the topic implements. */
   editions?: { source: string; edition: string }[];
@@ -168,7 +170,7 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
     const checkRefs = (refs: string[], path: string): void => refs.forEach((ref, i) => {
       if (!catalog.resolve(ref)) problem(refs.length > 1 ? `${path}[${i}]` : path, `citation "${ref}" is not in the guideline catalog (guidelines/*.yaml)${guess(ref, catalog.allRefs())}`, 'unknown-citation');
     });
-    const compile = (c: Condition | undefined, path: string): CompiledCondition | undefined => {
+    const compile = (c: Condition | undefined, path: string, options: CompileOptions = {}): CompiledCondition | undefined => {
       if (!c) return undefined;
       let sound = true;
       for (const { leaf, path: at } of leavesOf(c, path)) {
@@ -177,7 +179,7 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
         if (!OPERATORS[leaf.operator]) { sound = false; problem(`${at}.operator`, `unknown operator "${leaf.operator}"${guess(leaf.operator, Object.keys(OPERATORS))}; expected one of: ${Object.keys(OPERATORS).join(', ')}`, 'unknown-operator'); continue; }
         for (const message of leafTypeProblems(leaf, (id) => FACTS.get(id)?.type)) { sound = false; problem(`${at}.value`, message, 'value-type'); }
       }
-      return sound ? compileCondition(c) : undefined;
+      return sound ? compileCondition(c, options) : undefined;
     };
     const checkTemplate = (text: string | undefined, path: string): void => {
       for (const f of templateFacts(text ?? '')) if (!FACTS.has(f)) problem(path, `template names unknown fact "${f}"${guess(f, [...FACTS.keys()])}`, 'unknown-fact');
@@ -219,12 +221,17 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
       const citations = toList(c.citation);
       checkRefs(citations, `${base}.citation`);
       for (const field of ['unmet', 'notDocumented', 'toOverturn'] as const) checkTemplate(c[field], `${base}.${field}`);
-      const condition = compile(c.condition, `${base}.condition`);
+      // nothing is met on silence: `documented` is strict in a condition, and an exclusion's
+      // `documented: false` alternative becomes a guard under which the criterion applies
+      const guards = exclusionGuards(c.condition);
+      const condition = compile(guards ? guards.rest : c.condition, `${base}.condition`, { strict: true });
+      const stated = guards ? compile({ all: guards.facts.map((fact) => ({ fact, operator: 'documented', value: true })) }, `${base}.condition`) : undefined;
       const whenC = compile(c.when, `${base}.when`);
       if (criteria.has(c.id)) problem(`${base}.id`, `criterion id "${c.id}" is also used in ${criteria.get(c.id)!.topic.file}`, 'duplicate-id');
       if (!condition) return;
       const compiled: CompiledCriterion = { id: c.id, spec: c, citations, condition };
       if (whenC) compiled.when = whenC;
+      if (stated) compiled.stated = stated;
       if (c.editions) compiled.editions = parseEditions(c.editions, `${base}.editions`);
       topic.criteria.push(compiled);
       criteria.set(c.id, { topic, criterion: compiled });

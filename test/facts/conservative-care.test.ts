@@ -21,10 +21,44 @@ describe('conservative care', () => {
     expect(value({ treatments: [{ kind: 'nsaid', outcome: 'improved' }] }, 'conservativeCare.medicationFailed')).toBe(false);
     expect(value({ treatments: [{ kind: 'nsaid' }] }, 'conservativeCare.medicationFailed')).toBeUndefined();
   });
-  it('measures weeks from stated durations, then dates, then the injury date', () => {
+  it('measures weeks from stated durations, then from the care\'s date to the request, then the injury date', () => {
     expect(value({ treatments: [{ kind: 'physical-therapy', durationWeeks: 6 }] }, 'conservativeCare.weeks')).toBe(6);
-    expect(value({ treatments: [{ kind: 'physical-therapy', date: '2016-04-01' }] }, 'conservativeCare.weeks')).toBeCloseTo(8.7, 0);
+    // to the request (the latest dated entry), never to the decision date (2016-06-01)
+    expect(value({ treatments: [{ kind: 'physical-therapy', date: '2016-04-01' }], exam: [{ finding: 'muscle-spasm', date: '2016-05-01' }] }, 'conservativeCare.weeks')).toBeCloseTo(4.3, 0);
+    expect(value({ treatments: [{ kind: 'physical-therapy', date: '2016-04-01' }], services: [{ id: 's', kind: 'physical-therapy', date: '2016-05-13' }] }, 'conservativeCare.weeks')).toBe(6);
+    expect(value({ treatments: [{ kind: 'physical-therapy', date: '2016-04-01' }] }, 'conservativeCare.weeks')).toBeUndefined();
     expect(value({ injury: { date: '2016-01-01' }, treatments: [{ kind: 'nsaid' }] }, 'conservativeCare.weeks')).toBe(22);
     expect(value({}, 'conservativeCare.weeks')).toBeUndefined();
+  });
+});
+
+describe('service.requestDate', () => {
+  it('is the service date, else the latest dated entry, never the decision date', () => {
+    expect(value({ services: [{ id: 's', kind: 'imaging', modality: 'mri', date: '2016-03-03' }] }, 'service.requestDate')).toBe('2016-03-03');
+    expect(value({ exam: [{ finding: 'muscle-spasm', date: '2016-02-01' }], studies: [{ type: 'xray', date: '2016-04-20' }] }, 'service.requestDate')).toBe('2016-04-20');
+    expect(value({ injury: { date: '2015-01-01' } }, 'service.requestDate')).toBeUndefined();
+  });
+  it('a study on the service\'s own stated date is the requested study, not an earlier one', () => {
+    const ct = (date?: string) => ({ services: [{ id: 's', kind: 'imaging', modality: 'ct', region: 'cervical', ...(date ? { date } : {}) }], studies: [{ type: 'ct', region: 'cervical', date: '2016-11-18' }] });
+    expect(value(ct('2016-11-18'), 'imaging.priorStudies')).toEqual([]);
+    expect(value(ct('2016-12-01'), 'imaging.priorStudies')).toHaveLength(1);
+    expect(value(ct(), 'imaging.priorStudies')).toHaveLength(1); // undated: the study is the latest entry, and earlier
+  });
+});
+
+describe('treatmentOutcome: one reading of how care worked', () => {
+  it('reads the outcome field, then the words, keeping partial distinct', async () => {
+    const { treatmentOutcome } = await import('../../src/facts/record.js');
+    expect(treatmentOutcome({ outcome: 'partial' }).status).toBe('partial');
+    expect(treatmentOutcome({ outcome: 'unknown', text: 'PT x12 with no improvement' }).status).toBe('failed');
+    expect(treatmentOutcome({ text: 'temporary relief from the injection' }).status).toBe('partial');
+    expect(treatmentOutcome({ text: 'therapy helped' }).status).toBe('helped');
+    expect(treatmentOutcome({ text: 'did not improve' }).status).toBe('failed');
+    expect(treatmentOutcome({ sessionsAuthorized: 6 }).status).toBe('not-started');
+    expect(treatmentOutcome({ sessions: 6 }).status).toBe('given');
+  });
+  it('care trial counts partial as failed; conservative care reads the words too', () => {
+    expect(value({ services: [{ id: 's', kind: 'imaging', modality: 'mri', region: 'lumbar' }], treatments: [{ kind: 'physical-therapy', outcome: 'unknown', text: 'no relief after 8 visits' }] }, 'careTrial.conservative')).toBe('failed');
+    expect(value({ treatments: [{ kind: 'physical-therapy', text: 'improved function' }] }, 'conservativeCare.active')).toBe('improved');
   });
 });

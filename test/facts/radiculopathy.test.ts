@@ -53,3 +53,20 @@ describe('radiculopathy.roots and clearCut', () => {
     expect(value({ exam }, 'radiculopathy.clearCut')).toBeUndefined();
   });
 });
+
+describe('finger and dermatome territories', () => {
+  const cervicalEsi = { services: [{ id: 's', kind: 'epidural-steroid-injection', levels: 'C5-6' }] };
+  it('a sensory deficit in the thumb and index finger counts for C6/C7 at a cervical service', () => {
+    const exam = [{ finding: 'sensory-deficit', result: 'positive', region: 'hand', text: 'decreased sensation thumb and index finger' }];
+    expect(value({ ...cervicalEsi, exam }, 'radiculopathy.onExam')).toBe(true);
+    expect(value({ ...cervicalEsi, exam }, 'radiculopathy.roots')).toEqual(['C6', 'C7']);
+  });
+  it('ring and little fingers are C8; a median-nerve distribution is not a root', () => {
+    expect(value({ ...cervicalEsi, exam: [{ finding: 'sensory-deficit', region: 'hand', text: 'numb ring and little fingers' }] }, 'radiculopathy.roots')).toEqual(['C8']);
+    expect(value({ ...cervicalEsi, exam: [{ finding: 'sensory-deficit', region: 'hand', text: 'median nerve distribution, thumb' }] }, 'radiculopathy.onExam')).toBeUndefined();
+  });
+  it('a lumbar dermatome in words: the great toe is L5', () => {
+    const lumbarEsi = { services: [{ id: 's', kind: 'epidural-steroid-injection', levels: 'L4-5' }] };
+    expect(value({ ...lumbarEsi, exam: [{ finding: 'sensory-deficit', region: 'foot', text: 'diminished sensation of the great toe' }] }, 'radiculopathy.roots')).toEqual(['L5']);
+  });
+});

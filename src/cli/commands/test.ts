@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { rulePack } from '../../rules/pack.js';
 import { loadCases } from '../../cases/load.js';
 import { runCases, baselineOf, type Baseline } from '../../cases/run.js';
-import { renderTestText, renderTestJson } from '../../cases/report.js';
+import { renderTestText, renderTestJson, renderSpecOnlyText } from '../../cases/report.js';
+import { stripToSharedFormat } from '../../cases/shared-format.js';
 import { matchesFilter } from '../../cases/glob.js';
 import { printIssues } from '../io.js';
 import { diffSnapshot, readSnapshot, renderSnapshotDiff, snapshotOf, writeSnapshot, type Snapshot } from '../../cases/snapshot.js';
@@ -15,7 +16,7 @@ export const DEFAULT_SNAPSHOT = 'test/cases/snapshot.json';
 const DEFAULT_PATHS = ['test/cases', 'rules'];
 
 interface TestOptions {
-  format: string; filter?: string; baseline: string | false; updateBaseline?: boolean; verbose?: boolean; criteria?: boolean;
+  format: string; specOnly?: boolean; filter?: string; baseline: string | false; updateBaseline?: boolean; verbose?: boolean; criteria?: boolean;
   snapshot: string | false; updateSnapshot?: boolean;
 }
 
@@ -31,6 +32,7 @@ export function registerTest(program: Command): void {
     .option('--update-baseline', 'write the current mismatches to the baseline file')
     .option('-v, --verbose', 'list passing cases and known mismatches too')
     .option('--criteria', 'list per-criterion counts (met / unmet / not documented)')
+    .option('--spec-only', 'also decide every case with the fields the shared request format does not define removed, and print the figures both ways')
     .option('--snapshot <file>', 'every item\'s prediction and criterion statuses as last reviewed: items that moved fail the run', DEFAULT_SNAPSHOT)
     .option('--no-snapshot', 'do not compare with the snapshot')
     .option('--update-snapshot', 'record the current predictions and criterion statuses in the snapshot file')
@@ -62,7 +64,7 @@ export function runTest(paths: string[], opts: TestOptions): number {
     const filled = Math.round((done / total) * width);
     process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
   } : undefined;
-  const report = runCases(cases, pack, readBaseline(opts.baseline), progress);
+  const report = runCases(cases, pack, readBaseline(opts.baseline), { onProgress: progress });
   const unreadable = new Set(loaded.problems.map((p) => p.file)).size;
   let snapshot: Snapshot | undefined;
   try {
@@ -72,12 +74,17 @@ export function runTest(paths: string[], opts: TestOptions): number {
     return 2;
   }
   const diff = snapshot ? diffSnapshot(snapshot, report) : undefined;
+  // the exit code stays the normal run's: the spec-only figures measure, they do not gate
+  let stripped = 0;
+  const specOnly = opts.specOnly
+    ? runCases(cases, pack, {}, { transform: (r) => { const s = stripToSharedFormat(r); stripped += s.stripped.length; return s.request; } })
+    : undefined;
   if (opts.format === 'json') {
-    const out = JSON.parse(renderTestJson(report)) as Record<string, unknown>;
+    const out = JSON.parse(specOnly ? renderTestJson(report, { specOnly, stripped }) : renderTestJson(report)) as Record<string, unknown>;
     if (diff) out.snapshot = diff;
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    const text = renderTestText(report, { ...opts, unreadable });
+    const text = renderTestText(report, { ...opts, unreadable, ...(specOnly ? { appendix: renderSpecOnlyText(report, specOnly, stripped) } : {}) });
     // The snapshot section goes just above the closing "N passed, N failed" line.
     const cut = text.lastIndexOf('\n', text.length - 2) + 1;
     process.stdout.write(text.slice(0, cut) + (diff && snapshot ? renderSnapshotDiff(diff, snapshot, report) : '') + text.slice(cut));

@@ -1,0 +1,228 @@
+// What the record's own words state (vocab/record-terms.yaml): a documentation flag of the
+// project's additions derived from the fields the shared format has — diagnoses, notes, every
+// item's `text`, services' `purpose`, `specialty` and labels — so that no criterion depends on an
+// addition alone. A phrase under a negation cue ("not a surgical candidate") states the opposite.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { Request } from '../request/schema.js';
+import { RED_FLAGS, type Region } from '../request/vocabulary.js';
+import { regionsInText } from '../request/regions.js';
+import { regionConcerns } from './record.js';
+import { known, unknown, type Fact } from './types.js';
+
+const VOCAB_FILE = join(fileURLToPath(new URL('../../', import.meta.url)), 'vocab', 'record-terms.yaml');
+
+const phraseList = z.array(z.string().min(1).regex(/^[^A-Z]*$/, { error: 'write phrases in lower case' }));
+const termSchema = z.strictObject({
+  description: z.string().min(1),
+  phrases: phraseList.min(1),
+  against: phraseList,
+  with: phraseList.optional(),
+});
+const rootKey = z.string().regex(/^(C[2-8]|T(1[0-2]|[1-9])|L[1-5]|S[12])$/, { error: 'expected a root such as C6 or L5' });
+const vocabSchema = z.strictObject({
+  negation: z.strictObject({ window: z.number().int().min(1).max(12), cues: phraseList.min(1), after: phraseList }),
+  terms: z.record(z.string(), termSchema),
+  territories: z.strictObject({ peripheral: phraseList, roots: z.record(rootKey, phraseList.min(1)) }),
+  outcomes: z.strictObject({ failed: phraseList.min(1), partial: phraseList.min(1), helped: phraseList.min(1) }),
+  redFlags: z.partialRecord(z.enum(RED_FLAGS), phraseList.min(1)),
+});
+
+export const TERM_IDS = [
+  'surgeryPlanned', 'invasiveProcedurePlanned', 'newNeurologicDeficit', 'significantChange', 'acuteFlare',
+  'cannotUseOrdinaryTransport', 'anxiety', 'maximumMedicalImprovement', 'priorFailedReturnToWork',
+  'painScores', 'treatmentAgreement', 'cures', 'riskScreening',
+] as const;
+export type TermId = (typeof TERM_IDS)[number];
+
+interface CompiledTerm { phrases: RegExp[]; against: RegExp[]; with?: RegExp[] }
+interface Vocabulary {
+  window: number; cues: RegExp; after: RegExp; terms: Record<TermId, CompiledTerm>; peripheral: RegExp[]; roots: [string, RegExp[]][];
+  outcomes: { failed: RegExp[]; partial: RegExp[]; helped: RegExp[] };
+  redFlags: [string, RegExp[]][];
+}
+
+/** A phrase as a regular expression: word boundaries where the phrase has word characters, `*` = any word ending. */
+function phraseRegex(phrase: string): RegExp {
+  const body = phrase.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\w*').replace(/ /g, '\\s+');
+  const start = /^\w/.test(phrase) ? '(?<!\\w)' : '';
+  const end = /\w\*?$/.test(phrase) ? '(?!\\w)' : '';
+  return new RegExp(`${start}${body}${end}`, 'g');
+}
+
+/** Parses and validates the vocabulary; throws with the file and path of the first problem. */
+export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
+  const parsed = vocabSchema.safeParse(parse(text));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  const { negation, terms, territories, outcomes, redFlags } = parsed.data;
+  const missing = TERM_IDS.filter((t) => !(t in terms));
+  const extra = Object.keys(terms).filter((t) => !(TERM_IDS as readonly string[]).includes(t));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(`${file}: terms: ${missing.length > 0 ? `missing ${missing.join(', ')}` : ''}${extra.length > 0 ? ` unknown ${extra.join(', ')} (expected one of ${TERM_IDS.join(', ')})` : ''}`);
+  }
+  const compiled = Object.fromEntries(Object.entries(terms).map(([id, t]) => [id, {
+    phrases: t.phrases.map(phraseRegex), against: t.against.map(phraseRegex), ...(t.with ? { with: t.with.map(phraseRegex) } : {}),
+  }])) as Record<TermId, CompiledTerm>;
+  return {
+    window: negation.window, cues: new RegExp(negation.cues.map((c) => phraseRegex(c).source).join('|')), after: new RegExp(negation.after.map((c) => phraseRegex(c).source).join('|')), terms: compiled,
+    peripheral: territories.peripheral.map(phraseRegex),
+    roots: Object.entries(territories.roots).map(([root, phrases]) => [root, phrases.map(phraseRegex)]),
+    outcomes: { failed: outcomes.failed.map(phraseRegex), partial: outcomes.partial.map(phraseRegex), helped: outcomes.helped.map(phraseRegex) },
+    redFlags: Object.entries(redFlags).map(([flag, phrases]) => [flag, phrases.map(phraseRegex)]),
+  };
+}
+
+let vocabulary: Vocabulary | undefined;
+function vocab(): Vocabulary {
+  vocabulary ??= compileVocabulary(readFileSync(VOCAB_FILE, 'utf8'));
+  return vocabulary;
+}
+
+/**
+ * Nerve roots of the skin territory a text names ("numbness of the thumb and index finger" →
+ * C6, C7); none when it names a peripheral-nerve distribution (median, ulnar, carpal tunnel).
+ */
+export function territoryRoots(text: string | undefined): string[] {
+  if (!text) return [];
+  const v = vocab();
+  const lower = text.toLowerCase();
+  if (v.peripheral.some((re) => test(re, lower))) return [];
+  return v.roots.filter(([, res]) => res.some((re) => test(re, lower))).map(([root]) => root);
+}
+
+/** How a treatment worked, as its text says (vocab `outcomes`); undefined when the text says nothing of it. */
+export function outcomeInText(text: string | undefined): 'failed' | 'partial' | 'helped' | undefined {
+  if (!text) return undefined;
+  const v = vocab();
+  const lower = text.toLowerCase();
+  if (v.outcomes.failed.some((re) => test(re, lower))) return 'failed';
+  if (v.outcomes.partial.some((re) => test(re, lower))) return 'partial';
+  const helped = v.outcomes.helped.flatMap((re) => indexes(re, lower));
+  if (helped.length === 0) return undefined;
+  return helped.some((at) => !negated(lower.slice(0, at), v)) ? 'helped' : 'failed';
+}
+
+/** Flags of a body region (a wrist fracture is no red flag for a neck MRI); a cancer history is the worker's. */
+const REGIONAL_FLAGS: ReadonlySet<string> = new Set(['trauma', 'infection', 'fracture-suspected', 'progressive-neurologic-deficit']);
+/** A fracture or injury the words place in the past is no red flag now. */
+const PAST = /\b(history|healed|old|prior|previous|remote|childhood|years ago)\b/;
+
+/** Red flags the record's words name (not negated), each with the text that names it; regional flags only where the words concern `regions`. */
+export function redFlagsInWords(request: Request, regions: readonly Region[] = []): { flag: string; evidence: string }[] {
+  const v = vocab();
+  const out: { flag: string; evidence: string }[] = [];
+  for (const entry of recordTexts(request)) {
+    if (entry.path.startsWith('services[')) continue; // the request's own words are not findings
+    for (const clause of entry.text.split(/[.;!?\n]+/)) {
+      for (const [flag, res] of v.redFlags) {
+        // a regional flag needs words that place it in the service's region (an unplaced fracture is not enough)
+        if (REGIONAL_FLAGS.has(flag) && (PAST.test(clause) || !placedIn(clause, entry.region, regions, flag === 'progressive-neurologic-deficit'))) continue;
+        const hits = res.flatMap((re) => indexes(re, clause));
+        if (hits.some((at) => !negated(clause.slice(0, at), v) && !deniedAfter(clause.slice(at), v)) && !out.some((o) => o.flag === flag)) {
+          out.push({ flag, evidence: `${entry.path}: "${clause.trim()}"` });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** One piece of the record's own words, with where it is and the body region it concerns, if known. */
+export interface RecordText { text: string; path: string; region?: Region }
+
+const words = (kind: string | undefined): string => (kind ? kind.replace(/-/g, ' ') : '');
+
+/** Every free-text place of the request, each item prefixed by its kind so "new" in an exam note meets "motor weakness". */
+export function recordTexts(request: Request): RecordText[] {
+  const out: RecordText[] = [];
+  const add = (text: string | undefined, path: string, region?: Region): void => {
+    if (text && text.trim() !== '') out.push(region ? { text: text.toLowerCase(), path, region } : { text: text.toLowerCase(), path });
+  };
+  (request.diagnoses ?? []).forEach((d, i) => (typeof d === 'string' ? add(d, `diagnoses[${i}]`) : add(d.text, `diagnoses[${i}]`, d.region)));
+  request.symptoms?.forEach((s, i) => s.text && add(`${words(s.kind)}: ${s.text}`, `symptoms[${i}].text`, s.region));
+  request.exam?.forEach((e, i) => e.text && add(`${words(e.finding)}: ${e.text}`, `exam[${i}].text`, e.region));
+  request.studies?.forEach((s, i) => {
+    add(s.text, `studies[${i}].text`, s.region);
+    s.findings?.forEach((f, j) => add(f.text, `studies[${i}].findings[${j}].text`, f.region ?? s.region));
+  });
+  request.treatments?.forEach((t, i) => add(t.text, `treatments[${i}].text`, t.region));
+  request.surgeries?.forEach((s, i) => add(s.text, `surgeries[${i}].text`, s.region));
+  request.medications?.forEach((m, i) => add(m.text, `medications[${i}].text`, m.region));
+  add(request.documentation?.notes, 'documentation.notes');
+  add(request.injury?.text, 'injury.text');
+  request.services.forEach((s, i) => {
+    for (const field of ['label', 'text', 'purpose', 'specialty'] as const) add(s[field], `services[${i}].${field}`, s.region);
+  });
+  return out;
+}
+
+export interface TermOptions {
+  /** Only text that concerns one of these regions (or names none) counts. */
+  regions?: readonly Region[];
+  /** Region matching for neurologic words (a limb's numbness bears on the spine that supplies it). */
+  neurologic?: boolean;
+}
+
+/**
+ * What the record's words state of a term: true (a phrase, not negated), false (an `against`
+ * phrase or a negated phrase, and no plain statement), or undefined (the words say nothing).
+ */
+export function termInRecord(request: Request, term: TermId, options: TermOptions = {}): Fact<boolean> {
+  const v = vocab();
+  const t = v.terms[term];
+  const found: string[] = [];
+  const denied: string[] = [];
+  for (const entry of recordTexts(request)) {
+    for (const clause of entry.text.split(/[.;!?\n]+|,\s*(?:but|however)\s/)) {
+      if (options.regions && !concerns(clause, entry.region, options.regions, options.neurologic === true)) continue;
+      if (t.against.some((re) => test(re, clause))) { denied.push(`${entry.path}: "${clause.trim()}"`); continue; }
+      if (t.with && !t.with.some((re) => test(re, clause))) continue;
+      const hits = t.phrases.flatMap((re) => indexes(re, clause));
+      if (hits.length === 0) continue;
+      if (hits.some((at) => !negated(clause.slice(0, at), v) && !deniedAfter(clause.slice(at), v))) found.push(`${entry.path}: "${clause.trim()}"`);
+      else denied.push(`${entry.path}: "${clause.trim()}"`);
+    }
+  }
+  if (found.length > 0) return known(true, unique(found));
+  if (denied.length > 0) return known(false, unique(denied));
+  return unknown();
+}
+
+function placedIn(clause: string, itemRegion: Region | undefined, regions: readonly Region[], neurologic: boolean): boolean {
+  const named = itemRegion ? [itemRegion] : regionsInText(clause);
+  return named.length > 0 && regions.length > 0 && named.some((n) => regionConcerns(regions, n, { neurologic }));
+}
+
+function concerns(clause: string, itemRegion: Region | undefined, regions: readonly Region[], neurologic: boolean): boolean {
+  const named = itemRegion ? [itemRegion] : regionsInText(clause);
+  return named.length === 0 || named.some((n) => regionConcerns(regions, n, { neurologic }));
+}
+
+function test(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+function indexes(re: RegExp, text: string): number[] {
+  re.lastIndex = 0;
+  return [...text.matchAll(re)].map((m) => m.index);
+}
+
+/** Whether a negation cue stands within the window of words before the phrase, after the last comma. */
+function negated(before: string, v: Vocabulary): boolean {
+  const tail = (before.split(',').pop() ?? '').trim().split(/\s+/).slice(-v.window).join(' ');
+  return test(v.cues, tail);
+}
+
+/** Whether the phrase's own clause goes on to deny or defer it ("… not completed", "… is pending"), before the next comma. */
+function deniedAfter(from: string, v: Vocabulary): boolean {
+  return test(v.after, from.split(',')[0] ?? '');
+}
+
+const unique = (xs: string[]): string[] => [...new Set(xs)];
