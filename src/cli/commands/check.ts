@@ -1,6 +1,7 @@
 // `precheck check <files…|->`: decides each request and prints the determination.
 // Exit codes (spec §2): 0 every requested service overturned; 1 at least one upheld;
-// 3 only not-covered besides overturned ones; 2 invalid input.
+// 3 only not-covered besides overturned ones; 2 invalid input or no request found;
+// 4 internal error (a bug: please report it).
 import type { Command } from 'commander';
 import { requestFromDocument, checkRequest } from '../../api.js';
 import { InputError, type InputIssue } from '../../request/issues.js';
@@ -9,13 +10,14 @@ import { rulePack } from '../../rules/pack.js';
 import type { RequestResult } from '../../engine/result.js';
 import { renderText } from '../../report/text.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { expandPaths, flattenBatches, flushOutput, openInput, printIssues, readFileSources, readLineBatches, readStreamSources, useColor, write, type Source } from '../io.js';
+import { expandPaths, flattenBatches, flushOutput, isBad, openInput, printIssues, readFileSources, readLineBatches, readStreamSources, useColor, write, type Line, type Source } from '../io.js';
+import { describeBudgets, escapeControl, excerpt } from '../../request/budgets.js';
 import { decideLine, errorResult, resultOutcome, type LineOutcome } from '../decide-line.js';
 
 export const FORMATS = ['text', 'json', 'jsonl', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const EXIT = { overturned: 0, upheld: 1, invalid: 2, notCovered: 3 } as const;
+export const EXIT = { overturned: 0, upheld: 1, invalid: 2, notCovered: 3, internal: 4 } as const;
 
 interface Tally { invalid: boolean; upheld: boolean; notCovered: boolean }
 
@@ -32,6 +34,16 @@ export function registerCheck(program: Command): void {
     .description('predict the IMR outcome of each service in one or more requests')
     .argument('<inputs...>', 'request files (YAML or JSON), directories of them, or - for a stream on standard input (JSON Lines or YAML documents separated by ---)')
     .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'text')
+    .addHelpText('after', `
+Exit codes:
+  0  every requested service predicted overturned
+  1  at least one service predicted upheld
+  2  invalid input, or no request found (empty file, empty stdin, directory without requests)
+  3  only not-covered services besides overturned ones
+  4  internal error (a bug in precheck; please report it with the input)
+
+Limits per request (each breach is one error naming the limit and the path):
+  ${describeBudgets().split('; ').join('\n  ')}`)
     .action(async (inputs: string[], opts: { format: string }) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) {
         process.stderr.write(`precheck check: unknown --format "${opts.format}"; expected one of: ${FORMATS.join(', ')}\n`);
@@ -43,11 +55,11 @@ export function registerCheck(program: Command): void {
 }
 
 /** The first non-blank, non-comment line of a batched line stream, and the stream from its batch on. */
-async function peek(batches: AsyncGenerator<string[]>): Promise<{ first: string | undefined; rest: AsyncGenerator<string[]> }> {
-  const seen: string[][] = [];
+async function peek(batches: AsyncGenerator<Line[]>): Promise<{ first: string | undefined; rest: AsyncGenerator<Line[]> }> {
+  const seen: Line[][] = [];
   for (let next = await batches.next(); !next.done; next = await batches.next()) {
     seen.push(next.value);
-    const head = next.value.map((l) => l.trim()).find((t) => t !== '' && !t.startsWith('#'));
+    const head = next.value.map((l) => (isBad(l) ? '' : l.trim())).find((t) => t !== '' && !t.startsWith('#'));
     if (head !== undefined) return { first: head, rest: (async function* () { yield* seen; yield* batches; })() };
   }
   return { first: undefined, rest: (async function* () { yield* seen; })() };
@@ -64,21 +76,26 @@ export async function runCheck(inputs: string[], format: Format): Promise<number
     tally.notCovered ||= o.notCovered;
     if (format === 'jsonl') await write(`${JSON.stringify(result)}\n`);
     else if (format === 'json') await write(`${first ? '[\n' : ',\n'}${JSON.stringify(result, null, 2)}`);
-    else if (format === 'markdown') await write(`${first ? '' : '\n---\n\n'}${renderMarkdown(result, pack.catalog, request)}`);
-    else await write(`${first ? '' : '\n'}${renderText(result, pack.catalog, { color })}`);
+    else if (format === 'markdown') await write(`${first ? '' : '\n---\n\n'}${renderMarkdown(escapeStrings(result), pack.catalog, escapeStrings(request, true))}`);
+    else await write(`${first ? '' : '\n'}${renderText(escapeStrings(result), pack.catalog, { color })}`);
     first = false;
+    process.exitCode = exitCodeFor(tally);
   };
   const fail = async (name: string, issues: InputIssue[], requestId: string | null): Promise<void> => {
     tally.invalid = true;
+    process.exitCode = exitCodeFor(tally); // also when the reader closes the output early
     await flushOutput(); // keep stdout and stderr in input order
     printIssues(issues);
     if (format === 'jsonl') await write(`${JSON.stringify(errorResult(name, issues, requestId))}\n`);
     else if (format === 'json') { await write(`${first ? '[\n' : ',\n'}${JSON.stringify(errorResult(name, issues, requestId), null, 2)}`); first = false; }
   };
+  let found = 0;
   const decide = async (source: Source): Promise<void> => {
+    found++;
     if ('issues' in source) { await fail(source.name, source.issues, null); return; }
     const data = source.doc.data as { id?: unknown; request?: { id?: unknown } } | null;
-    const id = typeof data?.id === 'string' ? data.id : typeof data?.request?.id === 'string' ? data.request.id : null;
+    const rawId = typeof data?.id === 'string' ? data.id : typeof data?.request?.id === 'string' ? data.request.id : null;
+    const id = rawId === null ? null : excerpt(rawId);
     let request: Request;
     try {
       request = requestFromDocument(source.doc);
@@ -92,31 +109,59 @@ export async function runCheck(inputs: string[], format: Format): Promise<number
     tally.invalid ||= o.invalid;
     tally.upheld ||= o.upheld;
     tally.notCovered ||= o.notCovered;
-    if (o.stderr.length > 0) { await flushOutput(); process.stderr.write(`${o.stderr.join('\n')}\n`); }
+    process.exitCode = exitCodeFor(tally);
+    if (o.stderr.length > 0) { await flushOutput(); process.stderr.write(`${o.stderr.map((l) => escapeControl(l)).join('\n')}\n`); }
     await write(o.text);
   };
 
   for (const input of inputs) {
+    const before = found;
     if (input !== '-') {
-      for (const file of expandPaths([input])) for (const source of readFileSources(file)) await decide(source);
+      for (const entry of expandPaths([input])) {
+        if ('issues' in entry) await decide(entry);
+        else for (const source of readFileSources(entry.file)) await decide(source);
+      }
       continue;
     }
     const { first: head, rest } = await peek(readLineBatches(openInput('-')));
     if (format !== 'jsonl' || !head?.startsWith('{')) {
       for await (const source of readStreamSources(flattenBatches(rest))) await decide(source);
+      if (found === before) await decide({ name: '<stdin>', issues: [{ file: '<stdin>', path: '', code: 'no-request', message: 'no request found: standard input is empty' }] });
       continue;
     }
     // JSON Lines in, JSON Lines out: a chunk of lines at a time, each decided as it comes
     let count = 0;
     for await (const batch of rest) {
       for (const line of batch) {
-        if (line.trim() === '') continue;
+        if (!isBad(line) && line.trim() === '') continue;
         count++;
-        await sink(decideLine(`<stdin>#${count}`, line, pack));
+        found++;
+        const name = `<stdin>#${count}`;
+        if (isBad(line)) await fail(name, [{ file: name, path: '', ...line.bad }], null);
+        else await sink(decideLine(name, line, pack));
       }
     }
   }
   if (format === 'json') await write(first ? '[]\n' : '\n]\n');
   await flushOutput();
   return exitCodeFor(tally);
+}
+
+/** Result fields that quote the request; everything else is the rule pack's wording. */
+const QUOTED = new Set(['request', 'id', 'label', 'evidence', 'dependsOn']);
+
+/**
+ * A copy with control characters in every string escaped, so a label cannot move the cursor,
+ * clear the screen or start a fake line on a terminal. Text quoting the request is escaped
+ * whole (`fromRequest`); the rule pack's own texts keep their newlines.
+ */
+function escapeStrings<T>(value: T, fromRequest = false): T {
+  if (typeof value === 'string') return escapeControl(value, !fromRequest) as T;
+  if (Array.isArray(value)) return value.map((v) => escapeStrings(v, fromRequest)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = escapeStrings(v, fromRequest || QUOTED.has(k));
+    return out as T;
+  }
+  return value;
 }
