@@ -58,9 +58,9 @@ export const careSettingFacts: FactDefinition[] = [
         const w = weeks ?? service.weeks;
         if (w !== undefined && w > 0) return known(quantity / w, [`${at}.quantity = ${quantity} hours over ${w} weeks`]);
       }
-      const perWeek = /(\d+)\s*(hours?|hrs?)\s*(per|a|\/)\s*week/.exec(service.words);
+      const perWeek = /(?<!\d)(\d+)\s*(hours?|hrs?)\s*(per|a|\/)\s*week/.exec(service.words);
       if (perWeek) return known(Number(perWeek[1]), [`${at}.label states ${perWeek[0]}`]);
-      const perDay = /(\d+)\s*(hours?|hrs?)\s*(per|a|\/)\s*day/.exec(service.words);
+      const perDay = /(?<!\d)(\d+)\s*(hours?|hrs?)\s*(per|a|\/)\s*day/.exec(service.words);
       if (perDay) return known(Number(perDay[1]) * 7, [`${at}.label states ${perDay[0]} (7 days a week)`]);
       return unknown([`${at}: hours of care not stated`]);
     },

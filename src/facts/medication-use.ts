@@ -227,7 +227,7 @@ export const medicationUseFacts: FactDefinition[] = [
     reads: ['services[].strength', 'services[].name', 'services[].label'],
     derive: ({ service }) => {
       if (service.raw.strength) return known(true, [`services[${service.index}].strength = ${service.raw.strength}`]);
-      const m = /\d+(?:\.\d+)?\s*(?:mg|mcg|µg|%|g\/|units?\b)/i.exec(`${service.raw.name ?? ''} ${service.raw.label ?? ''}`);
+      const m = /(?<!\d)\d+(?:\.\d+)?\s*(?:mg|mcg|µg|%|g\/|units?\b)/i.exec(`${service.raw.name ?? ''} ${service.raw.label ?? ''}`);
       return m ? known(true, [`services[${service.index}] states ${m[0]}`]) : unknown([`services[${service.index}]: strength not stated`]);
     },
   }),
