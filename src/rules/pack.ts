@@ -96,10 +96,6 @@ function readPackCache(): PackCache {
 /** Records of every file the last load validated, for writing the cache. */
 const validatedFiles: PackCache = {};
 
-export function validatedFileRecords(): PackCache {
-  return validatedFiles;
-}
-
 const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 const dataHash = (data: unknown): string => sha256(JSON.stringify(data) ?? 'undefined');
 

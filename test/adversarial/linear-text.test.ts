@@ -28,8 +28,12 @@ const FILLERS: Record<string, string> = {
   sessions: '12 sessions ',
 };
 const fill = (unit: string): string => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
-/** A fact slower than this on 100 KB is not linear (a quadratic regex takes seconds); the margin is for a shared, busy machine. */
-const LIMIT_MS = 100;
+/**
+ * 100 ms is the aim on an idle machine; a fact is failed only when it takes 5 times that twice,
+ * once with the facts it reads and once alone, because the machine is shared and often loaded
+ * 10-fold. A quadratic regex on 100 KB takes seconds to hours, so the margin hides nothing.
+ */
+const LIMIT_MS = 500;
 
 /** One real request per service kind, from the letter cases. */
 function templates(): Request[] {
@@ -60,10 +64,10 @@ function setAt<T>(root: T, path: readonly (string | number)[], text: string): T 
   return copy as T;
 }
 
-/** The fastest of a few runs, so a pause of the shared machine does not fail the test. */
+/** The faster of two runs, so a pause of the shared machine does not fail the test. */
 function timed(run: () => void): number {
   let best = Infinity;
-  for (let attempt = 0; attempt < 3 && best > LIMIT_MS; attempt++) {
+  for (let attempt = 0; attempt < 2 && best > LIMIT_MS; attempt++) {
     const start = performance.now();
     run();
     best = Math.min(best, performance.now() - start);
@@ -105,7 +109,7 @@ describe('text-reading facts and normalizers run in linear time', () => {
           store.get(id);
           derived++;
           if (performance.now() - start <= LIMIT_MS) continue;
-          // over the limit (with the facts it reads): measure it again alone, at best of three
+          // over the limit (with the facts it reads): measure it again alone
           const factMs = timed(() => { new FactStore(normalized, service).get(id); });
           if (factMs > LIMIT_MS) slow.push(`${id} on ${what} (${service.kind}): ${factMs.toFixed(0)} ms`);
         }

@@ -1,7 +1,8 @@
 // A seeded property run over generated and mutated requests through the library API, in
 // process: whatever the input, loading and deciding never crash (only InputError), the exit
-// code is one of 0-3, and the same input gives the same output. 10^5 inputs per run; set
-// PROPERTY_SEED to replay a failure (the seed is printed when a run fails).
+// code is one of 0-3, and the same input gives the same output. 10^5 inputs per `npm test`, in
+// two halves (property-a/b.test.ts) that vitest runs on both cores; set PROPERTY_SEED to replay
+// a failure (the seed is printed when a run fails) and PROPERTY_RUNS to change the count.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -13,8 +14,7 @@ import { rulePack } from '../../src/rules/pack.js';
 import { exitCodeFor } from '../../src/cli/commands/check.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 100_000);
-const SEED = Number(process.env.PROPERTY_SEED ?? Date.now() % 2 ** 31);
+const TOTAL_RUNS = Number(process.env.PROPERTY_RUNS ?? 100_000);
 const pack = rulePack();
 
 const seeds: unknown[] = ['esi-no-mri-report.yaml', 'esi-overturned.yaml', 'pain-consult-and-medications.yaml', 'tpi-and-facet.yaml', 'lumbar-mri-overturned.yaml']
@@ -103,30 +103,35 @@ function render(i: { seed: number; mutations: Mutation[]; asYaml: boolean; edit:
 /** JSON is YAML; a block-style first line makes the YAML loader (not JSON.parse) read it. */
 const toFlowYaml = (data: unknown): string => `# yaml\n${JSON.stringify(data, null, 1) ?? 'null'}\n`;
 
-describe('property: any generated or mutated request', () => {
-  it(`is decided or refused, exit 0-3, deterministically (${RUNS} inputs, seed ${SEED})`, () => {
-    let tried = 0;
-    const codes = [0, 0, 0, 0];
-    const start = performance.now();
-    try {
-      fc.assert(fc.property(input, (i) => {
-        const text = render(i);
-        const first = decide(text);
-        tried++;
-        codes[first.code]!++;
-        expect([0, 1, 2, 3]).toContain(first.code);
-        // determinism on a sample (deciding twice doubles the time): the same text, the same output
-        if (tried % 10 === 0) expect(decide(text)).toEqual(first);
-      }), { numRuns: RUNS, seed: SEED });
-    } catch (err) {
-      console.error(`property run failed: replay with PROPERTY_SEED=${SEED}`);
-      throw err;
-    }
-    const seconds = ((performance.now() - start) / 1000).toFixed(1);
-    console.log(`property run: ${tried} inputs in ${seconds} s, seed ${SEED}; exit codes 0/1/2/3: ${codes.join('/')}`);
-    expect(tried).toBe(RUNS);
-    // the run must exercise both valid and refused inputs, or it tests nothing
-    expect(codes[2]).toBeGreaterThan(RUNS / 100);
-    expect(codes[0]! + codes[1]! + codes[3]!).toBeGreaterThan(RUNS / 100);
-  }, 900_000);
-});
+/** One half of the run: `part` 0 or 1, each with its own seed (derived from PROPERTY_SEED when set). */
+export function propertyRun(part: 0 | 1): void {
+  const RUNS = Math.ceil(TOTAL_RUNS / 2);
+  const SEED = process.env.PROPERTY_SEED !== undefined ? Number(process.env.PROPERTY_SEED) + part : (Date.now() + part * 7919) % 2 ** 31;
+  describe(`property (half ${part + 1} of 2): any generated or mutated request`, () => {
+    it(`is decided or refused, exit 0-3, deterministically (${RUNS} inputs, seed ${SEED})`, () => {
+      let tried = 0;
+      const codes = [0, 0, 0, 0];
+      const start = performance.now();
+      try {
+        fc.assert(fc.property(input, (i) => {
+          const text = render(i);
+          const first = decide(text);
+          tried++;
+          codes[first.code]!++;
+          if (![0, 1, 2, 3].includes(first.code)) throw new Error(`exit code ${first.code}`);
+          // determinism on a sample (deciding twice doubles the time): the same text, the same output
+          if (tried % 10 === 0 && JSON.stringify(decide(text)) !== JSON.stringify(first)) throw new Error('the same input gave another output');
+        }), { numRuns: RUNS, seed: SEED });
+      } catch (err) {
+        console.error(`property run failed: replay with PROPERTY_SEED=${SEED - part}`);
+        throw err;
+      }
+      const seconds = ((performance.now() - start) / 1000).toFixed(1);
+      console.log(`property run (half ${part + 1}): ${tried} inputs in ${seconds} s, seed ${SEED}; exit codes 0/1/2/3: ${codes.join('/')}`);
+      expect(tried).toBe(RUNS);
+      // the run must exercise both valid and refused inputs, or it tests nothing
+      expect(codes[2]).toBeGreaterThan(RUNS / 100);
+      expect(codes[0]! + codes[1]! + codes[3]!).toBeGreaterThan(RUNS / 100);
+    }, 900_000);
+  });
+}
