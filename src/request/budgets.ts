@@ -1,7 +1,9 @@
 // Per-request budgets: how much input one request may use, checked before any parsing or
-// validation work grows with it. Every source (files, pipes, devices, stdin, an HTTP body)
-// reads through `readCapped`/`ByteCap` and every loaded document through `checkBudgets`, so a
-// breach is one clear error naming the limit and the path, never unbounded time or memory.
+// validation work grows with it. Every source reads through a capped reader (`readCapped` for
+// files, pipes and devices, `readStreamCapped` for a stream such as an HTTP body; stdin lines are
+// capped in cli/io.ts), bytes are decoded by `decodeUtf8`, and every loaded document passes
+// `checkStructure` (load.ts) and `checkRequestBudgets` (validate.ts), so a breach is one clear
+// error naming the limit and the path, never unbounded time or memory.
 // The numbers are generous multiples of the largest real request (21 services, lists of 23,
 // strings of 1.8 K characters, nesting 9 deep, `for:` chains of 2).
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -114,6 +116,19 @@ export function readCapped(file: string, limit: number = BUDGETS.documentBytes):
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads a whole stream (an HTTP body, say) up to the byte budget; throws BudgetError past it. */
+export async function readStreamCapped(stream: AsyncIterable<Buffer | string>, name: string, limit: number = BUDGETS.documentBytes): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    total += buf.length;
+    if (total > limit) throw new BudgetError(tooLarge(name));
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /**

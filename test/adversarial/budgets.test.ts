@@ -2,7 +2,7 @@
 // naming the budget and the path; readers stop at the byte budget and refuse bad UTF-8.
 import { describe, it, expect } from 'vitest';
 import { Readable } from 'node:stream';
-import { BUDGETS, capIssues, checkRequestBudgets, checkStructure, decodeUtf8, excerpt, escapeControl, invalidUtf8Offset } from '../../src/request/budgets.js';
+import { BUDGETS, BudgetError, readStreamCapped, capIssues, checkRequestBudgets, checkStructure, decodeUtf8, excerpt, escapeControl, invalidUtf8Offset } from '../../src/request/budgets.js';
 import { loadFileBytes, loadJson } from '../../src/request/load.js';
 import { InputError } from '../../src/request/issues.js';
 import { readLineBatches, type Line } from '../../src/cli/io.js';
@@ -86,6 +86,16 @@ describe('bytes and encodings', () => {
   it('gives JSON errors a line and column', () => {
     const doc = loadJson('{\n "format": "imr-precheck/request@1",\n "id": "r",\n "services": [{"id": "t", "kind": "nope"}]\n}', 'r.json');
     expect(issuesOf(() => requestFromDocument(doc))[0]).toMatch(/^4:services\[0\]\.kind: /);
+  });
+});
+
+describe('a capped stream (an HTTP body)', () => {
+  it('is read whole under the budget and refused as soon as it passes it', async () => {
+    expect((await readStreamCapped(Readable.from([Buffer.from('ab'), Buffer.from('c')]), 'body')).toString()).toBe('abc');
+    let chunksRead = 0;
+    const endless = (async function* () { for (;;) { chunksRead++; yield Buffer.alloc(64 * 1024); } })();
+    await expect(readStreamCapped(endless, 'body')).rejects.toBeInstanceOf(BudgetError);
+    expect(chunksRead).toBe(Math.floor(BUDGETS.documentBytes / (64 * 1024)) + 1);
   });
 });
 
