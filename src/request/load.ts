@@ -5,6 +5,7 @@
 import { parseAllDocuments, isNode, isCollection, isPair, visit, LineCounter, type Document } from 'yaml';
 import { type InputIssue, type PathSegment, formatPath, InputError } from './issues.js';
 import { BUDGETS, BudgetError, capIssues, checkStructure, decodeUtf8, excerpt, tooLarge } from './budgets.js';
+import { parsePath } from './validate.js';
 
 /** A request is a few kilobytes; anything near this is a mistake or an attack. */
 export const MAX_DOCUMENT_BYTES = BUDGETS.documentBytes;
@@ -79,16 +80,9 @@ export function loadJson(text: string, name: string): LoadedDocument {
 
 function withJsonLines(issues: InputIssue[], locate: LoadedDocument['locate']): InputIssue[] {
   return issues.map((i) => {
-    const loc = locate(parsePathSegments(i.path));
+    const loc = locate(parsePath(i.path));
     return loc ? { ...i, ...loc } : i;
   });
-}
-
-/** `services[2].levels` → ['services', 2, 'levels'] (keys with dots or brackets are rare here). */
-function parsePathSegments(path: string): PathSegment[] {
-  const segs: PathSegment[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) segs.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
-  return segs;
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -178,7 +172,7 @@ function toLoaded(doc: Document.Parsed, name: string, lineCounter: LineCounter):
     throw new InputError([{ file: name, path: '', code: 'yaml-aliases', message: `${excerpt((err as Error).message, 200)} (aliases may expand to at most ${MAX_ALIAS_COUNT} nodes)` }]);
   }
   const located = (list: InputIssue[]): InputIssue[] => list.map((i) => {
-    const segs = parsePathSegments(i.path);
+    const segs = parsePath(i.path);
     for (let n = segs.length; n >= 0; n--) {
       const loc = locate(segs.slice(0, n));
       if (loc) return { ...i, ...loc };
