@@ -130,7 +130,7 @@ export async function* readStreamSources(input: NodeJS.ReadableStream | AsyncIte
   };
   for await (const line of lines) {
     if (mode === undefined) {
-      if (isBad(line)) { mode = 'yaml'; yield refuse(line.bad); skipping = true; continue; }
+      if (isBad(line)) { yield refuse(line.bad); continue; } // the next good line tells the mode
       const t = line.trim();
       if (t === '' || t.startsWith('#')) { buffer.push(line); continue; }
       mode = t.startsWith('{') ? 'jsonl' : 'yaml';

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { BUDGETS, BudgetError, readStreamCapped, capIssues, checkRequestBudgets, checkStructure, decodeUtf8, excerpt, escapeControl, invalidUtf8Offset } from '../../src/request/budgets.js';
 import { loadFileBytes, loadJson } from '../../src/request/load.js';
 import { InputError } from '../../src/request/issues.js';
-import { readLineBatches, type Line } from '../../src/cli/io.js';
+import { readLineBatches, readStreamSources, type Line } from '../../src/cli/io.js';
 import { requestFromDocument } from '../../src/api.js';
 
 const issuesOf = (run: () => unknown): string[] => {
@@ -117,5 +117,12 @@ describe('stream lines', () => {
     expect(out[0]).toBe('a');
     expect(out[1]).toBe('b');
     expect(out[2]).toEqual({ bad: { code: 'invalid-utf8', message: 'line 3 is not valid UTF-8 (byte offset 9 of the stream)' } });
+  });
+  it('refuses an over-long first line of a stream and still reads every request after it', async () => {
+    const request = '{"format":"imr-precheck/request@1","id":"r","services":[{"id":"t","kind":"transportation"}]}';
+    const input = Readable.from([Buffer.from(`{"id":"${'x'.repeat(BUDGETS.documentBytes)}"}\n${request}\n${request}\n`)]);
+    const names: string[] = [];
+    for await (const source of readStreamSources(input)) names.push('doc' in source ? `${source.doc.name} ok` : `${source.name} ${source.issues[0]!.code}`);
+    expect(names).toEqual(['<stdin>#1 too-large', '<stdin>#2 ok', '<stdin>#3 ok']);
   });
 });
