@@ -14,9 +14,10 @@ export const EXIT_CODES_HELP = `
 Exit codes (with the default --fail-on upheld):
   0  every requested service predicted overturned
   1  at least one service predicted upheld (the reports are still written)
-  2  invalid input: a request could not be read (message: file, line, path, problem)
+  2  invalid input (message: file, line, path, problem), or no request found (empty file,
+     empty stdin, directory without requests)
   3  only not-covered services besides overturned ones
-  4  internal error
+  4  internal error (a bug in precheck; please report it with the input)
 --fail-on invalid: exit 2 on invalid input, otherwise 0 (upheld predictions do not fail a script)
 --fail-on never:   exit 0 whatever the predictions and inputs (problems still go to stderr)
 `;

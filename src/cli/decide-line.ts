@@ -2,6 +2,7 @@
 // which skips the general document sources; error results have the same shape as theirs.
 import { loadJson } from '../request/load.js';
 import { InputError, formatIssue, type InputIssue } from '../request/issues.js';
+import { capIssues, excerpt } from '../request/budgets.js';
 import { requestFromDocument, checkRequest } from '../api.js';
 import type { RulePack } from '../rules/pack.js';
 import { RESULT_FORMAT, type ErrorResult, type RequestResult } from '../engine/result.js';
@@ -44,7 +45,8 @@ export function decideLine(name: string, line: string, pack: RulePack, source?: 
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     const d = data as { id?: unknown } | null | undefined;
-    const id = d && typeof d === 'object' && typeof d.id === 'string' ? d.id : null;
-    return { text: `${JSON.stringify(source ? { ...errorResult(name, err.issues, id), source } : errorResult(name, err.issues, id))}\n`, stderr: err.issues.map(formatIssue), upheld: false, notCovered: false, invalid: true };
+    const id = d && typeof d === 'object' && typeof d.id === 'string' ? excerpt(d.id) : null;
+    const issues = capIssues(err.issues);
+    return { text: `${JSON.stringify(source ? { ...errorResult(name, issues, id), source } : errorResult(name, issues, id))}\n`, stderr: issues.map(formatIssue), upheld: false, notCovered: false, invalid: true };
   }
 }

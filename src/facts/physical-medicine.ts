@@ -165,11 +165,11 @@ function objectiveFunctionInText(text: string | undefined): boolean {
 /** A duration a treatment's text states: "30-day trial" ≈ 4.3 weeks, "one month", "6 weeks". */
 function weeksInText(text: string | undefined): number | undefined {
   const t = (text ?? '').toLowerCase();
-  const days = /(\d+)[- ]days?/.exec(t);
+  const days = /(?<!\d)(\d+)[- ]days?/.exec(t);
   if (days) return Math.round((Number(days[1]) / 7) * 10) / 10;
-  const months = /(\d+|one|two|three)[- ]months?/.exec(t);
+  const months = /(?<!\d)(\d+|one|two|three)[- ]months?/.exec(t);
   if (months) return Math.round((({ one: 1, two: 2, three: 3 } as Record<string, number>)[months[1]!] ?? Number(months[1])) * 4.3 * 10) / 10;
-  const weeks = /(\d+)[- ]weeks?/.exec(t);
+  const weeks = /(?<!\d)(\d+)[- ]weeks?/.exec(t);
   return weeks ? Number(weeks[1]) : undefined;
 }
 const wordsPath = (ctx: FactContext): string => `services[${ctx.service.index}].label/text`;

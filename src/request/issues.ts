@@ -1,6 +1,7 @@
 // One shape for every input problem (file, path, stable code, message) and one place that
 // turns zod issues into messages a person can act on.
 import type { z } from 'zod';
+import { excerpt } from './budgets.js';
 
 export type PathSegment = string | number;
 
@@ -44,8 +45,8 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
-  return String(value);
+  if (typeof value === 'string') return `"${excerpt(value)}"`;
+  return excerpt(String(value));
 }
 
 function editDistance(a: string, b: string): number {
@@ -64,6 +65,7 @@ function editDistance(a: string, b: string): number {
 
 /** The closest allowed word, when it is close enough to be a likely typo. */
 export function didYouMean(word: string, allowed: readonly string[]): string | undefined {
+  if (word.length > 64) return undefined; // no typo of a short word; and edit distance is quadratic
   let best: string | undefined;
   let bestScore = Infinity;
   const w = word.toLowerCase();
@@ -99,13 +101,16 @@ function fromZodIssue(file: string, iss: z.core.$ZodIssue, allowedKeys: AllowedK
       return iss.keys.map((key) => {
         const guess = didYouMean(key, allowed);
         return {
-          file, path: formatPath([...segs, key]), code: 'unknown-field',
-          message: `unknown field "${key}"${guess ? `; did you mean "${guess}"?` : ''} Allowed here: ${allowed.join(', ')} (anything else goes under \`extensions:\`)`,
+          file, path: formatPath([...segs, excerpt(key)]), code: 'unknown-field',
+          message: `unknown field "${excerpt(key)}"${guess ? `; did you mean "${guess}"?` : ''} Allowed here: ${allowed.join(', ')} (anything else goes under \`extensions:\`)`,
         };
       });
     }
     case 'invalid_value': {
       const values = iss.values as readonly unknown[];
+      if (input === undefined) {
+        return [{ file, path, code: 'missing-field', message: `required field is missing; allowed: ${listAllowed(values)}` }];
+      }
       if (values.length === 1) {
         return [{ file, path, code: 'invalid-value', message: `expected ${JSON.stringify(values[0])}, found ${describeValue(input)}` }];
       }
@@ -133,8 +138,9 @@ function fromZodIssue(file: string, iss: z.core.$ZodIssue, allowedKeys: AllowedK
     case 'invalid_format':
       return [{ file, path, code: 'invalid-format', message: `${iss.message}, found ${describeValue(input)}` }];
     case 'custom':
-      return [{ file, path, code: 'invalid-value', message: iss.message }];
+      // custom messages may quote the value (a `for:` target, an id): keep them short
+      return [{ file, path, code: 'invalid-value', message: excerpt(iss.message, 300) }];
     default:
-      return [{ file, path, code: 'invalid', message: `${iss.message}, found ${describeValue(input)}` }];
+      return [{ file, path, code: 'invalid', message: `${excerpt(iss.message, 200)}, found ${describeValue(input)}` }];
   }
 }

@@ -55,7 +55,9 @@ export function parseLevelToken(raw: string): LevelParse {
 
 /** Parses a level expression in any accepted form; commas inside a string separate items. */
 export function parseLevels(value: string | readonly string[]): LevelParse {
-  const tokens = typeof value === 'string' ? value.split(/\s*,\s*|\s+and\s+/) : value;
+  // split on commas, then on a word "and" (tokens are trimmed when parsed): `\s*,\s*` would
+  // rescan a run of spaces from each of its positions, quadratic time on a long value
+  const tokens = typeof value === 'string' ? value.split(',').flatMap((part) => part.split(/(?<=\s)and(?=\s)/)) : value;
   const levels: string[] = [];
   for (const token of tokens) {
     if (token.trim() === '') continue;

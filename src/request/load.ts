@@ -1,136 +1,198 @@
 // Safe loading of YAML and JSON documents: no custom tags, bounded alias expansion, no
-// prototype keys, no duplicate keys, a size cap. Returns plain data plus a way to find the
+// prototype keys, no duplicate keys, no collection keys, and the budgets of budgets.ts (size
+// before parsing; depth, list and text lengths after). Returns plain data plus a way to find the
 // source line of a path, so later validation errors can point at the line.
-import { parseAllDocuments, isNode, visit, LineCounter, type Document } from 'yaml';
+import { parseAllDocuments, isNode, isCollection, isPair, visit, LineCounter, type Document } from 'yaml';
 import { type InputIssue, type PathSegment, formatPath, InputError } from './issues.js';
+import { BUDGETS, BudgetError, capIssues, checkStructure, decodeUtf8, excerpt, tooLarge } from './budgets.js';
+import { parsePath } from './validate.js';
 
 /** A request is a few kilobytes; anything near this is a mistake or an attack. */
-export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = BUDGETS.documentBytes;
 const MAX_ALIAS_COUNT = 100;
-const MAX_DEPTH = 64;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface LoadedDocument {
   /** `file` or `file#N` for the N-th document of a stream. */
   name: string;
   data: unknown;
-  /** 1-based line and column of a path, when the source is YAML and the path exists. */
+  /** 1-based line and column of a path, when the path exists in the source. */
   locate(path: readonly PathSegment[]): { line: number; column: number } | undefined;
 }
 
-const noLocation = (): undefined => undefined;
-
 /** Parses one file's text: a JSON document, a YAML document, or a YAML stream (`---`). */
 export function loadDocuments(text: string, file: string, options: { stream?: boolean } = {}): LoadedDocument[] {
-  const trimmed = text.trimStart();
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const trimmed = body.trimStart();
   if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !options.stream) {
-    return [loadJson(text, file)];
+    return [loadJson(body, file)];
   }
-  return loadYaml(text, file, options.stream ?? false);
+  return loadYaml(body, file, options.stream ?? false);
+}
+
+/**
+ * Parses a file's bytes: strict UTF-8 (byte-order mark allowed), `.json` files as JSON only
+ * (a trailing comma is an error, not YAML), others as a YAML document or stream.
+ */
+export function loadFileBytes(bytes: Uint8Array, file: string): LoadedDocument[] {
+  if (bytes.length > BUDGETS.documentBytes) throw new InputError([tooLarge(file, bytes.length)]);
+  let text: string;
+  try {
+    text = decodeUtf8(bytes, file);
+  } catch (err) {
+    if (err instanceof BudgetError) throw new InputError([err.issue]);
+    throw err;
+  }
+  if (/\.json$/i.test(file)) return text.trim() === '' ? [] : [loadJson(text, file)];
+  return loadDocuments(text, file, { stream: true });
 }
 
 /** Parses one JSON text (one line of a JSON Lines stream, or a whole .json file). */
 export function loadJson(text: string, name: string): LoadedDocument {
   checkSize(text, name);
+  const locate = (path: readonly PathSegment[]): { line: number; column: number } | undefined => {
+    const offset = findJsonValue(text, path);
+    return offset === undefined ? undefined : lineColumn(text, offset);
+  };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new InputError([{ file: name, path: '', code: 'json-syntax', message: `not valid JSON: ${(err as Error).message}` }]);
+    const message = (err as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const at = position ? lineColumn(text, Number(position[1])) : {};
+    throw new InputError([{ file: name, path: '', code: 'json-syntax', message: `not valid JSON: ${excerpt(message, 120)}`, ...at }]);
   }
+  const budget = checkStructure(data, name);
+  if (budget.length > 0) throw new InputError(capIssues(withJsonLines(budget, locate)));
   // JSON.parse keeps one of two equal keys, so the parsed value has fewer keys than the text
   // names: compare the counts (cheap), and only on a difference scan for the duplicate's path.
   const walked = countKeys(data, 0);
-  if (walked < 0) throw new InputError(checkPlainData(data, name));
+  if (walked < 0) throw new InputError(capIssues(withJsonLines(checkPlainData(data, name), locate)));
   if (walked !== countKeyTokens(text)) {
     const problem = scanJsonKeys(text);
     if (problem?.kind === 'duplicate') {
-      throw new InputError([{ file: name, path: problem.path, code: 'duplicate-key', message: 'this key appears twice in the same object; the first value would be lost' }]);
+      throw new InputError([{ file: name, path: problem.path, code: 'duplicate-key', message: 'this key appears twice in the same object; the first value would be lost', ...lineColumn(text, problem.offset) }]);
     }
   }
-  return { name, data, locate: noLocation };
+  return { name, data, locate };
+}
+
+function withJsonLines(issues: InputIssue[], locate: LoadedDocument['locate']): InputIssue[] {
+  return issues.map((i) => {
+    const loc = locate(parsePath(i.path));
+    return loc ? { ...i, ...loc } : i;
+  });
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
+  return { line, column: offset - lineStart + 1 };
 }
 
 function checkSize(text: string, name: string): void {
+  // a UTF-8 character is at most 3 bytes per UTF-16 unit: skip the count when it cannot matter
+  if (text.length * 3 <= BUDGETS.documentBytes) return;
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_DOCUMENT_BYTES) {
-    throw new InputError([{
-      file: name, path: '', code: 'too-large',
-      message: `document is ${(bytes / 1048576).toFixed(1)} MB; a request or case may be at most ${MAX_DOCUMENT_BYTES / 1048576} MB`,
-    }]);
-  }
+  if (bytes > BUDGETS.documentBytes) throw new InputError([tooLarge(name, bytes)]);
 }
 
 function loadYaml(text: string, file: string, stream: boolean): LoadedDocument[] {
+  checkSize(text, file);
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, {
-    schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: false, lineCounter, strict: true,
-  });
-  const list = Array.isArray(docs) ? docs : [docs];
-  const nonEmpty = list.filter((d) => d.contents !== null || d.errors.length > 0);
+  let docs: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, {
+      schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: false, lineCounter, strict: true, logLevel: 'error',
+    });
+    docs = Array.isArray(parsed) ? parsed : [parsed as unknown as Document.Parsed];
+  } catch (err) {
+    if (err instanceof RangeError) throw new InputError([tooDeep(file, '')]);
+    throw err;
+  }
+  const nonEmpty = docs.filter((d) => d.contents !== null || d.errors.length > 0);
   if (!stream && nonEmpty.length > 1) {
     throw new InputError([{ file, path: '', code: 'multiple-documents', message: `found ${nonEmpty.length} YAML documents; a file holds one (use \`precheck check -\` for a stream)` }]);
   }
   return nonEmpty.map((doc, i) => {
     const name = stream && nonEmpty.length > 1 ? `${file}#${i + 1}` : file;
-    return toLoaded(doc, name, lineCounter, text);
+    return toLoaded(doc, name, lineCounter);
   });
 }
 
-function toLoaded(doc: Document.Parsed, name: string, lineCounter: LineCounter, text: string): LoadedDocument {
+const tooDeep = (file: string, path: string): InputIssue => ({
+  file, path, code: 'too-deep', message: `nesting deeper than ${BUDGETS.depth} levels (budget: depth)`,
+});
+
+function toLoaded(doc: Document.Parsed, name: string, lineCounter: LineCounter): LoadedDocument {
   const at = (offset: number | undefined): { line?: number; column?: number } => {
     if (offset === undefined) return {};
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const range = doc.range;
-  if (range) checkSize(text.slice(range[0], range[2]), name);
+  const locate = (path: readonly PathSegment[]): { line: number; column: number } | undefined => {
+    const node = doc.getIn(path as PathSegment[], true);
+    if (!isNode(node) || !node.range) return undefined;
+    const pos = lineCounter.linePos(node.range[0]);
+    return { line: pos.line, column: pos.col };
+  };
   const issues: InputIssue[] = [];
   for (const err of doc.errors) {
-    issues.push({ file: name, path: '', code: 'yaml-syntax', message: err.message.split('\n')[0] ?? err.message, ...at(err.pos[0]) });
+    if (/call stack/i.test(err.message)) throw new InputError([{ ...tooDeep(name, ''), ...at(err.pos[0]) }]);
+    issues.push({ file: name, path: '', code: 'yaml-syntax', message: excerpt(err.message.split('\n')[0] ?? err.message, 200), ...at(err.pos[0]) });
   }
-  visit(doc, {
-    Node(_key, node) {
-      if (isNode(node) && node.tag) {
-        issues.push({ file: name, path: '', code: 'yaml-tag', message: `YAML tags such as "${node.tag}" are not allowed in a request`, ...at(node.range?.[0]) });
-      }
-    },
-  });
+  try {
+    visit(doc, {
+      Node(_key, node) {
+        if (isNode(node) && node.tag) {
+          issues.push({ file: name, path: '', code: 'yaml-tag', message: `YAML tags such as "${excerpt(node.tag)}" are not allowed in a request`, ...at(node.range?.[0]) });
+        }
+      },
+      Pair(_key, pair) {
+        if (isPair(pair) && isCollection(pair.key)) {
+          issues.push({ file: name, path: '', code: 'yaml-key', message: 'a key must be text, not a list or mapping', ...at(pair.key.range?.[0]) });
+        }
+      },
+    });
+  } catch (err) {
+    if (err instanceof RangeError) throw new InputError([tooDeep(name, '')]);
+    throw err;
+  }
   for (const w of doc.warnings) {
-    if (w.code === 'TAG_RESOLVE_FAILED') issues.push({ file: name, path: '', code: 'yaml-tag', message: w.message.split('\n')[0] ?? w.message, ...at(w.pos[0]) });
+    if (w.code === 'TAG_RESOLVE_FAILED') issues.push({ file: name, path: '', code: 'yaml-tag', message: excerpt(w.message.split('\n')[0] ?? w.message, 200), ...at(w.pos[0]) });
   }
-  if (issues.length > 0) throw new InputError(issues);
+  if (issues.length > 0) throw new InputError(capIssues(issues));
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    throw new InputError([{ file: name, path: '', code: 'yaml-aliases', message: `${(err as Error).message} (aliases may expand to at most ${MAX_ALIAS_COUNT} nodes)` }]);
+    if (err instanceof RangeError) throw new InputError([tooDeep(name, '')]);
+    throw new InputError([{ file: name, path: '', code: 'yaml-aliases', message: `${excerpt((err as Error).message, 200)} (aliases may expand to at most ${MAX_ALIAS_COUNT} nodes)` }]);
   }
+  const located = (list: InputIssue[]): InputIssue[] => list.map((i) => {
+    const segs = parsePath(i.path);
+    for (let n = segs.length; n >= 0; n--) {
+      const loc = locate(segs.slice(0, n));
+      if (loc) return { ...i, ...loc };
+    }
+    return i;
+  });
+  const budget = checkStructure(data, name);
+  if (budget.length > 0) throw new InputError(capIssues(located(budget)));
   const dataIssues = checkPlainData(data, name);
-  if (dataIssues.length > 0) throw new InputError(dataIssues);
-  return {
-    name,
-    data,
-    locate(path) {
-      const node = doc.getIn(path as PathSegment[], true);
-      if (!isNode(node) || !node.range) return undefined;
-      const pos = lineCounter.linePos(node.range[0]);
-      return { line: pos.line, column: pos.col };
-    },
-  };
+  if (dataIssues.length > 0) throw new InputError(capIssues(located(dataIssues)));
+  return { name, data, locate };
 }
 
-/** Rejects prototype keys, non-plain values (binary, dates) and runaway nesting. */
+/** Rejects prototype keys and non-plain values (binary, dates); runs after checkStructure bounded the depth. */
 function checkPlainData(root: unknown, file: string): InputIssue[] {
   const issues: InputIssue[] = [];
-  const walk = (value: unknown, path: PathSegment[], depth: number): void => {
-    if (issues.length >= 20) return;
-    if (depth > MAX_DEPTH) {
-      issues.push({ file, path: formatPath(path), code: 'too-deep', message: `nesting deeper than ${MAX_DEPTH} levels` });
-      return;
-    }
+  const walk = (value: unknown, path: PathSegment[]): void => {
+    if (issues.length > BUDGETS.issues) return;
     if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, [...path, i], depth + 1));
+      value.forEach((v, i) => walk(v, [...path, i]));
       return;
     }
     if (value !== null && typeof value === 'object') {
@@ -140,21 +202,21 @@ function checkPlainData(root: unknown, file: string): InputIssue[] {
       }
       for (const key of Object.keys(value)) {
         if (FORBIDDEN_KEYS.has(key)) {
-          issues.push({ file, path: formatPath([...path, key]), code: 'forbidden-key', message: `the key "${key}" is not allowed` });
+          issues.push({ file, path: formatPath([...path, key]), code: 'forbidden-key', message: `the key "${key}" is not allowed (it could alter how objects behave)` });
           continue;
         }
-        walk((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+        walk((value as Record<string, unknown>)[key], [...path, key]);
       }
     }
   };
-  walk(root, [], 0);
+  walk(root, []);
   return issues;
 }
 
 /** Keys in a parsed JSON value; -1 when it has a forbidden key or nests too deep. */
 function countKeys(value: unknown, depth: number): number {
   if (value === null || typeof value !== 'object') return 0;
-  if (depth > MAX_DEPTH) return -1;
+  if (depth > BUDGETS.depth) return -1;
   let n = 0;
   if (Array.isArray(value)) {
     for (const v of value) {
@@ -199,7 +261,7 @@ export function findDuplicateJsonKey(text: string): string | undefined {
  * prototype keys and deep nesting on the way. It runs on text JSON.parse has accepted, so it
  * only tracks strings, containers and commas.
  */
-function scanJsonKeys(text: string): { kind: 'duplicate'; path: string } | { kind: 'unsafe' } | undefined {
+function scanJsonKeys(text: string): { kind: 'duplicate'; path: string; offset: number } | { kind: 'unsafe' } | undefined {
   const keys: (Set<string> | null)[] = []; // per open container: its keys (objects) or null (arrays)
   const current: PathSegment[] = []; // per open container: the key or index being read in it
   const expectingKey: boolean[] = [];
@@ -221,7 +283,7 @@ function scanJsonKeys(text: string): { kind: 'duplicate'; path: string } | { kin
       const set = depth >= 0 ? keys[depth] : null;
       if (set && expectingKey[depth]) {
         const key = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end);
-        if (set.has(key)) return { kind: 'duplicate', path: formatPath([...current.slice(0, depth), key]) };
+        if (set.has(key)) return { kind: 'duplicate', path: formatPath([...current.slice(0, depth), key]), offset: i };
         if (FORBIDDEN_KEYS.has(key)) return { kind: 'unsafe' };
         set.add(key);
         current[depth] = key;
@@ -229,7 +291,7 @@ function scanJsonKeys(text: string): { kind: 'duplicate'; path: string } | { kin
       }
       i = end;
     } else if (c === 123 || c === 91) { // { [
-      if (keys.length >= MAX_DEPTH) return { kind: 'unsafe' };
+      if (keys.length >= BUDGETS.depth) return { kind: 'unsafe' };
       keys.push(c === 123 ? new Set() : null);
       current.push(c === 123 ? '' : 0);
       expectingKey.push(c === 123);
@@ -244,6 +306,53 @@ function scanJsonKeys(text: string): { kind: 'duplicate'; path: string } | { kin
         else current[d] = (current[d] as number) + 1;
       }
     }
+  }
+  return undefined;
+}
+
+/**
+ * Offset of the value at `path` in a JSON text JSON.parse has accepted (undefined when absent):
+ * one linear scan, so every error on a JSON request can name its line and column.
+ */
+function findJsonValue(text: string, target: readonly PathSegment[]): number | undefined {
+  const path: PathSegment[] = [];
+  const isObject: boolean[] = [];
+  let expectingKey = false;
+  const matches = (): boolean => path.length === target.length && path.every((p, k) => p === target[k]);
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 58) continue; // space, tab, newline, :
+    if (c === 44) { // ,
+      const d = path.length - 1;
+      if (d >= 0) { if (isObject[d]) expectingKey = true; else path[d] = (path[d] as number) + 1; }
+      continue;
+    }
+    if (c === 125 || c === 93) { path.pop(); isObject.pop(); expectingKey = false; continue; } // } ]
+    if (c === 34) {
+      let end = i;
+      for (;;) {
+        end = text.indexOf('"', end + 1);
+        if (end < 0) return undefined;
+        let slashes = 0;
+        for (let b = end - 1; text.charCodeAt(b) === 92; b--) slashes++;
+        if (slashes % 2 === 0) break;
+      }
+      if (expectingKey) {
+        path[path.length - 1] = JSON.parse(text.slice(i, end + 1)) as string;
+        expectingKey = false;
+      } else if (matches()) return i;
+      i = end;
+      continue;
+    }
+    if (matches()) return i;
+    if (c === 123 || c === 91) { // { [
+      isObject.push(c === 123);
+      path.push(c === 123 ? '' : 0);
+      expectingKey = c === 123;
+      continue;
+    }
+    while (i + 1 < n && !/[\s,\]}]/.test(text[i + 1]!)) i++; // a number, true, false or null
   }
   return undefined;
 }

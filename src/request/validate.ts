@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requestSchema, caseSchema, type Request, type CaseFile } from './schema.js';
 import { fromZodIssues, InputError, type InputIssue, type PathSegment } from './issues.js';
 import type { LoadedDocument } from './load.js';
+import { capIssues, checkRequestBudgets } from './budgets.js';
 
 /** Keys allowed by the object schema found at `path` inside `root` (for "did you mean"). */
 export function allowedKeysAt(root: z.ZodType, path: readonly PathSegment[]): string[] | undefined {
@@ -42,7 +43,7 @@ function validateWith<T>(schema: z.ZodType<T>, doc: LoadedDocument, base: readon
   const result = schema.safeParse(doc.data, { reportInput: true });
   if (result.success) return result.data;
   const issues = fromZodIssues(doc.name, result.error.issues, (p) => allowedKeysAt(schema, p.slice(base.length)), base);
-  throw new InputError(withLocations(issues, doc));
+  throw new InputError(capIssues(withLocations(issues, doc)));
 }
 
 function withLocations(issues: InputIssue[], doc: LoadedDocument): InputIssue[] {
@@ -67,7 +68,14 @@ export function parsePath(path: string): PathSegment[] {
   return segs;
 }
 
+/** Refuses a request over the services or `for:` chain budget before the schema does work in proportion to it. */
+function checkBudgetsOf(doc: LoadedDocument, base: readonly PathSegment[] = []): void {
+  const issues = checkRequestBudgets(doc.data, doc.name, base);
+  if (issues.length > 0) throw new InputError(capIssues(withLocations(issues, doc)));
+}
+
 export function validateRequest(doc: LoadedDocument): Request {
+  checkBudgetsOf(doc);
   return validateWith(requestSchema, doc);
 }
 
@@ -83,6 +91,7 @@ export function validateEmbeddedRequest(doc: LoadedDocument): Request {
     data: (doc.data as { request?: unknown }).request,
     locate: (p) => doc.locate(['request', ...p]),
   };
+  checkBudgetsOf({ ...inner, locate: doc.locate }, ['request']);
   try {
     return validateWith(requestSchema, inner);
   } catch (err) {

@@ -23,8 +23,11 @@ function digitize(text: string): string {
   return out;
 }
 
-const PER_WEEK = String.raw`(\d+)(?:\s*-\s*\d+)?\s*(?:x|times?)\s*(?:a|per|/|each)?\s*(?:week|wk)(?:ly|s)?`;
-const WEEKS = String.raw`(?:for|x|times|over|\*)?\s*(\d+)\s*(?:weeks?|wks?)`;
+// Every number is matched from the start of its digit run, `(?<!\d)(\d+)`: an unanchored `(\d+)`
+// is retried at each digit of a long run, quadratic time on a label of digits (the same matches).
+const PER_WEEK = String.raw`(?<!\d)(\d+)(?:\s*-\s*\d+)?\s*(?:x|times?)\s*(?:(?:a|per|/|each)\s*)?(?:week|wk)(?:ly|s)?`;
+// No two `\s*` may meet across an optional part: over a run of spaces they backtrack in polynomial time.
+const WEEKS = String.raw`(?:(?:for|x|times|over|\*)\s*)?(\d+)\s*(?:weeks?|wks?)`;
 
 export function parseVisitCourse(text: string | undefined): VisitCourse {
   if (!text) return {};
@@ -32,11 +35,11 @@ export function parseVisitCourse(text: string | undefined): VisitCourse {
   const course: VisitCourse = {};
 
   const total = /\((\d+)\)/.exec(t)
-    ?? /(\d+)\s*(?:additional\s+)?(?:[a-z]+\s+){0,3}(?:sessions|visits|treatments)\b/.exec(t)
+    ?? /(?<!\d)(\d+)\s*(?:additional\s+)?(?:[a-z]+\s+){0,3}(?:sessions|visits|treatments)\b/.exec(t)
     ?? /#\s*(\d+)/.exec(t)
     ?? /\b(?:x|times|qty:?)\s*(\d+)\s*(?:visits|sessions)?\s*$/.exec(t);
 
-  const perWeekWeeks = new RegExp(`${PER_WEEK}\\s*,?\\s*${WEEKS}`).exec(t);
+  const perWeekWeeks = new RegExp(`${PER_WEEK}\\s*(?:,\\s*)?${WEEKS}`).exec(t);
   // "2x6" and "2 times 6" are the usual shorthand for 2 a week for 6 weeks
   const compact = /\b(\d+)\s*x\s*(\d+)\b(?!\s*(?:mg|ml|cm|mm))/.exec(t);
   const timesWeeks = /\b(\d+)\s*times\s*(\d+)\s*(?:weeks?|wks?)?\b/.exec(t);

@@ -1,7 +1,7 @@
 // Loads and compiles the rule pack (rules/**/*.yaml) against the citation catalog
 // (guidelines/*.yaml) and the fact registry, once per process. Every problem in every file is
 // reported with its file and path; a pack with problems does not load.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,15 +77,26 @@ export function walk(dir: string): string[] {
 /**
  * Validated file contents by content hash, written at build time (dist/rule-pack.cache.json):
  * a file whose content is unchanged skips YAML parsing and schema validation, which is most of
- * the CLI's start-up time. A changed or new file is parsed as usual.
+ * the CLI's start-up time. Each entry records the hash of its source file and of its data; an
+ * entry whose source changed, or whose data no longer matches its own hash (an edited cache), is
+ * not used: the file is parsed from source instead (checking a request writes nothing, so the
+ * cache is rebuilt by `npm run build`). `precheck lint` checks every entry against a fresh parse
+ * (verifyPackCache), which also catches an edit that recomputed the hashes; and the result's
+ * hash is computed from the data evaluated, so such an edit shows in every result.
  */
-export const PACK_CACHE_FILE = join(PROJECT_ROOT, 'dist', 'rule-pack.cache.json');
-type PackCache = Record<string, { sha256: string; data: unknown }>;
+/** PRECHECK_PACK_CACHE points elsewhere (tests of a tampered cache); entries are verified wherever they come from. */
+export const PACK_CACHE_FILE = process.env.PRECHECK_PACK_CACHE ?? join(PROJECT_ROOT, 'dist', 'rule-pack.cache.json');
+export const PACK_CACHE_FORMAT = 'imr-precheck/pack-cache@2';
+type CacheEntry = { sha256: string; dataSha256: string; data: unknown };
+type PackCache = Record<string, CacheEntry>;
 let packCache: PackCache | undefined;
 
 function readPackCache(): PackCache {
   if (!packCache) {
-    try { packCache = (JSON.parse(readFileSync(PACK_CACHE_FILE, 'utf8')) as { files: PackCache }).files; } catch { packCache = {}; }
+    try {
+      const parsed = JSON.parse(readFileSync(PACK_CACHE_FILE, 'utf8')) as { format?: unknown; files?: PackCache };
+      packCache = parsed.format === PACK_CACHE_FORMAT && parsed.files && typeof parsed.files === 'object' ? parsed.files : {};
+    } catch { packCache = {}; }
   }
   return packCache;
 }
@@ -93,19 +104,22 @@ function readPackCache(): PackCache {
 /** Records of every file the last load validated, for writing the cache. */
 const validatedFiles: PackCache = {};
 
-export function validatedFileRecords(): PackCache {
-  return validatedFiles;
+const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
+const dataHash = (data: unknown): string => sha256(JSON.stringify(data) ?? 'undefined');
+
+/** Writes the cache from the files the last load validated (the build step). */
+export function writePackCache(pack: RulePack): void {
+  writeFileSync(PACK_CACHE_FILE, JSON.stringify({ format: PACK_CACHE_FORMAT, rulePack: pack.hash, files: validatedFiles }));
+  packCache = { ...validatedFiles };
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-function parseYamlFile<T>(file: string, schema: z.ZodType<T>, issues: InputIssue[]): T | undefined {
+function parseYamlFile<T>(file: string, schema: z.ZodType<T>, issues: InputIssue[], useCache = true): T | undefined {
   const name = relative(PROJECT_ROOT, file) || file;
   try {
     const text = readFileSync(file, 'utf8');
     const digest = sha256(text);
-    const cached = readPackCache()[name];
-    if (cached && cached.sha256 === digest) {
+    const cached = useCache ? readPackCache()[name] : undefined;
+    if (cached && cached.sha256 === digest && typeof cached.dataSha256 === 'string' && dataHash(cached.data) === cached.dataSha256) {
       validatedFiles[name] = cached;
       return cached.data as T;
     }
@@ -113,8 +127,10 @@ function parseYamlFile<T>(file: string, schema: z.ZodType<T>, issues: InputIssue
     if (!doc) { issues.push({ file: name, path: '', code: 'empty', message: 'empty file' }); return undefined; }
     const result = schema.safeParse(doc.data, { reportInput: true });
     if (result.success) {
-      validatedFiles[name] = { sha256: digest, data: result.data };
-      return result.data;
+      // stored as JSON text, so what is hashed is what a cached load will read
+      const data = JSON.parse(JSON.stringify(result.data)) as T;
+      validatedFiles[name] = { sha256: digest, dataSha256: dataHash(data), data };
+      return data;
     }
     for (const issue of fromZodIssues(name, result.error.issues, (p) => allowedKeysAt(schema, p))) {
       const segs = issue.path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
@@ -126,6 +142,49 @@ function parseYamlFile<T>(file: string, schema: z.ZodType<T>, issues: InputIssue
     else throw err;
   }
   return undefined;
+}
+
+/**
+ * Compares the cache with the rule pack's sources: every rule, catalog and manifest file must
+ * have an entry whose source hash, data hash and data match a fresh parse. For `precheck lint`.
+ */
+export function verifyPackCache(options: LoadOptions = {}): InputIssue[] {
+  const cacheName = relative(PROJECT_ROOT, PACK_CACHE_FILE);
+  let cache: { format?: unknown; rulePack?: unknown; files?: PackCache };
+  try {
+    cache = JSON.parse(readFileSync(PACK_CACHE_FILE, 'utf8')) as typeof cache;
+  } catch {
+    return [{ file: cacheName, path: '', code: 'pack-cache', message: 'the rule-pack cache is missing or unreadable; run `npm run build`' }];
+  }
+  if (cache.format !== PACK_CACHE_FORMAT || !cache.files) return [{ file: cacheName, path: '', code: 'pack-cache', message: `the rule-pack cache is not in format ${PACK_CACHE_FORMAT}; run \`npm run build\`` }];
+  const rulesDir = options.rulesDir ?? DEFAULT_RULES_DIR;
+  const guidelinesDir = options.guidelinesDir ?? DEFAULT_GUIDELINES_DIR;
+  const files = [...walk(guidelinesDir).filter((f) => f.endsWith('.yaml')), join(rulesDir, 'pack.yaml'), ...listRuleFiles(rulesDir)];
+  const issues: InputIssue[] = [];
+  const problem = (name: string, message: string): void => { issues.push({ file: cacheName, path: name, code: 'pack-cache', message: `${message}; run \`npm run build\`` }); };
+  const hashes: string[] = [];
+  for (const file of files) {
+    const name = relative(PROJECT_ROOT, file);
+    const entry = cache.files[name];
+    const fresh: InputIssue[] = [];
+    const schema = file.startsWith(guidelinesDir) ? sourceFileSchema : basename(file) === 'pack.yaml' ? packFileSchema : ruleFileSchema;
+    const data = parseYamlFile(file, schema as z.ZodType<unknown>, fresh, false);
+    if (data !== undefined) hashes.push(`${name}\0${dataHash(data)}`);
+    if (!entry) { problem(name, 'no cache entry for this file'); continue; }
+    if (entry.sha256 !== sha256(readFileSync(file, 'utf8'))) { problem(name, 'the cache entry was built from another version of this file'); continue; }
+    if (dataHash(entry.data) !== entry.dataSha256) { problem(name, 'the cache entry does not match its own data hash (the cache was edited)'); continue; }
+    if (data !== undefined && dataHash(data) !== entry.dataSha256) problem(name, 'the cache entry differs from its source file (the cache was edited)');
+  }
+  const expected = combinedHash(hashes);
+  if (issues.length === 0 && cache.rulePack !== expected) problem('rulePack', `the cache names rule-pack hash ${String(cache.rulePack)}, its sources hash to ${expected}`);
+  return issues;
+}
+
+/** sha256 over each file's path and the hash of its validated data: the hash of what is evaluated. */
+function combinedHash(entries: string[]): string {
+  const h = createHash('sha256');
+  for (const e of [...entries].sort()) h.update(`${e}\n`);
+  return `sha256:${h.digest('hex')}`;
 }
 
 export function loadCatalog(dir: string, issues: InputIssue[]): { catalog: Catalog; files: string[] } {
@@ -248,7 +307,8 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
 
   const byKind = new Map<string, CompiledTopic[]>();
   for (const t of topics) for (const k of t.kinds) byKind.set(k, [...(byKind.get(k) ?? []), t]);
-  const hash = hashFiles([...catalogFiles, join(rulesDir, 'pack.yaml'), ...ruleFiles]);
+  const evaluated = [...catalogFiles, join(rulesDir, 'pack.yaml'), ...ruleFiles].map((f) => relative(PROJECT_ROOT, f) || f);
+  const hash = combinedHash(evaluated.map((name) => `${name}\0${validatedFiles[name]!.dataSha256}`));
   for (const id of manifest!.pinnedThresholds ?? []) {
     if (!topicIds.has(id)) issues.push({ file: 'rules/pack.yaml', path: 'pinnedThresholds', code: 'unknown-topic', message: `no topic "${id}"${guessTopic(id, [...topicIds.keys()])}` });
   }
@@ -334,18 +394,6 @@ export function guidelineRefsFor(topic: CompiledTopic, read: FactReader, catalog
 
 function toList<T>(x: T | T[]): T[] {
   return Array.isArray(x) ? x : [x];
-}
-
-/** sha256 over the pack's files (path and content), so results name exactly the rules that made them. */
-function hashFiles(files: string[]): string {
-  const h = createHash('sha256');
-  for (const f of [...files].sort()) {
-    h.update(relative(PROJECT_ROOT, f).split('\\').join('/'));
-    h.update('\0');
-    h.update(readFileSync(f));
-    h.update('\0');
-  }
-  return `sha256:${h.digest('hex')}`;
 }
 
 let shared: RulePack | undefined;

@@ -11,8 +11,8 @@ import { rulePack as defaultPack, type RulePack } from '../rules/pack.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { editionStatus } from '../report/editions.js';
-import { decideLine } from '../cli/decide-line.js';
-import { readLineBatches } from '../cli/io.js';
+import { decideLine, errorResult } from '../cli/decide-line.js';
+import { isBad, readLineBatches } from '../cli/io.js';
 import { criteriaFor, topicList, type CriteriaQuery } from './criteria.js';
 import { openApiDocument } from './openapi.js';
 import { PROBLEM_TYPE, invalidRequest, problem, type Problem } from './problem.js';
@@ -118,6 +118,15 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       for await (const batch of readLineBatches(input)) {
         const out: string[] = [];
         for (const line of batch) {
+          if (isBad(line)) {
+            // a line the reader refused (invalid UTF-8, over the size budget): an error result in its place
+            lineNo++;
+            count++;
+            outcome.invalid!++;
+            const name = `<body>#${count}`;
+            out.push(`${JSON.stringify({ ...errorResult(name, [{ file: name, path: '', ...line.bad }], null), source: { file: '<body>', line: lineNo } })}\n`);
+            continue;
+          }
           bytes += Buffer.byteLength(line) + 1;
           if (bytes > BATCH_LIMIT) {
             out.push(`${JSON.stringify(problem(413, 'too-large', 'Batch too large', `the batch passed ${BATCH_LIMIT / 1048576} MB; lines after ${count} were not read`))}\n`);

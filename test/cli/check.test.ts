@@ -36,7 +36,7 @@ describe('precheck check', () => {
     expect(lines.map((l) => l.request)).toEqual(['a', 'b', 'c']);
     expect(lines[1].error.issues[0]).toMatchObject({ path: 'services[0].kind', code: 'invalid-value' });
     expect(lines[2].services[0].prediction).toBe('upheld');
-    expect(r.stderr).toContain('<stdin>#2: services[0].kind');
+    expect(r.stderr).toContain('<stdin>#2:1:74: services[0].kind');
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
   it('reads a YAML stream separated by ---', () => {

@@ -1,6 +1,7 @@
 // `precheck check <files…|->`: decides each request and prints the determination.
 // Exit codes (spec §2): 0 every requested service overturned; 1 at least one upheld;
-// 3 only not-covered besides overturned ones; 2 invalid input.
+// 3 only not-covered besides overturned ones; 2 invalid input or no request found;
+// 4 internal error (a bug: please report it).
 import type { Command } from 'commander';
 import { requestFromDocument, checkRequest } from '../../api.js';
 import { InputError, type InputIssue } from '../../request/issues.js';
@@ -9,7 +10,8 @@ import { rulePack } from '../../rules/pack.js';
 import type { RequestResult } from '../../engine/result.js';
 import { renderText } from '../../report/text.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { expandPaths, flattenBatches, flushOutput, openInput, printIssues, readFileSources, readLineBatches, readStreamSources, useColor, write, type Source } from '../io.js';
+import { expandPaths, flattenBatches, flushOutput, isBad, openInput, printIssues, readFileSources, readLineBatches, readStreamSources, useColor, write, type Line, type Source } from '../io.js';
+import { describeBudgets, escapeControl, excerpt } from '../../request/budgets.js';
 import { JsonResults } from '../json-output.js';
 import { BatchSummary, EXIT_CODES_HELP, FAIL_ON, OutDir, policyExitCode, sourceRef, withSource, type FailOn } from '../batch.js';
 import { csvErrorRow, csvHeader, csvRows } from '../../report/csv.js';
@@ -18,7 +20,7 @@ import { decideLine, errorResult, resultOutcome, type LineOutcome } from '../dec
 export const FORMATS = ['text', 'json', 'jsonl', 'markdown', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const EXIT = { overturned: 0, upheld: 1, invalid: 2, notCovered: 3 } as const;
+export const EXIT = { overturned: 0, upheld: 1, invalid: 2, notCovered: 3, internal: 4 } as const;
 
 interface Tally { invalid: boolean; upheld: boolean; notCovered: boolean }
 
@@ -37,7 +39,9 @@ export function registerCheck(program: Command): void {
     .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'text')
     .option('--out-dir <dir>', 'write one report per request into <dir> (named after its file, or its id for a stream); text and markdown runs print the summary')
     .option('--fail-on <policy>', `when to exit non-zero: ${FAIL_ON.join(' | ')} (see exit codes below)`, 'upheld')
-    .addHelpText('after', EXIT_CODES_HELP)
+    .addHelpText('after', `${EXIT_CODES_HELP}
+Limits per request (each breach is one error naming the limit and the path):
+  ${describeBudgets().split('; ').join('\n  ')}`)
     .action(async (inputs: string[], opts: { format: string; outDir?: string; failOn: string }) => {
       if (!(FAIL_ON as readonly string[]).includes(opts.failOn)) {
         process.stderr.write(`precheck check: unknown --fail-on "${opts.failOn}"; expected one of: ${FAIL_ON.join(', ')}\n`);
@@ -54,11 +58,11 @@ export function registerCheck(program: Command): void {
 }
 
 /** The first non-blank, non-comment line of a batched line stream, and the stream from its batch on. */
-async function peek(batches: AsyncGenerator<string[]>): Promise<{ first: string | undefined; rest: AsyncGenerator<string[]> }> {
-  const seen: string[][] = [];
+async function peek(batches: AsyncGenerator<Line[]>): Promise<{ first: string | undefined; rest: AsyncGenerator<Line[]> }> {
+  const seen: Line[][] = [];
   for (let next = await batches.next(); !next.done; next = await batches.next()) {
     seen.push(next.value);
-    const head = next.value.map((l) => l.trim()).find((t) => t !== '' && !t.startsWith('#'));
+    const head = next.value.map((l) => (isBad(l) ? '' : l.trim())).find((t) => t !== '' && !t.startsWith('#'));
     if (head !== undefined) return { first: head, rest: (async function* () { yield* seen; yield* batches; })() };
   }
   return { first: undefined, rest: (async function* () { yield* seen; })() };
@@ -89,13 +93,15 @@ export async function runCheck(inputs: string[], format: Format, options: { outD
     if (format === 'csv') { await write(csvRows(result, source)); return; }
     if (format === 'jsonl') await write(`${JSON.stringify(result)}\n`);
     else if (format === 'json') await json.add(result);
-    else if (format === 'markdown') await write(`${first ? '' : '\n---\n\n'}${renderMarkdown(result, pack.catalog, request)}`);
-    else await write(`${first ? '' : '\n'}${renderText(result, pack.catalog, { color })}`);
+    else if (format === 'markdown') await write(`${first ? '' : '\n---\n\n'}${renderMarkdown(escapeStrings(result), pack.catalog, escapeStrings(request, true))}`);
+    else await write(`${first ? '' : '\n'}${renderText(escapeStrings(result), pack.catalog, { color })}`);
     first = false;
+    process.exitCode = exitCodeFor(tally);
   };
   const fail = async (name: string, issues: InputIssue[], requestId: string | null): Promise<void> => {
     tally.invalid = true;
     summary.addInvalid(name, issues);
+    process.exitCode = exitCodeFor(tally); // also when the reader closes the output early
     await flushOutput(); // keep stdout and stderr in input order
     printIssues(issues);
     if (out) return;
@@ -104,10 +110,13 @@ export async function runCheck(inputs: string[], format: Format, options: { outD
     else if (format === 'json') await json.add({ ...errorResult(name, issues, requestId), source });
     else if (format === 'csv') await write(csvErrorRow(requestId, source, issues));
   };
+  let found = 0;
   const decide = async (source: Source): Promise<void> => {
+    found++;
     if ('issues' in source) { await fail(source.name, source.issues, null); return; }
     const data = source.doc.data as { id?: unknown; request?: { id?: unknown } } | null;
-    const id = typeof data?.id === 'string' ? data.id : typeof data?.request?.id === 'string' ? data.request.id : null;
+    const rawId = typeof data?.id === 'string' ? data.id : typeof data?.request?.id === 'string' ? data.request.id : null;
+    const id = rawId === null ? null : excerpt(rawId);
     let request: Request;
     try {
       request = requestFromDocument(source.doc);
@@ -121,18 +130,24 @@ export async function runCheck(inputs: string[], format: Format, options: { outD
     tally.invalid ||= o.invalid;
     tally.upheld ||= o.upheld;
     tally.notCovered ||= o.notCovered;
-    if (o.stderr.length > 0) { await flushOutput(); process.stderr.write(`${o.stderr.join('\n')}\n`); }
+    process.exitCode = exitCodeFor(tally);
+    if (o.stderr.length > 0) { await flushOutput(); process.stderr.write(`${o.stderr.map((l) => escapeControl(l)).join('\n')}\n`); }
     await write(o.text);
   };
 
   for (const input of inputs) {
+    const before = found;
     if (input !== '-') {
-      for (const file of expandPaths([input])) for (const source of readFileSources(file)) await decide(source);
+      for (const entry of expandPaths([input])) {
+        if ('issues' in entry) await decide(entry);
+        else for (const source of readFileSources(entry.file)) await decide(source);
+      }
       continue;
     }
     const { first: head, rest } = await peek(readLineBatches(openInput('-')));
     if (format !== 'jsonl' || out || !head?.startsWith('{')) {
       for await (const source of readStreamSources(flattenBatches(rest))) await decide(source);
+      if (found === before) await decide({ name: '<stdin>', issues: [{ file: '<stdin>', path: '', code: 'no-request', message: 'no request found: standard input is empty' }] });
       continue;
     }
     // JSON Lines in, JSON Lines out: a chunk of lines at a time, each decided as it comes
@@ -141,9 +156,12 @@ export async function runCheck(inputs: string[], format: Format, options: { outD
     for await (const batch of rest) {
       for (const line of batch) {
         lineNo++;
-        if (line.trim() === '') continue;
+        if (!isBad(line) && line.trim() === '') continue;
         count++;
-        await sink(decideLine(`<stdin>#${count}`, line, pack, { file: '<stdin>', line: lineNo }));
+        found++;
+        const name = `<stdin>#${count}`;
+        if (isBad(line)) await fail(name, [{ file: name, path: '', ...line.bad }], null);
+        else await sink(decideLine(name, line, pack, { file: '<stdin>', line: lineNo }));
       }
     }
   }
@@ -154,4 +172,23 @@ export async function runCheck(inputs: string[], format: Format, options: { outD
   }
   await flushOutput();
   return exitCodeFor(tally);
+}
+
+/** Result fields that quote the request; everything else is the rule pack's wording. */
+const QUOTED = new Set(['request', 'id', 'label', 'evidence', 'dependsOn']);
+
+/**
+ * A copy with control characters in every string escaped, so a label cannot move the cursor,
+ * clear the screen or start a fake line on a terminal. Text quoting the request is escaped
+ * whole (`fromRequest`); the rule pack's own texts keep their newlines.
+ */
+function escapeStrings<T>(value: T, fromRequest = false): T {
+  if (typeof value === 'string') return escapeControl(value, !fromRequest) as T;
+  if (Array.isArray(value)) return value.map((v) => escapeStrings(v, fromRequest)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = escapeStrings(v, fromRequest || QUOTED.has(k));
+    return out as T;
+  }
+  return value;
 }

@@ -1,6 +1,6 @@
-// `precheck lint`: checks the rule pack, its catalog and its tests; exit 1 on any problem.
+// `precheck lint`: checks the rule pack, its catalog, its compiled cache and its tests; exit 1 on any problem.
 import type { Command } from 'commander';
-import { loadRulePack, DEFAULT_RULES_DIR, PROJECT_ROOT } from '../../rules/pack.js';
+import { loadRulePack, verifyPackCache, DEFAULT_RULES_DIR, PROJECT_ROOT } from '../../rules/pack.js';
 import { InputError, formatIssue, type InputIssue } from '../../request/issues.js';
 import { loadCases } from '../../cases/load.js';
 import { runCases } from '../../cases/run.js';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 export function registerLint(program: Command): void {
   program
     .command('lint')
-    .description('check rule files, citations, catalog use, field order, tests beside each rule, and that every criterion is both met and failed by some case')
+    .description('check rule files, the compiled rule-pack cache, citations, catalog use, field order, tests beside each rule, and that every criterion is both met and failed by some case')
     .option('-f, --format <format>', 'text | json', 'text')
     .option('--fix', 'rewrite rule files whose fields are out of order')
     .option('--thresholds', 'list every threshold mutation no case detects (numbers shifted one step, enumerated values swapped)')
@@ -27,6 +27,7 @@ export function runLint(format: string, fix = false, listThresholds = false): nu
     if (!(err instanceof InputError)) throw err;
     problems.push(...err.issues);
   }
+  if (pack) problems.push(...verifyPackCache());
   problems.push(...checkFieldOrder(DEFAULT_RULES_DIR, fix), ...checkTestsBeside(DEFAULT_RULES_DIR), ...checkSchemaReferences(PROJECT_ROOT));
   let stats = '';
   let mutations: Mutation[] = [];
