@@ -42,6 +42,9 @@ lines.push('| family (real letters) | items | coverage | accuracy | balanced acc
 lines.push(row('all', f));
 for (const [fam, ff] of Object.entries(letters.figuresByFamily)) lines.push(row(fam, ff));
 lines.push('', `Confusion matrix, real letters (rows: the letter; columns: the prediction): upheld → ${c.upheld!.upheld} upheld / ${c.upheld!.overturned} overturned / ${c.upheld!['not-covered']} not covered; overturned → ${c.overturned!.upheld} / ${c.overturned!.overturned} / ${c.overturned!['not-covered']}.`);
+const lint = JSON.parse(spawnSync(process.execPath, [CLI, 'lint', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout) as { families: { family: string; topics: number; criteria: number; limitations: number }[] };
+lines.push('', '| family (rule pack) | topics | criteria | limitations: guideline statements not encoded (`precheck lint --limitations`) |', '|---|---|---|---|');
+for (const fam of lint.families) lines.push(`| ${fam.family} | ${fam.topics} | ${fam.criteria} | ${fam.limitations} |`);
 const ra = letters.reasons;
 if (ra && !('problems' in ra)) {
   lines.push('', `- **Reason agreement** (real letters, \`test/cases/reasons.yaml\`; the ${ra.evaluated} items the reviewer upheld that the engine predicts upheld and decides itself): the failing criteria include every decisive reason of the reviewer on ${pct(ra.shares.every)}, some on ${pct(ra.shares.some)}, none on ${pct(ra.shares.none)}; every reason a criterion states on ${pct(ra.coveredOnly.share)}; a failing criterion the reviewer finds met (misleading) on ${ra.misleadingItems.length} items (${pct(ra.shares.misleading)}); ${ra.uncoveredReasons.evaluated} of their reasons have no criterion.`);
