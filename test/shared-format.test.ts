@@ -87,7 +87,8 @@ describe('the shared-format description', () => {
 
   it('leaves out every field docs/request-format.md lists as an addition', () => {
     const doc = readFileSync(join(import.meta.dirname, '..', 'docs/request-format.md'), 'utf8');
-    const table = doc.slice(doc.indexOf('## Additions to the request'), doc.indexOf('## Examples with the additions'));
+    const start = doc.indexOf('## Additions to the request');
+    const table = doc.slice(start, doc.indexOf('\n## ', start + 1));
     const rows = [...table.matchAll(/^\| `([^`]+)` \| (.+?) \|/gm)];
     expect(rows.length).toBeGreaterThan(8);
     // the spec's own EMG example writes `root` on a study finding, so the shared format has it

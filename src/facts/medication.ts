@@ -55,7 +55,7 @@ const MONITORING_WORDS: Readonly<Record<(typeof MONITORING)[number][0], RegExp>>
   riskScreening: /opioid risk tool|\bort\b|\bsoapp|\bcage\b|\bdast\b|screen\w* for (?:the )?risk|risk (?:of|for) (?:addiction|abuse|misuse)|(?:addiction|abuse) risk|risk (?:screening|assessment)/,
 };
 /** The step itself not done ("CURES not checked", "no documented screening"). */
-const NOT_DONE = /\bnot (?:been )?(?:done|performed|checked|reviewed|completed|documented|assessed|obtained|provided|addressed|discussed)\b|\bno (?:documented|documentation|evidence|record)\b|\bnever\b|\black(?:s|ing)? of\b|\bfailed to\b|\bwithout (?:a |any )?(?:documented )?(?:check|screening|review)/;
+const NOT_DONE = /\bnot (?:yet )?(?:been )?(?:done|performed|checked|reviewed|completed|documented|assessed|obtained|provided|addressed|discussed)\b|\b(?:pending|awaited|to be (?:done|checked|obtained))\b|\bno (?:documented|documentation|evidence|record)\b|\bnever\b|\black(?:s|ing)? of\b|\bfailed to\b|\bwithout (?:a |any )?(?:documented )?(?:check|screening|review)/;
 /** A negation right before the step ("no urine drug screen", "without CURES"). */
 const NEGATED_BEFORE = /\b(?:no|not|without|never)\b(?:\s+\S+){0,2}\s*$/;
 /** Steps whose finding is the assessment: "no aberrant behavior", "denies side effects" state them assessed. */
