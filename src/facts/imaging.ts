@@ -56,6 +56,9 @@ function findingSpineStrict(f: ExamFinding): Spine | 'unlocated' | undefined {
   return (Object.keys(SPINE_LIMB) as Spine[]).find((s) => SPINE_LIMB[s].includes(f.region!));
 }
 
+/** A nerve root or dermatome named in a finding's own words ("decreased sensation in the L5 dermatome"). */
+const ROOT_IN_TEXT = /\b(C[2-8]|T(?:1[0-2]|[1-9])|L[1-5]|S[12])\b/i;
+
 /** Whether a record item with a region (and side) is about the same body part as the service. */
 function sameRegion(itemRegion: Region | undefined, itemSide: string | undefined, service: NormalizedService): boolean {
   if (!itemRegion || service.regions.length === 0) return false;
@@ -253,7 +256,7 @@ export const imagingFacts: FactDefinition[] = [
   }),
   defineFact<boolean>({
     id: 'imaging.nerveCompromise', type: 'boolean',
-    description: 'Objective neurologic findings that identify a specific nerve root for the spinal region imaged: a positive dermatomal sensory deficit, myotomal weakness or reflex change that names its root (dermatome, root or level). False when the positive findings name no root ("4/5 strength", "decreased sensation in the leg": the examination is less clear) or when such findings were examined and normal. A straight-leg raise or radiating pain does not count.',
+    description: 'Objective neurologic findings that identify a specific nerve root for the spinal region imaged: a positive dermatomal sensory deficit, myotomal weakness or reflex change that names its root (dermatome, root or level, or in its text). False when the positive findings name no root ("4/5 strength", "decreased sensation in the leg": the examination is less clear) or when such findings were examined and normal. A straight-leg raise or radiating pain does not count.',
     reads: ['exam[]'],
     derive: (ctx) => {
       const spines = serviceSpines(ctx.service);
@@ -266,7 +269,7 @@ export const imagingFacts: FactDefinition[] = [
         });
       const label = (f: ExamFinding): string => `${f.finding}${f.dermatome ?? f.root ?? f.level ? ` ${f.dermatome ?? f.root ?? f.level}` : ''}${f.side ? ` ${f.side}` : ''}${f.region ? ` (${f.region})` : ''}`;
       const positive = located.filter((e) => isPositive(e.item) && e.item.result !== 'not-tested');
-      const rooted = positive.filter((e) => (e.item.dermatome ?? e.item.root ?? e.item.level) !== undefined);
+      const rooted = positive.filter((e) => (e.item.dermatome ?? e.item.root ?? e.item.level) !== undefined || ROOT_IN_TEXT.test(e.item.text ?? ''));
       if (rooted.length > 0) return known(true, rooted.map((e) => `${e.path} = ${label(e.item)} positive`));
       if (positive.length > 0) {
         return known(false, [...positive.map((e) => `${e.path} = ${label(e.item)} positive`),

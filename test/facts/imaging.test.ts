@@ -65,6 +65,7 @@ describe('imaging.nerveCompromise', () => {
     expect(value({ exam: [{ finding: 'sensory-deficit', dermatome: 'L5' }], services: [mri] }, 'imaging.nerveCompromise')).toBe(true);
     expect(value({ exam: [{ finding: 'reflex-change', root: 'S1' }], services: [mri] }, 'imaging.nerveCompromise')).toBe(true);
     expect(value({ exam: [{ finding: 'motor-weakness', level: 'L4-5' }], services: [mri] }, 'imaging.nerveCompromise')).toBe(true);
+    expect(value({ exam: [{ finding: 'sensory-deficit', text: 'decreased sensation in the L5 dermatome' }], services: [mri] }, 'imaging.nerveCompromise')).toBe(true);
   });
   it('is false when the positive findings name no root (the examination is less clear)', () => {
     expect(value({ exam: [{ finding: 'motor-weakness', region: 'lower-extremity' }], services: [mri] }, 'imaging.nerveCompromise')).toBe(false);
