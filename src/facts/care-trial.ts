@@ -56,4 +56,15 @@ export const careTrialFacts: FactDefinition[] = [
     reads: ['treatments[]', 'documentation.homeExerciseProgram'],
     derive: (ctx) => trial(ctx, CONSERVATIVE_CARE, 'active or physical conservative care'),
   }),
+  defineFact<boolean>({
+    id: 'careTrial.conservativeFailed', type: 'boolean',
+    description: 'A trial of active or physical conservative care for the region was given and did not improve the symptoms: true when the record says it failed (or helped only partly); false when it is helping or was only authorized, not begun; not documented when none is recorded or how it worked is not stated (care listed without an outcome is not a failed trial).',
+    reads: ['treatments[]', 'documentation.homeExerciseProgram'],
+    derive: (ctx) => {
+      const trial = ctx.get<string>('careTrial.conservative');
+      if (trial.value === 'failed') return known(true, trial.evidence);
+      if (trial.value === 'improved' || trial.value === 'not-started') return known(false, trial.evidence);
+      return unknown(trial.value === 'given' ? [...trial.evidence, 'how the care worked is not stated'] : trial.evidence);
+    },
+  }),
 ];

@@ -43,6 +43,9 @@ function findingSpineStrict(f: ExamFinding): Spine | 'unlocated' | undefined {
   return (Object.keys(SPINE_LIMB) as Spine[]).find((s) => SPINE_LIMB[s].includes(f.region!));
 }
 
+/** A nerve root or dermatome named in a finding's own words ("decreased sensation in the L5 dermatome"). */
+const ROOT_IN_TEXT = /\b(C[2-8]|T(?:1[0-2]|[1-9])|L[1-5]|S[12])\b/i;
+
 /** Whether a record item with a region (and side) is about the same body part as the service. */
 function sameRegion(itemRegion: Region | undefined, itemSide: string | undefined, service: NormalizedService): boolean {
   if (!itemRegion || service.regions.length === 0) return false;
@@ -230,7 +233,7 @@ export const imagingFacts: FactDefinition[] = [
   }),
   defineFact<boolean>({
     id: 'imaging.nerveCompromise', type: 'boolean',
-    description: 'Objective neurologic findings of specific nerve-root compromise for the spinal region imaged: a dermatomal sensory deficit, myotomal weakness or reflex change attributed to that region (by dermatome, root, level, or the region or its limb; an unlocated finding counts when one spinal region is imaged). A straight-leg raise or radiating pain alone does not count. False when such findings were examined and normal.',
+    description: 'Objective neurologic findings that identify a specific nerve root for the spinal region imaged: a positive dermatomal sensory deficit, myotomal weakness or reflex change that names its root (dermatome, root or level, or in its text). False when the positive findings name no root ("4/5 strength", "decreased sensation in the leg": the examination is less clear) or when such findings were examined and normal. A straight-leg raise or radiating pain does not count.',
     reads: ['exam[]'],
     derive: (ctx) => {
       const spines = serviceSpines(ctx.service);
@@ -241,9 +244,14 @@ export const imagingFacts: FactDefinition[] = [
           // A finding with no region, root or limb named bears on the spine imaged when only one is.
           return s === 'unlocated' ? spines.length === 1 : s !== undefined && spines.includes(s);
         });
-      const label = (f: ExamFinding): string => `${f.finding}${f.dermatome ?? f.root ?? f.level ? ` ${f.dermatome ?? f.root ?? f.level}` : ''}${f.region ? ` (${f.region})` : ''}`;
+      const label = (f: ExamFinding): string => `${f.finding}${f.dermatome ?? f.root ?? f.level ? ` ${f.dermatome ?? f.root ?? f.level}` : ''}${f.side ? ` ${f.side}` : ''}${f.region ? ` (${f.region})` : ''}`;
       const positive = located.filter((e) => isPositive(e.item) && e.item.result !== 'not-tested');
-      if (positive.length > 0) return known(true, positive.map((e) => `${e.path} = ${label(e.item)} positive`));
+      const rooted = positive.filter((e) => (e.item.dermatome ?? e.item.root ?? e.item.level) !== undefined || ROOT_IN_TEXT.test(e.item.text ?? ''));
+      if (rooted.length > 0) return known(true, rooted.map((e) => `${e.path} = ${label(e.item)} positive`));
+      if (positive.length > 0) {
+        return known(false, [...positive.map((e) => `${e.path} = ${label(e.item)} positive`),
+          'no positive finding names its nerve root: the examination is less clear']);
+      }
       const negative = located.filter((e) => isNegative(e.item));
       if (negative.length > 0) return known(false, negative.map((e) => `${e.path} = ${label(e.item)} negative`));
       return unknown([`exam: no sensory, motor or reflex finding recorded for the ${spines.join('/')} spine`]);

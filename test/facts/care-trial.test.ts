@@ -40,3 +40,18 @@ describe('careTrial.conservative', () => {
     expect(value(withCare([{ kind: 'nsaid', outcome: 'failed' }, { kind: 'activity-modification' }]), 'careTrial.conservative')).toBeUndefined();
   });
 });
+
+describe('careTrial.conservativeFailed', () => {
+  it('is true when the care failed or helped only partly', () => {
+    expect(value(withCare([{ kind: 'chiropractic', outcome: 'failed' }]), 'careTrial.conservativeFailed')).toBe(true);
+    expect(value(withCare([{ kind: 'physical-therapy', sessions: 8, outcome: 'partial' }]), 'careTrial.conservativeFailed')).toBe(true);
+  });
+  it('is false when the care is helping or was only authorized', () => {
+    expect(value(withCare([{ kind: 'physical-therapy', outcome: 'improved' }]), 'careTrial.conservativeFailed')).toBe(false);
+    expect(value(withCare([{ kind: 'physical-therapy', sessionsAuthorized: 6 }]), 'careTrial.conservativeFailed')).toBe(false);
+  });
+  it('is not documented when the care was given without its result, or none is recorded', () => {
+    expect(value(withCare([{ kind: 'physical-therapy', sessions: 6, outcome: 'unknown' }]), 'careTrial.conservativeFailed')).toBeUndefined();
+    expect(value(withCare([{ kind: 'nsaid', outcome: 'failed' }]), 'careTrial.conservativeFailed')).toBeUndefined();
+  });
+});

@@ -61,9 +61,15 @@ describe('imaging.priorStudies', () => {
 
 describe('imaging.nerveCompromise', () => {
   const mri = svc({ modality: 'mri', region: 'lumbar' });
-  it('is true for a dermatomal deficit of the imaged spine', () => {
+  it('is true for a sensory, motor or reflex finding that names its root or level in the imaged spine', () => {
     expect(value({ exam: [{ finding: 'sensory-deficit', dermatome: 'L5' }], services: [mri] }, 'imaging.nerveCompromise')).toBe(true);
-    expect(value({ exam: [{ finding: 'motor-weakness', region: 'lower-extremity' }], services: [mri] }, 'imaging.nerveCompromise')).toBe(true);
+    expect(value({ exam: [{ finding: 'reflex-change', root: 'S1' }], services: [mri] }, 'imaging.nerveCompromise')).toBe(true);
+    expect(value({ exam: [{ finding: 'motor-weakness', level: 'L4-5' }], services: [mri] }, 'imaging.nerveCompromise')).toBe(true);
+    expect(value({ exam: [{ finding: 'sensory-deficit', text: 'decreased sensation in the L5 dermatome' }], services: [mri] }, 'imaging.nerveCompromise')).toBe(true);
+  });
+  it('is false when the positive findings name no root (the examination is less clear)', () => {
+    expect(value({ exam: [{ finding: 'motor-weakness', region: 'lower-extremity' }], services: [mri] }, 'imaging.nerveCompromise')).toBe(false);
+    expect(value({ exam: [{ finding: 'motor-weakness', text: '4/5 strength' }], services: [mri] }, 'imaging.nerveCompromise')).toBe(false);
   });
   it('is false when the neurologic examination is normal; a straight-leg raise alone does not count', () => {
     const exam: Request['exam'] = [{ finding: 'straight-leg-raise', result: 'positive' }, { finding: 'sensory-deficit', result: 'negative' }];
