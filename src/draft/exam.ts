@@ -1,0 +1,112 @@
+// Physical-exam findings: the named test or sign (vocab `exam`), its result from the words
+// around it ("positive", "5/5", "intact", "decreased"), side, region, dermatome and level.
+import type { ExamFinding } from '../request/schema.js';
+import { assertionOf } from './assertion.js';
+import { withEvidence, type DraftContext } from './context.js';
+import type { Sentence } from './source.js';
+import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, sidesIn } from './values.js';
+import type { PhraseMatch } from './vocab.js';
+
+const EXAM_CUE = /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender)\b/i;
+const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?)\b/i;
+const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
+const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
+const SPECIFIC_TENDERNESS = new Set(['paraspinal-tenderness', 'facet-tenderness', 'trigger-point', 'sacroiliac-provocation']);
+
+/** A clause for an exam result: the sentence part between commas, semicolons and "but". */
+function resultClause(s: Sentence, at: number): { start: number; end: number } {
+  const rel = at - s.start;
+  const breaks = /[,;]|\bbut\b|\bhowever\b|\bwhereas\b/gi;
+  let start = 0;
+  let end = s.text.length;
+  for (const m of s.text.matchAll(breaks)) {
+    if (m[0] === ',' && /\d/.test(s.text[m.index + 1] ?? '')) continue;
+    if (m.index < rel) start = m.index + m[0].length;
+    else { end = m.index; break; }
+  }
+  return { start: s.start + start, end: s.start + end };
+}
+
+type Result = 'positive' | 'negative';
+
+function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch): { result?: Result; span?: { start: number; end: number } } {
+  const { v } = ctx;
+  if (v.examPositive.has(m.text)) return { result: 'positive' };
+  if (v.examNegative.has(m.text)) return { result: 'negative' };
+  const clause = resultClause(s, m.start);
+  const head = ctx.source.text.slice(clause.start, m.start);
+  // a word just before the test: "positive Spurling", "no tenderness", "decreased sensation"
+  const cuesBefore = [...v.examPositive.find(head, clause.start).map((c) => ({ c, r: 'positive' as const })), ...v.examNegative.find(head, clause.start).map((c) => ({ c, r: 'negative' as const })), ...v.negatedPre.find(head, clause.start).map((c) => ({ c, r: 'negative' as const }))]
+    .filter(({ c }) => (ctx.source.text.slice(c.end, m.start).match(/[A-Za-z0-9]+/g) ?? []).length <= 3)
+    .sort((a, b) => b.c.end - a.c.end);
+  const tail = ctx.source.text.slice(m.end, clause.end);
+  const cuesAfter = [...v.examPositive.find(tail, m.end).map((c) => ({ c, r: 'positive' as const })), ...v.examNegative.find(tail, m.end).map((c) => ({ c, r: 'negative' as const }))]
+    .sort((a, b) => a.c.start - b.c.start);
+  const pick = cuesBefore[0] ?? cuesAfter[0];
+  if (pick) return { result: pick.r, span: pick.c };
+  return {};
+}
+
+function findingOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly PhraseMatch[]): { finding: ExamFinding['finding']; region?: { value: string; start: number; end: number } } | undefined {
+  const clause = resultClause(s, m.start);
+  const clauseText = ctx.source.text.slice(clause.start, clause.end);
+  const regions = regionsIn(ctx.v, clauseText, clause.start);
+  const region = nearest(regions, m.start) ?? nearest(regionsIn(ctx.v, s.text, s.start), m.start);
+  if (m.key !== 'joint-tenderness') return { finding: m.key as ExamFinding['finding'], ...(region ? { region } : {}) };
+  // generic tenderness: paraspinal / facet / trigger-point words nearby say which; else the region does
+  if (all.some((o) => o !== m && SPECIFIC_TENDERNESS.has(o.key) && o.start >= clause.start - 80 && o.start < clause.end + 80)) return undefined;
+  if (region && JOINT_REGIONS.has(region.value)) return { finding: 'joint-tenderness', region };
+  if (region && SPINE_REGIONS.has(region.value)) return { finding: 'other', region };
+  return { finding: 'other', ...(region ? { region } : {}) };
+}
+
+export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: boolean): ExamFinding[] {
+  const { v, source } = ctx;
+  const matches = v.exam.find(s.text, s.start);
+  if (matches.length === 0) return [];
+  const examSentence = inExamParagraph || /^(objective|physical exam(ination)?|exam(ination)?)$/.test(s.section) || EXAM_CUE.test(s.text);
+  if (!examSentence) return [];
+  if (COMPLAINT.test(s.text) && !/\b(exam(ination)?|objective|palpation)\b/i.test(s.text)) return [];
+  const out: ExamFinding[] = [];
+  const seen = new Set<string>();
+  const date = datesIn(s.text, s.start, ctx.noteDate)[0];
+  for (const m of matches) {
+    const a = assertionOf(v, s, m.start, m.end);
+    if (a.uncertain || a.history) continue;
+    const f = findingOf(ctx, s, m, matches);
+    if (!f) continue;
+    const neutral = v.examNeutral.has(m.text);
+    const r = resultOf(ctx, s, m);
+    let result: Result | undefined = r.result;
+    if (!result && a.negated) result = 'negative';
+    if (!result && neutral && f.finding !== 'limited-range-of-motion') continue;
+    result ??= 'positive';
+    const clause = resultClause(s, m.start);
+    const clauseText = source.text.slice(clause.start, clause.end);
+    const side = nearest(sidesIn(clauseText, clause.start), m.start);
+    const dermatome = f.finding === 'sensory-deficit' || f.finding === 'radicular-pain-dermatomal' || f.finding === 'motor-weakness' || f.finding === 'reflex-change' ? dermatomeIn(v, clauseText, clause.start) : undefined;
+    const level = f.finding === 'facet-tenderness' || f.finding === 'facet-loading' || f.finding === 'paraspinal-tenderness' ? levelsIn(clauseText, clause.start).find((l) => !l.value.includes('-') || /^[CTL]\d+-(\d+|S1|T1|L1)$/.test(l.value)) : undefined;
+    const key = `${f.finding}|${result}|${side?.value ?? ''}|${f.region?.value ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const item: ExamFinding = { finding: f.finding, result };
+    if (side) item.side = side.value;
+    if (f.region) item.region = f.region.value as ExamFinding['region'];
+    if (dermatome) item.dermatome = dermatome.value;
+    if (level) item.level = level.value;
+    if (date) item.date = date.value;
+    if (f.finding === 'other' || /[A-Z]/.test(m.text[0]!)) item.text = source.text.slice(clause.start, clause.end).replace(/\s+/g, ' ').replace(/^[\s,;]+/, '').trim();
+    out.push(withEvidence(item, source, [m, r.span ?? a.trigger, side, f.region, dermatome, level, date]));
+  }
+  return out;
+}
+
+/** Whether a sentence opens an exam paragraph ("Physical examination revealed …"). */
+export function opensExam(s: Sentence): boolean {
+  return /\b(physical exam(ination)?|objective (findings|exam)|on (physical )?exam(ination)?|exam(ination)? (revealed|showed|noted|demonstrated|of)|objective(ly)?)\b/i.test(s.text);
+}
+
+/** Whether a sentence closes an exam paragraph (studies, treatment, plan or complaints follow). */
+export function closesExam(s: Sentence): boolean {
+  return /\b(MRI|x-?rays?|EMG|treatment|plan|diagnos[ie]s|complain(s|ed|ts)?|request|medications?|utilization review)\b/i.test(s.text);
+}

@@ -1,0 +1,59 @@
+// The requested services: from an IMR letter's disputed items (parse-letter), or from the
+// lines of an RFA's requested-treatment table; each keeps the line it came from.
+import { guessKind, serviceIdBase } from '../letters/kinds.js';
+import { buildCaseSkeleton, serviceOf } from '../letters/skeleton.js';
+import type { ParsedLetter } from '../letters/parse.js';
+import type { SourceText } from './source.js';
+
+export type DraftService = Record<string, unknown> & { id: string; kind: string };
+
+/** Services of a letter's disputed items, as parse-letter builds them (associated items linked). */
+export function servicesFromLetter(letter: ParsedLetter): DraftService[] {
+  return buildCaseSkeleton(letter).request.services.map((s) => ({ ...s, extensions: { evidence: 'the letter\'s disputed item heading (label)' } }));
+}
+
+const RFA_HEADING = /^[ \t]*(requested treatment|request for authori[sz]ation|requests?|requested services?|treatment requested|services? requested|plan|treatment plan|requested)[ \t]*:?[ \t]*$/im;
+const ROW = /^[ \t]*(?:[-•*]|\d{1,2}[.)])?[ \t]*(.{3,160}?)[ \t]*$/;
+const CPT = /\b\d{5}\b/;
+
+/**
+ * Services from an RFA-like table: the lines after a "Requested treatment" heading (or lines
+ * holding a CPT code), up to the first blank line; a line whose kind cannot be guessed is
+ * kept as kind `other`.
+ */
+export function servicesFromRfa(source: SourceText): DraftService[] {
+  const text = source.text;
+  const heading = RFA_HEADING.exec(text);
+  const lines: Array<{ line: string; start: number }> = [];
+  if (heading) {
+    let at = heading.index + heading[0].length + 1;
+    while (at < text.length) {
+      const end = text.indexOf('\n', at);
+      const line = text.slice(at, end < 0 ? text.length : end);
+      if (line.trim() === '' && lines.length > 0) break;
+      if (line.trim() !== '') lines.push({ line, start: at });
+      if (end < 0) break;
+      at = end + 1;
+    }
+  } else {
+    let at = 0;
+    for (const line of text.split('\n')) {
+      if (CPT.test(line)) lines.push({ line, start: at });
+      at += line.length + 1;
+    }
+  }
+  const out: DraftService[] = [];
+  const used = new Set<string>();
+  for (const { line, start } of lines.slice(0, 30)) {
+    const m = ROW.exec(line);
+    if (!m) continue;
+    const label = m[1]!.replace(/\s+/g, ' ').trim();
+    const guess = guessKind(label);
+    let id = serviceIdBase(guess);
+    for (let n = 2; used.has(id); n++) id = `${serviceIdBase(guess)}-${n}`;
+    used.add(id);
+    const at = start + line.indexOf(m[1]!);
+    out.push({ ...serviceOf(id, guess, label), extensions: { evidence: [source.evidence(at, at + m[1]!.length)] } });
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+// Imaging and electrodiagnostic studies that were done (a result, a date), with their region,
+// side, date, findings (kind, level, side, size) and whether a formal report is in the record
+// ("per the progress note", "the report was not provided" → officialReport: false).
+import type { Study } from '../request/schema.js';
+import { assertionOf } from './assertion.js';
+import { withEvidence, type DraftContext } from './context.js';
+import type { Sentence } from './source.js';
+import { datesIn, isSingleSegment, levelsIn, nearest, regionsIn, rootsIn, sidesIn } from './values.js';
+
+type Finding = NonNullable<Study['findings']>[number];
+const SIZE = /(?<![0-9.])(\d{1,2}(?:\.\d{1,2})?)\s?(?:mm|millimeters?)(?![A-Za-z])/gi;
+const EMG_ONLY = new Set(['radiculopathy', 'neuropathy']);
+
+/** The studies a fact sentence reports; `previous` lets a later sentence add findings to the same study. */
+export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): Study[] {
+  const { v, source } = ctx;
+  const mentions = v.studies.find(s.text, s.start);
+  if (mentions.length === 0) return [];
+  const dates = datesIn(s.text, s.start, ctx.noteDate);
+  if (!v.studyDone.has(s.text) && dates.length === 0) return [];
+  const out: Study[] = [];
+  const typesSeen = new Set<string>();
+  mentions.forEach((m, i) => {
+    const a = assertionOf(v, s, m.start, m.end);
+    if (a.uncertain || a.negated) return;
+    const until = mentions[i + 1]?.start ?? s.end;
+    // "MRI and x-rays of the lumbar spine": the span of a study runs to the next one of another kind
+    const span = source.text.slice(m.start, until);
+    const regionSpan = source.text.slice(m.start, s.end);
+    const region = regionsIn(v, regionSpan, m.start).find((r) => r.start - m.end < 60) ?? nearest(regionsIn(v, s.text, s.start), m.start);
+    const side = nearest(sidesIn(source.text.slice(s.start, until), s.start), m.start);
+    const date = nearest(dates, m.end);
+    const absent = v.reportAbsent.find(s.text, s.start)[0];
+    const present = absent ? undefined : v.reportPresent.find(s.text, s.start)[0];
+    const findings = findingsIn(ctx, s, m.key, m.end, until);
+    const type = m.key as Study['type'];
+    const key = `${type}|${region?.value ?? ''}`;
+    if (typesSeen.has(key)) return;
+    typesSeen.add(key);
+    // the same study again ("The MRI also showed …"): add to it
+    const earlier = previous.find((p) => p.type === type && (!region || !p.region || p.region === region.value) && (!date || !p.date || p.date === date.value));
+    if (earlier && !date) {
+      earlier.findings = [...(earlier.findings ?? []), ...findings.map((f) => f.item)];
+      const ev = (earlier.extensions as { evidence: unknown[] }).evidence;
+      for (const f of findings) ev.push(...(f.item.extensions as { evidence: unknown[] }).evidence);
+      if (absent) earlier.officialReport = false;
+      return;
+    }
+    const study: Study = { type };
+    if (region) study.region = region.value as Study['region'];
+    if (side) study.side = side.value;
+    if (date) study.date = date.value;
+    if (absent) study.officialReport = false;
+    else if (present) study.officialReport = true;
+    if (findings.length > 0) study.findings = findings.map((f) => f.item);
+    study.text = span.replace(/\s+/g, ' ').trim().slice(0, 300);
+    out.push(withEvidence(study, source, [m, region, side, date, absent ?? present]));
+  });
+  return out;
+}
+
+function findingsIn(ctx: DraftContext, s: Sentence, type: string, from: number, to: number): { item: Finding }[] {
+  const { v, source } = ctx;
+  const text = source.text.slice(from, to);
+  const out: { item: Finding }[] = [];
+  const seen = new Set<string>();
+  const matches = v.studyFindings.find(text, from);
+  for (const m of matches) {
+    if (EMG_ONLY.has(m.key) && type !== 'emg-ncv') continue;
+    if (m.key === 'normal' && matches.some((o) => o.key !== 'normal')) continue;
+    const a = assertionOf(v, s, m.start, m.end);
+    if (a.negated && m.key !== 'normal') continue;
+    if (a.uncertain) continue;
+    // the level and side closest to the finding, in the same clause
+    const clauseStart = Math.max(from, source.text.lastIndexOf(',', m.start) + 1, source.text.lastIndexOf(';', m.start) + 1);
+    const nextBreak = source.text.slice(m.end, to).search(/[;]|,\s(?:and\s)?(?:a\s|an\s|mild|moderate|severe|[CTL]\d)/);
+    const clauseEnd = nextBreak < 0 ? to : m.end + nextBreak;
+    const clause = source.text.slice(clauseStart, clauseEnd);
+    const level = nearest(levelsIn(clause, clauseStart).filter((l) => isSingleSegment(l.value)), m.start);
+    const root = m.key === 'radiculopathy' || m.key === 'nerve-root-compression' ? nearest(rootsIn(clause, clauseStart), m.start) : undefined;
+    const side = nearest(sidesIn(clause, clauseStart), m.start);
+    SIZE.lastIndex = 0;
+    const sizeMatch = SIZE.exec(clause);
+    const severity = /\b(mild|moderate|severe)\b/i.exec(clause);
+    const item: Finding = { kind: m.key as Finding['kind'] };
+    if (level) item.level = level.value;
+    if (root) item.root = root.value;
+    if (side) item.side = side.value;
+    if (sizeMatch) item.sizeMm = Number(sizeMatch[1]);
+    if (severity) item.severity = severity[1]!.toLowerCase() as 'mild';
+    if (m.key === 'other') item.text = m.text;
+    const key = `${item.kind}|${item.level ?? ''}|${item.side ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const sizeSpan = sizeMatch ? { start: clauseStart + sizeMatch.index, end: clauseStart + sizeMatch.index + sizeMatch[0].length } : undefined;
+    out.push({ item: withEvidence(item, source, [m, level, root, side, sizeSpan]) });
+  }
+  return out;
+}
