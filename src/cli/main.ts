@@ -7,6 +7,7 @@ import { registerTest } from './commands/test.js';
 import { registerLint } from './commands/lint.js';
 import { registerSchema } from './commands/schema.js';
 import { registerParseLetter } from './commands/parse-letter.js';
+import { registerDraft } from './commands/draft.js';
 import { InputError } from '../request/issues.js';
 import { printIssues } from './io.js';
 import { readFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ registerTest(program);
 registerLint(program);
 registerSchema(program);
 registerParseLetter(program);
+registerDraft(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -105,8 +105,9 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
         if (age) { patient.age = age.value; patientEvidence.age = source.evidence(age.start, age.end); }
         if (sex) { patient.sex = sex.value; patientEvidence.sex = source.evidence(sex.start, sex.end); }
       }
-      if (INJURY.test(s.text) && !(request.injury as { date?: string } | undefined)?.date) {
-        const d = datesIn(s.text, s.start, noteDate)[0];
+      const injury = INJURY.exec(s.text);
+      if (injury && !(request.injury as { date?: string } | undefined)?.date) {
+        const d = datesIn(s.text, s.start, noteDate).find((x) => x.start >= s.start + injury.index);
         if (d) request.injury = withEvidence({ date: d.value }, source, [d]);
       }
       const dx = DIAGNOSES.exec(s.text);
@@ -117,10 +118,14 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
       symptoms.push(...found);
       if (found.length === 0) attachScore(source, s, symptoms);
       exam.push(...examFindings(ctx, s, inExam));
-      studies.push(...studiesIn(ctx, s, studies));
+      const newStudies = studiesIn(ctx, s, studies);
+      if (newStudies.length === 0 && studies.length > 0) reportStatement(ctx, s, studies.at(-1)!);
+      studies.push(...newStudies);
       treatments.push(...treatmentsIn(ctx, s));
       surgeries.push(...surgeriesIn(ctx, s));
-      medications.push(...medicationsIn(ctx, s));
+      const meds = medicationsIn(ctx, s);
+      medications.push(...meds);
+      treatments.push(...medicationTrials(ctx, s, meds));
     } else {
       inExam = false;
       if (isContinuation(s)) medications.push(...medicationsIn(ctx, s));
@@ -166,6 +171,34 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   request.services = services;
   request.extensions = { draft: { warning: DRAFT_WARNING, evidenceLinesOf: letter ? 'the letter text, normalized (line endings, double spacing)' : 'the input text, normalized (line endings)' } };
   return { request: repair(request, warnings), warnings, text };
+}
+
+/** "The formal report is attached" / "the report was not provided", after a study sentence. */
+function reportStatement(ctx: DraftContext, s: Sentence, study: Study): void {
+  if (ctx.v.studies.has(s.text) || !/\breport\b/i.test(s.text)) return;
+  const absent = ctx.v.reportAbsent.find(s.text, s.start)[0];
+  const present = absent ? undefined : ctx.v.reportPresent.find(s.text, s.start)[0];
+  const cue = absent ?? present;
+  if (!cue || study.officialReport !== undefined) return;
+  study.officialReport = Boolean(present);
+  (study.extensions as { evidence: Evidence[] }).evidence.push(ctx.source.evidence(cue.start, cue.end));
+}
+
+const TRIAL_KIND: Record<string, Treatment['kind']> = { nsaid: 'nsaid', 'muscle-relaxant': 'muscle-relaxant', opioid: 'opioid', neuropathic: 'neuropathic-medication', 'oral-corticosteroid': 'oral-corticosteroid', topical: 'topical-medication' };
+
+/** "Ibuprofen was tried and failed": a medication with an outcome is also a treatment tried. */
+function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): Treatment[] {
+  const outcome = ctx.v.treatmentOutcome.find(s.text, s.start)[0];
+  if (!outcome || !/\b(tried|trial|failed|taken|used)\b/i.test(s.text)) return [];
+  const out: Treatment[] = [];
+  for (const m of meds) {
+    const kind = m.drugClass ? TRIAL_KIND[m.drugClass] : undefined;
+    const ev = (m.extensions as { evidence: Evidence[] }).evidence[0];
+    if (!kind || !ev) continue;
+    const start = ctx.source.offsetOf(ev.line, ev.column);
+    out.push(withEvidence({ kind, outcome: outcome.key as Treatment['outcome'], text: m.name }, ctx.source, [{ start, end: start + ev.quote.length }, outcome]));
+  }
+  return out;
 }
 
 /** "The pain was rated 6-8/10": a score in a sentence naming no symptom belongs to the last pain drafted. */

@@ -53,7 +53,10 @@ export function servicesFromRfa(source: SourceText): DraftService[] {
     for (let n = 2; used.has(id); n++) id = `${serviceIdBase(guess)}-${n}`;
     used.add(id);
     const at = start + line.indexOf(m[1]!);
-    out.push({ ...serviceOf(id, guess, label), extensions: { evidence: [source.evidence(at, at + m[1]!.length)] } });
+    const service = serviceOf(id, guess, label);
+    // a level's digit ("L4-5") is not a quantity
+    if (service.quantity !== undefined && new RegExp(`[CTLS]\\d{1,2}-[CTLS]?${String(service.quantity)}\\b`).test(label) && !/\b\d+\s*(x|times|sessions?|visits?|#)/i.test(label)) delete service.quantity;
+    out.push({ ...service, extensions: { evidence: [source.evidence(at, at + m[1]!.length)] } });
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { renderText } from '../../report/text.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { expandPaths, flattenBatches, flushOutput, openInput, printIssues, readFileSources, readLineBatches, readStreamSources, useColor, write, type Source } from '../io.js';
 import { decideLine, errorResult, resultOutcome, type LineOutcome } from '../decide-line.js';
+import { runCheckDraft } from './draft.js';
 
 export const FORMATS = ['text', 'json', 'jsonl', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -32,12 +33,14 @@ export function registerCheck(program: Command): void {
     .description('predict the IMR outcome of each service in one or more requests')
     .argument('<inputs...>', 'request files (YAML or JSON), directories of them, or - for a stream on standard input (JSON Lines or YAML documents separated by ---)')
     .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'text')
-    .action(async (inputs: string[], opts: { format: string }) => {
+    .option('--draft', 'the inputs are clinical text (note, RFA, letter): draft a request from each, then decide it (drafted facts need confirming)')
+    .action(async (inputs: string[], opts: { format: string; draft?: boolean }) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) {
         process.stderr.write(`precheck check: unknown --format "${opts.format}"; expected one of: ${FORMATS.join(', ')}\n`);
         process.exitCode = EXIT.invalid;
         return;
       }
+      if (opts.draft) { process.exitCode = await runCheckDraft(inputs, opts.format); return; }
       process.exitCode = await runCheck(inputs, opts.format as Format);
     });
 }
