@@ -189,14 +189,15 @@ const TRIAL_KIND: Record<string, Treatment['kind']> = { nsaid: 'nsaid', 'muscle-
 /** "Ibuprofen was tried and failed": a medication with an outcome is also a treatment tried. */
 function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): Treatment[] {
   const outcome = ctx.v.treatmentOutcome.find(s.text, s.start)[0];
-  if (!outcome || !/\b(tried|trial|failed|taken|used)\b/i.test(s.text)) return [];
+  const listed = ctx.v.treatmentGiven.has(s.text);
+  if (!listed && (!outcome || !/\b(tried|trial|failed|taken|used)\b/i.test(s.text))) return [];
   const out: Treatment[] = [];
   for (const m of meds) {
-    const kind = m.drugClass ? TRIAL_KIND[m.drugClass] : undefined;
+    const kind = (m.drugClass ? TRIAL_KIND[m.drugClass] : undefined) ?? 'other';
     const ev = (m.extensions as { evidence: Evidence[] }).evidence[0];
-    if (!kind || !ev) continue;
+    if (!ev) continue;
     const start = ctx.source.offsetOf(ev.line, ev.column);
-    out.push(withEvidence({ kind, outcome: outcome.key as Treatment['outcome'], text: m.name }, ctx.source, [{ start, end: start + ev.quote.length }, outcome]));
+    out.push(withEvidence({ kind, outcome: (outcome?.key ?? 'unknown') as Treatment['outcome'], text: m.name }, ctx.source, [{ start, end: start + ev.quote.length }, outcome]));
   }
   return out;
 }

@@ -7,7 +7,7 @@ import type { Sentence } from './source.js';
 import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, sidesIn } from './values.js';
 import type { PhraseMatch } from './vocab.js';
 
-const EXAM_CUE = /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender)\b/i;
+const EXAM_CUE = /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender|restricted|limited|decreased|diminished|intact|normal|had)\b/i;
 const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?)\b/i;
 const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
 const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
@@ -54,7 +54,7 @@ function findingOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly
   const region = nearest(regions, m.start) ?? nearest(regionsIn(ctx.v, s.text, s.start), m.start);
   if (m.key !== 'joint-tenderness') return { finding: m.key as ExamFinding['finding'], ...(region ? { region } : {}) };
   // generic tenderness: paraspinal / facet / trigger-point words nearby say which; else the region does
-  if (all.some((o) => o !== m && SPECIFIC_TENDERNESS.has(o.key) && o.start >= clause.start - 80 && o.start < clause.end + 80)) return undefined;
+  if (all.some((o) => o !== m && SPECIFIC_TENDERNESS.has(o.key) && o.start >= clause.start && o.start < clause.end)) return undefined;
   if (region && JOINT_REGIONS.has(region.value)) return { finding: 'joint-tenderness', region };
   if (region && SPINE_REGIONS.has(region.value)) return { finding: 'other', region };
   return { finding: 'other', ...(region ? { region } : {}) };
@@ -86,7 +86,8 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
     const side = nearest(sidesIn(clauseText, clause.start), m.start);
     const dermatome = f.finding === 'sensory-deficit' || f.finding === 'radicular-pain-dermatomal' || f.finding === 'motor-weakness' || f.finding === 'reflex-change' ? dermatomeIn(v, clauseText, clause.start) : undefined;
     const level = f.finding === 'facet-tenderness' || f.finding === 'facet-loading' || f.finding === 'paraspinal-tenderness' ? levelsIn(clauseText, clause.start).find((l) => !l.value.includes('-') || /^[CTL]\d+-(\d+|S1|T1|L1)$/.test(l.value)) : undefined;
-    const key = `${f.finding}|${result}|${side?.value ?? ''}|${f.region?.value ?? ''}`;
+    // each named test of its own ("Ely's test, Cozen's test"), each sign once per side and region
+    const key = `${f.finding}|${result}|${side?.value ?? ''}|${f.region?.value ?? ''}|${f.finding === 'other' ? m.text.toLowerCase() : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const item: ExamFinding = { finding: f.finding, result };
