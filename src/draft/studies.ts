@@ -17,7 +17,7 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
   const mentions = v.studies.find(s.text, s.start);
   if (mentions.length === 0) return [];
   const dates = datesIn(s.text, s.start, ctx.noteDate);
-  if (!v.studyDone.has(s.text) && dates.length === 0) return [];
+  if (!v.studyDone.has(s.text) && !v.treatmentGiven.has(s.text) && dates.length === 0) return [];
   const out: Study[] = [];
   const typesSeen = new Set<string>();
   mentions.forEach((m, i) => {
@@ -27,9 +27,25 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     // "MRI and x-rays of the lumbar spine": the span of a study runs to the next one of another kind
     const span = source.text.slice(m.start, until);
     const regionSpan = source.text.slice(m.start, s.end);
-    const region = regionsIn(v, regionSpan, m.start).find((r) => r.start - m.end < 60) ?? nearest(regionsIn(v, s.text, s.start), m.start);
-    const side = nearest(sidesIn(source.text.slice(s.start, until), s.start), m.start);
     const date = nearest(dates, m.end);
+    const region = regionsIn(v, regionSpan, m.start).find((r) => r.start - m.end < 60) ?? nearest(regionsIn(v, s.text, s.start), m.start);
+    // "an x-ray of the left ankle, right elbow, left foot, and right wrist": one study per region
+    const listEnd = regionSpan.search(/\b(revealed|reveals|showed|shows|demonstrated|was|were|performed|dated|which|that)\b|[.;]/);
+    const listed = regionsIn(v, regionSpan.slice(0, listEnd < 0 ? 160 : Math.min(listEnd, 160)), m.start);
+    if (listed.length >= 2 && new Set(listed.map((r) => r.value)).size === listed.length) {
+      for (const r of listed) {
+        const key = `${m.key}|${r.value}`;
+        if (typesSeen.has(key)) continue;
+        typesSeen.add(key);
+        const rSide = nearest(sidesIn(source.text.slice(Math.max(m.start, r.start - 12), r.end), Math.max(m.start, r.start - 12)), r.start);
+        const each: Study = { type: m.key as Study['type'], region: r.value as Study['region'] };
+        if (rSide) each.side = rSide.value;
+        if (date) each.date = date.value;
+        out.push(withEvidence(each, source, [m, r, rSide, date]));
+      }
+      return;
+    }
+    const side = nearest(sidesIn(source.text.slice(s.start, until), s.start), m.start);
     const absent = v.reportAbsent.find(s.text, s.start)[0];
     const present = absent ? undefined : v.reportPresent.find(s.text, s.start)[0];
     const findings = findingsIn(ctx, s, m.key, m.end, until);
