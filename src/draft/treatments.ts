@@ -46,7 +46,9 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence): Treatment[] {
     let extra: Array<{ start: number; end: number } | undefined> = [outcome, course];
     if (INJECTIONS.has(m.key)) {
       const tail = source.text.slice(m.start, s.end);
-      const levels = levelsIn(tail, m.start).filter((l) => l.start < next + 40);
+      // "a prior L4-5 epidural steroid injection": the level may come just before the name
+      const levelFrom = Math.max(s.start, m.start - 20);
+      const levels = levelsIn(source.text.slice(levelFrom, s.end), levelFrom).filter((l) => l.start < next + 40);
       if (levels.length > 0) item.levels = levels.map((l) => l.value);
       const relief = reliefPercentIn(tail, m.start)[0];
       if (relief) item.reliefPercent = relief.value;
