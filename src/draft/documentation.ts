@@ -31,7 +31,9 @@ export function documentationIn(ctx: DraftContext, s: Sentence, into: Documentat
     return undefined;
   };
   if (isFact) {
-    for (const m of v.workStatus.find(s.text, s.start)) {
+    // "working with modified duties" says more than "working": the specific status first
+    const statuses = v.workStatus.find(s.text, s.start).sort((a, b) => Number(a.key === 'working') - Number(b.key === 'working'));
+    for (const m of statuses) {
       const a = assertionOf(v, s, m.start, m.end);
       if (a.negated || a.uncertain) continue;
       into.workStatus ??= { value: m.key, evidence: source.evidence(m.start, m.end) };
