@@ -28,6 +28,7 @@ function resultClause(s: Sentence, at: number): { start: number; end: number } {
 }
 
 type Result = 'positive' | 'negative';
+const LIST_GAP = /^['’s]*\s*(?:tests?|signs?|maneuvers?)?\s*(?:,\s*)?(?:and\s|or\s)?\s*$/i;
 
 function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch): { result?: Result; span?: { start: number; end: number } } {
   const { v } = ctx;
@@ -63,13 +64,31 @@ function findingOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly
 export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: boolean): ExamFinding[] {
   const { v, source } = ctx;
   const matches = v.exam.find(s.text, s.start);
-  if (matches.length === 0) return [];
+  const summary = v.examNeuroSummary.find(s.text, s.start)[0];
+  if (matches.length === 0 && !summary) return [];
   const examSentence = inExamParagraph || /^(objective|physical exam(ination)?|exam(ination)?)$/.test(s.section) || EXAM_CUE.test(s.text);
   if (!examSentence) return [];
   if (COMPLAINT.test(s.text) && !/\b(exam(ination)?|objective|palpation)\b/i.test(s.text)) return [];
   const out: ExamFinding[] = [];
   const seen = new Set<string>();
   const date = datesIn(s.text, s.start, ctx.noteDate)[0];
+  if (summary) {
+    // "no neurological deficits" / "neurologically intact": sensation, strength and reflexes normal
+    const a = assertionOf(v, s, summary.start, summary.end);
+    if (a.negated || /intact|normal/i.test(summary.text)) {
+      const side = nearest(sidesIn(s.text, s.start), summary.start);
+      const region = nearest(regionsIn(v, s.text, s.start), summary.end);
+      for (const finding of ['sensory-deficit', 'motor-weakness', 'reflex-change'] as const) {
+        const item: ExamFinding = { finding, result: 'negative', text: summary.text };
+        if (side) item.side = side.value;
+        if (region) item.region = region.value as ExamFinding['region'];
+        if (date) item.date = date.value;
+        seen.add(`${finding}|negative|${side?.value ?? ''}|${region?.value ?? ''}|`);
+        out.push(withEvidence(item, source, [summary, a.trigger, side, region, date]));
+      }
+    }
+  }
+  let previous: { end: number; result: Result } | undefined;
   for (const m of matches) {
     const a = assertionOf(v, s, m.start, m.end);
     if (a.uncertain || a.history) continue;
@@ -78,9 +97,12 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
     const neutral = v.examNeutral.has(m.text);
     const r = resultOf(ctx, s, m);
     let result: Result | undefined = r.result;
+    // "a negative Neer's test, Hawkins' test, and Speed's test": a list shares its result
+    if (!result && previous && LIST_GAP.test(source.text.slice(previous.end, m.start))) result = previous.result;
     if (!result && a.negated) result = 'negative';
     if (!result && neutral && f.finding !== 'limited-range-of-motion') continue;
     result ??= 'positive';
+    previous = { end: m.end, result };
     const clause = resultClause(s, m.start);
     const clauseText = source.text.slice(clause.start, clause.end);
     const side = nearest(sidesIn(clauseText, clause.start), m.start);

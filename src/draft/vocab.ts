@@ -18,6 +18,7 @@ const vocabSchema = z.strictObject({
   symptoms: groups,
   exam: groups,
   examNeutral: phrases,
+  examNeuroSummary: phrases,
   examResult: z.strictObject({ positive: phrases, negative: phrases }),
   studies: groups,
   studyDone: phrases,
@@ -96,7 +97,7 @@ export interface CompiledVocabulary {
   negatedPre: PhraseSet; negatedPost: PhraseSet; uncertain: PhraseSet; history: PhraseSet; terminators: PhraseSet;
   plan: PhraseSet; review: PhraseSet; reviewer: PhraseSet;
   regions: PhraseSet; fingers: PhraseSet; symptoms: PhraseSet; exam: PhraseSet;
-  examNeutral: PhraseSet; examPositive: PhraseSet; examNegative: PhraseSet;
+  examNeutral: PhraseSet; examNeuroSummary: PhraseSet; examPositive: PhraseSet; examNegative: PhraseSet;
   studies: PhraseSet; studyDone: PhraseSet; reportAbsent: PhraseSet; reportPresent: PhraseSet; studyFindings: PhraseSet;
   treatments: PhraseSet; treatmentOutcome: PhraseSet; treatmentGiven: PhraseSet;
   surgeries: PhraseSet; surgeryCue: PhraseSet; workStatus: PhraseSet; redFlags: PhraseSet;
@@ -118,7 +119,7 @@ export function compileVocabulary(data: unknown, file = VOCAB_FILE): CompiledVoc
     history: one(v.assertion.history), terminators: one(v.assertion.terminators),
     plan: one(v.sentenceRoles.plan), review: one(v.sentenceRoles.review), reviewer: one(v.sentenceRoles.reviewer),
     regions: new PhraseSet(v.regions), fingers: new PhraseSet(v.fingers), symptoms: new PhraseSet(v.symptoms), exam: new PhraseSet(v.exam),
-    examNeutral: one(v.examNeutral), examPositive: one(v.examResult.positive), examNegative: one(v.examResult.negative),
+    examNeutral: one(v.examNeutral), examNeuroSummary: one(v.examNeuroSummary), examPositive: one(v.examResult.positive), examNegative: one(v.examResult.negative),
     studies: new PhraseSet(v.studies), studyDone: one(v.studyDone), reportAbsent: one(v.officialReport.absent), reportPresent: one(v.officialReport.present),
     studyFindings: new PhraseSet(v.studyFindings),
     treatments: new PhraseSet(v.treatments), treatmentOutcome: new PhraseSet(v.treatmentOutcome), treatmentGiven: one(v.treatmentGiven),
