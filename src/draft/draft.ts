@@ -18,7 +18,7 @@ import { servicesFromLetter, servicesFromRfa, type DraftService } from './servic
 import { MAX_DRAFT_CHARS, sentences, SourceText, type Evidence, type Sentence } from './source.js';
 import { studiesIn } from './studies.js';
 import { mergeSymptoms, symptomsIn } from './symptoms.js';
-import { mergeTreatments, surgeriesIn, treatmentsIn } from './treatments.js';
+import { isTreatmentList, mergeTreatments, surgeriesIn, treatmentsIn } from './treatments.js';
 import { ageIn, datesIn, scoresIn } from './values.js';
 import { draftVocabulary, type CompiledVocabulary } from './vocab.js';
 
@@ -189,7 +189,7 @@ const TRIAL_KIND: Record<string, Treatment['kind']> = { nsaid: 'nsaid', 'muscle-
 /** "Ibuprofen was tried and failed": a medication with an outcome is also a treatment tried. */
 function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): Treatment[] {
   const outcome = ctx.v.treatmentOutcome.find(s.text, s.start)[0];
-  const listed = ctx.v.treatmentGiven.has(s.text);
+  const listed = isTreatmentList(ctx.v, s);
   if (!listed && (!outcome || !/\b(tried|trial|failed|taken|used)\b/i.test(s.text))) return [];
   const out: Treatment[] = [];
   for (const m of meds) {

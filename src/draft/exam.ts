@@ -63,7 +63,7 @@ function findingOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly
 
 export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: boolean): ExamFinding[] {
   const { v, source } = ctx;
-  const matches = v.exam.find(s.text, s.start);
+  const matches = [...v.exam.find(s.text, s.start), ...namedTests(s, v.exam.find(s.text, s.start))].sort((a, b) => a.start - b.start);
   const summary = v.examNeuroSummary.find(s.text, s.start)[0];
   if (matches.length === 0 && !summary) return [];
   const examSentence = inExamParagraph || /^(objective|physical exam(ination)?|exam(ination)?)$/.test(s.section) || EXAM_CUE.test(s.text);
@@ -120,6 +120,26 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
     if (date) item.date = date.value;
     if (f.finding === 'other' || /[A-Z]/.test(m.text[0]!)) item.text = source.text.slice(clause.start, clause.end).replace(/\s+/g, ' ').replace(/^[\s,;]+/, '').trim();
     out.push(withEvidence(item, source, [m, r.span ?? a.trigger, side, f.region, dermatome, level, date]));
+  }
+  return out;
+}
+
+// "shoulder depression test", "Ely's test", "coracoid push button test": a named test the
+// vocabulary does not know is kept as `other` with its name
+const NAMED_TEST = /(?<![A-Za-z])((?:[A-Za-z]+(?:'s|')?\s){1,3})(test|sign|maneuver)(?![A-Za-z])/g;
+const NOT_EXAM_TEST = /\b(urine|drug|blood|lab|laboratory|nerve|conduction|stress|diagnostic|the|a|an|this|that|these|of|were|was|results?|screening|toxicology|imaging|genetic|further)\s*$|^(urine|drug|blood|lab|stress|nerve)\b/i;
+
+function namedTests(s: Sentence, known: readonly PhraseMatch[]): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  for (const m of s.text.matchAll(NAMED_TEST)) {
+    let name = m[1]!.trim();
+    // keep the last words that name the test ("positive cervical compression" → "cervical compression")
+    name = name.replace(/^(?:(?:a|an|the|positive|negative|and|or|with|was|were|had|there)\s)+/i, '');
+    if (name === '' || NOT_EXAM_TEST.test(name)) continue;
+    const start = s.start + m.index + m[0].indexOf(name);
+    const end = s.start + m.index + m[0].length;
+    if (known.some((k) => k.start < end && k.end > start)) continue;
+    out.push({ key: 'other', start, end, text: s.text.slice(start - s.start, end - s.start) });
   }
   return out;
 }

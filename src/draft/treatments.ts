@@ -21,11 +21,19 @@ function clauseAround(text: string, offset: number, at: number, nextAt: number):
   return { start: offset + before + 1, end: offset + Math.max(end, rel) };
 }
 
+// "included" alone also lists medications or diagnoses: a list of care names care
+const CARE_WORD = /\b(treat\w*|therap\w*|tried|failed|underwent|undergone|completed|attended|received|sessions?|visits?|status post|history of|previously|prior|conservative|participated|modalit\w*|rendered)\b/i;
+
+/** Whether a fact sentence lists care already given. */
+export function isTreatmentList(v: DraftContext['v'], s: Sentence): boolean {
+  return GIVEN_SECTIONS.test(s.section) || (v.treatmentGiven.has(s.text) && CARE_WORD.test(s.text));
+}
+
 export function treatmentsIn(ctx: DraftContext, s: Sentence): Treatment[] {
   const { v, source } = ctx;
   const mentions = v.treatments.find(s.text, s.start);
   if (mentions.length === 0) return [];
-  if (!v.treatmentGiven.has(s.text) && !GIVEN_SECTIONS.test(s.section)) return [];
+  if (!isTreatmentList(v, s)) return [];
   const outcomes = v.treatmentOutcome.find(s.text, s.start);
   const sentenceOutcome = new Set(outcomes.map((o) => o.key)).size === 1 ? outcomes[0] : undefined;
   const specific = mentions.some((m) => INJECTIONS.has(m.key) && m.key !== 'injection');
