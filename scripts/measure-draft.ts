@@ -16,5 +16,7 @@ const lines = [
   ...SECTIONS.map((s) => { const x = m.sections[s]; return `| ${s} | ${x.drafted} | ${x.hand} | ${x.matched} | ${pct(x.precision)} | ${pct(x.recall)} |`; }),
   '',
   `End to end (${m.endToEnd.items} items): draft-then-check agrees with the letter on ${m.endToEnd.draftAgrees} (${pct(m.endToEnd.draftAgrees / m.endToEnd.items)}); the hand-encoded requests on ${m.endToEnd.handAgrees} (${pct(m.endToEnd.handAgrees / m.endToEnd.items)}). Drafts that failed validation: ${m.endToEnd.draftInvalid}.`,
+  '',
+  `For scale: the same services with no clinical facts agree on ${m.endToEnd.servicesOnlyAgrees} (${pct(m.endToEnd.servicesOnlyAgrees / m.endToEnd.items)}); always answering "upheld" agrees on ${m.endToEnd.alwaysUpheld} (${pct(m.endToEnd.alwaysUpheld / m.endToEnd.items)}).`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

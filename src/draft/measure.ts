@@ -31,7 +31,7 @@ export interface SectionScore { drafted: number; hand: number; matched: number; 
 export interface Measurement {
   letters: number;
   sections: Record<Section, SectionScore>;
-  endToEnd: { items: number; draftAgrees: number; handAgrees: number; draftInvalid: number };
+  endToEnd: { items: number; draftAgrees: number; handAgrees: number; servicesOnlyAgrees: number; alwaysUpheld: number; draftInvalid: number };
 }
 
 type Item = Record<string, unknown>;
@@ -91,7 +91,7 @@ export function measureDrafts(casesDir: string, lettersDir: string): Measurement
   const loaded = loadCases([casesDir]);
   const totals = Object.fromEntries(SECTIONS.map((s) => [s, { drafted: 0, hand: 0, matched: 0 }])) as Record<Section, { drafted: number; hand: number; matched: number }>;
   const letters = new Set(readdirSync(lettersDir));
-  const e2e = { items: 0, draftAgrees: 0, handAgrees: 0, draftInvalid: 0 };
+  const e2e = { items: 0, draftAgrees: 0, handAgrees: 0, servicesOnlyAgrees: 0, alwaysUpheld: 0, draftInvalid: 0 };
   let count = 0;
   for (const c of loaded.cases) {
     const file = `${c.request.id}.txt`;
@@ -110,11 +110,17 @@ export function measureDrafts(casesDir: string, lettersDir: string): Measurement
     try { drafted = validateRequest(loadJson(JSON.stringify(draft.request), file)); } catch { e2e.draftInvalid++; }
     const draftResult = drafted ? checkRequest(drafted, { pack }) : undefined;
     const draftServices = ((draft.request.services as Item[]) ?? []).filter((s) => s.requested !== false);
+    // the same services with no clinical facts at all: what drafting adds over an empty record
+    const bare = { format: draft.request.format, id: draft.request.id, decisionDate: draft.request.decisionDate, services: draft.request.services };
+    let bareResult: ReturnType<typeof checkRequest> | undefined;
+    try { bareResult = checkRequest(validateRequest(loadJson(JSON.stringify(bare), file)), { pack }); } catch { /* counted as disagreeing */ }
     c.expected.forEach((exp, i) => {
       e2e.items++;
       if (handResult.services.find((s) => s.id === exp.service)?.prediction === exp.outcome) e2e.handAgrees++;
       const id = draftServices[i]?.id;
       if (draftResult && id !== undefined && draftResult.services.find((s) => s.id === id)?.prediction === exp.outcome) e2e.draftAgrees++;
+      if (bareResult && id !== undefined && bareResult.services.find((s) => s.id === id)?.prediction === exp.outcome) e2e.servicesOnlyAgrees++;
+      if (exp.outcome === 'upheld') e2e.alwaysUpheld++;
     });
   }
   const sections = Object.fromEntries(SECTIONS.map((s) => {
