@@ -14,7 +14,7 @@ import { medicationsIn, mergeMedications } from './medications.js';
 import type { z } from 'zod';
 import type { surgerySchema } from '../request/schema.js';
 type Surgery = z.infer<typeof surgerySchema>;
-import { servicesFromLetter, servicesFromRfa, type DraftService } from './services.js';
+import { authorizedVisits, servicesFromLetter, servicesFromRfa, type DraftService } from './services.js';
 import { MAX_DRAFT_CHARS, sentences, SourceText, type Evidence, type Sentence } from './source.js';
 import { studiesIn } from './studies.js';
 import { mergeSymptoms, symptomsIn } from './symptoms.js';
@@ -60,6 +60,7 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   let region = { start: 0, end: text.length };
   const request: Record<string, unknown> = { format: REQUEST_FORMAT, id: options.id ?? 'draft' };
   let services: DraftService[] = [];
+  const authorized: Array<Record<string, unknown>> = [];
   const letter = isImrLetter(text);
   if (letter) {
     // only the clinical case summary is the record; the rationales are the reviewer's conclusions
@@ -71,7 +72,11 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
     if (header.decisionDate) request.decisionDate = header.decisionDate;
     if (header.dateOfInjury) request.injury = { date: header.dateOfInjury };
     if (options.servicesFrom !== 'none' && options.servicesFrom !== 'rfa') {
-      try { services = servicesFromLetter(parseLetterText(text)); } catch (err) { warnings.push(`no disputed items read from the letter: ${(err as Error).message}`); }
+      try {
+        const parsed = parseLetterText(text);
+        services = servicesFromLetter(parsed);
+        authorized.push(...authorizedVisits(parsed, source));
+      } catch (err) { warnings.push(`no disputed items read from the letter: ${(err as Error).message}`); }
     }
   }
   if (!letter && options.servicesFrom === 'letter') warnings.push('--services-from letter: the text is not an IMR Final Determination letter');
@@ -143,6 +148,7 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   if (symptoms.length > 0) request.symptoms = mergeSymptoms(symptoms);
   if (exam.length > 0) request.exam = exam;
   if (studies.length > 0) request.studies = studies;
+  treatments.push(...(authorized as Treatment[]));
   if (treatments.length > 0) request.treatments = mergeTreatments(treatments);
   if (surgeries.length > 0) request.surgeries = surgeries;
   if (medications.length > 0) request.medications = mergeMedications(medications);

@@ -12,6 +12,34 @@ export function servicesFromLetter(letter: ParsedLetter): DraftService[] {
   return buildCaseSkeleton(letter).request.services.map((s) => ({ ...s, extensions: { evidence: 'the letter\'s disputed item heading (label)' } }));
 }
 
+const VISIT_KINDS = new Set(['physical-therapy', 'occupational-therapy', 'chiropractic', 'acupuncture', 'massage', 'work-hardening']);
+
+/**
+ * Visits the claims administrator already authorized: an item decided "in part" names its
+ * original request ("Physical therapy 2 times 6"); what it asked beyond the disputed part was
+ * authorized. A fact of the letter's item heading, not of the reviewer's rationale.
+ */
+export function authorizedVisits(letter: ParsedLetter, source: SourceText): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  for (const item of letter.items) {
+    if (!item.originalRequest || !VISIT_KINDS.has(item.guess.kind)) continue;
+    const original = guessKind(item.originalRequest).quantity;
+    const disputed = item.guess.quantity;
+    if (original === undefined || disputed === undefined || original <= disputed) continue;
+    const quote = source.text.includes(item.originalRequest) ? item.originalRequest : item.label;
+    const at = source.text.indexOf(quote);
+    if (at < 0) continue;
+    out.push({
+      kind: item.guess.kind,
+      sessionsAuthorized: original - disputed,
+      outcome: 'unknown',
+      text: `authorized part of the original request "${item.originalRequest}"`,
+      extensions: { evidence: [source.evidence(at, at + quote.length)] },
+    });
+  }
+  return out;
+}
+
 const RFA_HEADING = /^[ \t]*(requested treatment|request for authori[sz]ation|requests?|requested services?|treatment requested|services? requested|plan|treatment plan|requested)[ \t]*:?[ \t]*$/im;
 const ROW = /^[ \t]*(?:[-•*]|\d{1,2}[.)])?[ \t]*(.{3,160}?)[ \t]*$/;
 const CPT = /\b\d{5}\b/;

@@ -85,6 +85,7 @@ export function mergeTreatments(list: Treatment[]): Treatment[] {
     if (!have) { byKind.set(key, t); out.push(t); continue; }
     if ((have.outcome === 'unknown' || have.outcome === undefined) && t.outcome && t.outcome !== 'unknown') have.outcome = t.outcome;
     have.sessions ??= t.sessions;
+    have.sessionsAuthorized ??= t.sessionsAuthorized;
     have.reliefPercent ??= t.reliefPercent;
     have.reliefWeeks ??= t.reliefWeeks;
     (have.extensions as { evidence: unknown[] }).evidence.push(...(t.extensions as { evidence: unknown[] }).evidence);
