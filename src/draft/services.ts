@@ -1,6 +1,8 @@
 // The requested services: from an IMR letter's disputed items (parse-letter), or from the
 // lines of an RFA's requested-treatment table; each keeps the line it came from.
-import { guessKind, serviceIdBase } from '../letters/kinds.js';
+import { guessKind, PRIMARY_KINDS, serviceIdBase } from '../letters/kinds.js';
+
+const PARTS = new Set(['fluoroscopic-guidance', 'iv-sedation', 'anesthesia', 'additional-level']);
 import { buildCaseSkeleton, serviceOf } from '../letters/skeleton.js';
 import type { ParsedLetter } from '../letters/parse.js';
 import type { SourceText } from './source.js';
@@ -86,5 +88,8 @@ export function servicesFromRfa(source: SourceText): DraftService[] {
     if (service.quantity !== undefined && new RegExp(`[CTLS]\\d{1,2}-[CTLS]?${String(service.quantity)}\\b`).test(label) && !/\b\d+\s*(x|times|sessions?|visits?|#)/i.test(label)) delete service.quantity;
     out.push({ ...service, extensions: { evidence: [source.evidence(at, at + m[1]!.length)] } });
   }
+  // guidance, sedation and add-on levels go with the injection they serve
+  const primary = out.find((sv) => PRIMARY_KINDS.has(sv.kind as never) && !PARTS.has(sv.kind));
+  if (primary) for (const sv of out) if (PARTS.has(sv.kind)) sv.for = primary.id;
   return out;
 }
