@@ -5,6 +5,9 @@
 /** Drafting reads at most this many characters (a long record is cut, and the draft says so). */
 export const MAX_DRAFT_CHARS = 200_000;
 
+/** Longest sentence read as one; longer runs are cut at a comma or space. */
+export const MAX_SENTENCE_CHARS = 1500;
+
 export interface Evidence { line: number; column: number; quote: string }
 
 export interface Sentence {
@@ -65,6 +68,16 @@ export function sentences(source: SourceText): Sentence[] {
     let e = end;
     while (s < e && /\s/.test(text[s]!)) s++;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
+    // a run-on "sentence" (a table, a list without periods) is cut into bounded pieces, so
+    // that the work per mention stays bounded and drafting stays linear in the text
+    while (e - s > MAX_SENTENCE_CHARS) {
+      const window = text.slice(s, s + MAX_SENTENCE_CHARS);
+      const cut = Math.max(window.lastIndexOf(', '), window.lastIndexOf(' '));
+      const piece = cut > MAX_SENTENCE_CHARS / 2 ? s + cut + 1 : s + MAX_SENTENCE_CHARS;
+      out.push({ start: s, end: piece, text: text.slice(s, piece), section });
+      s = piece;
+      while (s < e && /\s/.test(text[s]!)) s++;
+    }
     if (e > s) out.push({ start: s, end: e, text: text.slice(s, e), section });
     start = end;
   };
