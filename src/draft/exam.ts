@@ -4,7 +4,7 @@ import type { ExamFinding } from '../request/schema.js';
 import { assertionOf } from './assertion.js';
 import { withEvidence, type DraftContext } from './context.js';
 import type { Sentence } from './source.js';
-import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, sidesIn } from './values.js';
+import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, rootsIn, sidesIn } from './values.js';
 import type { PhraseMatch } from './vocab.js';
 
 const EXAM_CUE = /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender|restricted|limited|decreased|diminished|intact|normal|had)\b/i;
@@ -38,7 +38,7 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch): { result?: Re
   const head = ctx.source.text.slice(clause.start, m.start);
   // a word just before the test: "positive Spurling", "no tenderness", "decreased sensation"
   const cuesBefore = [...v.examPositive.find(head, clause.start).map((c) => ({ c, r: 'positive' as const })), ...v.examNegative.find(head, clause.start).map((c) => ({ c, r: 'negative' as const })), ...v.negatedPre.find(head, clause.start).map((c) => ({ c, r: 'negative' as const }))]
-    .filter(({ c }) => (ctx.source.text.slice(c.end, m.start).match(/[A-Za-z0-9]+/g) ?? []).length <= 3)
+    .filter(({ c }) => (ctx.source.text.slice(c.end, m.start).match(/[A-Za-z0-9]+/g) ?? []).length <= 4)
     .sort((a, b) => b.c.end - a.c.end);
   const tail = ctx.source.text.slice(m.end, clause.end);
   const cuesAfter = [...v.examPositive.find(tail, m.end).map((c) => ({ c, r: 'positive' as const })), ...v.examNegative.find(tail, m.end).map((c) => ({ c, r: 'negative' as const }))]
@@ -109,9 +109,18 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
     const dermatome = f.finding === 'sensory-deficit' || f.finding === 'radicular-pain-dermatomal' || f.finding === 'motor-weakness' || f.finding === 'reflex-change' ? dermatomeIn(v, clauseText, clause.start) : undefined;
     const level = f.finding === 'facet-tenderness' || f.finding === 'facet-loading' || f.finding === 'paraspinal-tenderness' ? levelsIn(clauseText, clause.start).find((l) => !l.value.includes('-') || /^[CTL]\d+-(\d+|S1|T1|L1)$/.test(l.value)) : undefined;
     // each named test of its own ("Ely's test, Cozen's test"), each sign once per side and region
-    const key = `${f.finding}|${result}|${side?.value ?? ''}|${f.region?.value ?? ''}|${f.finding === 'other' ? m.text.toLowerCase() : ''}`;
+    // "decreased C5 and C6 dermatome sensation": one finding per dermatome
+    const extraRoots = dermatome && /dermatom|distribution/i.test(clauseText) ? rootsIn(clauseText, clause.start).filter((r) => r.value !== dermatome.value) : [];
+    const key = `${f.finding}|${result}|${side?.value ?? ''}|${f.region?.value ?? ''}|${f.finding === 'other' ? m.text.toLowerCase() : ''}|${dermatome?.value ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    for (const root of extraRoots) {
+      const each: ExamFinding = { finding: f.finding, result, dermatome: root.value };
+      if (side) each.side = side.value;
+      if (f.region) each.region = f.region.value as ExamFinding['region'];
+      if (date) each.date = date.value;
+      out.push(withEvidence(each, source, [m, r.span ?? a.trigger, side, f.region, root, date]));
+    }
     const item: ExamFinding = { finding: f.finding, result };
     if (side) item.side = side.value;
     if (f.region) item.region = f.region.value as ExamFinding['region'];
