@@ -43,7 +43,9 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch): { result?: Re
   const tail = ctx.source.text.slice(m.end, clause.end);
   const cuesAfter = [...v.examPositive.find(tail, m.end).map((c) => ({ c, r: 'positive' as const })), ...v.examNegative.find(tail, m.end).map((c) => ({ c, r: 'negative' as const }))]
     .sort((a, b) => a.c.start - b.c.start);
-  const pick = cuesBefore[0] ?? cuesAfter[0];
+  // pain on motion is not a limited range ("normal but painful range of motion")
+  const usable = (c: { c: PhraseMatch }): boolean => m.key !== 'limited-range-of-motion' || !/^pain/i.test(c.c.text);
+  const pick = cuesBefore.find(usable) ?? cuesAfter.find(usable);
   if (pick) return { result: pick.r, span: pick.c };
   return {};
 }
