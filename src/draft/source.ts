@@ -55,7 +55,7 @@ const KNOWN_HEADINGS = /^(subjective|objective|chief complaint|history of presen
 
 // a sentence ends at . ! ? followed by white space and a capital or digit, or at a blank line;
 // abbreviations and decimals do not end one
-const ABBREVIATION = /(?:\b(?:Dr|Mr|Mrs|Ms|vs|e\.g|i\.e|approx|etc|no|No|St|Jr|Sr|mg|ml|q|b\.i\.d|t\.i\.d|p\.r\.n|p\.o)|\b[A-Z])\.$/;
+const ABBREVIATION = /(?:\b(?:Dr|Mr|Mrs|Ms|vs|e\.g|i\.e|approx|etc|No|St|Jr|Sr|q|b\.i\.d|t\.i\.d|p\.r\.n|p\.o)|\b[A-Z])\.$/;
 
 /** Splits text into sentences, keeping offsets; headings start a section. */
 export function sentences(source: SourceText): Sentence[] {
