@@ -12,6 +12,7 @@ const PAIN_OF_REGION: Record<string, string> = {
   wrist: 'joint-pain', hand: 'joint-pain', elbow: 'joint-pain', ankle: 'joint-pain', foot: 'foot-pain', head: 'headache', sacroiliac: 'low-back-pain',
   'upper-extremity': 'arm-pain', 'lower-extremity': 'leg-pain',
 };
+const RADIATION = /(?<![A-Za-z])(?:radiat\w{0,6}|radiculat\w{0,4}|shoot\w{0,3}|travel\w{0,3})\s(?:[A-Za-z]+\s){0,3}?(?:to|into|down|through|along)\s(?:the\s|his\s|her\s|both\s)?(?:[A-Za-z]+\s){0,2}?(legs?|lower extremit\w{1,3}|thighs?|calf|calves|foot|feet|buttocks?|arms?|upper extremit\w{1,3}|hands?|fingers?|forearms?)(?![A-Za-z])/gi;
 const PAIN = /(?<![A-Za-z])(pain|ache|aches|discomfort)(?![A-Za-z])/gi;
 const SYMPTOM_CUE = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed|ing)?|presented|present(s|ed)?|continue[sd]? to have|has|had|noted|endorse[sd]?|describe[sd]?|pain|denie[sd]|rated|subjective)\b/i;
 
@@ -44,6 +45,14 @@ export function symptomsIn(ctx: DraftContext, s: Sentence): Symptom[] {
     const region = m.key === 'joint-pain' ? regionsIn(v, m.text, m.start)[0] : undefined;
     kinds.add(`${m.key}|${region?.value ?? ''}`);
     add(m.key, m, m, region);
+  }
+  // "pain radiating to the bilateral lower extremities", "radiation to the right leg"
+  for (const r of s.text.matchAll(RADIATION)) {
+    const kind = /arm|upper|hand|finger|elbow|forearm/i.test(r[1]!) ? 'radiating-arm-pain' : 'radiating-leg-pain';
+    if (kinds.has(`${kind}|`)) continue;
+    kinds.add(`${kind}|`);
+    const start = s.start + r.index;
+    add(kind, { start, end: start + r[0].length }, { start, end: start + r[0].length });
   }
   // "complaints of neck, back and right shoulder pain": every region named before "pain"
   for (const p of s.text.matchAll(PAIN)) {
