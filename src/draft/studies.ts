@@ -9,6 +9,7 @@ import { datesIn, isSingleSegment, levelsIn, nearest, regionsIn, rootsIn, sidesI
 
 type Finding = NonNullable<Study['findings']>[number];
 const SIZE = /(?<![0-9.])(\d{1,2}(?:\.\d{1,2})?)\s?(?:mm|millimeters?)(?![A-Za-z])/gi;
+const PURPOSE_AFTER = /^[^.;]{0,60}?\b(?:to rule out|r\/o|to evaluate|to assess|to see|is recommended|was recommended|is requested|was requested|is pending)\b/i;
 const EMG_ONLY = new Set(['radiculopathy', 'neuropathy']);
 
 /** The studies a fact sentence reports; `previous` lets a later sentence add findings to the same study. */
@@ -23,6 +24,8 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
   mentions.forEach((m, i) => {
     const a = assertionOf(v, s, m.start, m.end);
     if (a.uncertain || a.negated) return;
+    // "MRI of the left shoulder to rule out a tear is recommended": a study to be done
+    if (PURPOSE_AFTER.test(source.text.slice(m.end, Math.min(s.end, m.end + 80)))) return;
     const until = mentions[i + 1]?.start ?? s.end;
     // "MRI and x-rays of the lumbar spine": the span of a study runs to the next one of another kind
     const span = source.text.slice(m.start, until);
@@ -54,7 +57,8 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     if (typesSeen.has(key)) return;
     typesSeen.add(key);
     // the same study again ("The MRI also showed …"): add to it
-    const earlier = previous.find((p) => p.type === type && (!region || !p.region || p.region === region.value) && (!date || !p.date || p.date === date.value));
+    // a later sentence without a date ("The CT report showed …") speaks of the last study of that type
+    const earlier = date ? undefined : [...previous].reverse().find((p) => p.type === type);
     if (earlier && !date) {
       earlier.findings = [...(earlier.findings ?? []), ...findings.map((f) => f.item)];
       const ev = (earlier.extensions as { evidence: unknown[] }).evidence;
