@@ -181,7 +181,7 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
 
 /** "The formal report is attached" / "the report was not provided", after a study sentence. */
 function reportStatement(ctx: DraftContext, s: Sentence, study: Study): void {
-  if (ctx.v.studies.has(s.text) || !/\breport\b/i.test(s.text)) return;
+  if (!/\breport\b/i.test(s.text)) return;
   const absent = ctx.v.reportAbsent.find(s.text, s.start)[0];
   const present = absent ? undefined : ctx.v.reportPresent.find(s.text, s.start)[0];
   const cue = absent ?? present;

@@ -85,16 +85,22 @@ function findingsIn(ctx: DraftContext, s: Sentence, type: string, from: number, 
   const out: { item: Finding }[] = [];
   const seen = new Set<string>();
   const matches = v.studyFindings.find(text, from);
-  for (const m of matches) {
-    if (EMG_ONLY.has(m.key) && type !== 'emg-ncv') continue;
-    if (m.key === 'normal' && matches.some((o) => o.key !== 'normal')) continue;
+  matches.forEach((m, i) => {
+    if (EMG_ONLY.has(m.key) && type !== 'emg-ncv') return;
+    if (m.key === 'normal' && matches.some((o) => o.key !== 'normal')) return;
     const a = assertionOf(v, s, m.start, m.end);
-    if (a.negated && m.key !== 'normal') continue;
-    if (a.uncertain) continue;
+    if (a.negated && m.key !== 'normal') return;
+    if (a.uncertain) return;
     // the level and side closest to the finding, in the same clause
-    const clauseStart = Math.max(from, source.text.lastIndexOf(',', m.start) + 1, source.text.lastIndexOf(';', m.start) + 1);
+    // the words between the previous finding and the next one describe this one
+    const clauseStart = Math.max(from, source.text.lastIndexOf(',', m.start) + 1, source.text.lastIndexOf(';', m.start) + 1, matches[i - 1]?.end ?? from);
     const nextBreak = source.text.slice(m.end, to).search(/[;]|,\s(?:and\s)?(?:a\s|an\s|mild|moderate|severe|[CTL]\d)/);
-    const clauseEnd = nextBreak < 0 ? to : m.end + nextBreak;
+    let clauseEnd = Math.min(nextBreak < 0 ? to : m.end + nextBreak, matches[i + 1]?.start ?? to);
+    // "… protrusion at L4-5 with left foraminal stenosis": "left" belongs to the next finding
+    if (matches[i + 1] && clauseEnd === matches[i + 1]!.start) {
+      const modifiers = /(?:\s(?:left|right|bilateral|mild|moderate|severe|with|and))+\s*$/i.exec(source.text.slice(m.end, clauseEnd));
+      if (modifiers) clauseEnd -= modifiers[0].length;
+    }
     const clause = source.text.slice(clauseStart, clauseEnd);
     const level = nearest(levelsIn(clause, clauseStart).filter((l) => isSingleSegment(l.value)), m.start);
     const root = m.key === 'radiculopathy' || m.key === 'nerve-root-compression' ? nearest(rootsIn(clause, clauseStart), m.start) : undefined;
@@ -110,10 +116,10 @@ function findingsIn(ctx: DraftContext, s: Sentence, type: string, from: number, 
     if (severity) item.severity = severity[1]!.toLowerCase() as 'mild';
     if (m.key === 'other') item.text = m.text;
     const key = `${item.kind}|${item.level ?? ''}|${item.side ?? ''}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
     const sizeSpan = sizeMatch ? { start: clauseStart + sizeMatch.index, end: clauseStart + sizeMatch.index + sizeMatch[0].length } : undefined;
     out.push({ item: withEvidence(item, source, [m, level, root, side, sizeSpan]) });
-  }
+  });
   return out;
 }

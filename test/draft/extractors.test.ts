@@ -60,6 +60,21 @@ describe('negation and uncertainty (NegEx-style scopes)', () => {
   });
   it('a planned or requested study is not a study done', () => {
     expect(items('The treatment plan included an MRI of the lumbar spine to rule out a disc herniation.', 'studies')).toEqual([]);
+    expect(items('He had an MRI of the left shoulder to rule out rotator cuff tear on 10/1/2016.', 'studies')).toEqual([]);
+  });
+  it('a study done: type, region, side, date, findings with level and size, report status', () => {
+    const [mri] = items('MRI of the lumbar spine dated 09/20/2023 showed a 5 mm disc protrusion at L4-5 with left foraminal stenosis. The MRI report was not provided.', 'studies');
+    expect(mri).toMatchObject({ type: 'mri', region: 'lumbar', date: '2023-09-20', officialReport: false });
+    expect((mri!.findings as R[]).map(({ extensions: _e, ...f }) => f)).toEqual([
+      { kind: 'disc-protrusion', level: 'L4-5', sizeMm: 5 },
+      { kind: 'foraminal-stenosis', level: 'L4-5', side: 'left' },
+    ]);
+  });
+  it('radiating pain, and pain named by region', () => {
+    expect(items('He has low back pain radiating to the bilateral lower extremities.', 'symptoms').map((x) => x.kind)).toEqual(['low-back-pain', 'radiating-leg-pain']);
+    expect(items('She complains of neck, mid back and right shoulder pain.', 'symptoms').map((x) => [x.kind, x.region ?? null])).toEqual([
+      ['joint-pain', 'shoulder'], ['neck-pain', null], ['thoracic-pain', null],
+    ]);
   });
 });
 
