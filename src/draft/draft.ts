@@ -74,7 +74,7 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
     if (options.servicesFrom !== 'none' && options.servicesFrom !== 'rfa') {
       try {
         const parsed = parseLetterText(text);
-        services = servicesFromLetter(parsed);
+        services = servicesFromLetter(parsed, source, Math.max(0, end));
         authorized.push(...authorizedVisits(parsed, source));
       } catch (err) { warnings.push(`no disputed items read from the letter: ${(err as Error).message}`); }
     }

@@ -9,9 +9,24 @@ import type { SourceText } from './source.js';
 
 export type DraftService = Record<string, unknown> & { id: string; kind: string };
 
-/** Services of a letter's disputed items, as parse-letter builds them (associated items linked). */
-export function servicesFromLetter(letter: ParsedLetter): DraftService[] {
-  return buildCaseSkeleton(letter).request.services.map((s) => ({ ...s, extensions: { evidence: 'the letter\'s disputed item heading (label)' } }));
+/** Where a label is written in the text (its words, whatever white space the lines put between them). */
+function labelSpan(source: SourceText, label: string, from: number): { start: number; end: number } | undefined {
+  const words = label.split(/\s+/).filter((w) => w !== '').slice(0, 40).map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  if (words.length === 0) return undefined;
+  const re = new RegExp(words.join('\\s+'), 'g');
+  re.lastIndex = from;
+  const m = re.exec(source.text);
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}
+
+/** Services of a letter's disputed items, as parse-letter builds them (associated items linked), each with its heading's words. */
+export function servicesFromLetter(letter: ParsedLetter, source: SourceText, itemsStart: number): DraftService[] {
+  let from = itemsStart;
+  return buildCaseSkeleton(letter).request.services.map((s) => {
+    const span = typeof s.label === 'string' ? labelSpan(source, s.label, from) : undefined;
+    if (span) from = span.end;
+    return { ...s, extensions: { evidence: span ? [source.evidence(span.start, span.end)] : [] } };
+  });
 }
 
 const VISIT_KINDS = new Set(['physical-therapy', 'occupational-therapy', 'chiropractic', 'acupuncture', 'massage', 'work-hardening']);

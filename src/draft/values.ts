@@ -24,12 +24,7 @@ export function sidesIn(text: string, offset = 0): Found<SideValue>[] {
 
 /** The side of a mention: the nearest side word in the span, preferring one before it. */
 export function nearestSide(text: string, offset: number, mentionStart: number): Found<SideValue> | undefined {
-  const found = sidesIn(text, offset);
-  const sides = new Set(found.map((f) => f.value));
-  if (sides.has('left') && sides.has('right') && !sides.has('bilateral')) {
-    // "right and left" is bilateral only when both name the same thing; keep the nearest
-  }
-  return nearest(found, mentionStart);
+  return nearest(sidesIn(text, offset), mentionStart);
 }
 
 export function nearest<T>(found: readonly Found<T>[], to: number): Found<T> | undefined {
