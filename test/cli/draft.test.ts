@@ -44,3 +44,16 @@ describe('precheck check --draft', () => {
     expect(r.stderr).toContain('WARNING');
   });
 });
+
+describe('quotesFor', () => {
+  it('finds the words behind a list item and behind a documentation field', async () => {
+    const { quotesFor } = await import('../../src/cli/commands/draft.js');
+    const request = {
+      studies: [{ type: 'mri', extensions: { evidence: [{ line: 3, column: 1, quote: 'MRI' }] } }],
+      documentation: { redFlags: [], extensions: { evidence: { redFlags: { line: 9, column: 5, quote: 'no red flags' } } } },
+    };
+    expect(quotesFor(request, 'studies[0].officialReport = false')).toEqual(['3:1 "MRI"']);
+    expect(quotesFor(request, 'documentation.redFlags = []')).toEqual(['9:5 "no red flags"']);
+    expect(quotesFor(request, 'exam: no sensory finding recorded')).toEqual([]);
+  });
+});

@@ -86,11 +86,19 @@ export async function runDraft(file: string, opts: DraftCliOptions): Promise<num
 
 /** The quoted words behind a criterion's evidence path ("studies[0].officialReport = false"). */
 export function quotesFor(request: Record<string, unknown>, evidence: string): string[] {
-  const m = /^([a-zA-Z]+)\[(\d+)\]/.exec(evidence);
-  if (!m) return [];
-  const item = ((request[m[1]!] as unknown[] | undefined) ?? [])[Number(m[2])] as { extensions?: { evidence?: unknown } } | undefined;
-  const ev = item?.extensions?.evidence;
-  return Array.isArray(ev) ? ev.map((e: { line: number; column: number; quote: string }) => `${e.line}:${e.column} "${e.quote.replace(/\s+/g, ' ')}"`) : [];
+  type Span = { line: number; column: number; quote: string };
+  const show = (e: Span): string => `${e.line}:${e.column} "${e.quote.replace(/\s+/g, ' ')}"`;
+  const item = /^([a-zA-Z]+)\[(\d+)\]/.exec(evidence);
+  if (item) {
+    const found = ((request[item[1]!] as unknown[] | undefined) ?? [])[Number(item[2])] as { extensions?: { evidence?: unknown } } | undefined;
+    const ev = found?.extensions?.evidence;
+    return Array.isArray(ev) ? (ev as Span[]).map(show) : [];
+  }
+  // a documentation or patient field keeps its words under its object's extensions.evidence.<field>
+  const field = /^(documentation|patient)\.([A-Za-z]+(?:\.[A-Za-z]+)?)/.exec(evidence);
+  if (!field) return [];
+  const byField = ((request[field[1]!] as { extensions?: { evidence?: Record<string, Span> } } | undefined)?.extensions?.evidence) ?? {};
+  return Object.entries(byField).filter(([k]) => k === field[2] || k.startsWith(`${field[2]}.`)).map(([, e]) => show(e));
 }
 
 /** `precheck check --draft`: drafts each input, decides it, and shows the drafted words behind each criterion. */
