@@ -9,6 +9,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerParseLetter } from './commands/parse-letter.js';
 import { registerFacts } from './commands/facts.js';
 import { registerServe } from './commands/serve.js';
+import { registerDraft } from './commands/draft.js';
 import { InputError } from '../request/issues.js';
 import { printIssues } from './io.js';
 import { readFileSync } from 'node:fs';
@@ -36,6 +37,7 @@ registerFacts(program);
 registerSchema(program);
 registerParseLetter(program);
 registerServe(program);
+registerDraft(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -59,7 +59,7 @@ function uniqueIds(bases: string[]): string[] {
 }
 
 /** The service fields of a guess, in the order the request format lists them. */
-function serviceOf(id: string, guess: KindGuess, label: string): ServiceSkeleton {
+export function serviceOf(id: string, guess: KindGuess, label: string): ServiceSkeleton {
   const { kind, ...rest } = guess;
   const regions = rest.regions ?? [];
   const fields: Record<string, unknown> = { id, kind };

@@ -16,6 +16,7 @@ import { JsonResults } from '../json-output.js';
 import { BatchSummary, EXIT_CODES_HELP, FAIL_ON, OutDir, policyExitCode, sourceRef, withSource, type FailOn } from '../batch.js';
 import { csvErrorRow, csvHeader, csvRows } from '../../report/csv.js';
 import { decideLine, errorResult, resultOutcome, type LineOutcome } from '../decide-line.js';
+import { runCheckDraft } from './draft.js';
 
 export const FORMATS = ['text', 'json', 'jsonl', 'markdown', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -39,10 +40,11 @@ export function registerCheck(program: Command): void {
     .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'text')
     .option('--out-dir <dir>', 'write one report per request into <dir> (named after its file, or its id for a stream); text and markdown runs print the summary')
     .option('--fail-on <policy>', `when to exit non-zero: ${FAIL_ON.join(' | ')} (see exit codes below)`, 'upheld')
+    .option('--draft', 'the inputs are clinical text (note, RFA, letter): draft a request from each, then decide it (drafted facts need confirming)')
     .addHelpText('after', `${EXIT_CODES_HELP}
 Limits per request (each breach is one error naming the limit and the path):
   ${describeBudgets().split('; ').join('\n  ')}`)
-    .action(async (inputs: string[], opts: { format: string; outDir?: string; failOn: string }) => {
+    .action(async (inputs: string[], opts: { format: string; outDir?: string; failOn: string; draft?: boolean }) => {
       if (!(FAIL_ON as readonly string[]).includes(opts.failOn)) {
         process.stderr.write(`precheck check: unknown --fail-on "${opts.failOn}"; expected one of: ${FAIL_ON.join(', ')}\n`);
         process.exitCode = EXIT.invalid;
@@ -53,6 +55,7 @@ Limits per request (each breach is one error naming the limit and the path):
         process.exitCode = EXIT.invalid;
         return;
       }
+      if (opts.draft) { process.exitCode = policyExitCode(await runCheckDraft(inputs, opts.format), opts.failOn as FailOn); return; }
       process.exitCode = policyExitCode(await runCheck(inputs, opts.format as Format, { outDir: opts.outDir }), opts.failOn as FailOn);
     });
 }

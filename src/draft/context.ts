@@ -1,0 +1,43 @@
+// What each sentence is: a fact of the record, the plan or request, or a utilization
+// review's / reviewer's conclusion (who said it: a conclusion is not a fact of the record),
+// and the helpers every extractor shares to quote its evidence.
+import type { Evidence, Sentence, SourceText } from './source.js';
+import type { CompiledVocabulary } from './vocab.js';
+
+export type SentenceRole = 'fact' | 'plan' | 'review';
+
+const PLAN_SECTIONS = /^(plan|treatment plan|requests?|requested|requested treatment|disputed items?|recommendations?|discussion)$/;
+const PLAN_CONTINUATION = /\b(continue|continued|continuing|current(ly)?|refill(ed)?|remains? on|taking|takes)\b/i;
+
+export function sentenceRole(v: CompiledVocabulary, s: Sentence): SentenceRole {
+  if (v.review.has(s.text)) return 'review';
+  if (v.reviewer.has(s.text) && /\b(guidelines?|criteria|medically necessary|MTUS|ODG|ACOEM)\b/.test(s.text) && !/\b(revealed|showed|noted|reported)\b/.test(s.text)) return 'review';
+  if (PLAN_SECTIONS.test(s.section) || v.plan.has(s.text)) return 'plan';
+  return 'fact';
+}
+
+/** A plan sentence that still states what the patient takes now ("continue Norco"). */
+export function isContinuation(s: Sentence): boolean {
+  return PLAN_CONTINUATION.test(s.text);
+}
+
+export interface DraftContext {
+  v: CompiledVocabulary;
+  source: SourceText;
+  /** The note's own date, for relative dates ("3 weeks ago"). */
+  noteDate?: string;
+}
+
+/** The `extensions` of a drafted item: where its words are. */
+export function withEvidence<T extends object>(item: T, source: SourceText, spans: ReadonlyArray<{ start: number; end: number } | undefined>): T & { extensions: { evidence: Evidence[] } } {
+  const evidence: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const span of spans) {
+    if (!span || span.end <= span.start) continue;
+    const key = `${span.start}:${span.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    evidence.push(source.evidence(span.start, span.end));
+  }
+  return { ...item, extensions: { evidence } };
+}

@@ -1,0 +1,131 @@
+// Measures `precheck draft` against the hand-encoded real-letter cases: each letter's case
+// summary is drafted (services from its disputed items, via parse-letter; never from the
+// rationales) and compared, field by field, with the case a person encoded from the same
+// letter; then both requests are decided and their outcomes compared with the letter's.
+//
+// Matching rule (per letter, as multisets): a drafted item matches a hand-encoded item of the
+// same section when their keys are equal, each item matching at most once:
+//   symptoms      kind + result (positive unless stated)
+//   exam          finding + result
+//   studies       type, and region when both give one
+//   treatments    kind
+//   medications   the drug's generic name (from the drug dictionary), else the first word
+//   documentation each stated value: patient.workStatus, each documentation flag, each
+//                 opioidMonitoring flag, and redFlags as a set
+// Precision = matched / drafted, recall = matched / hand-encoded, summed over letters.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkRequest } from '../api.js';
+import { loadCases } from '../cases/load.js';
+import { loadJson } from '../request/load.js';
+import { validateRequest } from '../request/validate.js';
+import type { Request } from '../request/schema.js';
+import { rulePack } from '../rules/pack.js';
+import { draftRequest } from './draft.js';
+import { drugOfWord } from './medications.js';
+
+export const SECTIONS = ['symptoms', 'exam', 'studies', 'treatments', 'medications', 'documentation'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface SectionScore { drafted: number; hand: number; matched: number; precision: number; recall: number }
+export interface Measurement {
+  letters: number;
+  sections: Record<Section, SectionScore>;
+  endToEnd: { items: number; draftAgrees: number; handAgrees: number; servicesOnlyAgrees: number; alwaysUpheld: number; draftInvalid: number };
+}
+
+type Item = Record<string, unknown>;
+const list = (r: Request | Record<string, unknown>, key: string): Item[] => ((r as Record<string, unknown>)[key] as Item[] | undefined) ?? [];
+
+function medicationKey(name: string): string {
+  for (const word of name.split(/[^A-Za-z-]+/)) {
+    const drug = word.length >= 4 ? drugOfWord(word) : undefined;
+    if (drug) return drug.generic;
+  }
+  return name.toLowerCase().split(/\s+/)[0] ?? '';
+}
+
+function documentationKeys(r: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const patient = (r.patient ?? {}) as Item;
+  if (patient.workStatus) out.push(`workStatus=${String(patient.workStatus)}`);
+  const doc = (r.documentation ?? {}) as Item;
+  for (const [k, value] of Object.entries(doc)) {
+    if (k === 'notes' || k === 'extensions') continue;
+    if (k === 'redFlags') out.push(`redFlags=${[...(value as string[])].sort().join(',')}`);
+    else if (k === 'opioidMonitoring') for (const [m, b] of Object.entries(value as Item)) { if (m !== 'extensions') out.push(`opioidMonitoring.${m}=${String(b)}`); }
+    else out.push(`${k}=${String(value)}`);
+  }
+  return out;
+}
+
+/** Keys of one section of a request, for the matching rule above. */
+export function sectionKeys(r: Record<string, unknown>, section: Section): string[] {
+  switch (section) {
+    case 'symptoms': return list(r, 'symptoms').map((s) => `${String(s.kind)}|${String(s.result ?? 'positive')}`);
+    case 'exam': return list(r, 'exam').map((e) => `${String(e.finding)}|${String(e.result ?? 'positive')}`);
+    case 'studies': return list(r, 'studies').map((s) => `${String(s.type)}|${String(s.region ?? '')}`);
+    case 'treatments': return list(r, 'treatments').map((t) => String(t.kind));
+    case 'medications': return list(r, 'medications').map((m) => medicationKey(String(m.name)));
+    case 'documentation': return documentationKeys(r);
+  }
+}
+
+/** Items matched between two key lists (multisets); a study's empty region matches any region. */
+export function matchCount(drafted: string[], hand: string[], section: Section): number {
+  const left = [...hand];
+  let matched = 0;
+  for (const d of drafted) {
+    let i = left.indexOf(d);
+    if (i < 0 && section === 'studies') {
+      const [type, region] = d.split('|');
+      i = left.findIndex((h) => { const [t, r] = h.split('|'); return t === type && (r === '' || region === ''); });
+    }
+    if (i >= 0) { left.splice(i, 1); matched++; }
+  }
+  return matched;
+}
+
+export function measureDrafts(casesDir: string, lettersDir: string): Measurement {
+  const pack = rulePack();
+  const loaded = loadCases([casesDir]);
+  const totals = Object.fromEntries(SECTIONS.map((s) => [s, { drafted: 0, hand: 0, matched: 0 }])) as Record<Section, { drafted: number; hand: number; matched: number }>;
+  const letters = new Set(readdirSync(lettersDir));
+  const e2e = { items: 0, draftAgrees: 0, handAgrees: 0, servicesOnlyAgrees: 0, alwaysUpheld: 0, draftInvalid: 0 };
+  let count = 0;
+  for (const c of loaded.cases) {
+    const file = `${c.request.id}.txt`;
+    if (!letters.has(file)) continue;
+    count++;
+    const draft = draftRequest(readFileSync(join(lettersDir, file), 'utf8'), { servicesFrom: 'letter' });
+    for (const section of SECTIONS) {
+      const d = sectionKeys(draft.request, section);
+      const h = sectionKeys(c.request as unknown as Record<string, unknown>, section);
+      totals[section].drafted += d.length;
+      totals[section].hand += h.length;
+      totals[section].matched += matchCount(d, h, section);
+    }
+    const handResult = checkRequest(c.request, { pack });
+    let drafted: Request | undefined;
+    try { drafted = validateRequest(loadJson(JSON.stringify(draft.request), file)); } catch { e2e.draftInvalid++; }
+    const draftResult = drafted ? checkRequest(drafted, { pack }) : undefined;
+    const draftServices = ((draft.request.services as Item[]) ?? []).filter((s) => s.requested !== false);
+    // the same services with no clinical facts at all: what drafting adds over an empty record
+    const bare = { format: draft.request.format, id: draft.request.id, decisionDate: draft.request.decisionDate, services: draft.request.services };
+    let bareResult: ReturnType<typeof checkRequest> | undefined;
+    try { bareResult = checkRequest(validateRequest(loadJson(JSON.stringify(bare), file)), { pack }); } catch { /* counted as disagreeing */ }
+    c.expected.forEach((exp, i) => {
+      e2e.items++;
+      if (handResult.services.find((s) => s.id === exp.service)?.prediction === exp.outcome) e2e.handAgrees++;
+      const id = draftServices[i]?.id;
+      if (draftResult && id !== undefined && draftResult.services.find((s) => s.id === id)?.prediction === exp.outcome) e2e.draftAgrees++;
+      if (bareResult && id !== undefined && bareResult.services.find((s) => s.id === id)?.prediction === exp.outcome) e2e.servicesOnlyAgrees++;
+      if (exp.outcome === 'upheld') e2e.alwaysUpheld++;
+    });
+  }
+  const sections = Object.fromEntries(SECTIONS.map((s) => {
+    const t = totals[s];
+    return [s, { ...t, precision: t.drafted === 0 ? 0 : t.matched / t.drafted, recall: t.hand === 0 ? 0 : t.matched / t.hand }];
+  })) as Record<Section, SectionScore>;
+  return { letters: count, sections, endToEnd: e2e };
+}

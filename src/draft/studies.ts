@@ -1,0 +1,125 @@
+// Imaging and electrodiagnostic studies that were done (a result, a date), with their region,
+// side, date, findings (kind, level, side, size) and whether a formal report is in the record
+// ("per the progress note", "the report was not provided" → officialReport: false).
+import type { Study } from '../request/schema.js';
+import { assertionOf } from './assertion.js';
+import { withEvidence, type DraftContext } from './context.js';
+import type { Sentence } from './source.js';
+import { datesIn, isSingleSegment, levelsIn, nearest, regionsIn, rootsIn, sidesIn } from './values.js';
+
+type Finding = NonNullable<Study['findings']>[number];
+const SIZE = /(?<![0-9.])(\d{1,2}(?:\.\d{1,2})?)\s?(?:mm|millimeters?)(?![A-Za-z])/gi;
+const PURPOSE_AFTER = /^[^.;]{0,60}?\b(?:to rule out|r\/o|to evaluate|to assess|to see|is recommended|was recommended|is requested|was requested|is pending)\b/i;
+const EMG_ONLY = new Set(['radiculopathy', 'neuropathy']);
+
+/** The studies a fact sentence reports; `previous` lets a later sentence add findings to the same study. */
+export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): Study[] {
+  const { v, source } = ctx;
+  const mentions = v.studies.find(s.text, s.start);
+  if (mentions.length === 0) return [];
+  const dates = datesIn(s.text, s.start, ctx.noteDate);
+  if (!v.studyDone.has(s.text) && !v.treatmentGiven.has(s.text) && dates.length === 0) return [];
+  const out: Study[] = [];
+  const typesSeen = new Set<string>();
+  mentions.forEach((m, i) => {
+    const a = assertionOf(v, s, m.start, m.end);
+    if (a.uncertain || a.negated) return;
+    // "MRI of the left shoulder to rule out a tear is recommended": a study to be done
+    if (PURPOSE_AFTER.test(source.text.slice(m.end, Math.min(s.end, m.end + 80)))) return;
+    const until = mentions[i + 1]?.start ?? s.end;
+    // "MRI and x-rays of the lumbar spine": the span of a study runs to the next one of another kind
+    const span = source.text.slice(m.start, until);
+    const regionSpan = source.text.slice(m.start, s.end);
+    const date = nearest(dates, m.end);
+    const region = regionsIn(v, regionSpan, m.start).find((r) => r.start - m.end < 60) ?? nearest(regionsIn(v, s.text, s.start), m.start);
+    // "an x-ray of the left ankle, right elbow, left foot, and right wrist": one study per region
+    const listEnd = regionSpan.search(/\b(revealed|reveals|showed|shows|demonstrated|was|were|performed|dated|which|that)\b|[.;]/);
+    const listed = regionsIn(v, regionSpan.slice(0, listEnd < 0 ? 160 : Math.min(listEnd, 160)), m.start);
+    if (listed.length >= 2 && new Set(listed.map((r) => r.value)).size === listed.length) {
+      for (const r of listed) {
+        const key = `${m.key}|${r.value}`;
+        if (typesSeen.has(key)) continue;
+        typesSeen.add(key);
+        const rSide = nearest(sidesIn(source.text.slice(Math.max(m.start, r.start - 12), r.end), Math.max(m.start, r.start - 12)), r.start);
+        const each: Study = { type: m.key as Study['type'], region: r.value as Study['region'] };
+        if (rSide) each.side = rSide.value;
+        if (date) each.date = date.value;
+        out.push(withEvidence(each, source, [m, r, rSide, date]));
+      }
+      return;
+    }
+    const side = nearest(sidesIn(source.text.slice(s.start, until), s.start), m.start);
+    const absent = v.reportAbsent.find(s.text, s.start)[0];
+    const present = absent ? undefined : v.reportPresent.find(s.text, s.start)[0];
+    const findings = findingsIn(ctx, s, m.key, m.end, until);
+    const type = m.key as Study['type'];
+    const key = `${type}|${region?.value ?? ''}`;
+    if (typesSeen.has(key)) return;
+    typesSeen.add(key);
+    // the same study again ("The MRI also showed …"): add to it
+    // a later sentence without a date ("The CT report showed …") speaks of the last study of that type
+    const earlier = date ? undefined : [...previous].reverse().find((p) => p.type === type);
+    if (earlier && !date) {
+      earlier.findings = [...(earlier.findings ?? []), ...findings.map((f) => f.item)];
+      const ev = (earlier.extensions as { evidence: unknown[] }).evidence;
+      for (const f of findings) ev.push(...(f.item.extensions as { evidence: unknown[] }).evidence);
+      if (absent) earlier.officialReport = false;
+      return;
+    }
+    const study: Study = { type };
+    if (region) study.region = region.value as Study['region'];
+    if (side) study.side = side.value;
+    if (date) study.date = date.value;
+    if (absent) study.officialReport = false;
+    else if (present) study.officialReport = true;
+    if (findings.length > 0) study.findings = findings.map((f) => f.item);
+    study.text = span.replace(/\s+/g, ' ').trim().slice(0, 300);
+    out.push(withEvidence(study, source, [m, region, side, date, absent ?? present]));
+  });
+  return out;
+}
+
+function findingsIn(ctx: DraftContext, s: Sentence, type: string, from: number, to: number): { item: Finding }[] {
+  const { v, source } = ctx;
+  const text = source.text.slice(from, to);
+  const out: { item: Finding }[] = [];
+  const seen = new Set<string>();
+  const matches = v.studyFindings.find(text, from);
+  matches.forEach((m, i) => {
+    if (EMG_ONLY.has(m.key) && type !== 'emg-ncv') return;
+    if (m.key === 'normal' && matches.some((o) => o.key !== 'normal')) return;
+    const a = assertionOf(v, s, m.start, m.end);
+    if (a.negated && m.key !== 'normal') return;
+    if (a.uncertain) return;
+    // the level and side closest to the finding, in the same clause
+    // the words between the previous finding and the next one describe this one
+    const clauseStart = Math.max(from, source.text.lastIndexOf(',', m.start) + 1, source.text.lastIndexOf(';', m.start) + 1, matches[i - 1]?.end ?? from);
+    const nextBreak = source.text.slice(m.end, to).search(/[;]|,\s(?:and\s)?(?:a\s|an\s|mild|moderate|severe|[CTL]\d)/);
+    let clauseEnd = Math.min(nextBreak < 0 ? to : m.end + nextBreak, matches[i + 1]?.start ?? to);
+    // "… protrusion at L4-5 with left foraminal stenosis": "left" belongs to the next finding
+    if (matches[i + 1] && clauseEnd === matches[i + 1]!.start) {
+      const modifiers = /(?:\s(?:left|right|bilateral|mild|moderate|severe|with|and))+\s*$/i.exec(source.text.slice(m.end, clauseEnd));
+      if (modifiers) clauseEnd -= modifiers[0].length;
+    }
+    const clause = source.text.slice(clauseStart, clauseEnd);
+    const level = nearest(levelsIn(clause, clauseStart).filter((l) => isSingleSegment(l.value)), m.start);
+    const root = m.key === 'radiculopathy' || m.key === 'nerve-root-compression' ? nearest(rootsIn(clause, clauseStart), m.start) : undefined;
+    const side = nearest(sidesIn(clause, clauseStart), m.start);
+    SIZE.lastIndex = 0;
+    const sizeMatch = SIZE.exec(clause);
+    const severity = /\b(mild|moderate|severe)\b/i.exec(clause);
+    const item: Finding = { kind: m.key as Finding['kind'] };
+    if (level) item.level = level.value;
+    if (root) item.root = root.value;
+    if (side) item.side = side.value;
+    if (sizeMatch) item.sizeMm = Number(sizeMatch[1]);
+    if (severity) item.severity = severity[1]!.toLowerCase() as 'mild';
+    if (m.key === 'other') item.text = m.text;
+    const key = `${item.kind}|${item.level ?? ''}|${item.side ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const sizeSpan = sizeMatch ? { start: clauseStart + sizeMatch.index, end: clauseStart + sizeMatch.index + sizeMatch[0].length } : undefined;
+    out.push({ item: withEvidence(item, source, [m, level, root, side, sizeSpan]) });
+  });
+  return out;
+}

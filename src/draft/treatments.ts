@@ -1,0 +1,118 @@
+// Care already given: the kind (vocab `treatments`), sessions, outcome ("failed", "no relief",
+// "improved"), levels, relief % and its duration for injections; and surgeries.
+import type { Treatment } from '../request/schema.js';
+import type { z } from 'zod';
+import type { surgerySchema } from '../request/schema.js';
+type Surgery = z.infer<typeof surgerySchema>;
+import { assertionOf } from './assertion.js';
+import { withEvidence, type DraftContext } from './context.js';
+import type { Sentence } from './source.js';
+import { coursesIn, datesIn, durationsIn, levelsIn, nearest, regionsIn, reliefPercentIn, sidesIn } from './values.js';
+
+const GIVEN_SECTIONS = /^(treatment to date|prior treatment|history|history of present illness|hpi|procedures?)$/;
+const INJECTIONS = new Set(['epidural-steroid-injection', 'facet-joint-injection', 'medial-branch-block', 'facet-radiofrequency-neurotomy', 'trigger-point-injection', 'sacroiliac-joint-injection', 'injection']);
+type Outcome = NonNullable<Treatment['outcome']>;
+
+function clauseAround(text: string, offset: number, at: number, nextAt: number): { start: number; end: number } {
+  const rel = at - offset;
+  const before = Math.max(text.lastIndexOf(',', rel), text.lastIndexOf(';', rel));
+  const afterRel = text.slice(rel).search(/[;,]/);
+  const end = Math.min(afterRel < 0 ? text.length : rel + afterRel, nextAt - offset);
+  return { start: offset + before + 1, end: offset + Math.max(end, rel) };
+}
+
+// "included" alone also lists medications or diagnoses: a list of care names care
+const CARE_WORD = /\b(treat\w*|therap\w*|tried|failed|underwent|undergone|completed|attended|received|sessions?|visits?|status post|history of|previously|prior|conservative|participated|modalit\w*|rendered)\b/i;
+
+/** Whether a fact sentence lists care already given. */
+export function isTreatmentList(v: DraftContext['v'], s: Sentence): boolean {
+  return GIVEN_SECTIONS.test(s.section) || (v.treatmentGiven.has(s.text) && CARE_WORD.test(s.text));
+}
+
+export function treatmentsIn(ctx: DraftContext, s: Sentence): Treatment[] {
+  const { v, source } = ctx;
+  const mentions = v.treatments.find(s.text, s.start);
+  if (mentions.length === 0) return [];
+  if (!isTreatmentList(v, s)) return [];
+  const outcomes = v.treatmentOutcome.find(s.text, s.start);
+  const sentenceOutcome = new Set(outcomes.map((o) => o.key)).size === 1 ? outcomes[0] : undefined;
+  const specific = mentions.some((m) => INJECTIONS.has(m.key) && m.key !== 'injection');
+  const out: Treatment[] = [];
+  mentions.forEach((m, i) => {
+    if (m.key === 'injection' && specific) return;
+    const a = assertionOf(v, s, m.start, m.end);
+    if (a.negated || a.uncertain) return;
+    const next = mentions[i + 1]?.start ?? s.end;
+    const clause = clauseAround(s.text, s.start, m.start, next);
+    const clauseText = source.text.slice(clause.start, clause.end);
+    const windowText = source.text.slice(Math.max(s.start, m.start - 40), next);
+    const windowStart = Math.max(s.start, m.start - 40);
+    const outcome = v.treatmentOutcome.find(clauseText, clause.start)[0] ?? sentenceOutcome;
+    const course = nearest(coursesIn(windowText, windowStart).filter((c) => c.value.total !== undefined), m.start);
+    const item: Treatment = { kind: m.key as Treatment['kind'], outcome: (outcome?.key ?? 'unknown') as Outcome };
+    if (course && course.value.total !== undefined) item.sessions = course.value.total;
+    let extra: Array<{ start: number; end: number } | undefined> = [outcome, course];
+    if (INJECTIONS.has(m.key)) {
+      const tail = source.text.slice(m.start, s.end);
+      // "a prior L4-5 epidural steroid injection": the level may come just before the name
+      const levelFrom = Math.max(s.start, m.start - 20);
+      const levels = levelsIn(source.text.slice(levelFrom, s.end), levelFrom).filter((l) => l.start < next + 40);
+      if (levels.length > 0) item.levels = levels.map((l) => l.value);
+      const relief = reliefPercentIn(tail, m.start)[0];
+      if (relief) item.reliefPercent = relief.value;
+      const lasting = relief ? durationsIn(source.text.slice(relief.end, s.end), relief.end)[0] : undefined;
+      if (lasting) item.reliefWeeks = Math.round(lasting.value * 52 / 12 * 10) / 10;
+      const side = nearest(sidesIn(clauseText, clause.start), m.start);
+      if (side) item.side = side.value;
+      const date = nearest(datesIn(s.text, s.start, ctx.noteDate), m.end);
+      if (date) item.date = date.value;
+      extra = [...extra, ...levels, relief, lasting, side, date];
+    }
+    if (m.key === 'other' || m.key === 'passive-modality' || m.key === 'injection' || m.key === 'brace') item.text = m.text;
+    out.push(withEvidence(item, source, [m, ...extra]));
+  });
+  return out;
+}
+
+/** Merges treatments of the same kind: one per kind, keeping the most informative values. */
+export function mergeTreatments(list: Treatment[]): Treatment[] {
+  const byKind = new Map<string, Treatment>();
+  const out: Treatment[] = [];
+  for (const t of list) {
+    // distinct injections (other levels or dates) stay separate
+    const key = INJECTIONS.has(t.kind) && (t.levels || t.date) ? `${t.kind}|${JSON.stringify(t.levels)}|${t.date ?? ''}` : t.kind;
+    const have = byKind.get(key);
+    if (!have) { byKind.set(key, t); out.push(t); continue; }
+    if ((have.outcome === 'unknown' || have.outcome === undefined) && t.outcome && t.outcome !== 'unknown') have.outcome = t.outcome;
+    have.sessions ??= t.sessions;
+    have.sessionsAuthorized ??= t.sessionsAuthorized;
+    have.reliefPercent ??= t.reliefPercent;
+    have.reliefWeeks ??= t.reliefWeeks;
+    (have.extensions as { evidence: unknown[] }).evidence.push(...(t.extensions as { evidence: unknown[] }).evidence);
+  }
+  return out;
+}
+
+export function surgeriesIn(ctx: DraftContext, s: Sentence): Surgery[] {
+  const { v, source } = ctx;
+  if (!v.surgeryCue.has(s.text)) return [];
+  const out: Surgery[] = [];
+  for (const m of v.surgeries.find(s.text, s.start)) {
+    const a = assertionOf(v, s, m.start, m.end);
+    if (a.negated || a.uncertain) continue;
+    const tail = source.text.slice(Math.max(s.start, m.start - 60), Math.min(s.end, m.end + 60));
+    const tailStart = Math.max(s.start, m.start - 60);
+    const levels = levelsIn(tail, tailStart);
+    const region = nearest(regionsIn(v, tail, tailStart), m.start);
+    const side = nearest(sidesIn(tail, tailStart), m.start);
+    const date = nearest(datesIn(s.text, s.start, ctx.noteDate), m.end);
+    const item: Surgery = { kind: m.key };
+    if (levels.length > 0) item.levels = levels.map((l) => l.value);
+    if (region) item.region = region.value as Surgery['region'];
+    if (side) item.side = side.value;
+    if (date) item.date = date.value;
+    item.text = m.text;
+    out.push(withEvidence(item, source, [m, ...levels, region, side, date]));
+  }
+  return out;
+}

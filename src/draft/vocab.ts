@@ -1,0 +1,138 @@
+// The phrase lists `precheck draft` reads text with (vocab/draft.yaml), validated once and
+// compiled to linear-time matchers: each list is one alternation of literal phrases with
+// word-boundary lookarounds, no nested quantifiers.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { PROJECT_ROOT } from '../rules/pack.js';
+
+const phrases = z.array(z.union([z.string().min(1), z.number()]).transform(String)).min(1);
+const groups = z.record(z.string(), phrases);
+
+const vocabSchema = z.strictObject({
+  assertion: z.strictObject({ negatedPre: phrases, negatedPost: phrases, uncertain: phrases, history: phrases, terminators: phrases }),
+  sentenceRoles: z.strictObject({ plan: phrases, review: phrases, reviewer: phrases }),
+  regions: groups,
+  fingers: groups,
+  symptoms: groups,
+  exam: groups,
+  examNeutral: phrases,
+  examNeuroSummary: phrases,
+  examResult: z.strictObject({ positive: phrases, negative: phrases }),
+  studies: groups,
+  studyDone: phrases,
+  officialReport: z.strictObject({ absent: phrases, present: phrases }),
+  studyFindings: groups,
+  treatments: groups,
+  treatmentOutcome: groups,
+  treatmentGiven: phrases,
+  surgeries: groups,
+  surgeryCue: phrases,
+  workStatus: groups,
+  redFlags: groups,
+  documentation: z.strictObject({
+    functionalImprovement: z.strictObject({ positive: phrases }),
+    homeExerciseProgram: z.strictObject({ positive: phrases }),
+    risksDiscussed: z.strictObject({ positive: phrases }),
+    opioidMonitoring: groups,
+  }),
+});
+export type DraftVocabulary = z.infer<typeof vocabSchema>;
+
+export const VOCAB_FILE = join(PROJECT_ROOT, 'vocab', 'draft.yaml');
+
+/** One phrase found in a text: which key of its list, and where. */
+export interface PhraseMatch { key: string; start: number; end: number; text: string }
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** A phrase written in capitals (PT, OT, TENS, UR) is an abbreviation: matched with its case. */
+const isAbbreviation = (p: string): boolean => /[A-Z]{2}/.test(p) && !/[a-z]/.test(p);
+const source = (p: string): string => escape(p.trim()).replace(/ +/g, '\\s+');
+
+/** A compiled phrase list: finds every non-overlapping phrase, the longest at each position. */
+export class PhraseSet {
+  private readonly sensitive: RegExp | undefined;
+  private readonly insensitive: RegExp | undefined;
+  private readonly keyOf = new Map<string, string>();
+
+  constructor(lists: Record<string, readonly string[]>) {
+    const exact: string[] = [];
+    const folded: string[] = [];
+    for (const [key, list] of Object.entries(lists)) {
+      for (const p of list) {
+        if (isAbbreviation(p)) { exact.push(p); this.keyOf.set(`=${p.replace(/\s+/g, ' ')}`, key); }
+        else { folded.push(p); if (!this.keyOf.has(`~${p.toLowerCase().replace(/\s+/g, ' ')}`)) this.keyOf.set(`~${p.toLowerCase().replace(/\s+/g, ' ')}`, key); }
+      }
+    }
+    const build = (list: string[], flags: string): RegExp | undefined => list.length === 0 ? undefined
+      : new RegExp(`(?<![A-Za-z0-9])(?:${[...new Set(list)].sort((a, b) => b.length - a.length).map(source).join('|')})(?![A-Za-z0-9])`, flags);
+    this.sensitive = build(exact, 'g');
+    this.insensitive = build(folded, 'gi');
+  }
+
+  find(text: string, offset = 0): PhraseMatch[] {
+    const found: PhraseMatch[] = [];
+    for (const [re, mark] of [[this.sensitive, '='], [this.insensitive, '~']] as const) {
+      if (!re) continue;
+      re.lastIndex = 0;
+      for (const m of text.matchAll(re)) {
+        const norm = m[0].replace(/\s+/g, ' ');
+        const key = this.keyOf.get(mark === '=' ? `=${norm}` : `~${norm.toLowerCase()}`);
+        if (key !== undefined) found.push({ key, start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
+      }
+    }
+    // longest first at each position, then drop the ones inside a longer one
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: PhraseMatch[] = [];
+    for (const f of found) if (!out.some((o) => f.start < o.end && f.end > o.start)) out.push(f);
+    return out;
+  }
+
+  has(text: string): boolean { return this.find(text).length > 0; }
+}
+
+export interface CompiledVocabulary {
+  raw: DraftVocabulary;
+  negatedPre: PhraseSet; negatedPost: PhraseSet; uncertain: PhraseSet; history: PhraseSet; terminators: PhraseSet;
+  plan: PhraseSet; review: PhraseSet; reviewer: PhraseSet;
+  regions: PhraseSet; fingers: PhraseSet; symptoms: PhraseSet; exam: PhraseSet;
+  examNeutral: PhraseSet; examNeuroSummary: PhraseSet; examPositive: PhraseSet; examNegative: PhraseSet;
+  studies: PhraseSet; studyDone: PhraseSet; reportAbsent: PhraseSet; reportPresent: PhraseSet; studyFindings: PhraseSet;
+  treatments: PhraseSet; treatmentOutcome: PhraseSet; treatmentGiven: PhraseSet;
+  surgeries: PhraseSet; surgeryCue: PhraseSet; workStatus: PhraseSet; redFlags: PhraseSet;
+  functionalImprovement: PhraseSet; homeExerciseProgram: PhraseSet; risksDiscussed: PhraseSet; opioidMonitoring: PhraseSet;
+}
+
+/** Validates and compiles a vocabulary document; throws with the path of the first problem. */
+export function compileVocabulary(data: unknown, file = VOCAB_FILE): CompiledVocabulary {
+  const parsed = vocabSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const v = parsed.data;
+  const one = (list: string[]): PhraseSet => new PhraseSet({ yes: list });
+  return {
+    raw: v,
+    negatedPre: one(v.assertion.negatedPre), negatedPost: one(v.assertion.negatedPost), uncertain: one(v.assertion.uncertain),
+    history: one(v.assertion.history), terminators: one(v.assertion.terminators),
+    plan: one(v.sentenceRoles.plan), review: one(v.sentenceRoles.review), reviewer: one(v.sentenceRoles.reviewer),
+    regions: new PhraseSet(v.regions), fingers: new PhraseSet(v.fingers), symptoms: new PhraseSet(v.symptoms), exam: new PhraseSet(v.exam),
+    examNeutral: one(v.examNeutral), examNeuroSummary: one(v.examNeuroSummary), examPositive: one(v.examResult.positive), examNegative: one(v.examResult.negative),
+    studies: new PhraseSet(v.studies), studyDone: one(v.studyDone), reportAbsent: one(v.officialReport.absent), reportPresent: one(v.officialReport.present),
+    studyFindings: new PhraseSet(v.studyFindings),
+    treatments: new PhraseSet(v.treatments), treatmentOutcome: new PhraseSet(v.treatmentOutcome), treatmentGiven: one(v.treatmentGiven),
+    surgeries: new PhraseSet(v.surgeries), surgeryCue: one(v.surgeryCue), workStatus: new PhraseSet(v.workStatus), redFlags: new PhraseSet(v.redFlags),
+    functionalImprovement: one(v.documentation.functionalImprovement.positive), homeExerciseProgram: one(v.documentation.homeExerciseProgram.positive),
+    risksDiscussed: one(v.documentation.risksDiscussed.positive), opioidMonitoring: new PhraseSet(v.documentation.opioidMonitoring),
+  };
+}
+
+let cached: CompiledVocabulary | undefined;
+
+/** The shipped vocabulary, read and validated once per process. */
+export function draftVocabulary(): CompiledVocabulary {
+  cached ??= compileVocabulary(parse(readFileSync(VOCAB_FILE, 'utf8')));
+  return cached;
+}
