@@ -42,6 +42,14 @@ lines.push('| family (real letters) | items | coverage | accuracy | balanced acc
 lines.push(row('all', f));
 for (const [fam, ff] of Object.entries(letters.figuresByFamily)) lines.push(row(fam, ff));
 lines.push('', `Confusion matrix, real letters (rows: the letter; columns: the prediction): upheld → ${c.upheld!.upheld} upheld / ${c.upheld!.overturned} overturned / ${c.upheld!['not-covered']} not covered; overturned → ${c.overturned!.upheld} / ${c.overturned!.overturned} / ${c.overturned!['not-covered']}.`);
+const INDEPENDENT = join(ROOT, '..', 'shared', 'letters', 'imr-ca-2016', 'independent');
+if (existsSync(INDEPENDENT)) {
+  const ind = suite([INDEPENDENT]);
+  const fi = ind.figures;
+  const ci = fi.confusion;
+  const ri = ind.reasons && !('problems' in ind.reasons) ? ind.reasons : undefined;
+  lines.push('', `- **Independent encodings** (\`../shared/letters/imr-ca-2016/independent\`: ${ind.totals.cases} visible letters, ${fi.items} items, encoded to the shared format by people who never read the rules): coverage ${pct(fi.coverage)}, accuracy ${pct(fi.accuracy)}, balanced accuracy ${pct(fi.balancedAccuracy)}, guideline source agreement ${pct(fi.guidelineAgreement)}; overturned items predicted overturned ${ci.overturned!.overturned} of ${ci.overturned!.upheld! + ci.overturned!.overturned! + ci.overturned!['not-covered']!}; upheld items predicted overturned ${ci.upheld!.overturned}${ri ? `; reason agreement: every decisive reason on ${pct(ri.shares.every)}, misleading on ${pct(ri.shares.misleading)}` : ''}. These letters informed the rules too: held-out letters will do worse.`);
+}
 const lint = JSON.parse(spawnSync(process.execPath, [CLI, 'lint', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout) as { families: { family: string; topics: number; criteria: number; limitations: number }[] };
 lines.push('', '| family (rule pack) | topics | criteria | limitations: guideline statements not encoded (`precheck lint --limitations`) |', '|---|---|---|---|');
 for (const fam of lint.families) lines.push(`| ${fam.family} | ${fam.topics} | ${fam.criteria} | ${fam.limitations} |`);
