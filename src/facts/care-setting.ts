@@ -29,7 +29,8 @@ const SETTINGS: ReadonlyArray<readonly [string, RegExp]> = [
   ['acute-hospital', /hospital (stay|admission)|inpatient (stay|admission|hospitali[sz]ation)|admission|length of stay|\blos\b|overnight stay/],
 ];
 
-const NUMBER = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)';
+// a number only where one starts: a long run of digits is not retried at every position (linear time)
+const NUMBER = '(?<![\\d.])(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)';
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
 const num = (t: string): number => NUMBER_WORDS[t] ?? Number(t);
 const HOURS = `${NUMBER}\\s*(?:-\\s*\\d+\\s*)?(?:hours?|hrs?|h)\\b`;

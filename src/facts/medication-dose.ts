@@ -70,9 +70,9 @@ export function quantityWithUnit(text: string): { amount: number; unit?: string 
 /** Strength of one unit in mg (mcg/hr for a patch): the opioid's part of a combination ("10/325 mg" = 10). */
 export function strengthOfUnit(text: string): { amount: number; unit: 'mg' | 'mcg/hr' } | undefined {
   const t = text.toLowerCase();
-  const patch = /(\d+(?:\.\d+)?)\s*(?:mcg|µg|ug)\s*\/\s*(?:hr|hour|h)\b/.exec(t);
+  const patch = /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:mcg|µg|ug)\s*\/\s*(?:hr|hour|h)\b/.exec(t);
   if (patch) return { amount: Number(patch[1]), unit: 'mcg/hr' };
-  const mg = /(\d+(?:\.\d+)?)\s*(?:mg)?\s*\/\s*\d+(?:\.\d+)?\s*mg\b|(\d+(?:\.\d+)?)\s*mg\b/.exec(t) ?? /\b(\d+(?:\.\d+)?)\s*\/\s*\d+(?:\.\d+)?\b/.exec(t);
+  const mg = /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:mg)?\s*\/\s*\d+(?:\.\d+)?\s*mg\b|(?<![\d.])(\d+(?:\.\d+)?)\s*mg\b/.exec(t) ?? /\b(\d+(?:\.\d+)?)\s*\/\s*\d+(?:\.\d+)?\b/.exec(t);
   if (!mg) return undefined;
   return { amount: Number(mg[1] ?? mg[2]), unit: 'mg' };
 }

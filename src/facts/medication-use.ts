@@ -196,7 +196,7 @@ function sameClassOthers(ctx: FactContext): Fact<readonly string[]> {
 }
 
 /** A strength in a medication's words: an amount with a dose unit, or a combination over acetaminophen ("10/325"). */
-const STRENGTH_WORDS = /\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|%|g\/|units?\b|meq\b)|\b\d+(?:\.\d+)?\/(?:\d+(?:\.\d+)?\/)?(?:300|325|500|650|750)\b/i;
+const STRENGTH_WORDS = /(?<![\d.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|%|g\/|units?\b|meq\b)|\b\d+(?:\.\d+)?\/(?:\d+(?:\.\d+)?\/)?(?:300|325|500|650|750)\b/i;
 
 export const medicationUseFacts: FactDefinition[] = [
   defineFact<readonly string[]>({

@@ -49,7 +49,7 @@ const MONITORING_WORDS: Readonly<Record<(typeof MONITORING)[number][0], RegExp>>
   adverseEffects: /side[- ]effects?|adverse (?:effects?|reactions?)/,
   aberrantBehavior: /aberrant|drug[- ]seeking|misuse|diversion/,
   urineDrugScreen: /urine (?:drug|tox\w*)|\buds\b|\budt\b|drug (?:screen|test)|toxicology screen/,
-  painScores: /pain (?:scores?|levels?|ratings?)? ?(?:with|without|on|off) (?:the )?(?:medications?|meds|opioids?)|\d+\/10[^.;]{0,40}\b(?:with|without|on|off) (?:the )?(?:medications?|meds|opioids?)|from \d+\/10 to \d+\/10/,
+  painScores: /pain (?:scores?|levels?|ratings?)? ?(?:with|without|on|off) (?:the )?(?:medications?|meds|opioids?)|(?<!\d)\d{1,2}\/10[^.;]{0,40}\b(?:with|without|on|off) (?:the )?(?:medications?|meds|opioids?)|from \d{1,2}\/10 to \d{1,2}\/10/,
   treatmentAgreement: /(?:opioid|narcotic|pain|medication|treatment) (?:agreement|contract)/,
   cures: /\bcures\b|prescription (?:drug )?monitoring|\bpdmp\b/,
   riskScreening: /opioid risk tool|\bort\b|\bsoapp|\bcage\b|\bdast\b|screen\w* for (?:the )?risk|risk (?:of|for) (?:addiction|abuse|misuse)|(?:addiction|abuse) risk|risk (?:screening|assessment)/,

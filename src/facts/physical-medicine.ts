@@ -154,7 +154,7 @@ const words = (ctx: FactContext): string => ctx.service.words;
  * daily living, work restrictions, measured range of motion or strength). Pain relief and
  * "feels better" are not among them; a negated measure ("no improvement in function") is not read.
  */
-const OBJECTIVE_FUNCTION = /range of motion|\brom\b|\d+ (?:to|->|→) \d+ degrees|\badls?\b|activities of daily living|work restrictions?|(?:returned|return|back) to (?:full |modified |regular )?(?:duty|work)|(?:lifting|walking|sitting|standing) (?:tolerance|distance|capacity|limit)|(?:improved|increased) (?:function|strength|mobility|endurance)|(?:function|strength|mobility|endurance) (?:improved|increased)|functional (?:improvement|gains?)/;
+const OBJECTIVE_FUNCTION = /range of motion|\brom\b|(?<!\d)\d+ (?:to|->|→) \d+ degrees|\badls?\b|activities of daily living|work restrictions?|(?:returned|return|back) to (?:full |modified |regular )?(?:duty|work)|(?:lifting|walking|sitting|standing) (?:tolerance|distance|capacity|limit)|(?:improved|increased) (?:function|strength|mobility|endurance)|(?:function|strength|mobility|endurance) (?:improved|increased)|functional (?:improvement|gains?)/;
 const NEGATED_FUNCTION = /\b(?:no|not|without|lack of|minimal|unchanged)\b[^.;]{0,40}(?:function|range of motion|\brom\b|adl|strength|duty|work)/;
 
 function objectiveFunctionInText(text: string | undefined): boolean {

@@ -120,6 +120,7 @@ export function redFlagsInWords(request: Request, regions: readonly Region[] = [
   for (const entry of recordTexts(request)) {
     if (entry.path.startsWith('services[')) continue; // the request's own words are not findings
     for (const clause of entry.text.split(/[.;!?\n]+/)) {
+      if (!/[a-z]{2}/i.test(clause)) continue; // no word, no red flag (keeps long punctuation runs cheap)
       for (const [flag, res] of v.redFlags) {
         // a regional flag needs words that place it in the service's region (an unplaced fracture is not enough)
         if (REGIONAL_FLAGS.has(flag) && (PAST.test(clause) || !placedIn(clause, entry.region, regions, flag === 'progressive-neurologic-deficit'))) continue;
@@ -180,6 +181,7 @@ export function termInRecord(request: Request, term: TermId, options: TermOption
   const denied: string[] = [];
   for (const entry of recordTexts(request)) {
     for (const clause of entry.text.split(/[.;!?\n]+|,\s*(?:but|however)\s/)) {
+      if (!/[a-z]{2}/i.test(clause)) continue; // no word, no phrase: skip (keeps long punctuation runs cheap)
       if (options.regions && !concerns(clause, entry.region, options.regions, options.neurologic === true)) continue;
       if (t.against.some((re) => test(re, clause))) { denied.push(`${entry.path}: "${clause.trim()}"`); continue; }
       if (t.with && !t.with.some((re) => test(re, clause))) continue;

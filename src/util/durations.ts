@@ -23,7 +23,9 @@ const MONTHS_PER: Readonly<Record<string, number>> = { day: 1 / 30.44, week: 1 /
  */
 export function durationInText(text: string | undefined): { months: number; phrase: string } | undefined {
   if (!text) return undefined;
-  const re = /(\d+(?:\.\d+)?|[a-z]+)[\s-]*(day|week|wk|month|mo|year|yr)s?\b/gi;
+  // a number or word only where one starts (the lookbehind keeps a long run of digits or letters
+  // from being retried at every position: linear time)
+  const re = /(?<![\d.a-z])(\d+(?:\.\d+)?|[a-z]+)[\s-]*(day|week|wk|month|mo|year|yr)s?\b/gi;
   let best: { months: number; phrase: string } | undefined;
   for (const m of text.toLowerCase().matchAll(re)) {
     const n = parseNumber(m[1]!);
