@@ -128,8 +128,10 @@ export const preoperativeFacts: FactDefinition[] = [
       if (named) return known(true, [`${named.at} names the surgery (${named.words.trim()})`]);
       const planned = ctx.request.raw.documentation?.surgeryPlanned;
       if (planned !== undefined) return known(planned, [`documentation.surgeryPlanned = ${planned}`]);
-      const words = termInRecord(ctx.request.raw, 'surgeryPlanned'); // any region: the test is for the worker
-      return words.value !== undefined ? words : unknown(['no planned surgery documented']);
+      // any region (the test is for the worker), but not the test's own label: "pre-op labs" names no surgery
+      const words = termInRecord(ctx.request.raw, 'surgeryPlanned');
+      const own = `services[${ctx.service.index}]`;
+      return words.value !== undefined && words.evidence.some((e) => !e.startsWith(own)) ? words : unknown(['no planned surgery documented']);
     },
   }),
   defineFact<boolean>({

@@ -19,7 +19,7 @@ const citation = z.object({
 
 const criterion = z.object({
   id: z.string().describe('Criterion id, e.g. esi.radiculopathy-corroborated.'),
-  status: z.enum(['met', 'unmet', 'not-documented']).describe('met | unmet | not-documented.'),
+  status: z.enum(['met', 'unmet', 'not-documented', 'not-stated']).describe('met | unmet | not-documented | not-stated (how a procedure is performed is not stated: presumed, never met, not decisive).'),
   text: z.string().describe('The criterion in plain words.'),
   evidence: z.array(z.string()).describe('Request paths and values that decided it.'),
   citation,

@@ -25,7 +25,7 @@ export function durationInText(text: string | undefined): { months: number; phra
   if (!text) return undefined;
   // a number or word only where one starts (the lookbehind keeps a long run of digits or letters
   // from being retried at every position: linear time)
-  const re = /(?<![\d.a-z])(\d+(?:\.\d+)?|[a-z]+)[\s-]*(day|week|wk|month|mo|year|yr)s?\b/gi;
+  const re = /((?<![\d.])\d+(?:\.\d+)?|(?<![a-z])[a-z]+)[\s-]*(day|week|wk|month|mo|year|yr)s?\b/gi;
   let best: { months: number; phrase: string } | undefined;
   for (const m of text.toLowerCase().matchAll(re)) {
     const n = parseNumber(m[1]!);

@@ -74,7 +74,8 @@ describe('homeHealth.afterSurgeryOrStay', () => {
     const nurse = { id: 'n', kind: 'home-health', label: 'home nursing' };
     expect(value({ services: [nurse, { id: 'op', kind: 'surgery', label: 'total hip arthroplasty' }] }, 'homeHealth.afterSurgeryOrStay', 'n')).toBe(true);
     expect(value({ surgeries: [{ kind: 'arthroplasty', date: '2017-01-02' }], services: [nurse] }, 'homeHealth.afterSurgeryOrStay')).toBe(true);
-    expect(value({ surgeries: [{ kind: 'arthroplasty', date: '2016-06-02' }], services: [nurse] }, 'homeHealth.afterSurgeryOrStay')).toBe(false);
+    // the request's date is its own, else the latest dated entry of the record (never the decision date)
+    expect(value({ surgeries: [{ kind: 'arthroplasty', date: '2016-06-02' }], services: [{ ...nurse, date: '2017-01-20' }] }, 'homeHealth.afterSurgeryOrStay')).toBe(false);
     expect(value({ services: [nurse] }, 'homeHealth.afterSurgeryOrStay')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 // live prediction. Both render data from the API; neither decides anything itself.
 
 export interface Citation { source: string; section: string; topic?: string; pages?: string; edition?: string }
-export interface Criterion { id: string; status: 'met' | 'unmet' | 'not-documented'; text: string; evidence: string[]; citation: Citation; presumed?: true; toDocument?: string | null }
+export interface Criterion { id: string; status: 'met' | 'unmet' | 'not-documented' | 'not-stated'; text: string; evidence: string[]; citation: Citation; presumed?: true; toDocument?: string | null }
 export interface ServiceResult { id: string; kind: string; label: string; prediction: 'upheld' | 'overturned' | 'not-covered'; dependsOn: string | null; guideline: Citation | null; criteria: Criterion[]; rationale: string; toOverturn: string[]; notRecommended?: string; notices: string[] }
 export interface Result { request: string; decisionDate: string; services: ServiceResult[]; notices: string[] }
 export interface CriteriaAnswer { topics: string[]; guideline: Citation | null; predictionWithEmptyRecord: string; notRecommended?: string; criteria: Criterion[]; notices: string[] }
@@ -20,6 +20,7 @@ const STATUS: Record<Criterion['status'], { mark: string; word: string }> = {
   met: { mark: '✓', word: 'met' },
   unmet: { mark: '✗', word: 'unmet' },
   'not-documented': { mark: '?', word: 'not documented' },
+  'not-stated': { mark: '–', word: 'not stated (presumed, not met)' },
 };
 
 const VERDICT: Record<ServiceResult['prediction'], string> = {
@@ -76,7 +77,7 @@ export class PredictionView extends HTMLElement {
       // what to add comes first: it is what the physician acts on
       if (s.notRecommended) section.append(h('p', { class: 'warn' }, `No documentation can overturn this: ${s.notRecommended}`));
       else if (s.toOverturn.length > 0) section.append(h('h4', {}, 'To overturn, document:'), h('ul', { class: 'to-overturn' }, ...s.toOverturn.map((t) => h('li', {}, t))));
-      const counts = { met: 0, unmet: 0, 'not-documented': 0 };
+      const counts = { met: 0, unmet: 0, 'not-documented': 0, 'not-stated': 0 };
       for (const c of s.criteria) counts[c.status]++;
       if (s.criteria.length > 0) {
         section.append(h('p', { class: 'counts' }, `${counts.met} met · ${counts.unmet} unmet · ${counts['not-documented']} not documented`));
