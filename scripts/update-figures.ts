@@ -67,6 +67,8 @@ if (existsSync(join(ROOT, 'docs/parse-letter.md'))) {
 if (existsSync(join(ROOT, 'bench/results.json'))) {
   const b = JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8'));
   lines.push(`- **Benchmark** (\`npm run bench\`, ${b.requests} generated requests, ${b.date.slice(0, 10)}, 2-core machine): engine API ${b.engineApi.requestsPerSecond} req/s; \`check - --format jsonl\` ${b.cliStreamJsonl.requestsPerSecond} req/s (the faster of two runs: ${b.cliStreamJsonl.eachRunRequestsPerSecond.join(' and ')}), peak RSS ${b.cliStreamJsonl.peakRssMb} MB (${b.cliStreamJsonl.peakRssMbAtTenth} MB at a tenth of the batch); ${b.baselineComparison.ratio}× the hand-written predicate on the same input (${b.baselineComparison.decisionOnly.ratio}× on the decision step alone, which also builds evidence and explanations); json-rules-engine's async engine ${b.jsonRulesEngineAsync.requestsPerSecond} req/s on the decision step; one-request CLI ${b.cliOneRequest.medianMs} ms (node -e 0: ${b.cliOneRequest.nodeBareMs} ms).`);
+  const sc = b.serveCheck;
+  if (sc) lines.push(`- **\`precheck serve\`** (\`bench/serve.ts\`): \`POST /v1/check\` with the README example at ${sc.concurrency} concurrent keep-alive clients on the same 2-core machine: ${sc.requestsPerSecond} req/s, p50 ${sc.latencyMs.p50} ms, p99 ${sc.latencyMs.p99} ms, ${sc.errors} errors (load average ${sc.machine.loadAverageAtStart} at the start).`);
 }
 const readme = join(ROOT, 'README.md');
 const text = readFileSync(readme, 'utf8');
