@@ -36,7 +36,7 @@ const reasonSchema = z.strictObject({
 });
 
 const itemSchema = z.strictObject({
-  letter: z.string().regex(/^CM\d{2}-\d{7}$/, 'expected a letter id such as CM16-0213037'),
+  letter: z.string().regex(/^CM\d{2}-\d{7}$/, 'expected a letter id: CM, two digits, a dash and seven digits'),
   /** The service id of the project's encoding (test/cases/imr-ca-2016). */
   service: z.string().min(1),
   /** The item's text as the letter (and items.csv) gives it. */
