@@ -269,16 +269,9 @@ function scanJsonKeys(text: string): { kind: 'duplicate'; path: string; offset: 
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) { // a string: find its closing quote (one not escaped)
-      let end = i;
-      let escaped = false;
-      for (;;) {
-        end = text.indexOf('"', end + 1);
-        if (end < 0) return undefined;
-        let slashes = 0;
-        for (let b = end - 1; text.charCodeAt(b) === 92; b--) slashes++;
-        if (slashes % 2 === 0) break;
-        escaped = true;
-      }
+      const closed = closingQuote(text, i);
+      if (!closed) return undefined;
+      const { end, escaped } = closed;
       const depth = keys.length - 1;
       const set = depth >= 0 ? keys[depth] : null;
       if (set && expectingKey[depth]) {
@@ -330,14 +323,9 @@ function findJsonValue(text: string, target: readonly PathSegment[]): number | u
     }
     if (c === 125 || c === 93) { path.pop(); isObject.pop(); expectingKey = false; continue; } // } ]
     if (c === 34) {
-      let end = i;
-      for (;;) {
-        end = text.indexOf('"', end + 1);
-        if (end < 0) return undefined;
-        let slashes = 0;
-        for (let b = end - 1; text.charCodeAt(b) === 92; b--) slashes++;
-        if (slashes % 2 === 0) break;
-      }
+      const closed = closingQuote(text, i);
+      if (!closed) return undefined;
+      const { end } = closed;
       if (expectingKey) {
         path[path.length - 1] = JSON.parse(text.slice(i, end + 1)) as string;
         expectingKey = false;
@@ -355,4 +343,18 @@ function findJsonValue(text: string, target: readonly PathSegment[]): number | u
     while (i + 1 < n && !/[\s,\]}]/.test(text[i + 1]!)) i++; // a number, true, false or null
   }
   return undefined;
+}
+
+/** The closing quote of the JSON string opening at `start` (one not escaped), and whether the string holds an escaped quote. */
+function closingQuote(text: string, start: number): { end: number; escaped: boolean } | undefined {
+  let end = start;
+  let escaped = false;
+  for (;;) {
+    end = text.indexOf('"', end + 1);
+    if (end < 0) return undefined;
+    let slashes = 0;
+    for (let b = end - 1; text.charCodeAt(b) === 92; b--) slashes++;
+    if (slashes % 2 === 0) return { end, escaped };
+    escaped = true;
+  }
 }
