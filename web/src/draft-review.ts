@@ -18,7 +18,6 @@ const NOT_FACTS = new Set(['format', 'id', 'extensions']);
 
 export class DraftReview {
   readonly text: string;
-  readonly warnings: string[];
   private readonly root: Owner;
   private readonly drafted = new WeakMap<Owner, Map<string, ReviewState>>();
   private readonly ids = new Map<Owner, number>();
@@ -28,7 +27,6 @@ export class DraftReview {
   constructor(answer: DraftAnswer) {
     this.root = answer.request;
     this.text = answer.text;
-    this.warnings = answer.warnings;
     this.collect(this.root, this.root, []);
     this.ranges = this.marks();
   }
