@@ -73,11 +73,27 @@ function treatmentModality(t: Treatment): string | undefined {
   return t.kind;
 }
 
+/** In-clinic passive modalities a therapist gives within therapy visits (massage has its own visit limit). */
+const CLINIC_MODALITIES: readonly string[] = [...ELECTRICAL, 'ultrasound', 'laser', 'infrared', 'diathermy', 'traction', 'heat-cold'];
+const THERAPY = ['physical-therapy', 'occupational-therapy'];
+
+/**
+ * A passive modality requested for clinic sessions as a line of a physical or occupational therapy
+ * plan (the same request asks for the therapy) is given within those therapy visits, so the
+ * earlier therapy course is its earlier course too ("additional monitored therapy" after "prior
+ * physical therapy", CM16-0235869).
+ */
+function partOfTherapyPlan(ctx: FactContext, modality: string): boolean {
+  if (ctx.service.kind !== 'passive-modality' || !CLINIC_MODALITIES.includes(modality)) return false;
+  if (/\bunits?\b|device|\bhome\b|purchase|rental|\brent\b/.test(words(ctx))) return false;
+  return ctx.request.services.some((s) => s.id !== ctx.service.id && s.requested && THERAPY.includes(s.kind));
+}
+
 /** Treatment modalities that count as earlier courses of the same therapy as the service. */
-function courseGroup(modality: string): readonly string[] {
-  if (modality === 'physical-therapy' || modality === 'occupational-therapy') return ['physical-therapy', 'occupational-therapy'];
-  if ((ELECTRICAL as readonly string[]).includes(modality)) return ELECTRICAL;
-  return [modality];
+function courseGroup(modality: string, inTherapyPlan: boolean): readonly string[] {
+  if (modality === 'physical-therapy' || modality === 'occupational-therapy') return THERAPY;
+  const own = (ELECTRICAL as readonly string[]).includes(modality) ? ELECTRICAL : [modality];
+  return inTherapyPlan ? [...own, ...THERAPY] : own;
 }
 
 interface Courses {
@@ -98,7 +114,8 @@ function courses(ctx: FactContext): Courses {
   if (planned) return { courses: [], evidence: [`services[${ctx.service.index}].for = ${planned.id}: no post-operative ${label} yet`], label };
   const treatments = ctx.request.raw.treatments;
   if (treatments === undefined || !modality) return { courses: undefined, evidence: ['treatments not recorded'], label };
-  const group = courseGroup(modality);
+  const inPlan = partOfTherapyPlan(ctx, modality);
+  const group = courseGroup(modality, inPlan);
   const surgery = latestSurgery(ctx);
   const since = surgery ? dayNumber(surgery.item.date!) : undefined;
   const found = indexed(treatments, 'treatments').filter((t) => {
@@ -107,6 +124,7 @@ function courses(ctx: FactContext): Courses {
     return since === undefined || t.item.date === undefined || dayNumber(t.item.date) >= since;
   });
   const evidence = surgery ? [`${surgery.path}.date = ${surgery.item.date}: courses since the surgery`] : [];
+  if (inPlan) evidence.push(`services[${ctx.service.index}]: ${label} requested with physical or occupational therapy; earlier therapy courses count`);
   return { courses: found, evidence, label };
 }
 
@@ -239,7 +257,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
   }),
   defineFact<boolean>({
     id: 'therapy.hadPrior', type: 'boolean',
-    description: 'The record shows an earlier course of the same therapy (PT and OT together; one group for TENS and other electrical stimulation) for the region and episode, completed or authorized. False when treatments are listed without one; not documented when no treatments are listed.',
+    description: 'The record shows an earlier course of the same therapy (PT and OT together; one group for TENS and other electrical stimulation; for an in-clinic passive modality requested with physical or occupational therapy, the earlier therapy courses too) for the region and episode, completed or authorized. False when treatments are listed without one; not documented when no treatments are listed.',
     reads: ['treatments[]', 'services[].for', 'surgeries[].date'],
     derive: (ctx) => {
       const found = courses(ctx);
