@@ -36,6 +36,8 @@ const MODALITY_WORDS: ReadonlyArray<[string, RegExp]> = [
   ['massage', /massage|myofascial|soft[- ]tissue mobili[sz]ation/],
   ['gym-membership', /\bgym\b|health club|fitness (?:club|center|centre|membership)|pool membership|\bymca\b/],
   ['home-exercise-kit', /exercise kit|exercise equipment|home exercise (?:kit|equipment)|theraband|resistance band|exercise ball|pulley/],
+  // an earlier program written as `other` (the shared format has no work-hardening treatment kind)
+  ['work-hardening', /work[- ](?:hardening|conditioning)/],
 ];
 
 /** Service kinds whose modality is the kind itself. */
@@ -198,7 +200,7 @@ const REHAB_TREATMENT_KINDS: readonly Treatment['kind'][] = ['physical-therapy',
 export const physicalMedicineFacts: FactDefinition[] = [
   defineFact<string>({
     id: 'physmed.modality', type: 'string',
-    description: 'The physical-medicine modality of the service: its kind for therapy kinds (physical-therapy, chiropractic, acupuncture, …), else the most specific one its label/text names (tens, electrical-stimulation, nmes, microcurrent, pens, interferential, h-wave, galvanic, hyperstimulation, ultrasound, laser, infrared, diathermy, traction, heat-cold, massage, shockwave, biofeedback, gym-membership, home-exercise-kit).',
+    description: 'The physical-medicine modality of the service: its kind for therapy kinds (physical-therapy, chiropractic, acupuncture, …), else the most specific one its label/text names (tens, electrical-stimulation, nmes, microcurrent, pens, interferential, h-wave, galvanic, hyperstimulation, ultrasound, laser, infrared, diathermy, traction, heat-cold, massage, shockwave, biofeedback, gym-membership, home-exercise-kit, work-hardening).',
     reads: ['services[].kind', 'services[].label', 'services[].text'],
     derive: (ctx) => {
       const modality = serviceModality(ctx);
