@@ -80,13 +80,15 @@ const CLINIC_MODALITIES: readonly string[] = [...ELECTRICAL, 'ultrasound', 'lase
 const THERAPY = ['physical-therapy', 'occupational-therapy'];
 
 /**
- * A passive modality requested for clinic sessions as a line of a physical or occupational therapy
- * plan (the same request asks for the therapy) is given within those therapy visits, so the
+ * A passive modality (or manual therapy) requested for clinic sessions as a line of a physical or
+ * occupational therapy plan (the same request asks for the therapy) is given within those therapy visits, so the
  * earlier therapy course is its earlier course too ("additional monitored therapy" after "prior
  * physical therapy", CM16-0235869).
  */
 function partOfTherapyPlan(ctx: FactContext, modality: string): boolean {
-  if (ctx.service.kind !== 'passive-modality' || !CLINIC_MODALITIES.includes(modality)) return false;
+  // manual therapy named as a line of the plan (not chiropractic care) is given by the therapist too
+  const manualTherapy = ctx.service.kind === 'chiropractic' && /manual therap|mobili[sz]ation/.test(words(ctx)) && !/chiro/.test(words(ctx));
+  if (!manualTherapy && (ctx.service.kind !== 'passive-modality' || !CLINIC_MODALITIES.includes(modality))) return false;
   if (/\bunits?\b|device|\bhome\b|purchase|rental|\brent\b/.test(words(ctx))) return false;
   return ctx.request.services.some((s) => s.id !== ctx.service.id && s.requested && THERAPY.includes(s.kind));
 }
