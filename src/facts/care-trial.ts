@@ -30,10 +30,22 @@ export function trialStatus(t: Treatment): TrialStatus {
   return status === 'partial' ? 'failed' : status === 'helped' ? 'improved' : status;
 }
 
+/**
+ * Passive care (modalities, TENS, massage) is care given, but its failure is not the failed trial
+ * the chapters ask for ("failure to progress in a strengthening program"): a passive modality that
+ * did not help leaves the trial of active care undocumented.
+ */
+const PASSIVE_CARE: readonly Treatment['kind'][] = ['passive-modality', 'tens', 'massage'];
+
+function entryStatus(t: Treatment): TrialStatus {
+  const status = trialStatus(t);
+  return status === 'failed' && PASSIVE_CARE.includes(t.kind) ? 'given' : status;
+}
+
 function trial(ctx: FactContext, kinds: readonly Treatment['kind'][], what: string) {
   const entries = indexed(ctx.request.raw.treatments, 'treatments')
     .filter((t) => kinds.includes(t.item.kind) && itemInRegion(t.item.region, ctx.service))
-    .map((t) => ({ path: t.path, kind: t.item.kind, status: trialStatus(t.item) }));
+    .map((t) => ({ path: t.path, kind: t.item.kind, status: entryStatus(t.item) }));
   if (kinds.includes('home-exercise') && ctx.request.raw.documentation?.homeExerciseProgram === true
     && !entries.some((e) => e.kind === 'home-exercise')) {
     entries.push({ path: 'documentation.homeExerciseProgram', kind: 'home-exercise', status: 'given' });

@@ -17,6 +17,11 @@ const PRODUCTS: ReadonlyArray<[string, RegExp]> = [
   ['corticosteroid', /cortisone|corticosteroid|steroid|dexamethasone|decadron|kenalog|triamcinolone|depo-?medrol|methylprednisolone|betamethasone|celestone|subacromial/],
 ];
 
+/** Neurologic findings: they examine a nerve, not the joint or tendon an injection treats. */
+const NEUROLOGIC_FINDINGS: ReadonlySet<string> = new Set(['sensory-deficit', 'motor-weakness', 'reflex-change', 'radicular-pain-dermatomal', 'straight-leg-raise', 'tinel-sign', 'phalen-sign']);
+/** A local sign named in an `other` finding's words. */
+const LOCAL_SIGN = /tender|pain|swell|effusion|crepit|grind|spasm|range of motion|\brom\b|windlass|thickening|nodul|trigger/;
+
 /** Provocation tests for the sacroiliac joint, as the record names them. */
 const SI_TESTS = /faber|patrick|gaenslen|thigh thrust|\bcompression\b|distraction|sacral thrust|yeoman|fortin|si stress|posterior shear|sacroiliac (?:stress|shear)/g;
 
@@ -112,6 +117,19 @@ export const injectionProductFacts: FactDefinition[] = [
       if (scored.length === 0) return unknown(['symptoms: no pain score recorded']);
       const top = scored.reduce((a, b) => (b.item.score! > a.item.score! ? b : a));
       return known(top.item.score! >= 7, [`${top.path}.score = ${top.item.score}`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'injection.targetFindings', type: 'boolean',
+    description: 'The examination records a positive local finding at the injected region (tenderness, swelling or effusion, limited motion, crepitus, impingement or another provocative test; an `other` finding whose text names one). False when the region was examined and no local sign was found there; not documented when the region has no exam finding (neurologic findings do not count).',
+    reads: ['exam[]'],
+    derive: (ctx) => {
+      const local = indexed(ctx.request.raw.exam, 'exam')
+        .filter((e) => e.item.region !== undefined && itemInRegion(e.item.region, ctx.service) && !NEUROLOGIC_FINDINGS.has(e.item.finding));
+      if (local.length === 0) return unknown(['exam: no finding recorded at the injected region']);
+      const positive = local.filter((e) => isPositive(e.item) && (e.item.finding !== 'other' || LOCAL_SIGN.test((e.item.text ?? '').toLowerCase())));
+      if (positive.length > 0) return known(true, positive.map((e) => `${e.path} = ${e.item.finding} positive${e.item.text ? ` (${e.item.text})` : ''}`));
+      return known(false, local.map((e) => `${e.path} = ${e.item.finding} ${e.item.result ?? ''}`.trim()));
     },
   }),
   defineFact<number>({

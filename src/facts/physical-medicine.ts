@@ -36,6 +36,8 @@ const MODALITY_WORDS: ReadonlyArray<[string, RegExp]> = [
   ['massage', /massage|myofascial|soft[- ]tissue mobili[sz]ation/],
   ['gym-membership', /\bgym\b|health club|fitness (?:club|center|centre|membership)|pool membership|\bymca\b/],
   ['home-exercise-kit', /exercise kit|exercise equipment|home exercise (?:kit|equipment)|theraband|resistance band|exercise ball|pulley/],
+  // an earlier program written as `other` (the shared format has no work-hardening treatment kind)
+  ['work-hardening', /work[- ](?:hardening|conditioning)/],
 ];
 
 /** Service kinds whose modality is the kind itself. */
@@ -73,11 +75,29 @@ function treatmentModality(t: Treatment): string | undefined {
   return t.kind;
 }
 
+/** In-clinic passive modalities a therapist gives within therapy visits (massage has its own visit limit). */
+const CLINIC_MODALITIES: readonly string[] = [...ELECTRICAL, 'ultrasound', 'laser', 'infrared', 'diathermy', 'traction', 'heat-cold'];
+const THERAPY = ['physical-therapy', 'occupational-therapy'];
+
+/**
+ * A passive modality (or manual therapy) requested for clinic sessions as a line of a physical or
+ * occupational therapy plan (the same request asks for the therapy) is given within those therapy visits, so the
+ * earlier therapy course is its earlier course too ("additional monitored therapy" after "prior
+ * physical therapy", CM16-0235869).
+ */
+function partOfTherapyPlan(ctx: FactContext, modality: string): boolean {
+  // manual therapy named as a line of the plan (not chiropractic care) is given by the therapist too
+  const manualTherapy = ctx.service.kind === 'chiropractic' && /manual therap|mobili[sz]ation/.test(words(ctx)) && !/chiro/.test(words(ctx));
+  if (!manualTherapy && (ctx.service.kind !== 'passive-modality' || !CLINIC_MODALITIES.includes(modality))) return false;
+  if (/\bunits?\b|device|\bhome\b|purchase|rental|\brent\b/.test(words(ctx))) return false;
+  return ctx.request.services.some((s) => s.id !== ctx.service.id && s.requested && THERAPY.includes(s.kind));
+}
+
 /** Treatment modalities that count as earlier courses of the same therapy as the service. */
-function courseGroup(modality: string): readonly string[] {
-  if (modality === 'physical-therapy' || modality === 'occupational-therapy') return ['physical-therapy', 'occupational-therapy'];
-  if ((ELECTRICAL as readonly string[]).includes(modality)) return ELECTRICAL;
-  return [modality];
+function courseGroup(modality: string, inTherapyPlan: boolean): readonly string[] {
+  if (modality === 'physical-therapy' || modality === 'occupational-therapy') return THERAPY;
+  const own = (ELECTRICAL as readonly string[]).includes(modality) ? ELECTRICAL : [modality];
+  return inTherapyPlan ? [...own, ...THERAPY] : own;
 }
 
 interface Courses {
@@ -98,7 +118,8 @@ function courses(ctx: FactContext): Courses {
   if (planned) return { courses: [], evidence: [`services[${ctx.service.index}].for = ${planned.id}: no post-operative ${label} yet`], label };
   const treatments = ctx.request.raw.treatments;
   if (treatments === undefined || !modality) return { courses: undefined, evidence: ['treatments not recorded'], label };
-  const group = courseGroup(modality);
+  const inPlan = partOfTherapyPlan(ctx, modality);
+  const group = courseGroup(modality, inPlan);
   const surgery = latestSurgery(ctx);
   const since = surgery ? dayNumber(surgery.item.date!) : undefined;
   const found = indexed(treatments, 'treatments').filter((t) => {
@@ -107,6 +128,7 @@ function courses(ctx: FactContext): Courses {
     return since === undefined || t.item.date === undefined || dayNumber(t.item.date) >= since;
   });
   const evidence = surgery ? [`${surgery.path}.date = ${surgery.item.date}: courses since the surgery`] : [];
+  if (inPlan) evidence.push(`services[${ctx.service.index}]: ${label} requested with physical or occupational therapy; earlier therapy courses count`);
   return { courses: found, evidence, label };
 }
 
@@ -180,7 +202,7 @@ const REHAB_TREATMENT_KINDS: readonly Treatment['kind'][] = ['physical-therapy',
 export const physicalMedicineFacts: FactDefinition[] = [
   defineFact<string>({
     id: 'physmed.modality', type: 'string',
-    description: 'The physical-medicine modality of the service: its kind for therapy kinds (physical-therapy, chiropractic, acupuncture, …), else the most specific one its label/text names (tens, electrical-stimulation, nmes, microcurrent, pens, interferential, h-wave, galvanic, hyperstimulation, ultrasound, laser, infrared, diathermy, traction, heat-cold, massage, shockwave, biofeedback, gym-membership, home-exercise-kit).',
+    description: 'The physical-medicine modality of the service: its kind for therapy kinds (physical-therapy, chiropractic, acupuncture, …), else the most specific one its label/text names (tens, electrical-stimulation, nmes, microcurrent, pens, interferential, h-wave, galvanic, hyperstimulation, ultrasound, laser, infrared, diathermy, traction, heat-cold, massage, shockwave, biofeedback, gym-membership, home-exercise-kit, work-hardening).',
     reads: ['services[].kind', 'services[].label', 'services[].text'],
     derive: (ctx) => {
       const modality = serviceModality(ctx);
@@ -239,7 +261,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
   }),
   defineFact<boolean>({
     id: 'therapy.hadPrior', type: 'boolean',
-    description: 'The record shows an earlier course of the same therapy (PT and OT together; one group for TENS and other electrical stimulation) for the region and episode, completed or authorized. False when treatments are listed without one; not documented when no treatments are listed.',
+    description: 'The record shows an earlier course of the same therapy (PT and OT together; one group for TENS and other electrical stimulation; for an in-clinic passive modality requested with physical or occupational therapy, the earlier therapy courses too) for the region and episode, completed or authorized. False when treatments are listed without one; not documented when no treatments are listed.',
     reads: ['treatments[]', 'services[].for', 'surgeries[].date'],
     derive: (ctx) => {
       const found = courses(ctx);

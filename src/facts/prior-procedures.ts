@@ -21,10 +21,24 @@ function inSameRegion(t: Treatment, ctx: FactContext): boolean {
   return itemInRegion(t.region, ctx.service);
 }
 
+/**
+ * Service kinds whose earlier courses the shared request format has no treatment kind for: a
+ * request written to it records them as `injection` (or `other`) with the procedure in `text`.
+ */
+const NAMED_IN_TEXT: Readonly<Record<string, RegExp>> = {
+  'sacroiliac-joint-injection': /sacroiliac|\bsi(?:-| )?joint|\bsij\b/,
+};
+
+function isSameKind(t: Treatment, kind: Treatment['kind']): boolean {
+  if (t.kind === kind) return true;
+  const words = NAMED_IN_TEXT[kind];
+  return words !== undefined && (t.kind === 'injection' || t.kind === 'other') && words.test((t.text ?? '').toLowerCase());
+}
+
 export function priorOfSameKind(ctx: FactContext): Indexed<Treatment>[] {
   const kind = treatmentKindOf(ctx.service.kind);
   if (!kind) return [];
-  return indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === kind && inSameRegion(t.item, ctx));
+  return indexed(ctx.request.raw.treatments, 'treatments').filter((t) => isSameKind(t.item, kind) && inSameRegion(t.item, ctx));
 }
 
 /** The most recent earlier treatment of the same kind (latest date; else the last listed). */

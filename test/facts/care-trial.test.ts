@@ -36,6 +36,12 @@ describe('careTrial.conservative', () => {
     expect(value(withCare([{ kind: 'chiropractic', outcome: 'failed' }]), 'careTrial.conservative')).toBe('failed');
     expect(value(withCare([{ kind: 'acupuncture', outcome: 'improved' }]), 'careTrial.conservative')).toBe('improved');
   });
+  it('takes a passive modality, TENS or massage that did not help as care given, not as a failed trial', () => {
+    expect(value(withCare([{ kind: 'passive-modality', outcome: 'partial', text: 'ultrasound' }]), 'careTrial.conservative')).toBe('given');
+    expect(value(withCare([{ kind: 'tens', outcome: 'failed' }]), 'careTrial.conservativeFailed')).toBeUndefined();
+    expect(value(withCare([{ kind: 'massage', outcome: 'failed' }, { kind: 'physical-therapy', outcome: 'failed' }]), 'careTrial.conservativeFailed')).toBe(true);
+    expect(value(withCare([{ kind: 'passive-modality', outcome: 'improved', text: 'heat' }]), 'careTrial.conservative')).toBe('improved');
+  });
   it('is not documented for medication and activity modification alone', () => {
     expect(value(withCare([{ kind: 'nsaid', outcome: 'failed' }, { kind: 'activity-modification' }]), 'careTrial.conservative')).toBeUndefined();
   });

@@ -66,3 +66,20 @@ describe('injection.priorViscosupplementReliefWeeks', () => {
     expect(value({ treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone' }], services: [visco] }, 'injection.priorViscosupplementReliefWeeks')).toBeUndefined();
   });
 });
+
+describe('injection.targetFindings', () => {
+  const prp = { id: 'prp', kind: 'injection', region: 'foot', text: 'platelet rich plasma' } as never;
+  const withExam = (exam: unknown[]) => value({ exam: exam as never, services: [prp] }, 'injection.targetFindings');
+  it('is true for a positive local finding at the injected region, or an other finding naming one', () => {
+    expect(withExam([{ finding: 'joint-tenderness', result: 'positive', region: 'foot' }])).toBe(true);
+    expect(withExam([{ finding: 'other', result: 'positive', region: 'foot', text: 'tenderness at the plantar fascia insertion' }])).toBe(true);
+  });
+  it('is false when the region was examined without a local sign', () => {
+    expect(withExam([{ finding: 'swelling', result: 'negative', region: 'foot' }, { finding: 'other', result: 'positive', region: 'foot', text: 'pulses palpable' }])).toBe(false);
+  });
+  it('is not documented when only another region or only nerves were examined', () => {
+    expect(withExam([{ finding: 'joint-tenderness', result: 'positive', region: 'knee' }])).toBeUndefined();
+    expect(withExam([{ finding: 'sensory-deficit', result: 'negative', region: 'foot' }])).toBeUndefined();
+    expect(withExam([])).toBeUndefined();
+  });
+});

@@ -100,6 +100,19 @@ describe('earlier courses of the same therapy', () => {
     const traction = { id: 'svc', kind: 'passive-modality', label: 'Traction x6', quantity: 6 };
     expect(value({ treatments, services: [traction] }, 'therapy.priorVisits')).toBe(6);
   });
+
+  it('a clinic modality requested with physical therapy counts the earlier therapy course; alone, a home unit or massage it does not', () => {
+    const treatments = [{ kind: 'physical-therapy' as const, sessions: 8, functionImproved: false }];
+    const estim = { id: 'svc', kind: 'passive-modality', label: 'Electrical stimulation x4', quantity: 4 };
+    const therapy = { id: 'pt', kind: 'physical-therapy', quantity: 4 };
+    expect(value({ treatments, services: [estim, therapy] }, 'therapy.hadPrior', 'svc')).toBe(true);
+    expect(value({ treatments, services: [estim, therapy] }, 'therapy.functionImproved', 'svc')).toBe(false);
+    expect(value({ treatments, services: [estim] }, 'therapy.hadPrior', 'svc')).toBe(false);
+    const unit = { id: 'svc', kind: 'passive-modality', label: 'TENS unit rental', quantity: 1 };
+    expect(value({ treatments, services: [unit, therapy] }, 'therapy.hadPrior', 'svc')).toBe(false);
+    const massage = { id: 'svc', kind: 'passive-modality', label: 'Massage x4', quantity: 4 };
+    expect(value({ treatments, services: [massage, therapy] }, 'therapy.hadPrior', 'svc')).toBe(false);
+  });
 });
 
 describe('therapy.functionImproved', () => {
