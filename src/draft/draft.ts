@@ -99,6 +99,8 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   const patient: Record<string, unknown> = {};
   const unused: Sentence[] = [];
   let inExam = false;
+  // a list of care cut into sentences at ";" or ":" ("Treatment has included: PT; acupuncture; …")
+  let carryList = false;
 
   for (const s of all) {
     const role = sentenceRole(v, s);
@@ -126,7 +128,7 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
       const newStudies = studiesIn(ctx, s, studies);
       if (newStudies.length === 0 && studies.length > 0) reportStatement(ctx, s, studies.at(-1)!);
       studies.push(...newStudies);
-      treatments.push(...treatmentsIn(ctx, s));
+      treatments.push(...treatmentsIn(ctx, s, carryList));
       surgeries.push(...surgeriesIn(ctx, s));
       const meds = medicationsIn(ctx, s);
       medications.push(...meds);
@@ -135,6 +137,7 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
       inExam = false;
       if (isContinuation(s)) medications.push(...medicationsIn(ctx, s));
     }
+    carryList = role === 'fact' && /[;:]$/.test(s.text) && (carryList || isTreatmentList(v, s));
     const flagsBefore = documentation.flags.size + documentation.monitoring.size + documentation.redFlags.size + (documentation.workStatus ? 1 : 0);
     documentationIn(ctx, s, documentation, role === 'fact');
     const after = symptoms.length + exam.length + studies.length + treatments.length + surgeries.length + medications.length + diagnoses.length;

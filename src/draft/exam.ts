@@ -11,6 +11,7 @@ const EXAM_CUE = /\b(exam(ination)?|objective|palpation|on inspection|revealed|d
 const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?)\b/i;
 const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
 const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
+const MUSCLE = /(?<![A-Za-z])(?:muscles?|musculature)(?![A-Za-z])/i;
 const SPECIFIC_TENDERNESS = new Set(['paraspinal-tenderness', 'facet-tenderness', 'trigger-point', 'sacroiliac-provocation']);
 
 /** A clause for an exam result: the sentence part between commas, semicolons and "but". */
@@ -32,14 +33,18 @@ const LIST_GAP = /^['’s]*\s*(?:tests?|signs?|maneuvers?)?\s*(?:,\s*)?(?:and\s|
 
 function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch): { result?: Result; span?: { start: number; end: number } } {
   const { v } = ctx;
-  if (v.examPositive.has(m.text)) return { result: 'positive' };
-  if (v.examNegative.has(m.text)) return { result: 'negative' };
   const clause = resultClause(s, m.start);
   const head = ctx.source.text.slice(clause.start, m.start);
   // a word just before the test: "positive Spurling", "no tenderness", "decreased sensation"
   const cuesBefore = [...v.examPositive.find(head, clause.start).map((c) => ({ c, r: 'positive' as const })), ...v.examNegative.find(head, clause.start).map((c) => ({ c, r: 'negative' as const })), ...v.negatedPre.find(head, clause.start).map((c) => ({ c, r: 'negative' as const }))]
     .filter(({ c }) => (ctx.source.text.slice(c.end, m.start).match(/[A-Za-z0-9]+/g) ?? []).length <= 4)
     .sort((a, b) => b.c.end - a.c.end);
+  // a finding that carries its own result ("tenderness", "decreased sensation") keeps it
+  // unless a negation comes just before it ("no tenderness", "patella not tender")
+  const closest = cuesBefore[0];
+  if (closest?.r === 'negative' && v.negatedPre.has(closest.c.text)) return { result: 'negative', span: closest.c };
+  if (v.examPositive.has(m.text)) return { result: 'positive' };
+  if (v.examNegative.has(m.text)) return { result: 'negative' };
   const tail = ctx.source.text.slice(m.end, clause.end);
   const cuesAfter = [...v.examPositive.find(tail, m.end).map((c) => ({ c, r: 'positive' as const })), ...v.examNegative.find(tail, m.end).map((c) => ({ c, r: 'negative' as const }))]
     .sort((a, b) => a.c.start - b.c.start);
@@ -48,6 +53,27 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch): { result?: Re
   const pick = cuesBefore.find(usable) ?? cuesAfter.find(usable);
   if (pick) return { result: pick.r, span: pick.c };
   return {};
+}
+
+/** "Tinel's sign, Finkelstein's sign, and Watson's sign were negative": the result after the last of a list. */
+function listResults(ctx: DraftContext, s: Sentence, matches: readonly PhraseMatch[]): Map<PhraseMatch, { result: Result; span: { start: number; end: number } }> {
+  const out = new Map<PhraseMatch, { result: Result; span: { start: number; end: number } }>();
+  let run: PhraseMatch[] = [];
+  const close = (): void => {
+    if (run.length >= 2) {
+      const last = run.at(-1)!;
+      const r = resultOf(ctx, s, last);
+      if (r.result && r.span && r.span.start >= last.end) for (const m of run.slice(0, -1)) out.set(m, { result: r.result, span: r.span });
+    }
+    run = [];
+  };
+  for (const m of matches) {
+    const prev = run.at(-1);
+    if (prev && !LIST_GAP.test(ctx.source.text.slice(prev.end, m.start))) close();
+    run.push(m);
+  }
+  close();
+  return out;
 }
 
 function findingOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly PhraseMatch[]): { finding: ExamFinding['finding']; region?: { value: string; start: number; end: number } } | undefined {
@@ -59,7 +85,8 @@ function findingOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly
   // generic tenderness: paraspinal / facet / trigger-point words nearby say which; else the region does
   if (all.some((o) => o !== m && SPECIFIC_TENDERNESS.has(o.key) && o.start >= clause.start && o.start < clause.end)) return undefined;
   if (region && JOINT_REGIONS.has(region.value)) return { finding: 'joint-tenderness', region };
-  if (region && SPINE_REGIONS.has(region.value)) return { finding: 'other', region };
+  // "tenderness of the cervical musculature", "tenderness to neck muscle": the paraspinal muscles
+  if (region && SPINE_REGIONS.has(region.value)) return { finding: MUSCLE.test(clauseText) ? 'paraspinal-tenderness' : 'other', region };
   return { finding: 'other', ...(region ? { region } : {}) };
 }
 
@@ -91,14 +118,16 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
     }
   }
   let previous: { end: number; result: Result } | undefined;
+  const fromList = listResults(ctx, s, matches);
   for (const m of matches) {
     const a = assertionOf(v, s, m.start, m.end);
     if (a.uncertain || a.history) continue;
     const f = findingOf(ctx, s, m, matches);
     if (!f) continue;
-    const neutral = v.examNeutral.has(m.text);
+    const neutral = v.examNeutral.is(m.text);
+    const listed = fromList.get(m);
     const r = resultOf(ctx, s, m);
-    let result: Result | undefined = r.result;
+    let result: Result | undefined = r.result ?? listed?.result;
     // "a negative Neer's test, Hawkins' test, and Speed's test": a list shares its result
     if (!result && previous && LIST_GAP.test(source.text.slice(previous.end, m.start))) result = previous.result;
     if (!result && a.negated) result = 'negative';
@@ -113,7 +142,7 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
     // each named test of its own ("Ely's test, Cozen's test"), each sign once per side and region
     // "decreased C5 and C6 dermatome sensation": one finding per dermatome
     const extraRoots = dermatome && /dermatom|distribution/i.test(clauseText) ? rootsIn(clauseText, clause.start).filter((r) => r.value !== dermatome.value) : [];
-    const key = `${f.finding}|${result}|${side?.value ?? ''}|${f.region?.value ?? ''}|${f.finding === 'other' ? m.text.toLowerCase() : ''}|${dermatome?.value ?? ''}`;
+    const key = `${f.finding}|${result}|${side?.value ?? ''}|${f.region?.value ?? ''}|${f.finding === 'other' || NAMED_TEST_FINDINGS.has(f.finding) ? testName(m.text) : ''}|${dermatome?.value ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     for (const root of extraRoots) {
@@ -121,7 +150,7 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
       if (side) each.side = side.value;
       if (f.region) each.region = f.region.value as ExamFinding['region'];
       if (date) each.date = date.value;
-      out.push(withEvidence(each, source, [m, r.span ?? a.trigger, side, f.region, root, date]));
+      out.push(withEvidence(each, source, [m, r.span ?? listed?.span ?? a.trigger, side, f.region, root, date]));
     }
     const item: ExamFinding = { finding: f.finding, result };
     if (side) item.side = side.value;
@@ -130,10 +159,15 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
     if (level) item.level = level.value;
     if (date) item.date = date.value;
     if (f.finding === 'other' || /[A-Z]/.test(m.text[0]!)) item.text = source.text.slice(clause.start, clause.end).replace(/\s+/g, ' ').replace(/^[\s,;]+/, '').trim();
-    out.push(withEvidence(item, source, [m, r.span ?? a.trigger, side, f.region, dermatome, level, date]));
+    out.push(withEvidence(item, source, [m, r.span ?? listed?.span ?? a.trigger, side, f.region, dermatome, level, date]));
   }
   return out;
 }
+
+/** Findings that are named tests: "Neer" and "Hawkins'" are two impingement findings, not one. */
+const NAMED_TEST_FINDINGS = new Set(['impingement-sign', 'meniscal-sign', 'joint-instability', 'sacroiliac-provocation', 'rotator-cuff-weakness', 'facet-loading']);
+/** "Tinel's sign" and "Tinel" name one test. */
+const testName = (text: string): string => text.toLowerCase().replace(/['’]s?(?![a-z])/g, '').replace(/\s+(?:test|sign|maneuver)$/, '').replace(/\s+/g, ' ');
 
 // "shoulder depression test", "Ely's test", "coracoid push button test": a named test the
 // vocabulary does not know is kept as `other` with its name

@@ -29,19 +29,44 @@ export function isTreatmentList(v: DraftContext['v'], s: Sentence): boolean {
   return GIVEN_SECTIONS.test(s.section) || (v.treatmentGiven.has(s.text) && CARE_WORD.test(s.text));
 }
 
-export function treatmentsIn(ctx: DraftContext, s: Sentence): Treatment[] {
+// "has not yet had physical therapy", "no previous physical therapy sessions": none given yet
+const NOT_YET = /(?<![A-Za-z])(?:(?:has|have|had|did|does)\s(?:not|never)\s(?:yet\s)?(?:had|started|done|attended|received|undergone|tried|begun|completed|participated in)|not\s(?:yet\s)?(?:started|attended|begun)|no\s(?:previous|prior)|never\s(?:had|attended|tried|received))(?![A-Za-z])/i;
+const VISIT_THERAPIES = new Set(['physical-therapy', 'occupational-therapy', 'chiropractic', 'acupuncture', 'massage', 'psychological-services', 'work-hardening']);
+
+/** A visit therapy the sentence says was not given yet, or undefined. */
+function notYetGiven(ctx: DraftContext, s: Sentence, m: { key: string; start: number }): { start: number; end: number } | undefined {
+  if (!VISIT_THERAPIES.has(m.key)) return undefined;
+  const from = Math.max(s.start, m.start - 60);
+  const head = ctx.source.text.slice(from, m.start);
+  const hit = NOT_YET.exec(head);
+  if (!hit) return undefined;
+  const between = head.slice(hit.index + hit[0].length);
+  if ((between.match(/[A-Za-z0-9]+/g) ?? []).length > 4 || /[.;,]/.test(between)) return undefined;
+  return { start: from + hit.index, end: from + hit.index + hit[0].length };
+}
+
+/** Care already given in a sentence; `continuesList` when it goes on a list opened by the sentence before ("Treatment included: …; …"). */
+export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = false): Treatment[] {
   const { v, source } = ctx;
   const mentions = v.treatments.find(s.text, s.start);
   if (mentions.length === 0) return [];
-  if (!isTreatmentList(v, s)) return [];
+  const none = mentions.map((m) => notYetGiven(ctx, s, m));
+  if (none.some(Boolean)) {
+    return mentions.flatMap((m, i) => { const n = none[i]; return n ? [withEvidence({ kind: m.key as Treatment['kind'], sessions: 0 }, source, [m, n])] : []; });
+  }
+  if (!continuesList && !isTreatmentList(v, s)) return [];
   const outcomes = v.treatmentOutcome.find(s.text, s.start);
   const sentenceOutcome = new Set(outcomes.map((o) => o.key)).size === 1 ? outcomes[0] : undefined;
   const specific = mentions.some((m) => INJECTIONS.has(m.key) && m.key !== 'injection');
   const out: Treatment[] = [];
   mentions.forEach((m, i) => {
     if (m.key === 'injection' && specific) return;
+    // "rest" is care only as a word of its own ("medications and rest"), not "at rest", "the rest of"
+    if (/^rest$/i.test(m.text) && (/(?:\bat|\bthe)\s+$/i.test(source.text.slice(Math.max(s.start, m.start - 5), m.start)) || /^\s+of\b/i.test(source.text.slice(m.end, m.end + 4)))) return;
     const a = assertionOf(v, s, m.start, m.end);
-    if (a.negated || a.uncertain) return;
+    // "no relief from physical therapy" negates the relief, not the therapy
+    const negatesOutcome = a.trigger && a.trigger.end <= m.start && v.treatmentOutcome.has(source.text.slice(a.trigger.start, m.start));
+    if ((a.negated && !negatesOutcome) || a.uncertain) return;
     const next = mentions[i + 1]?.start ?? s.end;
     const clause = clauseAround(s.text, s.start, m.start, next);
     const clauseText = source.text.slice(clause.start, clause.end);
