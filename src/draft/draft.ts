@@ -18,7 +18,7 @@ import { authorizedVisits, servicesFromLetter, servicesFromRfa, type DraftServic
 import { MAX_DRAFT_CHARS, sentences, SourceText, type Evidence, type Sentence } from './source.js';
 import { studiesIn } from './studies.js';
 import { mergeSymptoms, symptomsIn } from './symptoms.js';
-import { isTreatmentList, mergeTreatments, surgeriesIn, treatmentsIn } from './treatments.js';
+import { authorizedIn, isTreatmentList, mergeTreatments, surgeriesIn, treatmentsIn } from './treatments.js';
 import { ageIn, datesIn, scoresIn } from './values.js';
 import { draftVocabulary, type CompiledVocabulary } from './vocab.js';
 
@@ -152,6 +152,8 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   if (exam.length > 0) request.exam = exam;
   if (studies.length > 0) request.studies = studies;
   treatments.push(...(authorized as Treatment[]));
+  // what the claims administrator already authorized is stated anywhere in a letter
+  if (letter) for (const s of sentences(source)) treatments.push(...authorizedIn(ctx, s));
   if (treatments.length > 0) request.treatments = mergeTreatments(treatments);
   if (surgeries.length > 0) request.surgeries = surgeries;
   if (medications.length > 0) request.medications = mergeMedications(medications);
