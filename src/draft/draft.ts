@@ -19,7 +19,7 @@ import { MAX_DRAFT_CHARS, sentences, SourceText, type Evidence, type Sentence } 
 import { studiesIn } from './studies.js';
 import { mergeSymptoms, symptomsIn } from './symptoms.js';
 import { authorizedIn, isTreatmentList, mergeTreatments, surgeriesIn, treatmentsIn } from './treatments.js';
-import { ageIn, datesIn, scoresIn } from './values.js';
+import { ageIn, datesIn, scoresIn, type Found } from './values.js';
 import { draftVocabulary, type CompiledVocabulary } from './vocab.js';
 
 export type ServicesFrom = 'auto' | 'rfa' | 'letter' | 'none';
@@ -104,6 +104,7 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
 
   for (const s of all) {
     const role = sentenceRole(v, s);
+    let isDiagnosisList = false;
     const before = symptoms.length + exam.length + studies.length + treatments.length + surgeries.length + medications.length + diagnoses.length;
     if (role === 'review') { unused.push(s); continue; }
     if (role === 'fact') {
@@ -118,7 +119,8 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
         if (d) request.injury = withEvidence({ date: d.value }, source, [d]);
       }
       const dx = DIAGNOSES.exec(s.text);
-      if (dx && /diagnos/i.test(dx[0])) diagnoses.push(...diagnosesIn(source, s, s.start + dx.index + dx[0].length));
+      isDiagnosisList = dx !== null && /diagnos/i.test(dx[0]);
+      if (dx && isDiagnosisList) diagnoses.push(...diagnosesIn(source, s, s.start + dx.index + dx[0].length));
       if (opensExam(s)) inExam = true;
       else if (closesExam(s)) inExam = false;
       const found = symptomsIn(ctx, s);
@@ -139,7 +141,8 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
     }
     carryList = role === 'fact' && /[;:]$/.test(s.text) && (carryList || isTreatmentList(v, s));
     const flagsBefore = documentation.flags.size + documentation.monitoring.size + documentation.redFlags.size + (documentation.workStatus ? 1 : 0);
-    documentationIn(ctx, s, documentation, role === 'fact');
+    // a diagnosis ("post-operative infection") is kept in the diagnoses, not drafted again as a red flag
+    documentationIn(ctx, s, documentation, role === 'fact', isDiagnosisList);
     const after = symptoms.length + exam.length + studies.length + treatments.length + surgeries.length + medications.length + diagnoses.length;
     const flagsAfter = documentation.flags.size + documentation.monitoring.size + documentation.redFlags.size + (documentation.workStatus ? 1 : 0);
     if (after === before && flagsAfter === flagsBefore) unused.push(s);
@@ -179,6 +182,16 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
     warnings.push('no requested service found (no RFA table, no letter items): a placeholder service of kind "other" was added; describe what is requested');
     services = [{ id: 'requested', kind: 'other', label: 'the requested service (not found in the text: describe it)', extensions: { placeholder: true } }];
   }
+  // "The Request for Authorization dated 11-08-2016 includes …": the date the services were asked for
+  const asked = letter ? requestDateIn(ctx, all) : undefined;
+  if (asked && (!request.decisionDate || asked.value <= String(request.decisionDate))) {
+    for (const sv of services) {
+      if (sv.date !== undefined || sv.requested === false) continue;
+      sv.date = asked.value;
+      const ext = (sv.extensions ?? {}) as { evidence?: Evidence[] };
+      sv.extensions = { ...ext, evidence: [...(ext.evidence ?? []), source.evidence(asked.start, asked.end)] };
+    }
+  }
   request.services = services;
   request.extensions = { draft: { warning: DRAFT_WARNING, evidenceLinesOf: letter ? 'the letter text, normalized (line endings, double spacing)' : 'the input text, normalized (line endings)' } };
   return { request: repair(request, warnings), warnings, text };
@@ -211,6 +224,20 @@ function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): T
     out.push(withEvidence({ kind, outcome: (outcome?.key ?? 'unknown') as Treatment['outcome'], text: m.name }, ctx.source, [{ start, end: start + ev.quote.length }, outcome]));
   }
   return out;
+}
+
+const RFA = /(?<![A-Za-z])(?:RFA|request for authori[sz]ation)(?![A-Za-z])/gi;
+
+/** The date of the request for authorization, when the text gives one just after naming it. */
+function requestDateIn(ctx: DraftContext, all: readonly Sentence[]): Found<string> | undefined {
+  for (const s of all) {
+    for (const m of s.text.matchAll(RFA)) {
+      const from = s.start + m.index + m[0].length;
+      const date = datesIn(ctx.source.text.slice(from, Math.min(s.end, from + 60)), from, ctx.noteDate)[0];
+      if (date && date.value.length === 10) return date;
+    }
+  }
+  return undefined;
 }
 
 /** "The pain was rated 6-8/10": a score in a sentence naming no symptom belongs to the last pain drafted. */

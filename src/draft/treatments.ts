@@ -31,6 +31,7 @@ export function isTreatmentList(v: DraftContext['v'], s: Sentence): boolean {
 
 // "has not yet had physical therapy", "no previous physical therapy sessions": none given yet
 const NOT_YET = /(?<![A-Za-z])(?:(?:has|have|had|did|does)\s(?:not|never)\s(?:yet\s)?(?:had|started|done|attended|received|undergone|tried|begun|completed|participated in)|not\s(?:yet\s)?(?:started|attended|begun)|no\s(?:previous|prior)|never\s(?:had|attended|tried|received))(?![A-Za-z])/i;
+const OUTCOME_STATEMENT = /(?<![A-Za-z])(?:(?:has|have|had)\s+(?:not\s+)?helped|helped|did\s+not\s+help|(?:has|have|had)\s+failed|(?:was|were)\s+(?:not\s+)?(?:helpful|beneficial|effective)|without\s+(?:any\s+)?(?:relief|benefit|improvement)|(?:provided|gave|with)\s+(?:no|some|good|significant|partial|temporary|minimal)\s+(?:relief|benefit|improvement))(?![A-Za-z])/i;
 const GENERIC_MEDICATION_AFTER = /^\s*(?:therapy\s+)?(?:list|including|includes|such as|consisting of|:)(?![A-Za-z])/i;
 const DEVICE_USE = /(?<![A-Za-z])(?:uses|using|wears|wearing|wore|was given|was provided|were provided|was fitted|utilizes|utilizing)(?![A-Za-z])/i;
 const DEVICES = new Set(['brace', 'tens']);
@@ -59,8 +60,11 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = fal
   }
   // "He uses a splint for the thumb", "continues to wear a left thumb splint": a device in use
   const deviceUse = DEVICE_USE.test(s.text);
-  if (!continuesList && !isTreatmentList(v, s) && !(deviceUse && mentions.some((m) => DEVICES.has(m.key)))) return [];
-  const onlyDevices = !continuesList && !isTreatmentList(v, s);
+  // "reports that chiropractic treatments have helped": a course with its outcome
+  const withOutcome = OUTCOME_STATEMENT.test(s.text);
+  const listed = continuesList || isTreatmentList(v, s);
+  if (!listed && !withOutcome && !(deviceUse && mentions.some((m) => DEVICES.has(m.key)))) return [];
+  const onlyDevices = !listed && !withOutcome;
   const outcomes = v.treatmentOutcome.find(s.text, s.start);
   const sentenceOutcome = new Set(outcomes.map((o) => o.key)).size === 1 ? outcomes[0] : undefined;
   const specific = mentions.some((m) => INJECTIONS.has(m.key) && m.key !== 'injection');
