@@ -98,6 +98,8 @@ function tendernessAt(region: string, clauseText: string): ExamFinding['finding'
 
 const MOTION = '(?:forward\\s)?(?:flexion|extension|abduction|adduction|(?:internal\\s|external\\s)?rotation|lateral\\sbending|dorsiflexion|plantar\\s?flexion|pronation|supination)';
 const MOTION_DEGREES = new RegExp(`(?<![A-Za-z])${MOTION}\\s(?:(?:is|was|of|to|at)\\s){0,2}\\d{1,3}(?:\\/\\d{1,3})?(?:°|\\sdegrees)?(?![0-9])|(?<![0-9.])\\d{1,3}(?:°|\\sdegrees)\\s(?:of\\s)?${MOTION}`, 'i');
+const TENDER = /(?<![A-Za-z])(?:tender(?:ness)?|TTP|(?:pain|painful)\s(?:with|on|to)\spalpation)(?![A-Za-z])/i;
+const NOT_DOCUMENTED = /^(?:(?:was|were)\s)?not\s(?:documented|noted|reported|evident|described|performed)$/i;
 const BY_REGION = new Set(['limited-range-of-motion', 'joint-tenderness', 'muscle-spasm']);
 const ROM_RESULT = /^(?:decreased|limited|restricted|reduced|full|normal|good|painful)$/i;
 const REGION_BEFORE = /^\s*(?:spine|joint)?\s*(?:(?:decreased|limited|restricted|reduced|full|normal|good|painful)\s+)?$/i;
@@ -196,6 +198,8 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
     date = [...dates].reverse().find((d) => d.end <= m.start) ?? dates[0];
     const f = findingOf(ctx, s, m, matches);
     if (!f) continue;
+    // "spasm of the paraspinal muscles": the muscles are where another finding is, not a tenderness
+    if (m.key === 'paraspinal-tenderness' && !TENDER.test(m.text) && !TENDER.test(source.text.slice(resultClause(s, m.start).start, resultClause(s, m.start).end))) continue;
     const neutral = v.examNeutral.is(m.text);
     const listed = fromList.get(m);
     const r = resultOf(ctx, s, m, matches);
@@ -204,8 +208,11 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
     if (r.intrinsic && a.negated && a.trigger && a.trigger.end <= m.start) result = 'negative';
     // "a negative Neer's test, Hawkins' test, and Speed's test": a list shares its result
     if (!result && previous && LIST_GAP.test(source.text.slice(previous.end, m.start))) result = previous.result;
+    // "range of motion was not noted": not documented is not a normal finding
+    if (!r.result && a.negated && a.trigger && NOT_DOCUMENTED.test(a.trigger.text)) continue;
     if (!result && a.negated) result = 'negative';
-    if (!result && neutral && f.finding !== 'limited-range-of-motion') continue;
+    // what was examined, with no word saying how it was ('range of motion of the knee'), is not a finding
+    if (!result && neutral) continue;
     result ??= 'positive';
     previous = { end: m.end, result };
     const clause = resultClause(s, m.start);
