@@ -44,7 +44,8 @@ export const DRAFT_WARNING = 'Drafted from free text: every drafted fact must be
 const SUMMARY_HEADING = /^[ \t]*CLINICAL CASE SUMMARY[ \t]*$/im;
 const NOTE_DATE = /\b(?:date of (?:service|visit|exam(?:ination)?|report|evaluation)|DOS|visit date|exam date)\s*:?\s*/i;
 const INJURY = /\b(?:injur(?:y|ed)|date of injury|DOI)\b/i;
-const DIAGNOSES = /\b(?:diagnos(?:is|es|ed)(?:\s(?:of|include[sd]?|were|was|is|are))?|assessment)\s*:?\s*(?:the diagnoses of\s)?/i;
+// "The injured worker is undergoing treatment for right shoulder strain and …": the diagnoses too
+const DIAGNOSES = /\b(?:diagnos(?:is|es|ed)(?:\s(?:of|include[sd]?|were|was|is|are))?|assessment|(?:undergoing|receiving) treatment for|being treated for)\s*:?\s*(?:the diagnoses of\s)?/i;
 
 /** Drafts a request from clinical text. Never throws on text; the result always validates. */
 export function draftRequest(input: string, options: DraftOptions = {}): Draft {
@@ -119,7 +120,7 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
         if (d) request.injury = withEvidence({ date: d.value }, source, [d]);
       }
       const dx = DIAGNOSES.exec(s.text);
-      isDiagnosisList = dx !== null && /diagnos/i.test(dx[0]);
+      isDiagnosisList = dx !== null && /diagnos|treat/i.test(dx[0]);
       if (dx && isDiagnosisList) diagnoses.push(...diagnosesIn(source, s, s.start + dx.index + dx[0].length));
       if (opensExam(s)) inExam = true;
       else if (closesExam(s)) inExam = false;
@@ -210,10 +211,13 @@ function reportStatement(ctx: DraftContext, s: Sentence, study: Study): void {
 
 const TRIAL_KIND: Record<string, Treatment['kind']> = { nsaid: 'nsaid', 'muscle-relaxant': 'muscle-relaxant', opioid: 'opioid', neuropathic: 'neuropathic-medication', 'oral-corticosteroid': 'oral-corticosteroid', topical: 'topical-medication' };
 
+const MEDICATION_LIST = /(?<![A-Za-z])medications?\s(?:list\s|regimen\s)?(?:include[sd]?|(?:have|has)\sincluded|consist(?:s|ed)?\sof|(?:are|were)\b)/i;
+
 /** "Ibuprofen was tried and failed": a medication with an outcome is also a treatment tried. */
 function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): Treatment[] {
   const outcome = ctx.v.treatmentOutcome.find(s.text, s.start)[0];
-  const listed = isTreatmentList(ctx.v, s);
+  // "Her medication list included Flexeril, Norco …": what the patient takes, not care tried
+  const listed = isTreatmentList(ctx.v, s) && !(MEDICATION_LIST.test(s.text) && !outcome);
   if (!listed && (!outcome || !/\b(tried|trial|failed|taken|used)\b/i.test(s.text))) return [];
   const out: Treatment[] = [];
   for (const m of meds) {
