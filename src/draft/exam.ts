@@ -34,12 +34,14 @@ const LIST_GAP = /^['’s]*\s*(?:tests?|signs?|maneuvers?)?\s*(?:,\s*)?(?:and\s|
 function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly PhraseMatch[] = []): { result?: Result; span?: { start: number; end: number }; intrinsic?: boolean } {
   const { v } = ctx;
   const clause = resultClause(s, m.start);
-  const head = ctx.source.text.slice(clause.start, m.start);
+  // a result word before a list of regions reaches over the list's commas
+  const headStart = Math.min(clause.start, Math.max(s.start, regionChainStart(ctx, s, m.start) - 40));
+  const head = ctx.source.text.slice(headStart, m.start);
   // a word of another finding is not a result ("no sensory, motor weakness or reflex asymmetry")
   const ownWord = (c: PhraseMatch): boolean => all.some((o) => o !== m && c.start >= o.start && c.end <= o.end);
   // a word just before the test: "positive Spurling", "no tenderness", "decreased sensation"
-  const cuesBefore = [...v.examPositive.find(head, clause.start).map((c) => ({ c, r: 'positive' as const })), ...v.examNegative.find(head, clause.start).map((c) => ({ c, r: 'negative' as const })), ...v.negatedPre.find(head, clause.start).map((c) => ({ c, r: 'negative' as const }))]
-    .filter(({ c }) => !ownWord(c) && (ctx.source.text.slice(c.end, m.start).match(/[A-Za-z0-9]+/g) ?? []).length <= 4)
+  const cuesBefore = [...v.examPositive.find(head, headStart).map((c) => ({ c, r: 'positive' as const })), ...v.examNegative.find(head, headStart).map((c) => ({ c, r: 'negative' as const })), ...v.negatedPre.find(head, headStart).map((c) => ({ c, r: 'negative' as const }))]
+    .filter(({ c }) => !ownWord(c) && wordsBetween(ctx, c.end, m.start) <= 4)
     .sort((a, b) => b.c.end - a.c.end);
   // a finding that carries its own result ("tenderness", "decreased sensation") keeps it
   // unless a negation comes just before it ("no tenderness", "patella not tender")
@@ -55,6 +57,13 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   const pick = cuesBefore.find(usable) ?? cuesAfter.find(usable);
   if (pick) return { result: pick.r, span: pick.c };
   return {};
+}
+
+/** Words between a result word and its finding, not counting a list of regions ("decreased cervical spine, lumbar spine and right shoulder range of motion"). */
+function wordsBetween(ctx: DraftContext, from: number, to: number): number {
+  let gap = ctx.source.text.slice(from, to);
+  for (const r of ctx.v.regions.find(gap).reverse()) gap = gap.slice(0, r.start) + gap.slice(r.end);
+  return (gap.match(/[A-Za-z0-9]+/g) ?? []).filter((w) => !/^(?:spine|joint|and|left|right|bilateral|the)$/i.test(w)).length;
 }
 
 /** "Tinel's sign, Finkelstein's sign, and Watson's sign were negative": the result after the last of a list. */
@@ -107,6 +116,21 @@ const REGION_JOIN = /^\s*(?:spine|joint)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)
 const REGION_AFTER = /^\s*(?:of|to|in|at|over)\s+(?:the\s+|both\s+)?$/i;
 
 interface ListedRegion { value: string; start: number; end: number; side?: { value: 'left' | 'right' | 'bilateral'; start: number; end: number }; result?: Result; resultSpan?: { start: number; end: number } }
+
+/** Where a list of regions written just before `at` begins (`at` when there is none). */
+function regionChainStart(ctx: DraftContext, s: Sentence, at: number): number {
+  const from = Math.max(s.start, at - 120);
+  const found = regionsIn(ctx.v, ctx.source.text.slice(from, at), from);
+  let start = at;
+  let gap = REGION_BEFORE;
+  for (let i = found.length - 1; i >= 0; i--) {
+    const r = found[i]!;
+    if (!gap.test(ctx.source.text.slice(r.end, start))) break;
+    start = r.start;
+    gap = REGION_JOIN;
+  }
+  return start;
+}
 
 /** The other regions of a list naming one finding: "lumbar, and hip decreased range of motion", "range of motion of the neck and shoulders". */
 function regionList(ctx: DraftContext, s: Sentence, m: PhraseMatch, primary: { start: number; end: number }): ListedRegion[] {

@@ -34,15 +34,18 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     const regionSpan = source.text.slice(m.start, s.end);
     const date = nearest(dates, m.end);
     // "lumbar x-ray", "cervical spine x rays", "lumbar spine and left shoulder x-rays": regions just before
-    const named = regionsBefore(ctx, s, m.start);
-    const region = named.at(-1) ?? regionsIn(v, regionSpan, m.start).find((r) => r.start - m.end < 60) ?? nearest(regionsIn(v, s.text, s.start), m.start);
+    // a cardiac or hearing study is not of the musculoskeletal region the sentence names
+    const named = m.key === 'other' ? [] : regionsBefore(ctx, s, m.start);
+    const region = m.key === 'other' ? undefined : named.at(-1) ?? regionsIn(v, regionSpan, m.start).find((r) => r.start - m.end < 60) ?? nearest(regionsIn(v, s.text, s.start), m.start);
     // "an x-ray of the left ankle, right elbow, left foot, and right wrist": one study per region
     const listEnd = regionSpan.search(/\b(revealed|reveals|showed|shows|demonstrated|indicated|indicates|was|were|performed|dated|which|that)\b|[.;]/);
-    const listed = named.length > 0 ? named : regionsIn(v, regionSpan.slice(0, listEnd < 0 ? 160 : Math.min(listEnd, 160)), m.start);
+    const listed = m.key === 'other' ? [] : named.length > 0 ? named : regionsIn(v, regionSpan.slice(0, listEnd < 0 ? 160 : Math.min(listEnd, 160)), m.start);
     if (listed.length >= 2 && new Set(listed.map((r) => r.value)).size === listed.length) {
       for (const r of listed) {
         const key = `${m.key}|${r.value}`;
         if (typesSeen.has(key)) continue;
+        // "lumbar spine and left shoulder x-rays were negative" after "lumbar x-ray, left shoulder x-ray": the same studies
+        if (!date && previous.some((p) => p.type === m.key && p.region === r.value)) continue;
         typesSeen.add(key);
         const sideFrom = Math.max(r.start < m.start ? s.start : m.start, r.start - 12);
         const rSide = nearest(sidesIn(source.text.slice(sideFrom, r.end), sideFrom), r.start);
@@ -53,7 +56,9 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
       }
       return;
     }
-    const side = nearest(sidesIn(source.text.slice(s.start, until), s.start), m.start);
+    // a region named before the study word has its side just before it ("left shoulder x-ray")
+    const sideFrom = named.length > 0 ? Math.max(s.start, named[0]!.start - 12) : s.start;
+    const side = named.length > 0 ? nearest(sidesIn(source.text.slice(sideFrom, named[0]!.end), sideFrom), named[0]!.start) : nearest(sidesIn(source.text.slice(s.start, until), s.start), m.start);
     const absent = v.reportAbsent.find(s.text, s.start)[0];
     const present = absent ? undefined : v.reportPresent.find(s.text, s.start)[0];
     const findings = findingsIn(ctx, s, m.key, m.end, until);

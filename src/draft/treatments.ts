@@ -33,7 +33,7 @@ export function isTreatmentList(v: DraftContext['v'], s: Sentence): boolean {
 const NOT_YET = /(?<![A-Za-z])(?:(?:has|have|had|did|does)\s(?:not|never)\s(?:yet\s)?(?:had|started|done|attended|received|undergone|tried|begun|completed|participated in)|not\s(?:yet\s)?(?:started|attended|begun)|no\s(?:previous|prior)|never\s(?:had|attended|tried|received))(?![A-Za-z])/i;
 const OUTCOME_STATEMENT = /(?<![A-Za-z])(?:(?:has|have|had)\s+(?:not\s+)?helped|helped|did\s+not\s+help|(?:has|have|had)\s+failed|(?:was|were)\s+(?:not\s+)?(?:helpful|beneficial|effective)|without\s+(?:any\s+)?(?:relief|benefit|improvement)|(?:provided|gave|with)\s+(?:no|some|good|significant|partial|temporary|minimal)\s+(?:relief|benefit|improvement))(?![A-Za-z])/i;
 const GENERIC_MEDICATION_AFTER = /^\s*(?:therapy\s+)?(?:list|including|includes|such as|consisting of|:)(?![A-Za-z])/i;
-const DEVICE_USE = /(?<![A-Za-z])(?:uses|using|wears|wearing|wore|was given|was provided|were provided|was fitted|utilizes|utilizing)(?![A-Za-z])/i;
+const DEVICE_USE = /(?<![A-Za-z])(?:uses|using|wear|wears|wearing|wore|was given|was provided|were provided|was fitted|utilizes|utilizing)(?![A-Za-z])/i;
 const DEVICES = new Set(['brace', 'tens']);
 const VISIT_THERAPIES = new Set(['physical-therapy', 'occupational-therapy', 'chiropractic', 'acupuncture', 'massage', 'psychological-services', 'work-hardening']);
 
