@@ -2,6 +2,7 @@
 // matching rule) and prints the figures as a Markdown table for docs/draft.md.
 // Usage: npx tsx scripts/measure-draft.ts [shared-dir]
 //        npx tsx scripts/measure-draft.ts --dump <section> [shared-dir]   (the unmatched items, letter by letter)
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../src/rules/pack.js';
 import { measureDrafts, sectionErrors, SECTIONS, type Section } from '../src/draft/measure.js';
@@ -34,4 +35,13 @@ const lines = [
   '',
   `For scale: the same services with no clinical facts agree on ${m.endToEnd.servicesOnlyAgrees} (${pct(m.endToEnd.servicesOnlyAgrees / m.endToEnd.items)}); always answering "upheld" agrees on ${m.endToEnd.alwaysUpheld} (${pct(m.endToEnd.alwaysUpheld / m.endToEnd.items)}).`,
 ];
+// the same drafts against the encodings made by people who never read the rules (a second
+// opinion on what the summaries say, encoded to the shared format)
+const INDEPENDENT = join(SHARED, 'letters', 'imr-ca-2016', 'independent');
+if (existsSync(INDEPENDENT)) {
+  const i = measureDrafts(INDEPENDENT, join(SHARED, 'letters', 'imr-ca-2016'));
+  lines.push('', `Against the independent encodings (${i.letters} letters):`, '', '| section | drafted | encoded | matched | precision | recall |', '|---|---|---|---|---|---|',
+    ...SECTIONS.map((s) => { const x = i.sections[s]; return `| ${s} | ${x.drafted} | ${x.hand} | ${x.matched} | ${pct(x.precision)} | ${pct(x.recall)} |`; }),
+    '', `End to end (${i.endToEnd.items} items): draft-then-check ${i.endToEnd.draftAgrees} (${pct(i.endToEnd.draftAgrees / i.endToEnd.items)}); the independent encodings ${i.endToEnd.handAgrees} (${pct(i.endToEnd.handAgrees / i.endToEnd.items)}); services only ${i.endToEnd.servicesOnlyAgrees} (${pct(i.endToEnd.servicesOnlyAgrees / i.endToEnd.items)}).`);
+}
 process.stdout.write(`${lines.join('\n')}\n`);
