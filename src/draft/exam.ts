@@ -29,7 +29,8 @@ function resultClause(s: Sentence, at: number): { start: number; end: number } {
 }
 
 type Result = 'positive' | 'negative';
-const LIST_GAP = /^['’s]*\s*(?:tests?|signs?|maneuvers?)?\s*(?:,\s*)?(?:and\s|or\s)?\s*$/i;
+// each part starts with a non-space, so white space is read one way only (no backtracking over a long run)
+const LIST_GAP = /^['’s]*\s*(?:(?:tests?|signs?|maneuvers?)\s*)?(?:,\s*)?(?:(?:and|or)\s+)?$/i;
 
 function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly PhraseMatch[] = []): { result?: Result; span?: { start: number; end: number }; intrinsic?: boolean } {
   const { v } = ctx;
@@ -111,8 +112,8 @@ const TENDER = /(?<![A-Za-z])(?:tender(?:ness)?|TTP|(?:pain|painful)\s(?:with|on
 const NOT_DOCUMENTED = /^(?:(?:was|were)\s)?not\s(?:documented|noted|reported|evident|described|performed)$/i;
 const BY_REGION = new Set(['limited-range-of-motion', 'joint-tenderness', 'muscle-spasm']);
 const ROM_RESULT = /^(?:decreased|limited|restricted|reduced|full|normal|good|painful)$/i;
-const REGION_BEFORE = /^\s*(?:spine|joint)?\s*(?:(?:decreased|limited|restricted|reduced|full|normal|good|painful)\s+)?$/i;
-const REGION_JOIN = /^\s*(?:spine|joint)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:decreased|limited|restricted|reduced|full|normal|good)\s+)?(?:left|right|bilateral)?\s*$/i;
+const REGION_BEFORE = /^\s*(?:(?:spine|joint)\s*)?(?:(?:decreased|limited|restricted|reduced|full|normal|good|painful)\s+)?$/i;
+const REGION_JOIN = /^\s*(?:(?:spine|joint)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:decreased|limited|restricted|reduced|full|normal|good)\s+)?(?:(?:left|right|bilateral)\s*)?$/i;
 const REGION_AFTER = /^\s*(?:of|to|in|at|over)\s+(?:the\s+|both\s+)?$/i;
 
 interface ListedRegion { value: string; start: number; end: number; side?: { value: 'left' | 'right' | 'bilateral'; start: number; end: number }; result?: Result; resultSpan?: { start: number; end: number } }

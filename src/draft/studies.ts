@@ -90,8 +90,8 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
   return out;
 }
 
-const JUST_BEFORE = /^\s*(?:spine|joint)?\s*$/i;
-const LIST_JOIN = /^\s*(?:spine|joint)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:left|right|bilateral)?\s*$/i;
+const JUST_BEFORE = /^\s*(?:(?:spine|joint)\s*)?$/i;
+const LIST_JOIN = /^\s*(?:(?:spine|joint)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:(?:left|right|bilateral)\s*)?$/i;
 
 /** The regions naming a study just before its word: "left shoulder x-ray", "lumbar spine and hip x-rays". */
 function regionsBefore(ctx: DraftContext, s: Sentence, at: number): ReturnType<typeof regionsIn> {
