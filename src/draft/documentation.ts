@@ -20,7 +20,7 @@ export function emptyDocumentation(): DocumentationDraft {
 
 const OPIOID_CONTEXT = /\b(opioids?|opiates?|narcotics?|norco|hydrocodone|oxycodone|percocet|tramadol|ultram|morphine|oxycontin|nucynta|tapentadol|methadone|fentanyl|medications?|analgesi[ac]s?)\b/i;
 
-export function documentationIn(ctx: DraftContext, s: Sentence, into: DocumentationDraft, isFact: boolean): void {
+export function documentationIn(ctx: DraftContext, s: Sentence, into: DocumentationDraft, isFact: boolean, isDiagnosisList = false): void {
   const { v, source } = ctx;
   const firstAsserted = (set: PhraseSet): { negated: boolean; evidence: Evidence } | undefined => {
     for (const m of set.find(s.text, s.start)) {
@@ -38,7 +38,7 @@ export function documentationIn(ctx: DraftContext, s: Sentence, into: Documentat
       if (a.negated || a.uncertain) continue;
       into.workStatus ??= { value: m.key, evidence: source.evidence(m.start, m.end) };
     }
-    for (const m of v.redFlags.find(s.text, s.start)) {
+    for (const m of isDiagnosisList ? [] : v.redFlags.find(s.text, s.start)) {
       const a = assertionOf(v, s, m.start, m.end);
       if (a.uncertain) continue;
       if (a.negated) { if (m.key === 'other') into.noRedFlags ??= source.evidence(Math.min(m.start, a.trigger?.start ?? m.start), m.end); continue; }

@@ -18,8 +18,8 @@ import { authorizedVisits, servicesFromLetter, servicesFromRfa, type DraftServic
 import { MAX_DRAFT_CHARS, sentences, SourceText, type Evidence, type Sentence } from './source.js';
 import { studiesIn } from './studies.js';
 import { mergeSymptoms, symptomsIn } from './symptoms.js';
-import { isTreatmentList, mergeTreatments, surgeriesIn, treatmentsIn } from './treatments.js';
-import { ageIn, datesIn, scoresIn } from './values.js';
+import { authorizedIn, isTreatmentList, mergeTreatments, surgeriesIn, treatmentsIn } from './treatments.js';
+import { ageIn, datesIn, scoresIn, type Found } from './values.js';
 import { draftVocabulary, type CompiledVocabulary } from './vocab.js';
 
 export type ServicesFrom = 'auto' | 'rfa' | 'letter' | 'none';
@@ -44,7 +44,8 @@ export const DRAFT_WARNING = 'Drafted from free text: every drafted fact must be
 const SUMMARY_HEADING = /^[ \t]*CLINICAL CASE SUMMARY[ \t]*$/im;
 const NOTE_DATE = /\b(?:date of (?:service|visit|exam(?:ination)?|report|evaluation)|DOS|visit date|exam date)\s*:?\s*/i;
 const INJURY = /\b(?:injur(?:y|ed)|date of injury|DOI)\b/i;
-const DIAGNOSES = /\b(?:diagnos(?:is|es|ed)(?:\s(?:of|include[sd]?|were|was|is|are))?|assessment)\s*:?\s*(?:the diagnoses of\s)?/i;
+// "The injured worker is undergoing treatment for right shoulder strain and …": the diagnoses too
+const DIAGNOSES = /\b(?:diagnos(?:is|es|ed)(?:\s(?:of|include[sd]?|were|was|is|are))?|assessment|(?:undergoing|receiving) treatment for|being treated for)\s*:?\s*(?:the diagnoses of\s)?/i;
 
 /** Drafts a request from clinical text. Never throws on text; the result always validates. */
 export function draftRequest(input: string, options: DraftOptions = {}): Draft {
@@ -99,9 +100,12 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   const patient: Record<string, unknown> = {};
   const unused: Sentence[] = [];
   let inExam = false;
+  // a list of care cut into sentences at ";" or ":" ("Treatment has included: PT; acupuncture; …")
+  let carryList = false;
 
   for (const s of all) {
     const role = sentenceRole(v, s);
+    let isDiagnosisList = false;
     const before = symptoms.length + exam.length + studies.length + treatments.length + surgeries.length + medications.length + diagnoses.length;
     if (role === 'review') { unused.push(s); continue; }
     if (role === 'fact') {
@@ -116,7 +120,8 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
         if (d) request.injury = withEvidence({ date: d.value }, source, [d]);
       }
       const dx = DIAGNOSES.exec(s.text);
-      if (dx && /diagnos/i.test(dx[0])) diagnoses.push(...diagnosesIn(source, s, s.start + dx.index + dx[0].length));
+      isDiagnosisList = dx !== null && /diagnos|treat/i.test(dx[0]);
+      if (dx && isDiagnosisList) diagnoses.push(...diagnosesIn(source, s, s.start + dx.index + dx[0].length));
       if (opensExam(s)) inExam = true;
       else if (closesExam(s)) inExam = false;
       const found = symptomsIn(ctx, s);
@@ -126,7 +131,7 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
       const newStudies = studiesIn(ctx, s, studies);
       if (newStudies.length === 0 && studies.length > 0) reportStatement(ctx, s, studies.at(-1)!);
       studies.push(...newStudies);
-      treatments.push(...treatmentsIn(ctx, s));
+      treatments.push(...treatmentsIn(ctx, s, carryList));
       surgeries.push(...surgeriesIn(ctx, s));
       const meds = medicationsIn(ctx, s);
       medications.push(...meds);
@@ -135,8 +140,10 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
       inExam = false;
       if (isContinuation(s)) medications.push(...medicationsIn(ctx, s));
     }
+    carryList = role === 'fact' && /[;:]$/.test(s.text) && (carryList || isTreatmentList(v, s));
     const flagsBefore = documentation.flags.size + documentation.monitoring.size + documentation.redFlags.size + (documentation.workStatus ? 1 : 0);
-    documentationIn(ctx, s, documentation, role === 'fact');
+    // a diagnosis ("post-operative infection") is kept in the diagnoses, not drafted again as a red flag
+    documentationIn(ctx, s, documentation, role === 'fact', isDiagnosisList);
     const after = symptoms.length + exam.length + studies.length + treatments.length + surgeries.length + medications.length + diagnoses.length;
     const flagsAfter = documentation.flags.size + documentation.monitoring.size + documentation.redFlags.size + (documentation.workStatus ? 1 : 0);
     if (after === before && flagsAfter === flagsBefore) unused.push(s);
@@ -149,6 +156,8 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   if (exam.length > 0) request.exam = exam;
   if (studies.length > 0) request.studies = studies;
   treatments.push(...(authorized as Treatment[]));
+  // what the claims administrator already authorized is stated anywhere in a letter
+  if (letter) for (const s of sentences(source)) treatments.push(...authorizedIn(ctx, s));
   if (treatments.length > 0) request.treatments = mergeTreatments(treatments);
   if (surgeries.length > 0) request.surgeries = surgeries;
   if (medications.length > 0) request.medications = mergeMedications(medications);
@@ -174,6 +183,16 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
     warnings.push('no requested service found (no RFA table, no letter items): a placeholder service of kind "other" was added; describe what is requested');
     services = [{ id: 'requested', kind: 'other', label: 'the requested service (not found in the text: describe it)', extensions: { placeholder: true } }];
   }
+  // "The Request for Authorization dated 11-08-2016 includes …": the date the services were asked for
+  const asked = letter ? requestDateIn(ctx, all) : undefined;
+  if (asked && (!request.decisionDate || asked.value <= String(request.decisionDate))) {
+    for (const sv of services) {
+      if (sv.date !== undefined || sv.requested === false) continue;
+      sv.date = asked.value;
+      const ext = (sv.extensions ?? {}) as { evidence?: Evidence[] };
+      sv.extensions = { ...ext, evidence: [...(ext.evidence ?? []), source.evidence(asked.start, asked.end)] };
+    }
+  }
   request.services = services;
   request.extensions = { draft: { warning: DRAFT_WARNING, evidenceLinesOf: letter ? 'the letter text, normalized (line endings, double spacing)' : 'the input text, normalized (line endings)' } };
   return { request: repair(request, warnings), warnings, text };
@@ -192,10 +211,13 @@ function reportStatement(ctx: DraftContext, s: Sentence, study: Study): void {
 
 const TRIAL_KIND: Record<string, Treatment['kind']> = { nsaid: 'nsaid', 'muscle-relaxant': 'muscle-relaxant', opioid: 'opioid', neuropathic: 'neuropathic-medication', 'oral-corticosteroid': 'oral-corticosteroid', topical: 'topical-medication' };
 
+const MEDICATION_LIST = /(?<![A-Za-z])medications?\s(?:list\s|regimen\s)?(?:include[sd]?|(?:have|has)\sincluded|consist(?:s|ed)?\sof|(?:are|were)\b)/i;
+
 /** "Ibuprofen was tried and failed": a medication with an outcome is also a treatment tried. */
 function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): Treatment[] {
   const outcome = ctx.v.treatmentOutcome.find(s.text, s.start)[0];
-  const listed = isTreatmentList(ctx.v, s);
+  // "Her medication list included Flexeril, Norco …": what the patient takes, not care tried
+  const listed = isTreatmentList(ctx.v, s) && !(MEDICATION_LIST.test(s.text) && !outcome);
   if (!listed && (!outcome || !/\b(tried|trial|failed|taken|used)\b/i.test(s.text))) return [];
   const out: Treatment[] = [];
   for (const m of meds) {
@@ -206,6 +228,20 @@ function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): T
     out.push(withEvidence({ kind, outcome: (outcome?.key ?? 'unknown') as Treatment['outcome'], text: m.name }, ctx.source, [{ start, end: start + ev.quote.length }, outcome]));
   }
   return out;
+}
+
+const RFA = /(?<![A-Za-z])(?:RFA|request for authori[sz]ation)(?![A-Za-z])/gi;
+
+/** The date of the request for authorization, when the text gives one just after naming it. */
+function requestDateIn(ctx: DraftContext, all: readonly Sentence[]): Found<string> | undefined {
+  for (const s of all) {
+    for (const m of s.text.matchAll(RFA)) {
+      const from = s.start + m.index + m[0].length;
+      const date = datesIn(ctx.source.text.slice(from, Math.min(s.end, from + 60)), from, ctx.noteDate)[0];
+      if (date && date.value.length === 10) return date;
+    }
+  }
+  return undefined;
 }
 
 /** "The pain was rated 6-8/10": a score in a sentence naming no symptom belongs to the last pain drafted. */

@@ -11,6 +11,7 @@ const EXAM_CUE = /\b(exam(ination)?|objective|palpation|on inspection|revealed|d
 const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?)\b/i;
 const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
 const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
+const MUSCLE = /(?<![A-Za-z])(?:muscles?|musculature)(?![A-Za-z])/i;
 const SPECIFIC_TENDERNESS = new Set(['paraspinal-tenderness', 'facet-tenderness', 'trigger-point', 'sacroiliac-provocation']);
 
 /** A clause for an exam result: the sentence part between commas, semicolons and "but". */
@@ -28,18 +29,27 @@ function resultClause(s: Sentence, at: number): { start: number; end: number } {
 }
 
 type Result = 'positive' | 'negative';
-const LIST_GAP = /^['’s]*\s*(?:tests?|signs?|maneuvers?)?\s*(?:,\s*)?(?:and\s|or\s)?\s*$/i;
+// each part starts with a non-space, so white space is read one way only (no backtracking over a long run)
+const LIST_GAP = /^['’s]*\s*(?:(?:tests?|signs?|maneuvers?)\s*)?(?:,\s*)?(?:(?:and|or)\s+)?$/i;
 
-function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch): { result?: Result; span?: { start: number; end: number } } {
+function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly PhraseMatch[] = []): { result?: Result; span?: { start: number; end: number }; intrinsic?: boolean } {
   const { v } = ctx;
-  if (v.examPositive.has(m.text)) return { result: 'positive' };
-  if (v.examNegative.has(m.text)) return { result: 'negative' };
   const clause = resultClause(s, m.start);
-  const head = ctx.source.text.slice(clause.start, m.start);
+  // a result word before a list of regions reaches over the list's commas
+  const headStart = Math.min(clause.start, Math.max(s.start, regionChainStart(ctx, s, m.start) - 40));
+  const head = ctx.source.text.slice(headStart, m.start);
+  // a word of another finding is not a result ("no sensory, motor weakness or reflex asymmetry")
+  const ownWord = (c: PhraseMatch): boolean => all.some((o) => o !== m && c.start >= o.start && c.end <= o.end);
   // a word just before the test: "positive Spurling", "no tenderness", "decreased sensation"
-  const cuesBefore = [...v.examPositive.find(head, clause.start).map((c) => ({ c, r: 'positive' as const })), ...v.examNegative.find(head, clause.start).map((c) => ({ c, r: 'negative' as const })), ...v.negatedPre.find(head, clause.start).map((c) => ({ c, r: 'negative' as const }))]
-    .filter(({ c }) => (ctx.source.text.slice(c.end, m.start).match(/[A-Za-z0-9]+/g) ?? []).length <= 4)
+  const cuesBefore = [...v.examPositive.find(head, headStart).map((c) => ({ c, r: 'positive' as const })), ...v.examNegative.find(head, headStart).map((c) => ({ c, r: 'negative' as const })), ...v.negatedPre.find(head, headStart).map((c) => ({ c, r: 'negative' as const }))]
+    .filter(({ c }) => !ownWord(c) && wordsBetween(ctx, c.end, m.start) <= 4)
     .sort((a, b) => b.c.end - a.c.end);
+  // a finding that carries its own result ("tenderness", "decreased sensation") keeps it
+  // unless a negation comes just before it ("no tenderness", "patella not tender")
+  const closest = cuesBefore[0];
+  if (closest?.r === 'negative' && v.negatedPre.has(closest.c.text)) return { result: 'negative', span: closest.c };
+  if (v.examPositive.has(m.text)) return { result: 'positive', intrinsic: true };
+  if (v.examNegative.has(m.text)) return { result: 'negative', intrinsic: true };
   const tail = ctx.source.text.slice(m.end, clause.end);
   const cuesAfter = [...v.examPositive.find(tail, m.end).map((c) => ({ c, r: 'positive' as const })), ...v.examNegative.find(tail, m.end).map((c) => ({ c, r: 'negative' as const }))]
     .sort((a, b) => a.c.start - b.c.start);
@@ -50,6 +60,34 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch): { result?: Re
   return {};
 }
 
+/** Words between a result word and its finding, not counting a list of regions ("decreased cervical spine, lumbar spine and right shoulder range of motion"). */
+function wordsBetween(ctx: DraftContext, from: number, to: number): number {
+  let gap = ctx.source.text.slice(from, to);
+  for (const r of ctx.v.regions.find(gap).reverse()) gap = gap.slice(0, r.start) + gap.slice(r.end);
+  return (gap.match(/[A-Za-z0-9]+/g) ?? []).filter((w) => !/^(?:spine|joint|and|left|right|bilateral|the)$/i.test(w)).length;
+}
+
+/** "Tinel's sign, Finkelstein's sign, and Watson's sign were negative": the result after the last of a list. */
+function listResults(ctx: DraftContext, s: Sentence, matches: readonly PhraseMatch[]): Map<PhraseMatch, { result: Result; span: { start: number; end: number } }> {
+  const out = new Map<PhraseMatch, { result: Result; span: { start: number; end: number } }>();
+  let run: PhraseMatch[] = [];
+  const close = (): void => {
+    if (run.length >= 2) {
+      const last = run.at(-1)!;
+      const r = resultOf(ctx, s, last);
+      if (r.result && r.span && r.span.start >= last.end) for (const m of run.slice(0, -1)) out.set(m, { result: r.result, span: r.span });
+    }
+    run = [];
+  };
+  for (const m of matches) {
+    const prev = run.at(-1);
+    if (prev && !LIST_GAP.test(ctx.source.text.slice(prev.end, m.start))) close();
+    run.push(m);
+  }
+  close();
+  return out;
+}
+
 function findingOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly PhraseMatch[]): { finding: ExamFinding['finding']; region?: { value: string; start: number; end: number } } | undefined {
   const clause = resultClause(s, m.start);
   const clauseText = ctx.source.text.slice(clause.start, clause.end);
@@ -58,22 +96,108 @@ function findingOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly
   if (m.key !== 'joint-tenderness') return { finding: m.key as ExamFinding['finding'], ...(region ? { region } : {}) };
   // generic tenderness: paraspinal / facet / trigger-point words nearby say which; else the region does
   if (all.some((o) => o !== m && SPECIFIC_TENDERNESS.has(o.key) && o.start >= clause.start && o.start < clause.end)) return undefined;
-  if (region && JOINT_REGIONS.has(region.value)) return { finding: 'joint-tenderness', region };
-  if (region && SPINE_REGIONS.has(region.value)) return { finding: 'other', region };
-  return { finding: 'other', ...(region ? { region } : {}) };
+  return { finding: region ? tendernessAt(region.value, clauseText) : 'other', ...(region ? { region } : {}) };
+}
+
+/** Tenderness by region: of a joint, of the spine's muscles ("cervical musculature") or of the spine. */
+function tendernessAt(region: string, clauseText: string): ExamFinding['finding'] {
+  if (JOINT_REGIONS.has(region)) return 'joint-tenderness';
+  if (SPINE_REGIONS.has(region) && MUSCLE.test(clauseText)) return 'paraspinal-tenderness';
+  return 'other';
+}
+
+const MOTION = '(?:forward\\s)?(?:flexion|extension|abduction|adduction|(?:internal\\s|external\\s)?rotation|lateral\\sbending|dorsiflexion|plantar\\s?flexion|pronation|supination)';
+const MOTION_DEGREES = new RegExp(`(?<![A-Za-z])${MOTION}\\s(?:(?:is|was|of|to|at)\\s){0,2}\\d{1,3}(?:\\/\\d{1,3})?(?:°|\\sdegrees)?(?![0-9])|(?<![0-9.])\\d{1,3}(?:°|\\sdegrees)\\s(?:of\\s)?${MOTION}`, 'i');
+const TENDER = /(?<![A-Za-z])(?:tender(?:ness)?|TTP|(?:pain|painful)\s(?:with|on|to)\spalpation)(?![A-Za-z])/i;
+const NOT_DOCUMENTED = /^(?:(?:was|were)\s)?not\s(?:documented|noted|reported|evident|described|performed)$/i;
+const BY_REGION = new Set(['limited-range-of-motion', 'joint-tenderness', 'muscle-spasm']);
+const ROM_RESULT = /^(?:decreased|limited|restricted|reduced|full|normal|good|painful)$/i;
+const REGION_BEFORE = /^\s*(?:(?:spine|joint)\s*)?(?:(?:decreased|limited|restricted|reduced|full|normal|good|painful)\s+)?$/i;
+const REGION_JOIN = /^\s*(?:(?:spine|joint)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:decreased|limited|restricted|reduced|full|normal|good)\s+)?(?:(?:left|right|bilateral)\s*)?$/i;
+const REGION_AFTER = /^\s*(?:of|to|in|at|over)\s+(?:the\s+|both\s+)?$/i;
+
+interface ListedRegion { value: string; start: number; end: number; side?: { value: 'left' | 'right' | 'bilateral'; start: number; end: number }; result?: Result; resultSpan?: { start: number; end: number } }
+
+/** Where a list of regions written just before `at` begins (`at` when there is none). */
+function regionChainStart(ctx: DraftContext, s: Sentence, at: number): number {
+  const from = Math.max(s.start, at - 120);
+  const found = regionsIn(ctx.v, ctx.source.text.slice(from, at), from);
+  let start = at;
+  let gap = REGION_BEFORE;
+  for (let i = found.length - 1; i >= 0; i--) {
+    const r = found[i]!;
+    if (!gap.test(ctx.source.text.slice(r.end, start))) break;
+    start = r.start;
+    gap = REGION_JOIN;
+  }
+  return start;
+}
+
+/** The other regions of a list naming one finding: "lumbar, and hip decreased range of motion", "range of motion of the neck and shoulders". */
+function regionList(ctx: DraftContext, s: Sentence, m: PhraseMatch, primary: { start: number; end: number }): ListedRegion[] {
+  const { source, v } = ctx;
+  const found = regionsIn(v, s.text, s.start);
+  const chain: typeof found = [];
+  // before the finding's words
+  let end = m.start;
+  let gap = REGION_BEFORE;
+  for (let i = found.length - 1; i >= 0; i--) {
+    const r = found[i]!;
+    if (r.end > end) continue;
+    if (!gap.test(source.text.slice(r.end, end))) break;
+    chain.unshift(r);
+    end = r.start;
+    gap = REGION_JOIN;
+  }
+  // after them
+  let from = m.end;
+  gap = REGION_AFTER;
+  for (const r of found) {
+    if (r.start < from) continue;
+    if (!gap.test(source.text.slice(from, r.start).replace(/(?:left|right|bilateral)\s*$/i, ''))) break;
+    chain.push(r);
+    from = r.end;
+    gap = REGION_JOIN;
+  }
+  const out: ListedRegion[] = [];
+  const seen = new Set<string>();
+  for (const r of chain) {
+    if (seen.has(r.value)) continue;
+    seen.add(r.value);
+    if (r.start === primary.start || chain.length < 2) continue;
+    const before = source.text.slice(Math.max(s.start, r.start - 24), r.start);
+    const words = before.match(/[A-Za-z]+/g) ?? [];
+    const item: ListedRegion = { ...r };
+    const sideWord = /(left|right|bilateral)\s*$/i.exec(before);
+    if (sideWord) item.side = { value: sideWord[1]!.toLowerCase() as 'left', start: r.start - sideWord[0].length, end: r.start - sideWord[0].length + sideWord[1]!.length };
+    const lastWord = words.filter((w) => !/^(left|right|bilateral|and|the)$/i.test(w)).at(-1);
+    if (lastWord && ROM_RESULT.test(lastWord) && (m.key === 'limited-range-of-motion' || !/^(full|good)$/i.test(lastWord))) {
+      const at = before.lastIndexOf(lastWord) + Math.max(s.start, r.start - 24);
+      item.result = /^(full|normal|good)$/i.test(lastWord) ? 'negative' : 'positive';
+      item.resultSpan = { start: at, end: at + lastWord.length };
+    }
+    out.push(item);
+  }
+  return out;
 }
 
 export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: boolean): ExamFinding[] {
   const { v, source } = ctx;
   const matches = [...v.exam.find(s.text, s.start), ...namedTests(s, v.exam.find(s.text, s.start))].sort((a, b) => a.start - b.start);
   const summary = v.examNeuroSummary.find(s.text, s.start)[0];
+  // "flexion of 40/90 degrees", "95° of flexion": a range measured in degrees is a range of motion
+  if (!matches.some((m) => m.key === 'limited-range-of-motion')) {
+    const degrees = MOTION_DEGREES.exec(s.text);
+    if (degrees) matches.push({ key: 'limited-range-of-motion', start: s.start + degrees.index, end: s.start + degrees.index + degrees[0].length, text: degrees[0] });
+  }
   if (matches.length === 0 && !summary) return [];
   const examSentence = inExamParagraph || /^(objective|physical exam(ination)?|exam(ination)?)$/.test(s.section) || EXAM_CUE.test(s.text);
   if (!examSentence) return [];
   if (COMPLAINT.test(s.text) && !/\b(exam(ination)?|objective|palpation)\b/i.test(s.text)) return [];
   const out: ExamFinding[] = [];
   const seen = new Set<string>();
-  const date = datesIn(s.text, s.start, ctx.noteDate)[0];
+  const dates = datesIn(s.text, s.start, ctx.noteDate);
+  let date = dates[0];
   if (summary) {
     // "no neurological deficits" / "neurologically intact": sensation, strength and reflexes normal
     const a = assertionOf(v, s, summary.start, summary.end);
@@ -91,18 +215,29 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
     }
   }
   let previous: { end: number; result: Result } | undefined;
+  const fromList = listResults(ctx, s, matches);
   for (const m of matches) {
     const a = assertionOf(v, s, m.start, m.end);
     if (a.uncertain || a.history) continue;
+    // "exam on 11-1-16 revealed …, on 11-15-16 revealed …": each finding has the date before it
+    date = [...dates].reverse().find((d) => d.end <= m.start) ?? dates[0];
     const f = findingOf(ctx, s, m, matches);
     if (!f) continue;
-    const neutral = v.examNeutral.has(m.text);
-    const r = resultOf(ctx, s, m);
-    let result: Result | undefined = r.result;
+    // "spasm of the paraspinal muscles": the muscles are where another finding is, not a tenderness
+    if (m.key === 'paraspinal-tenderness' && !TENDER.test(m.text) && !TENDER.test(source.text.slice(resultClause(s, m.start).start, resultClause(s, m.start).end))) continue;
+    const neutral = v.examNeutral.is(m.text);
+    const listed = fromList.get(m);
+    const r = resultOf(ctx, s, m, matches);
+    let result: Result | undefined = r.result ?? listed?.result;
+    // "no sensory deficit, motor weakness, or reflex asymmetry": a negation's scope runs over a list
+    if (r.intrinsic && a.negated && a.trigger && a.trigger.end <= m.start) result = 'negative';
     // "a negative Neer's test, Hawkins' test, and Speed's test": a list shares its result
     if (!result && previous && LIST_GAP.test(source.text.slice(previous.end, m.start))) result = previous.result;
+    // "range of motion was not noted": not documented is not a normal finding
+    if (!r.result && a.negated && a.trigger && NOT_DOCUMENTED.test(a.trigger.text)) continue;
     if (!result && a.negated) result = 'negative';
-    if (!result && neutral && f.finding !== 'limited-range-of-motion') continue;
+    // what was examined, with no word saying how it was ('range of motion of the knee'), is not a finding
+    if (!result && neutral) continue;
     result ??= 'positive';
     previous = { end: m.end, result };
     const clause = resultClause(s, m.start);
@@ -113,15 +248,29 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
     // each named test of its own ("Ely's test, Cozen's test"), each sign once per side and region
     // "decreased C5 and C6 dermatome sensation": one finding per dermatome
     const extraRoots = dermatome && /dermatom|distribution/i.test(clauseText) ? rootsIn(clauseText, clause.start).filter((r) => r.value !== dermatome.value) : [];
-    const key = `${f.finding}|${result}|${side?.value ?? ''}|${f.region?.value ?? ''}|${f.finding === 'other' ? m.text.toLowerCase() : ''}|${dermatome?.value ?? ''}`;
+    const key = `${f.finding}|${result}|${side?.value ?? ''}|${f.region?.value ?? ''}|${f.finding === 'other' || NAMED_TEST_FINDINGS.has(f.finding) ? testName(m.text) : ''}|${dermatome?.value ?? ''}|${date?.value ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    // "decreased cervical spine, lumbar spine and right shoulder range of motion": one per region
+    if (BY_REGION.has(m.key) && f.region) {
+      for (const other of regionList(ctx, s, m, f.region)) {
+        const finding = m.key === 'joint-tenderness' ? tendernessAt(other.value, clauseText) : f.finding;
+        const otherResult = other.result ?? result;
+        const otherKey = `${finding}|${otherResult}|${other.side?.value ?? ''}|${other.value}|||${date?.value ?? ''}`;
+        if (seen.has(otherKey)) continue;
+        seen.add(otherKey);
+        const each: ExamFinding = { finding, result: otherResult, region: other.value as ExamFinding['region'] };
+        if (other.side) each.side = other.side.value;
+        if (date) each.date = date.value;
+        out.push(withEvidence(each, source, [m, other.resultSpan ?? r.span ?? listed?.span ?? a.trigger, other.side, other, date]));
+      }
+    }
     for (const root of extraRoots) {
       const each: ExamFinding = { finding: f.finding, result, dermatome: root.value };
       if (side) each.side = side.value;
       if (f.region) each.region = f.region.value as ExamFinding['region'];
       if (date) each.date = date.value;
-      out.push(withEvidence(each, source, [m, r.span ?? a.trigger, side, f.region, root, date]));
+      out.push(withEvidence(each, source, [m, r.span ?? listed?.span ?? a.trigger, side, f.region, root, date]));
     }
     const item: ExamFinding = { finding: f.finding, result };
     if (side) item.side = side.value;
@@ -130,10 +279,15 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
     if (level) item.level = level.value;
     if (date) item.date = date.value;
     if (f.finding === 'other' || /[A-Z]/.test(m.text[0]!)) item.text = source.text.slice(clause.start, clause.end).replace(/\s+/g, ' ').replace(/^[\s,;]+/, '').trim();
-    out.push(withEvidence(item, source, [m, r.span ?? a.trigger, side, f.region, dermatome, level, date]));
+    out.push(withEvidence(item, source, [m, r.span ?? listed?.span ?? a.trigger, side, f.region, dermatome, level, date]));
   }
   return out;
 }
+
+/** Findings that are named tests: "Neer" and "Hawkins'" are two impingement findings, not one. */
+const NAMED_TEST_FINDINGS = new Set(['impingement-sign', 'meniscal-sign', 'joint-instability', 'sacroiliac-provocation', 'rotator-cuff-weakness', 'facet-loading']);
+/** "Tinel's sign" and "Tinel" name one test. */
+const testName = (text: string): string => text.toLowerCase().replace(/['’]s?(?![a-z])/g, '').replace(/\s+(?:test|sign|maneuver)$/, '').replace(/\s+/g, ' ');
 
 // "shoulder depression test", "Ely's test", "coracoid push button test": a named test the
 // vocabulary does not know is kept as `other` with its name

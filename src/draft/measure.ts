@@ -71,19 +71,57 @@ export function sectionKeys(r: Record<string, unknown>, section: Section): strin
   }
 }
 
-/** Items matched between two key lists (multisets); a study's empty region matches any region. */
-export function matchCount(drafted: string[], hand: string[], section: Section): number {
-  const left = [...hand];
-  let matched = 0;
-  for (const d of drafted) {
-    let i = left.indexOf(d);
+/** Pairs of matched items between two key lists (multisets); a study's empty region matches any region. */
+export function matchPairs(drafted: string[], hand: string[], section: Section): Array<[number, number]> {
+  const used = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  drafted.forEach((d, di) => {
+    let i = hand.findIndex((h, hi) => !used.has(hi) && h === d);
     if (i < 0 && section === 'studies') {
       const [type, region] = d.split('|');
-      i = left.findIndex((h) => { const [t, r] = h.split('|'); return t === type && (r === '' || region === ''); });
+      i = hand.findIndex((h, hi) => { const [t, r] = h.split('|'); return !used.has(hi) && t === type && (r === '' || region === ''); });
     }
-    if (i >= 0) { left.splice(i, 1); matched++; }
+    if (i >= 0) { used.add(i); pairs.push([di, i]); }
+  });
+  return pairs;
+}
+
+export function matchCount(drafted: string[], hand: string[], section: Section): number {
+  return matchPairs(drafted, hand, section).length;
+}
+
+/** What one section's matching missed in one letter: hand items not drafted, drafted items not in the hand encoding. */
+export interface SectionErrors { letter: string; missed: string[]; extra: string[] }
+
+const sectionItems = (r: Record<string, unknown>, section: Section): unknown[] =>
+  section === 'documentation' ? documentationKeys(r) : list(r, section === 'exam' ? 'exam' : section);
+
+const describe = (item: unknown): string => {
+  if (typeof item === 'string') return item;
+  const { extensions, ...rest } = item as Item;
+  const quotes = ((extensions as { evidence?: Array<{ quote: string }> } | undefined)?.evidence ?? []).map((e) => e.quote);
+  return `${JSON.stringify(rest)}${quotes.length > 0 ? `  ⟵ ${quotes.map((q) => JSON.stringify(q)).join(' ')}` : ''}`;
+};
+
+/** The unmatched items of a section, letter by letter (scripts/measure-draft.ts --dump). */
+export function sectionErrors(casesDir: string, lettersDir: string, section: Section): SectionErrors[] {
+  const letters = new Set(readdirSync(lettersDir));
+  const out: SectionErrors[] = [];
+  for (const c of loadCases([casesDir]).cases) {
+    const file = `${c.request.id}.txt`;
+    if (!letters.has(file)) continue;
+    const draft = draftRequest(readFileSync(join(lettersDir, file), 'utf8'), { servicesFrom: 'letter' }).request;
+    const hand = c.request as unknown as Record<string, unknown>;
+    const d = sectionKeys(draft, section);
+    const h = sectionKeys(hand, section);
+    const pairs = matchPairs(d, h, section);
+    const dItems = sectionItems(draft, section);
+    const hItems = sectionItems(hand, section);
+    const missed = hItems.filter((_, i) => !pairs.some(([, hi]) => hi === i)).map(describe);
+    const extra = dItems.filter((_, i) => !pairs.some(([di]) => di === i)).map(describe);
+    if (missed.length + extra.length > 0) out.push({ letter: c.request.id, missed, extra });
   }
-  return matched;
+  return out;
 }
 
 export function measureDrafts(casesDir: string, lettersDir: string): Measurement {

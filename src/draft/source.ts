@@ -113,6 +113,8 @@ export function sentences(source: SourceText): Sentence[] {
     if (ch === ':' && text[i + 1] === '\n') { push(i + 1); continue; }
     if (ch === '.' || ch === '!' || ch === '?' || ch === ';') {
       const next = text[i + 1];
+      // "…of the right hand.The diagnostic studies…": a lost space between two sentences
+      if (ch === '.' && next !== undefined && /[a-z]{3}$/.test(text.slice(Math.max(0, i - 3), i)) && /^[A-Z][a-z]{2}/.test(text.slice(i + 1, i + 4))) { push(i + 1); continue; }
       if (next !== undefined && !/\s/.test(next)) continue;
       if (ch === '.' && ABBREVIATION.test(text.slice(Math.max(0, i - 8), i + 1))) continue;
       const after = text.slice(i + 1, i + 4).trimStart();

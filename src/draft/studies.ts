@@ -10,6 +10,7 @@ import { datesIn, isSingleSegment, levelsIn, nearest, regionsIn, rootsIn, sidesI
 type Finding = NonNullable<Study['findings']>[number];
 const SIZE = /(?<![0-9.])(\d{1,2}(?:\.\d{1,2})?)\s?(?:mm|millimeters?)(?![A-Za-z])/gi;
 const PURPOSE_AFTER = /^[^.;]{0,60}?\b(?:to rule out|r\/o|to evaluate|to assess|to see|is recommended|was recommended|is requested|was requested|is pending)\b/i;
+const NORMAL_RESULT = /^(?:(?:was|were)\s)?(?:negative|unremarkable|normal|within normal limits)$/i;
 const EMG_ONLY = new Set(['radiculopathy', 'neuropathy']);
 
 /** The studies a fact sentence reports; `previous` lets a later sentence add findings to the same study. */
@@ -23,7 +24,8 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
   const typesSeen = new Set<string>();
   mentions.forEach((m, i) => {
     const a = assertionOf(v, s, m.start, m.end);
-    if (a.uncertain || a.negated) return;
+    // "x-rays of the hip were unremarkable" is a normal study, not one that was not done
+    if (a.uncertain || (a.negated && !(a.trigger && a.trigger.start >= m.end && NORMAL_RESULT.test(a.trigger.text)))) return;
     // "MRI of the left shoulder to rule out a tear is recommended": a study to be done
     if (PURPOSE_AFTER.test(source.text.slice(m.end, Math.min(s.end, m.end + 80)))) return;
     const until = mentions[i + 1]?.start ?? s.end;
@@ -31,16 +33,22 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     const span = source.text.slice(m.start, until);
     const regionSpan = source.text.slice(m.start, s.end);
     const date = nearest(dates, m.end);
-    const region = regionsIn(v, regionSpan, m.start).find((r) => r.start - m.end < 60) ?? nearest(regionsIn(v, s.text, s.start), m.start);
+    // "lumbar x-ray", "cervical spine x rays", "lumbar spine and left shoulder x-rays": regions just before
+    // a cardiac or hearing study is not of the musculoskeletal region the sentence names
+    const named = m.key === 'other' ? [] : regionsBefore(ctx, s, m.start);
+    const region = m.key === 'other' ? undefined : named.at(-1) ?? regionsIn(v, regionSpan, m.start).find((r) => r.start - m.end < 60) ?? nearest(regionsIn(v, s.text, s.start), m.start);
     // "an x-ray of the left ankle, right elbow, left foot, and right wrist": one study per region
-    const listEnd = regionSpan.search(/\b(revealed|reveals|showed|shows|demonstrated|was|were|performed|dated|which|that)\b|[.;]/);
-    const listed = regionsIn(v, regionSpan.slice(0, listEnd < 0 ? 160 : Math.min(listEnd, 160)), m.start);
+    const listEnd = regionSpan.search(/\b(revealed|reveals|showed|shows|demonstrated|indicated|indicates|was|were|performed|dated|which|that)\b|[.;]/);
+    const listed = m.key === 'other' ? [] : named.length > 0 ? named : regionsIn(v, regionSpan.slice(0, listEnd < 0 ? 160 : Math.min(listEnd, 160)), m.start);
     if (listed.length >= 2 && new Set(listed.map((r) => r.value)).size === listed.length) {
       for (const r of listed) {
         const key = `${m.key}|${r.value}`;
         if (typesSeen.has(key)) continue;
+        // "lumbar spine and left shoulder x-rays were negative" after "lumbar x-ray, left shoulder x-ray": the same studies
+        if (!date && previous.some((p) => p.type === m.key && p.region === r.value)) continue;
         typesSeen.add(key);
-        const rSide = nearest(sidesIn(source.text.slice(Math.max(m.start, r.start - 12), r.end), Math.max(m.start, r.start - 12)), r.start);
+        const sideFrom = Math.max(r.start < m.start ? s.start : m.start, r.start - 12);
+        const rSide = nearest(sidesIn(source.text.slice(sideFrom, r.end), sideFrom), r.start);
         const each: Study = { type: m.key as Study['type'], region: r.value as Study['region'] };
         if (rSide) each.side = rSide.value;
         if (date) each.date = date.value;
@@ -48,7 +56,9 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
       }
       return;
     }
-    const side = nearest(sidesIn(source.text.slice(s.start, until), s.start), m.start);
+    // a region named before the study word has its side just before it ("left shoulder x-ray")
+    const sideFrom = named.length > 0 ? Math.max(s.start, named[0]!.start - 12) : s.start;
+    const side = named.length > 0 ? nearest(sidesIn(source.text.slice(sideFrom, named[0]!.end), sideFrom), named[0]!.start) : nearest(sidesIn(source.text.slice(s.start, until), s.start), m.start);
     const absent = v.reportAbsent.find(s.text, s.start)[0];
     const present = absent ? undefined : v.reportPresent.find(s.text, s.start)[0];
     const findings = findingsIn(ctx, s, m.key, m.end, until);
@@ -58,7 +68,8 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     typesSeen.add(key);
     // the same study again ("The MRI also showed …"): add to it
     // a later sentence without a date ("The CT report showed …") speaks of the last study of that type
-    const earlier = date ? undefined : [...previous].reverse().find((p) => p.type === type);
+    // (never one of another region: "Cervical spine x rays showed …" after a lumbar x-ray is a study of its own)
+    const earlier = date ? undefined : [...previous].reverse().find((p) => p.type === type && (!region || !p.region || p.region === region.value));
     if (earlier && !date) {
       earlier.findings = [...(earlier.findings ?? []), ...findings.map((f) => f.item)];
       const ev = (earlier.extensions as { evidence: unknown[] }).evidence;
@@ -77,6 +88,26 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     out.push(withEvidence(study, source, [m, region, side, date, absent ?? present]));
   });
   return out;
+}
+
+const JUST_BEFORE = /^\s*(?:(?:spine|joint)\s*)?$/i;
+const LIST_JOIN = /^\s*(?:(?:spine|joint)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:(?:left|right|bilateral)\s*)?$/i;
+
+/** The regions naming a study just before its word: "left shoulder x-ray", "lumbar spine and hip x-rays". */
+function regionsBefore(ctx: DraftContext, s: Sentence, at: number): ReturnType<typeof regionsIn> {
+  const from = Math.max(s.start, at - 80);
+  const found = regionsIn(ctx.v, ctx.source.text.slice(from, at), from);
+  const chain: typeof found = [];
+  let end = at;
+  let gap = JUST_BEFORE;
+  for (let i = found.length - 1; i >= 0; i--) {
+    const r = found[i]!;
+    if (!gap.test(ctx.source.text.slice(r.end, end))) break;
+    chain.unshift(r);
+    end = r.start;
+    gap = LIST_JOIN;
+  }
+  return chain.filter((r, i) => chain.findIndex((o) => o.value === r.value) === i);
 }
 
 function findingsIn(ctx: DraftContext, s: Sentence, type: string, from: number, to: number): { item: Finding }[] {

@@ -29,19 +29,62 @@ export function isTreatmentList(v: DraftContext['v'], s: Sentence): boolean {
   return GIVEN_SECTIONS.test(s.section) || (v.treatmentGiven.has(s.text) && CARE_WORD.test(s.text));
 }
 
-export function treatmentsIn(ctx: DraftContext, s: Sentence): Treatment[] {
+// "has not yet had physical therapy", "no previous physical therapy sessions": none given yet
+const NOT_YET = /(?<![A-Za-z])(?:(?:has|have|had|did|does)\s(?:not|never)\s(?:yet\s)?(?:had|started|done|attended|received|undergone|tried|begun|completed|participated in)|not\s(?:yet\s)?(?:started|attended|begun)|no\s(?:previous|prior)|never\s(?:had|attended|tried|received))(?![A-Za-z])/i;
+const OUTCOME_STATEMENT = /(?<![A-Za-z])(?:(?:has|have|had)\s+(?:not\s+)?helped|helped|did\s+not\s+help|(?:has|have|had)\s+failed|(?:was|were)\s+(?:not\s+)?(?:helpful|beneficial|effective)|without\s+(?:any\s+)?(?:relief|benefit|improvement)|(?:provided|gave|with)\s+(?:no|some|good|significant|partial|temporary|minimal)\s+(?:relief|benefit|improvement))(?![A-Za-z])/i;
+const GENERIC_MEDICATION_AFTER = /^\s*(?:therapy\s+)?(?:list|including|includes|such as|consisting of|:)(?![A-Za-z])/i;
+const DEVICE_USE = /(?<![A-Za-z])(?:uses|using|wear|wears|wearing|wore|was given|was provided|were provided|was fitted|utilizes|utilizing)(?![A-Za-z])/i;
+const DEVICES = new Set(['brace', 'tens']);
+const VISIT_THERAPIES = new Set(['physical-therapy', 'occupational-therapy', 'chiropractic', 'acupuncture', 'massage', 'psychological-services', 'work-hardening']);
+
+/** A visit therapy the sentence says was not given yet, or undefined. */
+function notYetGiven(ctx: DraftContext, s: Sentence, m: { key: string; start: number }): { start: number; end: number } | undefined {
+  if (!VISIT_THERAPIES.has(m.key)) return undefined;
+  const from = Math.max(s.start, m.start - 60);
+  const head = ctx.source.text.slice(from, m.start);
+  const hit = NOT_YET.exec(head);
+  if (!hit) return undefined;
+  const between = head.slice(hit.index + hit[0].length);
+  if ((between.match(/[A-Za-z0-9]+/g) ?? []).length > 4 || /[.;,]/.test(between)) return undefined;
+  return { start: from + hit.index, end: from + hit.index + hit[0].length };
+}
+
+/** Care already given in a sentence; `continuesList` when it goes on a list opened by the sentence before ("Treatment included: …; …"). */
+export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = false): Treatment[] {
   const { v, source } = ctx;
   const mentions = v.treatments.find(s.text, s.start);
   if (mentions.length === 0) return [];
-  if (!isTreatmentList(v, s)) return [];
+  const none = mentions.map((m) => notYetGiven(ctx, s, m));
+  if (none.some(Boolean)) {
+    return mentions.flatMap((m, i) => { const n = none[i]; return n ? [withEvidence({ kind: m.key as Treatment['kind'], sessions: 0 }, source, [m, n])] : []; });
+  }
+  // "He uses a splint for the thumb", "continues to wear a left thumb splint": a device in use
+  const deviceUse = DEVICE_USE.test(s.text);
+  // "reports that chiropractic treatments have helped": a course with its outcome
+  const withOutcome = OUTCOME_STATEMENT.test(s.text);
+  const listed = continuesList || isTreatmentList(v, s);
+  if (!listed && !withOutcome && !(deviceUse && mentions.some((m) => DEVICES.has(m.key)))) return [];
+  const onlyDevices = !listed && !withOutcome;
   const outcomes = v.treatmentOutcome.find(s.text, s.start);
   const sentenceOutcome = new Set(outcomes.map((o) => o.key)).size === 1 ? outcomes[0] : undefined;
   const specific = mentions.some((m) => INJECTIONS.has(m.key) && m.key !== 'injection');
   const out: Treatment[] = [];
   mentions.forEach((m, i) => {
     if (m.key === 'injection' && specific) return;
+    if (onlyDevices && !DEVICES.has(m.key)) return;
+    // "anti-inflammatory medication", "medication therapy including Robaxin", "medication list":
+    // the drugs or their class are the care, the word "medication" is not a care of its own
+    if (m.key === 'other' && /^medications?$/i.test(m.text)) {
+      const previous = mentions[i - 1];
+      if (previous && /^[\s-]*$/.test(source.text.slice(previous.end, m.start))) return;
+      if (GENERIC_MEDICATION_AFTER.test(source.text.slice(m.end, Math.min(s.end, m.end + 30)))) return;
+    }
+    // "rest" is care only as a word of its own ("medications and rest"), not "at rest", "the rest of"
+    if (/^rest$/i.test(m.text) && (/(?:\bat|\bthe)\s+$/i.test(source.text.slice(Math.max(s.start, m.start - 5), m.start)) || /^\s+of\b/i.test(source.text.slice(m.end, m.end + 4)))) return;
     const a = assertionOf(v, s, m.start, m.end);
-    if (a.negated || a.uncertain) return;
+    // "no relief from physical therapy" negates the relief, not the therapy
+    const negatesOutcome = a.trigger && a.trigger.end <= m.start && v.treatmentOutcome.has(source.text.slice(a.trigger.start, m.start));
+    if ((a.negated && !negatesOutcome) || a.uncertain) return;
     const next = mentions[i + 1]?.start ?? s.end;
     const clause = clauseAround(s.text, s.start, m.start, next);
     const clauseText = source.text.slice(clause.start, clause.end);
@@ -70,6 +113,32 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence): Treatment[] {
     }
     if (m.key === 'other' || m.key === 'passive-modality' || m.key === 'injection' || m.key === 'brace') item.text = m.text;
     out.push(withEvidence(item, source, [m, ...extra]));
+  });
+  return out;
+}
+
+// "Physical therapy 6 sessions was authorized by the Claims Administrator": the letter's statement
+// of what utilization review already certified (a fact of the claim, not the reviewer's opinion)
+const AUTHORIZED = /(?<![A-Za-z])(?:(?:was|were|been|being)\s(?:authorized|certified|approved)(?:\s(?:by|at|in)\s(?:the\s)?(?:claims\sadministrator|utilization\sreview|UR|prior\sreview|last\speer\sreview))|claims\sadministrator\s(?:authorized|certified|approved)|authorized\sto\sundergo)(?![A-Za-z])/i;
+const COUNT = /(?:#\s?|(?<![A-Za-z])(?:times|x)\s?|\()(\d{1,2})(?![0-9])/i;
+
+/** Sessions already authorized, from a sentence saying so, for each visit therapy it names. */
+export function authorizedIn(ctx: DraftContext, s: Sentence): Treatment[] {
+  const { v, source } = ctx;
+  const said = AUTHORIZED.exec(s.text);
+  if (!said) return [];
+  const mentions = v.treatments.find(s.text, s.start).filter((m) => VISIT_THERAPIES.has(m.key) || m.key === 'passive-modality');
+  const out: Treatment[] = [];
+  mentions.forEach((m, i) => {
+    const until = mentions[i + 1]?.start ?? s.end;
+    const course = coursesIn(source.text.slice(s.start, until), s.start).filter((c) => c.value.total !== undefined).at(-1);
+    const count = course ? undefined : COUNT.exec(source.text.slice(m.end, until));
+    const n = course?.value.total ?? (count ? Number(count[1]) : undefined);
+    if (n === undefined || n === 0) return;
+    const countSpan = course ?? (count ? { start: m.end + count.index, end: m.end + count.index + count[0].length } : undefined);
+    const item: Treatment = { kind: m.key as Treatment['kind'], sessionsAuthorized: n, outcome: 'unknown' };
+    if (m.key === 'passive-modality') item.text = m.text;
+    out.push(withEvidence(item, source, [m, countSpan, { start: s.start + said.index, end: s.start + said.index + said[0].length }]));
   });
   return out;
 }

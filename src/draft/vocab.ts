@@ -90,6 +90,12 @@ export class PhraseSet {
   }
 
   has(text: string): boolean { return this.find(text).length > 0; }
+
+  /** Whether the whole text is one phrase of the list (not merely contains one). */
+  is(text: string): boolean {
+    const norm = text.trim().replace(/\s+/g, ' ');
+    return this.keyOf.has(`=${norm}`) || this.keyOf.has(`~${norm.toLowerCase()}`);
+  }
 }
 
 export interface CompiledVocabulary {
