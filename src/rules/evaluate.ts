@@ -50,6 +50,10 @@ export interface CompiledCondition {
   explain: (read: FactReader) => ConditionTrace;
   /** Facts the condition reads, in order of first use. */
   facts: string[];
+  /** The condition as compiled (what the json-rules-engine agreement tests hand to it). */
+  source: Condition;
+  /** Whether `documented: false` was compiled strict (see CompileOptions). */
+  strict: boolean;
 }
 
 export interface CompileOptions {
@@ -82,7 +86,7 @@ export function compileCondition(condition: Condition, options: CompileOptions =
     return leaf;
   };
   const root = build(condition);
-  return { evaluate: evaluator(root), explain: (read) => explain(root, read), facts };
+  return { evaluate: evaluator(root), explain: (read) => explain(root, read), facts, source: condition, strict: options.strict === true };
 }
 
 /** A leaf's own test. A leaf-level option (how silence reads, …) belongs here. */
@@ -145,38 +149,48 @@ function evaluator(node: Node): Evaluator {
 /** Evaluates every leaf (no short circuit) and keeps the deciding ones. */
 function explain(root: Node, read: FactReader): ConditionTrace {
   const leaves: LeafResult[] = [];
-  const walk = (node: Node): { value: Tri; deciding: LeafResult[] } => {
-    if (node.kind === 'leaf') {
-      const result = leafResult(node, read);
-      leaves.push(result);
-      return { value: result.result, deciding: [result] };
-    }
-    if (node.kind === 'not') {
-      const inner = walk(node.part);
-      return { value: inner.value === UNKNOWN ? UNKNOWN : inner.value === TRUE ? FALSE : TRUE, deciding: inner.deciding };
-    }
-    const parts = node.parts.map(walk);
-    const decisive = node.kind === 'all' ? FALSE : TRUE;
-    const decided = parts.filter((p) => p.value === decisive);
-    if (decided.length > 0) {
-      // `all` false: every false part; `any` true: the first true part
-      return { value: decisive, deciding: node.kind === 'all' ? decided.flatMap((p) => p.deciding) : decided[0]!.deciding };
-    }
-    const unknown = parts.filter((p) => p.value === UNKNOWN);
-    if (unknown.length > 0) return { value: UNKNOWN, deciding: unknown.flatMap((p) => p.deciding) };
-    return { value: node.kind === 'all' ? TRUE : FALSE, deciding: parts.flatMap((p) => p.deciding) };
-  };
-  const { value, deciding } = walk(root);
+  const { value, deciding } = walk(root, read, leaves);
   return { value, leaves, deciding };
 }
 
+function walk(node: Node, read: FactReader, leaves: LeafResult[]): { value: Tri; deciding: LeafResult[] } {
+  if (node.kind === 'leaf') {
+    const result = leafResult(node, read);
+    leaves.push(result);
+    return { value: result.result, deciding: [result] };
+  }
+  if (node.kind === 'not') {
+    const inner = walk(node.part, read, leaves);
+    return { value: inner.value === UNKNOWN ? UNKNOWN : inner.value === TRUE ? FALSE : TRUE, deciding: inner.deciding };
+  }
+  // all: false decides (every false part); any: true decides (the first true part);
+  // otherwise unknown parts decide, and when there are none, every part does
+  const decisive = node.kind === 'all' ? FALSE : TRUE;
+  const decided: LeafResult[] = [];
+  const unknown: LeafResult[] = [];
+  const every: LeafResult[] = [];
+  let found = false;
+  for (const part of node.parts) {
+    const r = walk(part, read, leaves);
+    if (r.value === decisive) {
+      if (node.kind === 'all' || !found) decided.push(...r.deciding);
+      found = true;
+    } else if (!found) {
+      (r.value === UNKNOWN ? unknown : every).push(...r.deciding);
+    }
+  }
+  if (found) return { value: decisive, deciding: decided };
+  if (unknown.length > 0) return { value: UNKNOWN, deciding: unknown };
+  return { value: node.kind === 'all' ? TRUE : FALSE, deciding: every };
+}
+
 function leafResult(node: Extract<Node, { kind: 'leaf' }>, read: FactReader): LeafResult {
-  const fact = read(node.leaf.fact);
-  const base = { fact: node.leaf.fact, value: fact.value, operator: node.leaf.operator, result: node.test(read) };
-  if (!node.otherFact) return { ...base, expected: node.leaf.value, evidence: fact.evidence };
-  const other = read(node.otherFact);
+  const { leaf, otherFact } = node;
+  const fact = read(leaf.fact);
+  if (!otherFact) return { fact: leaf.fact, value: fact.value, operator: leaf.operator, expected: leaf.value, result: node.test(read), evidence: fact.evidence };
+  const other = read(otherFact);
   const evidence = [...fact.evidence, ...other.evidence.filter((e) => !fact.evidence.includes(e))];
-  return { ...base, expected: other.value, expectedFact: node.otherFact, evidence };
+  return { fact: leaf.fact, value: fact.value, operator: leaf.operator, expected: other.value, expectedFact: otherFact, result: node.test(read), evidence };
 }
 
 /**

@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { compileCondition, FALSE, TRUE, UNKNOWN, type LeafResult } from '../../src/rules/evaluate.js';
-import type { Condition } from '../../src/rules/schema.js';
+import { conditionArb, generatedFactsArb } from '../support/condition-arb.js';
 import type { Fact } from '../../src/facts/types.js';
 import { rulePack } from '../../src/rules/pack.js';
 
@@ -73,20 +73,9 @@ describe('deciding leaves', () => {
 });
 
 describe('explain agrees with evaluate', () => {
-  const leaf = fc.record({
-    fact: fc.constantFrom('a.weeks', 'a.mri', 'a.redFlags', 'a.none'),
-    operator: fc.constantFrom('equal', 'greaterThan', 'documented', 'contains'),
-    value: fc.constantFrom<unknown>(true, false, 2, 'x'),
-  }) as fc.Arbitrary<Condition>;
-  const { condition } = fc.letrec<{ condition: Condition }>((tie) => ({
-    condition: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf,
-      fc.record({ all: fc.array(tie('condition'), { minLength: 1, maxLength: 3 }) }) as fc.Arbitrary<Condition>,
-      fc.record({ any: fc.array(tie('condition'), { minLength: 1, maxLength: 3 }) }) as fc.Arbitrary<Condition>,
-      fc.record({ not: tie('condition') }) as fc.Arbitrary<Condition>),
-  }));
-
-  it('on generated conditions, strict or not: same value, and the deciding leaves are among the leaves', () => {
-    fc.assert(fc.property(condition, fc.boolean(), (c, strict) => {
+  it('on generated conditions and facts, strict or not: same value, and the deciding leaves are among the leaves', () => {
+    fc.assert(fc.property(conditionArb, fc.boolean(), generatedFactsArb, (c, strict, values) => {
+      const read = (id: string): Fact => ({ value: values[id] as never, evidence: [] });
       const compiled = compileCondition(c, { strict });
       const trace = compiled.explain(read);
       expect(trace.value).toBe(compiled.evaluate(read));
