@@ -139,7 +139,7 @@ for (const f of existsSync(SEEDS) ? readdirSync(SEEDS).filter((x) => x.endsWith(
       const c = it.citations[0];
       const cite = c ? `${c.source}${c.pages ? ` p. ${c.pages}` : ''}${c.ref ? ` → ${c.ref}` : ''}` : 'no citation';
       const svc = skeleton.request.services[i]!;
-      const dep = skeleton.expected[i]!.dependsOn ? `, dependsOn ${skeleton.expected[i]!.dependsOn}` : svc.for ? `, for ${String(svc.for)}` : '';
+      const dep = skeleton.expected[i]!.dependsOn ? `, dependsOn ${skeleton.expected[i]!.dependsOn}` : typeof svc.for === 'string' ? `, for ${svc.for}` : '';
       return `${it.label} — ${it.outcome}; ${cite}; ${svc.kind}${dep}`;
     });
     seedLines.push(`| ${f} | ${letter.items.length} | ${items.join('<br>')} |`);

@@ -32,7 +32,7 @@ const TEST_FILE = /\.(ya?ml|json)$/;
 export function findCaseFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const p of paths) {
-    let isDir = false;
+    let isDir: boolean;
     try { isDir = statSync(p).isDirectory(); } catch { files.push(p); continue; }
     if (!isDir) { files.push(p); continue; }
     for (const f of walk(p)) if (TEST_FILE.test(f) && looksLikeTestFile(f)) files.push(f);

@@ -102,7 +102,7 @@ export function diffSnapshot(snapshot: Snapshot, report: TestReport): SnapshotDi
 export function readSnapshot(file: string): Snapshot | undefined {
   if (!existsSync(file)) return undefined;
   let data: unknown;
-  try { data = JSON.parse(readFileSync(file, 'utf8')); } catch (err) { throw new Error(`${file}: not valid JSON (${(err as Error).message})`); }
+  try { data = JSON.parse(readFileSync(file, 'utf8')); } catch (err) { throw new Error(`${file}: not valid JSON (${(err as Error).message})`, { cause: err }); }
   const parsed = snapshotSchema.safeParse(data);
   if (!parsed.success) throw new Error(`${file}: not an ${SNAPSHOT_FORMAT} file (${parsed.error.issues[0]?.path.join('.') || 'top level'}: ${parsed.error.issues[0]?.message})`);
   return parsed.data;

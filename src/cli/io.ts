@@ -100,7 +100,7 @@ export const isBad = (line: Line): line is BadLine => typeof line !== 'string';
  * line) or a YAML stream (documents separated by `---`), told apart by the first character.
  */
 export async function* readStreamSources(input: NodeJS.ReadableStream | AsyncIterable<Line>, name = '<stdin>'): AsyncGenerator<Source> {
-  const lines = 'pipe' in input || 'read' in input ? flattenBatches(readLineBatches(input as NodeJS.ReadableStream)) : input as AsyncIterable<Line>;
+  const lines = 'pipe' in input || 'read' in input ? flattenBatches(readLineBatches(input as NodeJS.ReadableStream)) : input;
   let mode: 'jsonl' | 'yaml' | undefined;
   let buffer: string[] = [];
   let bufferBytes = 0;

@@ -120,7 +120,7 @@ export function splitItems(section: string): LetterItem[] {
     starts.push(headingStart(lines, marker, floor));
   });
   return markers.map((marker, i) => {
-    const headingLines = [...lines.slice(starts[i]!, marker.headingEnd), marker.headingTail];
+    const headingLines = [...lines.slice(starts[i], marker.headingEnd), marker.headingTail];
     const heading = oneLine(headingLines.join(' ')).replace(/:$/, '');
     const { label, originalRequest } = splitHeading(heading);
     const bodyEnd = i + 1 < markers.length ? starts[i + 1]! : lines.length;

@@ -117,17 +117,63 @@ const THERAPY_KINDS: ReadonlySet<ServiceKind> = new Set<ServiceKind>([
 const BARE_DRUG = /^[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)?\s*(?:\((?:unknown|unspecified) (?:quantity|amount|dosage)\)|#\s*\d+)/;
 const OTHER_TESTS = /electrocardiogra|\bekg\b|\becg\b|echocardiogra|sleep study|polysomnogra|impedance imaging|\bgrip test|jamar|range of motion (?:of )?test|computeri[sz]ed range|muscle testing|gym membership|\bgym\b|pool membership/;
 
+/** Injections, blocks and their parts: they name imaging ("under fluoroscopy") and drugs, so they are decided first. */
+const INJECTION_KINDS: ReadonlySet<ServiceKind> = new Set<ServiceKind>(['fluoroscopic-guidance', 'iv-sedation', 'anesthesia', 'additional-level',
+  'facet-radiofrequency-neurotomy', 'medial-branch-block', 'epidural-steroid-injection', 'facet-joint-injection',
+  'sacroiliac-joint-injection', 'trigger-point-injection', 'injection', 'surgical-assistant']);
+const COUNTED_TEST_KINDS: ReadonlySet<ServiceKind> = new Set<ServiceKind>(['urine-drug-screen', 'laboratory', 'electrodiagnostics']);
+/** Services named by a word no drug shares. */
+const NAMED_SERVICE_KINDS: ReadonlySet<ServiceKind> = new Set<ServiceKind>(['transportation', 'inpatient-stay', 'home-health',
+  'functional-capacity-evaluation', 'home-exercise-kit']);
+
+/** The regions and side a label names. */
+function whereGuess(clean: string): Partial<KindGuess> {
+  const regions = regionsInText(clean);
+  const side = sideOf(clean);
+  return { ...(regions.length > 0 ? { regions } : {}), ...(side ? { side } : {}) };
+}
+
+/** Levels and (for an ESI) the approach an injection or surgery label names. */
+function injectionDetails(kind: ServiceKind, clean: string, t: string): Partial<KindGuess> {
+  const levels = levelsOf(clean);
+  const approach = /transforaminal|\btfesi\b/.test(t) ? 'transforaminal' : /interlaminar/.test(t) ? 'interlaminar' : /caudal/.test(t) ? 'caudal' : undefined;
+  return { ...(levels ? { levels } : {}), ...(kind === 'epidural-steroid-injection' && approach ? { approach } : {}) };
+}
+
+/** A medicine by its wording: a strength, a dosage form, or (for no other kind) a bare name with a quantity. */
+function namesMedication(clean: string, t: string, hasKind: boolean): boolean {
+  if (MED_EXTRA_NAMES.test(t) || STRENGTH.test(t)) return true;
+  if (hasKind || CONSULT_STRONG.test(t)) return false;
+  return MED_FORM.test(t) || (!SURGERY.test(t) && BARE_DRUG.test(clean));
+}
+
+/** A requested medicine: name, strength, quantity ("#60"), class and route as the label gives them. */
+function medicationGuess(clean: string, name: KindGuess['name'], drugClass: string | undefined): KindGuess {
+  const strength = STRENGTH.exec(clean)?.[0];
+  const quantity = /#\s*(\d+)/.exec(clean)?.[1];
+  const topical = /cream|gel\b|ointment|lotion|patch|topical|lidoderm|terocin|salonpas|flector/i.test(clean);
+  return {
+    kind: 'medication', name,
+    ...(strength ? { strength } : {}),
+    ...(quantity ? { quantity: Number(quantity) } : {}),
+    drugClass: (drugClass ?? 'other') as KindGuess['drugClass'],
+    ...(topical ? { route: 'topical' as const } : /\b(?:po|oral(?:ly)?|by mouth|tablets?|tabs?|capsules?)\b/i.test(clean) ? { route: 'oral' as const } : {}),
+  };
+}
+
+/** The specialty a consultation label names ("referral to a spine surgeon", "orthopedic consult"). */
+function consultationSpecialty(clean: string): Partial<KindGuess> {
+  const specialty = /(?:with|to|by) (?:an? |the )?([a-z][a-z /-]*?)(?: specialist| physician| surgeon| doctor| consult| for\b|$)/i.exec(clean)?.[1]
+    ?? /^([a-z][a-z /-]*?) (?:consult|consultation|evaluation|referral|re-?exam|follow)/i.exec(clean)?.[1];
+  return specialty ? { specialty: specialty.trim() } : {};
+}
+
 /** The service kind and what else the label says about the service. */
 export function guessKind(label: string): KindGuess {
   const clean = label.replace(PREFIXES, '').trim();
   // "post-injection physical therapy" is therapy, "post-op Percocet" a medication: the timing words go
   const t = clean.toLowerCase().replace(/\bpost[- ]?(?:injection|op(?:erative)?|surgical|procedure)\b/g, ' ').replace(/\s+/g, ' ').trim();
-  const regions = regionsInText(clean);
-  const side = sideOf(clean);
-  const base: Partial<KindGuess> = {
-    ...(regions.length > 0 ? { regions } : {}),
-    ...(side ? { side } : {}),
-  };
+  const base = whereGuess(clean);
   const withCourse = (kind: ServiceKind): KindGuess => {
     const course = parseVisitCourse(clean);
     return {
@@ -150,49 +196,30 @@ export function guessKind(label: string): KindGuess {
   const kind = rule?.[0];
 
   // injections, blocks and their parts come first: they name imaging ("under fluoroscopy") and drugs
-  if (kind && ['fluoroscopic-guidance', 'iv-sedation', 'anesthesia', 'additional-level', 'facet-radiofrequency-neurotomy',
-    'medial-branch-block', 'epidural-steroid-injection', 'facet-joint-injection', 'sacroiliac-joint-injection',
-    'trigger-point-injection', 'injection', 'surgical-assistant'].includes(kind)) {
-    const levels = levelsOf(clean);
-    const approach = /transforaminal|\btfesi\b/.test(t) ? 'transforaminal' : /interlaminar/.test(t) ? 'interlaminar' : /caudal/.test(t) ? 'caudal' : undefined;
-    return counted(kind, { ...(levels ? { levels } : {}), ...(kind === 'epidural-steroid-injection' && approach ? { approach } : {}) });
+  const kindIn = (set: ReadonlySet<ServiceKind>): boolean => kind !== undefined && set.has(kind);
+  if (kind && kindIn(INJECTION_KINDS)) {
+    return counted(kind, injectionDetails(kind, clean, t));
   }
   if (kind === 'preoperative-testing') return { kind, ...base };
   if (OTHER_TESTS.test(t) && !modality) return { kind: 'other', ...base };
-  if (kind && ['urine-drug-screen', 'laboratory', 'electrodiagnostics'].includes(kind)) return counted(kind);
+  if (kind && kindIn(COUNTED_TEST_KINDS)) return counted(kind);
   if (modality && !(modality === 'ultrasound' && (hasCourse || /pulsed|therap/.test(t)))) {
     return counted('imaging', { modality });
   }
 
   // services named by a word no drug shares, and courses of therapy (which may name a drug: "acupuncture with capsaicin patch")
-  if (kind && ['transportation', 'inpatient-stay', 'home-health', 'functional-capacity-evaluation', 'home-exercise-kit'].includes(kind)) return { kind, ...base };
+  if (kind && kindIn(NAMED_SERVICE_KINDS)) return { kind, ...base };
   if (kind && THERAPY_KINDS.has(kind) && weeklyCourse) return withCourse(kind);
 
   // a requested medicine: a known drug name, a strength, a dosage form, or a bare name with a quantity
   const name = medicationName(clean);
   const drugClass = kind ? undefined : drugClassOfName(clean);
-  if (drugClass || MED_EXTRA_NAMES.test(t) || STRENGTH.test(t) || (MED_FORM.test(t) && !kind && !CONSULT_STRONG.test(t))
-    || (!kind && !SURGERY.test(t) && !CONSULT_STRONG.test(t) && BARE_DRUG.test(clean))) {
-    const strength = STRENGTH.exec(clean)?.[0];
-    const quantity = /#\s*(\d+)/.exec(clean)?.[1];
-    const topical = /cream|gel\b|ointment|lotion|patch|topical|lidoderm|terocin|salonpas|flector/i.test(clean);
-    return {
-      kind: 'medication', name,
-      ...(strength ? { strength } : {}),
-      ...(quantity ? { quantity: Number(quantity) } : {}),
-      drugClass: (drugClass ?? 'other') as KindGuess['drugClass'],
-      ...(topical ? { route: 'topical' as const } : /\b(?:po|oral(?:ly)?|by mouth|tablets?|tabs?|capsules?)\b/i.test(clean) ? { route: 'oral' as const } : {}),
-    };
-  }
+  if (drugClass || namesMedication(clean, t, kind !== undefined)) return medicationGuess(clean, name, drugClass);
 
   if (kind === 'durable-medical-equipment') return counted(kind);
-  const consultation = (): KindGuess => {
-    const specialty = /(?:with|to|by) (?:an? |the )?([a-z][a-z /-]*?)(?: specialist| physician| surgeon| doctor| consult| for\b|$)/i.exec(clean)?.[1]
-      ?? /^([a-z][a-z /-]*?) (?:consult|consultation|evaluation|referral|re-?exam|follow)/i.exec(clean)?.[1];
-    return { kind: 'consultation', ...base, ...(specialty ? { specialty: specialty.trim() } : {}) };
-  };
+  const consultation = (): KindGuess => ({ kind: 'consultation', ...base, ...consultationSpecialty(clean) });
   if (CONSULT_STRONG.test(t) && !weeklyCourse) return consultation();
-  if (SURGERY.test(t) && !(kind && THERAPY_KINDS.has(kind))) return { kind: 'surgery', ...base, ...(levelsOf(clean) ? { levels: levelsOf(clean)! } : {}) };
+  if (SURGERY.test(t) && !(kind && THERAPY_KINDS.has(kind))) return { kind: 'surgery', ...base, ...injectionDetails('surgery', clean, t) };
   if (CONSULT_WEAK.test(t) && !weeklyCourse && !hasCourse) return consultation();
   if (kind) return THERAPY_KINDS.has(kind) ? withCourse(kind) : { kind, ...base };
   if (/\btherap(?:y|ies)\b/.test(t) && hasCourse) return withCourse('physical-therapy');

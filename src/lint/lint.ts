@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { parseDocument, isMap, isScalar, type YAMLMap } from 'yaml';
+import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
 import type { InputIssue } from '../request/issues.js';
 import { listRuleFiles, walk, locateIssues, PROJECT_ROOT, type RulePack } from '../rules/pack.js';
 import type { Mutation } from './thresholds.js';
@@ -29,7 +29,7 @@ function orderProblems(file: string, keys: string[], order: string[], path: stri
 function sortMap(node: unknown, order: string[]): void {
   if (!isMap(node)) return;
   const rank = (key: string): number => { const i = order.indexOf(key); return i < 0 ? order.length : i; };
-  (node as YAMLMap).items.sort((a, b) => rank(isScalar(a.key) ? String(a.key.value) : '') - rank(isScalar(b.key) ? String(b.key.value) : ''));
+  node.items.sort((a, b) => rank(isScalar(a.key) ? String(a.key.value) : '') - rank(isScalar(b.key) ? String(b.key.value) : ''));
 }
 
 /**
@@ -43,7 +43,7 @@ export function checkFieldOrder(rulesDir: string, fix = false): InputIssue[] {
     const doc = parseDocument(readFileSync(file, 'utf8'));
     const problems = orderProblems(name, keysOf(doc.contents), TOPIC_FIELD_ORDER, '');
     const criteria = doc.get('criteria', true);
-    const items = criteria && 'items' in (criteria as object) ? (criteria as { items: unknown[] }).items : [];
+    const items: unknown[] = isSeq(criteria) ? criteria.items : [];
     items.forEach((c, i) => problems.push(...orderProblems(name, keysOf(c), CRITERION_FIELD_ORDER, `criteria[${i}]`)));
     if (fix && problems.length > 0) {
       sortMap(doc.contents, TOPIC_FIELD_ORDER);

@@ -51,7 +51,8 @@ function mutatedValues(leaf: Leaf, stringsByFact: Map<string, Set<string>>): unk
     return [...(stringsByFact.get(leaf.fact) ?? [])].filter((x) => x !== v);
   }
   if (Array.isArray(v) && v.length > 1 && (leaf.operator === 'in' || leaf.operator === 'notIn')) {
-    return v.map((_, i) => v.filter((__, j) => j !== i));
+    const values = v as unknown[];
+    return values.map((_, i) => values.filter((__, j) => j !== i));
   }
   return [];
 }

@@ -56,7 +56,9 @@ export function excerpt(text: string, max: number = BUDGETS.excerptChars): strin
   return escapeControl(cut);
 }
 
+// eslint-disable-next-line no-control-regex -- these are the control characters we neutralize
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- the same, keeping tab and newline
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -46,7 +46,8 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `"${excerpt(value)}"`;
-  return excerpt(String(value));
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return excerpt(String(value));
+  return `a ${typeof value}`;
 }
 
 function editDistance(a: string, b: string): number {

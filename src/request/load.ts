@@ -17,7 +17,7 @@ export interface LoadedDocument {
   name: string;
   data: unknown;
   /** 1-based line and column of a path, when the path exists in the source. */
-  locate(path: readonly PathSegment[]): { line: number; column: number } | undefined;
+  locate: (path: readonly PathSegment[]) => { line: number; column: number } | undefined;
 }
 
 /** Parses one file's text: a JSON document, a YAML document, or a YAML stream (`---`). */
@@ -107,7 +107,7 @@ function loadYaml(text: string, file: string, stream: boolean): LoadedDocument[]
     const parsed = parseAllDocuments(text, {
       schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: false, lineCounter, strict: true, logLevel: 'error',
     });
-    docs = Array.isArray(parsed) ? parsed : [parsed as unknown as Document.Parsed];
+    docs = Array.isArray(parsed) ? parsed : [parsed];
   } catch (err) {
     if (err instanceof RangeError) throw new InputError([tooDeep(file, '')]);
     throw err;

@@ -24,7 +24,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() => z.union([
   z.strictObject({ any: z.array(conditionSchema).min(1) }),
   z.strictObject({ not: conditionSchema }),
   leafSchema,
-])) as z.ZodType<Condition>;
+]));
 
 const citationRef = z.string().regex(/^[A-Z][A-Z-]+#[a-z0-9][a-z0-9.-]*$/, { error: 'expected a catalog reference such as MTUS-CPMTG#esi' });
 const citationRefs = z.union([citationRef, z.array(citationRef).min(1)]);

@@ -5,8 +5,9 @@
 import type { FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import { Readable } from 'node:stream';
 import { loadDocuments } from '../request/load.js';
-import { InputError } from '../request/issues.js';
+import { InputError, type InputIssue } from '../request/issues.js';
 import { requestFromDocument, checkRequest } from '../api.js';
+import { isValidDate } from '../request/schema.js';
 import { rulePack as defaultPack, type RulePack } from '../rules/pack.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
@@ -17,6 +18,7 @@ import { criteriaFor, topicList, type CriteriaQuery } from './criteria.js';
 import { openApiDocument } from './openapi.js';
 import { PROBLEM_TYPE, invalidRequest, problem, type Problem } from './problem.js';
 import { registerWebPage } from './web.js';
+import { draftRequest, DRAFT_WARNING, type ServicesFrom } from '../draft/draft.js';
 
 export const BODY_LIMIT = 1024 * 1024;
 /** A batch is streamed and decided line by line; this bounds its total size and so its time. */
@@ -25,6 +27,9 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 
 const DOCUMENT_TYPES = ['application/json', 'application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
 const LINES_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/json-lines'];
+/** Clinical text (a progress note, RFA or letter summary) for /v1/draft. */
+const NOTE_TYPES = ['text/plain'];
+const SERVICES_FROM: readonly ServicesFrom[] = ['auto', 'rfa', 'letter', 'none'];
 
 export interface ServerOptions {
   pack?: RulePack;
@@ -54,6 +59,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(DOCUMENT_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(LINES_TYPES, (_req, payload, done) => done(null, payload));
+  // a note is read as text too, marked so that no other route takes it for a request
+  app.addContentTypeParser(NOTE_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, new NoteText(String(body))));
 
   app.addHook('onRequest', async (req) => { (req as { startedAt?: bigint }).startedAt = process.hrtime.bigint(); });
   app.addHook('onResponse', async (req, reply) => {
@@ -66,7 +73,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.setErrorHandler((err: { statusCode?: number; code?: string; name?: string; message?: string }, req, reply) => {
     const status = err.statusCode ?? 500;
     if (status === 413) return sendProblem(reply, problem(413, 'too-large', 'Request body too large', `a request may be at most ${BODY_LIMIT / 1048576} MB`));
-    if (status === 415) return sendProblem(reply, problem(415, 'unsupported-media-type', 'Unsupported content type', `send a request as ${DOCUMENT_TYPES.join(', ')}; a batch as ${LINES_TYPES.join(', ')}`));
+    if (status === 415) return sendProblem(reply, problem(415, 'unsupported-media-type', 'Unsupported content type', `send a request as ${DOCUMENT_TYPES.join(', ')}; a batch as ${LINES_TYPES.join(', ')}; a note to draft from as ${NOTE_TYPES.join(', ')}`));
     if (status >= 400 && status < 500) {
       req.log.info({ code: err.code }, 'client error');
       return sendProblem(reply, problem(status, 'bad-request', 'Bad request', err.code ? `${err.code}` : 'the request could not be read'));
@@ -81,7 +88,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     sendProblem(reply, problem(415, 'unsupported-media-type', 'Unsupported content type', `send this route ${expected.join(', ')}`));
 
   app.post('/v1/check', async (req, reply) => {
-    const body = needText(req.body);
+    const body = needText(req.body); // a NoteText (text/plain) is not a request
     if (body === undefined) return wrongType(reply, DOCUMENT_TYPES);
     try {
       const docs = loadDocuments(body, '<body>');
@@ -104,8 +111,27 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     }
   });
 
+  app.post('/v1/draft', async (req, reply) => {
+    if (!(req.body instanceof NoteText)) return wrongType(reply, NOTE_TYPES);
+    const note = req.body.text;
+    const q = req.query as { servicesFrom?: string; noteDate?: string; id?: string };
+    const issues = draftQueryIssues(q);
+    if (note.trim() === '') issues.unshift({ file: '<body>', path: '', code: 'empty', message: 'no text in the body; paste a progress note, RFA or letter summary' });
+    if (issues.length > 0) {
+      req.log.info({ issues: issues.length, codes: issues.map((i) => i.code) }, 'invalid draft input');
+      return sendProblem(reply, problem(400, 'invalid-note', 'Nothing to draft from', `${issues.length} problem(s)`, issues));
+    }
+    const draft = draftRequest(note, {
+      id: q.id ?? 'web-draft',
+      servicesFrom: (q.servicesFrom ?? 'auto') as ServicesFrom,
+      ...(q.noteDate ? { noteDate: q.noteDate } : {}),
+    });
+    (reply as { outcome?: Record<string, number> }).outcome = draftCounts(draft.request, draft.warnings);
+    return { format: 'imr-precheck/draft@1', warning: DRAFT_WARNING, warnings: draft.warnings, request: draft.request, text: draft.text };
+  });
+
   app.post('/v1/check::batch', async (req, reply) => {
-    if (typeof req.body === 'string' || !req.body) return wrongType(reply, LINES_TYPES);
+    if (typeof req.body === 'string' || !req.body || req.body instanceof NoteText) return wrongType(reply, LINES_TYPES);
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > BATCH_LIMIT) return sendProblem(reply, problem(413, 'too-large', 'Batch too large', `a batch may be at most ${BATCH_LIMIT / 1048576} MB`));
     const input = req.body as NodeJS.ReadableStream;
@@ -169,6 +195,37 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
 
   registerWebPage(app);
   return app;
+}
+
+/** The body of a text/plain request: clinical text, never a request document. */
+class NoteText {
+  constructor(readonly text: string) {}
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function draftQueryIssues(q: { servicesFrom?: string; noteDate?: string; id?: string }): InputIssue[] {
+  const issues: InputIssue[] = [];
+  if (q.servicesFrom !== undefined && !(SERVICES_FROM as readonly string[]).includes(q.servicesFrom)) {
+    issues.push({ file: '<query>', path: 'servicesFrom', code: 'invalid-value', message: `unknown servicesFrom "${q.servicesFrom}"; expected one of: ${SERVICES_FROM.join(', ')}` });
+  }
+  if (q.noteDate !== undefined && (!ISO_DATE.test(q.noteDate) || !isValidDate(q.noteDate))) {
+    issues.push({ file: '<query>', path: 'noteDate', code: 'invalid-value', message: `noteDate "${q.noteDate}" is not a date; expected YYYY-MM-DD` });
+  }
+  if (q.id !== undefined && !/^[A-Za-z0-9._-]{1,100}$/.test(q.id)) {
+    issues.push({ file: '<query>', path: 'id', code: 'invalid-value', message: 'id: letters, digits, ".", "_" and "-", at most 100' });
+  }
+  return issues;
+}
+
+/** What the log may say about a draft: how many items of each section, never their words. */
+function draftCounts(request: Record<string, unknown>, warnings: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = { warnings: warnings.length };
+  for (const k of ['services', 'symptoms', 'exam', 'studies', 'treatments', 'surgeries', 'medications', 'diagnoses']) {
+    const v = request[k];
+    if (Array.isArray(v)) counts[k] = v.length;
+  }
+  return counts;
 }
 
 function countOutcomes(services: readonly { prediction: string }[]): Record<string, number> {

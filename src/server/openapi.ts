@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { requestSchema } from '../request/schema.js';
 import type { RulePack } from '../rules/pack.js';
-import { resultSchema, errorResultSchema, problemSchema } from './result-schema.js';
+import { resultSchema, errorResultSchema, problemSchema, draftResultSchema, evidenceSchema } from './result-schema.js';
+import { MAX_DRAFT_CHARS } from '../draft/source.js';
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -11,6 +12,13 @@ const toSchema = (schema: z.ZodType, io: 'input' | 'output') => {
 };
 
 const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+
+/** The draft's request is a Request (by reference, not a second copy of the schema). */
+function draftResult(): Record<string, unknown> {
+  const schema = toSchema(draftResultSchema, 'output') as { properties: Record<string, Record<string, unknown>> };
+  schema.properties.request = { $ref: '#/components/schemas/Request', description: schema.properties.request!.description };
+  return schema;
+}
 
 export function openApiDocument(pack: RulePack): Record<string, unknown> {
   const requestBody = {
@@ -43,6 +51,24 @@ export function openApiDocument(pack: RulePack): Record<string, unknown> {
           },
         },
       },
+      '/v1/draft': {
+        post: {
+          summary: 'Draft a request from clinical text (a progress note, RFA or letter summary), every drafted field with its source words; nothing is decided',
+          description: `The body is the text itself. Text beyond ${MAX_DRAFT_CHARS} characters is not read (a warning says so). Review the draft, then send it to /v1/check.`,
+          parameters: [
+            query('servicesFrom', 'where the requested services come from: auto (default) | rfa | letter | none'),
+            query('noteDate', "the note's date (YYYY-MM-DD), for relative dates; read from the text when absent"),
+            query('id', 'the drafted request id (default web-draft)'),
+          ],
+          requestBody: { required: true, content: { 'text/plain': { schema: { type: 'string' } } } },
+          responses: {
+            200: { description: 'The draft, to review', content: { 'application/json': { schema: { $ref: '#/components/schemas/DraftResult' } } } },
+            400: problemResponse('Empty text, or an invalid query parameter'),
+            413: problemResponse('Body larger than 1 MB'),
+            415: problemResponse('Content type is not text/plain'),
+          },
+        },
+      },
       '/v1/check:batch': {
         post: {
           summary: 'Decide a JSON Lines stream of requests; results stream back one line each, in order',
@@ -71,6 +97,8 @@ export function openApiDocument(pack: RulePack): Record<string, unknown> {
         Result: toSchema(resultSchema, 'output'),
         ErrorResult: toSchema(errorResultSchema, 'output'),
         Problem: toSchema(problemSchema, 'output'),
+        DraftResult: draftResult(),
+        Evidence: toSchema(evidenceSchema, 'output'),
       },
     },
   };

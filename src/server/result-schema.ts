@@ -72,3 +72,17 @@ export const problemSchema = z.object({
     line: z.number().optional(), column: z.number().optional(), text: z.string().describe('The issue as the CLI prints it.'),
   })).optional(),
 }).describe('RFC 9457 problem details (application/problem+json).');
+
+export const evidenceSchema = z.object({
+  line: z.number().int().min(1).describe('Line of the drafted text (`text`), from 1.'),
+  column: z.number().int().min(1).describe('Column on that line, from 1.'),
+  quote: z.string().describe('The exact words at that line and column.'),
+}).describe('The source words of a drafted field. A list item keeps a list of them under its `extensions.evidence`; `patient`, `documentation` and `injury` keep them by field name (`extensions.evidence.workStatus`).');
+
+export const draftResultSchema = z.object({
+  format: z.literal('imr-precheck/draft@1'),
+  warning: z.string().describe('Drafted facts must be confirmed against the record before they are relied on.'),
+  warnings: z.array(z.string()).describe('What the draft could not do: text cut at the size limit, a value the schema refused (kept in documentation.notes), no service found.'),
+  request: z.record(z.string(), z.unknown()).describe('The drafted imr-precheck/request@1 (it validates); every drafted field carries its evidence under extensions.evidence, and every sentence nothing was drafted from is in documentation.notes.'),
+  text: z.string().describe('The text the evidence lines and columns refer to (the input with line endings normalized; for a letter, double spacing removed).'),
+}).describe('A request drafted from clinical text, to review before it is checked.');

@@ -46,7 +46,7 @@ const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary
 type Mutation = { path: number[]; op: 'delete' | 'set' | 'duplicate'; key: string; value: unknown };
 const mutation = fc.record({
   path: fc.array(fc.nat(), { maxLength: 4 }),
-  op: fc.constantFrom('delete', 'set', 'duplicate') as fc.Arbitrary<Mutation['op']>,
+  op: fc.constantFrom<Mutation['op']>('delete', 'set', 'duplicate'),
   key: fc.constantFrom(...KEYS),
   value,
 });
@@ -56,7 +56,7 @@ function mutate(root: unknown, m: Mutation): unknown {
   const copy = structuredClone(root) as Record<string, unknown>;
   let node: unknown = copy;
   for (const step of m.path) {
-    const entries = node && typeof node === 'object' ? Object.values(node as object) : [];
+    const entries = node && typeof node === 'object' ? Object.values(node) : [];
     const next = entries.filter((v) => v && typeof v === 'object');
     if (next.length === 0) break;
     node = next[step % next.length];

@@ -3,7 +3,7 @@ import { value } from './store-helpers.js';
 import type { Request } from '../../src/request/schema.js';
 
 type Service = Request['services'][number];
-const edx = (s: Partial<Service>): Service => ({ id: 'edx', kind: 'electrodiagnostics', ...s }) as Service;
+const edx = (s: Partial<Service>): Service => ({ id: 'edx', kind: 'electrodiagnostics', ...s });
 const ue = edx({ region: 'upper-extremity', label: 'EMG/NCV of the bilateral upper extremities' });
 const le = edx({ region: 'lower-extremity', label: 'EMG/NCS of the right lower extremity' });
 

@@ -3,7 +3,7 @@ import { factsFor, value } from './store-helpers.js';
 import type { Request } from '../../src/request/schema.js';
 
 type Service = Request['services'][number];
-const svc = (s: Partial<Service>): Service => ({ id: 'img', kind: 'imaging', ...s }) as Service;
+const svc = (s: Partial<Service>): Service => ({ id: 'img', kind: 'imaging', ...s });
 
 describe('service.requestDate and symptoms.weeksAtRequest', () => {
   it('uses the service date when given', () => {

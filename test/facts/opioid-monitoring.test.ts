@@ -39,7 +39,7 @@ describe('opioid monitoring from shared-format fields', () => {
 describe('opioid.longActing', () => {
   const opioid = (label: string, route?: 'oral' | 'transdermal') => ({ services: [{ id: 'o', kind: 'medication' as const, name: label, label, ...(route ? { route } : {}) }] });
   it.each([['Ultram ER 100mg #60', true], ['OxyContin 10 mg', true], ['Butrans 10 mcg/hr patch', true], ['Norco 10/325 #90', false], ['Tramadol 50mg #60', false]])('%s', (label, expected) => {
-    expect(fact(opioid(label as string), 'opioid.longActing')).toBe(expected);
+    expect(fact(opioid(label), 'opioid.longActing')).toBe(expected);
   });
 });
 

@@ -6,7 +6,7 @@ import type { Request } from '../../src/request/schema.js';
 export type RequestInput = Omit<Partial<Request>, 'services'> & { services: Request['services'] };
 
 export function factsFor(input: RequestInput, serviceId?: string): FactStore {
-  const request = normalizeRequest({ format: 'imr-precheck/request@1', id: 'fact-test', decisionDate: '2016-06-01', ...input } as Request);
+  const request = normalizeRequest({ format: 'imr-precheck/request@1', id: 'fact-test', decisionDate: '2016-06-01', ...input });
   const service = serviceId ? request.byId.get(serviceId)! : request.services[0]!;
   return new FactStore(request, service);
 }

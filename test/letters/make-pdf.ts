@@ -5,7 +5,7 @@ const escapePdf = (s: string): string => s.replace(/[\\()]/g, (c) => `\\${c}`);
 
 export function makePdf(lines: readonly string[], linesPerPage = 60): Uint8Array {
   const pages: string[][] = [];
-  for (let i = 0; i < lines.length; i += linesPerPage) pages.push(lines.slice(i, i + linesPerPage) as string[]);
+  for (let i = 0; i < lines.length; i += linesPerPage) pages.push(lines.slice(i, i + linesPerPage));
   if (pages.length === 0) pages.push([]);
   const objects: string[] = [];
   const pageIds = pages.map((_, i) => 4 + i * 2);

@@ -63,7 +63,7 @@ describe('rule conditions are checked against the fact registry', () => {
 
 describe('leafTypeProblems', () => {
   const types: Record<string, FactType> = { n: 'number', b: 'boolean', s: 'string', l: 'list' };
-  const check = (fact: string, operator: string, value: unknown): string[] => leafTypeProblems({ fact, operator, value } as never, (id) => types[id]);
+  const check = (fact: string, operator: string, value: unknown): string[] => leafTypeProblems({ fact, operator, value }, (id) => types[id]);
   it('accepts what each operator compares', () => {
     expect(check('n', 'greaterThan', 3)).toEqual([]);
     expect(check('b', 'equal', true)).toEqual([]);

@@ -16,7 +16,7 @@ function undescribed(node: Node, path: string, out: string[]): void {
 describe('request schema descriptions', () => {
   it('describes every property at every depth', () => {
     const missing: string[] = [];
-    undescribed(jsonSchema('request') as Node, 'request', missing);
+    undescribed(jsonSchema('request'), 'request', missing);
     expect(missing).toEqual([]);
   });
 });

@@ -23,6 +23,8 @@ export interface FormContext {
   state: Record<string, unknown>;
   /** Called after every edit of the state. */
   changed(): void;
+  /** Called after a list redraws its items (the drafted-field marks are put back on them). */
+  rendered?(root: HTMLElement): void;
 }
 
 let uid = 0;
@@ -51,7 +53,7 @@ function scalarField(key: string, schema: Schema, path: Segment[], ctx: FormCont
   const value = getAt(ctx.state, path);
   const help = schema.description ?? '';
   const label = el('label', { for: id }, humanize(key), required ? el('span', { class: 'req', title: 'required' }, ' *') : '');
-  let input: HTMLInputElement | HTMLSelectElement;
+  let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
   let suggestions: HTMLElement | undefined;
   const set = (v: unknown): void => { setAt(ctx.state, path, v); ctx.changed(); };
   if (schema.enum || schema.type === 'boolean') {
@@ -70,6 +72,12 @@ function scalarField(key: string, schema: Schema, path: Segment[], ctx: FormCont
     num.value = value === undefined ? '' : String(value);
     num.addEventListener('input', () => set(num.value === '' ? undefined : Number(num.value)));
     input = num;
+  } else if (key === 'notes') {
+    // free text that can run to paragraphs (a drafted note's unplaced sentences land here)
+    const area = el('textarea', { id, rows: '4' });
+    area.value = value === undefined ? '' : String(value);
+    area.addEventListener('input', () => set(area.value.trim() === '' ? undefined : area.value));
+    input = area;
   } else {
     const text = el('input', { id, type: 'text', autocomplete: 'off' });
     if (schema.examples) {
@@ -131,6 +139,7 @@ function listField(key: string, schema: Schema, path: Segment[], ctx: FormContex
       remove.addEventListener('click', () => { setAt(ctx.state, itemPath, undefined); if (((getAt(ctx.state, path) as unknown[]) ?? []).length === 0) setAt(ctx.state, path, undefined); redraw(); ctx.changed(); });
       items.append(el('div', { class: 'item', 'data-path': formatPath(itemPath) }, el('div', { class: 'item-head' }, el('strong', {}, `${singular} ${i + 1}`), remove), el('div', { class: 'grid' }, ...body)));
     });
+    if (items.isConnected) ctx.rendered?.(items); // the first draw is marked with the whole form
   };
   const add = el('button', { type: 'button', class: 'add' }, `Add ${singular.toLowerCase()}`);
   add.addEventListener('click', () => {

@@ -4,6 +4,8 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { field, fields, type FormContext, type Schema } from './form.js';
 import { SOURCE_TITLES, type CriteriaAnswer, type CriteriaChecklist, type PredictionView, type Result } from './panels.js';
+import { DraftReview, type DraftAnswer, type ReviewState } from './draft-review.js';
+import { el, markDraftedFields, markReviewed, renderSource, showSourceOf } from './draft-marks.js';
 
 interface Issue { path: string; message: string; text: string; line?: number }
 interface Problem { title: string; detail: string; issues?: Issue[] }
@@ -24,18 +26,27 @@ let lastResult: Result | null = null;
 let sequence = 0;
 let criteriaKey = '';
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** The draft being reviewed (null when the form was not drafted from a note). */
+let review: DraftReview | null = null;
+/** True from drafting until the person presses "Check the reviewed request": nothing is checked. */
+let awaitingReview = false;
+/** Set when "Check" was pressed with fields still to review: a second press checks anyway. */
+let checkArmed = false;
 
 function blankRequest(): Record<string, unknown> {
   return { format: 'imr-precheck/request@1', id: 'web-request', decisionDate: today, services: [{ id: 'service' }] };
 }
 
-const ctx: FormContext = { get state() { return state; }, changed: () => schedule() };
+const ctx: FormContext = { get state() { return state; }, changed: () => schedule(), rendered: (root) => markDrafted(root) };
 
 function schedule(): void {
   clearTimeout(timer);
-  timer = setTimeout(() => void refresh(), 250);
+  // while a draft awaits review only the criteria list follows the service; the record is not sent
+  timer = setTimeout(() => void (awaitingReview ? refreshCriteria(firstService()) : refresh()), 250);
   updateBanner();
 }
+
+const firstService = (): Record<string, unknown> => (state.services as Record<string, unknown>[])[0] ?? {};
 
 function renderService(): void {
   const services = schema.properties!.services!.items!;
@@ -67,6 +78,7 @@ function renderAll(): void {
   renderService();
   renderRecord();
   updateBanner();
+  markDrafted(document.querySelector('main')!);
 }
 
 function updateBanner(): void {
@@ -81,7 +93,7 @@ function updateBanner(): void {
 
 async function refresh(): Promise<void> {
   const mine = ++sequence;
-  const service = (state.services as Record<string, unknown>[])[0] ?? {};
+  const service = firstService();
   await refreshCriteria(service);
   if (!service.kind) {
     clearFlags();
@@ -179,6 +191,7 @@ async function loadText(text: string): Promise<void> {
   const doc = data as Record<string, unknown>;
   state = (doc.format === 'imr-precheck/case@1' && typeof doc.request === 'object' ? doc.request : doc) as Record<string, unknown>;
   if (!Array.isArray(state.services) || state.services.length === 0) state.services = [{ id: 'service' }];
+  endReview();
   criteriaKey = '';
   lastResult = null;
   renderAll();
@@ -195,6 +208,111 @@ function download(name: string, type: string, text: string): void {
 }
 
 const fileName = (suffix: string): string => `${String(state.id ?? 'request').replace(/[^A-Za-z0-9._-]/g, '_')}${suffix}`;
+
+// ---- "paste a note": draft, prefill, review, then check -------------------------------------
+
+/** Marks the drafted fields under `root` (after a render) and updates the count still to review. */
+function markDrafted(root: ParentNode): void {
+  if (!review) return;
+  markDraftedFields(review, state, root);
+  updateReviewCount();
+}
+
+function reviewed(target: HTMLElement, next: ReviewState): void {
+  if (review && markReviewed(review, state, target, next)) updateReviewCount();
+}
+
+function updateReviewCount(): void {
+  if (!review) return;
+  const fieldsNow = document.querySelectorAll('[data-draft]').length;
+  const pending = document.querySelectorAll('[data-draft=pending]').length;
+  $('#review-count').textContent = awaitingReview
+    ? `${pending} of ${fieldsNow} drafted fields not yet reviewed (marked “to review”). Nothing has been checked yet.`
+    : `${pending} of ${fieldsNow} drafted fields not yet reviewed. Checked after review; the prediction now follows your edits.`;
+}
+
+function announce(text: string): void {
+  $('#draft-status').textContent = text;
+}
+
+function focusField(node: HTMLElement): void {
+  const target = node.matches('fieldset') ? node.querySelector<HTMLElement>('input') ?? node : node;
+  target.closest('details')?.setAttribute('open', '');
+  target.focus();
+  target.scrollIntoView({ block: 'center' });
+}
+
+function endReview(): void {
+  review = null;
+  awaitingReview = false;
+  checkArmed = false;
+  $('#review').hidden = true;
+  $('#draft-unplaced').hidden = true;
+}
+
+/** Sends the note to /v1/draft and prefills the form; nothing is checked until the person has reviewed it. */
+async function draftFromNote(): Promise<void> {
+  const text = $<HTMLTextAreaElement>('#note-text').value;
+  announce('Drafting the request from the note…');
+  const res = await fetch('/v1/draft', { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
+  if (!res.ok) {
+    const problem = await res.json() as Problem;
+    announce(`Could not draft: ${problem.issues?.map((i) => i.message).join('; ') || problem.detail}`);
+    $<HTMLTextAreaElement>('#note-text').focus();
+    return;
+  }
+  const answer = await res.json() as DraftAnswer;
+  clearTimeout(timer);
+  ++sequence; // a check still on its way belongs to the form before the draft
+  review = new DraftReview(answer);
+  awaitingReview = true;
+  checkArmed = false;
+  state = answer.request;
+  criteriaKey = '';
+  lastResult = null;
+  clearFlags();
+  renderAll();
+  renderSource(review);
+  showUnplaced(answer);
+  $('#review').hidden = false;
+  $('#check-reviewed').hidden = false;
+  $<PredictionView>('prediction-view').show(null, false, 'Not checked yet: review the drafted fields, then press “Check the reviewed request”.');
+  void refreshCriteria(firstService());
+  const drafted = document.querySelectorAll<HTMLElement>('[data-draft]');
+  const others = (state.services as unknown[]).length - 1;
+  announce(`Drafted ${drafted.length} fields from the note${others > 0 ? ` (and ${others} more service${others > 1 ? 's' : ''}, listed under the service)` : ''}. Each is highlighted with its source words; drafted facts need confirming. Nothing has been checked: review the fields, then press “Check the reviewed request”.${answer.warnings.length > 0 ? ` ${answer.warnings.length} warning(s) below.` : ''}`);
+  if (drafted[0]) focusField(drafted[0]);
+}
+
+/** What the draft could not place: the warnings, and the sentences kept in documentation.notes. */
+function showUnplaced(answer: DraftAnswer): void {
+  const box = $('#draft-unplaced');
+  box.replaceChildren();
+  box.className = 'unplaced';
+  const notes = (answer.request.documentation as { notes?: string } | undefined)?.notes;
+  if (answer.warnings.length > 0) box.append(el('h3', {}, 'Warnings'), el('ul', {}, ...answer.warnings.map((w) => el('li', {}, w))));
+  if (notes) box.append(el('h3', {}, 'Not placed in a field (kept in Documentation → Notes, sent with the request)'), el('blockquote', { id: 'unplaced-notes' }, notes));
+  box.hidden = box.childElementCount === 0;
+}
+
+/** The person's explicit go-ahead: the first press with fields still to review shows them instead. */
+async function checkReviewed(): Promise<void> {
+  const pending = [...document.querySelectorAll<HTMLElement>('[data-draft=pending]')];
+  if (pending.length > 0 && !checkArmed) {
+    checkArmed = true;
+    announce(`${pending.length} drafted field${pending.length > 1 ? 's are' : ' is'} not yet reviewed; the first is selected. Review them, or press “Check the reviewed request” again to check the request as it is.`);
+    focusField(pending[0]!);
+    return;
+  }
+  awaitingReview = false;
+  checkArmed = false;
+  $('#check-reviewed').hidden = true;
+  updateReviewCount();
+  announce('Checking the reviewed request…');
+  await refresh();
+  const verdicts = lastResult?.services.map((s) => `${s.label}: ${s.prediction}`).join('; ');
+  announce(verdicts ? `Checked the reviewed request. ${verdicts}. The prediction now follows your edits.` : 'The request has problems: see the flagged fields.');
+}
 
 async function start(): Promise<void> {
   const [openapi, topics, ed] = await Promise.all([
@@ -216,11 +334,19 @@ async function start(): Promise<void> {
   $('#load-paste').addEventListener('click', () => void loadText($<HTMLTextAreaElement>('#paste').value));
   $('#download-yaml').addEventListener('click', () => download(fileName('.yaml'), 'application/yaml', `# yaml-language-server: $schema=schemas/request.schema.json\n${stringifyYaml(state)}`));
   $('#download-report').addEventListener('click', async () => {
+    if (awaitingReview) { announce('The report comes from a check: review the drafted fields and press “Check the reviewed request” first.'); return; }
     const res = await fetch('/v1/check?format=markdown', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(state) });
     if (res.ok) download(fileName('-report.md'), 'text/markdown', await res.text());
     else flag(await res.json() as Problem);
   });
-  $('#reset').addEventListener('click', () => { state = blankRequest(); criteriaKey = ''; lastResult = null; renderAll(); void refresh(); });
+  $('#reset').addEventListener('click', () => { state = blankRequest(); endReview(); criteriaKey = ''; lastResult = null; renderAll(); void refresh(); });
+  $('#draft-note').addEventListener('click', () => void draftFromNote());
+  $('#check-reviewed').addEventListener('click', () => void checkReviewed());
+  const form = $('.form-column');
+  form.addEventListener('focusin', (e) => showSourceOf(e.target as HTMLElement));
+  form.addEventListener('focusout', (e) => reviewed(e.target as HTMLElement, 'seen'));
+  form.addEventListener('input', (e) => reviewed(e.target as HTMLElement, 'edited'));
+  form.addEventListener('change', (e) => reviewed(e.target as HTMLElement, 'edited'));
   document.body.dataset.ready = 'true';
 }
 

@@ -64,10 +64,10 @@ export class CriteriaChecklist extends HTMLElement {
 
 /** `<prediction-view>`: the live prediction, criterion by criterion, and what to document. */
 export class PredictionView extends HTMLElement {
-  show(result: Result | null, stale = false): void {
+  show(result: Result | null, stale = false, message?: string): void {
     this.replaceChildren();
     this.classList.toggle('stale', stale);
-    if (!result) { this.append(h('p', { class: 'muted' }, 'The prediction appears here as you fill in the request.')); return; }
+    if (!result) { this.append(h('p', { class: 'muted' }, message ?? 'The prediction appears here as you fill in the request.')); return; }
     if (stale) this.append(h('p', { class: 'warn', role: 'status' }, 'Fix the flagged fields; this is the last valid prediction.'));
     for (const s of result.services) {
       const section = h('section', { class: `service ${s.prediction}`, 'data-service': s.id });

@@ -42,3 +42,10 @@ function prune(node: Record<string, unknown>): void {
     }
   }
 }
+
+/** The inverse of formatPath: `exam[1].result` → ['exam', 1, 'result']. */
+export function parsePath(path: string): Segment[] {
+  const out: Segment[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return out;
+}

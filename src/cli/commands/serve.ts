@@ -8,7 +8,7 @@ export const DEFAULT_PORT = 8787;
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the web page and the HTTP API (POST /v1/check, /v1/check:batch; GET /v1/criteria, /v1/topics, /v1/openapi.json, /healthz)')
+    .description('serve the web page and the HTTP API (POST /v1/check, /v1/check:batch, /v1/draft; GET /v1/criteria, /v1/topics, /v1/openapi.json, /healthz)')
     .option('--host <host>', 'address to listen on (loopback by default; another address exposes the server to the network)', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 = any free port)', String(DEFAULT_PORT))
     .option('--quiet', 'no request log on standard error')
