@@ -14,7 +14,7 @@ const comparison: fc.Arbitrary<Condition> = fc.record({
     fc.subarray(['a', 'b', 'c'], { minLength: 1 }),
     fc.constantFrom(...FACT_IDS).map((fact) => ({ fact })),
   ),
-}) as fc.Arbitrary<Condition>;
+});
 // `documented` takes true or false only (the rule-file check rejects anything else)
 const documented: fc.Arbitrary<Condition> = fc.record({ fact: fc.constantFrom(...FACT_IDS), operator: fc.constant(DOCUMENTED), value: fc.boolean() });
 const leaf = fc.oneof(comparison, documented);

@@ -10,7 +10,7 @@ import type { CompiledCondition } from '../../src/rules/evaluate.js';
 
 /** json-rules-engine wants all/any/not at the top; a bare leaf is wrapped in `all`. */
 export function toJreCondition(c: Condition): TopLevelCondition {
-  return ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] }) as unknown as TopLevelCondition;
+  return 'all' in c || 'any' in c || 'not' in c ? c : { all: [c] };
 }
 
 /** A criterion (or any condition with an id) as compiled: what json-rules-engine is given. */
