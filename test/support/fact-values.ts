@@ -31,7 +31,8 @@ function comparedValues(conditions: readonly Condition[]): Map<string, Set<Scala
 export function factValues(conditions: readonly Condition[], undocumented: number): (id: string) => fc.Arbitrary<unknown> {
   const compared = comparedValues(conditions);
   return (id) => {
-    const type = FACTS.get(id)!.type;
+    // a fact with params is read by its key: the fact id, then the params as JSON
+    const type = FACTS.get(id.split('{')[0]!)!.type;
     const seen = [...(compared.get(id) ?? [])];
     const strings = [...seen.filter((v): v is string => typeof v === 'string'), 'something-else'];
     const numbers = [...seen.filter((v): v is number => typeof v === 'number'), 0, 150];

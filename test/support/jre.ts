@@ -59,12 +59,7 @@ export function jreTriEngine(conditions: readonly { id: string; condition: Condi
     if ('any' in c) return want === 'T' ? { any: c.any.map((x) => side(x, 'T', strict)) } : { all: c.any.map((x) => side(x, 'F', strict)) };
     if ('not' in c) return side(c.not, want === 'T' ? 'F' : 'T', strict);
     const op = c.operator === DOCUMENTED && strict ? 'documented-strict' : c.operator;
-    const leaf = { ...c, operator: `${op}#${want}` } as Condition & { undocumented?: string };
-    // a leaf that says how silence reads (`undocumented: met | unmet`) holds, or fails, on an absent fact
-    const silence = leaf.undocumented;
-    delete leaf.undocumented;
-    const absent = { fact: c.fact, operator: 'documented#T', value: false };
-    return silence === (want === 'T' ? 'met' : 'unmet') ? { any: [leaf, absent] } : leaf;
+    return { ...c, operator: `${op}#${want}` };
   };
   for (const { id, condition, strict } of conditions) {
     engine.addRule({ name: `${id}#T`, conditions: toJreCondition(side(condition, 'T', strict)), event: { type: `${id}#T` } });
