@@ -16,7 +16,7 @@ import { normalizeRequest } from '../dist/request/normalize.js';
 import { rulePack } from '../dist/rules/pack.js';
 import { FactStore } from '../dist/facts/store.js';
 import { TRUE } from '../dist/rules/evaluate.js';
-import { jreEngine } from '../dist/rules/jre.js';
+import { jreEngine } from '../test/support/jre.js';
 import type { Engine } from 'json-rules-engine';
 
 const ROOT = join(import.meta.dirname, '..');

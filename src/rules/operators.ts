@@ -1,6 +1,6 @@
 // The comparison operators rule conditions may use. json-rules-engine's built-in operators
-// keep their meaning; the custom ones are defined here once and registered both with the
-// synchronous evaluator and with a json-rules-engine Engine (see jre.ts).
+// keep their meaning; the custom ones are defined here once, for the compiled evaluator and for
+// the json-rules-engine Engine the tests check it against (test/support/jre.ts).
 
 export type OperatorFn = (factValue: unknown, value: unknown) => boolean;
 

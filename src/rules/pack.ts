@@ -10,7 +10,7 @@ import { didYouMean, fromZodIssues, InputError, type InputIssue } from '../reque
 import { allowedKeysAt } from '../request/validate.js';
 import { Catalog, sourceFileSchema, type SourceFile } from '../guidelines/catalog.js';
 import { ruleFileSchema, packFileSchema, type RuleFile, type CriterionSpec, type Condition } from './schema.js';
-import { compileCondition, exclusionGuards, TRUE, type CompiledCondition, type CompileOptions, type FactReader } from './evaluate.js';
+import { compileCondition, exclusionGuards, type CompiledCondition, type CompileOptions } from './evaluate.js';
 import { OPERATORS } from './operators.js';
 import { FACTS } from '../facts/registry.js';
 import { leafTypeProblems, leavesOf } from './leaf-types.js';
@@ -341,57 +341,6 @@ export function locateIssues(issues: InputIssue[]): InputIssue[] {
 
 /** The procedure name that stands for a request naming no procedure ("knee arthroscopy"). */
 export const UNSPECIFIED_PROCEDURE = 'unspecified';
-const PROCEDURES_FACT = 'surgicalIndication.procedures';
-
-export interface TopicSelection {
-  /** Topics that decide the service. */
-  topics: CompiledTopic[];
-  /** Procedures the service names that none of the chosen topics decides. */
-  uncovered: string[];
-  /** Why no topic decides the service, when none does. */
-  reason?: string;
-}
-
-/**
- * The topics that decide a service: those of its kind whose `when` holds and, for topics that
- * list procedures, that decide a procedure the service names. A service is never handed to a
- * neighbouring topic: when none fits, the reason names what the topics of its kind cover.
- */
-export function selectTopics(pack: RulePack, service: { kind: string; id: string }, read: FactReader): TopicSelection {
-  const ofKind = pack.byKind.get(service.kind) ?? [];
-  const inScope = ofKind.filter((t) => !t.when || t.when.evaluate(read) === TRUE);
-  const coverage = (topics: CompiledTopic[]): string => topics.map((t) => t.spec.appliesTo.covers ?? t.spec.title).join('; ');
-  if (inScope.length === 0) {
-    return {
-      topics: [], uncovered: [],
-      reason: ofKind.length === 0 ? `No rule in the pack covers ${service.kind} services.` : `No rule in the pack covers this ${service.kind} service. The ${service.kind} topics cover: ${coverage(ofKind)}.`,
-    };
-  }
-  if (!inScope.some((t) => t.procedures)) return { topics: inScope, uncovered: [] };
-  const named = read(PROCEDURES_FACT).value;
-  const procedures = Array.isArray(named) && named.length > 0 ? named.map(String) : [UNSPECIFIED_PROCEDURE];
-  const topics = inScope.filter((t) => !t.procedures || procedures.some((p) => t.procedures!.has(p)));
-  const general = topics.some((t) => !t.procedures);
-  const uncovered = general ? [] : procedures.filter((p) => !topics.some((t) => t.procedures!.has(p)));
-  if (topics.length > 0) return { topics, uncovered };
-  return {
-    topics, uncovered,
-    reason: `No rule in the pack covers ${procedures.join(', ')} (${service.kind}); the topics for this service cover: ${coverage(inScope)}.`,
-  };
-}
-
-/** Whether one of the editions is in force on the date (no list: always). */
-export function editionsInForce(catalog: Catalog, editions: readonly { source: string; edition: string }[] | undefined, date: string): boolean {
-  return !editions || editions.some((e) => catalog.editionInForce(e.source, date)?.id === e.edition);
-}
-
-/** The topic's guideline references that apply to a service on a date (entries whose `when` and editions hold). */
-export function guidelineRefsFor(topic: CompiledTopic, read: FactReader, catalog: Catalog, date: string): string[] {
-  return topic.guideline
-    .filter((g) => (!g.when || g.when.evaluate(read) === TRUE) && editionsInForce(catalog, g.editions, date))
-    .map((g) => g.ref);
-}
-
 function toList<T>(x: T | T[]): T[] {
   return Array.isArray(x) ? x : [x];
 }

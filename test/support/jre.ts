@@ -1,24 +1,27 @@
-// The compiled criteria as json-rules-engine rules, evaluated by json-rules-engine's own
-// Engine. The hot path (evaluate.ts) is a synchronous three-valued evaluator of the same
-// conditions; this module is the reference it is checked against (test/property.test.ts for
-// documented facts, test/rules/jre-three-valued.test.ts with undocumented ones) and the
-// comparison the benchmark reports.
+// The pack's conditions as json-rules-engine rules, evaluated by json-rules-engine's own Engine:
+// the reference the compiled three-valued evaluator (src/rules/evaluate.ts) is checked against
+// (test/property.test.ts, test/rules/jre-three-valued.test.ts) and the comparison the benchmarks
+// report (bench/run.ts, bench/evaluator.ts). Tests and benchmarks only: the engine never runs it.
 import { Engine, type TopLevelCondition, type RuleProperties } from 'json-rules-engine';
-import type { Condition } from './schema.js';
-import { BUILT_IN_OPERATORS, CUSTOM_OPERATORS, DOCUMENTED } from './operators.js';
-import type { CompiledCriterion } from './pack.js';
+import type { Condition } from '../../src/rules/schema.js';
+import { BUILT_IN_OPERATORS, CUSTOM_OPERATORS, DOCUMENTED } from '../../src/rules/operators.js';
+import type { RulePack } from '../../src/rules/pack.js';
+import type { CompiledCondition } from '../../src/rules/evaluate.js';
 
 /** json-rules-engine wants all/any/not at the top; a bare leaf is wrapped in `all`. */
 export function toJreCondition(c: Condition): TopLevelCondition {
-  return ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] }) as unknown as TopLevelCondition;
+  return 'all' in c || 'any' in c || 'not' in c ? c : { all: [c] };
 }
 
-export function jreRule(criterion: CompiledCriterion): RuleProperties {
-  return { name: criterion.id, conditions: toJreCondition(criterion.spec.condition), event: { type: criterion.id } };
+/** A criterion (or any condition with an id) as compiled: what json-rules-engine is given. */
+export interface HasCondition { id: string; condition: { source: Condition } }
+
+export function jreRule(criterion: HasCondition): RuleProperties {
+  return { name: criterion.id, conditions: toJreCondition(criterion.condition.source), event: { type: criterion.id } };
 }
 
 /** An Engine holding the given criteria as rules, with the pack's custom operators. */
-export function jreEngine(criteria: readonly CompiledCriterion[]): Engine {
+export function jreEngine(criteria: readonly HasCondition[]): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
   for (const c of criteria) engine.addRule(jreRule(c));
@@ -74,6 +77,22 @@ export async function jreTri(engine: Engine, facts: Record<string, unknown>): Pr
     const [id, side] = [type.slice(0, -2), type.slice(-1)];
     if (side === 'T') out.set(id, 1);
     else if (!fired.has(`${id}#T`)) out.set(id, 0);
+  }
+  return out;
+}
+
+/** Every compiled condition of the pack, with an id saying where it sits. */
+export function packConditions(pack: RulePack): { id: string; compiled: CompiledCondition }[] {
+  const out: { id: string; compiled: CompiledCondition }[] = [];
+  const add = (id: string, compiled: CompiledCondition | undefined): void => { if (compiled) out.push({ id, compiled }); };
+  for (const t of pack.topics) {
+    add(`${t.id}:appliesTo.when`, t.when);
+    t.guideline.forEach((g, i) => add(`${t.id}:guideline[${i}].when`, g.when));
+    for (const c of t.criteria) {
+      add(`${c.id}:condition`, c.condition);
+      add(`${c.id}:when`, c.when);
+      add(`${c.id}:stated`, c.stated);
+    }
   }
   return out;
 }
