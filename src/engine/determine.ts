@@ -168,6 +168,7 @@ function decideAssociated(request: NormalizedRequest, pack: RulePack, service: N
 
   // Topics that judge the service on its own merits (pre-operative tests, cold therapy, slings).
   const judged = own.filter((t) => t.spec.appliesTo.associated === true);
+  const judgedGuideline = judged.length > 0 ? chooseCitation(pack.catalog, judged.flatMap((t) => guidelineRefsFor(t, read, pack.catalog, request.decisionDate)), request.decisionDate) : undefined;
   if (primary.prediction === 'not-covered') {
     // The primary is not in dispute here (requested: false) or no rule decides it: a service with
     // criteria of its own is judged by them, as reviewers do; otherwise the engine abstains.
@@ -186,7 +187,9 @@ function decideAssociated(request: NormalizedRequest, pack: RulePack, service: N
       prediction: 'upheld',
       medicallyNecessary: false,
       dependsOn: primary.id,
-      guideline: primary.guideline,
+      // Reviewers cite the service's own section when a topic judges it on its own merits (post-operative
+      // opioids, antiemetics, cold therapy, slings); a service bundled with its primary cites the primary's.
+      guideline: judgedGuideline ?? primary.guideline,
       criteria: [follows('unmet'), ...primary.criteria.filter((c) => c.status !== 'met' && !c.presumed), ...ownFailing],
       rationale: `Since the primary procedure (${primary.label}) is not medically necessary, this associated service is not medically necessary either.`
         + (ownFailing.length > 0 ? ` On its own merits as well: ${alone!.rationale}` : ''),
