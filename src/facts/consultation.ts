@@ -32,6 +32,11 @@ function therapyKind(service: NormalizedService): string | undefined {
   return THERAPY_KINDS.find(([, re]) => re.test(text))?.[0];
 }
 
+/** An authorized course with no sign it has begun: no sessions completed, no outcome, no functional result. */
+function notBegun(t: { sessions?: number; outcome?: string; functionImproved?: boolean }): boolean {
+  return !(t.sessions && t.sessions > 0) && (t.outcome === undefined || t.outcome === 'unknown') && t.functionImproved === undefined;
+}
+
 function words(service: NormalizedService): string {
   return `${service.raw.label ?? ''} ${service.raw.text ?? ''}`.toLowerCase();
 }
@@ -122,6 +127,21 @@ export const consultationFacts: FactDefinition[] = [
       const failed = prior.filter((t) => t.item.outcome === 'failed');
       if (failed.length > 0) return known(false, failed.map((t) => `${t.path} = ${t.item.kind}, outcome failed`));
       return unknown(prior.length > 0 ? prior.map((t) => `${t.path} = ${t.item.kind}, outcome not stated`) : ['no earlier course of the therapy recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'consult.alreadyAuthorized', type: 'boolean',
+    description: 'The visit requested was already authorized: service.alreadyAuthorized, or, for a therapy provider\'s evaluation, the record lists an authorized course of that therapy not yet begun (sessionsAuthorized, no sessions completed). Never false: the record cannot show that nothing was authorized.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose', 'treatments[].sessionsAuthorized', 'treatments[].sessions'],
+    derive: (ctx) => {
+      const stated = ctx.get<boolean>('service.alreadyAuthorized');
+      if (stated.value === true) return stated;
+      const kind = therapyKind(ctx.service);
+      const pending = kind
+        ? indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === kind && (t.item.sessionsAuthorized ?? 0) > 0 && notBegun(t.item) && itemInRegion(t.item.region, ctx.service))
+        : [];
+      if (pending.length > 0) return known(true, pending.map((t) => `${t.path} = ${t.item.kind}, ${t.item.sessionsAuthorized} sessions authorized, none completed`));
+      return unknown([`services[${ctx.service.index}]: no earlier authorization of this visit recorded`]);
     },
   }),
   defineFact<string>({

@@ -4,7 +4,20 @@ import { serviceSpine } from './record.js';
 
 const path = (index: number, field: string): string => `services[${index}].${field}`;
 
+/** The request's own words saying the service (or part of it) was already granted. */
+const ALREADY_AUTHORIZED = /\b(?:already|previously|recently)\s+(?:been\s+)?(?:approved|authori[sz]ed|certified)\b/;
+
 export const serviceFacts: FactDefinition[] = [
+  defineFact<boolean>({
+    id: 'service.alreadyAuthorized', type: 'boolean',
+    description: 'The request\'s own words (label, text, purpose) say the service, or part of it, was already approved, authorized or certified. Never false: silence does not show that nothing was authorized.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose'],
+    derive: ({ service }) => {
+      const own = `${service.raw.label ?? ''} ${service.raw.text ?? ''} ${service.raw.purpose ?? ''}`.toLowerCase();
+      const m = ALREADY_AUTHORIZED.exec(own);
+      return m ? known(true, [`services[${service.index}]: "${m[0]}"`]) : unknown([`services[${service.index}]: no earlier authorization stated`]);
+    },
+  }),
   defineFact<string>({
     id: 'service.kind', type: 'string', description: 'The service kind.', reads: ['services[].kind'],
     derive: ({ service }) => known(service.kind, [`${path(service.index, 'kind')} = ${service.kind}`]),
