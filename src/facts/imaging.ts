@@ -157,6 +157,14 @@ const CRPS_CATEGORIES: ReadonlyArray<[string, (f: ExamFinding) => boolean]> = [
   ['motor/trophic (weakness, reduced motion, trophic change)', (f) => f.finding === 'motor-weakness' || f.finding === 'limited-range-of-motion' || /tremor|dystonia|trophic|hair|nail|shiny/.test((f.text ?? '').toLowerCase())],
 ];
 
+/** The Budapest symptom categories, as the worker reports them (symptoms[] kind and text). */
+const CRPS_SYMPTOM_CATEGORIES: ReadonlyArray<[string, RegExp]> = [
+  ['sensory (hyperesthesia/allodynia, burning)', /hyperesthesia|hypersensitiv|allodynia|hyperalgesia|burning/],
+  ['vasomotor (temperature or skin colour change)', /temperature|cold|warm|colou?r|discolor|redness|mottl/],
+  ['sudomotor/oedema (swelling, sweating)', /swell|edema|oedema|sweat/],
+  ['motor/trophic (stiffness, weakness, tremor, hair/nail/skin change)', /stiff|weakness|tremor|dystonia|trophic|hair|nail|shiny/],
+];
+
 function regionFindings(ctx: FactContext): Indexed<ExamFinding>[] {
   return indexed(ctx.request.raw.exam, 'exam').filter((e) => sameRegion(e.item.region, e.item.side, ctx.service));
 }
@@ -329,6 +337,18 @@ export const imagingFacts: FactDefinition[] = [
       if (regionFindings(ctx).length === 0) return unknown(['exam: no finding recorded for this region']);
       const hits = CRPS_CATEGORIES.map(([name, test]) => ({ name, hit: findings.find((e) => test(e.item)) })).filter((c) => c.hit);
       return known(hits.length, hits.length > 0 ? hits.map((c) => `${c.hit!.path} = ${c.hit!.item.text ?? c.hit!.item.finding} (${c.name})`) : ['exam: no CRPS sign recorded for this region']);
+    },
+  }),
+  defineFact<number>({
+    id: 'crps.symptomCategories', type: 'number',
+    description: 'How many of the four Budapest symptom categories (sensory, vasomotor, sudomotor/oedema, motor/trophic) the worker reports for the region (symptoms[] kind and text; a symptom without a region counts). Not documented when no symptom is recorded.',
+    reads: ['symptoms[]'],
+    derive: (ctx) => {
+      const symptoms = indexed(ctx.request.raw.symptoms, 'symptoms')
+        .filter((s) => s.item.result !== 'negative' && (s.item.region === undefined || sameRegion(s.item.region, s.item.side, ctx.service)));
+      if (symptoms.length === 0) return unknown(['symptoms: none recorded for this region']);
+      const hits = CRPS_SYMPTOM_CATEGORIES.map(([name, re]) => ({ name, hit: symptoms.find((s) => re.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase().replace(/-/g, ' '))) })).filter((c) => c.hit);
+      return known(hits.length, hits.length > 0 ? hits.map((c) => `${c.hit!.path} = ${c.hit!.item.text ?? c.hit!.item.kind} (${c.name})`) : ['symptoms: no CRPS symptom reported for this region']);
     },
   }),
   defineFact<boolean>({
