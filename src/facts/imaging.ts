@@ -169,6 +169,14 @@ function regionFindings(ctx: FactContext): Indexed<ExamFinding>[] {
   return indexed(ctx.request.raw.exam, 'exam').filter((e) => sameRegion(e.item.region, e.item.side, ctx.service));
 }
 
+/** The roots a finding names: its dermatome, root or level, else those its text names. */
+function rootsNamed(f: ExamFinding): string[] {
+  const named = f.dermatome ?? f.root;
+  if (named) return [named.toUpperCase()];
+  if (f.level) return [f.level.toUpperCase()];
+  return [...new Set((f.text ?? '').toUpperCase().match(/\b[CTLS]\d\b/g) ?? [])];
+}
+
 export const imagingFacts: FactDefinition[] = [
   defineFact<string>({
     id: 'service.requestDate', type: 'string',
@@ -255,6 +263,15 @@ export const imagingFacts: FactDefinition[] = [
       const label = (f: ExamFinding): string => `${f.finding}${f.dermatome ?? f.root ?? f.level ? ` ${f.dermatome ?? f.root ?? f.level}` : ''}${f.side ? ` ${f.side}` : ''}${f.region ? ` (${f.region})` : ''}`;
       const positive = located.filter((e) => isPositive(e.item) && e.item.result !== 'not-tested');
       const rooted = positive.filter((e) => (e.item.dermatome ?? e.item.root ?? e.item.level) !== undefined || ROOT_IN_TEXT.test(e.item.text ?? ''));
+      // Sensory loss spread over three or more dermatomes, with no weakness or reflex change naming a
+      // root, does not identify a specific root ("decreased sensation in the L4-S1 distribution");
+      // two adjacent dermatomes may be one root's overlap (letters accept C5 and C6).
+      const motorOrReflex = rooted.filter((e) => e.item.finding !== 'sensory-deficit');
+      const sensoryRoots = new Set(rooted.filter((e) => e.item.finding === 'sensory-deficit').flatMap((e) => rootsNamed(e.item)));
+      if (rooted.length > 0 && motorOrReflex.length === 0 && sensoryRoots.size > 2) {
+        return known(false, [...rooted.map((e) => `${e.path} = ${label(e.item)} positive`),
+          `sensory loss over ${sensoryRoots.size} roots (${[...sensoryRoots].join(', ')}) with no weakness or reflex change naming a root: no specific root is identified`]);
+      }
       if (rooted.length > 0) return known(true, rooted.map((e) => `${e.path} = ${label(e.item)} positive`));
       if (positive.length > 0) {
         return known(false, [...positive.map((e) => `${e.path} = ${label(e.item)} positive`),
