@@ -51,6 +51,15 @@ describe('services', () => {
     expect(fl.guideline).toEqual(r.services[0]!.guideline);
     expect(fl.criteria[0]).toMatchObject({ id: 'associated.follows-primary', status: 'unmet' });
   });
+  it('cites the own section of an associated service that a topic judges on its own merits', () => {
+    const surgery = { id: 'surgery', kind: 'surgery', region: 'shoulder', text: 'shoulder arthroscopy with Bankart repair' };
+    const r = checkRequest(makeRequest({ services: [surgery, { id: 'zofran', kind: 'medication', name: 'ondansetron', for: 'surgery', text: 'post-op antiemetic' }] }));
+    const zofran = r.services[1]!;
+    expect(r.services[0]!.prediction).toBe('upheld');
+    expect(zofran).toMatchObject({ prediction: 'upheld', dependsOn: 'surgery' });
+    expect(zofran.guideline?.ref).not.toEqual(r.services[0]!.guideline?.ref);
+    expect(zofran.guideline?.source).toBe('MTUS-CPMTG');
+  });
   it('outputs only requested services', () => {
     const r = checkRequest(makeRequest({ services: [{ ...esi, requested: false }, { id: 'c', kind: 'consultation', for: 'esi' }] }));
     expect(r.services.map((s) => s.id)).toEqual(['c']);

@@ -73,7 +73,9 @@ function explainService(d: ServiceDecision, catalog: Catalog, date: string, expl
       prediction: 'upheld',
       medicallyNecessary: false,
       dependsOn: primary.id,
-      guideline: primary.guideline,
+      // Reviewers cite the service's own section when a topic judges it on its own merits (post-operative
+      // opioids, antiemetics, cold therapy, slings); a service bundled with its primary cites the primary's.
+      guideline: d.judged?.context.citedGuideline ?? primary.guideline,
       criteria: [follows('unmet'), ...failingOf(primary), ...ownFailing],
       rationale: `Since the primary procedure (${primary.label}) is not medically necessary, this associated service is not medically necessary either.`
         + (ownFailing.length > 0 ? ` On its own merits as well: ${alone!.rationale}` : ''),

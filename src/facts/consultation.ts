@@ -19,6 +19,9 @@ const QUESTION_WORDS = /(?:evaluat\w*|consult\w*|referral|opinion)\s+(?:for|of|r
 
 const REGION_ONLY = /^(?:evaluat\w*|consult\w*|referral|opinion)\s+(?:for|of|regarding|re:?)\s+(?:the\s+)?(?:(?:left|right|bilateral)\s+)?(?:low(?:er)? back|back|neck|spine|lumbar|cervical|thoracic|pelvis|hips?|knees?|shoulders?|wrists?|hands?|elbows?|ankles?|feet|foot|[\s/,&]|and|spine)+$/;
 
+const MEDICATION_MANAGEMENT = /medication management|medication (?:consult\w*|review|evaluation)|pharmacolog\w* management/;
+const DRUG_TREATMENT_KINDS: ReadonlySet<string> = new Set(['nsaid', 'muscle-relaxant', 'neuropathic-medication', 'opioid', 'oral-corticosteroid']);
+
 /** Therapy providers whose re-examinations belong to a course of their therapy, with the treatment kind. */
 const THERAPY_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
   ['chiropractic', /chiropract/],
@@ -30,6 +33,11 @@ const THERAPY_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
 function therapyKind(service: NormalizedService): string | undefined {
   const text = `${service.raw.specialty ?? ''} ${service.raw.label ?? ''} ${service.raw.text ?? ''}`.toLowerCase();
   return THERAPY_KINDS.find(([, re]) => re.test(text))?.[0];
+}
+
+/** An authorized course with no sign it has begun: no sessions completed, no outcome, no functional result. */
+function notBegun(t: { sessions?: number; outcome?: string; functionImproved?: boolean }): boolean {
+  return !(t.sessions && t.sessions > 0) && (t.outcome === undefined || t.outcome === 'unknown') && t.functionImproved === undefined;
 }
 
 function words(service: NormalizedService): string {
@@ -122,6 +130,43 @@ export const consultationFacts: FactDefinition[] = [
       const failed = prior.filter((t) => t.item.outcome === 'failed');
       if (failed.length > 0) return known(false, failed.map((t) => `${t.path} = ${t.item.kind}, outcome failed`));
       return unknown(prior.length > 0 ? prior.map((t) => `${t.path} = ${t.item.kind}, outcome not stated`) : ['no earlier course of the therapy recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'consult.alreadyAuthorized', type: 'boolean',
+    description: 'The visit requested was already authorized: service.alreadyAuthorized, or, for a therapy provider\'s evaluation, the record lists an authorized course of that therapy not yet begun (sessionsAuthorized, no sessions completed). Never false: the record cannot show that nothing was authorized.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose', 'treatments[].sessionsAuthorized', 'treatments[].sessions'],
+    derive: (ctx) => {
+      const stated = ctx.get<boolean>('service.alreadyAuthorized');
+      if (stated.value === true) return stated;
+      const kind = therapyKind(ctx.service);
+      const pending = kind
+        ? indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === kind && (t.item.sessionsAuthorized ?? 0) > 0 && notBegun(t.item) && itemInRegion(t.item.region, ctx.service))
+        : [];
+      if (pending.length > 0) return known(true, pending.map((t) => `${t.path} = ${t.item.kind}, ${t.item.sessionsAuthorized} sessions authorized, none completed`));
+      return unknown([`services[${ctx.service.index}]: no earlier authorization of this visit recorded`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'consult.medicationManagement', type: 'boolean',
+    description: 'The consultation is for medication management (specialty, purpose, label or text say so).',
+    reads: ['services[].specialty', 'services[].purpose', 'services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const text = `${service.raw.specialty ?? ''} ${service.raw.purpose ?? ''} ${words(service)}`.toLowerCase();
+      return MEDICATION_MANAGEMENT.test(text)
+        ? known(true, [`services[${service.index}]: "${MEDICATION_MANAGEMENT.exec(text)![0]}"`])
+        : known(false, [`services[${service.index}]: not a medication management consultation`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'consult.medicationsNamed', type: 'boolean',
+    description: 'The medications the worker takes are named: a medication list, or treatments of a drug class (NSAID, muscle relaxant, neuropathic agent, opioid, oral corticosteroid). Never false.',
+    reads: ['medications[]', 'treatments[].kind'],
+    derive: (ctx) => {
+      const meds = indexed(ctx.request.raw.medications, 'medications').map((m) => `${m.path} = ${m.item.name}`);
+      const drugs = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => DRUG_TREATMENT_KINDS.has(t.item.kind)).map((t) => `${t.path} = ${t.item.kind}`);
+      const all = [...meds, ...drugs];
+      return all.length > 0 ? known(true, all.slice(0, 4)) : unknown(['no medication named: no medication list and no drug-class treatment']);
     },
   }),
   defineFact<string>({

@@ -157,8 +157,24 @@ const CRPS_CATEGORIES: ReadonlyArray<[string, (f: ExamFinding) => boolean]> = [
   ['motor/trophic (weakness, reduced motion, trophic change)', (f) => f.finding === 'motor-weakness' || f.finding === 'limited-range-of-motion' || /tremor|dystonia|trophic|hair|nail|shiny/.test((f.text ?? '').toLowerCase())],
 ];
 
+/** The Budapest symptom categories, as the worker reports them (symptoms[] kind and text). */
+const CRPS_SYMPTOM_CATEGORIES: ReadonlyArray<[string, RegExp]> = [
+  ['sensory (hyperesthesia/allodynia, burning)', /hyperesthesia|hypersensitiv|allodynia|hyperalgesia|burning/],
+  ['vasomotor (temperature or skin colour change)', /temperature|cold|warm|colou?r|discolor|redness|mottl/],
+  ['sudomotor/oedema (swelling, sweating)', /swell|edema|oedema|sweat/],
+  ['motor/trophic (stiffness, weakness, tremor, hair/nail/skin change)', /stiff|weakness|tremor|dystonia|trophic|hair|nail|shiny/],
+];
+
 function regionFindings(ctx: FactContext): Indexed<ExamFinding>[] {
   return indexed(ctx.request.raw.exam, 'exam').filter((e) => sameRegion(e.item.region, e.item.side, ctx.service));
+}
+
+/** The roots a finding names: its dermatome, root or level, else those its text names. */
+function rootsNamed(f: ExamFinding): string[] {
+  const named = f.dermatome ?? f.root;
+  if (named) return [named.toUpperCase()];
+  if (f.level) return [f.level.toUpperCase()];
+  return [...new Set((f.text ?? '').toUpperCase().match(/\b[CTLS]\d\b/g) ?? [])];
 }
 
 export const imagingFacts: FactDefinition[] = [
@@ -247,6 +263,15 @@ export const imagingFacts: FactDefinition[] = [
       const label = (f: ExamFinding): string => `${f.finding}${f.dermatome ?? f.root ?? f.level ? ` ${f.dermatome ?? f.root ?? f.level}` : ''}${f.side ? ` ${f.side}` : ''}${f.region ? ` (${f.region})` : ''}`;
       const positive = located.filter((e) => isPositive(e.item) && e.item.result !== 'not-tested');
       const rooted = positive.filter((e) => (e.item.dermatome ?? e.item.root ?? e.item.level) !== undefined || ROOT_IN_TEXT.test(e.item.text ?? ''));
+      // Sensory loss spread over three or more dermatomes, with no weakness or reflex change naming a
+      // root, does not identify a specific root ("decreased sensation in the L4-S1 distribution");
+      // two adjacent dermatomes may be one root's overlap (letters accept C5 and C6).
+      const motorOrReflex = rooted.filter((e) => e.item.finding !== 'sensory-deficit');
+      const sensoryRoots = new Set(rooted.filter((e) => e.item.finding === 'sensory-deficit').flatMap((e) => rootsNamed(e.item)));
+      if (rooted.length > 0 && motorOrReflex.length === 0 && sensoryRoots.size > 2) {
+        return known(false, [...rooted.map((e) => `${e.path} = ${label(e.item)} positive`),
+          `sensory loss over ${sensoryRoots.size} roots (${[...sensoryRoots].join(', ')}) with no weakness or reflex change naming a root: no specific root is identified`]);
+      }
       if (rooted.length > 0) return known(true, rooted.map((e) => `${e.path} = ${label(e.item)} positive`));
       if (positive.length > 0) {
         return known(false, [...positive.map((e) => `${e.path} = ${label(e.item)} positive`),
@@ -329,6 +354,18 @@ export const imagingFacts: FactDefinition[] = [
       if (regionFindings(ctx).length === 0) return unknown(['exam: no finding recorded for this region']);
       const hits = CRPS_CATEGORIES.map(([name, test]) => ({ name, hit: findings.find((e) => test(e.item)) })).filter((c) => c.hit);
       return known(hits.length, hits.length > 0 ? hits.map((c) => `${c.hit!.path} = ${c.hit!.item.text ?? c.hit!.item.finding} (${c.name})`) : ['exam: no CRPS sign recorded for this region']);
+    },
+  }),
+  defineFact<number>({
+    id: 'crps.symptomCategories', type: 'number',
+    description: 'How many of the four Budapest symptom categories (sensory, vasomotor, sudomotor/oedema, motor/trophic) the worker reports for the region (symptoms[] kind and text; a symptom without a region counts). Not documented when no symptom is recorded.',
+    reads: ['symptoms[]'],
+    derive: (ctx) => {
+      const symptoms = indexed(ctx.request.raw.symptoms, 'symptoms')
+        .filter((s) => s.item.result !== 'negative' && (s.item.region === undefined || sameRegion(s.item.region, s.item.side, ctx.service)));
+      if (symptoms.length === 0) return unknown(['symptoms: none recorded for this region']);
+      const hits = CRPS_SYMPTOM_CATEGORIES.map(([name, re]) => ({ name, hit: symptoms.find((s) => re.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase().replace(/-/g, ' '))) })).filter((c) => c.hit);
+      return known(hits.length, hits.length > 0 ? hits.map((c) => `${c.hit!.path} = ${c.hit!.item.text ?? c.hit!.item.kind} (${c.name})`) : ['symptoms: no CRPS symptom reported for this region']);
     },
   }),
   defineFact<boolean>({

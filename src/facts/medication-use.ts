@@ -69,6 +69,14 @@ export function requestedMedications(ctx: FactContext, options: { topical?: bool
     });
 }
 
+/** "with one refill", "2 refills", "refills x 2", "refill #1" (a number word or digit before or after). */
+const REFILLS = /\bwith (\d+|one|two|three|four|five|a) (?:additional )?refills?\b|\b(\d+|one|two|three|four|five) (?:additional )?refills?\b|\brefills?:? ?(?:x|#|times) ?(\d+)\b/;
+const NUMBER_WORDS: Readonly<Record<string, number>> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
+
+function numberWord(w: string): number | undefined {
+  return /^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w];
+}
+
 export const withCategory = (items: NamedMedication[], cats: readonly DrugCategory[]): NamedMedication[] => items.filter((i) => i.categories.some((c) => cats.includes(c)));
 
 /** A yes/no over the medication list (and the request): true when found, false when the list is given without it. */
@@ -221,6 +229,24 @@ export const medicationUseFacts: FactDefinition[] = [
     id: 'medication.form', type: 'string', description: 'Form of the requested medication: oral, topical, compounded-oral (compounding kit) or injection.',
     reads: ['services[].route', 'services[].drugClass', 'services[].name', 'services[].label'],
     derive: (ctx) => { const f = medicationForm(ctx); return known(f.form, [f.evidence]); },
+  }),
+  defineFact<number>({
+    id: 'medication.refills', type: 'number',
+    description: 'Refills the request asks for besides the first fill ("with one refill", "2 refills", "refills x2"); 0 when the request names none (refills are part of what is requested, not a record fact).',
+    reads: ['services[].label', 'services[].text'],
+    derive: ({ service }) => {
+      const path = `services[${service.index}]`;
+      for (const field of ['label', 'text'] as const) {
+        const text = service.raw[field]?.toLowerCase();
+        const m = text ? REFILLS.exec(text) : null;
+        if (m) {
+          const n = numberWord(m[1] ?? m[2] ?? m[3]!);
+          if (n !== undefined) return known(n, [`${path}.${field}: "${m[0]}"`]);
+        }
+      }
+      // refills are part of what is requested: a request that names none asks for none
+      return known(0, [`${path}: no refill requested`]);
+    },
   }),
   defineFact<number>({
     id: 'medication.quantity', type: 'number',

@@ -55,7 +55,9 @@ const MONITORING_WORDS: Readonly<Record<(typeof MONITORING)[number][0], RegExp>>
   riskScreening: /opioid risk tool|\bort\b|\bsoapp|\bcage\b|\bdast\b|screen\w* for (?:the )?risk|risk (?:of|for) (?:addiction|abuse|misuse)|(?:addiction|abuse) risk|risk (?:screening|assessment)/,
 };
 /** The step itself not done ("CURES not checked", "no documented screening"). */
-const NOT_DONE = /\bnot (?:yet )?(?:been )?(?:done|performed|checked|reviewed|completed|documented|assessed|obtained|provided|addressed|discussed)\b|\b(?:pending|awaited|to be (?:done|checked|obtained))\b|\bno (?:documented|documentation|evidence|record)\b|\bnever\b|\black(?:s|ing)? of\b|\bfailed to\b|\bwithout (?:a |any )?(?:documented )?(?:check|screening|review)/;
+const NOT_DONE = /\bnot (?:yet )?(?:been )?(?:done|performed|checked|reviewed|completed|documented|assessed|obtained|provided|addressed|discussed)\b|\b(?:pending|awaited|to be (?:done|checked|obtained))\b|\bno (?:documented|documentation|evidence|record)\b|\bnever\b|\black(?:s|ing)? of\b|\bfail(?:s|ed)? to\b|\bwithout (?:a |any )?(?:documented )?(?:check|screening|review)/;
+/** A clause that continues the previous clause's list ("…; of a CURES report"). */
+const LIST_CONTINUATION = /^(?:of|and|or|nor)\b/;
 /** A negation right before the step ("no urine drug screen", "without CURES"). */
 const NEGATED_BEFORE = /\b(?:no|not|without|never)\b(?:\s+\S+){0,2}\s*$/;
 /** Steps whose finding is the assessment: "no aberrant behavior", "denies side effects" state them assessed. */
@@ -78,7 +80,13 @@ function recordClauses(ctx: FactContext): { path: string; clause: string }[] {
     ...indexed(r.studies, 'studies').map((t) => ({ path: `${t.path}.text`, text: t.item.text })),
     ...indexed(r.diagnoses, 'diagnoses').map((d) => ({ path: d.path, text: typeof d.item === 'string' ? d.item : d.item.text })),
   ];
-  return texts.flatMap((t) => (t.text ?? '').toLowerCase().split(/[.;\n]+/).filter((c) => c.trim() !== '').map((clause) => ({ path: t.path, clause: clause.trim() })));
+  return texts.flatMap((t) => {
+    const clauses = (t.text ?? '').toLowerCase().split(/[.;\n]+/).map((c) => c.trim()).filter((c) => c !== '');
+    // a clause continuing a list ("lack of documentation of X; of Y; and Z") keeps the head's negation
+    const joined: string[] = [];
+    for (const [i, clause] of clauses.entries()) joined.push(i > 0 && LIST_CONTINUATION.test(clause) ? `${joined[i - 1]} ${clause}` : clause);
+    return joined.map((clause) => ({ path: t.path, clause }));
+  });
 }
 
 /**

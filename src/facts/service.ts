@@ -1,10 +1,39 @@
 // Facts about the requested service itself: what, where, how many.
 import { defineFact, known, unknown, type FactDefinition } from './types.js';
 import { serviceSpine } from './record.js';
+import type { NormalizedService } from '../request/normalize.js';
 
 const path = (index: number, field: string): string => `services[${index}].${field}`;
 
+/** The request's own words saying the service itself was already granted ("already approved"). */
+const ALREADY_AUTHORIZED = /\b(?:already|previously|recently)\s+(?:been\s+)?(?:approved|authori[sz]ed|certified)\b/;
+/** …or that part of it was granted at an earlier review ("2-week trial authorized by UR"). */
+const PART_AUTHORIZED = /\b(?:approved|authori[sz]ed|certified) (?:by|at) (?:the )?(?:ur\b|utilization review|(?:prior|previous|earlier) review|claims administrator)/;
+
+function ownWords(service: NormalizedService): string {
+  return `${service.raw.label ?? ''} ${service.raw.text ?? ''} ${service.raw.purpose ?? ''}`.toLowerCase();
+}
+
 export const serviceFacts: FactDefinition[] = [
+  defineFact<boolean>({
+    id: 'service.alreadyAuthorized', type: 'boolean',
+    description: 'The request\'s own words (label, text, purpose) say the service was already approved, authorized or certified ("already approved", "previously authorized"). Never false: silence does not show that nothing was authorized.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose'],
+    derive: ({ service }) => {
+      const m = ALREADY_AUTHORIZED.exec(ownWords(service));
+      return m ? known(true, [`services[${service.index}]: "${m[0]}"`]) : unknown([`services[${service.index}]: no earlier authorization stated`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'service.continuesAuthorized', type: 'boolean',
+    description: 'The request continues or extends a service of which a part was authorized earlier: its own words say so ("already approved", "2-week trial authorized by UR"). Never false.',
+    reads: ['services[].label', 'services[].text', 'services[].purpose'],
+    derive: ({ service }) => {
+      const words = ownWords(service);
+      const m = ALREADY_AUTHORIZED.exec(words) ?? PART_AUTHORIZED.exec(words);
+      return m ? known(true, [`services[${service.index}]: "${m[0]}"`]) : unknown([`services[${service.index}]: no earlier authorization stated`]);
+    },
+  }),
   defineFact<string>({
     id: 'service.kind', type: 'string', description: 'The service kind.', reads: ['services[].kind'],
     derive: ({ service }) => known(service.kind, [`${path(service.index, 'kind')} = ${service.kind}`]),

@@ -61,7 +61,11 @@ export const timeFacts: FactDefinition[] = [
       const timed = indexed(ctx.request.raw.symptoms, 'symptoms')
         .filter((s) => s.item.result !== 'negative' && itemInRegion(s.item.region, ctx.service))
         .map((s) => {
-          if (s.item.durationMonths !== undefined) return { months: s.item.durationMonths, evidence: `${s.path}.durationMonths = ${s.item.durationMonths}` };
+          // a duration stated at a dated visit has grown by the decision date, as the time since injury does
+          if (s.item.durationMonths !== undefined) {
+            const since = s.item.date && dayNumber(s.item.date) <= dayNumber(ctx.request.decisionDate) ? monthsBetween(s.item.date, ctx.request.decisionDate) : 0;
+            return { months: s.item.durationMonths + since, evidence: `${s.path}.durationMonths = ${s.item.durationMonths}${since > 0 ? ` on ${s.item.date} (${(s.item.durationMonths + since).toFixed(1)} by the decision date)` : ''}` };
+          }
           const said = durationInText(s.item.text);
           return said ? { months: said.months, evidence: `${s.path}.text says "${said.phrase}"` } : undefined;
         })

@@ -67,4 +67,9 @@ describe('service and time facts', () => {
     expect(value({ injury: { date: '2015-06-01' }, symptoms: [{ kind: 'low-back-pain', durationMonths: 4 }] }, 'symptoms.durationMonths')).toBe(4);
     expect(value({ injury: { date: '2015-06-01' } }, 'symptoms.durationMonths')).toBe(12);
   });
+  it('counts a duration stated at a dated visit forward to the decision date, as the time since injury is', () => {
+    const d = value({ injury: { date: '2015-06-01' }, symptoms: [{ kind: 'low-back-pain', durationMonths: 1, date: '2016-03-01' }] }, 'symptoms.durationMonths') as number;
+    expect(d).toBeGreaterThan(3.9);
+    expect(d).toBeLessThan(4.1);
+  });
 });

@@ -81,3 +81,14 @@ describe('medication.quantity reads the stated amount with its unit', () => {
     expect(fact({ services: [med({ name: 'Pepcid', label: 'Pepcid 20mg' })] }, 'medication.quantity')).toBeUndefined();
   });
 });
+
+describe('medication.refills reads the refills the request asks for', () => {
+  it('in words or digits; none when the request names none; a dispensed refill is not a request for more', () => {
+    expect(fact({ services: [med({ name: 'Voltaren gel', label: 'Voltaren gel, #60 grams with 1 refill' })] }, 'medication.refills')).toBe(1);
+    expect(fact({ services: [med({ name: 'Pantoprazole', label: 'Pantoprazole 40mg #60 with one refill' })] }, 'medication.refills')).toBe(1);
+    expect(fact({ services: [med({ name: 'Ibuprofen', label: 'Ibuprofen 600mg #90, 2 refills' })] }, 'medication.refills')).toBe(2);
+    expect(fact({ services: [med({ name: 'Norco', text: 'refills x 3' })] }, 'medication.refills')).toBe(3);
+    expect(fact({ services: [med({ name: 'Fioricet', label: 'Fioricet #120', text: 'noted to be a refill' })] }, 'medication.refills')).toBe(0);
+    expect(fact({ services: [med({ name: 'Lidoderm patch', label: 'Lidoderm 5% patch #30' })] }, 'medication.refills')).toBe(0);
+  });
+});

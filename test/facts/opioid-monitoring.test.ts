@@ -20,6 +20,9 @@ describe('opioid monitoring from shared-format fields', () => {
     expect(fact(withNotes('CURES report reviewed and consistent'), 'opioid.monitoring.cures')).toBe(true);
     expect(fact(withNotes('CURES database not checked'), 'opioid.monitoring.cures')).toBe(false);
     expect(fact(withNotes('no documented CURES check'), 'opioid.monitoring.cures')).toBe(false);
+    expect(fact(withNotes('the physician fails to document a screening evaluation and that CURES has been queried'), 'opioid.monitoring.cures')).toBe(false);
+    expect(fact(withNotes('lack of documentation of failed therapy; of a CURES report and a urine drug screen'), 'opioid.monitoring.cures')).toBe(false);
+    expect(fact(withNotes('no urine drug screen; CURES report reviewed'), 'opioid.monitoring.cures')).toBe(true);
     expect(fact(withNotes('Opioid Risk Tool score 2 (low risk)'), 'opioid.monitoring.riskScreening')).toBe(true);
     expect(fact(withNotes('screening for risk of addiction not completed'), 'opioid.monitoring.riskScreening')).toBe(false);
     expect(fact(withNotes('signed opioid agreement on file'), 'opioid.monitoring.treatmentAgreement')).toBe(true);
