@@ -27,7 +27,9 @@ export interface FactDefinition<T extends FactValue = FactValue> {
   description: string;
   /** The request fields it reads (documentation for rule authors). */
   reads: readonly string[];
-  derive(ctx: FactContext): Fact<T>;
+  /** Parameters of a parameterized fact (src/facts/params.ts): a rule leaf's `params:`, checked at load. */
+  params?: import('zod').ZodType;
+  derive(ctx: FactContext, params?: unknown): Fact<T>;
 }
 
 export const unknown = <T extends FactValue>(evidence: readonly string[] = []): Fact<T> => ({ value: undefined, evidence });
