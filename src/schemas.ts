@@ -42,7 +42,7 @@ function enumerateRuleVocabulary(schema: Record<string, unknown>): void {
   const factEnum = { type: 'string', enum: facts.map((f) => f.id), enumDescriptions: facts.map((f) => `${f.type}${f.params ? ' (takes params)' : ''}: ${f.description}`) };
   const paramsRules = facts.filter((f) => f.params).map((f) => ({
     if: { properties: { fact: { const: f.id } }, required: ['fact'] },
-    then: { properties: { params: z.toJSONSchema(f.params!, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) } },
+    then: { properties: { params: z.toJSONSchema(f.params!.schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) } },
   }));
   const operators = Object.keys(OPERATORS);
   const operatorEnum = { type: 'string', enum: operators, enumDescriptions: operators.map((o) => OPERATOR_DESCRIPTIONS[o] ?? '') };

@@ -75,14 +75,14 @@ export const careTrialFacts: FactDefinition[] = [
     id: 'careTrial.outcome', type: 'string',
     description: 'How the care of the given kinds (params.kinds: treatment kinds, or exercise-care / conservative-care) for the region (params.region: service, the default, or any) worked: failed | improved | given (outcome not stated) | not-started. Not documented when none is recorded.',
     reads: ['treatments[]', 'documentation.homeExerciseProgram'],
-    params: trialParams,
+    params: { schema: trialParams, example: { kinds: ['conservative-care'] } },
     derive: trialOf,
   }),
   defineParamsFact<boolean, TrialParams>({
     id: 'careTrial.failed', type: 'boolean',
     description: 'A trial of the care of the given kinds (params.kinds, params.region as for careTrial.outcome) was given and did not improve the symptoms (or helped only partly); false when it is helping or was only authorized; not documented when none is recorded or how it worked is not stated.',
     reads: ['treatments[]', 'documentation.homeExerciseProgram'],
-    params: trialParams,
+    params: { schema: trialParams, example: { kinds: ['conservative-care'] } },
     derive: (ctx, p) => trialFailed(trialOf(ctx, p)),
   }),
   defineFact<string>({

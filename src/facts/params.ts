@@ -21,6 +21,11 @@ export function factKey(id: string, params: unknown): string {
 }
 
 /** The fact id and parameters of a key (`id` alone for a plain fact). */
+/** The key of a fact with its example params (a plain fact: its id), for tools that derive every fact. */
+export function exampleKey(def: FactDefinition): string {
+  return def.params ? factKey(def.id, def.params.schema.parse(def.params.example)) : def.id;
+}
+
 export function parseFactKey(key: string): { id: string; params?: unknown } {
   const brace = key.indexOf('{');
   return brace < 0 ? { id: key } : { id: key.slice(0, brace), params: JSON.parse(key.slice(brace)) as unknown };
@@ -31,8 +36,8 @@ export interface ParamsFactDefinition<T extends FactValue, P> {
   type: FactType;
   description: string;
   reads: readonly string[];
-  /** The parameters a rule passes, validated at load time (file:line:col on a mistake). */
-  params: z.ZodType<P>;
+  /** The parameters a rule passes, validated at load time (file:line:col on a mistake), and an example. */
+  params: { schema: z.ZodType<P>; example: z.input<z.ZodType<P>> | P };
   derive(ctx: FactContext, params: P): Fact<T>;
 }
 

@@ -23,7 +23,8 @@ export class FactStore implements FactContext {
     const def = FACTS.get(factId);
     if (!def) throw new Error(`unknown fact "${id}"`);
     this.cache.set(id, DERIVING);
-    const fact = def.params ? def.derive(this, params ?? def.params.parse({})) : def.derive(this);
+    if (def.params && params === undefined) throw new Error(`fact "${id}" takes params: read it by its key (factKey)`);
+    const fact = def.params ? def.derive(this, params) : def.derive(this);
     this.cache.set(id, fact);
     return fact as Fact<T>;
   }

@@ -27,8 +27,11 @@ export interface FactDefinition<T extends FactValue = FactValue> {
   description: string;
   /** The request fields it reads (documentation for rule authors). */
   reads: readonly string[];
-  /** Parameters of a parameterized fact (src/facts/params.ts): a rule leaf's `params:`, checked at load. */
-  params?: import('zod').ZodType;
+  /**
+   * Parameters of a parameterized fact (src/facts/params.ts): the schema a rule leaf's `params:`
+   * is checked against at load, and an example (for tools that derive every fact).
+   */
+  params?: { schema: import('zod').ZodType; example: unknown };
   derive(ctx: FactContext, params?: unknown): Fact<T>;
 }
 

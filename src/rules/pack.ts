@@ -81,9 +81,7 @@ export function loadNamedConditions(rulesDir: string, catalog: Catalog, issues: 
   const conditions = new Map<string, WrittenCondition>();
   const descriptions = new Map<string, string>();
   const broken = new Set<string>();
-  let exists = true;
-  try { statSync(file); } catch { exists = false; }
-  if (!exists) return { conditions, broken, descriptions };
+  if (conditionsFiles(rulesDir).length === 0) return { conditions, broken, descriptions };
   const name = relative(PROJECT_ROOT, file) || file;
   const parsed = parseYamlFile(file, conditionsFileSchema, issues);
   if (!parsed) return { conditions, broken, descriptions };
@@ -320,8 +318,8 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
       const whenC = resolvedWhen ? compileCondition(resolvedWhen.condition) : undefined;
       if (criteria.has(c.id)) problem(`${base}.id`, `criterion id "${c.id}" is also used in ${criteria.get(c.id)!.topic.file}`, 'duplicate-id');
       if (!condition || !resolved || (c.when && !resolvedWhen)) return;
-      const { when: _written, ...rest } = c;
-      const spec: ResolvedCriterionSpec = { ...rest, condition: resolved.condition, ...(resolvedWhen ? { when: resolvedWhen.condition } : {}) };
+      const { when: writtenWhen, ...rest } = c;
+      const spec: ResolvedCriterionSpec = { ...rest, condition: resolved.condition, ...(writtenWhen && resolvedWhen ? { when: resolvedWhen.condition } : {}) };
       const compiled: CompiledCriterion = { id: c.id, spec, written: c, citations, condition };
       if (whenC) compiled.when = whenC;
       if (stated) compiled.stated = stated;

@@ -68,7 +68,7 @@ export function resolveCondition(
       else for (const message of leafTypeProblems({ fact: c.fact, operator: c.operator, value: c.value }, (id) => FACTS.get(id)?.type)) problem(`${path}.value`, message, 'value-type');
     }
     if (def?.params) {
-      const parsed = def.params.safeParse(c.params ?? {});
+      const parsed = def.params.schema.safeParse(c.params ?? {});
       if (parsed.success) key = factKey(c.fact, parsed.data);
       else if (checkLeaf) {
         for (const iss of parsed.error.issues) {

@@ -7,6 +7,7 @@ import { loadRulePack } from '../../src/rules/pack.js';
 import { exclusionGuards, compileCondition } from '../../src/rules/evaluate.js';
 import { jreTriEngine, jreTri } from '../../src/rules/jre.js';
 import { FACTS } from '../../src/facts/registry.js';
+import { parseFactKey } from '../../src/facts/params.js';
 import type { Fact } from '../../src/facts/types.js';
 
 const pack = loadRulePack();
@@ -19,7 +20,7 @@ const sources = criteria.flatMap((c) => [
 const engine = jreTriEngine(sources);
 
 const factValue = (id: string): fc.Arbitrary<unknown> => {
-  const type = FACTS.get(id)!.type;
+  const type = FACTS.get(parseFactKey(id).id)!.type;
   const value: fc.Arbitrary<unknown> = type === 'boolean' ? fc.boolean()
     : type === 'number' ? fc.integer({ min: 0, max: 150 })
       : type === 'list' ? fc.subarray(['trigger-point-injection', 'kind-a', 'L5', 'L4-5', 'trauma', 'failed'])

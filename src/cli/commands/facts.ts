@@ -11,7 +11,7 @@ export function factRows(): FactRow[] {
   return Object.entries(FACT_MODULES)
     .flatMap(([module, defs]) => defs.map((d) => ({
       id: d.id, type: d.type, description: d.description, reads: d.reads, module: `src/facts/${module}.ts`,
-      ...(d.params ? { params: z.toJSONSchema(d.params, { io: 'input', unrepresentable: 'any' }) } : {}),
+      ...(d.params ? { params: z.toJSONSchema(d.params.schema, { io: 'input', unrepresentable: 'any' }) } : {}),
     })))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
