@@ -56,7 +56,9 @@ export function resolveCondition(
 ): Resolved | undefined {
   let sound = true;
   const omitted: string[] = [];
-  const problem = (path: string, message: string, code: string): void => { sound = false; report({ path, message, code }); };
+  // where problems go: `report`, or, for a leaf inside a named condition, a list for its reference
+  let sink = report;
+  const problem = (path: string, message: string, code: string): void => { sound = false; sink({ path, message, code }); };
 
   const leaf = (c: WrittenLeaf, path: string, negated: boolean, position: Position, checkLeaf: boolean): Condition => {
     let key = c.fact;
@@ -101,7 +103,6 @@ export function resolveCondition(
   };
 
   const walk = (c: WrittenCondition, path: string, negated: boolean, position: Position, checkLeaf: boolean, names: readonly string[], refAt?: { path: string; name: string }): Condition => {
-    // problems inside a named condition are reported at the reference, naming the condition
     if ('all' in c) return { all: c.all.map((x, i) => walk(x, `${path}.all[${i}]`, negated, 'inner', checkLeaf, names, refAt)) };
     if ('any' in c) return { any: c.any.map((x, i) => walk(x, `${path}.any[${i}]`, negated, position === 'top' ? 'top-any' : 'inner', checkLeaf, names, refAt)) };
     if ('not' in c) return { not: walk(c.not, `${path}.not`, !negated, 'inner', checkLeaf, names, refAt) };
@@ -115,13 +116,13 @@ export function resolveCondition(
       return walk(body, path, negated, position, false, [...names, name], refAt ?? { path, name });
     }
     if (!refAt) return leaf(c, path, negated, position, checkLeaf);
-    // a leaf inside a named condition: its own checks were made where it is defined
-    let inner: Problem | undefined;
-    const saved = report;
-    report = (p) => { inner ??= p; };
+    // a leaf inside a named condition (its own checks were made where it is defined): a problem
+    // of the place it is used is reported at the reference, naming the condition
+    const found: Problem[] = [];
+    sink = (p) => { found.push(p); };
     const out = leaf(c, path, negated, position, checkLeaf);
-    report = saved;
-    if (inner) { sound = false; saved({ path: refAt.path, message: `in named condition "${refAt.name}": ${inner.message}`, code: inner.code }); }
+    sink = report;
+    if (found[0]) report({ path: refAt.path, message: `in named condition "${refAt.name}": ${found[0].message}`, code: found[0].code });
     return out;
   };
 
