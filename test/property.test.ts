@@ -10,6 +10,7 @@ import { TRUE, FALSE, UNKNOWN } from '../src/rules/evaluate.js';
 import { jreEngine, jreMet } from './support/jre.js';
 import { factValues } from './support/fact-values.js';
 import { FACTS } from '../src/facts/registry.js';
+import { parseFactKey } from '../src/facts/params.js';
 import type { Fact } from '../src/facts/types.js';
 import { mergePatch } from '../src/cases/merge-patch.js';
 import { loadJson } from '../src/request/load.js';
@@ -189,7 +190,7 @@ describe('nothing is met on silence', () => {
     return c.condition.evaluate(read);
   };
   const factValue = (id: string): fc.Arbitrary<unknown> => {
-    const type = FACTS.get(id)!.type;
+    const type = FACTS.get(parseFactKey(id).id)!.type;
     if (type === 'boolean') return fc.boolean();
     if (type === 'number') return fc.integer({ min: 0, max: 150 });
     if (type === 'list') return fc.subarray(['trigger-point-injection', 'kind-a', 'L5', 'L4-5', 'trauma', 'surface-emg', 'failed']);

@@ -9,7 +9,10 @@
 //                without sessions completed or an outcome)
 // and undefined (not documented) when no such care is recorded. When treatments disagree,
 // improvement wins over failure (care that is helping has not failed), failure over the rest.
-import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
+import { z } from 'zod';
+import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
+import { defineParamsFact } from './params.js';
+import { TREATMENT_KINDS } from '../request/vocabulary.js';
 import { indexed, itemInRegion, treatmentOutcome } from './record.js';
 import type { Treatment } from '../request/schema.js';
 
@@ -42,9 +45,9 @@ function entryStatus(t: Treatment): TrialStatus {
   return status === 'failed' && PASSIVE_CARE.includes(t.kind) ? 'given' : status;
 }
 
-function trial(ctx: FactContext, kinds: readonly Treatment['kind'][], what: string) {
+function trial(ctx: FactContext, kinds: readonly Treatment['kind'][], what: string, anyRegion = false) {
   const entries = indexed(ctx.request.raw.treatments, 'treatments')
-    .filter((t) => kinds.includes(t.item.kind) && itemInRegion(t.item.region, ctx.service))
+    .filter((t) => kinds.includes(t.item.kind) && (anyRegion || itemInRegion(t.item.region, ctx.service)))
     .map((t) => ({ path: t.path, kind: t.item.kind, status: entryStatus(t.item) }));
   if (kinds.includes('home-exercise') && ctx.request.raw.documentation?.homeExerciseProgram === true
     && !entries.some((e) => e.kind === 'home-exercise')) {
@@ -55,7 +58,45 @@ function trial(ctx: FactContext, kinds: readonly Treatment['kind'][], what: stri
   return known<string>(best, entries.filter((e) => e.status === best).map((e) => `${e.path} = ${e.kind}, ${best}`));
 }
 
+/** Whether a trial failed: care listed without an outcome is not a failed trial. */
+function trialFailed(trial: Fact<string>): Fact<boolean> {
+  if (trial.value === 'failed') return known(true, trial.evidence);
+  if (trial.value === 'improved' || trial.value === 'not-started') return known(false, trial.evidence);
+  return unknown(trial.value === 'given' ? [...trial.evidence, 'how the care worked is not stated'] : trial.evidence);
+}
+
+/** Groups a rule may name in `kinds:` instead of listing the treatment kinds. */
+const CARE_GROUPS = { 'exercise-care': EXERCISE_CARE, 'conservative-care': CONSERVATIVE_CARE } as const;
+
+/** The params of careTrial.outcome and careTrial.failed: which care, and where. */
+const trialParams = z.strictObject({
+  /** Treatment kinds, or the groups exercise-care and conservative-care. */
+  kinds: z.array(z.enum([...TREATMENT_KINDS, ...(Object.keys(CARE_GROUPS) as (keyof typeof CARE_GROUPS)[])])).min(1),
+  /** `service` (default): care of the service's region; `any`: care of any region. */
+  region: z.enum(['service', 'any']).default('service'),
+});
+type TrialParams = z.infer<typeof trialParams>;
+
+function trialOf(ctx: FactContext, p: TrialParams) {
+  const kinds = [...new Set(p.kinds.flatMap((k) => (k in CARE_GROUPS ? CARE_GROUPS[k as keyof typeof CARE_GROUPS] : [k as Treatment['kind']])))];
+  return trial(ctx, kinds, p.kinds.join(' or '), p.region === 'any');
+}
+
 export const careTrialFacts: FactDefinition[] = [
+  defineParamsFact<string, TrialParams>({
+    id: 'careTrial.outcome', type: 'string',
+    description: 'How the care of the given kinds (params.kinds: treatment kinds, or exercise-care / conservative-care) for the region (params.region: service, the default, or any) worked: failed | improved | given (outcome not stated) | not-started. Not documented when none is recorded.',
+    reads: ['treatments[]', 'documentation.homeExerciseProgram'],
+    params: { schema: trialParams, example: { kinds: ['conservative-care'] } },
+    derive: trialOf,
+  }),
+  defineParamsFact<boolean, TrialParams>({
+    id: 'careTrial.failed', type: 'boolean',
+    description: 'A trial of the care of the given kinds (params.kinds, params.region as for careTrial.outcome) was given and did not improve the symptoms (or helped only partly); false when it is helping or was only authorized; not documented when none is recorded or how it worked is not stated.',
+    reads: ['treatments[]', 'documentation.homeExerciseProgram'],
+    params: { schema: trialParams, example: { kinds: ['conservative-care'] } },
+    derive: (ctx, p) => trialFailed(trialOf(ctx, p)),
+  }),
   defineFact<string>({
     id: 'careTrial.exercise', type: 'string',
     description: 'Exercise-based care (physical or occupational therapy, home exercise, work hardening) for the region: failed | improved | given (outcome not stated) | not-started (only authorized). Not documented when none is recorded.',
@@ -72,11 +113,6 @@ export const careTrialFacts: FactDefinition[] = [
     id: 'careTrial.conservativeFailed', type: 'boolean',
     description: 'A trial of active or physical conservative care for the region was given and did not improve the symptoms: true when the record says it failed (or helped only partly); false when it is helping or was only authorized, not begun; not documented when none is recorded or how it worked is not stated (care listed without an outcome is not a failed trial).',
     reads: ['treatments[]', 'documentation.homeExerciseProgram'],
-    derive: (ctx) => {
-      const trial = ctx.get<string>('careTrial.conservative');
-      if (trial.value === 'failed') return known(true, trial.evidence);
-      if (trial.value === 'improved' || trial.value === 'not-started') return known(false, trial.evidence);
-      return unknown(trial.value === 'given' ? [...trial.evidence, 'how the care worked is not stated'] : trial.evidence);
-    },
+    derive: (ctx) => trialFailed(ctx.get<string>('careTrial.conservative')),
   }),
 ];

@@ -2,6 +2,7 @@
 import type { NormalizedRequest, NormalizedService } from '../request/normalize.js';
 import type { Fact, FactContext, FactValue } from './types.js';
 import { FACTS } from './registry.js';
+import { parseFactKey } from './params.js';
 
 /** Marks a fact being derived, so a fact that (indirectly) reads itself is caught. */
 const DERIVING: Fact = Object.freeze({ value: undefined, evidence: [] });
@@ -17,10 +18,13 @@ export class FactStore implements FactContext {
       if (cached === DERIVING) throw new Error(`fact "${id}" depends on itself`);
       return cached as Fact<T>;
     }
-    const def = FACTS.get(id);
+    // a parameterized fact is read by its key, `id{params}` (validated when the rule loaded)
+    const { id: factId, params } = parseFactKey(id);
+    const def = FACTS.get(factId);
     if (!def) throw new Error(`unknown fact "${id}"`);
     this.cache.set(id, DERIVING);
-    const fact = def.derive(this);
+    if (def.params && params === undefined) throw new Error(`fact "${id}" takes params: read it by its key (factKey)`);
+    const fact = def.params ? def.derive(this, params) : def.derive(this);
     this.cache.set(id, fact);
     return fact as Fact<T>;
   }

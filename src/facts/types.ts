@@ -27,7 +27,12 @@ export interface FactDefinition<T extends FactValue = FactValue> {
   description: string;
   /** The request fields it reads (documentation for rule authors). */
   reads: readonly string[];
-  derive(ctx: FactContext): Fact<T>;
+  /**
+   * Parameters of a parameterized fact (src/facts/params.ts): the schema a rule leaf's `params:`
+   * is checked against at load, and an example (for tools that derive every fact).
+   */
+  params?: { schema: import('zod').ZodType; example: unknown };
+  derive(ctx: FactContext, params?: unknown): Fact<T>;
 }
 
 export const unknown = <T extends FactValue>(evidence: readonly string[] = []): Fact<T> => ({ value: undefined, evidence });

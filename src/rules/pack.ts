@@ -9,17 +9,21 @@ import { loadDocuments } from '../request/load.js';
 import { didYouMean, fromZodIssues, InputError, type InputIssue } from '../request/issues.js';
 import { allowedKeysAt } from '../request/validate.js';
 import { Catalog, sourceFileSchema, type SourceFile } from '../guidelines/catalog.js';
-import { ruleFileSchema, packFileSchema, type RuleFile, type CriterionSpec, type Condition } from './schema.js';
+import { ruleFileSchema, packFileSchema, conditionsFileSchema, type RuleFile, type CriterionSpec, type Condition, type WrittenCondition } from './schema.js';
 import { compileCondition, exclusionGuards, type CompiledCondition, type CompileOptions } from './evaluate.js';
-import { OPERATORS } from './operators.js';
 import { FACTS } from '../facts/registry.js';
-import { leafTypeProblems, leavesOf } from './leaf-types.js';
+import { resolveCondition, type ConditionContext, type NamedConditions } from './resolve.js';
 import { PROCEDURE_NAMES } from '../facts/surgical-indication.js';
 import type { z } from 'zod';
 
+/** A criterion as the engine reads it: its `condition` and `when` resolved (named conditions inlined, `undocumented:` lowered). */
+export type ResolvedCriterionSpec = Omit<CriterionSpec, 'condition' | 'when'> & { condition: Condition; when?: Condition };
+
 export interface CompiledCriterion {
   id: string;
-  spec: CriterionSpec;
+  spec: ResolvedCriterionSpec;
+  /** The criterion as written in the rule file. */
+  written: CriterionSpec;
   citations: string[];
   when?: CompiledCondition;
   /** Exclusion guard (see exclusionGuards): the criterion applies only when the record states these facts. */
@@ -59,9 +63,38 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_RULES_DIR = join(PROJECT_ROOT, 'rules');
 export const DEFAULT_GUIDELINES_DIR = join(PROJECT_ROOT, 'guidelines');
 
-/** Rule files are `*.yaml` under rules/, except the pack manifest and `*.test.yaml` rule tests. */
+/** The named shared conditions, beside the pack manifest. */
+export const CONDITIONS_FILE = 'conditions.yaml';
+
+/** Rule files are `*.yaml` under rules/, except the pack manifest, the named conditions and `*.test.yaml` rule tests. */
 export function listRuleFiles(dir: string): string[] {
-  return walk(dir).filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml') && basename(f) !== 'pack.yaml');
+  return walk(dir).filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml') && basename(f) !== 'pack.yaml' && f !== join(dir, CONDITIONS_FILE));
+}
+
+/**
+ * Loads rules/conditions.yaml (absent: no named conditions) and checks each named condition on
+ * its own: facts, operators, value types, params, references to other names and cycles. The
+ * context checks (`undocumented:` where it is allowed) are made where each is used.
+ */
+export function loadNamedConditions(rulesDir: string, catalog: Catalog, issues: InputIssue[]): NamedConditions & { descriptions: ReadonlyMap<string, string> } {
+  const file = join(rulesDir, CONDITIONS_FILE);
+  const conditions = new Map<string, WrittenCondition>();
+  const descriptions = new Map<string, string>();
+  const broken = new Set<string>();
+  if (conditionsFiles(rulesDir).length === 0) return { conditions, broken, descriptions };
+  const name = relative(PROJECT_ROOT, file) || file;
+  const parsed = parseYamlFile(file, conditionsFileSchema, issues);
+  if (!parsed) return { conditions, broken, descriptions };
+  for (const [id, entry] of Object.entries(parsed.conditions)) { conditions.set(id, entry.condition); descriptions.set(id, entry.description); }
+  const named: NamedConditions = { conditions, broken };
+  for (const [id, entry] of Object.entries(parsed.conditions)) {
+    const base = `conditions.${id}`;
+    toList(entry.citation ?? []).forEach((ref, i, all) => {
+      if (!catalog.resolve(ref)) issues.push({ file: name, path: all.length > 1 ? `${base}.citation[${i}]` : `${base}.citation`, code: 'unknown-citation', message: `citation "${ref}" is not in the guideline catalog (guidelines/*.yaml)${guessTopic(ref, catalog.allRefs())}` });
+    });
+    resolveCondition(entry.condition, 'named', `${base}.condition`, named, (p) => { broken.add(id); issues.push({ file: name, ...p }); }, [id]);
+  }
+  return { conditions, broken, descriptions };
 }
 
 export function walk(dir: string): string[] {
@@ -159,7 +192,7 @@ export function verifyPackCache(options: LoadOptions = {}): InputIssue[] {
   if (cache.format !== PACK_CACHE_FORMAT || !cache.files) return [{ file: cacheName, path: '', code: 'pack-cache', message: `the rule-pack cache is not in format ${PACK_CACHE_FORMAT}; run \`npm run build\`` }];
   const rulesDir = options.rulesDir ?? DEFAULT_RULES_DIR;
   const guidelinesDir = options.guidelinesDir ?? DEFAULT_GUIDELINES_DIR;
-  const files = [...walk(guidelinesDir).filter((f) => f.endsWith('.yaml')), join(rulesDir, 'pack.yaml'), ...listRuleFiles(rulesDir)];
+  const files = [...walk(guidelinesDir).filter((f) => f.endsWith('.yaml')), join(rulesDir, 'pack.yaml'), ...conditionsFiles(rulesDir), ...listRuleFiles(rulesDir)];
   const issues: InputIssue[] = [];
   const problem = (name: string, message: string): void => { issues.push({ file: cacheName, path: name, code: 'pack-cache', message: `${message}; run \`npm run build\`` }); };
   const hashes: string[] = [];
@@ -167,7 +200,7 @@ export function verifyPackCache(options: LoadOptions = {}): InputIssue[] {
     const name = relative(PROJECT_ROOT, file);
     const entry = cache.files[name];
     const fresh: InputIssue[] = [];
-    const schema = file.startsWith(guidelinesDir) ? sourceFileSchema : basename(file) === 'pack.yaml' ? packFileSchema : ruleFileSchema;
+    const schema = file.startsWith(guidelinesDir) ? sourceFileSchema : basename(file) === 'pack.yaml' ? packFileSchema : file === join(rulesDir, CONDITIONS_FILE) ? conditionsFileSchema : ruleFileSchema;
     const data = parseYamlFile(file, schema as z.ZodType<unknown>, fresh, false);
     if (data !== undefined) hashes.push(`${name}\0${dataHash(data)}`);
     if (!entry) { problem(name, 'no cache entry for this file'); continue; }
@@ -211,6 +244,7 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
   const issues: InputIssue[] = [];
   const { catalog, files: catalogFiles } = loadCatalog(guidelinesDir, issues);
   const manifest = parseYamlFile(join(rulesDir, 'pack.yaml'), packFileSchema, issues);
+  const named = loadNamedConditions(rulesDir, catalog, issues);
   const ruleFiles = listRuleFiles(rulesDir);
   const topics: CompiledTopic[] = [];
   const criteria = new Map<string, { topic: CompiledTopic; criterion: CompiledCriterion }>();
@@ -229,16 +263,10 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
     const checkRefs = (refs: string[], path: string): void => refs.forEach((ref, i) => {
       if (!catalog.resolve(ref)) problem(refs.length > 1 ? `${path}[${i}]` : path, `citation "${ref}" is not in the guideline catalog (guidelines/*.yaml)${guess(ref, catalog.allRefs())}`, 'unknown-citation');
     });
-    const compile = (c: Condition | undefined, path: string, options: CompileOptions = {}): CompiledCondition | undefined => {
-      if (!c) return undefined;
-      let sound = true;
-      for (const { leaf, path: at } of leavesOf(c, path)) {
-        const facts = [leaf.fact, ...(leaf.value !== null && typeof leaf.value === 'object' && !Array.isArray(leaf.value) ? [(leaf.value as { fact: string }).fact] : [])];
-        for (const f of facts) if (!FACTS.has(f)) { sound = false; problem(`${at}.fact`, `unknown fact "${f}"${guess(f, [...FACTS.keys()])}`, 'unknown-fact'); }
-        if (!OPERATORS[leaf.operator]) { sound = false; problem(`${at}.operator`, `unknown operator "${leaf.operator}"${guess(leaf.operator, Object.keys(OPERATORS))}; expected one of: ${Object.keys(OPERATORS).join(', ')}`, 'unknown-operator'); continue; }
-        for (const message of leafTypeProblems(leaf, (id) => FACTS.get(id)?.type)) { sound = false; problem(`${at}.value`, message, 'value-type'); }
-      }
-      return sound ? compileCondition(c, options) : undefined;
+    const resolve = (c: WrittenCondition | undefined, path: string, context: ConditionContext) => (c ? resolveCondition(c, context, path, named, (p) => problem(p.path, p.message, p.code)) : undefined);
+    const compile = (c: WrittenCondition | undefined, path: string, options: CompileOptions = {}): CompiledCondition | undefined => {
+      const resolved = resolve(c, path, 'when');
+      return resolved ? compileCondition(resolved.condition, options) : undefined;
     };
     const checkTemplate = (text: string | undefined, path: string): void => {
       for (const f of templateFacts(text ?? '')) if (!FACTS.has(f)) problem(path, `template names unknown fact "${f}"${guess(f, [...FACTS.keys()])}`, 'unknown-fact');
@@ -282,13 +310,17 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
       for (const field of ['unmet', 'notDocumented', 'toOverturn'] as const) checkTemplate(c[field], `${base}.${field}`);
       // nothing is met on silence: `documented` is strict in a condition, and an exclusion's
       // `documented: false` alternative becomes a guard under which the criterion applies
-      const guards = exclusionGuards(c.condition);
-      const condition = compile(guards ? guards.rest : c.condition, `${base}.condition`, { strict: true });
-      const stated = guards ? compile({ all: guards.facts.map((fact) => ({ fact, operator: 'documented', value: true })) }, `${base}.condition`) : undefined;
-      const whenC = compile(c.when, `${base}.when`);
+      const resolved = resolve(c.condition, `${base}.condition`, 'condition');
+      const resolvedWhen = resolve(c.when, `${base}.when`, 'when');
+      const guards = resolved ? exclusionGuards(resolved.condition) : undefined;
+      const condition = resolved ? compileCondition(guards ? guards.rest : resolved.condition, { strict: true }) : undefined;
+      const stated = guards ? compileCondition({ all: guards.facts.map((fact) => ({ fact, operator: 'documented', value: true })) }) : undefined;
+      const whenC = resolvedWhen ? compileCondition(resolvedWhen.condition) : undefined;
       if (criteria.has(c.id)) problem(`${base}.id`, `criterion id "${c.id}" is also used in ${criteria.get(c.id)!.topic.file}`, 'duplicate-id');
-      if (!condition) return;
-      const compiled: CompiledCriterion = { id: c.id, spec: c, citations, condition };
+      if (!condition || !resolved || (c.when && !resolvedWhen)) return;
+      const { when: writtenWhen, ...rest } = c;
+      const spec: ResolvedCriterionSpec = { ...rest, condition: resolved.condition, ...(writtenWhen && resolvedWhen ? { when: resolvedWhen.condition } : {}) };
+      const compiled: CompiledCriterion = { id: c.id, spec, written: c, citations, condition };
       if (whenC) compiled.when = whenC;
       if (stated) compiled.stated = stated;
       if (c.editions) compiled.editions = parseEditions(c.editions, `${base}.editions`);
@@ -307,7 +339,7 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
 
   const byKind = new Map<string, CompiledTopic[]>();
   for (const t of topics) for (const k of t.kinds) byKind.set(k, [...(byKind.get(k) ?? []), t]);
-  const evaluated = [...catalogFiles, join(rulesDir, 'pack.yaml'), ...ruleFiles].map((f) => relative(PROJECT_ROOT, f) || f);
+  const evaluated = [...catalogFiles, join(rulesDir, 'pack.yaml'), ...conditionsFiles(rulesDir), ...ruleFiles].map((f) => relative(PROJECT_ROOT, f) || f);
   const hash = combinedHash(evaluated.map((name) => `${name}\0${validatedFiles[name]!.dataSha256}`));
   for (const id of manifest!.pinnedThresholds ?? []) {
     if (!topicIds.has(id)) issues.push({ file: 'rules/pack.yaml', path: 'pinnedThresholds', code: 'unknown-topic', message: `no topic "${id}"${guessTopic(id, [...topicIds.keys()])}` });
@@ -341,6 +373,12 @@ export function locateIssues(issues: InputIssue[]): InputIssue[] {
 
 /** The procedure name that stands for a request naming no procedure ("knee arthroscopy"). */
 export const UNSPECIFIED_PROCEDURE = 'unspecified';
+/** rules/conditions.yaml when it exists (it is evaluated data: part of the pack hash and the cache). */
+function conditionsFiles(rulesDir: string): string[] {
+  const file = join(rulesDir, CONDITIONS_FILE);
+  try { statSync(file); return [file]; } catch { return []; }
+}
+
 function toList<T>(x: T | T[]): T[] {
   return Array.isArray(x) ? x : [x];
 }

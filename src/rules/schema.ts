@@ -4,27 +4,60 @@
 import { z } from 'zod';
 import { SERVICE_KINDS } from '../request/vocabulary.js';
 
+/**
+ * The condition the engine evaluates: json-rules-engine's all / any / not / leaf. Rule files are
+ * written in `WrittenCondition`, which the loader resolves to this form (pack.ts): named
+ * conditions inlined, `undocumented:` lowered, `params` folded into the fact key.
+ */
 export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
   | { fact: string; operator: string; value: unknown };
 
+/**
+ * What a leaf is when its fact is not documented:
+ * - `not-documented` (default): unknown, so the criterion is not-documented;
+ * - `omit`: the criterion is omitted (an exclusion raised only when the record states the fact);
+ *   only in a criterion's `condition`, as the condition itself or an alternative of its top `any`;
+ * - `unmet`: false (silence fails the criterion); never under a `not` of a criterion's condition;
+ * - `met`: true; only in a `when` ("unless the record says so"), never in a criterion's condition.
+ */
+export const UNDOCUMENTED = ['not-documented', 'omit', 'unmet', 'met'] as const;
+export type Undocumented = (typeof UNDOCUMENTED)[number];
+
+export type WrittenLeaf = { fact: string; operator: string; value: unknown; params?: Record<string, unknown>; undocumented?: Undocumented };
+export type WrittenCondition =
+  | { all: WrittenCondition[] }
+  | { any: WrittenCondition[] }
+  | { not: WrittenCondition }
+  | { condition: string }
+  | WrittenLeaf;
+
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const factRef = z.strictObject({ fact: z.string() });
+const conditionName = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a lower-case name such as no-serious-red-flag' });
 
 export const leafSchema = z.strictObject({
   fact: z.string().min(1),
+  /** Parameters of a parameterized fact (checked against the fact's declared params). */
+  params: z.record(z.string(), z.unknown()).optional(),
   operator: z.string().min(1),
   value: z.union([scalar, z.array(scalar), factRef]),
+  /** What the leaf is when the fact is not documented (default `not-documented`); see docs/rule-authoring.md. */
+  undocumented: z.enum(UNDOCUMENTED).optional(),
 });
 
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() => z.union([
+/** A named shared condition (rules/conditions.yaml), resolved at load time. */
+export const namedConditionRefSchema = z.strictObject({ condition: conditionName });
+
+export const conditionSchema: z.ZodType<WrittenCondition> = z.lazy(() => z.union([
   z.strictObject({ all: z.array(conditionSchema).min(1) }),
   z.strictObject({ any: z.array(conditionSchema).min(1) }),
   z.strictObject({ not: conditionSchema }),
+  namedConditionRefSchema,
   leafSchema,
-]));
+])) as z.ZodType<WrittenCondition>;
 
 const citationRef = z.string().regex(/^[A-Z][A-Z-]+#[a-z0-9][a-z0-9.-]*$/, { error: 'expected a catalog reference such as MTUS-CPMTG#esi' });
 const citationRefs = z.union([citationRef, z.array(citationRef).min(1)]);
@@ -101,5 +134,20 @@ export const packFileSchema = z.strictObject({
   pinnedThresholds: z.array(z.string()).optional(),
 });
 
+/** rules/conditions.yaml: conditions several topics share, named once with their meaning and source. */
+export const namedConditionSchema = z.strictObject({
+  /** What the condition means, in one sentence (shown by editors and in the rule-file schema). */
+  description: z.string().min(1),
+  /** Where the idea comes from: catalog references. */
+  citation: citationRefs.optional(),
+  condition: conditionSchema,
+  notes: z.string().optional(),
+});
+
+export const conditionsFileSchema = z.strictObject({
+  conditions: z.record(conditionName, namedConditionSchema),
+});
+
+export type ConditionsFile = z.infer<typeof conditionsFileSchema>;
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 export type CriterionSpec = z.infer<typeof criterionSchema>;
