@@ -8,7 +8,7 @@ import { ITEMS_HEADING, normalizeText } from '../letters/text.js';
 import { parseLetterText } from '../letters/parse.js';
 import { REQUEST_FORMAT, requestSchema, type ExamFinding, type Medication, type Study, type Symptom, type Treatment } from '../request/schema.js';
 import { sentenceRole, isContinuation, withEvidence, type DraftContext } from './context.js';
-import { documentationIn, emptyDocumentation } from './documentation.js';
+import { documentationIn, emptyDocumentation, type DocumentationDraft } from './documentation.js';
 import { closesExam, examFindings, opensExam } from './exam.js';
 import { medicationsIn, mergeMedications } from './medications.js';
 import type { z } from 'zod';
@@ -51,117 +51,185 @@ const DIAGNOSES = /\b(?:diagnos(?:is|es|ed)(?:\s(?:of|include[sd]?|were|was|is|a
 export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   const v = options.vocabulary ?? draftVocabulary();
   const warnings: string[] = [];
-  let raw = input;
-  if (raw.length > MAX_DRAFT_CHARS) {
-    warnings.push(`the text has ${raw.length} characters; only the first ${MAX_DRAFT_CHARS} were read`);
-    raw = raw.slice(0, MAX_DRAFT_CHARS);
-  }
-  const text = normalizeText(raw);
+  const text = normalizeText(truncated(input, warnings));
   const source = new SourceText(text);
-  let region = { start: 0, end: text.length };
   const request: Record<string, unknown> = { format: REQUEST_FORMAT, id: options.id ?? 'draft' };
-  let services: DraftService[] = [];
-  const authorized: Array<Record<string, unknown>> = [];
   const letter = isImrLetter(text);
-  if (letter) {
-    // only the clinical case summary is the record; the rationales are the reviewer's conclusions
-    const start = SUMMARY_HEADING.exec(text);
-    const end = text.search(ITEMS_HEADING);
-    if (start) region = { start: start.index + start[0].length, end: end > start.index ? end : text.length };
-    const header = parseHeader(text);
-    if (header.caseNumber && !options.id) request.id = header.caseNumber;
-    if (header.decisionDate) request.decisionDate = header.decisionDate;
-    if (header.dateOfInjury) request.injury = { date: header.dateOfInjury };
-    if (options.servicesFrom !== 'none' && options.servicesFrom !== 'rfa') {
-      try {
-        const parsed = parseLetterText(text);
-        services = servicesFromLetter(parsed, source, Math.max(0, end));
-        authorized.push(...authorizedVisits(parsed, source));
-      } catch (err) { warnings.push(`no disputed items read from the letter: ${(err as Error).message}`); }
-    }
-  }
+  const read = letter ? readLetter(text, source, options, request, warnings) : { region: { start: 0, end: text.length }, services: [], authorized: [] };
   if (!letter && options.servicesFrom === 'letter') warnings.push('--services-from letter: the text is not an IMR Final Determination letter');
+  let services = read.services;
   if (services.length === 0 && (options.servicesFrom === 'rfa' || (options.servicesFrom ?? 'auto') === 'auto')) services = servicesFromRfa(source);
 
-  const noteDateMatch = options.noteDate ? undefined : NOTE_DATE.exec(text);
-  const noteDate = options.noteDate ?? (noteDateMatch ? datesIn(text.slice(noteDateMatch.index, noteDateMatch.index + 60), noteDateMatch.index)[0]?.value : undefined);
+  const noteDate = noteDateOf(text, options);
   const ctx: DraftContext = { v, source, ...(noteDate ? { noteDate } : {}) };
+  const all = sentences(source).filter((s) => s.start >= read.region.start && s.end <= read.region.end);
+  const c = collectFacts(ctx, all, request, noteDate);
+  setPatient(request, c);
+  setClinical(request, c, ctx, letter, read.authorized);
+  const doc = documentationOf(c.documentation, c.unused);
+  if (Object.keys(doc).length > 0) request.documentation = doc;
 
-  const all = sentences(source).filter((s) => s.start >= region.start && s.end <= region.end);
-  const symptoms: Symptom[] = [];
-  const exam: ExamFinding[] = [];
-  const studies: Study[] = [];
-  const treatments: Treatment[] = [];
-  const surgeries: Surgery[] = [];
-  const medications: Medication[] = [];
-  const diagnoses: unknown[] = [];
-  const documentation = emptyDocumentation();
-  const patientEvidence: Record<string, Evidence> = {};
-  const patient: Record<string, unknown> = {};
-  const unused: Sentence[] = [];
-  let inExam = false;
-  // a list of care cut into sentences at ";" or ":" ("Treatment has included: PT; acupuncture; …")
-  let carryList = false;
-
-  for (const s of all) {
-    const role = sentenceRole(v, s);
-    let isDiagnosisList = false;
-    const before = symptoms.length + exam.length + studies.length + treatments.length + surgeries.length + medications.length + diagnoses.length;
-    if (role === 'review') { unused.push(s); continue; }
-    if (role === 'fact') {
-      if (patient.age === undefined) {
-        const { age, sex } = ageIn(s.text, s.start);
-        if (age) { patient.age = age.value; patientEvidence.age = source.evidence(age.start, age.end); }
-        if (sex) { patient.sex = sex.value; patientEvidence.sex = source.evidence(sex.start, sex.end); }
-      }
-      const injury = INJURY.exec(s.text);
-      if (injury && !(request.injury as { date?: string } | undefined)?.date) {
-        const d = datesIn(s.text, s.start, noteDate).find((x) => x.start >= s.start + injury.index);
-        if (d) request.injury = withEvidence({ date: d.value }, source, [d]);
-      }
-      const dx = DIAGNOSES.exec(s.text);
-      isDiagnosisList = dx !== null && /diagnos|treat/i.test(dx[0]);
-      if (dx && isDiagnosisList) diagnoses.push(...diagnosesIn(source, s, s.start + dx.index + dx[0].length));
-      if (opensExam(s)) inExam = true;
-      else if (closesExam(s)) inExam = false;
-      const found = symptomsIn(ctx, s);
-      symptoms.push(...found);
-      if (found.length === 0) attachScore(source, s, symptoms);
-      exam.push(...examFindings(ctx, s, inExam));
-      const newStudies = studiesIn(ctx, s, studies);
-      if (newStudies.length === 0 && studies.length > 0) reportStatement(ctx, s, studies.at(-1)!);
-      studies.push(...newStudies);
-      treatments.push(...treatmentsIn(ctx, s, carryList));
-      surgeries.push(...surgeriesIn(ctx, s));
-      const meds = medicationsIn(ctx, s);
-      medications.push(...meds);
-      treatments.push(...medicationTrials(ctx, s, meds));
-    } else {
-      inExam = false;
-      if (isContinuation(s)) medications.push(...medicationsIn(ctx, s));
-    }
-    carryList = role === 'fact' && /[;:]$/.test(s.text) && (carryList || isTreatmentList(v, s));
-    const flagsBefore = documentation.flags.size + documentation.monitoring.size + documentation.redFlags.size + (documentation.workStatus ? 1 : 0);
-    // a diagnosis ("post-operative infection") is kept in the diagnoses, not drafted again as a red flag
-    documentationIn(ctx, s, documentation, role === 'fact', isDiagnosisList);
-    const after = symptoms.length + exam.length + studies.length + treatments.length + surgeries.length + medications.length + diagnoses.length;
-    const flagsAfter = documentation.flags.size + documentation.monitoring.size + documentation.redFlags.size + (documentation.workStatus ? 1 : 0);
-    if (after === before && flagsAfter === flagsBefore) unused.push(s);
+  if (services.length === 0) {
+    warnings.push('no requested service found (no RFA table, no letter items): a placeholder service of kind "other" was added; describe what is requested');
+    services = [{ id: 'requested', kind: 'other', label: 'the requested service (not found in the text: describe it)', extensions: { placeholder: true } }];
   }
+  // "The Request for Authorization dated 11-08-2016 includes …": the date the services were asked for
+  if (letter) dateServices(ctx, all, services, read.decisionDate);
+  request.services = services;
+  request.extensions = { draft: { warning: DRAFT_WARNING, evidenceLinesOf: letter ? 'the letter text, normalized (line endings, double spacing)' : 'the input text, normalized (line endings)' } };
+  return { request: repair(request, warnings), warnings, text };
+}
 
-  if (documentation.workStatus) { patient.workStatus = documentation.workStatus.value; patientEvidence.workStatus = documentation.workStatus.evidence; }
-  if (Object.keys(patient).length > 0) request.patient = { ...patient, extensions: { evidence: patientEvidence } };
-  if (diagnoses.length > 0) request.diagnoses = diagnoses;
-  if (symptoms.length > 0) request.symptoms = mergeSymptoms(symptoms);
-  if (exam.length > 0) request.exam = exam;
-  if (studies.length > 0) request.studies = studies;
-  treatments.push(...(authorized as Treatment[]));
+/** The input, cut to the length a draft reads (with a warning when it was longer). */
+function truncated(input: string, warnings: string[]): string {
+  if (input.length <= MAX_DRAFT_CHARS) return input;
+  warnings.push(`the text has ${input.length} characters; only the first ${MAX_DRAFT_CHARS} were read`);
+  return input.slice(0, MAX_DRAFT_CHARS);
+}
+
+interface LetterRead {
+  /** The clinical case summary: the part of the letter that is the record. */
+  region: { start: number; end: number };
+  services: DraftService[];
+  authorized: Array<Record<string, unknown>>;
+  decisionDate?: string;
+}
+
+/** An IMR letter: its header (case number, dates), its case summary and its disputed items. */
+function readLetter(text: string, source: SourceText, options: DraftOptions, request: Record<string, unknown>, warnings: string[]): LetterRead {
+  const read: LetterRead = { region: { start: 0, end: text.length }, services: [], authorized: [] };
+  // only the clinical case summary is the record; the rationales are the reviewer's conclusions
+  const start = SUMMARY_HEADING.exec(text);
+  const end = text.search(ITEMS_HEADING);
+  if (start) read.region = { start: start.index + start[0].length, end: end > start.index ? end : text.length };
+  const header = parseHeader(text);
+  if (header.caseNumber && !options.id) request.id = header.caseNumber;
+  if (header.decisionDate) {
+    request.decisionDate = header.decisionDate;
+    read.decisionDate = header.decisionDate;
+  }
+  if (header.dateOfInjury) request.injury = { date: header.dateOfInjury };
+  if (options.servicesFrom === 'none' || options.servicesFrom === 'rfa') return read;
+  try {
+    const parsed = parseLetterText(text);
+    read.services = servicesFromLetter(parsed, source, Math.max(0, end));
+    read.authorized.push(...authorizedVisits(parsed, source));
+  } catch (err) { warnings.push(`no disputed items read from the letter: ${(err as Error).message}`); }
+  return read;
+}
+
+/** The note's date: given, or read from the text ("Date of service: …"). */
+function noteDateOf(text: string, options: DraftOptions): string | undefined {
+  if (options.noteDate !== undefined) return options.noteDate;
+  const m = NOTE_DATE.exec(text);
+  return m ? datesIn(text.slice(m.index, m.index + 60), m.index)[0]?.value : undefined;
+}
+
+/** What the sentences of the record gave: the clinical facts, the documentation, and the sentences nothing came from. */
+interface Collected {
+  symptoms: Symptom[];
+  exam: ExamFinding[];
+  studies: Study[];
+  treatments: Treatment[];
+  surgeries: Surgery[];
+  medications: Medication[];
+  diagnoses: unknown[];
+  documentation: DocumentationDraft;
+  patient: Record<string, unknown>;
+  patientEvidence: Record<string, Evidence>;
+  unused: Sentence[];
+}
+
+/** What one sentence leaves for the next: an open exam paragraph, a list of care cut at ";" or ":". */
+interface ReadState { inExam: boolean; carryList: boolean }
+
+const factCount = (c: Collected): number => c.symptoms.length + c.exam.length + c.studies.length + c.treatments.length + c.surgeries.length + c.medications.length + c.diagnoses.length;
+const flagCount = (d: DocumentationDraft): number => d.flags.size + d.monitoring.size + d.redFlags.size + (d.workStatus ? 1 : 0);
+
+function collectFacts(ctx: DraftContext, all: readonly Sentence[], request: Record<string, unknown>, noteDate: string | undefined): Collected {
+  const c: Collected = { symptoms: [], exam: [], studies: [], treatments: [], surgeries: [], medications: [], diagnoses: [], documentation: emptyDocumentation(), patient: {}, patientEvidence: {}, unused: [] };
+  // a list of care cut into sentences at ";" or ":" ("Treatment has included: PT; acupuncture; …")
+  const state: ReadState = { inExam: false, carryList: false };
+  for (const s of all) {
+    const role = sentenceRole(ctx.v, s);
+    if (role === 'review') { c.unused.push(s); continue; }
+    const before = factCount(c);
+    let isDiagnosisList = false;
+    if (role === 'fact') isDiagnosisList = readFactSentence(ctx, s, c, state, request, noteDate);
+    else {
+      state.inExam = false;
+      if (isContinuation(s)) c.medications.push(...medicationsIn(ctx, s));
+    }
+    state.carryList = role === 'fact' && /[;:]$/.test(s.text) && (state.carryList || isTreatmentList(ctx.v, s));
+    const flagsBefore = flagCount(c.documentation);
+    // a diagnosis ("post-operative infection") is kept in the diagnoses, not drafted again as a red flag
+    documentationIn(ctx, s, c.documentation, role === 'fact', isDiagnosisList);
+    if (factCount(c) === before && flagCount(c.documentation) === flagsBefore) c.unused.push(s);
+  }
+  return c;
+}
+
+/** Drafts the facts of one sentence of the record; says whether it lists the diagnoses. */
+function readFactSentence(ctx: DraftContext, s: Sentence, c: Collected, state: ReadState, request: Record<string, unknown>, noteDate: string | undefined): boolean {
+  if (c.patient.age === undefined) ageAndSexIn(ctx.source, s, c);
+  injuryIn(ctx.source, s, request, noteDate);
+  const dx = DIAGNOSES.exec(s.text);
+  const isDiagnosisList = dx !== null && /diagnos|treat/i.test(dx[0]);
+  if (dx && isDiagnosisList) c.diagnoses.push(...diagnosesIn(ctx.source, s, s.start + dx.index + dx[0].length));
+  if (opensExam(s)) state.inExam = true;
+  else if (closesExam(s)) state.inExam = false;
+  const found = symptomsIn(ctx, s);
+  c.symptoms.push(...found);
+  if (found.length === 0) attachScore(ctx.source, s, c.symptoms);
+  c.exam.push(...examFindings(ctx, s, state.inExam));
+  const newStudies = studiesIn(ctx, s, c.studies);
+  const lastStudy = c.studies.at(-1);
+  if (newStudies.length === 0 && lastStudy) reportStatement(ctx, s, lastStudy);
+  c.studies.push(...newStudies);
+  c.treatments.push(...treatmentsIn(ctx, s, state.carryList));
+  c.surgeries.push(...surgeriesIn(ctx, s));
+  const meds = medicationsIn(ctx, s);
+  c.medications.push(...meds);
+  c.treatments.push(...medicationTrials(ctx, s, meds));
+  return isDiagnosisList;
+}
+
+/** "A 45-year-old female": the patient's age and sex, from the first sentence that gives an age. */
+function ageAndSexIn(source: SourceText, s: Sentence, c: Collected): void {
+  const { age, sex } = ageIn(s.text, s.start);
+  if (age) { c.patient.age = age.value; c.patientEvidence.age = source.evidence(age.start, age.end); }
+  if (sex) { c.patient.sex = sex.value; c.patientEvidence.sex = source.evidence(sex.start, sex.end); }
+}
+
+/** "She was injured on 3/4/2014": the date of injury, when the letter's header did not give it. */
+function injuryIn(source: SourceText, s: Sentence, request: Record<string, unknown>, noteDate: string | undefined): void {
+  const injury = INJURY.exec(s.text);
+  if (!injury || (request.injury as { date?: string } | undefined)?.date) return;
+  const d = datesIn(s.text, s.start, noteDate).find((x) => x.start >= s.start + injury.index);
+  if (d) request.injury = withEvidence({ date: d.value }, source, [d]);
+}
+
+function setPatient(request: Record<string, unknown>, c: Collected): void {
+  const work = c.documentation.workStatus;
+  if (work) { c.patient.workStatus = work.value; c.patientEvidence.workStatus = work.evidence; }
+  if (Object.keys(c.patient).length > 0) request.patient = { ...c.patient, extensions: { evidence: c.patientEvidence } };
+}
+
+function setClinical(request: Record<string, unknown>, c: Collected, ctx: DraftContext, letter: boolean, authorized: Array<Record<string, unknown>>): void {
+  if (c.diagnoses.length > 0) request.diagnoses = c.diagnoses;
+  if (c.symptoms.length > 0) request.symptoms = mergeSymptoms(c.symptoms);
+  if (c.exam.length > 0) request.exam = c.exam;
+  if (c.studies.length > 0) request.studies = c.studies;
+  c.treatments.push(...(authorized as Treatment[]));
   // what the claims administrator already authorized is stated anywhere in a letter
-  if (letter) for (const s of sentences(source)) treatments.push(...authorizedIn(ctx, s));
-  if (treatments.length > 0) request.treatments = mergeTreatments(treatments);
-  if (surgeries.length > 0) request.surgeries = surgeries;
-  if (medications.length > 0) request.medications = mergeMedications(medications);
+  if (letter) for (const s of sentences(ctx.source)) c.treatments.push(...authorizedIn(ctx, s));
+  if (c.treatments.length > 0) request.treatments = mergeTreatments(c.treatments);
+  if (c.surgeries.length > 0) request.surgeries = c.surgeries;
+  if (c.medications.length > 0) request.medications = mergeMedications(c.medications);
+}
 
+/** `documentation`: the flags, opioid monitoring and red flags drafted, and the notes (the sentences nothing came from). */
+function documentationOf(documentation: DocumentationDraft, unused: readonly Sentence[]): Record<string, unknown> {
   const doc: Record<string, unknown> = {};
   const docEvidence: Record<string, Evidence> = {};
   for (const [flag, { value, evidence }] of documentation.flags) { doc[flag] = value; docEvidence[flag] = evidence; }
@@ -177,25 +245,19 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   const notes = unused.map((s) => s.text.replace(/\s+/g, ' ')).join(' ');
   if (notes !== '') doc.notes = notes;
   if (Object.keys(docEvidence).length > 0) doc.extensions = { evidence: docEvidence };
-  if (Object.keys(doc).length > 0) request.documentation = doc;
+  return doc;
+}
 
-  if (services.length === 0) {
-    warnings.push('no requested service found (no RFA table, no letter items): a placeholder service of kind "other" was added; describe what is requested');
-    services = [{ id: 'requested', kind: 'other', label: 'the requested service (not found in the text: describe it)', extensions: { placeholder: true } }];
+/** A letter's date of the request for authorization is the date of every service that has none (never a date after the decision). */
+function dateServices(ctx: DraftContext, all: readonly Sentence[], services: DraftService[], decisionDate: string | undefined): void {
+  const asked = requestDateIn(ctx, all);
+  if (!asked || (decisionDate && asked.value > decisionDate)) return;
+  for (const sv of services) {
+    if (sv.date !== undefined || sv.requested === false) continue;
+    sv.date = asked.value;
+    const ext = (sv.extensions ?? {}) as { evidence?: Evidence[] };
+    sv.extensions = { ...ext, evidence: [...(ext.evidence ?? []), ctx.source.evidence(asked.start, asked.end)] };
   }
-  // "The Request for Authorization dated 11-08-2016 includes …": the date the services were asked for
-  const asked = letter ? requestDateIn(ctx, all) : undefined;
-  if (asked && (!request.decisionDate || asked.value <= String(request.decisionDate))) {
-    for (const sv of services) {
-      if (sv.date !== undefined || sv.requested === false) continue;
-      sv.date = asked.value;
-      const ext = (sv.extensions ?? {}) as { evidence?: Evidence[] };
-      sv.extensions = { ...ext, evidence: [...(ext.evidence ?? []), source.evidence(asked.start, asked.end)] };
-    }
-  }
-  request.services = services;
-  request.extensions = { draft: { warning: DRAFT_WARNING, evidenceLinesOf: letter ? 'the letter text, normalized (line endings, double spacing)' : 'the input text, normalized (line endings)' } };
-  return { request: repair(request, warnings), warnings, text };
 }
 
 /** "The formal report is attached" / "the report was not provided", after a study sentence. */
@@ -269,6 +331,9 @@ function diagnosesIn(source: SourceText, s: Sentence, from: number): unknown[] {
   return out;
 }
 
+/** The notes drafted so far: a string, or (should a value ever be put there) its JSON. */
+const noteText = (notes: unknown): string => (typeof notes === 'string' ? notes : JSON.stringify(notes));
+
 /** Removes whatever the schema refuses (moving it into the notes) until the draft validates. */
 function repair(request: Record<string, unknown>, warnings: string[]): Record<string, unknown> {
   for (let round = 0; round < 50; round++) {
@@ -285,7 +350,7 @@ function repair(request: Record<string, unknown>, warnings: string[]): Record<st
     if (Array.isArray(parent) && typeof leaf === 'number') parent.splice(leaf, 1);
     else delete (parent as Record<string | number, unknown>)[leaf];
     const doc = (request.documentation ??= {}) as Record<string, unknown>;
-    doc.notes = `${doc.notes ? `${String(doc.notes)} ` : ''}[not drafted: ${path.join('.')} = ${JSON.stringify(value)}]`;
+    doc.notes = `${doc.notes ? `${noteText(doc.notes)} ` : ''}[not drafted: ${path.join('.')} = ${JSON.stringify(value)}]`;
   }
   return request;
 }

@@ -1,10 +1,10 @@
 // Physical-exam findings: the named test or sign (vocab `exam`), its result from the words
 // around it ("positive", "5/5", "intact", "decreased"), side, region, dermatome and level.
 import type { ExamFinding } from '../request/schema.js';
-import { assertionOf } from './assertion.js';
+import { assertionOf, type Assertion } from './assertion.js';
 import { withEvidence, type DraftContext } from './context.js';
 import type { Sentence } from './source.js';
-import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, rootsIn, sidesIn } from './values.js';
+import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, rootsIn, sidesIn, type Found } from './values.js';
 import type { PhraseMatch } from './vocab.js';
 
 const EXAM_CUE = /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender|restricted|limited|decreased|diminished|intact|normal|had)\b/i;
@@ -32,7 +32,10 @@ type Result = 'positive' | 'negative';
 // each part starts with a non-space, so white space is read one way only (no backtracking over a long run)
 const LIST_GAP = /^['’s]*\s*(?:(?:tests?|signs?|maneuvers?)\s*)?(?:,\s*)?(?:(?:and|or)\s+)?$/i;
 
-function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly PhraseMatch[] = []): { result?: Result; span?: { start: number; end: number }; intrinsic?: boolean } {
+interface ResultRead { result?: Result; span?: { start: number; end: number }; intrinsic?: boolean }
+type ListedResult = { result: Result; span: { start: number; end: number } };
+
+function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly PhraseMatch[] = []): ResultRead {
   const { v } = ctx;
   const clause = resultClause(s, m.start);
   // a result word before a list of regions reaches over the list's commas
@@ -182,104 +185,169 @@ function regionList(ctx: DraftContext, s: Sentence, m: PhraseMatch, primary: { s
 }
 
 export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: boolean): ExamFinding[] {
-  const { v, source } = ctx;
+  const matches = examMatches(ctx, s);
+  const summary = ctx.v.examNeuroSummary.find(s.text, s.start)[0];
+  if (matches.length === 0 && !summary) return [];
+  if (!isExamSentence(s, inExamParagraph)) return [];
+  const out: ExamFinding[] = [];
+  const seen = new Set<string>();
+  const dates = datesIn(s.text, s.start, ctx.noteDate);
+  if (summary) out.push(...neuroSummaryFindings(ctx, s, summary, dates[0], seen));
+  let previous: { end: number; result: Result } | undefined;
+  const fromList = listResults(ctx, s, matches);
+  for (const m of matches) {
+    // "exam on 11-1-16 revealed …, on 11-15-16 revealed …": each finding has the date before it
+    const date = [...dates].reverse().find((d) => d.end <= m.start) ?? dates[0];
+    const judged = judgeMatch(ctx, s, m, matches, fromList.get(m), previous);
+    if (!judged) continue;
+    previous = { end: m.end, result: judged.result };
+    out.push(...findingsOfMatch(ctx, s, m, judged, date, seen));
+  }
+  return out;
+}
+
+/** The exam words of a sentence: the vocabulary's findings, named tests it does not know, and a range of motion in degrees. */
+function examMatches(ctx: DraftContext, s: Sentence): PhraseMatch[] {
+  const { v } = ctx;
   const matches = [...v.exam.find(s.text, s.start), ...namedTests(s, v.exam.find(s.text, s.start))].sort((a, b) => a.start - b.start);
-  const summary = v.examNeuroSummary.find(s.text, s.start)[0];
   // "flexion of 40/90 degrees", "95° of flexion": a range measured in degrees is a range of motion
   if (!matches.some((m) => m.key === 'limited-range-of-motion')) {
     const degrees = MOTION_DEGREES.exec(s.text);
     if (degrees) matches.push({ key: 'limited-range-of-motion', start: s.start + degrees.index, end: s.start + degrees.index + degrees[0].length, text: degrees[0] });
   }
-  if (matches.length === 0 && !summary) return [];
+  return matches;
+}
+
+/** Whether a sentence reports an exam: in an exam paragraph or section, or with an exam word, and not a complaint. */
+function isExamSentence(s: Sentence, inExamParagraph: boolean): boolean {
   const examSentence = inExamParagraph || /^(objective|physical exam(ination)?|exam(ination)?)$/.test(s.section) || EXAM_CUE.test(s.text);
-  if (!examSentence) return [];
-  if (COMPLAINT.test(s.text) && !/\b(exam(ination)?|objective|palpation)\b/i.test(s.text)) return [];
+  if (!examSentence) return false;
+  return !COMPLAINT.test(s.text) || /\b(exam(ination)?|objective|palpation)\b/i.test(s.text);
+}
+
+type Span = { start: number; end: number };
+type DateFound = Found<string>;
+
+/** "no neurological deficits" / "neurologically intact": sensation, strength and reflexes normal. */
+function neuroSummaryFindings(ctx: DraftContext, s: Sentence, summary: PhraseMatch, date: DateFound | undefined, seen: Set<string>): ExamFinding[] {
+  const { v, source } = ctx;
+  const a = assertionOf(v, s, summary.start, summary.end);
+  if (!a.negated && !/intact|normal/i.test(summary.text)) return [];
+  const side = nearest(sidesIn(s.text, s.start), summary.start);
+  const region = nearest(regionsIn(v, s.text, s.start), summary.end);
   const out: ExamFinding[] = [];
-  const seen = new Set<string>();
-  const dates = datesIn(s.text, s.start, ctx.noteDate);
-  let date = dates[0];
-  if (summary) {
-    // "no neurological deficits" / "neurologically intact": sensation, strength and reflexes normal
-    const a = assertionOf(v, s, summary.start, summary.end);
-    if (a.negated || /intact|normal/i.test(summary.text)) {
-      const side = nearest(sidesIn(s.text, s.start), summary.start);
-      const region = nearest(regionsIn(v, s.text, s.start), summary.end);
-      for (const finding of ['sensory-deficit', 'motor-weakness', 'reflex-change'] as const) {
-        const item: ExamFinding = { finding, result: 'negative', text: summary.text };
-        if (side) item.side = side.value;
-        if (region) item.region = region.value as ExamFinding['region'];
-        if (date) item.date = date.value;
-        seen.add(`${finding}|negative|${side?.value ?? ''}|${region?.value ?? ''}|`);
-        out.push(withEvidence(item, source, [summary, a.trigger, side, region, date]));
-      }
-    }
-  }
-  let previous: { end: number; result: Result } | undefined;
-  const fromList = listResults(ctx, s, matches);
-  for (const m of matches) {
-    const a = assertionOf(v, s, m.start, m.end);
-    if (a.uncertain || a.history) continue;
-    // "exam on 11-1-16 revealed …, on 11-15-16 revealed …": each finding has the date before it
-    date = [...dates].reverse().find((d) => d.end <= m.start) ?? dates[0];
-    const f = findingOf(ctx, s, m, matches);
-    if (!f) continue;
-    // "spasm of the paraspinal muscles": the muscles are where another finding is, not a tenderness
-    if (m.key === 'paraspinal-tenderness' && !TENDER.test(m.text) && !TENDER.test(source.text.slice(resultClause(s, m.start).start, resultClause(s, m.start).end))) continue;
-    const neutral = v.examNeutral.is(m.text);
-    const listed = fromList.get(m);
-    const r = resultOf(ctx, s, m, matches);
-    let result: Result | undefined = r.result ?? listed?.result;
-    // "no sensory deficit, motor weakness, or reflex asymmetry": a negation's scope runs over a list
-    if (r.intrinsic && a.negated && a.trigger && a.trigger.end <= m.start) result = 'negative';
-    // "a negative Neer's test, Hawkins' test, and Speed's test": a list shares its result
-    if (!result && previous && LIST_GAP.test(source.text.slice(previous.end, m.start))) result = previous.result;
-    // "range of motion was not noted": not documented is not a normal finding
-    if (!r.result && a.negated && a.trigger && NOT_DOCUMENTED.test(a.trigger.text)) continue;
-    if (!result && a.negated) result = 'negative';
-    // what was examined, with no word saying how it was ('range of motion of the knee'), is not a finding
-    if (!result && neutral) continue;
-    result ??= 'positive';
-    previous = { end: m.end, result };
-    const clause = resultClause(s, m.start);
-    const clauseText = source.text.slice(clause.start, clause.end);
-    const side = nearest(sidesIn(clauseText, clause.start), m.start);
-    const dermatome = f.finding === 'sensory-deficit' || f.finding === 'radicular-pain-dermatomal' || f.finding === 'motor-weakness' || f.finding === 'reflex-change' ? dermatomeIn(v, clauseText, clause.start) : undefined;
-    const level = f.finding === 'facet-tenderness' || f.finding === 'facet-loading' || f.finding === 'paraspinal-tenderness' ? levelsIn(clauseText, clause.start).find((l) => !l.value.includes('-') || /^[CTL]\d+-(\d+|S1|T1|L1)$/.test(l.value)) : undefined;
-    // each named test of its own ("Ely's test, Cozen's test"), each sign once per side and region
-    // "decreased C5 and C6 dermatome sensation": one finding per dermatome
-    const extraRoots = dermatome && /dermatom|distribution/i.test(clauseText) ? rootsIn(clauseText, clause.start).filter((r) => r.value !== dermatome.value) : [];
-    const key = `${f.finding}|${result}|${side?.value ?? ''}|${f.region?.value ?? ''}|${f.finding === 'other' || NAMED_TEST_FINDINGS.has(f.finding) ? testName(m.text) : ''}|${dermatome?.value ?? ''}|${date?.value ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    // "decreased cervical spine, lumbar spine and right shoulder range of motion": one per region
-    if (BY_REGION.has(m.key) && f.region) {
-      for (const other of regionList(ctx, s, m, f.region)) {
-        const finding = m.key === 'joint-tenderness' ? tendernessAt(other.value, clauseText) : f.finding;
-        const otherResult = other.result ?? result;
-        const otherKey = `${finding}|${otherResult}|${other.side?.value ?? ''}|${other.value}|||${date?.value ?? ''}`;
-        if (seen.has(otherKey)) continue;
-        seen.add(otherKey);
-        const each: ExamFinding = { finding, result: otherResult, region: other.value as ExamFinding['region'] };
-        if (other.side) each.side = other.side.value;
-        if (date) each.date = date.value;
-        out.push(withEvidence(each, source, [m, other.resultSpan ?? r.span ?? listed?.span ?? a.trigger, other.side, other, date]));
-      }
-    }
-    for (const root of extraRoots) {
-      const each: ExamFinding = { finding: f.finding, result, dermatome: root.value };
-      if (side) each.side = side.value;
-      if (f.region) each.region = f.region.value as ExamFinding['region'];
-      if (date) each.date = date.value;
-      out.push(withEvidence(each, source, [m, r.span ?? listed?.span ?? a.trigger, side, f.region, root, date]));
-    }
-    const item: ExamFinding = { finding: f.finding, result };
+  for (const finding of ['sensory-deficit', 'motor-weakness', 'reflex-change'] as const) {
+    const item: ExamFinding = { finding, result: 'negative', text: summary.text };
     if (side) item.side = side.value;
-    if (f.region) item.region = f.region.value as ExamFinding['region'];
-    if (dermatome) item.dermatome = dermatome.value;
-    if (level) item.level = level.value;
+    if (region) item.region = region.value as ExamFinding['region'];
     if (date) item.date = date.value;
-    if (f.finding === 'other' || /[A-Z]/.test(m.text[0]!)) item.text = source.text.slice(clause.start, clause.end).replace(/\s+/g, ' ').replace(/^[\s,;]+/, '').trim();
-    out.push(withEvidence(item, source, [m, r.span ?? listed?.span ?? a.trigger, side, f.region, dermatome, level, date]));
+    seen.add(`${finding}|negative|${side?.value ?? ''}|${region?.value ?? ''}|`);
+    out.push(withEvidence(item, source, [summary, a.trigger, side, region, date]));
+  }
+  return out;
+}
+
+/** An exam word judged: its finding, its result, and the words that gave the result. */
+interface Judged {
+  f: NonNullable<ReturnType<typeof findingOf>>;
+  a: Assertion;
+  r: ResultRead;
+  listed: ListedResult | undefined;
+  result: Result;
+}
+
+/** The finding an exam word reports and its result; undefined when it reports none (uncertain, history, not documented, examined with no result). */
+function judgeMatch(ctx: DraftContext, s: Sentence, m: PhraseMatch, matches: readonly PhraseMatch[], listed: ListedResult | undefined, previous: { end: number; result: Result } | undefined): Judged | undefined {
+  const a = assertionOf(ctx.v, s, m.start, m.end);
+  if (a.uncertain || a.history) return undefined;
+  const f = findingOf(ctx, s, m, matches);
+  if (!f) return undefined;
+  // "spasm of the paraspinal muscles": the muscles are where another finding is, not a tenderness
+  if (m.key === 'paraspinal-tenderness' && !TENDER.test(m.text) && !TENDER.test(clauseTextAt(ctx, s, m.start))) return undefined;
+  const r = resultOf(ctx, s, m, matches);
+  // "range of motion was not noted": not documented is not a normal finding
+  if (!r.result && a.negated && a.trigger && NOT_DOCUMENTED.test(a.trigger.text)) return undefined;
+  const result = resultFor(ctx, m, a, r, listed, previous);
+  return result ? { f, a, r, listed, result } : undefined;
+}
+
+/** The result of a finding: its own words, its list's, a negation's, or "positive"; undefined for what was only examined ('range of motion of the knee'). */
+function resultFor(ctx: DraftContext, m: PhraseMatch, a: Assertion, r: ResultRead, listed: ListedResult | undefined, previous: { end: number; result: Result } | undefined): Result | undefined {
+  let result: Result | undefined = r.result ?? listed?.result;
+  // "no sensory deficit, motor weakness, or reflex asymmetry": a negation's scope runs over a list
+  if (r.intrinsic && a.negated && a.trigger && a.trigger.end <= m.start) result = 'negative';
+  // "a negative Neer's test, Hawkins' test, and Speed's test": a list shares its result
+  if (!result && previous && LIST_GAP.test(ctx.source.text.slice(previous.end, m.start))) result = previous.result;
+  if (!result && a.negated) result = 'negative';
+  // what was examined, with no word saying how it was ('range of motion of the knee'), is not a finding
+  if (!result && ctx.v.examNeutral.is(m.text)) return undefined;
+  return result ?? 'positive';
+}
+
+const clauseTextAt = (ctx: DraftContext, s: Sentence, at: number): string => {
+  const clause = resultClause(s, at);
+  return ctx.source.text.slice(clause.start, clause.end);
+};
+
+const DERMATOMAL_FINDINGS = new Set<ExamFinding['finding']>(['sensory-deficit', 'radicular-pain-dermatomal', 'motor-weakness', 'reflex-change']);
+const LEVEL_FINDINGS = new Set<ExamFinding['finding']>(['facet-tenderness', 'facet-loading', 'paraspinal-tenderness']);
+
+/** The findings one exam word gives: itself, once per side, region, test, dermatome and date; the other regions of its list; the other dermatomes of its clause. */
+function findingsOfMatch(ctx: DraftContext, s: Sentence, m: PhraseMatch, j: Judged, date: DateFound | undefined, seen: Set<string>): ExamFinding[] {
+  const { v, source } = ctx;
+  const { f, result } = j;
+  const clause = resultClause(s, m.start);
+  const clauseText = source.text.slice(clause.start, clause.end);
+  const side = nearest(sidesIn(clauseText, clause.start), m.start);
+  const dermatome = DERMATOMAL_FINDINGS.has(f.finding) ? dermatomeIn(v, clauseText, clause.start) : undefined;
+  const level = LEVEL_FINDINGS.has(f.finding) ? levelsIn(clauseText, clause.start).find((l) => !l.value.includes('-') || /^[CTL]\d+-(\d+|S1|T1|L1)$/.test(l.value)) : undefined;
+  // each named test of its own ("Ely's test, Cozen's test"), each sign once per side and region
+  // "decreased C5 and C6 dermatome sensation": one finding per dermatome
+  const extraRoots = dermatome && /dermatom|distribution/i.test(clauseText) ? rootsIn(clauseText, clause.start).filter((r) => r.value !== dermatome.value) : [];
+  const testPart = f.finding === 'other' || NAMED_TEST_FINDINGS.has(f.finding) ? testName(m.text) : '';
+  const key = `${f.finding}|${result}|${side?.value ?? ''}|${f.region?.value ?? ''}|${testPart}|${dermatome?.value ?? ''}|${date?.value ?? ''}`;
+  if (seen.has(key)) return [];
+  seen.add(key);
+  const out: ExamFinding[] = [];
+  // "decreased cervical spine, lumbar spine and right shoulder range of motion": one per region
+  if (BY_REGION.has(m.key) && f.region) out.push(...listedRegionFindings(ctx, s, m, j, f.region, clauseText, date, seen));
+  const cue = j.r.span ?? j.listed?.span ?? j.a.trigger;
+  for (const root of extraRoots) {
+    const each: ExamFinding = { finding: f.finding, result, dermatome: root.value };
+    placeFinding(each, side, f.region, date);
+    out.push(withEvidence(each, source, [m, cue, side, f.region, root, date]));
+  }
+  const item: ExamFinding = { finding: f.finding, result };
+  if (side) item.side = side.value;
+  if (f.region) item.region = f.region.value as ExamFinding['region'];
+  if (dermatome) item.dermatome = dermatome.value;
+  if (level) item.level = level.value;
+  if (date) item.date = date.value;
+  if (f.finding === 'other' || /[A-Z]/.test(m.text[0]!)) item.text = clauseText.replace(/\s+/g, ' ').replace(/^[\s,;]+/, '').trim();
+  out.push(withEvidence(item, source, [m, cue, side, f.region, dermatome, level, date]));
+  return out;
+}
+
+/** Sets a finding's side, region and date, in that order. */
+function placeFinding(item: ExamFinding, side: Found<'left' | 'right' | 'bilateral'> | undefined, region: Found<string> | undefined, date: DateFound | undefined): void {
+  if (side) item.side = side.value;
+  if (region) item.region = region.value as ExamFinding['region'];
+  if (date) item.date = date.value;
+}
+
+/** The other regions of a list naming one finding, one finding each. */
+function listedRegionFindings(ctx: DraftContext, s: Sentence, m: PhraseMatch, j: Judged, primary: Span, clauseText: string, date: DateFound | undefined, seen: Set<string>): ExamFinding[] {
+  const out: ExamFinding[] = [];
+  for (const other of regionList(ctx, s, m, primary)) {
+    const finding = m.key === 'joint-tenderness' ? tendernessAt(other.value, clauseText) : j.f.finding;
+    const otherResult = other.result ?? j.result;
+    const otherKey = `${finding}|${otherResult}|${other.side?.value ?? ''}|${other.value}|||${date?.value ?? ''}`;
+    if (seen.has(otherKey)) continue;
+    seen.add(otherKey);
+    const each: ExamFinding = { finding, result: otherResult, region: other.value as ExamFinding['region'] };
+    if (other.side) each.side = other.side.value;
+    if (date) each.date = date.value;
+    out.push(withEvidence(each, ctx.source, [m, other.resultSpan ?? j.r.span ?? j.listed?.span ?? j.a.trigger, other.side, other, date]));
   }
   return out;
 }

@@ -45,16 +45,21 @@ function medicationKey(name: string): string {
   return name.toLowerCase().split(/\s+/)[0] ?? '';
 }
 
+/** A value as part of a key: scalars as String() writes them, an object as its JSON (never "[object Object]"). */
+function keyText(value: unknown): string {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 function documentationKeys(r: Record<string, unknown>): string[] {
   const out: string[] = [];
   const patient = (r.patient ?? {}) as Item;
-  if (patient.workStatus) out.push(`workStatus=${String(patient.workStatus)}`);
+  if (patient.workStatus) out.push(`workStatus=${keyText(patient.workStatus)}`);
   const doc = (r.documentation ?? {}) as Item;
   for (const [k, value] of Object.entries(doc)) {
     if (k === 'notes' || k === 'extensions') continue;
     if (k === 'redFlags') out.push(`redFlags=${[...(value as string[])].sort().join(',')}`);
-    else if (k === 'opioidMonitoring') for (const [m, b] of Object.entries(value as Item)) { if (m !== 'extensions') out.push(`opioidMonitoring.${m}=${String(b)}`); }
-    else out.push(`${k}=${String(value)}`);
+    else if (k === 'opioidMonitoring') for (const [m, b] of Object.entries(value as Item)) { if (m !== 'extensions') out.push(`opioidMonitoring.${m}=${keyText(b)}`); }
+    else out.push(`${k}=${keyText(value)}`);
   }
   return out;
 }
@@ -62,11 +67,11 @@ function documentationKeys(r: Record<string, unknown>): string[] {
 /** Keys of one section of a request, for the matching rule above. */
 export function sectionKeys(r: Record<string, unknown>, section: Section): string[] {
   switch (section) {
-    case 'symptoms': return list(r, 'symptoms').map((s) => `${String(s.kind)}|${String(s.result ?? 'positive')}`);
-    case 'exam': return list(r, 'exam').map((e) => `${String(e.finding)}|${String(e.result ?? 'positive')}`);
-    case 'studies': return list(r, 'studies').map((s) => `${String(s.type)}|${String(s.region ?? '')}`);
-    case 'treatments': return list(r, 'treatments').map((t) => String(t.kind));
-    case 'medications': return list(r, 'medications').map((m) => medicationKey(String(m.name)));
+    case 'symptoms': return list(r, 'symptoms').map((s) => `${keyText(s.kind)}|${keyText(s.result ?? 'positive')}`);
+    case 'exam': return list(r, 'exam').map((e) => `${keyText(e.finding)}|${keyText(e.result ?? 'positive')}`);
+    case 'studies': return list(r, 'studies').map((s) => `${keyText(s.type)}|${keyText(s.region ?? '')}`);
+    case 'treatments': return list(r, 'treatments').map((t) => keyText(t.kind));
+    case 'medications': return list(r, 'medications').map((m) => medicationKey(keyText(m.name)));
     case 'documentation': return documentationKeys(r);
   }
 }
@@ -138,7 +143,7 @@ export function measureDrafts(casesDir: string, lettersDir: string): Measurement
     const draft = draftRequest(readFileSync(join(lettersDir, file), 'utf8'), { servicesFrom: 'letter' });
     for (const section of SECTIONS) {
       const d = sectionKeys(draft.request, section);
-      const h = sectionKeys(c.request as unknown as Record<string, unknown>, section);
+      const h = sectionKeys(c.request, section);
       totals[section].drafted += d.length;
       totals[section].hand += h.length;
       totals[section].matched += matchCount(d, h, section);

@@ -100,7 +100,7 @@ export function servicesFromRfa(source: SourceText): DraftService[] {
     const at = start + line.indexOf(m[1]!);
     const service = serviceOf(id, guess, label);
     // a level's digit ("L4-5") is not a quantity
-    if (service.quantity !== undefined && new RegExp(`[CTLS]\\d{1,2}-[CTLS]?${String(service.quantity)}\\b`).test(label) && !/\b\d+\s*(x|times|sessions?|visits?|#)/i.test(label)) delete service.quantity;
+    if (typeof service.quantity === 'number' && new RegExp(`[CTLS]\\d{1,2}-[CTLS]?${service.quantity}\\b`).test(label) && !/\b\d+\s*(x|times|sessions?|visits?|#)/i.test(label)) delete service.quantity;
     out.push({ ...service, extensions: { evidence: [source.evidence(at, at + m[1]!.length)] } });
   }
   // guidance, sedation and add-on levels go with the injection they serve

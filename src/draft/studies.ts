@@ -5,6 +5,7 @@ import type { Study } from '../request/schema.js';
 import { assertionOf } from './assertion.js';
 import { withEvidence, type DraftContext } from './context.js';
 import type { Sentence } from './source.js';
+import type { PhraseMatch } from './vocab.js';
 import { datesIn, isSingleSegment, levelsIn, nearest, regionsIn, rootsIn, sidesIn } from './values.js';
 
 type Finding = NonNullable<Study['findings']>[number];
@@ -36,24 +37,11 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     // "lumbar x-ray", "cervical spine x rays", "lumbar spine and left shoulder x-rays": regions just before
     // a cardiac or hearing study is not of the musculoskeletal region the sentence names
     const named = m.key === 'other' ? [] : regionsBefore(ctx, s, m.start);
-    const region = m.key === 'other' ? undefined : named.at(-1) ?? regionsIn(v, regionSpan, m.start).find((r) => r.start - m.end < 60) ?? nearest(regionsIn(v, s.text, s.start), m.start);
+    const region = m.key === 'other' ? undefined : studyRegion(ctx, s, m, named, regionSpan);
     // "an x-ray of the left ankle, right elbow, left foot, and right wrist": one study per region
-    const listEnd = regionSpan.search(/\b(revealed|reveals|showed|shows|demonstrated|indicated|indicates|was|were|performed|dated|which|that)\b|[.;]/);
-    const listed = m.key === 'other' ? [] : named.length > 0 ? named : regionsIn(v, regionSpan.slice(0, listEnd < 0 ? 160 : Math.min(listEnd, 160)), m.start);
+    const listed = m.key === 'other' ? [] : named.length > 0 ? named : listedAfter(ctx, m, regionSpan);
     if (listed.length >= 2 && new Set(listed.map((r) => r.value)).size === listed.length) {
-      for (const r of listed) {
-        const key = `${m.key}|${r.value}`;
-        if (typesSeen.has(key)) continue;
-        // "lumbar spine and left shoulder x-rays were negative" after "lumbar x-ray, left shoulder x-ray": the same studies
-        if (!date && previous.some((p) => p.type === m.key && p.region === r.value)) continue;
-        typesSeen.add(key);
-        const sideFrom = Math.max(r.start < m.start ? s.start : m.start, r.start - 12);
-        const rSide = nearest(sidesIn(source.text.slice(sideFrom, r.end), sideFrom), r.start);
-        const each: Study = { type: m.key as Study['type'], region: r.value as Study['region'] };
-        if (rSide) each.side = rSide.value;
-        if (date) each.date = date.value;
-        out.push(withEvidence(each, source, [m, r, rSide, date]));
-      }
+      out.push(...studiesPerRegion(ctx, s, m, listed, date, previous, typesSeen));
       return;
     }
     // a region named before the study word has its side just before it ("left shoulder x-ray")
@@ -71,10 +59,7 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     // (never one of another region: "Cervical spine x rays showed …" after a lumbar x-ray is a study of its own)
     const earlier = date ? undefined : [...previous].reverse().find((p) => p.type === type && (!region || !p.region || p.region === region.value));
     if (earlier && !date) {
-      earlier.findings = [...(earlier.findings ?? []), ...findings.map((f) => f.item)];
-      const ev = (earlier.extensions as { evidence: unknown[] }).evidence;
-      for (const f of findings) ev.push(...(f.item.extensions as { evidence: unknown[] }).evidence);
-      if (absent) earlier.officialReport = false;
+      addToStudy(earlier, findings, absent !== undefined);
       return;
     }
     const study: Study = { type };
@@ -88,6 +73,48 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     out.push(withEvidence(study, source, [m, region, side, date, absent ?? present]));
   });
   return out;
+}
+
+type RegionFound = ReturnType<typeof regionsIn>[number];
+type DateFound = ReturnType<typeof datesIn>[number];
+
+/** A study's region: named just before its word, else just after it, else the nearest in the sentence. */
+function studyRegion(ctx: DraftContext, s: Sentence, m: PhraseMatch, named: readonly RegionFound[], regionSpan: string): RegionFound | undefined {
+  return named.at(-1) ?? regionsIn(ctx.v, regionSpan, m.start).find((r) => r.start - m.end < 60) ?? nearest(regionsIn(ctx.v, s.text, s.start), m.start);
+}
+
+/** The regions listed after a study's word, up to the verb or the clause's end ("an x-ray of the left ankle, right elbow, … revealed"). */
+function listedAfter(ctx: DraftContext, m: PhraseMatch, regionSpan: string): RegionFound[] {
+  const listEnd = regionSpan.search(/\b(revealed|reveals|showed|shows|demonstrated|indicated|indicates|was|were|performed|dated|which|that)\b|[.;]/);
+  return regionsIn(ctx.v, regionSpan.slice(0, listEnd < 0 ? 160 : Math.min(listEnd, 160)), m.start);
+}
+
+/** One study of a kind per region of a list, each with the side written just before its region. */
+function studiesPerRegion(ctx: DraftContext, s: Sentence, m: PhraseMatch, listed: readonly RegionFound[], date: DateFound | undefined, previous: readonly Study[], typesSeen: Set<string>): Study[] {
+  const { source } = ctx;
+  const out: Study[] = [];
+  for (const r of listed) {
+    const key = `${m.key}|${r.value}`;
+    if (typesSeen.has(key)) continue;
+    // "lumbar spine and left shoulder x-rays were negative" after "lumbar x-ray, left shoulder x-ray": the same studies
+    if (!date && previous.some((p) => p.type === m.key && p.region === r.value)) continue;
+    typesSeen.add(key);
+    const sideFrom = Math.max(r.start < m.start ? s.start : m.start, r.start - 12);
+    const rSide = nearest(sidesIn(source.text.slice(sideFrom, r.end), sideFrom), r.start);
+    const each: Study = { type: m.key as Study['type'], region: r.value as Study['region'] };
+    if (rSide) each.side = rSide.value;
+    if (date) each.date = date.value;
+    out.push(withEvidence(each, source, [m, r, rSide, date]));
+  }
+  return out;
+}
+
+/** Adds a later sentence's findings (and "the report was not provided") to a study already drafted. */
+function addToStudy(earlier: Study, findings: readonly { item: Finding }[], reportAbsent: boolean): void {
+  earlier.findings = [...(earlier.findings ?? []), ...findings.map((f) => f.item)];
+  const ev = (earlier.extensions as { evidence: unknown[] }).evidence;
+  for (const f of findings) ev.push(...(f.item.extensions as { evidence: unknown[] }).evidence);
+  if (reportAbsent) earlier.officialReport = false;
 }
 
 const JUST_BEFORE = /^\s*(?:(?:spine|joint)\s*)?$/i;

@@ -3,12 +3,13 @@
 // from a letter, so that a class is fixed rather than a sentence.
 import { describe, expect, it } from 'vitest';
 import { draftRequest } from '../../src/draft/draft.js';
+import type { ExamFinding, Study } from '../../src/request/schema.js';
 import { sentences, SourceText } from '../../src/draft/source.js';
 
 type R = Record<string, unknown>;
 const draft = (text: string) => draftRequest(text, { servicesFrom: 'none' }).request as R;
 const items = (text: string, key: string) => ((draft(text)[key] as R[] | undefined) ?? []).map(({ extensions: _e, ...rest }) => rest);
-const exam = (text: string) => items(text, 'exam').map((e) => `${String(e.finding)}|${String(e.result)}${e.region ? `|${String(e.region)}` : ''}`);
+const exam = (text: string) => (items(text, 'exam') as ExamFinding[]).map((e) => `${e.finding}|${e.result}${e.region ? `|${e.region}` : ''}`);
 
 describe('exam: results, negation and lists', () => {
   it('a negation just before a finding that carries its own result wins', () => {
@@ -62,7 +63,7 @@ describe('exam: regions, dates and degrees', () => {
 });
 
 describe('studies', () => {
-  const studies = (text: string) => items(text, 'studies').map((s) => `${String(s.type)}|${String(s.region ?? '')}`);
+  const studies = (text: string) => (items(text, 'studies') as Study[]).map((s) => `${s.type}|${s.region ?? ''}`);
   it('a study "unremarkable" is a normal study done, "not described as performed" is none', () => {
     expect(studies('X-rays of the right shoulder revealed degenerative changes and x-rays of the right hip were unremarkable.')).toEqual(['xray|shoulder', 'xray|hip']);
     expect(studies('X-rays were not described as performed.')).toEqual([]);

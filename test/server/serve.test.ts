@@ -14,7 +14,7 @@ describe('precheck serve', () => {
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stderr.on('data', (d: Buffer) => {
-        stderr += d;
+        stderr += d.toString();
         const m = /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stderr);
         if (m) resolve(m[1]!);
       });

@@ -49,7 +49,7 @@ export class DraftReview {
   private remember(owner: Owner, within: string[]): void {
     if (within.length === 0) return;
     let keys = this.drafted.get(owner);
-    if (!keys) this.drafted.set(owner, (keys = new Map()));
+    if (!keys) this.drafted.set(owner, (keys = new Map<string, ReviewState>()));
     keys.set(within.join('.'), 'pending');
   }
 

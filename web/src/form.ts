@@ -3,6 +3,7 @@
 // become selects, true/false flags get "not stated". Every input carries `data-path`, the same
 // path the server names in a validation issue, so an invalid field is flagged at its input.
 import { formatPath, getAt, setAt, type Segment } from './paths.js';
+import { valueText } from './text.js';
 
 export interface Schema {
   type?: string;
@@ -62,20 +63,20 @@ function scalarField(key: string, schema: Schema, path: Segment[], ctx: FormCont
       ? [['', 'not stated'], ['true', 'yes'], ['false', 'no']]
       : [['', '—'], ...schema.enum!.map((v): [string, string] => [v, v])];
     for (const [v, text] of options) select.append(el('option', { value: v }, text));
-    select.value = value === undefined ? '' : String(value);
+    select.value = value === undefined ? '' : valueText(value);
     select.addEventListener('change', () => set(select.value === '' ? undefined : schema.type === 'boolean' ? select.value === 'true' : select.value));
     input = select;
   } else if (schema.type === 'number' || schema.type === 'integer') {
     const num = el('input', { id, type: 'number', inputmode: 'decimal', step: schema.type === 'integer' ? '1' : 'any' });
     if (schema.minimum !== undefined) num.min = String(schema.minimum);
     if (schema.maximum !== undefined) num.max = String(schema.maximum);
-    num.value = value === undefined ? '' : String(value);
+    num.value = value === undefined ? '' : valueText(value);
     num.addEventListener('input', () => set(num.value === '' ? undefined : Number(num.value)));
     input = num;
   } else if (key === 'notes') {
     // free text that can run to paragraphs (a drafted note's unplaced sentences land here)
     const area = el('textarea', { id, rows: '4' });
-    area.value = value === undefined ? '' : String(value);
+    area.value = value === undefined ? '' : valueText(value);
     area.addEventListener('input', () => set(area.value.trim() === '' ? undefined : area.value));
     input = area;
   } else {
@@ -85,7 +86,7 @@ function scalarField(key: string, schema: Schema, path: Segment[], ctx: FormCont
       text.setAttribute('list', list.id);
       suggestions = list;
     }
-    text.value = value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value);
+    text.value = value === undefined ? '' : valueText(value, ', ');
     text.addEventListener('input', () => set(text.value.trim() === '' ? undefined : text.value));
     input = text;
   }

@@ -5,6 +5,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { field, fields, type FormContext, type Schema } from './form.js';
 import { SOURCE_TITLES, type CriteriaAnswer, type CriteriaChecklist, type PredictionView, type Result } from './panels.js';
 import { DraftReview, type DraftAnswer, type ReviewState } from './draft-review.js';
+import { valueText } from './text.js';
 import { el, markDraftedFields, markReviewed, renderSource, showSourceOf } from './draft-marks.js';
 
 interface Issue { path: string; message: string; text: string; line?: number }
@@ -115,7 +116,7 @@ async function refresh(): Promise<void> {
 
 async function refreshCriteria(service: Record<string, unknown>): Promise<void> {
   const params = new URLSearchParams();
-  for (const k of CRITERIA_KEYS) if (service[k] !== undefined && service[k] !== '') params.set(k, String(service[k]));
+  for (const k of CRITERIA_KEYS) if (service[k] !== undefined && service[k] !== '') params.set(k, valueText(service[k]));
   if (typeof state.decisionDate === 'string') params.set('decisionDate', state.decisionDate);
   const key = params.toString();
   if (key === criteriaKey) return;
@@ -207,7 +208,7 @@ function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const fileName = (suffix: string): string => `${String(state.id ?? 'request').replace(/[^A-Za-z0-9._-]/g, '_')}${suffix}`;
+const fileName = (suffix: string): string => `${valueText(state.id ?? 'request').replace(/[^A-Za-z0-9._-]/g, '_')}${suffix}`;
 
 // ---- "paste a note": draft, prefill, review, then check -------------------------------------
 
@@ -314,6 +315,21 @@ async function checkReviewed(): Promise<void> {
   announce(verdicts ? `Checked the reviewed request. ${verdicts}. The prediction now follows your edits.` : 'The request has problems: see the flagged fields.');
 }
 
+
+/** "Load a file": the request (YAML or JSON) in the file chosen. */
+async function loadFile(e: Event): Promise<void> {
+  const file = (e.target as HTMLInputElement).files?.[0];
+  if (file) await loadText(await file.text());
+}
+
+/** "Download the report": the Markdown report of a check of the current request. */
+async function downloadReport(): Promise<void> {
+  if (awaitingReview) { announce('The report comes from a check: review the drafted fields and press “Check the reviewed request” first.'); return; }
+  const res = await fetch('/v1/check?format=markdown', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(state) });
+  if (res.ok) download(fileName('-report.md'), 'text/markdown', await res.text());
+  else flag(await res.json() as Problem);
+}
+
 async function start(): Promise<void> {
   const [openapi, topics, ed] = await Promise.all([
     fetch('/v1/openapi.json').then((r) => r.json() as Promise<{ components: { schemas: { Request: Schema } } }>),
@@ -327,18 +343,10 @@ async function start(): Promise<void> {
   $<CriteriaChecklist>('criteria-checklist').show(null);
   $<PredictionView>('prediction-view').show(null);
 
-  $('#load-file').addEventListener('change', async (e) => {
-    const file = (e.target as HTMLInputElement).files?.[0];
-    if (file) await loadText(await file.text());
-  });
+  $('#load-file').addEventListener('change', (e) => void loadFile(e));
   $('#load-paste').addEventListener('click', () => void loadText($<HTMLTextAreaElement>('#paste').value));
   $('#download-yaml').addEventListener('click', () => download(fileName('.yaml'), 'application/yaml', `# yaml-language-server: $schema=schemas/request.schema.json\n${stringifyYaml(state)}`));
-  $('#download-report').addEventListener('click', async () => {
-    if (awaitingReview) { announce('The report comes from a check: review the drafted fields and press “Check the reviewed request” first.'); return; }
-    const res = await fetch('/v1/check?format=markdown', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(state) });
-    if (res.ok) download(fileName('-report.md'), 'text/markdown', await res.text());
-    else flag(await res.json() as Problem);
-  });
+  $('#download-report').addEventListener('click', () => void downloadReport());
   $('#reset').addEventListener('click', () => { state = blankRequest(); endReview(); criteriaKey = ''; lastResult = null; renderAll(); void refresh(); });
   $('#draft-note').addEventListener('click', () => void draftFromNote());
   $('#check-reviewed').addEventListener('click', () => void checkReviewed());

@@ -187,7 +187,7 @@ const QUOTED = new Set(['request', 'id', 'label', 'evidence', 'dependsOn']);
  */
 function escapeStrings<T>(value: T, fromRequest = false): T {
   if (typeof value === 'string') return escapeControl(value, !fromRequest) as T;
-  if (Array.isArray(value)) return value.map((v) => escapeStrings(v, fromRequest)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => escapeStrings(v, fromRequest)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = escapeStrings(v, fromRequest || QUOTED.has(k));
