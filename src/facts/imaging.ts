@@ -3,12 +3,12 @@
 // findings that justify spinal imaging, and the findings or suspected conditions the regional
 // guidelines name. Undefined means the record does not document it.
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
-import { cite, diagnosisTexts, examFindings, indexed, isNegative, isPositive, type Indexed, type Spine } from './record.js';
-import { spineRegion, regionsOverlap } from '../request/regions.js';
+import { cite, diagnosisTexts, examFindings, indexed, isNegative, isPositive, regionConcerns, type Indexed, type Spine } from './record.js';
+import { spineRegion } from '../request/regions.js';
 import { spineRegionOf } from '../request/levels.js';
 import { daysBetween, dayNumber } from '../util/dates.js';
 import type { ExamFinding, Study } from '../request/schema.js';
-import type { Region } from '../request/vocabulary.js';
+import type { Region, Side } from '../request/vocabulary.js';
 import type { NormalizedService } from '../request/normalize.js';
 import { serviceDate } from './time.js';
 import { redFlags } from './red-flags.js';
@@ -47,11 +47,8 @@ function findingSpineStrict(f: ExamFinding): Spine | 'unlocated' | undefined {
 const ROOT_IN_TEXT = /\b(C[2-8]|T(?:1[0-2]|[1-9])|L[1-5]|S[12])\b/i;
 
 /** Whether a record item with a region (and side) is about the same body part as the service. */
-function sameRegion(itemRegion: Region | undefined, itemSide: string | undefined, service: NormalizedService): boolean {
-  if (!itemRegion || service.regions.length === 0) return false;
-  if (!service.regions.some((r) => regionsOverlap(r, itemRegion) || (spineRegion(r) !== undefined && spineRegion(r) === spineRegion(itemRegion)))) return false;
-  const side = service.raw.side;
-  return !side || !itemSide || side === 'bilateral' || itemSide === 'bilateral' || side === itemSide;
+function sameRegion(itemRegion: Region | undefined, itemSide: Side | undefined, service: NormalizedService): boolean {
+  return regionConcerns(service.regions, itemRegion, { placed: true, sides: { service: service.raw.side, item: itemSide } });
 }
 
 function studyRegion(s: Study): Region | undefined {

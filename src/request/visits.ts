@@ -29,6 +29,10 @@ const PER_WEEK = String.raw`(?<!\d)(\d+)(?:\s*-\s*\d+)?\s*(?:x|times?)\s*(?:(?:a
 // No two `\s*` may meet across an optional part: over a run of spaces they backtrack in polynomial time.
 const WEEKS = String.raw`(?:(?:for|x|times|over|\*)\s*)?(\d+)\s*(?:weeks?|wks?)`;
 
+// compiled once, not per call
+const PER_WEEK_WEEKS = new RegExp(`${PER_WEEK}\\s*(?:,\\s*)?${WEEKS}`);
+const PER_WEEK_ONLY = new RegExp(PER_WEEK);
+
 export function parseVisitCourse(text: string | undefined): VisitCourse {
   if (!text) return {};
   const t = digitize(text);
@@ -39,7 +43,7 @@ export function parseVisitCourse(text: string | undefined): VisitCourse {
     ?? /#\s*(\d+)/.exec(t)
     ?? /\b(?:x|times|qty:?)\s*(\d+)\s*(?:visits|sessions)?\s*$/.exec(t);
 
-  const perWeekWeeks = new RegExp(`${PER_WEEK}\\s*(?:,\\s*)?${WEEKS}`).exec(t);
+  const perWeekWeeks = PER_WEEK_WEEKS.exec(t);
   // "2x6" and "2 times 6" are the usual shorthand for 2 a week for 6 weeks
   const compact = /\b(\d+)\s*x\s*(\d+)\b(?!\s*(?:mg|ml|cm|mm))/.exec(t);
   const timesWeeks = /\b(\d+)\s*times\s*(\d+)\s*(?:weeks?|wks?)?\b/.exec(t);
@@ -54,7 +58,7 @@ export function parseVisitCourse(text: string | undefined): VisitCourse {
     course.visitsPerWeek = Number(timesWeeks[1]);
     course.weeks = Number(timesWeeks[2]);
   } else {
-    const perWeekOnly = new RegExp(PER_WEEK).exec(t);
+    const perWeekOnly = PER_WEEK_ONLY.exec(t);
     if (perWeekOnly) course.visitsPerWeek = Number(perWeekOnly[1]);
     const weeksOnly = /(?:for|over|x)\s*(\d+)\s*(?:weeks?|wks?)/.exec(t);
     if (weeksOnly) course.weeks = Number(weeksOnly[1]);
