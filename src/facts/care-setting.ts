@@ -4,6 +4,7 @@
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
 import { indexed, isPositive } from './record.js';
 import { daysBetween } from '../util/dates.js';
+import { parseNumber } from '../util/durations.js';
 import { daysInText } from './dme.js';
 
 const HOMEBOUND = /home-?bound|bed-?bound|bedridden|wheelchair[- ]bound|wheelchair\/bed|unable to (leave|walk|ambulate|stand)|cannot (leave|walk|ambulate|stand)|non-?weight[- ]bearing/;
@@ -31,8 +32,7 @@ const SETTINGS: ReadonlyArray<readonly [string, RegExp]> = [
 
 // a number only where one starts: a long run of digits is not retried at every position (linear time)
 const NUMBER = '(?<![\\d.])(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)';
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
-const num = (t: string): number => NUMBER_WORDS[t] ?? Number(t);
+const num = (t: string): number => parseNumber(t)!;
 const HOURS = `${NUMBER}\\s*(?:-\\s*\\d+\\s*)?(?:hours?|hrs?|h)\\b`;
 const PER = '\\s*(?:per|a|an|\\/|each|every|x)\\s*';
 

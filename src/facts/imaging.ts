@@ -11,10 +11,7 @@ import type { ExamFinding, Study } from '../request/schema.js';
 import type { Region, Side } from '../request/vocabulary.js';
 import type { NormalizedService } from '../request/normalize.js';
 import { serviceDate } from './time.js';
-import { redFlags } from './red-flags.js';
-
-/** Red flags for serious pathology (tumor, infection, fracture, cauda equina, progressive deficit); trauma alone is not one. */
-export const SERIOUS_RED_FLAGS = ['cancer-history', 'infection', 'cauda-equina', 'fracture-suspected', 'progressive-neurologic-deficit', 'other'] as const;
+import { listedRedFlags, redFlags } from './red-flags.js';
 
 const WEEK = 7;
 
@@ -212,7 +209,7 @@ export const imagingFacts: FactDefinition[] = [
     derive: (ctx) => {
       const flags = ctx.request.raw.documentation?.redFlags;
       if (flags === undefined) return unknown(['documentation.redFlags not stated']);
-      return known(flags.includes('trauma') || flags.includes('fracture-suspected'), [`documentation.redFlags = [${flags.join(', ')}]`]);
+      return known(listedRedFlags(ctx.request.raw, 'fracture').length > 0, [`documentation.redFlags = [${flags.join(', ')}]`]);
     },
   }),
   defineFact<readonly string[]>({

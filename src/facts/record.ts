@@ -1,5 +1,6 @@
-// Small readers over the request record that several fact modules share: which exam findings,
-// studies and treatments bear on a service's body region, and how to cite them as evidence.
+// Small readers over the request record that several fact modules share: the record normalized
+// once per request (each item's regions, spine, side, levels and outcome), the one region match,
+// the one outcome reader, and how to cite items as evidence.
 import type { NormalizedService } from '../request/normalize.js';
 import type { Request, ExamFinding, Study, Symptom, Treatment, Medication } from '../request/schema.js';
 import type { Region, Side } from '../request/vocabulary.js';
@@ -141,7 +142,8 @@ export function studySpine(s: Study): Spine | null | undefined {
  *                distinct: each fact says whether partial counts as failed for it
  *   helped       it is helping (outcome improved, "improved", "good relief")
  *   not-started  only authorized or not yet begun (sessions 0; sessionsAuthorized without sessions)
- *   unknown      the record says the outcome is unknown (outcome unknown) and its words say nothing
+ *   unknown      the record says the outcome is unknown (outcome unknown) and its words say
+ *                nothing; also the status of an item that has no outcome (a symptom, finding or study)
  *   given        given, how it worked not stated
  * `outcome: unknown` or no outcome reads the item's `text`.
  */
@@ -186,7 +188,7 @@ export interface RecordItem<T> extends Indexed<T> {
   side: Side | undefined;
   /** Canonical spinal levels or roots the item names (treatment levels, a finding's level, root or dermatome). */
   levels: readonly string[];
-  /** How it worked (treatments and medications; `given` for other items). */
+  /** How it worked (treatments and medications; `unknown` for other items). */
   outcome: OutcomeStatus;
   /** The words or field the outcome was read from, for evidence. */
   outcomeFrom: string;
@@ -212,7 +214,7 @@ function recordItems<T extends { text?: string | undefined; side?: Side | undefi
 ): RecordItem<T>[] {
   return indexed(items, field).map(({ item, index, path }) => {
     const own = read(item);
-    const outcome = own.outcome ?? { status: 'given' as const, from: 'not a treatment' };
+    const outcome = own.outcome ?? { status: 'unknown' as const, from: 'no outcome (not a treatment)' };
     return {
       item, index, path, region: item.region, regions: item.region ? [item.region] : regionsInText(item.text?.toLowerCase()),
       spine: own.spine, side: item.side, levels: own.levels, outcome: outcome.status, outcomeFrom: outcome.from,

@@ -5,6 +5,7 @@
 // mechanical symptoms for meniscectomy).
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, indexed, isNegative, isPositive, regionConcerns, treatmentOutcome } from './record.js';
+import { listedRedFlags } from './red-flags.js';
 import { regionsInText } from '../request/regions.js';
 import type { Region } from '../request/vocabulary.js';
 import type { ExamFinding } from '../request/schema.js';
@@ -83,7 +84,6 @@ const BONE_REGIONS: ReadonlyArray<readonly [Region, RegExp]> = [
 
 const boneRegions = (text: string): Region[] => BONE_REGIONS.filter(([, re]) => re.test(text)).map(([r]) => r);
 
-const SERIOUS_RED_FLAGS = new Set(['fracture-suspected', 'progressive-neurologic-deficit', 'cauda-equina', 'infection', 'cancer-history']);
 
 function regionsOf(ctx: FactContext): Region[] {
   return ctx.service.regions;
@@ -133,7 +133,7 @@ export const surgicalIndicationFacts: FactDefinition[] = [
     reads: ['documentation.redFlags', 'diagnoses[]', 'studies[].findings[]', 'surgeries[]'],
     derive: (ctx) => {
       const raw = ctx.request.raw;
-      const flags = (raw.documentation?.redFlags ?? []).filter((f) => SERIOUS_RED_FLAGS.has(f));
+      const flags = listedRedFlags(raw, 'surgical');
       if (flags.length > 0) return known(true, [`documentation.redFlags = [${flags.join(', ')}]`]);
       const fractures = diagnosisTexts(raw).filter((d, i) => {
         const dx = raw.diagnoses![i]!;

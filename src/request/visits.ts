@@ -2,17 +2,14 @@
 // "2x6", "2 times a week for 6 weeks", "three times weekly x 4 weeks", "12 sessions", "#8",
 // "times 6", "(8)". Pure text → numbers; no guessing beyond what the words say.
 
+import { NUMBER_WORDS } from '../util/durations.js';
+
 export interface VisitCourse {
   visits?: number;
   visitsPerWeek?: number;
   weeks?: number;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7,
-  eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15,
-  sixteen: 16, eighteen: 18, twenty: 20, 'twenty-four': 24, 'twenty four': 24, thirty: 30,
-};
 
 /** Replaces number words with digits ("twice" → "2 times"). */
 function digitize(text: string): string {
