@@ -222,23 +222,42 @@ function recordItems<T extends { text?: string | undefined; side?: Side | undefi
   });
 }
 
+/** Each list is read on first use (a request whose facts read no treatment never reads its treatments). */
+class RecordOfRequest implements NormalizedRecord {
+  #symptoms?: RecordItem<Symptom>[];
+  #exam?: RecordItem<ExamFinding>[];
+  #studies?: RecordItem<Study>[];
+  #treatments?: RecordItem<Treatment>[];
+  #medications?: RecordItem<Medication>[];
+
+  constructor(private readonly request: Request) {}
+
+  get symptoms(): readonly RecordItem<Symptom>[] {
+    return this.#symptoms ??= recordItems(this.request.symptoms, 'symptoms', (s) => ({ spine: s.dermatome ? spineRegionOf(s.dermatome) : s.region ? spineOfRegion(s.region) : undefined, levels: s.dermatome ? [s.dermatome.toUpperCase()] : [] }));
+  }
+  get exam(): readonly RecordItem<ExamFinding>[] {
+    return this.#exam ??= recordItems(this.request.exam, 'exam', (f) => ({ spine: findingSpine(f), levels: [...findingRoots(f), ...levelsOf(f.level)] }));
+  }
+  get studies(): readonly RecordItem<Study>[] {
+    return this.#studies ??= recordItems(this.request.studies, 'studies', (s) => ({ spine: studySpine(s), levels: [...new Set((s.findings ?? []).flatMap((f) => [...levelsOf(f.level), ...(f.root ? [f.root.toUpperCase()] : [])]))] }));
+  }
+  get treatments(): readonly RecordItem<Treatment>[] {
+    return this.#treatments ??= recordItems(this.request.treatments, 'treatments', (t) => {
+      const levels = levelsOf(t.levels);
+      return { spine: t.region ? spineOfRegion(t.region) : levels.length > 0 ? spineRegionOf(levels[0]!) : undefined, levels, outcome: treatmentOutcome(t) };
+    });
+  }
+  get medications(): readonly RecordItem<Medication>[] {
+    return this.#medications ??= recordItems(this.request.medications, 'medications', (m) => ({ spine: m.region ? spineOfRegion(m.region) : undefined, levels: [], outcome: treatmentOutcome(m) }));
+  }
+}
+
 const normalizedRecords = new WeakMap<Request, NormalizedRecord>();
 
 /** The request's record, normalized once per request (memoized on the request object). */
 export function normalizedRecord(request: Request): NormalizedRecord {
   let record = normalizedRecords.get(request);
-  if (record) return record;
-  record = {
-    symptoms: recordItems(request.symptoms, 'symptoms', (s) => ({ spine: s.dermatome ? spineRegionOf(s.dermatome) : s.region ? spineOfRegion(s.region) : undefined, levels: s.dermatome ? [s.dermatome.toUpperCase()] : [] })),
-    exam: recordItems(request.exam, 'exam', (f) => ({ spine: findingSpine(f), levels: [...findingRoots(f), ...levelsOf(f.level)] })),
-    studies: recordItems(request.studies, 'studies', (s) => ({ spine: studySpine(s), levels: [...new Set((s.findings ?? []).flatMap((f) => [...levelsOf(f.level), ...(f.root ? [f.root.toUpperCase()] : [])]))] })),
-    treatments: recordItems(request.treatments, 'treatments', (t) => {
-      const levels = levelsOf(t.levels);
-      return { spine: t.region ? spineOfRegion(t.region) : levels.length > 0 ? spineRegionOf(levels[0]!) : undefined, levels, outcome: treatmentOutcome(t) };
-    }),
-    medications: recordItems(request.medications, 'medications', (m) => ({ spine: m.region ? spineOfRegion(m.region) : undefined, levels: [], outcome: treatmentOutcome(m) })),
-  };
-  normalizedRecords.set(request, record);
+  if (!record) normalizedRecords.set(request, record = new RecordOfRequest(request));
   return record;
 }
 
