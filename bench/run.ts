@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { cpus, loadavg } from 'node:os';
 import { generate } from './generate.js';
 import { handWritten } from './baseline.js';
 // The engine as shipped (dist/, built by `npm run bench`), so the figures are the build's.
@@ -88,6 +89,8 @@ function cliOnce(args: string[]): number {
 }
 
 async function main(): Promise<void> {
+  // the figures depend on what else the machine runs: recorded beside them
+  const loadAtStart = loadavg().map((l) => Math.round(l * 100) / 100);
   const all = generate(N, 42);
   const subset = all.filter((x) => x.kind === 'esi' || x.kind === 'facet' || x.kind === 'mbb' || x.kind === 'tpi');
   const pack = rulePack();
@@ -152,6 +155,7 @@ async function main(): Promise<void> {
     cliOneRequest: { medianMs: Math.round(cliMs), nodeBareMs: Math.round(nodeMs), ratio: Math.round((cliMs / nodeMs) * 100) / 100 },
     peakRssMbBench: Math.round(process.memoryUsage().rss / 1048576),
     targets: { requestsPerSecond: 5000, ratioToBaseline: 3, cliOneRequestMs: 250 },
+    machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) },
   };
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const ok = (b: boolean): string => (b ? 'meets target' : 'MISSES target');
@@ -162,6 +166,7 @@ async function main(): Promise<void> {
   console.log(`  decision step only:                      engine ${results.baselineComparison.decisionOnly.engineRequestsPerSecond} req/s, baseline ${results.baselineComparison.decisionOnly.handWrittenRequestsPerSecond} req/s, ratio ${results.baselineComparison.decisionOnly.ratio}×`);
   console.log(`json-rules-engine async Engine.run:        ${results.jsonRulesEngineAsync.requestsPerSecond} req/s (decision only)`);
   console.log(`one-request CLI:                           ${results.cliOneRequest.medianMs} ms median vs node -e 0 ${results.cliOneRequest.nodeBareMs} ms (${results.cliOneRequest.ratio}×; ${ok(results.cliOneRequest.medianMs <= 250)} ≤250 ms)`);
+  console.log(`machine: ${results.machine.cpus} CPUs, load average ${loadAtStart.join(' ')} at start, ${results.machine.loadAverageAtEnd.join(' ')} at end`);
   console.log('written to bench/results.json');
 }
 

@@ -2,14 +2,6 @@
 // The `precheck` command line: one module per subcommand; exit codes and error printing live
 // here, never in the library.
 import { Command, CommanderError } from 'commander';
-import { registerCheck } from './commands/check.js';
-import { registerTest } from './commands/test.js';
-import { registerLint } from './commands/lint.js';
-import { registerSchema } from './commands/schema.js';
-import { registerParseLetter } from './commands/parse-letter.js';
-import { registerFacts } from './commands/facts.js';
-import { registerServe } from './commands/serve.js';
-import { registerDraft } from './commands/draft.js';
 import { InputError } from '../request/issues.js';
 import { printIssues } from './io.js';
 import { readFileSync } from 'node:fs';
@@ -30,14 +22,24 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   process.exit(4);
 });
 
-registerCheck(program);
-registerTest(program);
-registerLint(program);
-registerFacts(program);
-registerSchema(program);
-registerParseLetter(program);
-registerServe(program);
-registerDraft(program);
+/**
+ * Each subcommand's module, loaded only when that command runs (the bundle splits them): `check`
+ * does not load the letter parser, the PDF reader, the drafter, the test harness or the server.
+ * Help, a version request or an unknown command loads them all (help lists every command).
+ */
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  check: async () => (await import('./commands/check.js')).registerCheck,
+  test: async () => (await import('./commands/test.js')).registerTest,
+  lint: async () => (await import('./commands/lint.js')).registerLint,
+  facts: async () => (await import('./commands/facts.js')).registerFacts,
+  schema: async () => (await import('./commands/schema.js')).registerSchema,
+  'parse-letter': async () => (await import('./commands/parse-letter.js')).registerParseLetter,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
+  draft: async () => (await import('./commands/draft.js')).registerDraft,
+};
+const named = process.argv[2];
+const needed = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+for (const register of await Promise.all(needed.map((name) => COMMANDS[name]!()))) register(program);
 
 try {
   await program.parseAsync(process.argv);

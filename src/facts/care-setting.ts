@@ -4,6 +4,7 @@
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
 import { indexed, isPositive } from './record.js';
 import { daysBetween } from '../util/dates.js';
+import { parseNumber } from '../util/durations.js';
 import { daysInText } from './dme.js';
 
 const HOMEBOUND = /home-?bound|bed-?bound|bedridden|wheelchair[- ]bound|wheelchair\/bed|unable to (leave|walk|ambulate|stand)|cannot (leave|walk|ambulate|stand)|non-?weight[- ]bearing/;
@@ -31,8 +32,7 @@ const SETTINGS: ReadonlyArray<readonly [string, RegExp]> = [
 
 // a number only where one starts: a long run of digits is not retried at every position (linear time)
 const NUMBER = '(?<![\\d.])(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)';
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
-const num = (t: string): number => NUMBER_WORDS[t] ?? Number(t);
+const num = (t: string): number => parseNumber(t)!;
 const HOURS = `${NUMBER}\\s*(?:-\\s*\\d+\\s*)?(?:hours?|hrs?|h)\\b`;
 const PER = '\\s*(?:per|a|an|\\/|each|every|x)\\s*';
 
@@ -41,16 +41,23 @@ const PER = '\\s*(?:per|a|an|\\/|each|every|x)\\s*';
  * (= 30), "8 hours per day" (7 days a week), "4 hours 3 times a week" (= 12). A range is read at
  * its upper bound only when written as the number (the request format writes the upper bound).
  */
+// compiled once (a function compiling them ran per service)
+const HOURS_PER_WEEK = new RegExp(`${HOURS}${PER}week`);
+const HOURS_PER_DAY = new RegExp(`${HOURS}${PER}day`);
+const DAYS_OR_TIMES_PER_WEEK = new RegExp(`${NUMBER}\\s*(?:days?|x|times)${PER}week`);
+const DAYS_PER_WEEK = new RegExp(`${NUMBER}\\s*days?${PER}week`);
+const HOURS_TIMES_PER_WEEK = new RegExp(`${HOURS}[^.;]{0,20}?${NUMBER}\\s*(?:x|times)${PER}week`);
+
 export function hoursPerWeekInText(words: string): { hours: number; how: string } | undefined {
-  const perWeek = new RegExp(`${HOURS}${PER}week`).exec(words);
+  const perWeek = HOURS_PER_WEEK.exec(words);
   if (perWeek) return { hours: num(perWeek[1]!), how: perWeek[0] };
-  const perDay = new RegExp(`${HOURS}${PER}day`).exec(words);
+  const perDay = HOURS_PER_DAY.exec(words);
   if (perDay) {
-    const days = new RegExp(`${NUMBER}\\s*(?:days?|x|times)${PER}week`).exec(words.slice(perDay.index + perDay[0].length)) ?? new RegExp(`${NUMBER}\\s*days?${PER}week`).exec(words);
+    const days = DAYS_OR_TIMES_PER_WEEK.exec(words.slice(perDay.index + perDay[0].length)) ?? DAYS_PER_WEEK.exec(words);
     const d = days ? num(days[1]!) : 7;
     return { hours: num(perDay[1]!) * d, how: `${perDay[0]}${days ? `, ${days[0]}` : ' (7 days a week)'}` };
   }
-  const perVisit = new RegExp(`${HOURS}[^.;]{0,20}?${NUMBER}\\s*(?:x|times)${PER}week`).exec(words);
+  const perVisit = HOURS_TIMES_PER_WEEK.exec(words);
   if (perVisit) return { hours: num(perVisit[1]!) * num(perVisit[2]!), how: perVisit[0] };
   return undefined;
 }

@@ -27,10 +27,10 @@ export const CONSERVATIVE_CARE: readonly Treatment['kind'][] = [
 
 const RANK: readonly TrialStatus[] = ['improved', 'failed', 'given', 'not-started'];
 
-/** How one treatment entry stands for a trial of care: partial relief is a trial that did not resolve the symptoms. */
+/** How one treatment entry stands for a trial of care: partial relief is a trial that did not resolve the symptoms; an outcome stated unknown is care given. */
 export function trialStatus(t: Treatment): TrialStatus {
   const { status } = treatmentOutcome(t);
-  return status === 'partial' ? 'failed' : status === 'helped' ? 'improved' : status;
+  return status === 'partial' ? 'failed' : status === 'helped' ? 'improved' : status === 'unknown' ? 'given' : status;
 }
 
 /**

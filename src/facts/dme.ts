@@ -7,6 +7,7 @@ import { diagnosisTexts, indexed, isPositive, itemInRegion } from './record.js';
 import { regionsInText, regionsOverlap } from '../request/regions.js';
 import type { Region } from '../request/vocabulary.js';
 import { daysBetween } from '../util/dates.js';
+import { parseNumber } from '../util/durations.js';
 import { itemTypeOf, itemWords } from './item-type.js';
 
 /** Equipment that withstands repeated use and serves a medical purpose (the Medicare definition). */
@@ -49,13 +50,12 @@ const inRegions = (regions: Region[], region: Region | undefined): boolean =>
   regions.length === 0 || region === undefined || regions.some((r) => regionsOverlap(r, region));
 
 const UNIT_DAYS: ReadonlyArray<[RegExp, number]> = [[/^days?$/, 1], [/^weeks?$/, 7], [/^months?$/, 30]];
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, fourteen: 14, thirty: 30 };
 
 /** Days of use stated in words: "one week", "7 days", "x 2 weeks", "30-day rental". */
 export function daysInText(words: string): number | undefined {
   const m = /\b(\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty)[- ](day|week|month)s?\b/.exec(words);
   if (!m) return undefined;
-  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!]!;
+  const n = parseNumber(m[1]!)!;
   return n * (m[2] === 'day' ? 1 : m[2] === 'week' ? 7 : 30);
 }
 

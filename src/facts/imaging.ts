@@ -3,18 +3,15 @@
 // findings that justify spinal imaging, and the findings or suspected conditions the regional
 // guidelines name. Undefined means the record does not document it.
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
-import { cite, diagnosisTexts, examFindings, indexed, isNegative, isPositive, type Indexed, type Spine } from './record.js';
-import { spineRegion, regionsOverlap } from '../request/regions.js';
+import { cite, diagnosisTexts, examFindings, indexed, isNegative, isPositive, regionConcerns, type Indexed, type Spine } from './record.js';
+import { spineRegion } from '../request/regions.js';
 import { spineRegionOf } from '../request/levels.js';
 import { daysBetween, dayNumber } from '../util/dates.js';
 import type { ExamFinding, Study } from '../request/schema.js';
-import type { Region } from '../request/vocabulary.js';
+import type { Region, Side } from '../request/vocabulary.js';
 import type { NormalizedService } from '../request/normalize.js';
 import { serviceDate } from './time.js';
-import { redFlags } from './red-flags.js';
-
-/** Red flags for serious pathology (tumor, infection, fracture, cauda equina, progressive deficit); trauma alone is not one. */
-export const SERIOUS_RED_FLAGS = ['cancer-history', 'infection', 'cauda-equina', 'fracture-suspected', 'progressive-neurologic-deficit', 'other'] as const;
+import { listedRedFlags, redFlags } from './red-flags.js';
 
 const WEEK = 7;
 
@@ -47,11 +44,8 @@ function findingSpineStrict(f: ExamFinding): Spine | 'unlocated' | undefined {
 const ROOT_IN_TEXT = /\b(C[2-8]|T(?:1[0-2]|[1-9])|L[1-5]|S[12])\b/i;
 
 /** Whether a record item with a region (and side) is about the same body part as the service. */
-function sameRegion(itemRegion: Region | undefined, itemSide: string | undefined, service: NormalizedService): boolean {
-  if (!itemRegion || service.regions.length === 0) return false;
-  if (!service.regions.some((r) => regionsOverlap(r, itemRegion) || (spineRegion(r) !== undefined && spineRegion(r) === spineRegion(itemRegion)))) return false;
-  const side = service.raw.side;
-  return !side || !itemSide || side === 'bilateral' || itemSide === 'bilateral' || side === itemSide;
+function sameRegion(itemRegion: Region | undefined, itemSide: Side | undefined, service: NormalizedService): boolean {
+  return regionConcerns(service.regions, itemRegion, { placed: true, sides: { service: service.raw.side, item: itemSide } });
 }
 
 function studyRegion(s: Study): Region | undefined {
@@ -231,7 +225,7 @@ export const imagingFacts: FactDefinition[] = [
     derive: (ctx) => {
       const flags = ctx.request.raw.documentation?.redFlags;
       if (flags === undefined) return unknown(['documentation.redFlags not stated']);
-      return known(flags.includes('trauma') || flags.includes('fracture-suspected'), [`documentation.redFlags = [${flags.join(', ')}]`]);
+      return known(listedRedFlags(ctx.request.raw, 'fracture').length > 0, [`documentation.redFlags = [${flags.join(', ')}]`]);
     },
   }),
   defineFact<readonly string[]>({

@@ -1,7 +1,7 @@
 // Facts for injections named only by their text (`kind: injection`: PRP, joint steroid,
 // viscosupplement, …) and for sacroiliac joint blocks.
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
-import { examFindings, indexed, isPositive, itemInRegion, type Indexed } from './record.js';
+import { examFindings, indexed, isPositive, itemInRegion, treatmentOutcome, type Indexed } from './record.js';
 import type { Treatment } from '../request/schema.js';
 
 const VISCOSUPPLEMENT = /hyaluron|hyalgan|synvisc|euflexxa|orthovisc|gel-?one|supartz|monovisc|durolane|gelsyn|visco-?supplement/;
@@ -62,11 +62,11 @@ export const injectionProductFacts: FactDefinition[] = [
     description: 'An earlier corticosteroid injection (or aspiration and injection) of the region failed; false when it helped.',
     reads: ['treatments[]'],
     derive: (ctx) => {
-      const prior = priorSteroidInjections(ctx);
-      const failed = prior.filter((t) => t.item.outcome === 'failed' || t.item.outcome === 'partial');
-      if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = ${t.item.text}, outcome ${t.item.outcome}`));
-      const helped = prior.filter((t) => t.item.outcome === 'improved');
-      if (helped.length > 0) return known(false, helped.map((t) => `${t.path} = ${t.item.text}, outcome improved`));
+      const prior = priorSteroidInjections(ctx).map((t) => ({ ...t, outcome: treatmentOutcome(t.item) }));
+      const failed = prior.filter((t) => t.outcome.status === 'failed' || t.outcome.status === 'partial');
+      if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = ${t.item.text}, ${t.outcome.from}`));
+      const helped = prior.filter((t) => t.outcome.status === 'helped');
+      if (helped.length > 0) return known(false, helped.map((t) => `${t.path} = ${t.item.text}, ${t.outcome.from}`));
       return unknown(prior.length > 0 ? prior.map((t) => `${t.path}: outcome not stated`) : ['treatments: no earlier corticosteroid injection of the region']);
     },
   }),

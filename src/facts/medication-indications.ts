@@ -52,6 +52,7 @@ const NOCICEPTIVE_DX = /strain|sprain|arthrit|arthros|osteoarth|\boa\b|tendin|te
 const NOCICEPTIVE_SYMPTOMS = new Set(['low-back-pain', 'neck-pain', 'joint-pain']);
 const ANXIETY = /anxiety|anxious|panic|agitation/;
 const BENZODIAZEPINE_OTHER = /insomnia|seizure|epilep|spasticity|alcohol withdrawal/;
+const BENZODIAZEPINE_INDICATION = new RegExp(`${ANXIETY.source}|${BENZODIAZEPINE_OTHER.source}`);
 const SPASTICITY = /spastic|multiple sclerosis|spinal cord injur|\bsci\b|paraplegi|quadriplegi|tetraplegi|hemipleg|cerebral palsy|\bstroke\b|cerebrovascular accident|upper motor neuron|myelopathy/;
 const SLEEP = /insomnia|sleep/;
 const HEADACHE = /headache|migraine|cephalgia/;
@@ -108,7 +109,7 @@ export const medicationIndicationFacts: FactDefinition[] = [
     reads: ['diagnoses[]', 'symptoms[]', 'documentation.anxiety'],
     derive: (ctx) => {
       if (ctx.request.raw.documentation?.anxiety === true) return known(true, ['documentation.anxiety = true']);
-      const { positive } = recordMentions(ctx, new RegExp(`${ANXIETY.source}|${BENZODIAZEPINE_OTHER.source}`));
+      const { positive } = recordMentions(ctx, BENZODIAZEPINE_INDICATION);
       return positive.length > 0 ? known(true, positive) : unknown(['no anxiety, agitation, insomnia, seizure or spasticity recorded']);
     },
   }),

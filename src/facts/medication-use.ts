@@ -2,7 +2,7 @@
 // whether the request is specific (quantity, strength), how long the supply lasts, and whether
 // it continues a drug the worker already takes, with what benefit.
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
-import { indexed, type Indexed } from './record.js';
+import { indexed, treatmentOutcome, type Indexed } from './record.js';
 import { categoriesNamed, drugsNamed, ingredientsNamed, type DrugCategory } from './drugs.js';
 import { quantityInText } from '../request/visits.js';
 import { COUNTED_UNITS, quantityWithUnit, unitsPerDayInDirections } from './medication-dose.js';
@@ -95,23 +95,14 @@ function firstWord(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').trim().split(/\s+/)[0] ?? '';
 }
 
-const BENEFIT_WORDS = /\b(?:improved|improvement|improves|relieved|relieves|relief (?:with|from)|helps|helped|helpful|beneficial|benefits from|benefited|effective|better|reduced|reduction (?:in|of))\b/;
-const NEGATED_BENEFIT = /\b(?:no|not|without|denies|lack of|minimal|little|never)\b(?:\s+[\w/-]+){0,5}?\s+(?:improve|relie[fv]|help|benefit|effective|better|reduc)|ineffective|unhelpful|did not work|failed/;
-
 /**
- * The outcome the record's own words give a medication ("with improvement in pain" → improved;
- * "without relief", "no functional improvement" → failed), for records that state it only in `text`.
+ * A medication's or treatment's outcome in this module's words (improved | partial | failed |
+ * unknown; undefined when neither the field nor the words say): the one reading of record.ts
+ * (`treatmentOutcome`, words from vocab/record-terms.yaml `outcomes`).
  */
-export function outcomeInWords(text: string | undefined): 'improved' | 'failed' | undefined {
-  if (!text) return undefined;
-  const t = text.toLowerCase();
-  if (NEGATED_BENEFIT.test(t)) return 'failed';
-  return BENEFIT_WORDS.test(t) ? 'improved' : undefined;
-}
-
-/** A medication's or treatment's outcome: as stated, else as its own words give it. */
-export function outcomeOf(item: { outcome?: string | undefined; text?: string | undefined }): string | undefined {
-  return item.outcome ?? outcomeInWords(item.text);
+export function outcomeOf(item: { outcome?: string | undefined; text?: string | undefined }): 'improved' | 'partial' | 'failed' | 'unknown' | undefined {
+  const { status } = treatmentOutcome(item);
+  return status === 'helped' ? 'improved' : status === 'failed' || status === 'partial' || status === 'unknown' ? status : undefined;
 }
 
 /** The treatment kind that records earlier use of the requested drug's class, where there is one. */

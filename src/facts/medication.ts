@@ -4,6 +4,7 @@
 // (post-operative course, long-acting form).
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { indexed } from './record.js';
+import { termInRecord, type TermId } from './record-terms.js';
 import type { Medication } from '../request/schema.js';
 
 import { drugClassOfName } from './drugs.js';
@@ -42,17 +43,21 @@ const MONITORING = [
 
 const MEDS = '(?:the |her |his )?(?:current )?(?:pain )?(?:medications?|meds|opioids?|narcotics?|norco|percocet|tramadol|ultram|oxycodone|hydrocodone|oxycontin)';
 
-/** Words by which a record states each monitoring step in its own text (shared-format fields). */
-const MONITORING_WORDS: Readonly<Record<(typeof MONITORING)[number][0], RegExp>> = {
+/** Monitoring steps whose words are the vocabulary's terms (vocab/record-terms.yaml `terms`): the one list a rule author extends. */
+const WORDED_STEPS: ReadonlySet<string> = new Set<TermId>(['painScores', 'treatmentAgreement', 'cures', 'riskScreening']);
+type StepInCode = Exclude<(typeof MONITORING)[number][0], 'painScores' | 'treatmentAgreement' | 'cures' | 'riskScreening'>;
+
+/**
+ * Words by which a record states the four A's and drug screens in its own text: these tie a
+ * phrase to the medication within a clause and read "no side effects" as an assessment, which
+ * the vocabulary's phrase lists cannot yet express.
+ */
+const MONITORING_WORDS: Readonly<Record<StepInCode, RegExp>> = {
   analgesia: new RegExp(String.raw`\banalgesia\b|(?:pain relief|relief|reduc\w* (?:the )?pain|decreas\w* (?:the )?pain|pain (?:is )?reduced)[^.;]{0,30}\b(?:with|from|on|by) MEDS|MEDS[^.;]{0,30}\b(?:relieves?|reduces?|decreases?|helps?) (?:the )?pain`.replaceAll('MEDS', MEDS)),
   activities: new RegExp(String.raw`(?:activities of daily living|\badls?\b|function\w*|able to \w+)[^.;]{0,40}\b(?:with|from|on|because of|due to) MEDS|MEDS[^.;]{0,30}\b(?:allows?|enables?|improves?|helps?)\b[^.;]{0,30}(?:function|activit|adls?|work|walk)`.replaceAll('MEDS', MEDS)),
   adverseEffects: /side[- ]effects?|adverse (?:effects?|reactions?)/,
   aberrantBehavior: /aberrant|drug[- ]seeking|misuse|diversion/,
   urineDrugScreen: /urine (?:drug|tox\w*)|\buds\b|\budt\b|drug (?:screen|test)|toxicology screen/,
-  painScores: /pain (?:scores?|levels?|ratings?)? ?(?:with|without|on|off) (?:the )?(?:medications?|meds|opioids?)|(?<!\d)\d{1,2}\/10[^.;]{0,40}\b(?:with|without|on|off) (?:the )?(?:medications?|meds|opioids?)|from \d{1,2}\/10 to \d{1,2}\/10/,
-  treatmentAgreement: /(?:opioid|narcotic|pain|medication|treatment) (?:agreement|contract)/,
-  cures: /\bcures\b|prescription (?:drug )?monitoring|\bpdmp\b/,
-  riskScreening: /opioid risk tool|\bort\b|\bsoapp|\bcage\b|\bdast\b|screen\w* for (?:the )?risk|risk (?:of|for) (?:addiction|abuse|misuse)|(?:addiction|abuse) risk|risk (?:screening|assessment)/,
 };
 /** The step itself not done ("CURES not checked", "no documented screening"). */
 const NOT_DONE = /\bnot (?:yet )?(?:been )?(?:done|performed|checked|reviewed|completed|documented|assessed|obtained|provided|addressed|discussed)\b|\b(?:pending|awaited|to be (?:done|checked|obtained))\b|\bno (?:documented|documentation|evidence|record)\b|\bnever\b|\black(?:s|ing)? of\b|\bfail(?:s|ed)? to\b|\bwithout (?:a |any )?(?:documented )?(?:check|screening|review)/;
@@ -63,7 +68,7 @@ const NEGATED_BEFORE = /\b(?:no|not|without|never)\b(?:\s+\S+){0,2}\s*$/;
 /** Steps whose finding is the assessment: "no aberrant behavior", "denies side effects" state them assessed. */
 const FINDING_STEPS: ReadonlySet<string> = new Set(['adverseEffects', 'aberrantBehavior']);
 
-function negatedStep(field: string, clause: string, words: RegExp): boolean {
+function negatedStep(field: StepInCode, clause: string, words: RegExp): boolean {
   if (NOT_DONE.test(clause)) return true;
   if (FINDING_STEPS.has(field)) return false;
   const m = words.exec(clause);
@@ -101,9 +106,14 @@ function monitoringFlag(ctx: FactContext, field: (typeof MONITORING)[number][0])
     const screens = ctx.request.services.filter((s) => s.kind === 'urine-drug-screen').map((s) => `services[${s.index}] = urine drug screen${s.raw.requested === false ? ' (done)' : ' (ordered with it)'}`);
     if (screens.length > 0) return known(true, screens);
   }
-  const words = MONITORING_WORDS[field];
+  if (WORDED_STEPS.has(field)) {
+    const words = termInRecord(ctx.request.raw, field as TermId);
+    return words.value !== undefined ? words : unknown([`documentation.opioidMonitoring.${field} not stated, and the record's text does not mention it`]);
+  }
+  const step = field as StepInCode;
+  const words = MONITORING_WORDS[step];
   const hits = recordClauses(ctx).filter((c) => words.test(c.clause));
-  const positive = hits.filter((c) => !negatedStep(field, c.clause, words));
+  const positive = hits.filter((c) => !negatedStep(step, c.clause, words));
   if (positive.length > 0) return known(true, positive.map((c) => `${c.path}: "${c.clause}"`));
   if (hits.length > 0) return known(false, hits.map((c) => `${c.path}: "${c.clause}"`));
   return unknown([`documentation.opioidMonitoring.${field} not stated, and the record's text does not mention it`]);

@@ -4,7 +4,7 @@
 // objective functional improvement — so rules can apply visit allowances and continuation
 // criteria. Visit allowances themselves are thresholds and live in the rules.
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
-import { diagnosisTexts, indexed, itemInRegion, type Indexed } from './record.js';
+import { diagnosisTexts, indexed, itemInRegion, treatmentOutcome, type Indexed } from './record.js';
 import { plannedSurgery, latestSurgery } from './postsurgical.js';
 import { dayNumber } from '../util/dates.js';
 import { parseVisitCourse } from '../request/visits.js';
@@ -339,11 +339,12 @@ export const physicalMedicineFacts: FactDefinition[] = [
     reads: ['treatments[].outcome', 'treatments[].functionImproved'],
     derive: (ctx) => {
       const therapy = indexed(ctx.request.raw.treatments, 'treatments')
-        .filter((t) => (t.item.kind === 'physical-therapy' || t.item.kind === 'occupational-therapy') && t.item.sessions !== 0);
-      const improved = therapy.filter((t) => t.item.outcome === 'improved' || t.item.outcome === 'partial' || t.item.functionImproved === true);
-      if (improved.length > 0) return known(true, improved.map((t) => `${t.path} = ${t.item.kind}, ${t.item.functionImproved === true ? 'function improved' : `outcome ${t.item.outcome}`}`));
-      const failed = therapy.filter((t) => t.item.outcome === 'failed' || t.item.functionImproved === false);
-      if (failed.length > 0) return known(false, failed.map((t) => `${t.path} = ${t.item.kind}, ${t.item.outcome === 'failed' ? 'outcome failed' : 'functionImproved = false'}`));
+        .filter((t) => (t.item.kind === 'physical-therapy' || t.item.kind === 'occupational-therapy') && t.item.sessions !== 0)
+        .map((t) => ({ ...t, outcome: treatmentOutcome(t.item) }));
+      const improved = therapy.filter((t) => t.outcome.status === 'helped' || t.outcome.status === 'partial' || t.item.functionImproved === true);
+      if (improved.length > 0) return known(true, improved.map((t) => `${t.path} = ${t.item.kind}, ${t.item.functionImproved === true ? 'function improved' : t.outcome.from}`));
+      const failed = therapy.filter((t) => t.outcome.status === 'failed' || t.item.functionImproved === false);
+      if (failed.length > 0) return known(false, failed.map((t) => `${t.path} = ${t.item.kind}, ${t.outcome.status === 'failed' ? t.outcome.from : 'functionImproved = false'}`));
       return unknown(therapy.length > 0 ? therapy.map((t) => `${t.path} = ${t.item.kind}, outcome not stated`) : ['treatments: no physical or occupational therapy recorded']);
     },
   }),
@@ -462,11 +463,11 @@ export const physicalMedicineFacts: FactDefinition[] = [
     description: 'A home exercise program was tried and was not effective; false when it helped.',
     reads: ['treatments[]'],
     derive: (ctx) => {
-      const hep = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'home-exercise');
-      const failed = hep.filter((t) => t.item.outcome === 'failed' || t.item.functionImproved === false);
+      const hep = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'home-exercise').map((t) => ({ ...t, outcome: treatmentOutcome(t.item) }));
+      const failed = hep.filter((t) => t.outcome.status === 'failed' || t.item.functionImproved === false);
       if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = home-exercise, not effective`));
-      const helped = hep.filter((t) => t.item.outcome === 'improved' || t.item.outcome === 'partial' || t.item.functionImproved === true);
-      if (helped.length > 0) return known(false, helped.map((t) => `${t.path} = home-exercise, outcome ${t.item.outcome ?? 'function improved'}`));
+      const helped = hep.filter((t) => t.outcome.status === 'helped' || t.outcome.status === 'partial' || t.item.functionImproved === true);
+      if (helped.length > 0) return known(false, helped.map((t) => `${t.path} = home-exercise, ${t.item.functionImproved === true ? 'function improved' : t.outcome.from}`));
       return unknown(hep.length > 0 ? hep.map((t) => `${t.path} = home-exercise, outcome not stated`) : ['treatments: no home exercise program recorded']);
     },
   }),

@@ -93,6 +93,7 @@ const MAJOR_BLOOD_LOSS = /arthroplasty|replacement|fusion|arthrodesis|laminectom
 const MINOR_PROCEDURE = /arthroscop|carpal tunnel|trigger (finger|thumb)|hernia|release|excision|injection|debridement|tenotomy|biopsy|cyst|ganglion/;
 const IMPLANT = /mesh|implant|arthroplasty|replacement|prosthe|hardware|fixation|\borif\b|fusion|instrumentation|\bplate\b|screws?|anchors?|graft|stimulator|pump|pacemaker/;
 const UROLOGIC = /cystoscop|urolog|prostat|bladder|ureter|nephr|urethr|lithotripsy/;
+const IMPLANT_OR_UROLOGIC = new RegExp(`${IMPLANT.source}|${UROLOGIC.source}`);
 
 export const preoperativeFacts: FactDefinition[] = [
   defineFact<boolean>({
@@ -165,7 +166,7 @@ export const preoperativeFacts: FactDefinition[] = [
   }),
   defineFact<boolean>({
     id: 'preop.implantOrUrologic', type: 'boolean', description: 'The planned procedure implants foreign material (mesh, hardware, prosthesis, anchors, graft) or is an invasive urologic procedure; false when the procedure is described and does neither.',
-    reads: ['services[]'], derive: (ctx) => procedureFact(ctx, new RegExp(`${IMPLANT.source}|${UROLOGIC.source}`), undefined, 'an implant or urologic procedure'),
+    reads: ['services[]'], derive: (ctx) => procedureFact(ctx, IMPLANT_OR_UROLOGIC, undefined, 'an implant or urologic procedure'),
   }),
   defineFact<boolean>({
     id: 'preop.pulmonaryRisk', type: 'boolean',

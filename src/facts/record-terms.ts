@@ -27,7 +27,7 @@ const vocabSchema = z.strictObject({
   negation: z.strictObject({ window: z.number().int().min(1).max(12), cues: phraseList.min(1), after: phraseList }),
   terms: z.record(z.string(), termSchema),
   territories: z.strictObject({ peripheral: phraseList, roots: z.record(rootKey, phraseList.min(1)) }),
-  outcomes: z.strictObject({ failed: phraseList.min(1), partial: phraseList.min(1), helped: phraseList.min(1) }),
+  outcomes: z.strictObject({ failed: phraseList.min(1), partial: phraseList.min(1), intention: phraseList, helped: phraseList.min(1) }),
   redFlags: z.partialRecord(z.enum(RED_FLAGS), phraseList.min(1)),
 });
 
@@ -38,11 +38,12 @@ export const TERM_IDS = [
 ] as const;
 export type TermId = (typeof TERM_IDS)[number];
 
-interface CompiledTerm { phrases: RegExp[]; against: RegExp[]; with?: RegExp[] }
+/** `any` tests every phrase at once; `phrases` (global) find where each occurs, read only when `any` matched. */
+interface CompiledTerm { any: RegExp; phrases: RegExp[]; against: RegExp; with?: RegExp }
 interface Vocabulary {
-  window: number; cues: RegExp; after: RegExp; terms: Record<TermId, CompiledTerm>; peripheral: RegExp[]; roots: [string, RegExp[]][];
-  outcomes: { failed: RegExp[]; partial: RegExp[]; helped: RegExp[] };
-  redFlags: [string, RegExp[]][];
+  window: number; cues: RegExp; after: RegExp; terms: Record<TermId, CompiledTerm>; peripheral: RegExp; roots: [string, RegExp[]][];
+  outcomes: { failed: RegExp; partial: RegExp; helped: RegExp[]; intention: RegExp };
+  redFlags: [string, RegExp, RegExp[]][];
 }
 
 /** A phrase as a regular expression: word boundaries where the phrase has word characters, `*` = any word ending. */
@@ -51,6 +52,11 @@ function phraseRegex(phrase: string): RegExp {
   const start = /^\w/.test(phrase) ? '(?<!\\w)' : '';
   const end = /\w\*?$/.test(phrase) ? '(?!\\w)' : '';
   return new RegExp(`${start}${body}${end}`, 'g');
+}
+
+/** Whether any phrase of a list occurs: one alternation (each phrase keeps its own word boundaries); never matches for an empty list. */
+function anyPhrase(phrases: readonly string[]): RegExp {
+  return new RegExp(phrases.map((p) => phraseRegex(p).source).join('|') || '(?!)');
 }
 
 /** Parses and validates the vocabulary; throws with the file and path of the first problem. */
@@ -67,14 +73,18 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
     throw new Error(`${file}: terms: ${missing.length > 0 ? `missing ${missing.join(', ')}` : ''}${extra.length > 0 ? ` unknown ${extra.join(', ')} (expected one of ${TERM_IDS.join(', ')})` : ''}`);
   }
   const compiled = Object.fromEntries(Object.entries(terms).map(([id, t]) => [id, {
-    phrases: t.phrases.map(phraseRegex), against: t.against.map(phraseRegex), ...(t.with ? { with: t.with.map(phraseRegex) } : {}),
+    any: anyPhrase(t.phrases), phrases: t.phrases.map(phraseRegex), against: anyPhrase(t.against), ...(t.with ? { with: anyPhrase(t.with) } : {}),
   }])) as Record<TermId, CompiledTerm>;
   return {
-    window: negation.window, cues: new RegExp(negation.cues.map((c) => phraseRegex(c).source).join('|')), after: new RegExp(negation.after.map((c) => phraseRegex(c).source).join('|')), terms: compiled,
-    peripheral: territories.peripheral.map(phraseRegex),
+    window: negation.window, cues: anyPhrase(negation.cues), after: anyPhrase(negation.after), terms: compiled,
+    peripheral: anyPhrase(territories.peripheral),
     roots: Object.entries(territories.roots).map(([root, phrases]) => [root, phrases.map(phraseRegex)]),
-    outcomes: { failed: outcomes.failed.map(phraseRegex), partial: outcomes.partial.map(phraseRegex), helped: outcomes.helped.map(phraseRegex) },
-    redFlags: Object.entries(redFlags).map(([flag, phrases]) => [flag, phrases.map(phraseRegex)]),
+    outcomes: {
+      failed: anyPhrase(outcomes.failed), partial: anyPhrase(outcomes.partial), helped: outcomes.helped.map(phraseRegex),
+      // an intention word ending the text before the phrase (never matches when the list is empty)
+      intention: new RegExp(`(?:${outcomes.intention.map((c) => phraseRegex(c).source).join('|') || '(?!)'})\\s*$`),
+    },
+    redFlags: Object.entries(redFlags).map(([flag, phrases]) => [flag, anyPhrase(phrases), phrases.map(phraseRegex)]),
   };
 }
 
@@ -92,7 +102,7 @@ export function territoryRoots(text: string | undefined): string[] {
   if (!text) return [];
   const v = vocab();
   const lower = text.toLowerCase();
-  if (v.peripheral.some((re) => test(re, lower))) return [];
+  if (v.peripheral.test(lower)) return [];
   return v.roots.filter(([, res]) => res.some((re) => test(re, lower))).map(([root]) => root);
 }
 
@@ -101,9 +111,9 @@ export function outcomeInText(text: string | undefined): 'failed' | 'partial' | 
   if (!text) return undefined;
   const v = vocab();
   const lower = text.toLowerCase();
-  if (v.outcomes.failed.some((re) => test(re, lower))) return 'failed';
-  if (v.outcomes.partial.some((re) => test(re, lower))) return 'partial';
-  const helped = v.outcomes.helped.flatMap((re) => indexes(re, lower));
+  if (v.outcomes.failed.test(lower)) return 'failed';
+  if (v.outcomes.partial.test(lower)) return 'partial';
+  const helped = v.outcomes.helped.flatMap((re) => indexes(re, lower)).filter((at) => !v.outcomes.intention.test(lower.slice(0, at)));
   if (helped.length === 0) return undefined;
   return helped.some((at) => !negated(lower.slice(0, at), v)) ? 'helped' : 'failed';
 }
@@ -117,17 +127,16 @@ const PAST = /\b(history|healed|old|prior|previous|remote|childhood|years ago)\b
 export function redFlagsInWords(request: Request, regions: readonly Region[] = []): { flag: string; evidence: string }[] {
   const v = vocab();
   const out: { flag: string; evidence: string }[] = [];
-  for (const entry of recordTexts(request)) {
+  for (const c of clausesOf(request, 'sentences')) {
+    const { entry, clause } = c;
     if (entry.path.startsWith('services[')) continue; // the request's own words are not findings
-    for (const clause of entry.text.split(/[.;!?\n]+/)) {
-      if (!/[a-z]{2}/i.test(clause)) continue; // no word, no red flag (keeps long punctuation runs cheap)
-      for (const [flag, res] of v.redFlags) {
-        // a regional flag needs words that place it in the service's region (an unplaced fracture is not enough)
-        if (REGIONAL_FLAGS.has(flag) && (PAST.test(clause) || !placedIn(clause, entry.region, regions, flag === 'progressive-neurologic-deficit'))) continue;
-        const hits = res.flatMap((re) => indexes(re, clause));
-        if (hits.some((at) => !negated(clause.slice(0, at), v) && !deniedAfter(clause.slice(at), v)) && !out.some((o) => o.flag === flag)) {
-          out.push({ flag, evidence: `${entry.path}: "${clause.trim()}"` });
-        }
+    for (const [flag, any, res] of v.redFlags) {
+      if (!any.test(clause)) continue;
+      // a regional flag needs words that place it in the service's region (an unplaced fracture is not enough)
+      if (REGIONAL_FLAGS.has(flag) && (PAST.test(clause) || !placedIn(c, regions, flag === 'progressive-neurologic-deficit'))) continue;
+      const hits = res.flatMap((re) => indexes(re, clause));
+      if (hits.some((at) => !negated(clause.slice(0, at), v) && !deniedAfter(clause.slice(at), v)) && !out.some((o) => o.flag === flag)) {
+        out.push({ flag, evidence: `${entry.path}: "${clause.trim()}"` });
       }
     }
   }
@@ -175,34 +184,64 @@ export interface TermOptions {
  * phrase or a negated phrase, and no plain statement), or undefined (the words say nothing).
  */
 export function termInRecord(request: Request, term: TermId, options: TermOptions = {}): Fact<boolean> {
+  let answers = termAnswers.get(request);
+  if (!answers) termAnswers.set(request, answers = new Map());
+  const key = `${term}|${options.regions?.join(',') ?? '*'}|${options.neurologic === true}`;
+  let answer = answers.get(key);
+  if (!answer) answers.set(key, answer = readTerm(request, term, options));
+  return answer;
+}
+
+/** Answers of termInRecord per request: each term is read once per request and set of regions. */
+const termAnswers = new WeakMap<Request, Map<string, Fact<boolean>>>();
+
+function readTerm(request: Request, term: TermId, options: TermOptions): Fact<boolean> {
   const v = vocab();
   const t = v.terms[term];
   const found: string[] = [];
   const denied: string[] = [];
-  for (const entry of recordTexts(request)) {
-    for (const clause of entry.text.split(/[.;!?\n]+|,\s*(?:but|however)\s/)) {
-      if (!/[a-z]{2}/i.test(clause)) continue; // no word, no phrase: skip (keeps long punctuation runs cheap)
-      if (options.regions && !concerns(clause, entry.region, options.regions, options.neurologic === true)) continue;
-      if (t.against.some((re) => test(re, clause))) { denied.push(`${entry.path}: "${clause.trim()}"`); continue; }
-      if (t.with && !t.with.some((re) => test(re, clause))) continue;
-      const hits = t.phrases.flatMap((re) => indexes(re, clause));
-      if (hits.length === 0) continue;
-      if (hits.some((at) => !negated(clause.slice(0, at), v) && !deniedAfter(clause.slice(at), v))) found.push(`${entry.path}: "${clause.trim()}"`);
-      else denied.push(`${entry.path}: "${clause.trim()}"`);
-    }
+  for (const c of clausesOf(request, 'clauses')) {
+    const { entry, clause } = c;
+    const against = t.against.test(clause);
+    if (!against && !t.any.test(clause)) continue; // the term's words are not in this clause
+    if (options.regions && !concerns(c, options.regions, options.neurologic === true)) continue;
+    if (against) { denied.push(`${entry.path}: "${clause.trim()}"`); continue; }
+    if (t.with && !t.with.test(clause)) continue;
+    const hits = t.phrases.flatMap((re) => indexes(re, clause));
+    if (hits.some((at) => !negated(clause.slice(0, at), v) && !deniedAfter(clause.slice(at), v))) found.push(`${entry.path}: "${clause.trim()}"`);
+    else denied.push(`${entry.path}: "${clause.trim()}"`);
   }
   if (found.length > 0) return known(true, unique(found));
   if (denied.length > 0) return known(false, unique(denied));
   return unknown();
 }
 
-function placedIn(clause: string, itemRegion: Region | undefined, regions: readonly Region[], neurologic: boolean): boolean {
-  const named = itemRegion ? [itemRegion] : regionsInText(clause);
+/** One clause of the record's words, with its item's region, else the regions the clause names (read once). */
+interface Clause { entry: RecordText; clause: string; named?: readonly Region[] }
+
+const regionsNamed = (c: Clause): readonly Region[] => (c.entry.region ? [c.entry.region] : (c.named ??= regionsInText(c.clause)));
+
+/**
+ * The record's words split into clauses once per request: `sentences` at sentence ends (red
+ * flags), `clauses` also at ", but" / ", however" (terms). Clauses without a word are dropped
+ * (no word, no phrase; keeps long punctuation runs cheap).
+ */
+const SPLITS = { sentences: /[.;!?\n]+/, clauses: /[.;!?\n]+|,\s*(?:but|however)\s/ } as const;
+const clauseCache = new WeakMap<Request, Partial<Record<keyof typeof SPLITS, Clause[]>>>();
+
+function clausesOf(request: Request, split: keyof typeof SPLITS): Clause[] {
+  let cached = clauseCache.get(request);
+  if (!cached) clauseCache.set(request, cached = {});
+  return cached[split] ??= recordTexts(request).flatMap((entry) => entry.text.split(SPLITS[split]).filter((clause) => /[a-z]{2}/i.test(clause)).map((clause) => ({ entry, clause })));
+}
+
+function placedIn(c: Clause, regions: readonly Region[], neurologic: boolean): boolean {
+  const named = regionsNamed(c);
   return named.length > 0 && regions.length > 0 && named.some((n) => regionConcerns(regions, n, { neurologic }));
 }
 
-function concerns(clause: string, itemRegion: Region | undefined, regions: readonly Region[], neurologic: boolean): boolean {
-  const named = itemRegion ? [itemRegion] : regionsInText(clause);
+function concerns(c: Clause, regions: readonly Region[], neurologic: boolean): boolean {
+  const named = regionsNamed(c);
   return named.length === 0 || named.some((n) => regionConcerns(regions, n, { neurologic }));
 }
 

@@ -1,10 +1,11 @@
-// Small readers over the request record that several fact modules share: which exam findings,
-// studies and treatments bear on a service's body region, and how to cite them as evidence.
+// Small readers over the request record that several fact modules share: the record normalized
+// once per request (each item's regions, spine, side, levels and outcome), the one region match,
+// the one outcome reader, and how to cite items as evidence.
 import type { NormalizedService } from '../request/normalize.js';
-import type { Request, ExamFinding, Study } from '../request/schema.js';
-import type { Region } from '../request/vocabulary.js';
-import { spineRegionOf } from '../request/levels.js';
-import { spineRegion, regionsOverlap } from '../request/regions.js';
+import type { Request, ExamFinding, Study, Symptom, Treatment, Medication } from '../request/schema.js';
+import type { Region, Side } from '../request/vocabulary.js';
+import { parseLevels, spineRegionOf } from '../request/levels.js';
+import { spineRegion, regionsOverlap, regionsInText } from '../request/regions.js';
 import { territoryRoots, outcomeInText } from './record-terms.js';
 
 export type Spine = 'cervical' | 'thoracic' | 'lumbar';
@@ -76,14 +77,35 @@ const LIMB_SPINE: Partial<Record<Region, Spine>> = {
 export interface RegionMatchOptions {
   /** A limb region counts for the spine region that supplies it (neurologic findings: hand numbness for a cervical service). */
   neurologic?: boolean;
+  /**
+   * The item must be placed in the service's region: an item or a service of unknown region does
+   * not concern it (facts that need the body part named, such as imaging and surgical indications).
+   * Default: unknown on either side bears on any (the record did not say otherwise).
+   */
+  placed?: boolean;
+  /** With `placed`: the regions an item that names none is taken to concern (a lesion sign's usual regions). */
+  unplacedRegions?: readonly Region[];
+  /** The service's and the item's sides: a stated side other than the service's does not concern it (bilateral matches either). */
+  sides?: { service: Side | undefined; item: Side | undefined };
+}
+
+/** Whether two stated sides agree: either not stated, either bilateral, or the same. */
+export function sidesAgree(service: Side | undefined, item: Side | undefined): boolean {
+  return !service || !item || service === 'bilateral' || item === 'bilateral' || service === item;
 }
 
 /**
  * The one region match: whether something recorded in `itemRegion` bears on a service in
- * `serviceRegions`. Unknown on either side bears on any (the record did not say otherwise).
+ * `serviceRegions`. Unknown on either side bears on any (the record did not say otherwise),
+ * unless `placed` is asked for.
  */
 export function regionConcerns(serviceRegions: readonly Region[], itemRegion: Region | undefined, options: RegionMatchOptions = {}): boolean {
-  if (!itemRegion || serviceRegions.length === 0) return true;
+  if (serviceRegions.length === 0) return options.placed !== true;
+  if (!itemRegion) {
+    if (options.placed !== true) return true;
+    return (options.unplacedRegions ?? []).some((u) => serviceRegions.some((r) => regionsOverlap(r, u)));
+  }
+  if (options.sides && !sidesAgree(options.sides.service, options.sides.item)) return false;
   if (serviceRegions.some((r) => regionsOverlap(r, itemRegion))) return true;
   const spine = options.neurologic ? LIMB_SPINE[itemRegion] : undefined;
   return spine !== undefined && serviceRegions.some((r) => spineRegion(r) === spine);
@@ -91,9 +113,7 @@ export function regionConcerns(serviceRegions: readonly Region[], itemRegion: Re
 
 /** Whether a record item with an optional region bears on the service's main region. */
 export function itemInRegion(itemRegion: Region | undefined, service: NormalizedService): boolean {
-  const main = service.regions[0];
-  if (!main || !itemRegion) return true;
-  return service.regions.some((r) => regionsOverlap(r, itemRegion));
+  return regionConcerns(service.regions, itemRegion);
 }
 
 export function examFindings(request: Request, finding: ExamFinding['finding'] | readonly ExamFinding['finding'][]): Indexed<ExamFinding>[] {
@@ -122,12 +142,26 @@ export function studySpine(s: Study): Spine | null | undefined {
  *                distinct: each fact says whether partial counts as failed for it
  *   helped       it is helping (outcome improved, "improved", "good relief")
  *   not-started  only authorized or not yet begun (sessions 0; sessionsAuthorized without sessions)
+ *   unknown      the record says the outcome is unknown (outcome unknown) and its words say
+ *                nothing; also the status of an item that has no outcome (a symptom, finding or study)
  *   given        given, how it worked not stated
  * `outcome: unknown` or no outcome reads the item's `text`.
  */
-export type OutcomeStatus = 'failed' | 'partial' | 'helped' | 'given' | 'not-started';
+export type OutcomeStatus = 'failed' | 'partial' | 'helped' | 'given' | 'not-started' | 'unknown';
 
-export function treatmentOutcome(t: { outcome?: string | undefined; sessions?: number | undefined; sessionsAuthorized?: number | undefined; text?: string | undefined }): { status: OutcomeStatus; from: string } {
+type OutcomeItem = { outcome?: string | undefined; sessions?: number | undefined; sessionsAuthorized?: number | undefined; text?: string | undefined };
+export interface Outcome { status: OutcomeStatus; from: string }
+
+/** Outcomes by record item: each item's words are read once per request, whichever fact asks. */
+const outcomes = new WeakMap<OutcomeItem, Outcome>();
+
+export function treatmentOutcome(t: OutcomeItem): Outcome {
+  let outcome = outcomes.get(t);
+  if (!outcome) outcomes.set(t, outcome = readOutcome(t));
+  return outcome;
+}
+
+function readOutcome(t: OutcomeItem): Outcome {
   if (t.outcome === 'failed') return { status: 'failed', from: 'outcome failed' };
   if (t.outcome === 'partial') return { status: 'partial', from: 'outcome partial' };
   if (t.outcome === 'improved') return { status: 'helped', from: 'outcome improved' };
@@ -135,7 +169,96 @@ export function treatmentOutcome(t: { outcome?: string | undefined; sessions?: n
   if (words) return { status: words, from: `text "${t.text}"` };
   if (t.sessions === 0) return { status: 'not-started', from: 'sessions 0' };
   if (t.sessions === undefined && t.sessionsAuthorized !== undefined) return { status: 'not-started', from: `sessionsAuthorized ${t.sessionsAuthorized}, none completed` };
+  if (t.outcome === 'unknown') return { status: 'unknown', from: 'outcome unknown' };
   return { status: 'given', from: 'outcome not stated' };
+}
+
+/**
+ * One item of the record (a symptom, exam finding, study, treatment or medication) read once per
+ * request: where it is, what body region and spine region it concerns, its side and levels, and
+ * how it worked. Facts read these instead of re-reading the raw item with defaults of their own.
+ */
+export interface RecordItem<T> extends Indexed<T> {
+  /** The region the item states (absent: the record does not place it). */
+  region: Region | undefined;
+  /** The stated region, else the regions its own words name ("lumbar MRI"); [] when neither. */
+  regions: readonly Region[];
+  /** Spine region: a spine region, `null` for a limb or joint, undefined when not known. */
+  spine: Spine | null | undefined;
+  side: Side | undefined;
+  /** Canonical spinal levels or roots the item names (treatment levels, a finding's level, root or dermatome). */
+  levels: readonly string[];
+  /** How it worked (treatments and medications; `unknown` for other items). */
+  outcome: OutcomeStatus;
+  /** The words or field the outcome was read from, for evidence. */
+  outcomeFrom: string;
+}
+
+export interface NormalizedRecord {
+  symptoms: readonly RecordItem<Symptom>[];
+  exam: readonly RecordItem<ExamFinding>[];
+  studies: readonly RecordItem<Study>[];
+  treatments: readonly RecordItem<Treatment>[];
+  medications: readonly RecordItem<Medication>[];
+}
+
+const levelsOf = (value: string | readonly string[] | undefined): string[] => {
+  if (value === undefined) return [];
+  const parsed = parseLevels(value);
+  return parsed.ok ? parsed.levels : [];
+};
+
+function recordItems<T extends { text?: string | undefined; side?: Side | undefined; region?: Region | undefined }>(
+  items: readonly T[] | undefined, field: string,
+  read: (item: T) => { spine: Spine | null | undefined; levels: string[]; outcome?: { status: OutcomeStatus; from: string } },
+): RecordItem<T>[] {
+  return indexed(items, field).map(({ item, index, path }) => {
+    const own = read(item);
+    const outcome = own.outcome ?? { status: 'unknown' as const, from: 'no outcome (not a treatment)' };
+    return {
+      item, index, path, region: item.region, regions: item.region ? [item.region] : regionsInText(item.text?.toLowerCase()),
+      spine: own.spine, side: item.side, levels: own.levels, outcome: outcome.status, outcomeFrom: outcome.from,
+    };
+  });
+}
+
+/** Each list is read on first use (a request whose facts read no treatment never reads its treatments). */
+class RecordOfRequest implements NormalizedRecord {
+  #symptoms?: RecordItem<Symptom>[];
+  #exam?: RecordItem<ExamFinding>[];
+  #studies?: RecordItem<Study>[];
+  #treatments?: RecordItem<Treatment>[];
+  #medications?: RecordItem<Medication>[];
+
+  constructor(private readonly request: Request) {}
+
+  get symptoms(): readonly RecordItem<Symptom>[] {
+    return this.#symptoms ??= recordItems(this.request.symptoms, 'symptoms', (s) => ({ spine: s.dermatome ? spineRegionOf(s.dermatome) : s.region ? spineOfRegion(s.region) : undefined, levels: s.dermatome ? [s.dermatome.toUpperCase()] : [] }));
+  }
+  get exam(): readonly RecordItem<ExamFinding>[] {
+    return this.#exam ??= recordItems(this.request.exam, 'exam', (f) => ({ spine: findingSpine(f), levels: [...findingRoots(f), ...levelsOf(f.level)] }));
+  }
+  get studies(): readonly RecordItem<Study>[] {
+    return this.#studies ??= recordItems(this.request.studies, 'studies', (s) => ({ spine: studySpine(s), levels: [...new Set((s.findings ?? []).flatMap((f) => [...levelsOf(f.level), ...(f.root ? [f.root.toUpperCase()] : [])]))] }));
+  }
+  get treatments(): readonly RecordItem<Treatment>[] {
+    return this.#treatments ??= recordItems(this.request.treatments, 'treatments', (t) => {
+      const levels = levelsOf(t.levels);
+      return { spine: t.region ? spineOfRegion(t.region) : levels.length > 0 ? spineRegionOf(levels[0]!) : undefined, levels, outcome: treatmentOutcome(t) };
+    });
+  }
+  get medications(): readonly RecordItem<Medication>[] {
+    return this.#medications ??= recordItems(this.request.medications, 'medications', (m) => ({ spine: m.region ? spineOfRegion(m.region) : undefined, levels: [], outcome: treatmentOutcome(m) }));
+  }
+}
+
+const normalizedRecords = new WeakMap<Request, NormalizedRecord>();
+
+/** The request's record, normalized once per request (memoized on the request object). */
+export function normalizedRecord(request: Request): NormalizedRecord {
+  let record = normalizedRecords.get(request);
+  if (!record) normalizedRecords.set(request, record = new RecordOfRequest(request));
+  return record;
 }
 
 /** Evidence string for one field of an indexed item. */

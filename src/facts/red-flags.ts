@@ -13,8 +13,16 @@ export const RED_FLAG_SUBSETS = {
   serious: ['cancer-history', 'infection', 'cauda-equina', 'fracture-suspected', 'progressive-neurologic-deficit', 'other'],
   /** A fracture to rule out (radiographs): trauma or a suspected fracture. */
   fracture: ['trauma', 'fracture-suspected'],
+  /** A condition that indicates surgery whatever the conservative care (surgical consultation): the serious ones the vocabulary names, not `other`. */
+  surgical: ['fracture-suspected', 'progressive-neurologic-deficit', 'cauda-equina', 'infection', 'cancer-history'],
 } as const;
 export type RedFlagSubset = keyof typeof RED_FLAG_SUBSETS;
+
+/** The flags of a subset the record's own list names (`documentation.redFlags`); [] when it lists none or gives no list. */
+export function listedRedFlags(request: Request, subset: RedFlagSubset): string[] {
+  const wanted: readonly string[] = RED_FLAG_SUBSETS[subset];
+  return (request.documentation?.redFlags ?? []).filter((f) => wanted.includes(f));
+}
 
 /** The red flags of a subset the record shows: [] when its list names none of them; unknown when it states nothing. Words about other regions than `regions` do not count. */
 export function redFlags(request: Request, subset: RedFlagSubset = 'any', regions: readonly Region[] = []): Fact<readonly string[]> {

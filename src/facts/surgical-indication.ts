@@ -4,8 +4,9 @@
 // carpal tunnel release, apprehension and recurrent dislocation for shoulder stabilization,
 // mechanical symptoms for meniscectomy).
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
-import { diagnosisTexts, indexed, isNegative, isPositive } from './record.js';
-import { regionsInText, regionsOverlap } from '../request/regions.js';
+import { diagnosisTexts, indexed, isNegative, isPositive, regionConcerns, treatmentOutcome } from './record.js';
+import { listedRedFlags } from './red-flags.js';
+import { regionsInText } from '../request/regions.js';
 import type { Region } from '../request/vocabulary.js';
 import type { ExamFinding } from '../request/schema.js';
 
@@ -42,11 +43,14 @@ export const PROCEDURE_NAMES: readonly string[] = PROCEDURES.map(([name]) => nam
 /** A procedure preceded by "possible", "if needed", "versus" depends on intra-operative findings. */
 const CONTINGENT = /(possible|possibly|potential|if (needed|necessary|indicated)|as (needed|indicated)|versus|\bvs\.?|\bor\b)\s+(\w+\s+){0,2}$/;
 
+/** The procedure patterns compiled once with the global flag, for walking every mention. */
+const PROCEDURES_GLOBAL: readonly (readonly [string, RegExp])[] = PROCEDURES.map(([name, re]) => [name, new RegExp(re.source, 'g')] as const);
+
 export function proceduresIn(words: string): { definite: string[]; contingent: string[] } {
   const definite: string[] = [];
   const contingent: string[] = [];
-  for (const [name, re] of PROCEDURES) {
-    const m = new RegExp(re.source, 'g');
+  for (const [name, m] of PROCEDURES_GLOBAL) {
+    m.lastIndex = 0;
     let hit: RegExpExecArray | null;
     let sure = false;
     let seen = false;
@@ -80,17 +84,13 @@ const BONE_REGIONS: ReadonlyArray<readonly [Region, RegExp]> = [
 
 const boneRegions = (text: string): Region[] => BONE_REGIONS.filter(([, re]) => re.test(text)).map(([r]) => r);
 
-const SERIOUS_RED_FLAGS = new Set(['fracture-suspected', 'progressive-neurologic-deficit', 'cauda-equina', 'infection', 'cancer-history']);
 
 function regionsOf(ctx: FactContext): Region[] {
   return ctx.service.regions;
 }
 
 function inRegion(ctx: FactContext, region: Region | undefined, unlabeled: readonly Region[] | undefined): boolean {
-  const regions = regionsOf(ctx);
-  if (regions.length === 0) return false;
-  if (region) return regions.some((r) => regionsOverlap(r, region));
-  return (unlabeled ?? []).some((u) => regions.some((r) => regionsOverlap(r, u)));
+  return regionConcerns(regionsOf(ctx), region, { placed: true, unplacedRegions: unlabeled ?? [] });
 }
 
 function lesionSigns(ctx: FactContext) {
@@ -133,7 +133,7 @@ export const surgicalIndicationFacts: FactDefinition[] = [
     reads: ['documentation.redFlags', 'diagnoses[]', 'studies[].findings[]', 'surgeries[]'],
     derive: (ctx) => {
       const raw = ctx.request.raw;
-      const flags = (raw.documentation?.redFlags ?? []).filter((f) => SERIOUS_RED_FLAGS.has(f));
+      const flags = listedRedFlags(raw, 'surgical');
       if (flags.length > 0) return known(true, [`documentation.redFlags = [${flags.join(', ')}]`]);
       const fractures = diagnosisTexts(raw).filter((d, i) => {
         const dx = raw.diagnoses![i]!;
@@ -297,11 +297,12 @@ export const surgicalIndicationFacts: FactDefinition[] = [
     description: 'An injection of the surgical region was tried and failed (or helped only partly); false when it helped.',
     reads: ['treatments[]'],
     derive: (ctx) => {
-      const injections = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'injection' && inRegion(ctx, t.item.region, ctx.service.regions));
-      const failed = injections.filter((t) => t.item.outcome === 'failed' || t.item.outcome === 'partial');
-      if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = injection, outcome ${t.item.outcome}`));
-      const improved = injections.filter((t) => t.item.outcome === 'improved');
-      if (improved.length > 0) return known(false, improved.map((t) => `${t.path} = injection, outcome improved`));
+      const injections = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'injection' && inRegion(ctx, t.item.region, ctx.service.regions))
+        .map((t) => ({ ...t, outcome: treatmentOutcome(t.item) }));
+      const failed = injections.filter((t) => t.outcome.status === 'failed' || t.outcome.status === 'partial');
+      if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = injection, ${t.outcome.from}`));
+      const improved = injections.filter((t) => t.outcome.status === 'helped');
+      if (improved.length > 0) return known(false, improved.map((t) => `${t.path} = injection, ${t.outcome.from}`));
       return unknown(injections.length > 0 ? injections.map((t) => `${t.path} = injection, outcome not stated`) : ['treatments: no injection of the region recorded']);
     },
   }),

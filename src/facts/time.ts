@@ -3,7 +3,7 @@
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { dayNumber, monthsBetween } from '../util/dates.js';
 import { durationInText } from '../util/durations.js';
-import { indexed, itemInRegion } from './record.js';
+import { itemInRegion, normalizedRecord } from './record.js';
 
 /** Every dated entry of the record (visits, studies, care, other services), with its path. */
 export function recordDates(ctx: FactContext): { date: string; path: string }[] {
@@ -58,8 +58,8 @@ export const timeFacts: FactDefinition[] = [
     reads: ['symptoms[].durationMonths', 'symptoms[].text', 'injury.date'],
     derive: (ctx) => {
       // the stated duration, else one the symptom's own words give ("for two years")
-      const timed = indexed(ctx.request.raw.symptoms, 'symptoms')
-        .filter((s) => s.item.result !== 'negative' && itemInRegion(s.item.region, ctx.service))
+      const timed = normalizedRecord(ctx.request.raw).symptoms
+        .filter((s) => s.item.result !== 'negative' && itemInRegion(s.region, ctx.service))
         .map((s) => {
           // a duration stated at a dated visit has grown by the decision date, as the time since injury does
           if (s.item.durationMonths !== undefined) {

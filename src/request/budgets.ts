@@ -173,46 +173,54 @@ export function invalidUtf8Offset(b: Uint8Array): number {
 
 /**
  * Checks a parsed document against the structural budgets (depth, list length, text length),
- * iteratively so no input can exhaust the call stack. Returns the breaches found (capped).
+ * in one walk that goes no deeper than the depth budget (so no input can exhaust the call stack)
+ * and formats a path only for a breach. Returns the breaches found (capped).
  */
 export function checkStructure(root: unknown, file: string): InputIssue[] {
   const issues: InputIssue[] = [];
-  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: root, path: [] }];
-  while (stack.length > 0 && issues.length <= BUDGETS.issues) {
-    const { value, path } = stack.pop()!;
+  // one path, extended and shortened as the walk goes: a path is formatted only for a problem
+  const path: PathSegment[] = [];
+  const walk = (value: unknown): void => {
+    if (issues.length > BUDGETS.issues) return;
     if (typeof value === 'string') {
       if (value.length > BUDGETS.stringChars) {
         issues.push({ file, path: formatPath(path), code: 'too-long', message: `text of ${value.length} characters; at most ${BUDGETS.stringChars} are allowed (budget: stringChars)` });
       }
-      continue;
+      return;
     }
-    if (value === null || typeof value !== 'object') continue;
+    if (value === null || typeof value !== 'object') return;
     if (path.length >= BUDGETS.depth) {
       issues.push({ file, path: formatPath(path), code: 'too-deep', message: `nesting deeper than ${BUDGETS.depth} levels (budget: depth)` });
-      continue;
+      return;
     }
     if (Array.isArray(value)) {
       if (value.length > BUDGETS.arrayItems) {
         issues.push({ file, path: formatPath(path), code: 'too-many-items', message: `list of ${value.length} items; at most ${BUDGETS.arrayItems} are allowed (budget: arrayItems)` });
-        continue;
+        return;
       }
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
-      continue;
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
+      return;
     }
     const keys = Object.keys(value);
     if (keys.length > BUDGETS.arrayItems) {
       issues.push({ file, path: formatPath(path), code: 'too-many-items', message: `mapping of ${keys.length} keys; at most ${BUDGETS.arrayItems} are allowed (budget: arrayItems)` });
-      continue;
+      return;
     }
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i]!;
+    for (const key of keys) {
       if (key.length > BUDGETS.stringChars) {
         issues.push({ file, path: formatPath(path), code: 'too-long', message: `a key of ${key.length} characters; at most ${BUDGETS.stringChars} are allowed (budget: stringChars)` });
         continue;
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      path.push(key);
+      walk((value as Record<string, unknown>)[key]);
+      path.pop();
     }
-  }
+  };
+  walk(root);
   return issues;
 }
 

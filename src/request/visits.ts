@@ -2,17 +2,14 @@
 // "2x6", "2 times a week for 6 weeks", "three times weekly x 4 weeks", "12 sessions", "#8",
 // "times 6", "(8)". Pure text → numbers; no guessing beyond what the words say.
 
+import { NUMBER_WORDS } from '../util/durations.js';
+
 export interface VisitCourse {
   visits?: number;
   visitsPerWeek?: number;
   weeks?: number;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7,
-  eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15,
-  sixteen: 16, eighteen: 18, twenty: 20, 'twenty-four': 24, 'twenty four': 24, thirty: 30,
-};
 
 /** Replaces number words with digits ("twice" → "2 times"). */
 function digitize(text: string): string {
@@ -29,6 +26,10 @@ const PER_WEEK = String.raw`(?<!\d)(\d+)(?:\s*-\s*\d+)?\s*(?:x|times?)\s*(?:(?:a
 // No two `\s*` may meet across an optional part: over a run of spaces they backtrack in polynomial time.
 const WEEKS = String.raw`(?:(?:for|x|times|over|\*)\s*)?(\d+)\s*(?:weeks?|wks?)`;
 
+// compiled once, not per call
+const PER_WEEK_WEEKS = new RegExp(`${PER_WEEK}\\s*(?:,\\s*)?${WEEKS}`);
+const PER_WEEK_ONLY = new RegExp(PER_WEEK);
+
 export function parseVisitCourse(text: string | undefined): VisitCourse {
   if (!text) return {};
   const t = digitize(text);
@@ -39,7 +40,7 @@ export function parseVisitCourse(text: string | undefined): VisitCourse {
     ?? /#\s*(\d+)/.exec(t)
     ?? /\b(?:x|times|qty:?)\s*(\d+)\s*(?:visits|sessions)?\s*$/.exec(t);
 
-  const perWeekWeeks = new RegExp(`${PER_WEEK}\\s*(?:,\\s*)?${WEEKS}`).exec(t);
+  const perWeekWeeks = PER_WEEK_WEEKS.exec(t);
   // "2x6" and "2 times 6" are the usual shorthand for 2 a week for 6 weeks
   const compact = /\b(\d+)\s*x\s*(\d+)\b(?!\s*(?:mg|ml|cm|mm))/.exec(t);
   const timesWeeks = /\b(\d+)\s*times\s*(\d+)\s*(?:weeks?|wks?)?\b/.exec(t);
@@ -54,7 +55,7 @@ export function parseVisitCourse(text: string | undefined): VisitCourse {
     course.visitsPerWeek = Number(timesWeeks[1]);
     course.weeks = Number(timesWeeks[2]);
   } else {
-    const perWeekOnly = new RegExp(PER_WEEK).exec(t);
+    const perWeekOnly = PER_WEEK_ONLY.exec(t);
     if (perWeekOnly) course.visitsPerWeek = Number(perWeekOnly[1]);
     const weeksOnly = /(?:for|over|x)\s*(\d+)\s*(?:weeks?|wks?)/.exec(t);
     if (weeksOnly) course.weeks = Number(weeksOnly[1]);

@@ -1,11 +1,11 @@
 // Numbers and durations written in words ("six weeks", "x 2 years", "for 3 months", "since
-// 2015" is not one): the one parser for durations in the record's text. Other readers of
-// number words (request/visits.ts, facts/dme.ts) can move to it.
+// 2015" is not one): the one parser for durations and number words in the record's text
+// (request/visits.ts, facts/dme.ts and facts/care-setting.ts read their numbers here).
 
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20,
-  thirty: 30, several: 3, few: 3, couple: 2, once: 1, twice: 2, thrice: 3,
+  'twenty-four': 24, 'twenty four': 24, thirty: 30, several: 3, few: 3, couple: 2, once: 1, twice: 2, thrice: 3,
 };
 
 /** A number written in digits ("12", "1.5") or as a word ("twelve"); undefined otherwise. */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { fact } from './support.js';
-import { outcomeInWords } from '../../src/facts/medication-use.js';
+import { outcomeOf } from '../../src/facts/medication-use.js';
 import { unitsPerDayInDirections } from '../../src/facts/medication-dose.js';
 
 const med = (s: Record<string, unknown>) => ({ id: 'med', kind: 'medication' as const, ...s });
@@ -119,7 +119,7 @@ describe('spec-only records (no medication outcome fields)', () => {
   });
 });
 
-describe('outcomeInWords', () => {
+describe('outcomeOf a medication\'s words (the one outcome reader)', () => {
   it.each([
     ['Naprosyn 550 mg bid with improvement in pain', 'improved'],
     ['acid reflux improved with Pantoprazole', 'improved'],
@@ -129,7 +129,7 @@ describe('outcomeInWords', () => {
     ['continue', undefined],
     [undefined, undefined],
   ])('%s', (text, outcome) => {
-    expect(outcomeInWords(text)).toBe(outcome);
+    expect(outcomeOf({ text })).toBe(outcome);
   });
 
   it('reads the outcome from a medication entry\'s text when no outcome is given', () => {
@@ -139,8 +139,8 @@ describe('outcomeInWords', () => {
   });
 });
 
-describe('outcomeInWords reads results, not intentions', () => {
+describe('outcomeOf reads results, not intentions', () => {
   it.each(['to help with sleep', 'for relief of pain', 'to improve function', 'to reduce inflammation'])('%s', (text) => {
-    expect(outcomeInWords(text)).toBeUndefined();
+    expect(outcomeOf({ text })).toBeUndefined();
   });
 });

@@ -16,7 +16,6 @@ import { JsonResults } from '../json-output.js';
 import { BatchSummary, EXIT_CODES_HELP, FAIL_ON, OutDir, policyExitCode, sourceRef, withSource, type FailOn } from '../batch.js';
 import { csvErrorRow, csvHeader, csvRows } from '../../report/csv.js';
 import { decideLine, errorResult, resultOutcome, type LineOutcome } from '../decide-line.js';
-import { runCheckDraft } from './draft.js';
 
 export const FORMATS = ['text', 'json', 'jsonl', 'markdown', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -55,7 +54,12 @@ Limits per request (each breach is one error naming the limit and the path):
         process.exitCode = EXIT.invalid;
         return;
       }
-      if (opts.draft) { process.exitCode = policyExitCode(await runCheckDraft(inputs, opts.format), opts.failOn as FailOn); return; }
+      if (opts.draft) {
+        // the drafter is loaded only for --draft
+        const { runCheckDraft } = await import('./draft.js');
+        process.exitCode = policyExitCode(await runCheckDraft(inputs, opts.format), opts.failOn as FailOn);
+        return;
+      }
       process.exitCode = policyExitCode(await runCheck(inputs, opts.format as Format, { outDir: opts.outDir }), opts.failOn as FailOn);
     });
 }
