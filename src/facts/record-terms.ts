@@ -24,7 +24,7 @@ const termSchema = z.strictObject({
 });
 const rootKey = z.string().regex(/^(C[2-8]|T(1[0-2]|[1-9])|L[1-5]|S[12])$/, { error: 'expected a root such as C6 or L5' });
 const vocabSchema = z.strictObject({
-  negation: z.strictObject({ window: z.number().int().min(1).max(12), cues: phraseList.min(1), after: phraseList }),
+  negation: z.strictObject({ window: z.number().int().min(1).max(12), cues: phraseList.min(1), listCues: phraseList, after: phraseList }),
   terms: z.record(z.string(), termSchema),
   territories: z.strictObject({ peripheral: phraseList, roots: z.record(rootKey, phraseList.min(1)) }),
   outcomes: z.strictObject({ failed: phraseList.min(1), partial: phraseList.min(1), intention: phraseList, helped: phraseList.min(1) }),
@@ -41,7 +41,7 @@ export type TermId = (typeof TERM_IDS)[number];
 /** `any` tests every phrase at once; `phrases` (global) find where each occurs, read only when `any` matched. */
 interface CompiledTerm { any: RegExp; phrases: RegExp[]; against: RegExp; with?: RegExp }
 interface Vocabulary {
-  window: number; cues: RegExp; after: RegExp; terms: Record<TermId, CompiledTerm>; peripheral: RegExp; roots: [string, RegExp[]][];
+  window: number; cues: RegExp; listCues: RegExp; after: RegExp; terms: Record<TermId, CompiledTerm>; peripheral: RegExp; roots: [string, RegExp[]][];
   outcomes: { failed: RegExp; partial: RegExp; helped: RegExp[]; intention: RegExp };
   redFlags: [string, RegExp, RegExp[]][];
 }
@@ -76,7 +76,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
     any: anyPhrase(t.phrases), phrases: t.phrases.map(phraseRegex), against: anyPhrase(t.against), ...(t.with ? { with: anyPhrase(t.with) } : {}),
   }])) as Record<TermId, CompiledTerm>;
   return {
-    window: negation.window, cues: anyPhrase(negation.cues), after: anyPhrase(negation.after), terms: compiled,
+    window: negation.window, cues: anyPhrase(negation.cues), listCues: anyPhrase(negation.listCues), after: anyPhrase(negation.after), terms: compiled,
     peripheral: anyPhrase(territories.peripheral),
     roots: Object.entries(territories.roots).map(([root, phrases]) => [root, phrases.map(phraseRegex)]),
     outcomes: {
@@ -232,7 +232,23 @@ const clauseCache = new WeakMap<Request, Partial<Record<keyof typeof SPLITS, Cla
 function clausesOf(request: Request, split: keyof typeof SPLITS): Clause[] {
   let cached = clauseCache.get(request);
   if (!cached) clauseCache.set(request, cached = {});
-  return cached[split] ??= recordTexts(request).flatMap((entry) => entry.text.split(SPLITS[split]).filter((clause) => /[a-z]{2}/i.test(clause)).map((clause) => ({ entry, clause })));
+  return cached[split] ??= recordTexts(request).flatMap((entry) => continuedLists(entry.text.split(SPLITS[split]).filter((clause) => /[a-z]{2}/i.test(clause))).map((clause) => ({ entry, clause })));
+}
+
+/**
+ * A clause continuing the previous one's list ("lack of documentation of X; of a CURES report")
+ * keeps the end of the list's head (bounded, so a long chain of such clauses stays linear).
+ */
+const LIST_CONTINUATION = /^\s*(?:of|and|or|nor)\s/i;
+const LIST_HEAD_CHARS = 200;
+function continuedLists(clauses: string[]): string[] {
+  const out: string[] = [];
+  let head = '';
+  for (const clause of clauses) {
+    if (out.length > 0 && LIST_CONTINUATION.test(clause)) out.push(`${head}; ${clause}`);
+    else { head = clause.slice(-LIST_HEAD_CHARS); out.push(clause); }
+  }
+  return out;
 }
 
 function placedIn(c: Clause, regions: readonly Region[], neurologic: boolean): boolean {
@@ -255,8 +271,12 @@ function indexes(re: RegExp, text: string): number[] {
   return [...text.matchAll(re)].map((m) => m.index);
 }
 
-/** Whether a negation cue stands within the window of words before the phrase, after the last comma. */
+/**
+ * Whether a negation cue stands within the window of words before the phrase, after the last comma;
+ * a list cue ("fails to document X, Y, and Z") negates the whole list after it, commas and all.
+ */
 function negated(before: string, v: Vocabulary): boolean {
+  if (test(v.listCues, before)) return true;
   const tail = (before.split(',').pop() ?? '').trim().split(/\s+/).slice(-v.window).join(' ');
   return test(v.cues, tail);
 }

@@ -18,6 +18,11 @@ describe('surgery planned, from the shared format alone', () => {
     expect(value({ ...mri('knee'), documentation: { notes: 'The patient declines surgery.' } }, 'documentation.surgeryPlanned')).toBe(false);
     expect(value({ ...mri('knee'), documentation: { notes: 'He would not consider surgery.' } }, 'documentation.surgeryPlanned')).toBe(false);
   });
+  it('a list negated at its head ("fails to document X, Y, and Z"; "…; of Z") is negated throughout', () => {
+    expect(value({ ...mri('knee'), documentation: { notes: 'The physician fails to document therapy, a home program, and that surgery is recommended.' } }, 'documentation.surgeryPlanned')).toBe(false);
+    expect(value({ ...mri('knee'), documentation: { notes: 'Lack of documentation of therapy; of a surgical consultation' } }, 'documentation.surgeryPlanned')).toBe(false);
+    expect(value({ ...mri('knee'), documentation: { notes: 'Fails to document therapy. He is a surgical candidate.' } }, 'documentation.surgeryPlanned')).toBe(true);
+  });
   it('words about another region do not count', () => {
     expect(value({ ...mri('knee'), documentation: { notes: 'Lumbar spine: surgery recommended by the spine surgeon.' } }, 'documentation.surgeryPlanned')).toBeUndefined();
   });
