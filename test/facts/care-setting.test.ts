@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { value } from './harness-other.js';
+import { value } from './harness.js';
 import { hoursPerWeekInText } from '../../src/facts/care-setting.js';
 
 const hh = (label: string, extra: Record<string, unknown> = {}) => ({ id: 'h', kind: 'home-health', label, ...extra });

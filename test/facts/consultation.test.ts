@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { value } from './harness-other.js';
+import { value } from './harness.js';
 
 const consult = (service: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ services: [{ id: 'c', kind: 'consultation', ...service }], ...extra });
 

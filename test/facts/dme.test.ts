@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { value } from './harness-other.js';
+import { value } from './harness.js';
 import { daysInText } from '../../src/facts/dme.js';
 
 const dme = (label: string, extra: Record<string, unknown> = {}) => ({ id: 'd', kind: 'durable-medical-equipment', label, ...extra });

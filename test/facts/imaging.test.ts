@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { factsFor, value } from './store-helpers.js';
+import { factHarness } from './harness.js';
 import type { Request } from '../../src/request/schema.js';
+
+const { factsFor, value } = factHarness({ decisionDate: '2016-06-01' });
 
 type Service = Request['services'][number];
 const svc = (s: Partial<Service>): Service => ({ id: 'img', kind: 'imaging', ...s }) as Service;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { itemTypeOf } from '../../src/facts/item-type.js';
-import { value } from './harness-other.js';
+import { value } from './harness.js';
 
 describe('itemType.requested', () => {
   it.each([

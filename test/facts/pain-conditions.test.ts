@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { value } from './helpers.js';
+import { value } from './harness.js';
 
 describe('diagnosis facts: true, false when diagnoses list none, not documented without diagnoses', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { value, fact } from './helpers.js';
+import { value, fact } from './harness.js';
 
 const pt = (extra: Record<string, unknown> = {}) => ({ id: 'svc', kind: 'physical-therapy', region: 'lumbar', quantity: 6, ...extra });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { value } from './helpers.js';
+import { value } from './harness.js';
 import { procedureCategory } from '../../src/facts/postsurgical.js';
 
 describe('procedureCategory', () => {

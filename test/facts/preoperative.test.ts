@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { value } from './harness-other.js';
+import { value } from './harness.js';
 import { preopTestsIn } from '../../src/facts/preoperative.js';
 
 const hernia = { id: 'op', kind: 'surgery', requested: false, region: 'abdomen', text: 'open umbilical hernia repair with mesh' };

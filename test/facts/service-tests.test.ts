@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { value } from './harness-other.js';
+import { value } from './harness.js';
 
 const uds = { id: 'u', kind: 'urine-drug-screen', label: 'Urine drug screen' };
 

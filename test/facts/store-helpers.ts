@@ -1,14 +1,4 @@
-// Builds a fact store for one service of a hand-written request (no schema validation, so a test can state any shape).
-import { normalizeRequest } from '../../src/request/normalize.js';
-import { FactStore } from '../../src/facts/store.js';
-import type { Request } from '../../src/request/schema.js';
+// Kept so that branches written before test/facts/harness.ts still run; new tests import ./harness.js.
+import { factHarness } from './harness.js';
 
-export type RequestInput = Omit<Partial<Request>, 'services'> & { services: Request['services'] };
-
-export function factsFor(input: RequestInput, serviceId?: string): FactStore {
-  const request = normalizeRequest({ format: 'imr-precheck/request@1', id: 'fact-test', decisionDate: '2016-06-01', ...input } as Request);
-  const service = serviceId ? request.byId.get(serviceId)! : request.services[0]!;
-  return new FactStore(request, service);
-}
-
-export const value = (input: RequestInput, fact: string, serviceId?: string): unknown => factsFor(input, serviceId).get(fact).value;
+export const { factsFor, value } = factHarness({ decisionDate: '2016-06-01' });
