@@ -12,6 +12,7 @@
 // `fact: x`, `{{x}}`, `id: 'x'`, `get('x')`, `"fact": "x"`, and a whole quoted string in a test.
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = join(import.meta.dirname, '..');
 const MAPPING = 'scripts/fact-renames.json';
@@ -19,12 +20,14 @@ const TABLE = 'docs/facts-renamed.md';
 /** Where fact ids are written. */
 const ROOTS = ['rules', 'src', 'test', 'docs', 'README.md', 'vocab', 'web', 'bench'];
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
+/** Files that write old ids on purpose: the table, and the script's own test. */
+const SKIP_FILES = new Set([TABLE, 'test/facts/rename-facts.test.ts']);
 const EXTENSIONS = /\.(ts|js|mjs|json|ya?ml|md|html|css)$/;
 const ID = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/;
 
-interface Mapping { renames: Record<string, string>; requestPaths: string[]; deleted: Record<string, string> }
+export interface Mapping { renames: Record<string, string>; requestPaths: string[]; deleted: Record<string, string> }
 
-function loadMapping(): Mapping {
+export function loadMapping(): Mapping {
   const m = JSON.parse(readFileSync(join(ROOT, MAPPING), 'utf8')) as Mapping;
   const problems: string[] = [];
   const olds = new Set(Object.keys(m.renames));
@@ -54,9 +57,11 @@ function criterionIds(): Set<string> {
   return ids;
 }
 
-function rewriters(m: Mapping): { plain: RegExp | null; factOnly: RegExp | null; testQuoted: RegExp | null } {
+export type Rewriters = { plain: RegExp | null; factOnly: RegExp | null; testQuoted: RegExp | null };
+
+/** The patterns of a mapping; `criteria`: the criterion ids of the pack (an old id among them is rewritten only where it names a fact). */
+export function rewriters(m: Mapping, criteria: ReadonlySet<string> = criterionIds()): Rewriters {
   const byLength = (ids: string[]): string => ids.sort((a, b) => b.length - a.length).map(escape).join('|');
-  const criteria = criterionIds();
   const ambiguous = new Set([...m.requestPaths, ...Object.keys(m.renames).filter((id) => criteria.has(id))]);
   const plainIds = Object.keys(m.renames).filter((id) => !ambiguous.has(id));
   const amb = byLength([...ambiguous]);
@@ -75,13 +80,14 @@ function files(): string[] {
     if (!existsSync(abs)) return;
     if (statSync(abs).isDirectory()) {
       for (const e of readdirSync(abs)) if (!SKIP_DIRS.has(e)) walk(join(p, e));
-    } else if (EXTENSIONS.test(p) && p !== TABLE) out.push(p);
+    } else if (EXTENSIONS.test(p) && !SKIP_FILES.has(p)) out.push(p);
   };
   for (const r of ROOTS) walk(r);
   return out.sort();
 }
 
-function rewrite(text: string, file: string, m: Mapping, re: ReturnType<typeof rewriters>): { text: string; count: number } {
+/** The text with every old id rewritten; `file` (relative to the project) tells a test file from the rest. */
+export function rewrite(text: string, file: string, m: Mapping, re: Rewriters): { text: string; count: number } {
   let count = 0;
   const to = (old: string): string => { count++; return m.renames[old]!; };
   let out = re.plain ? text.replace(re.plain, (id: string) => to(id)) : text;
@@ -132,4 +138,4 @@ function main(): void {
   if (check && (total > 0 || tableChanged)) process.exit(1);
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

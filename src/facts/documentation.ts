@@ -31,7 +31,6 @@ const DIRECT_FLAGS: ReadonlyArray<[DocFlag, string]> = [
 /** Flags of the additions that the record's words can also state. */
 const WORDED_FLAGS: ReadonlyArray<[DocFlag & TermId, string]> = [
   ['acuteFlare', 'An acute flare-up or exacerbation is documented.'],
-  ['cannotUseOrdinaryTransport', 'A condition that prevents the use of public or private transport is documented.'],
   ['maximumMedicalImprovement', 'The worker is documented at or near maximum medical improvement.'],
   ['priorFailedReturnToWork', 'Prior attempts to return to work failed.'],
 ];

@@ -15,10 +15,10 @@ describe('fact namespaces', () => {
   });
 
   it('names the fact and the file when they disagree', () => {
-    const stray = { ...FACTS.get('service.kind')!, id: 'therapy.hadPrior' };
+    const stray = { ...FACTS.get('service.kind')!, id: 'therapy.hadPriorCourse' };
     const problems = factNamespaceProblems({ 'physical-medicine': [stray], 'gi-risk': [{ ...stray, id: 'giRisk.nsaidCount' }] });
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toContain('"therapy.hadPrior"');
+    expect(problems[0]!.message).toContain('"therapy.hadPriorCourse"');
     expect(problems[0]!.message).toContain('src/facts/physical-medicine.ts');
     expect(problems[0]!.message).toContain('"physicalMedicine."');
     expect(namespaceOf('medication-indications')).toBe('medicationIndications');

@@ -43,9 +43,8 @@ describe('other flags from the record words', () => {
     expect(f.value).toBe(true);
     expect(f.evidence.join(' ')).toContain('symptoms[0].text');
   });
-  it('flare, transport, MMI, return to work', () => {
+  it('flare, MMI, return to work', () => {
     expect(value({ ...mri('lumbar'), documentation: { notes: 'acute exacerbation of low back pain' } }, 'documentation.acuteFlare')).toBe(true);
-    expect(value({ services: [{ id: 's', kind: 'transportation' }], documentation: { notes: 'unable to drive because of seizures' } }, 'documentation.cannotUseOrdinaryTransport')).toBe(true);
     expect(value({ ...mri('lumbar'), documentation: { notes: 'permanent and stationary since June' } }, 'documentation.maximumMedicalImprovement')).toBe(true);
     expect(value({ ...mri('lumbar'), documentation: { notes: 'she tried to return to work but could not' } }, 'documentation.priorFailedReturnToWork')).toBe(true);
   });
