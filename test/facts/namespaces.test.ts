@@ -6,7 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { FACT_MODULES, FACTS, factNamespaceProblems, namespaceOf } from '../../src/facts/registry.js';
 import type { FactDefinition } from '../../src/facts/types.js';
 
-const FACTS_DIR = join(import.meta.dirname, '../../src/facts');
+const ROOT = join(import.meta.dirname, '../..');
+const FACTS_DIR = join(ROOT, 'src/facts');
+
+function filesUnder(dir: string, ext: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(ext))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** Unread facts kept on purpose, with why. */
+const KEPT_UNREAD: Record<string, string> = {
+  'medication.opioidMonitoring.painScores': 'one of the generated monitoring facts that mirror the request\'s opioidMonitoring flags',
+};
 
 describe('fact namespaces', () => {
   it('every fact id starts with the name of the file that defines it', () => {
@@ -37,3 +49,16 @@ describe('fact namespaces', () => {
     expect(defining.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(Object.keys(FACT_MODULES).sort());
   });
 });
+
+describe('every fact is read', () => {
+  it('by a rule (condition, when, message) or by code other than its definition', () => {
+    const rules = filesUnder(join(ROOT, 'rules'), '.yaml').filter((f) => !f.endsWith('.test.yaml')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const code = filesUnder(join(ROOT, 'src'), '.ts').map((f) => readFileSync(f, 'utf8').replace(/\bid: ['`][^'`]*['`]/g, '')).join('\n');
+    const unread = [...FACTS.keys()].filter((id) => {
+      const named = new RegExp(`(?<![A-Za-z0-9_.-])${id.replaceAll('.', '\\.')}(?![A-Za-z0-9_-])`);
+      return !named.test(rules) && !named.test(code) && !(id in KEPT_UNREAD);
+    });
+    expect(unread, 'facts nothing reads: delete them (and list them in scripts/fact-renames.json "deleted")').toEqual([]);
+  });
+});
+
