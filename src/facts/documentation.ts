@@ -1,4 +1,4 @@
-// Facts the record states directly (documentation flags, red flags, work status), plus the few
+// Facts the record states directly (documentation flags, work status, age), plus the few
 // that also follow from the rest of the request (a planned surgery is also a surgery service).
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, itemInRegion } from './record.js';
