@@ -1,8 +1,6 @@
 // Builds validated requests and reads facts for unit tests.
 import { requestSchema, type Request } from '../src/request/schema.js';
-import { normalizeRequest } from '../src/request/normalize.js';
-import { FactStore } from '../src/facts/store.js';
-import type { Fact, FactValue } from '../src/facts/types.js';
+import { factHarness } from './facts/harness.js';
 
 type Partial = Record<string, unknown>;
 
@@ -17,11 +15,5 @@ export function makeRequest(fields: Partial = {}): Request {
   });
 }
 
-/** The fact's value and evidence for a service (default: the first) of a request. */
-export function fact<T extends FactValue = FactValue>(fields: Partial, id: string, serviceId?: string): Fact<T> {
-  const request = normalizeRequest(makeRequest(fields));
-  const service = serviceId ? request.byId.get(serviceId)! : request.services[0]!;
-  return new FactStore(request, service).get<T>(id);
-}
-
-export const value = <T extends FactValue = FactValue>(fields: Partial, id: string, serviceId?: string): T | undefined => fact<T>(fields, id, serviceId).value;
+/** Fact tests that start from the request above; the one fact-test harness is test/facts/harness.ts. */
+export const { fact, value } = factHarness({ decisionDate: '2016-06-01', services: [{ id: 's', kind: 'epidural-steroid-injection', levels: 'L4-5' }] });

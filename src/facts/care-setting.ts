@@ -64,7 +64,7 @@ export function hoursPerWeekInText(words: string): { hours: number; how: string 
 
 export const careSettingFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'homeHealth.homebound', type: 'boolean',
+    id: 'careSetting.homebound', type: 'boolean',
     description: 'The worker is homebound: the exam or symptoms record that he or she is bed- or wheelchair-bound, cannot walk or stand, or is non-weight-bearing. Never false.',
     reads: ['exam[].text', 'symptoms[].text'],
     derive: (ctx) => {
@@ -73,7 +73,7 @@ export const careSettingFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'homeHealth.medicalTreatment', type: 'boolean',
+    id: 'careSetting.homeHealthMedicalTreatment', type: 'boolean',
     description: 'The home health request is for medical treatment (skilled nursing such as wound care or IV antibiotics, or therapy); false when it is only homemaker services or personal care by an aide.',
     reads: ['services[].label', 'services[].text', 'services[].purpose'],
     derive: ({ service }) => {
@@ -85,7 +85,7 @@ export const careSettingFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'homeHealth.hoursPerWeek', type: 'number',
+    id: 'careSetting.homeHealthHoursPerWeek', type: 'number',
     description: 'Hours of home health a week, computed from what is given: a quantity in hours over the weeks requested, "N hours per week", "N hours a day, M days a week" (7 days when the days are not stated), or "N hours, M times a week".',
     reads: ['services[].quantity', 'services[].unit', 'services[].weeks', 'services[].label', 'services[].text'],
     derive: ({ service }) => {
@@ -100,7 +100,7 @@ export const careSettingFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'homeHealth.afterSurgeryOrStay', type: 'boolean',
+    id: 'careSetting.homeHealthAfterSurgeryOrStay', type: 'boolean',
     description: 'The home health follows a surgical procedure or an inpatient hospital stay: requested for a surgery or stay, a surgery or stay requested alongside it, or a surgery recorded in the 30 days before the request. False when the last recorded surgery was longer ago; not documented otherwise.',
     reads: ['services[].for', 'services[]', 'surgeries[]', 'services[].date'],
     derive: (ctx) => {
@@ -109,7 +109,7 @@ export const careSettingFacts: FactDefinition[] = [
       if (primary && (primary.kind === 'surgery' || primary.kind === 'inpatient-stay')) return known(true, [`services[${service.index}].for = ${primary.id} (${primary.kind})`]);
       const alongside = request.services.filter((s) => s.id !== service.id && (s.kind === 'surgery' || s.kind === 'inpatient-stay'));
       if (alongside.length > 0) return known(true, alongside.map((s) => `services[${s.index}] = ${s.kind} (${s.raw.label ?? s.raw.text ?? s.id})`));
-      const asOf = ctx.get<string>('service.requestDate').value ?? request.decisionDate;
+      const asOf = ctx.get<string>('imaging.requestDate').value ?? request.decisionDate;
       const dated = indexed(request.raw.surgeries, 'surgeries').filter((s) => s.item.date && daysBetween(s.item.date, asOf) >= 0);
       if (dated.length === 0) return unknown(['no surgery or hospital stay recorded before the request']);
       const last = dated.reduce((a, b) => (a.item.date! >= b.item.date! ? a : b));
@@ -118,7 +118,7 @@ export const careSettingFacts: FactDefinition[] = [
     },
   }),
   defineFact<string>({
-    id: 'inpatient.setting', type: 'string',
+    id: 'careSetting.inpatientSetting', type: 'string',
     description: `The setting of an inpatient stay, from its label: ${SETTINGS.map(([s]) => s).join(', ')}.`,
     reads: ['services[].label', 'services[].text'],
     derive: ({ service }) => {
@@ -127,7 +127,7 @@ export const careSettingFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'inpatient.lengthOfStayDays', type: 'number',
+    id: 'careSetting.inpatientLengthOfStayDays', type: 'number',
     description: 'Days of the inpatient stay requested: quantity in days or weeks, or a duration in the label.',
     reads: ['services[].quantity', 'services[].unit', 'services[].label'],
     derive: ({ service }) => {
@@ -141,7 +141,7 @@ export const careSettingFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'inpatient.afterAcuteStay', type: 'boolean',
+    id: 'careSetting.inpatientAfterAcuteStay', type: 'boolean',
     description: 'The stay immediately follows an acute hospital stay: requested for a surgery, or a surgery is recorded in the 30 days before the stay\'s date. False when the last surgery was more than 30 days before; not documented when the stay or the surgery is undated.',
     reads: ['services[].for', 'services[].date', 'surgeries[]'],
     derive: (ctx) => {
@@ -157,7 +157,7 @@ export const careSettingFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'psych.intensiveProgram', type: 'boolean',
+    id: 'careSetting.psychIntensiveProgram', type: 'boolean',
     description: 'The psychological service is an intensive program (partial hospitalization, day treatment, intensive outpatient, multidisciplinary program) rather than outpatient visits.',
     reads: ['services[].label', 'services[].text'],
     derive: ({ service }) => {
@@ -166,7 +166,7 @@ export const careSettingFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'psych.priorCare', type: 'boolean',
+    id: 'careSetting.psychPriorCare', type: 'boolean',
     description: 'Psychological care has already been given (psychological services among the treatments). Never false.',
     reads: ['treatments[]'],
     derive: (ctx) => {
@@ -175,11 +175,11 @@ export const careSettingFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'psych.clinicalImpression', type: 'boolean',
+    id: 'careSetting.psychClinicalImpression', type: 'boolean',
     description: 'A clinical impression of a psychological condition: a psychological or psychosocial diagnosis, or psychological symptoms (depression, anxiety, stress, panic, suicidal thoughts, fear-avoidance) recorded. Never false.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => {
-      const dx = ctx.get<boolean>('diagnosis.psychosocial');
+      const dx = ctx.get<boolean>('documentation.psychosocialDiagnosis');
       if (dx.value === true) return dx;
       const PSYCH = /depress|anxi|stress|panic|suicid|homicid|ptsd|post-?traumatic|fear[- ]avoid|catastroph|irritab|mood|nightmare|flashback/;
       const symptoms = indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => s.item.result !== 'negative' && PSYCH.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()));
@@ -187,7 +187,7 @@ export const careSettingFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'psych.testing', type: 'boolean',
+    id: 'careSetting.psychTesting', type: 'boolean',
     description: 'The psychological service is testing (a test battery, inventories, psychometric or neuropsychological testing) rather than an evaluation interview or treatment.',
     reads: ['services[].label', 'services[].text'],
     derive: ({ service }) => {
@@ -196,7 +196,7 @@ export const careSettingFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'psych.testsNamed', type: 'boolean',
+    id: 'careSetting.psychTestsNamed', type: 'boolean',
     description: 'The psychological tests to be given are named (MMPI, BHI, Beck inventories, PHQ-9, …) in the label or text. Never false.',
     reads: ['services[].label', 'services[].text'],
     derive: ({ service }) => {
@@ -205,7 +205,7 @@ export const careSettingFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'psych.testingTimeStated', type: 'boolean',
+    id: 'careSetting.psychTestingTimeStated', type: 'boolean',
     description: 'The time the testing takes is stated: a quantity in hours, minutes or units, or a duration in the label ("4 hours", "90 minutes"). Never false.',
     reads: ['services[].quantity', 'services[].unit', 'services[].label', 'services[].text'],
     derive: ({ service }) => {
@@ -217,7 +217,7 @@ export const careSettingFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'transport.conditionPreventsTravel', type: 'boolean',
+    id: 'careSetting.transportConditionPreventsTravel', type: 'boolean',
     description: 'A medical or physical condition that prevents ordinary public or private transport, as the record states it: the documentation flag, or the exam or symptoms record that the worker is homebound, bed- or wheelchair-bound, non-weight-bearing, or cannot drive, sit or walk. False only when the flag says so.',
     reads: ['documentation.cannotUseOrdinaryTransport', 'exam[].text', 'symptoms[].text'],
     derive: (ctx) => {

@@ -109,7 +109,7 @@ export const conservativeCareFacts: FactDefinition[] = [
         if (asOf.value !== undefined && asOf.value > earliest.item.date!) return known(weeksBetween(earliest.item.date!, asOf.value), [`${earliest.path}.date = ${earliest.item.date}`, ...asOf.evidence]);
         return unknown([`${earliest.path}.date = ${earliest.item.date}; no later date (the service's or the record's) shows how long the care went on`]);
       }
-      const months = ctx.get<number>('injury.monthsSince');
+      const months = ctx.get<number>('time.monthsSinceInjury');
       if (months.value !== undefined) {
         return known(Math.round(months.value * 4.35), [...months.evidence, 'care recorded without dates; taken to span the time since injury']);
       }

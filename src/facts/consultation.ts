@@ -46,7 +46,7 @@ function words(service: NormalizedService): string {
 
 export const consultationFacts: FactDefinition[] = [
   defineFact<string>({
-    id: 'consult.visitType', type: 'string',
+    id: 'consultation.visitType', type: 'string',
     description: 'What the consultation request is: office-visit (a follow-up visit, re-examination, or an evaluation by a chiropractor, physical or occupational therapist or acupuncturist) or referral (to a specialist for an opinion or care).',
     reads: ['services[].label', 'services[].text', 'services[].specialty'],
     derive: ({ service }) => {
@@ -60,7 +60,7 @@ export const consultationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'consult.specialtyNamed', type: 'boolean',
+    id: 'consultation.specialtyNamed', type: 'boolean',
     description: 'The specialty or the kind of provider is named, in `specialty` or in the label ("orthopedic spine surgeon", "hip replacement specialist", "re-exam with chiropractor"); false when the request says it is unspecified; not documented when neither says.',
     reads: ['services[].specialty', 'services[].label', 'services[].text'],
     derive: ({ service }) => {
@@ -75,7 +75,7 @@ export const consultationFacts: FactDefinition[] = [
     },
   }),
   defineFact<string>({
-    id: 'consult.question', type: 'string',
+    id: 'consultation.question', type: 'string',
     description: 'The question the consultant is to answer: `purpose`, else what the label or text asks ("evaluation for total hip arthroplasty", "spine surgery evaluation", "medication management"). Not documented when none is stated (never false).',
     reads: ['services[].purpose', 'services[].label', 'services[].text'],
     derive: ({ service }) => {
@@ -93,7 +93,7 @@ export const consultationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'consult.currentComplaints', type: 'boolean',
+    id: 'consultation.currentComplaints', type: 'boolean',
     description: 'Current complaints or findings the visit would address are recorded: a symptom the patient reports, or a positive exam finding, in the service\'s region (any region when it names none). Never false.',
     reads: ['symptoms[]', 'exam[]'],
     derive: (ctx) => {
@@ -106,7 +106,7 @@ export const consultationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'consult.priorTherapy', type: 'boolean',
+    id: 'consultation.priorTherapy', type: 'boolean',
     description: 'The visit is with a therapy provider (chiropractor, physical or occupational therapist, acupuncturist) who has already given a course of that therapy for the region (the treatments list it). False for such a visit with no earlier course recorded.',
     reads: ['services[].specialty', 'services[].label', 'treatments[]'],
     derive: (ctx) => {
@@ -117,7 +117,7 @@ export const consultationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'consult.therapyBenefit', type: 'boolean',
+    id: 'consultation.therapyBenefit', type: 'boolean',
     description: 'The earlier course of the provider\'s therapy produced functional improvement: its outcome is improved, or functional improvement is documented; false when it failed or the record says there was none.',
     reads: ['treatments[].outcome', 'documentation.functionalImprovement'],
     derive: (ctx) => {
@@ -170,7 +170,7 @@ export const consultationFacts: FactDefinition[] = [
     },
   }),
   defineFact<string>({
-    id: 'consult.therapyProvider', type: 'string',
+    id: 'consultation.therapyProvider', type: 'string',
     description: `The therapy a visit's provider gives, when the visit is with a therapy provider: ${THERAPY_KINDS.map(([k]) => k).join(', ')}.`,
     reads: ['services[].specialty', 'services[].label', 'services[].text'],
     derive: ({ service }) => {

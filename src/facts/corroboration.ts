@@ -46,24 +46,24 @@ function corroborate(ctx: FactContext, studies: Indexed<Study>[], kinds: Readonl
 
 export const corroborationFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'imaging.corroboratesRadiculopathy', type: 'boolean',
+    id: 'corroboration.radiculopathyByImaging', type: 'boolean',
     description: 'An MRI or CT with a formal report shows nerve-root compression or foraminal stenosis at a level consistent with the exam\'s root. False when such studies show none; not documented when there is no formal report.',
     reads: ['studies[]', 'exam[].dermatome'],
     derive: (ctx) => corroborate(ctx, regionStudies(ctx, (t) => CROSS_SECTIONAL.has(t)), COMPRESSIVE, 'MRI or CT'),
   }),
   defineFact<boolean>({
-    id: 'electrodiagnostics.corroboratesRadiculopathy', type: 'boolean',
+    id: 'corroboration.radiculopathyByElectrodiagnostics', type: 'boolean',
     description: 'An EMG/NCV with a formal report shows radiculopathy consistent with the exam\'s root.',
     reads: ['studies[]', 'exam[].dermatome'],
     derive: (ctx) => corroborate(ctx, regionStudies(ctx, (t) => t === 'emg-ncv'), new Set(['radiculopathy']), 'EMG/NCV'),
   }),
   defineFact<boolean>({
-    id: 'radiculopathy.corroborated', type: 'boolean',
+    id: 'corroboration.radiculopathy', type: 'boolean',
     description: 'Radiculopathy corroborated by imaging and/or electrodiagnostic testing.',
     reads: ['studies[]'],
     derive: (ctx) => {
-      const imaging = ctx.get<boolean>('imaging.corroboratesRadiculopathy');
-      const edx = ctx.get<boolean>('electrodiagnostics.corroboratesRadiculopathy');
+      const imaging = ctx.get<boolean>('corroboration.radiculopathyByImaging');
+      const edx = ctx.get<boolean>('corroboration.radiculopathyByElectrodiagnostics');
       if (imaging.value === true || edx.value === true) {
         return known(true, [...(imaging.value ? imaging.evidence : []), ...(edx.value ? edx.evidence : [])]);
       }

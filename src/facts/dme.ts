@@ -221,7 +221,7 @@ export const dmeFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'exercise.dailyProgram', type: 'boolean',
+    id: 'dme.dailyExerciseProgram', type: 'boolean',
     description: 'The worker is in an exercise program: a home exercise program is documented, or physical or occupational therapy is given or requested for the region. False when the record states there is no home exercise program and no therapy.',
     reads: ['documentation.homeExerciseProgram', 'treatments[]', 'services[]'],
     derive: (ctx) => {
@@ -239,7 +239,7 @@ export const dmeFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'hearing.qualifyingLoss', type: 'boolean',
+    id: 'dme.hearingQualifyingLoss', type: 'boolean',
     description: 'A hearing loss for which ODG recommends hearing aids is documented: sensorineural or mixed, or conductive loss unresponsive to medical or surgical treatment. False when testing shows normal hearing.',
     reads: ['diagnoses[]', 'studies[]'],
     derive: (ctx) => {
@@ -259,7 +259,7 @@ export const dmeFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'hearing.specialistRecommendation', type: 'boolean',
+    id: 'dme.hearingSpecialistRecommendation', type: 'boolean',
     description: 'An otolaryngologist or qualified audiologist evaluated the hearing loss or recommended the hearing aids (an audiology study or ENT consultation in the record, or the request says so). Never false.',
     reads: ['studies[]', 'services[]', 'treatments[]'],
     derive: (ctx) => {
@@ -274,7 +274,7 @@ export const dmeFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'hearing.yearsSincePriorAids', type: 'number',
+    id: 'dme.yearsSincePriorHearingAids', type: 'number',
     description: 'Years since hearing aids were last provided (a dated treatment naming hearing aids).',
     reads: ['treatments[]'],
     derive: (ctx) => {

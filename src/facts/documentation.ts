@@ -1,10 +1,9 @@
-// Facts the record states directly (documentation flags, red flags, work status), plus the few
+// Facts the record states directly (documentation flags, work status, age), plus the few
 // that also follow from the rest of the request (a planned surgery is also a surgery service).
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
-import { diagnosisTexts, examFindings, findingInSpine, isNegative, isPositive, itemInRegion, serviceSpine } from './record.js';
+import { diagnosisTexts, itemInRegion } from './record.js';
 import type { Request } from '../request/schema.js';
 import { termInRecord, type TermId } from './record-terms.js';
-import { redFlags } from './red-flags.js';
 
 type DocFlag = Exclude<keyof NonNullable<Request['documentation']>, 'opioidMonitoring' | 'redFlags' | 'notes' | 'extensions'>;
 
@@ -32,7 +31,6 @@ const DIRECT_FLAGS: ReadonlyArray<[DocFlag, string]> = [
 /** Flags of the additions that the record's words can also state. */
 const WORDED_FLAGS: ReadonlyArray<[DocFlag & TermId, string]> = [
   ['acuteFlare', 'An acute flare-up or exacerbation is documented.'],
-  ['cannotUseOrdinaryTransport', 'A condition that prevents the use of public or private transport is documented.'],
   ['maximumMedicalImprovement', 'The worker is documented at or near maximum medical improvement.'],
   ['priorFailedReturnToWork', 'Prior attempts to return to work failed.'],
 ];
@@ -87,7 +85,7 @@ export const documentationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'consult.surgicalEvaluation', type: 'boolean', description: 'The requested consultation is an evaluation for surgery (purpose, specialty or label name a surgery or surgeon).', reads: ['services[].purpose', 'services[].specialty', 'services[].label'],
+    id: 'documentation.surgicalEvaluation', type: 'boolean', description: 'The requested consultation is an evaluation for surgery (purpose, specialty or label name a surgery or surgeon).', reads: ['services[].purpose', 'services[].specialty', 'services[].label'],
     derive: ({ service }) => {
       const text = `${service.raw.purpose ?? ''} ${service.raw.specialty ?? ''} ${service.words}`.toLowerCase();
       return SURGICAL_WORDS.test(text) ? known(true, [`services[${service.index}] names a surgical evaluation`]) : unknown([`services[${service.index}]: no surgical evaluation named`]);
@@ -118,39 +116,14 @@ export const documentationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'diagnosis.psychosocial', type: 'boolean', description: 'A psychological or psychosocial diagnosis (depression, anxiety, stress, insomnia, PTSD) is recorded. Never false.', reads: ['diagnoses[]'],
+    id: 'documentation.psychosocialDiagnosis', type: 'boolean', description: 'A psychological or psychosocial diagnosis (depression, anxiety, stress, insomnia, PTSD) is recorded. Never false.', reads: ['diagnoses[]'],
     derive: (ctx) => {
       const dx = diagnosisTexts(ctx.request.raw).filter((d) => /depress|anxiety|panic|stress|insomnia|ptsd|post-?traumatic|psych|adjustment disorder/.test(d.text));
       return dx.length > 0 ? known(true, dx.map((d) => `${d.path} = ${d.text}`)) : unknown(['diagnoses: no psychosocial diagnosis recorded']);
     },
   }),
-  defineFact<readonly string[]>({
-    id: 'redFlags.list', type: 'list', description: 'Red flags for serious pathology recorded (the list, or the record\'s words when no list is given).', reads: ['documentation.redFlags', 'diagnoses[]', '*.text'],
-    derive: (ctx) => redFlags(ctx.request.raw, 'any', ctx.service.regions),
-  }),
   defineFact<boolean>({
-    id: 'redFlags.present', type: 'boolean', description: 'At least one red flag for serious pathology is recorded; false when the record lists none.', reads: ['documentation.redFlags', 'diagnoses[]', '*.text'],
-    derive: (ctx) => {
-      const flags = redFlags(ctx.request.raw, 'any', ctx.service.regions);
-      return flags.value === undefined ? unknown(flags.evidence) : known(flags.value.length > 0, flags.evidence);
-    },
-  }),
-  defineFact<boolean>({
-    id: 'neuro.deficitOnExam', type: 'boolean',
-    description: 'A neurologic deficit (sensory, motor or reflex) on exam in the service region; false when examined and normal.',
-    reads: ['exam[]'],
-    derive: (ctx) => {
-      const spine = serviceSpine(ctx.service);
-      const signs = examFindings(ctx.request.raw, ['sensory-deficit', 'motor-weakness', 'reflex-change', 'grip-weakness', 'muscle-atrophy'])
-        .filter((e) => findingInSpine(e.item, spine) && (spine !== undefined || itemInRegion(e.item.region, ctx.service)));
-      const positive = signs.filter((e) => isPositive(e.item));
-      if (positive.length > 0) return known(true, positive.map((e) => `${e.path} = ${e.item.finding}${e.item.dermatome ? ` ${e.item.dermatome}` : ''} positive`));
-      const negative = signs.filter((e) => isNegative(e.item));
-      return negative.length > 0 ? known(false, negative.map((e) => `${e.path} = ${e.item.finding} negative`)) : unknown(['exam: no neurologic finding recorded for this region']);
-    },
-  }),
-  defineFact<boolean>({
-    id: 'patient.working', type: 'boolean', description: 'The worker is working (full or modified duty); false when off work or retired.', reads: ['patient.workStatus'],
+    id: 'documentation.patientWorking', type: 'boolean', description: 'The worker is working (full or modified duty); false when off work or retired.', reads: ['patient.workStatus'],
     derive: (ctx) => {
       const status = ctx.request.raw.patient?.workStatus;
       if (status === undefined || status === 'unknown') return unknown(['patient.workStatus not stated']);
@@ -158,14 +131,7 @@ export const documentationFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'patient.age', type: 'number', description: 'Age in years.', reads: ['patient.age'],
+    id: 'documentation.patientAge', type: 'number', description: 'Age in years.', reads: ['patient.age'],
     derive: (ctx) => ctx.request.raw.patient?.age !== undefined ? known(ctx.request.raw.patient.age, [`patient.age = ${ctx.request.raw.patient.age}`]) : unknown(['patient.age not stated']),
-  }),
-  defineFact<boolean>({
-    id: 'pain.scoreDocumented', type: 'boolean', description: 'A pain score (0–10) is recorded.', reads: ['symptoms[].score'],
-    derive: (ctx) => {
-      const i = (ctx.request.raw.symptoms ?? []).findIndex((s) => s.score !== undefined);
-      return i >= 0 ? known(true, [`symptoms[${i}].score = ${ctx.request.raw.symptoms![i]!.score}`]) : unknown(['symptoms: no pain score recorded']);
-    },
   }),
 ];

@@ -117,7 +117,7 @@ function corroboratingImaging(ctx: FactContext, roots: readonly string[]): strin
 function priorLimbStudies(ctx: FactContext): Indexed<Study>[] {
   const limbs = limbsOf(ctx);
   // the request's date may be unknown (an undated request in an undated record): then every study counts as earlier
-  const at = ctx.get<string>('service.requestDate').value;
+  const at = ctx.get<string>('imaging.requestDate').value;
   return indexed(ctx.request.raw.studies, 'studies').filter((s) => {
     if (s.item.type !== 'emg-ncv') return false;
     if (s.item.date && at !== undefined && dayNumber(s.item.date) > dayNumber(at)) return false;
@@ -260,7 +260,7 @@ export const electrodiagnosticFacts: FactDefinition[] = [
       const dates = priorLimbStudies(ctx).map((p) => p.item.date).filter((d): d is string => d !== undefined);
       if (dates.length === 0) return unknown(['no dated earlier electrodiagnostic study of this limb']);
       const latest = dates.reduce((a, b) => (dayNumber(b) > dayNumber(a) ? b : a));
-      const at = ctx.get<string>('service.requestDate').value;
+      const at = ctx.get<string>('imaging.requestDate').value;
       const since = (d: string | undefined): boolean => d !== undefined && dayNumber(d) > dayNumber(latest) && (at === undefined || dayNumber(d) <= dayNumber(at));
       const events: string[] = [];
       indexed(ctx.request.raw.surgeries, 'surgeries').forEach((s) => {

@@ -80,7 +80,7 @@ export const facetFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'surgery.fusionAtLevels', type: 'boolean',
+    id: 'facet.fusionAtLevels', type: 'boolean',
     description: 'A previous fusion at one of the requested levels.',
     reads: ['surgeries[]', 'services[].levels'],
     derive: (ctx) => {
@@ -96,7 +96,7 @@ export const facetFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'imaging.spinalStenosis', type: 'boolean',
+    id: 'facet.spinalStenosis', type: 'boolean',
     description: 'Formally reported imaging of the region shows central spinal stenosis.',
     reads: ['studies[]'],
     derive: (ctx) => {

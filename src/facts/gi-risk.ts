@@ -10,17 +10,17 @@ const DYSPEPSIA = /dyspeps|heartburn|reflux|gerd\b|epigastr|gastritis|indigestio
 
 export const giRiskFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'nsaid.inUse', type: 'boolean',
+    id: 'giRisk.nsaidInUse', type: 'boolean',
     description: 'An oral NSAID is taken (medications[]) or requested in this request; false when the medication list is given without one and none is requested.',
     reads: ['medications[]', 'services[]'],
     derive: (ctx) => onMedicationList(ctx, ['nsaid'], 'oral NSAID', { requested: true }),
   }),
   defineFact<boolean>({
-    id: 'nsaid.ongoing', type: 'boolean', description: 'The worker already takes an oral NSAID (medications[]).', reads: ['medications[]'],
+    id: 'giRisk.nsaidOngoing', type: 'boolean', description: 'The worker already takes an oral NSAID (medications[]).', reads: ['medications[]'],
     derive: (ctx) => onMedicationList(ctx, ['nsaid'], 'oral NSAID', { requested: false }),
   }),
   defineFact<number>({
-    id: 'nsaid.count', type: 'number',
+    id: 'giRisk.nsaidCount', type: 'number',
     description: 'Distinct oral NSAIDs taken or requested (two or more = multiple NSAIDs); not documented when fewer than two are known and the medication list is not given.',
     reads: ['medications[]', 'services[]'],
     derive: (ctx) => {
@@ -32,7 +32,7 @@ export const giRiskFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'nsaid.benefit', type: 'boolean',
+    id: 'giRisk.nsaidBenefit', type: 'boolean',
     description: 'Benefit from the NSAID the worker takes: functional improvement, or pain relief when function is not stated to be unimproved; false when function did not improve or it failed.',
     reads: ['medications[].outcome', 'medications[].functionImproved', 'treatments[]', 'documentation.functionalImprovement'],
     derive: (ctx) => {
@@ -45,7 +45,7 @@ export const giRiskFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'nsaid.oralFailed', type: 'boolean',
+    id: 'giRisk.oralNsaidFailed', type: 'boolean',
     description: 'An oral NSAID was tried and failed (outcome failed or partial); false when it helped; not documented otherwise.',
     reads: ['treatments[]', 'medications[]'],
     derive: (ctx) => {
@@ -63,7 +63,7 @@ export const giRiskFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'gi.ulcerHistory', type: 'boolean', description: 'History of peptic ulcer, GI bleeding or perforation (diagnoses, symptoms, surgeries). Never false.',
+    id: 'giRisk.ulcerHistory', type: 'boolean', description: 'History of peptic ulcer, GI bleeding or perforation (diagnoses, symptoms, surgeries). Never false.',
     reads: ['diagnoses[]', 'symptoms[]', 'surgeries[]'],
     derive: (ctx) => {
       const hits = [
@@ -75,7 +75,7 @@ export const giRiskFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'gi.dyspepsia', type: 'boolean', description: 'Dyspepsia or other upper-GI symptoms (heartburn, reflux, epigastric pain, gastritis) recorded; false when the worker denies them.',
+    id: 'giRisk.dyspepsia', type: 'boolean', description: 'Dyspepsia or other upper-GI symptoms (heartburn, reflux, epigastric pain, gastritis) recorded; false when the worker denies them.',
     reads: ['symptoms[]', 'diagnoses[]', 'exam[]'],
     derive: (ctx) => {
       const symptoms = indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => DYSPEPSIA.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()));
@@ -90,7 +90,7 @@ export const giRiskFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'gi.riskMedication', type: 'boolean',
+    id: 'giRisk.riskMedication', type: 'boolean',
     description: 'Aspirin, an oral corticosteroid, an anticoagulant or an antiplatelet agent is taken with the NSAID; false when the medication list is given without them.',
     reads: ['medications[]', 'services[]'],
     derive: (ctx) => onMedicationList(ctx, ['aspirin', 'oral-corticosteroid', 'anticoagulant', 'antiplatelet'], 'aspirin, corticosteroid, anticoagulant or antiplatelet agent', { requested: true }),

@@ -173,17 +173,17 @@ function rootsNamed(f: ExamFinding): string[] {
 
 export const imagingFacts: FactDefinition[] = [
   defineFact<string>({
-    id: 'service.requestDate', type: 'string',
+    id: 'imaging.requestDate', type: 'string',
     description: 'When the service was requested: its date, else the latest dated entry of the record (the visit that ordered it); never the decision date.',
     reads: ['services[].date', 'exam[].date', 'symptoms[].date', 'treatments[].date', 'studies[].date', 'decisionDate'],
     derive: serviceDate, // src/facts/time.ts: the one definition
   }),
   defineFact<number>({
-    id: 'symptoms.weeksAtRequest', type: 'number',
+    id: 'imaging.symptomWeeksAtRequest', type: 'number',
     description: 'Weeks the symptoms of the region had lasted when the service was requested: the longer of the time since the injury and the longest symptom duration recorded for the region.',
     reads: ['injury.date', 'symptoms[].durationMonths', 'services[].date'],
     derive: (ctx) => {
-      const at = ctx.get<string>('service.requestDate').value;
+      const at = ctx.get<string>('imaging.requestDate').value;
       const candidates: { weeks: number; evidence: string }[] = [];
       const injury = ctx.request.raw.injury?.date;
       if (injury && at) candidates.push({ weeks: Math.round((daysBetween(injury, at) / WEEK) * 10) / 10, evidence: `injury.date = ${injury}, request ${at}` });
@@ -198,14 +198,14 @@ export const imagingFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'injury.daysToRequest', type: 'number',
+    id: 'imaging.daysFromInjuryToRequest', type: 'number',
     description: 'Days from the date of injury to the request.',
     reads: ['injury.date', 'services[].date'],
     derive: (ctx) => {
       const injury = ctx.request.raw.injury?.date;
       if (!injury) return unknown(['injury.date not given']);
-      const at = ctx.get<string>('service.requestDate').value;
-      if (!at) return unknown(ctx.get<string>('service.requestDate').evidence);
+      const at = ctx.get<string>('imaging.requestDate').value;
+      if (!at) return unknown(ctx.get<string>('imaging.requestDate').evidence);
       return known(daysBetween(injury, at), [`injury.date = ${injury}, request ${at}`]);
     },
   }),
@@ -235,7 +235,7 @@ export const imagingFacts: FactDefinition[] = [
     derive: (ctx) => {
       const modality = ctx.get<string>('service.modality').value;
       const types = repeatTypes(modality);
-      const at = ctx.get<string>('service.requestDate').value;
+      const at = ctx.get<string>('imaging.requestDate').value;
       const prior = earlierStudies(ctx, types, at);
       return known(prior.map((s) => `${s.path} = ${s.item.type} ${studyRegion(s.item)}${s.item.date ? ` ${s.item.date}` : ''}`),
         prior.length > 0 ? prior.map((s) => `${s.path} = ${s.item.type} of the ${studyRegion(s.item)}${s.item.date ? ` (${s.item.date})` : ''}`) : ['studies: no earlier study of this region']);
@@ -309,7 +309,7 @@ export const imagingFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'knee.derangementSigns', type: 'boolean',
+    id: 'imaging.kneeDerangementSigns', type: 'boolean',
     description: 'Locking or catching, or objective evidence of ligament or meniscal injury on exam (instability, laxity, McMurray/Apley). False when those tests were done and negative.',
     reads: ['exam[]', 'symptoms[]'],
     derive: (ctx) => {
@@ -324,7 +324,7 @@ export const imagingFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'head.neurologicSigns', type: 'boolean',
+    id: 'imaging.headNeurologicSigns', type: 'boolean',
     description: 'Abnormal mental status, a focal neurologic deficit, a seizure, loss of consciousness or amnesia recorded after a head injury; false when the exam records them absent.',
     reads: ['exam[]', 'symptoms[]'],
     derive: (ctx) => {
@@ -340,7 +340,7 @@ export const imagingFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'crps.signCategories', type: 'number',
+    id: 'imaging.crpsSignCategories', type: 'number',
     description: 'How many of the four Budapest sign categories (sensory, vasomotor, sudomotor/oedema, motor/trophic) have a positive exam finding in the region. Not documented when the region has no exam finding.',
     reads: ['exam[]'],
     derive: (ctx) => {
@@ -399,7 +399,7 @@ export const imagingFacts: FactDefinition[] = [
     description: 'Events since the latest earlier study of the region that change what a new study can show: a surgery of the region dated after it (recurrent or residual lesion), or a new injury (injury date after it). Not documented when there is no dated earlier study or no such event is recorded.',
     reads: ['studies[]', 'surgeries[]', 'injury.date'],
     derive: (ctx) => {
-      const at = ctx.get<string>('service.requestDate').value;
+      const at = ctx.get<string>('imaging.requestDate').value;
       const types = repeatTypes(ctx.get<string>('service.modality').value);
       const dated = earlierStudies(ctx, types, at).filter((s) => s.item.date !== undefined);
       if (dated.length === 0) return unknown(['no dated earlier study of this region']);
@@ -417,7 +417,7 @@ export const imagingFacts: FactDefinition[] = [
     description: 'Surgeries of the region imaged (by region or spinal levels) recorded before the request. Not documented when none is recorded.',
     reads: ['surgeries[]'],
     derive: (ctx) => {
-      const found = regionSurgeries(ctx, ctx.get<string>('service.requestDate').value);
+      const found = regionSurgeries(ctx, ctx.get<string>('imaging.requestDate').value);
       return found.length > 0 ? known(found.map((s) => s.kind), found.map((s) => `${s.path} = ${s.kind}${s.date ? ` ${s.date}` : ''}`)) : unknown(['surgeries: none recorded for this region']);
     },
   }),
@@ -449,7 +449,7 @@ export const imagingFacts: FactDefinition[] = [
     },
   }),
   defineFact<readonly string[]>({
-    id: 'head.ctRiskFactors', type: 'list',
+    id: 'imaging.headCtRiskFactors', type: 'list',
     description: 'ODG risk criteria for head CT the record names (besides age over 60): signs of basilar skull fracture, physical evidence of trauma above the clavicles, an acute traumatic seizure, an interval of disturbed consciousness, amnesia, intoxication. Not documented when none is named.',
     reads: ['symptoms[]', 'exam[]', 'diagnoses[]'],
     derive: (ctx) => {

@@ -49,7 +49,7 @@ const latestOf = (list: Indexed<Treatment>[]): Indexed<Treatment> => {
 
 export const injectionProductFacts: FactDefinition[] = [
   defineFact<string>({
-    id: 'injection.product', type: 'string',
+    id: 'injectionProducts.product', type: 'string',
     description: 'What a generic injection service injects: prp, viscosupplement, prolotherapy, botulinum-toxin, stem-cell or corticosteroid (from its label and text).',
     reads: ['services[].label', 'services[].text'],
     derive: ({ service }) => {
@@ -58,7 +58,7 @@ export const injectionProductFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'injection.priorSteroidFailed', type: 'boolean',
+    id: 'injectionProducts.priorSteroidFailed', type: 'boolean',
     description: 'An earlier corticosteroid injection (or aspiration and injection) of the region failed; false when it helped.',
     reads: ['treatments[]'],
     derive: (ctx) => {
@@ -71,7 +71,7 @@ export const injectionProductFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'injection.priorSteroidCount', type: 'number',
+    id: 'injectionProducts.priorSteroidCount', type: 'number',
     description: 'Earlier corticosteroid injections of the region (each listed injection counts its `sessions`, else one); 0 when treatments are listed without one; not documented when no treatments are listed.',
     reads: ['treatments[]'],
     derive: (ctx) => {
@@ -82,7 +82,7 @@ export const injectionProductFacts: FactDefinition[] = [
     },
   }),
   defineFact<string>({
-    id: 'injection.priorSteroidResponse', type: 'string',
+    id: 'injectionProducts.priorSteroidResponse', type: 'string',
     description: 'How the most recent earlier corticosteroid injection of the region worked: none (outcome failed), partial, or improved; not documented when there was none or its outcome is not stated.',
     reads: ['treatments[].outcome', 'treatments[].date'],
     derive: (ctx) => {
@@ -96,7 +96,7 @@ export const injectionProductFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'injection.priorViscosupplementReliefWeeks', type: 'number',
+    id: 'injectionProducts.priorViscosupplementReliefWeeks', type: 'number',
     description: 'Weeks of relief after the most recent earlier hyaluronic acid (viscosupplement) injection or series of the region (its reliefWeeks); 0 when it failed; not documented when there was none or the relief is not stated.',
     reads: ['treatments[].text', 'treatments[].reliefWeeks', 'treatments[].outcome', 'treatments[].date'],
     derive: (ctx) => {
@@ -109,7 +109,7 @@ export const injectionProductFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'pain.severe', type: 'boolean',
+    id: 'injectionProducts.severePain', type: 'boolean',
     description: 'Severe pain: a pain score of 7 or more out of 10 in the service region; false when every recorded score is lower.',
     reads: ['symptoms[].score'],
     derive: (ctx) => {
@@ -133,7 +133,7 @@ export const injectionProductFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'sacroiliac.provocationTests', type: 'number',
+    id: 'injectionProducts.sacroiliacProvocationTests', type: 'number',
     description: 'Positive sacroiliac provocation tests on exam (each finding counts its `count`, else the tests its text names, else one).',
     reads: ['exam[]'],
     derive: (ctx) => {

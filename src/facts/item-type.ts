@@ -49,7 +49,7 @@ export function itemTypeOf(words: string): string | undefined {
 
 export const itemTypeFacts: FactDefinition[] = [
   defineFact<string>({
-    id: 'service.itemType', type: 'string',
+    id: 'itemType.requested', type: 'string',
     description: `What the requested item is, named in its label, text or name: ${ITEM_TYPES.map(([t]) => t).join(', ')}. Not documented when the words name none of these.`,
     reads: ['services[].label', 'services[].text', 'services[].name'],
     derive: ({ service }) => {

@@ -64,7 +64,7 @@ const NUTRITION = /deficien|malnutrition|malabsorption/;
 
 export const medicationIndicationFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'pain.neuropathic', type: 'boolean',
+    id: 'medicationIndications.neuropathicPain', type: 'boolean',
     description: 'Neuropathic pain documented: a neuropathic diagnosis (radiculopathy, neuropathy, CRPS, nerve entrapment, …), a dermatomal sensory deficit or dermatomal radicular pain on exam, or an electrodiagnostic radiculopathy/neuropathy. Never false.',
     reads: ['diagnoses[]', 'exam[]', 'studies[].findings[]'],
     derive: (ctx) => {
@@ -78,7 +78,7 @@ export const medicationIndicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'pain.nociceptive', type: 'boolean',
+    id: 'medicationIndications.nociceptivePain', type: 'boolean',
     description: 'Nociceptive (musculoskeletal) pain documented: a musculoskeletal diagnosis (strain, sprain, osteoarthritis, tendinitis, back or neck pain, …) or back, neck or joint pain as a symptom; false when every diagnosis is neuropathic and no such pain is reported.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => {
@@ -93,18 +93,18 @@ export const medicationIndicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'neuropathic.firstLineFailed', type: 'boolean',
+    id: 'medicationIndications.neuropathicFirstLineFailed', type: 'boolean',
     description: 'A first-line neuropathic agent (tricyclic or SNRI antidepressant, or an anticonvulsant such as gabapentin or pregabalin) was tried and failed; false when it helped; not documented otherwise.',
     reads: ['treatments[]', 'medications[]'],
     derive: (ctx) => failedTrial(triedWith(ctx, ['tricyclic', 'snri', 'anticonvulsant'], ['neuropathic-medication']), 'no trial of an antidepressant or anticonvulsant recorded'),
   }),
   defineFact<boolean>({
-    id: 'depression.documented', type: 'boolean', description: 'Depression is diagnosed or reported; false when the record says there is none.',
+    id: 'medicationIndications.depression', type: 'boolean', description: 'Depression is diagnosed or reported; false when the record says there is none.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => mentioned(ctx, DEPRESSION, 'depression not recorded'),
   }),
   defineFact<boolean>({
-    id: 'benzodiazepine.indication', type: 'boolean',
+    id: 'medicationIndications.benzodiazepine', type: 'boolean',
     description: 'A condition benzodiazepines treat is documented: anxiety or panic, acute agitation, insomnia, seizures, spasticity or alcohol withdrawal. Never false.',
     reads: ['diagnoses[]', 'symptoms[]', 'documentation.anxiety'],
     derive: (ctx) => {
@@ -114,7 +114,7 @@ export const medicationIndicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'spasticity.documented', type: 'boolean',
+    id: 'medicationIndications.spasticity', type: 'boolean',
     description: 'Spasticity or a condition that causes it (multiple sclerosis, spinal cord injury, cerebral palsy, stroke, upper motor neuron disorder, myelopathy) is diagnosed or reported; false when denied.',
     reads: ['diagnoses[]', 'symptoms[]', 'exam[].text'],
     derive: (ctx) => {
@@ -123,23 +123,23 @@ export const medicationIndicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'insomnia.documented', type: 'boolean', description: 'Insomnia or a sleep disturbance is diagnosed or reported; false when denied.',
+    id: 'medicationIndications.insomnia', type: 'boolean', description: 'Insomnia or a sleep disturbance is diagnosed or reported; false when denied.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => mentioned(ctx, SLEEP, 'no sleep disturbance recorded'),
   }),
   defineFact<boolean>({
-    id: 'headache.documented', type: 'boolean', description: 'Headache or migraine is diagnosed or reported; false when denied.',
+    id: 'medicationIndications.headache', type: 'boolean', description: 'Headache or migraine is diagnosed or reported; false when denied.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => mentioned(ctx, HEADACHE, 'no headache recorded'),
   }),
   defineFact<boolean>({
-    id: 'oral.intolerance', type: 'boolean',
+    id: 'medicationIndications.oralIntolerance', type: 'boolean',
     description: 'The worker cannot take or tolerate oral medication (difficulty swallowing, dysphagia, stated oral intolerance); false when denied.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => mentioned(ctx, SWALLOWING, 'no difficulty taking oral medication recorded'),
   }),
   defineFact<boolean>({
-    id: 'exam.muscleSpasm', type: 'boolean', description: 'Muscle spasm on examination (any region); false when the exam records no spasm.',
+    id: 'medicationIndications.muscleSpasm', type: 'boolean', description: 'Muscle spasm on examination (any region); false when the exam records no spasm.',
     reads: ['exam[]'],
     derive: (ctx) => {
       const spasm = examFindings(ctx.request.raw, 'muscle-spasm');
@@ -150,7 +150,7 @@ export const medicationIndicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'firstLineAnalgesic.used', type: 'boolean',
+    id: 'medicationIndications.firstLineAnalgesicUsed', type: 'boolean',
     description: 'A first-line analgesic (an NSAID or acetaminophen) is taken, was tried, or is requested with this one; false when the medication list is given without one and none was tried.',
     reads: ['medications[]', 'treatments[]', 'services[]'],
     derive: (ctx) => {
@@ -163,7 +163,7 @@ export const medicationIndicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'opioid.takenOrRequested', type: 'boolean',
+    id: 'medicationIndications.opioidTakenOrRequested', type: 'boolean',
     description: 'An opioid is taken, was given, or is requested (this service is `for:` an opioid, or an opioid is in the request); false when the medication list is given without one and none is requested.',
     reads: ['medications[]', 'treatments[]', 'services[]'],
     derive: (ctx) => {
@@ -179,13 +179,13 @@ export const medicationIndicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'laxative.firstLineFailed', type: 'boolean',
+    id: 'medicationIndications.firstLineLaxativeFailed', type: 'boolean',
     description: 'First-line treatment of constipation (an over-the-counter laxative or stool softener) was tried and failed; false when it helped.',
     reads: ['medications[]', 'treatments[]'],
     derive: (ctx) => failedTrial(triedWith(ctx, ['laxative'], []), 'no laxative trial recorded'),
   }),
   defineFact<boolean>({
-    id: 'antiemetic.indication', type: 'boolean',
+    id: 'medicationIndications.antiemetic', type: 'boolean',
     description: 'An FDA-approved antiemetic indication is documented besides surgery: chemotherapy, radiation treatment or acute gastroenteritis. Never false.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => {
@@ -194,17 +194,17 @@ export const medicationIndicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'pde5.indication', type: 'boolean', description: 'Erectile dysfunction or pulmonary arterial hypertension is diagnosed or reported; false when denied.',
+    id: 'medicationIndications.pde5', type: 'boolean', description: 'Erectile dysfunction or pulmonary arterial hypertension is diagnosed or reported; false when denied.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => mentioned(ctx, PDE5_DX, 'no erectile dysfunction or pulmonary arterial hypertension recorded'),
   }),
   defineFact<boolean>({
-    id: 'medications.nitrate', type: 'boolean', description: 'A nitrate (nitroglycerin, isosorbide) is taken; false when the medication list is given without one.',
+    id: 'medicationIndications.nitrateTaken', type: 'boolean', description: 'A nitrate (nitroglycerin, isosorbide) is taken; false when the medication list is given without one.',
     reads: ['medications[]'],
     derive: (ctx) => onMedicationList(ctx, ['nitrate'], 'nitrate', { requested: false, topical: true }),
   }),
   defineFact<boolean>({
-    id: 'diagnosis.nutritionalDeficiency', type: 'boolean', description: 'A nutritional deficiency or malabsorption is diagnosed (a distinctive nutritional requirement). Never false.',
+    id: 'medicationIndications.nutritionalDeficiency', type: 'boolean', description: 'A nutritional deficiency or malabsorption is diagnosed (a distinctive nutritional requirement). Never false.',
     reads: ['diagnoses[]'],
     derive: (ctx) => {
       const hits = diagnosisTexts(ctx.request.raw).filter((d) => NUTRITION.test(d.text)).map((d) => `${d.path} = ${d.text}`);

@@ -199,7 +199,7 @@ const STRENGTH_WORDS = /(?<![\d.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|%|g\/|units?\
 
 export const medicationUseFacts: FactDefinition[] = [
   defineFact<readonly string[]>({
-    id: 'medication.ingredients', type: 'list',
+    id: 'medicationUse.ingredients', type: 'list',
     description: 'Generic names of the active ingredients the requested medication names (brands and compounding kits resolved).',
     reads: ['services[].name', 'services[].label', 'services[].text'],
     derive: (ctx) => {
@@ -208,7 +208,7 @@ export const medicationUseFacts: FactDefinition[] = [
     },
   }),
   defineFact<readonly string[]>({
-    id: 'medication.categories', type: 'list',
+    id: 'medicationUse.categories', type: 'list',
     description: 'Drug categories of the requested medication (muscle-relaxant, nsaid, ppi, h2-blocker, antidepressant, anticonvulsant, benzodiazepine, antiemetic, laxative, …), from its names and stated drugClass.',
     reads: ['services[].name', 'services[].label', 'services[].text', 'services[].drugClass'],
     derive: (ctx) => {
@@ -217,7 +217,7 @@ export const medicationUseFacts: FactDefinition[] = [
     },
   }),
   defineFact<string>({
-    id: 'medication.form', type: 'string', description: 'Form of the requested medication: oral, topical, compounded-oral (compounding kit) or injection.',
+    id: 'medicationUse.form', type: 'string', description: 'Form of the requested medication: oral, topical, compounded-oral (compounding kit) or injection.',
     reads: ['services[].route', 'services[].drugClass', 'services[].name', 'services[].label'],
     derive: (ctx) => { const f = medicationForm(ctx); return known(f.form, [f.evidence]); },
   }),
@@ -257,7 +257,7 @@ export const medicationUseFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'medication.strengthStated', type: 'boolean',
+    id: 'medicationUse.strengthStated', type: 'boolean',
     description: 'The strength (dose per unit) is stated: `strength`, or in the name, label or text ("750mg", "5%", "1 mg/ml", "25 mcg/hr", a combination such as "10/325"), or implied by the brand (Tylenol #3). Never false.',
     reads: ['services[].strength', 'services[].name', 'services[].label', 'services[].text'],
     derive: ({ service }) => {
@@ -270,13 +270,13 @@ export const medicationUseFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'medication.daysSupply', type: 'number',
+    id: 'medicationUse.daysSupply', type: 'number',
     description: 'Days the requested count of tablets lasts: quantity ÷ doses a day from the directions, or at most the labeled maximum doses a day when the directions are not stated.',
     reads: ['services[].quantity', 'services[].unit', 'services[].label', 'services[].text'],
     derive: (ctx) => {
       const s = ctx.service.raw;
       const path = `services[${ctx.service.index}]`;
-      const qty = ctx.get<number>('medication.quantity');
+      const qty = ctx.get<number>('medicationUse.quantity');
       if (qty.value === undefined) return unknown(qty.evidence);
       if (s.unit !== undefined && !COUNTED_UNITS.test(s.unit)) return unknown([`${path}.unit = ${s.unit} (not a count of doses)`]);
       if (s.unit === undefined && medicationForm(ctx).form !== 'oral') return unknown([`${path}: not an oral count of doses`]);
@@ -289,13 +289,13 @@ export const medicationUseFacts: FactDefinition[] = [
     },
   }),
   defineFact<readonly string[]>({
-    id: 'medication.sameClassOthers', type: 'list',
+    id: 'medicationUse.sameClassOthers', type: 'list',
     description: 'Other drugs of the requested drug\'s class (muscle relaxant, NSAID, benzodiazepine, hypnotic, anticonvulsant, antidepressant type, PPI, H2 blocker) the worker takes, has used (a treatment naming it) or that are requested with it; a drug that failed or was stopped is not counted. Empty when the medication list shows none; not documented without a medication list.',
     reads: ['medications[]', 'treatments[].text', 'treatments[].outcome', 'services[].name', 'services[].label', 'services[].drugClass'],
     derive: (ctx) => sameClassOthers(ctx),
   }),
   defineFact<boolean>({
-    id: 'medication.continuing', type: 'boolean',
+    id: 'medicationUse.continuing', type: 'boolean',
     description: 'The requested drug is one the worker already takes or has taken (medications[] or a treatment naming it, or a request to continue/renew it); false when the medication list is given without it; not documented when there is no medication list.',
     reads: ['medications[]', 'treatments[].text', 'services[].label', 'services[].text'],
     derive: (ctx) => {
@@ -310,18 +310,18 @@ export const medicationUseFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'medication.benefit', type: 'boolean',
+    id: 'medicationUse.benefit', type: 'boolean',
     description: 'Benefit from the worker\'s use of the requested drug so far: functional improvement, or pain relief when function is not stated to be unimproved; false when function did not improve or the drug failed; the record-level functional-improvement flag when nothing specific is stated.',
     reads: ['medications[].outcome', 'medications[].functionImproved', 'treatments[].outcome', 'treatments[].functionImproved', 'documentation.functionalImprovement'],
     derive: (ctx) => benefitOf(sameDrugEntries(ctx), ctx),
   }),
   defineFact<number>({
-    id: 'medication.courseDays', type: 'number',
+    id: 'medicationUse.courseDays', type: 'number',
     description: 'Days of use the request would bring the course to: days already taken (when continuing) plus the days the requested supply lasts.',
     reads: ['medications[].durationMonths', 'treatments[].durationWeeks', 'services[].quantity'],
     derive: (ctx) => {
-      const supply = ctx.get<number>('medication.daysSupply');
-      const continuing = ctx.get<boolean>('medication.continuing');
+      const supply = ctx.get<number>('medicationUse.daysSupply');
+      const continuing = ctx.get<boolean>('medicationUse.continuing');
       if (supply.value === undefined) return unknown(supply.evidence);
       if (continuing.value === false) return known(supply.value, [...supply.evidence, ...continuing.evidence]);
       if (continuing.value === undefined) return unknown(continuing.evidence);

@@ -145,7 +145,7 @@ function totalMorphineEquivalent(ctx: FactContext): Fact<number> {
 
 export const medicationFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'service.isOpioid', type: 'boolean', description: 'The requested medication is an opioid (by drug class or name).', reads: ['services[].drugClass', 'services[].name', 'services[].label'],
+    id: 'medication.isOpioid', type: 'boolean', description: 'The requested medication is an opioid (by drug class or name).', reads: ['services[].drugClass', 'services[].name', 'services[].label'],
     derive: (ctx) => {
       const s = ctx.service.raw;
       if (s.drugClass) return known(s.drugClass === 'opioid', [`services[${ctx.service.index}].drugClass = ${s.drugClass}`]);
@@ -153,7 +153,7 @@ export const medicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<string>({
-    id: 'service.drugClass', type: 'string', description: 'Drug class of the requested medication (opioid, nsaid, muscle-relaxant, …).', reads: ['services[].drugClass', 'services[].name'],
+    id: 'medication.drugClass', type: 'string', description: 'Drug class of the requested medication (opioid, nsaid, muscle-relaxant, …).', reads: ['services[].drugClass', 'services[].name'],
     derive: (ctx) => {
       const s = ctx.service.raw;
       if (s.drugClass) return known(s.drugClass, [`services[${ctx.service.index}].drugClass = ${s.drugClass}`]);
@@ -162,7 +162,7 @@ export const medicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'opioid.ongoing', type: 'boolean',
+    id: 'medication.opioidOngoing', type: 'boolean',
     description: 'The worker is already taking an opioid (current medication list or opioid treatment), so this is ongoing management rather than initiation.',
     reads: ['medications[]', 'treatments[]'],
     derive: (ctx) => {
@@ -174,7 +174,7 @@ export const medicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'opioid.functionImproved', type: 'boolean',
+    id: 'medication.opioidFunctionImproved', type: 'boolean',
     description: 'Function improved on the opioid: the flag on the opioid the worker takes (medications[].functionImproved) when stated, else the record-level documentation.functionalImprovement.',
     reads: ['medications[].functionImproved', 'documentation.functionalImprovement'],
     derive: (ctx) => {
@@ -189,7 +189,7 @@ export const medicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'opioid.longActing', type: 'boolean',
+    id: 'medication.opioidLongActing', type: 'boolean',
     description: 'The requested opioid is a long-acting (extended-release or transdermal) form: ER/XR/SR/CR in its words, a long-acting brand (OxyContin, MS Contin, Kadian, Hysingla, Zohydro, Xtampza, Exalgo, Nucynta ER), a patch (fentanyl, buprenorphine) or methadone.',
     reads: ['services[].name', 'services[].label', 'services[].text', 'services[].route'],
     derive: (ctx) => {
@@ -204,7 +204,7 @@ export const medicationFacts: FactDefinition[] = [
     description: 'The medication is for the period after a surgery: requested `for:` a surgery or labelled post-operative, or requested together with a surgery in this request.',
     reads: ['services[].for', 'services[].label', 'services[].text', 'services[].kind'],
     derive: (ctx) => {
-      const stated = ctx.get<boolean>('service.postoperative');
+      const stated = ctx.get<boolean>('procedure.postoperative');
       if (stated.value === true) return stated;
       const surgeries = ctx.request.services.filter((s) => s.kind === 'surgery' && s.requested);
       return surgeries.length > 0
@@ -213,27 +213,27 @@ export const medicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'opioid.postoperative', type: 'boolean',
+    id: 'medication.opioidPostoperative', type: 'boolean',
     description: 'The requested opioid is for pain after surgery, a short course not judged by long-term monitoring: requested `for:` a surgery or labelled post-operative, or requested with a surgery in this request while the worker is not documented to take an opioid already.',
     reads: ['services[].for', 'services[].label', 'services[].text', 'services[].kind', 'medications[]', 'treatments[]'],
     derive: (ctx) => {
-      const stated = ctx.get<boolean>('service.postoperative');
+      const stated = ctx.get<boolean>('procedure.postoperative');
       if (stated.value === true) return stated;
       const withSurgery = ctx.get<boolean>('medication.withSurgery');
       if (withSurgery.value !== true) return withSurgery;
-      const ongoing = ctx.get<boolean>('opioid.ongoing');
+      const ongoing = ctx.get<boolean>('medication.opioidOngoing');
       if (ongoing.value === true) return known(false, [...ongoing.evidence, 'the worker already takes an opioid: the surgery does not make it a post-operative course']);
       // with no medication list, an opioid requested with a surgery is read as the surgery's course
       return known(true, [...withSurgery.evidence, ...ongoing.evidence]);
     },
   }),
   ...MONITORING.map(([field, description]) => defineFact<boolean>({
-    id: `opioid.monitoring.${field}`, type: 'boolean', description: `${description} From the opioidMonitoring flag, else the record's own words (notes, item text; a negated mention is false).`,
+    id: `medication.opioidMonitoring.${field}`, type: 'boolean', description: `${description} From the opioidMonitoring flag, else the record's own words (notes, item text; a negated mention is false).`,
     reads: [`documentation.opioidMonitoring.${field}`, 'documentation.notes', 'medications[].text', 'treatments[].text', 'studies[].text', 'diagnoses[]', ...(field === 'urineDrugScreen' ? ['services[].kind'] : [])],
     derive: (ctx) => monitoringFlag(ctx, field),
   })),
   defineFact<number>({
-    id: 'opioid.morphineEquivalentDaily', type: 'number',
+    id: 'medication.morphineEquivalentDaily', type: 'number',
     description: 'Total daily oral morphine equivalent (mg) across the opioids the worker takes and those requested (a requested opioid replaces the same drug on the list): as stated, else computed from drug, strength and directions (doses a day, or quantity over days). Not documented when any opioid\'s dose cannot be computed.',
     reads: ['medications[].morphineEquivalentDaily', 'medications[].strength', 'medications[].text', 'services[].morphineEquivalentDaily', 'services[].strength', 'services[].quantity', 'services[].label', 'services[].text'],
     derive: (ctx) => totalMorphineEquivalent(ctx),

@@ -31,67 +31,67 @@ const REDUCED_OR_NOT_TOLERATED = /not tolerat|intoleran|side[- ]effect|adverse|u
 
 export const painConditionFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'diagnosis.crps', type: 'boolean',
+    id: 'painConditions.crps', type: 'boolean',
     description: 'A diagnosis of complex regional pain syndrome (reflex sympathetic dystrophy).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /\bcrps\b|complex regional|reflex sympathetic|\brsd\b|causalgia/, 'CRPS'),
   }),
   defineFact<boolean>({
-    id: 'diagnosis.neuropathicPain', type: 'boolean',
+    id: 'painConditions.neuropathicPain', type: 'boolean',
     description: 'Neuropathic pain: radiculopathy or radiculitis, sciatica, neuropathy, neuralgia or neuritis, nerve entrapment, CRPS, phantom limb pain, spasticity or multiple sclerosis (diagnoses, or an EMG finding of radiculopathy or neuropathy).',
     reads: ['diagnoses[]', 'studies[].findings[]'],
     derive: (ctx) => diagnosisFact(ctx, /radicul|sciatica|neuropath|neuralgia|neuritis|nerve (?:injury|entrapment|compression)|carpal tunnel|cubital tunnel|\bcrps\b|complex regional|reflex sympathetic|phantom|spastic|multiple sclerosis|herpetic/, 'neuropathic pain condition', true),
   }),
   defineFact<boolean>({
-    id: 'diagnosis.musculoskeletal', type: 'boolean',
+    id: 'painConditions.musculoskeletal', type: 'boolean',
     description: 'A musculoskeletal condition is diagnosed (sprain, strain, myalgia, spasm, disc disorder, tendinitis, arthritis, contusion, fracture, spinal or joint pain, …).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /sprain|strain|myalgia|myositis|spasm|segmental|dysfunction|subluxation|\bdis[ck]|tendin|tenosynov|bursitis|arthr|arthropathy|contusion|fractur|degenerat|lumbago|cervicalgia|dorsalgia|impingement|capsulitis|musculo|ligament|spondyl|back pain|neck pain|joint pain|pain in|injury of (?:the )?muscle/, 'musculoskeletal condition'),
   }),
   defineFact<boolean>({
-    id: 'diagnosis.sprainStrain', type: 'boolean',
+    id: 'painConditions.sprainStrain', type: 'boolean',
     description: 'A sprain or strain is diagnosed (ODG sets its own therapy allowances for some body parts).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /sprain|strain/, 'sprain or strain'),
   }),
   defineFact<boolean>({
-    id: 'diagnosis.fibromyalgia', type: 'boolean',
+    id: 'painConditions.fibromyalgia', type: 'boolean',
     description: 'A diagnosis of fibromyalgia (fibromyalgia syndrome, fibrositis).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /fibromyalg|fibrositis/, 'fibromyalgia'),
   }),
   defineFact<boolean>({
-    id: 'diagnosis.rotatorCuffCondition', type: 'boolean',
+    id: 'painConditions.rotatorCuffCondition', type: 'boolean',
     description: 'Rotator cuff inflammation (tendinitis, bursitis), impingement syndrome or a rotator cuff tear is diagnosed.',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /rotator cuff|impingement|subacromial|supraspinatus|infraspinatus|(?:shoulder|subdeltoid).{0,20}(?:bursitis|tendin)|(?:bursitis|tendin\w*).{0,20}shoulder/, 'rotator cuff condition'),
   }),
   defineFact<boolean>({
-    id: 'diagnosis.cervicalDystonia', type: 'boolean',
+    id: 'painConditions.cervicalDystonia', type: 'boolean',
     description: 'A diagnosis of cervical dystonia (spasmodic torticollis).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /dystonia|torticollis/, 'cervical dystonia'),
   }),
   defineFact<boolean>({
-    id: 'diagnosis.softTissueInflammation', type: 'boolean',
+    id: 'painConditions.softTissueInflammation', type: 'boolean',
     description: 'A soft tissue inflammation is diagnosed (tendinitis, tenosynovitis, bursitis, myositis, fasciitis, epicondylitis, capsulitis, synovitis).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /tendinit|tendonit|tendinopath|tenosynov|bursitis|myositis|fasciitis|epicondyl|capsulitis|synovitis/, 'soft tissue inflammation'),
   }),
   defineFact<boolean>({
-    id: 'diagnosis.calcificTendinitis', type: 'boolean',
+    id: 'painConditions.calcificTendinitis', type: 'boolean',
     description: 'A diagnosis of calcific (calcifying) tendinitis.',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /calcif\w* tendin|calcific/, 'calcific tendinitis'),
   }),
   defineFact<boolean>({
-    id: 'diagnosis.plantarFasciitis', type: 'boolean',
+    id: 'painConditions.plantarFasciitis', type: 'boolean',
     description: 'A diagnosis of plantar fasciitis (plantar heel pain).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /plantar fasci|heel pain/, 'plantar fasciitis'),
   }),
   defineFact<boolean>({
-    id: 'diagnosis.osteoarthritis', type: 'boolean',
+    id: 'painConditions.osteoarthritis', type: 'boolean',
     description: 'Osteoarthritis (degenerative joint disease) is diagnosed, or imaging reports osteoarthritis or cartilage loss.',
     reads: ['diagnoses[]', 'studies[].findings[]'],
     derive: (ctx) => {
@@ -104,13 +104,13 @@ export const painConditionFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'diagnosis.tendinopathy', type: 'boolean',
+    id: 'painConditions.tendinopathy', type: 'boolean',
     description: 'A chronic tendon or fascia disorder is diagnosed (tendinopathy, tendinosis, tendinitis, epicondylitis, plantar fasciitis).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /tendinopath|tendinos|tendinit|tendonit|epicondyl|plantar fasci/, 'tendinopathy'),
   }),
   defineFact<boolean>({
-    id: 'medication.reducedOrNotTolerated', type: 'boolean',
+    id: 'painConditions.medicationReducedOrNotTolerated', type: 'boolean',
     description: 'Pain medication was reduced, or is not tolerated (side effects, intolerance), per the medication list or treatments. Never false: its absence is not documented.',
     reads: ['medications[]', 'treatments[].medicationReduced', 'treatments[].text'],
     derive: (ctx) => {
@@ -129,7 +129,7 @@ export const painConditionFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'medications.documented', type: 'boolean',
+    id: 'painConditions.medicationsDocumented', type: 'boolean',
     description: 'The ongoing medication use is documented (a medication list, or medication among treatments). Never false.',
     reads: ['medications[]', 'treatments[]'],
     derive: (ctx) => {
@@ -142,7 +142,7 @@ export const painConditionFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'psych.cbt', type: 'boolean',
+    id: 'painConditions.cbt', type: 'boolean',
     description: 'A cognitive behavioral therapy (psychological treatment) program is documented or requested. Never false.',
     reads: ['treatments[]', 'services[]'],
     derive: (ctx) => {
@@ -156,7 +156,7 @@ export const painConditionFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'psych.cbtWeeks', type: 'number',
+    id: 'painConditions.cbtWeeks', type: 'number',
     description: 'Weeks of cognitive behavioral therapy so far: the longest stated duration, else the time since the earliest dated session.',
     reads: ['treatments[].durationWeeks', 'treatments[].date'],
     derive: (ctx) => {
@@ -176,7 +176,7 @@ export const painConditionFacts: FactDefinition[] = [
     },
   }),
   defineFact<string>({
-    id: 'patient.workStatus', type: 'string',
+    id: 'painConditions.workStatus', type: 'string',
     description: 'Work status as recorded: full-duty, modified-duty, working, off-work or retired.',
     reads: ['patient.workStatus'],
     derive: (ctx) => {

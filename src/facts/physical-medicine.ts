@@ -152,7 +152,7 @@ const pending = (t: Treatment): boolean =>
 
 function priorVisits(ctx: FactContext, atLeast: boolean): Fact<number> {
   const found = courses(ctx);
-  const had = ctx.get<boolean>('therapy.hadPrior');
+  const had = ctx.get<boolean>('physicalMedicine.hadPriorTherapy');
   if (had.value === undefined) return unknown(had.evidence);
   if (had.value === false) return known(0, had.evidence);
   const counted = found.courses!.filter((t) => counts(t.item));
@@ -164,7 +164,7 @@ function priorVisits(ctx: FactContext, atLeast: boolean): Fact<number> {
 
 function total(ctx: FactContext, priorId: string): Fact<number> {
   const prior = ctx.get<number>(priorId);
-  const requested = ctx.get<number>('therapy.visitsRequested');
+  const requested = ctx.get<number>('physicalMedicine.therapyVisitsRequested');
   const evidence = [...prior.evidence, ...requested.evidence];
   return prior.value !== undefined && requested.value !== undefined ? known(prior.value + requested.value, evidence) : unknown(evidence);
 }
@@ -211,7 +211,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<readonly string[]>({
-    id: 'physmed.modalities', type: 'list',
+    id: 'physicalMedicine.modalities', type: 'list',
     description: 'Every physical-medicine modality the service names (a combination unit such as TENS/EMS names both); the kind alone for therapy kinds.',
     reads: ['services[].kind', 'services[].label', 'services[].text'],
     derive: (ctx) => {
@@ -222,7 +222,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'physmed.homeUnit', type: 'boolean',
+    id: 'physicalMedicine.homeUnit', type: 'boolean',
     description: 'The service is a device for home use (durable equipment, or a "unit" / rental / purchase), not sessions given in the clinic.',
     reads: ['services[].kind', 'services[].label', 'services[].text'],
     derive: (ctx) => {
@@ -232,7 +232,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'physmed.purchase', type: 'boolean',
+    id: 'physicalMedicine.purchase', type: 'boolean',
     description: 'A device is requested for purchase (true) or for rental / a trial (false; also when it is asked for a stated number of days or weeks); not documented when the request says neither.',
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => {
@@ -247,7 +247,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'therapy.visitsRequested', type: 'number',
+    id: 'physicalMedicine.therapyVisitsRequested', type: 'number',
     description: 'Visits requested: service.visits for therapy kinds; for other kinds (biofeedback encoded as `other`, equipment) the quantity or the count the label states.',
     reads: ['services[].quantity', 'services[].label', 'services[].text'],
     derive: (ctx) => {
@@ -273,31 +273,31 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'therapy.priorVisits', type: 'number',
+    id: 'physicalMedicine.priorTherapyVisits', type: 'number',
     description: 'Visits of the same therapy already completed or authorized (the larger of the two per course, summed over courses); 0 when there was none; not documented when a course is listed without its number of visits.',
     reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized'],
     derive: (ctx) => priorVisits(ctx, false),
   }),
   defineFact<number>({
-    id: 'therapy.priorVisitsAtLeast', type: 'number',
+    id: 'physicalMedicine.priorTherapyVisitsAtLeast', type: 'number',
     description: 'A lower bound on the earlier visits of the same therapy: courses listed without a count count as one visit.',
     reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized'],
     derive: (ctx) => priorVisits(ctx, true),
   }),
   defineFact<number>({
-    id: 'therapy.totalVisits', type: 'number',
+    id: 'physicalMedicine.totalTherapyVisits', type: 'number',
     description: 'Earlier visits of the same therapy plus the visits requested.',
     reads: ['treatments[]', 'services[].quantity', 'services[].label'],
-    derive: (ctx) => total(ctx, 'therapy.priorVisits'),
+    derive: (ctx) => total(ctx, 'physicalMedicine.priorTherapyVisits'),
   }),
   defineFact<number>({
-    id: 'therapy.totalVisitsAtLeast', type: 'number',
+    id: 'physicalMedicine.totalTherapyVisitsAtLeast', type: 'number',
     description: 'A lower bound on earlier plus requested visits (uncounted earlier courses count as one visit).',
     reads: ['treatments[]', 'services[].quantity', 'services[].label'],
-    derive: (ctx) => total(ctx, 'therapy.priorVisitsAtLeast'),
+    derive: (ctx) => total(ctx, 'physicalMedicine.priorTherapyVisitsAtLeast'),
   }),
   defineFact<boolean>({
-    id: 'therapy.functionImproved', type: 'boolean',
+    id: 'physicalMedicine.therapyFunctionImproved', type: 'boolean',
     description: 'The earlier course(s) of the same therapy produced objective functional improvement (8 CCR 9792.20(e)): true when a course says so (functionImproved, or its text reports an objective measure: range of motion, ADLs, work restrictions or duty, lifting/walking/sitting tolerance), else the general documentation flag; false when a course failed or did not improve function; not documented while an authorized course has no reported results, or when only pain or overall improvement is reported.',
     reads: ['treatments[].functionImproved', 'treatments[].outcome', 'treatments[].text', 'treatments[].sessionsAuthorized', 'documentation.functionalImprovement'],
     derive: (ctx) => {
@@ -318,7 +318,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'rehabilitation.concurrent', type: 'boolean',
+    id: 'physicalMedicine.concurrentRehabilitation', type: 'boolean',
     description: 'An active rehabilitation program (physical or occupational therapy, home exercise, work hardening) is under way or requested alongside the service. Never false: its absence is not documented.',
     reads: ['services[]', 'treatments[]', 'documentation.homeExerciseProgram'],
     derive: (ctx) => {
@@ -334,7 +334,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'rehabilitation.therapyImproved', type: 'boolean',
+    id: 'physicalMedicine.rehabilitationTherapyImproved', type: 'boolean',
     description: 'Physical or occupational therapy already given improved the worker (outcome improved or partial, or function improved); false when it failed.',
     reads: ['treatments[].outcome', 'treatments[].functionImproved'],
     derive: (ctx) => {
@@ -349,7 +349,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'tens.trialWeeks', type: 'number',
+    id: 'physicalMedicine.tensTrialWeeks', type: 'number',
     description: 'Weeks of an earlier trial of TENS or other electrical stimulation: the longest stated duration, or one its text states ("30-day trial", "one month", "6 weeks").',
     reads: ['treatments[].durationWeeks', 'treatments[].text'],
     derive: (ctx) => {
@@ -364,7 +364,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'tens.failed', type: 'boolean',
+    id: 'physicalMedicine.tensFailed', type: 'boolean',
     description: 'An earlier TENS trial failed (outcome failed or no functional improvement); false when it helped.',
     reads: ['treatments[]'],
     derive: (ctx) => {
@@ -377,7 +377,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<string>({
-    id: 'acupuncture.addOn', type: 'string',
+    id: 'physicalMedicine.acupunctureAddOn', type: 'string',
     description: 'What the acupuncture request adds to needling, from its words: laser (infrared or laser acupuncture), capsaicin (a capsaicin patch), electro (electro-acupuncture) or none.',
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => {
@@ -387,7 +387,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'manipulation.underAnesthesia', type: 'boolean',
+    id: 'physicalMedicine.manipulationUnderAnesthesia', type: 'boolean',
     description: 'The manipulation is to be done under anesthesia (MUA).',
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => {
@@ -396,14 +396,14 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'service.supervised', type: 'boolean',
+    id: 'physicalMedicine.supervised', type: 'boolean',
     description: 'The request states the program is supervised or monitored by a medical professional. Never false.',
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => /supervis|monitor|therapist|medically/.test(words(ctx))
       ? known(true, [`${wordsPath(ctx)} states supervision`]) : unknown([`${wordsPath(ctx)} does not state supervision`]),
   }),
   defineFact<boolean>({
-    id: 'fce.effortOnly', type: 'boolean',
+    id: 'physicalMedicine.fceEffortOnly', type: 'boolean',
     description: 'The evaluation is requested to test effort, compliance or validity (its words say so).',
     reads: ['services[].label', 'services[].text', 'services[].purpose'],
     derive: (ctx) => {
@@ -413,7 +413,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'physmed.aquatic', type: 'boolean',
+    id: 'physicalMedicine.aquatic', type: 'boolean',
     description: 'The therapy is to be given in water (aquatic, pool or hydro therapy), from its label or text.',
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => {
@@ -422,7 +422,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'aquatic.reducedWeightBearingNeeded', type: 'boolean',
+    id: 'physicalMedicine.reducedWeightBearingNeeded', type: 'boolean',
     description: 'Reduced weight bearing is desirable: obesity is diagnosed, or the record or request says weight bearing must be limited or land-based exercise is not tolerated. Never false.',
     reads: ['diagnoses[]', 'services[].label', 'services[].text', 'treatments[].text', 'exam[].text'],
     derive: (ctx) => {
@@ -439,7 +439,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'physmed.forFlareUp', type: 'boolean',
+    id: 'physicalMedicine.forFlareUp', type: 'boolean',
     description: 'The service\'s own words (label, text, purpose) say it treats a flare-up, exacerbation or recurrence of symptoms. Never false.',
     reads: ['services[].label', 'services[].text', 'services[].purpose'],
     derive: (ctx) => {
@@ -449,7 +449,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'fce.returnToWorkQuestion', type: 'boolean',
+    id: 'physicalMedicine.fceReturnToWorkQuestion', type: 'boolean',
     description: 'The evaluation\'s own words (label, text, purpose) name the return-to-work question it answers: screening for work hardening or conditioning, maximum medical improvement or permanent and stationary status, or failed return-to-work attempts. Never false.',
     reads: ['services[].label', 'services[].text', 'services[].purpose'],
     derive: (ctx) => {
@@ -459,7 +459,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'homeExercise.ineffective', type: 'boolean',
+    id: 'physicalMedicine.homeExerciseIneffective', type: 'boolean',
     description: 'A home exercise program was tried and was not effective; false when it helped.',
     reads: ['treatments[]'],
     derive: (ctx) => {
@@ -472,7 +472,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'request.workHardeningPlanned', type: 'boolean',
+    id: 'physicalMedicine.workHardeningPlanned', type: 'boolean',
     description: 'Admission to a work hardening or work conditioning program is requested in the same request. Never false.',
     reads: ['services[]'],
     derive: (ctx) => {

@@ -92,7 +92,7 @@ export function procedureCategory(words: string, regions: readonly Region[]): st
 
 export const postsurgicalFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'service.forSurgery', type: 'boolean',
+    id: 'postsurgical.forSurgery', type: 'boolean',
     description: 'The service is requested for a surgery (`for:` names a surgery service): post-operative care that stands or falls with it.',
     reads: ['services[].for'],
     derive: (ctx) => {
@@ -103,7 +103,7 @@ export const postsurgicalFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'service.forInjection', type: 'boolean',
+    id: 'postsurgical.forInjection', type: 'boolean',
     description: 'The service is requested for an injection (`for:` names an epidural, facet, trigger point or other injection), e.g. post-injection therapy.',
     reads: ['services[].for'],
     derive: (ctx) => {
@@ -114,7 +114,7 @@ export const postsurgicalFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'postsurgery.monthsSince', type: 'number',
+    id: 'postsurgical.monthsSinceSurgery', type: 'number',
     description: 'Months from the most recent surgery on the service region to the decision date; 0 when the service is requested for a planned surgery. Not documented when the record shows no dated surgery there.',
     reads: ['services[].for', 'surgeries[].date', 'surgeries[].region', 'decisionDate'],
     derive: (ctx) => {
@@ -126,7 +126,7 @@ export const postsurgicalFacts: FactDefinition[] = [
     },
   }),
   defineFact<string>({
-    id: 'postsurgery.procedure', type: 'string',
+    id: 'postsurgical.procedure', type: 'string',
     description: 'The procedure the post-operative therapy follows, as a category of the MTUS Post-Surgical Treatment Guidelines schedule (e.g. shoulder-instability-repair, knee-meniscectomy, hand-fracture); `unlisted` when the words fit none.',
     reads: ['services[].for', 'surgeries[]'],
     derive: (ctx) => {

@@ -97,7 +97,7 @@ const IMPLANT_OR_UROLOGIC = new RegExp(`${IMPLANT.source}|${UROLOGIC.source}`);
 
 export const preoperativeFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'preop.isPreoperative', type: 'boolean',
+    id: 'preoperative.isPreoperative', type: 'boolean',
     description: 'The service is pre-operative testing: kind preoperative-testing, requested for a surgery, or labelled pre-op.',
     reads: ['services[].kind', 'services[].for', 'services[].label'],
     derive: (ctx) => {
@@ -110,7 +110,7 @@ export const preoperativeFacts: FactDefinition[] = [
     },
   }),
   defineFact<readonly string[]>({
-    id: 'preop.tests', type: 'list',
+    id: 'preoperative.tests', type: 'list',
     description: `Pre-operative tests the service names: ${PREOP_TESTS.map(([t]) => t).join(', ')} ("unspecified" for "pre-op labs" naming no test).`,
     reads: ['services[].label', 'services[].text'],
     derive: ({ service }) => {
@@ -119,7 +119,7 @@ export const preoperativeFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'preop.forSurgery', type: 'boolean',
+    id: 'preoperative.forSurgery', type: 'boolean',
     description: 'The test is for a planned surgery: requested for a surgery, the request holds one surgery, the test\'s own label or text names the surgery ("before umbilical hernia repair"), or surgery is planned for the worker.',
     reads: ['services[].for', 'services[]', 'services[].label', 'services[].text', 'documentation.surgeryPlanned'],
     derive: (ctx) => {
@@ -136,11 +136,11 @@ export const preoperativeFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'preop.chronicDisease', type: 'boolean', description: 'An underlying chronic disease is diagnosed (hypertension, diabetes, kidney or liver disease, heart failure or coronary disease, COPD, lupus, rheumatoid arthritis, thyroid disease). Never false.',
+    id: 'preoperative.chronicDisease', type: 'boolean', description: 'An underlying chronic disease is diagnosed (hypertension, diabetes, kidney or liver disease, heart failure or coronary disease, COPD, lupus, rheumatoid arthritis, thyroid disease). Never false.',
     reads: ['diagnoses[]'], derive: (ctx) => diagnosisFact(ctx, CHRONIC_DISEASE, 'diagnoses: no chronic disease recorded'),
   }),
   defineFact<boolean>({
-    id: 'preop.electrolyteMedication', type: 'boolean', description: 'The worker takes (or is prescribed in this request) a medication that predisposes to electrolyte abnormalities or renal failure (NSAID, diuretic, ACE inhibitor or ARB, digoxin, lithium); false when the medication list has none and none is requested.',
+    id: 'preoperative.electrolyteMedication', type: 'boolean', description: 'The worker takes (or is prescribed in this request) a medication that predisposes to electrolyte abnormalities or renal failure (NSAID, diuretic, ACE inhibitor or ARB, digoxin, lithium); false when the medication list has none and none is requested.',
     reads: ['medications[]', 'services[]'],
     derive: (ctx) => {
       const requested = ctx.request.services.filter((s) => s.kind === 'medication' && (s.raw.drugClass === 'nsaid' || ELECTROLYTE_DRUGS.test(`${s.raw.name ?? ''} ${s.words}`.toLowerCase())));
@@ -149,19 +149,19 @@ export const preoperativeFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'preop.anemiaRisk', type: 'boolean', description: 'A disease that increases the risk of anemia is diagnosed (anemia, chronic kidney disease, cancer, bleeding, cirrhosis, hemoglobinopathy). Never false.',
+    id: 'preoperative.anemiaRisk', type: 'boolean', description: 'A disease that increases the risk of anemia is diagnosed (anemia, chronic kidney disease, cancer, bleeding, cirrhosis, hemoglobinopathy). Never false.',
     reads: ['diagnoses[]'], derive: (ctx) => diagnosisFact(ctx, ANEMIA_RISK, 'diagnoses: no disease that increases the risk of anemia'),
   }),
   defineFact<boolean>({
-    id: 'preop.bloodLossAnticipated', type: 'boolean', description: 'Significant perioperative blood loss is anticipated: the planned procedure is an arthroplasty, fusion, laminectomy, osteotomy, hip/femur/pelvic fracture fixation, amputation or open abdominal surgery; false for a minor procedure (arthroscopy, release, hernia repair, excision).',
+    id: 'preoperative.bloodLossAnticipated', type: 'boolean', description: 'Significant perioperative blood loss is anticipated: the planned procedure is an arthroplasty, fusion, laminectomy, osteotomy, hip/femur/pelvic fracture fixation, amputation or open abdominal surgery; false for a minor procedure (arthroscopy, release, hernia repair, excision).',
     reads: ['services[]'], derive: (ctx) => procedureFact(ctx, MAJOR_BLOOD_LOSS, MINOR_PROCEDURE, 'significant blood loss'),
   }),
   defineFact<boolean>({
-    id: 'preop.bleedingRisk', type: 'boolean', description: 'A history of bleeding or a condition that predisposes to bleeding is diagnosed (bleeding disorder, coagulopathy, thrombocytopenia, liver disease). Never false.',
+    id: 'preoperative.bleedingRisk', type: 'boolean', description: 'A history of bleeding or a condition that predisposes to bleeding is diagnosed (bleeding disorder, coagulopathy, thrombocytopenia, liver disease). Never false.',
     reads: ['diagnoses[]'], derive: (ctx) => diagnosisFact(ctx, BLEEDING_RISK, 'diagnoses: no bleeding history or bleeding disorder'),
   }),
   defineFact<boolean>({
-    id: 'preop.anticoagulant', type: 'boolean', description: 'The worker takes an anticoagulant or antiplatelet drug; false when the medication list has none.',
+    id: 'preoperative.anticoagulant', type: 'boolean', description: 'The worker takes an anticoagulant or antiplatelet drug; false when the medication list has none.',
     reads: ['medications[]'], derive: (ctx) => medicationFact(ctx, ANTICOAGULANTS, 'anticoagulant'),
   }),
   defineFact<boolean>({
@@ -169,7 +169,7 @@ export const preoperativeFacts: FactDefinition[] = [
     reads: ['services[]'], derive: (ctx) => procedureFact(ctx, IMPLANT_OR_UROLOGIC, undefined, 'an implant or urologic procedure'),
   }),
   defineFact<boolean>({
-    id: 'preop.pulmonaryRisk', type: 'boolean',
+    id: 'preoperative.pulmonaryRisk', type: 'boolean',
     description: 'Risk of postoperative pulmonary complications: chronic lung disease, sleep apnea, heart failure or smoking diagnosed, age over 60, or a thoracic or abdominal procedure. Never false.',
     reads: ['diagnoses[]', 'patient.age', 'services[]'],
     derive: (ctx) => {
@@ -184,7 +184,7 @@ export const preoperativeFacts: FactDefinition[] = [
     },
   }),
   defineFact<string>({
-    id: 'preop.procedureRisk', type: 'string',
+    id: 'preoperative.procedureRisk', type: 'string',
     description: 'Cardiac risk class of the planned procedure: high (aortic and major or peripheral vascular surgery), low (endoscopic or arthroscopic, superficial, releases, cataract, breast) or intermediate (any other named surgery: open orthopedic, spinal, intraperitoneal, intrathoracic). Not documented when no procedure is named.',
     reads: ['services[]'],
     derive: (ctx) => {
@@ -196,7 +196,7 @@ export const preoperativeFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'preop.cardiacRisk', type: 'boolean',
+    id: 'preoperative.cardiacRisk', type: 'boolean',
     description: 'Clinical findings that indicate an ECG: heart or cerebrovascular disease, diabetes, renal insufficiency, a murmur, or cardiac symptoms (chest pain, palpitations, syncope). Never false.',
     reads: ['diagnoses[]', 'symptoms[]', 'exam[]'],
     derive: (ctx) => {

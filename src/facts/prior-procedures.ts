@@ -61,7 +61,7 @@ const count = (t: Treatment): number => t.sessions ?? 1;
 
 export const priorProcedureFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'service.isRepeat', type: 'boolean',
+    id: 'priorProcedures.isRepeat', type: 'boolean',
     description: 'The record shows an earlier treatment of the same kind in the same region, so this request is a repeat.',
     reads: ['treatments[]'],
     derive: (ctx) => {
@@ -71,14 +71,14 @@ export const priorProcedureFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'prior.count', type: 'number', description: 'Earlier treatments (injections or visits) of the same kind in the region.', reads: ['treatments[].sessions'],
+    id: 'priorProcedures.count', type: 'number', description: 'Earlier treatments (injections or visits) of the same kind in the region.', reads: ['treatments[].sessions'],
     derive: (ctx) => {
       const prior = priorOfSameKind(ctx);
       return known(prior.reduce((n, t) => n + count(t.item), 0), prior.length > 0 ? prior.map((t) => `${t.path} = ${t.item.kind}${t.item.sessions !== undefined ? ` × ${t.item.sessions}` : ''}`) : [`treatments: no earlier ${ctx.service.kind}`]);
     },
   }),
   defineFact<number>({
-    id: 'prior.countLastYear', type: 'number',
+    id: 'priorProcedures.countLastYear', type: 'number',
     description: 'Earlier treatments of the same kind in the 12 months before the decision date (undated ones count as recent).', reads: ['treatments[].date'],
     derive: (ctx) => {
       const recent = priorOfSameKind(ctx).filter((t) => !t.item.date || daysBetween(t.item.date, ctx.request.decisionDate) <= 365);
@@ -86,29 +86,19 @@ export const priorProcedureFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'prior.sessions', type: 'number', description: 'Visits of the same therapy already completed in the region (sum of `sessions`).', reads: ['treatments[].sessions'],
-    derive: (ctx) => {
-      const prior = priorOfSameKind(ctx);
-      const withSessions = prior.filter((t) => t.item.sessions !== undefined);
-      if (prior.length === 0) return known(0, [`treatments: no earlier ${ctx.service.kind}`]);
-      if (withSessions.length === 0) return unknown(prior.map((t) => `${t.path}.sessions not stated`));
-      return known(withSessions.reduce((n, t) => n + t.item.sessions!, 0), withSessions.map((t) => `${t.path}.sessions = ${t.item.sessions}`));
-    },
-  }),
-  defineFact<number>({
-    id: 'prior.reliefPercent', type: 'number', description: 'Pain relief (%) after the most recent earlier treatment of the same kind.', reads: ['treatments[].reliefPercent'],
+    id: 'priorProcedures.reliefPercent', type: 'number', description: 'Pain relief (%) after the most recent earlier treatment of the same kind.', reads: ['treatments[].reliefPercent'],
     derive: (ctx) => latestField<number>(ctx, 'reliefPercent'),
   }),
   defineFact<number>({
-    id: 'prior.reliefWeeks', type: 'number', description: 'Weeks the relief of the most recent earlier treatment lasted.', reads: ['treatments[].reliefWeeks'],
+    id: 'priorProcedures.reliefWeeks', type: 'number', description: 'Weeks the relief of the most recent earlier treatment lasted.', reads: ['treatments[].reliefWeeks'],
     derive: (ctx) => latestField<number>(ctx, 'reliefWeeks'),
   }),
   defineFact<boolean>({
-    id: 'prior.medicationReduced', type: 'boolean', description: 'Medication use fell after the most recent earlier treatment.', reads: ['treatments[].medicationReduced'],
+    id: 'priorProcedures.medicationReduced', type: 'boolean', description: 'Medication use fell after the most recent earlier treatment.', reads: ['treatments[].medicationReduced'],
     derive: (ctx) => latestField<boolean>(ctx, 'medicationReduced'),
   }),
   defineFact<boolean>({
-    id: 'prior.functionImproved', type: 'boolean', description: 'Function improved after the earlier treatment(s) of the same kind.', reads: ['treatments[].functionImproved', 'treatments[].outcome'],
+    id: 'priorProcedures.functionImproved', type: 'boolean', description: 'Function improved after the earlier treatment(s) of the same kind.', reads: ['treatments[].functionImproved', 'treatments[].outcome'],
     derive: (ctx) => {
       const prior = priorOfSameKind(ctx);
       if (prior.length === 0) return unknown([`treatments: no earlier ${ctx.service.kind}`]);
@@ -121,7 +111,7 @@ export const priorProcedureFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'prior.weeksSince', type: 'number', description: 'Weeks from the most recent earlier treatment of the same kind to the decision date.', reads: ['treatments[].date'],
+    id: 'priorProcedures.weeksSince', type: 'number', description: 'Weeks from the most recent earlier treatment of the same kind to the decision date.', reads: ['treatments[].date'],
     derive: (ctx) => {
       const last = latest(ctx);
       if (!last) return unknown([`treatments: no earlier ${ctx.service.kind}`]);

@@ -39,17 +39,8 @@ function ordinalLevel(words: string): number | undefined {
 const INJECTATES_NOT_ANESTHETIC = /botox|botulinum|saline|dextrose|glucose|sarapin|prolotherap|ozone|b-?12|traumeel|morrhuate|hyaluron/;
 
 export const procedureFacts: FactDefinition[] = [
-  defineFact<readonly string[]>({
-    id: 'service.associatedKinds', type: 'list',
-    description: 'Kinds of the services requested for this one (`for:` it): fluoroscopic guidance, IV sedation, additional levels, …',
-    reads: ['services[].for'],
-    derive: ({ request, service }) => {
-      const assoc = request.services.filter((s) => s.raw.for === service.id);
-      return known(assoc.map((s) => s.kind), assoc.map((s) => `services[${s.index}] = ${s.kind} for ${service.id}`));
-    },
-  }),
   defineFact<boolean>({
-    id: 'service.postoperative', type: 'boolean',
+    id: 'procedure.postoperative', type: 'boolean',
     description: 'The service is for the period after a surgery: requested `for:` a surgery, or labelled post-operative.',
     reads: ['services[].for', 'services[].label'],
     derive: ({ request, service }) => {
@@ -60,7 +51,7 @@ export const procedureFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'service.sedation', type: 'boolean',
+    id: 'procedure.sedation', type: 'boolean',
     description: 'IV sedation or anesthesia is requested with the procedure (a service `for:` it, or named in its label).',
     reads: ['services[].for', 'services[].label'],
     derive: ({ request, service }) => {
@@ -71,7 +62,7 @@ export const procedureFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'service.fluoroscopy', type: 'boolean',
+    id: 'procedure.fluoroscopy', type: 'boolean',
     description: 'The injection is to be done under fluoroscopic guidance (a guidance service `for:` it, or stated in its label).',
     reads: ['services[].for', 'services[].label'],
     derive: ({ request, service }) => {
@@ -82,7 +73,7 @@ export const procedureFacts: FactDefinition[] = [
     },
   }),
   defineFact<readonly string[]>({
-    id: 'service.sameDayInjections', type: 'list',
+    id: 'procedure.sameDayInjections', type: 'list',
     description: 'Other injection services in the request dated the same day as this one.',
     reads: ['services[].date', 'services[].kind'],
     derive: ({ request, service }) => {
@@ -147,7 +138,7 @@ export const procedureFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'service.injectionCount', type: 'number',
+    id: 'procedure.injectionCount', type: 'number',
     description: 'Injections requested in the session: quantity, or the count stated in the label ("x 3", "three trigger point injections"); one for a joint injection (kind `injection`) requested without a count.',
     reads: ['services[].quantity', 'services[].label'],
     derive: ({ service }) => {
@@ -161,7 +152,7 @@ export const procedureFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'service.injectateOtherThanAnesthetic', type: 'boolean',
+    id: 'procedure.injectateOtherThanAnesthetic', type: 'boolean',
     description: 'The label names an injectate other than local anesthetic with or without steroid (botulinum toxin, saline, dextrose, Sarapin, …).',
     reads: ['services[].label', 'services[].text'],
     derive: ({ service }) => {
@@ -170,7 +161,7 @@ export const procedureFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'triggerPoints.documented', type: 'boolean', description: 'Trigger points found on exam in the region.', reads: ['exam[]'],
+    id: 'procedure.triggerPoints.documented', type: 'boolean', description: 'Trigger points found on exam in the region.', reads: ['exam[]'],
     derive: (ctx) => {
       const spine = serviceSpine(ctx.service);
       const tps = examFindings(ctx.request.raw, 'trigger-point').filter((e) => findingInSpine(e.item, spine) && itemInRegion(e.item.region, ctx.service));
@@ -181,7 +172,7 @@ export const procedureFacts: FactDefinition[] = [
     },
   }),
   ...(['twitchResponse', 'referredPain'] as const).map((field) => defineFact<boolean>({
-    id: `triggerPoints.${field}`, type: 'boolean',
+    id: `procedure.triggerPoints.${field}`, type: 'boolean',
     description: field === 'twitchResponse' ? 'A twitch response on palpation of the trigger points is documented.' : 'Referred pain from the trigger points is documented.',
     reads: [`exam[].${field}`],
     derive: (ctx) => {

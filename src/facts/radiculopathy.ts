@@ -95,7 +95,7 @@ export const radiculopathyFacts: FactDefinition[] = [
     description: 'Any sign of radiculopathy in the service region: exam signs, radicular symptoms, a radiculopathy diagnosis, or an EMG showing radiculopathy. False when the record shows none.',
     reads: ['exam[]', 'symptoms[]', 'diagnoses[]', 'studies[]'],
     derive: (ctx) => {
-      const parts = ['radiculopathy.onExam', 'radiculopathy.symptoms', 'radiculopathy.diagnosed', 'electrodiagnostics.corroboratesRadiculopathy']
+      const parts = ['radiculopathy.onExam', 'radiculopathy.symptoms', 'radiculopathy.diagnosed', 'corroboration.radiculopathyByElectrodiagnostics']
         .map((id) => ctx.get<boolean>(id));
       const yes = parts.filter((p) => p.value === true);
       if (yes.length > 0) return known(true, yes.flatMap((p) => p.evidence));

@@ -18,11 +18,11 @@ const EVALUATION_KINDS = new Set(['consultation', 'functional-capacity-evaluatio
 
 export const serviceTestFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'udt.opioidTreatment', type: 'boolean',
+    id: 'serviceTests.udtOpioidTreatment', type: 'boolean',
     description: 'The worker is on opioid treatment, or an opioid is requested with the test (a baseline before starting); false when the medication list has no opioid and none is requested.',
     reads: ['medications[]', 'treatments[]', 'services[]'],
     derive: (ctx) => {
-      const ongoing = ctx.get<boolean>('opioid.ongoing');
+      const ongoing = ctx.get<boolean>('medication.opioidOngoing');
       if (ongoing.value === true) return ongoing;
       const requested = opioidRequested(ctx);
       if (requested.length > 0) return known(true, requested.map((s) => `services[${s.index}] = ${s.raw.name ?? s.raw.label} (opioid requested)`));
@@ -30,18 +30,18 @@ export const serviceTestFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'udt.highRisk', type: 'boolean',
+    id: 'serviceTests.udtHighRisk', type: 'boolean',
     description: 'The worker is at high risk of misuse: daily dose over 80 mg morphine equivalent, or a substance use disorder diagnosed. Never false.',
     reads: ['medications[].morphineEquivalentDaily', 'diagnoses[]'],
     derive: (ctx) => {
-      const med = ctx.get<number>('opioid.morphineEquivalentDaily');
+      const med = ctx.get<number>('medication.morphineEquivalentDaily');
       if (med.value !== undefined && med.value > 80) return known(true, med.evidence);
       const dx = diagnosisTexts(ctx.request.raw).filter((d) => SUBSTANCE_USE.test(d.text));
       return dx.length > 0 ? known(true, dx.map((d) => `${d.path} = ${d.text}`)) : unknown(['no dose over 80 mg MED or substance use disorder documented']);
     },
   }),
   defineFact<boolean>({
-    id: 'ekg.clinicalIndication', type: 'boolean',
+    id: 'serviceTests.ekgClinicalIndication', type: 'boolean',
     description: 'Signs or symptoms for which an ECG is done: chest pain, palpitations or an abnormal heart rate or rhythm, fainting, high blood pressure. Never false.',
     reads: ['diagnoses[]', 'symptoms[]', 'exam[]'],
     derive: (ctx) => {
@@ -54,7 +54,7 @@ export const serviceTestFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'ekg.priorTracing', type: 'boolean',
+    id: 'serviceTests.ekgPriorTracing', type: 'boolean',
     description: 'An electrocardiogram is already in the record (a study naming an EKG/ECG). Never false.',
     reads: ['studies[]'],
     derive: (ctx) => {
@@ -63,7 +63,7 @@ export const serviceTestFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'test.partOfEvaluation', type: 'boolean',
+    id: 'serviceTests.partOfEvaluation', type: 'boolean',
     description: 'The test is requested as part of an evaluation (for a consultation, office visit or functional capacity evaluation) rather than as a service of its own.',
     reads: ['services[].for'],
     derive: ({ request, service }) => {
@@ -75,7 +75,7 @@ export const serviceTestFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'udt.screensPerYear', type: 'number',
+    id: 'serviceTests.udtScreensPerYear', type: 'number',
     description: 'Urine drug screens in a year counting this request: dated earlier screens recorded (treatments or studies naming a drug screen) in the 12 months before the request, plus the quantity requested (1 when not stated).',
     reads: ['treatments[]', 'studies[]', 'services[].quantity', 'services[].date'],
     derive: (ctx) => {

@@ -44,28 +44,9 @@ export const serviceFacts: FactDefinition[] = [
       ? known(service.levels, [`${path(service.index, 'levels')} = ${service.levels.join(', ')}`])
       : unknown([`${path(service.index, 'levels')} not given`]),
   }),
-  defineFact<number>({
-    id: 'service.levelCount', type: 'number',
-    description: 'Number of spinal levels requested; a bilateral level counts once.', reads: ['services[].levels'],
-    derive: ({ service }) => service.levels.length > 0
-      ? known(service.levels.length, [`${path(service.index, 'levels')} = ${service.levels.join(', ')} (${service.levels.length} level${service.levels.length === 1 ? '' : 's'})`])
-      : unknown([`${path(service.index, 'levels')} not given`]),
-  }),
-  defineFact<string>({
-    id: 'service.approach', type: 'string', description: 'Injection approach: transforaminal, interlaminar or caudal.', reads: ['services[].approach'],
-    derive: ({ service }) => service.raw.approach ? known(service.raw.approach, [`${path(service.index, 'approach')} = ${service.raw.approach}`]) : unknown(),
-  }),
   defineFact<string>({
     id: 'service.purpose', type: 'string', description: 'Stated purpose: diagnostic or therapeutic (free text for consultations). Injections read procedure.purpose, which also reads the label.', reads: ['services[].purpose'],
     derive: ({ service }) => service.raw.purpose ? known(service.raw.purpose, [`${path(service.index, 'purpose')} = ${service.raw.purpose}`]) : unknown([`${path(service.index, 'purpose')} not stated`]),
-  }),
-  defineFact<string>({
-    id: 'service.specialty', type: 'string', description: 'Specialty of a requested consultation.', reads: ['services[].specialty'],
-    derive: ({ service }) => service.raw.specialty ? known(service.raw.specialty, [`${path(service.index, 'specialty')} = ${service.raw.specialty}`]) : unknown([`${path(service.index, 'specialty')} not stated`]),
-  }),
-  defineFact<string>({
-    id: 'service.side', type: 'string', description: 'Side: left, right or bilateral.', reads: ['services[].side'],
-    derive: ({ service }) => service.raw.side ? known(service.raw.side, [`${path(service.index, 'side')} = ${service.raw.side}`]) : unknown(),
   }),
   defineFact<number>({
     id: 'service.quantity', type: 'number', description: 'Requested quantity (injections, units, tablets, studies).', reads: ['services[].quantity'],

@@ -40,12 +40,8 @@ export function serviceDate(ctx: FactContext): Fact<string> {
 }
 
 export const timeFacts: FactDefinition[] = [
-  defineFact<string>({
-    id: 'request.decisionDate', type: 'string', description: 'The date the rules are applied at (decisionDate, or today).', reads: ['decisionDate'],
-    derive: ({ request }) => known(request.decisionDate, [request.decisionDateGiven ? `decisionDate = ${request.decisionDate}` : `decisionDate not given; today (${request.decisionDate}) used`]),
-  }),
   defineFact<number>({
-    id: 'injury.monthsSince', type: 'number', description: 'Months from the date of injury to the decision date (how chronic the condition is when reviewed).', reads: ['injury.date', 'decisionDate'],
+    id: 'time.monthsSinceInjury', type: 'number', description: 'Months from the date of injury to the decision date (how chronic the condition is when reviewed).', reads: ['injury.date', 'decisionDate'],
     derive: ({ request }) => {
       const date = request.raw.injury?.date;
       if (!date) return unknown(['injury.date not given']);
@@ -53,7 +49,7 @@ export const timeFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'symptoms.durationMonths', type: 'number',
+    id: 'time.symptomDurationMonths', type: 'number',
     description: 'How long the symptoms in the service region have lasted: the longest symptom duration recorded (durationMonths, or one the symptom text states), else the time since injury.',
     reads: ['symptoms[].durationMonths', 'symptoms[].text', 'injury.date'],
     derive: (ctx) => {
@@ -74,7 +70,7 @@ export const timeFacts: FactDefinition[] = [
         const longest = timed.reduce((a, b) => (b.months > a.months ? b : a));
         return known(longest.months, [longest.evidence]);
       }
-      return ctx.get<number>('injury.monthsSince');
+      return ctx.get<number>('time.monthsSinceInjury');
     },
   }),
 ];

@@ -10,6 +10,7 @@ import type { InputIssue } from '../request/issues.js';
 import { listRuleFiles, walk, locateIssues, PROJECT_ROOT, type RulePack } from '../rules/pack.js';
 import type { Mutation } from './thresholds.js';
 import type { TestReport } from '../cases/run.js';
+import { factNamespaceProblems } from '../facts/registry.js';
 
 export const TOPIC_FIELD_ORDER = ['id', 'title', 'question', 'appliesTo', 'guideline', 'editions', 'mtusSilent', 'statement', 'criteria', 'limitations', 'notes'];
 export const CRITERION_FIELD_ORDER = ['id', 'text', 'citation', 'editions', 'when', 'condition', 'presumed', 'unmetMeans', 'unmet', 'notDocumented', 'toOverturn', 'notes'];
@@ -86,6 +87,11 @@ export function checkCatalogUsed(pack: RulePack): InputIssue[] {
     const [source, key] = ref.split('#');
     return issue(`guidelines/${source!.toLowerCase()}.yaml`, `sections.${key}`, 'unused-citation', `catalog entry ${ref} is cited by no rule`);
   });
+}
+
+/** Every fact id starts with the camelCase name of the file under src/facts/ that defines it. */
+export function checkFactNamespaces(): InputIssue[] {
+  return factNamespaceProblems().map((p) => issue(p.file, p.id, 'fact-namespace', p.message));
 }
 
 /** YAML files in examples/, rules/ and test/cases/ name their JSON Schema for editors. */

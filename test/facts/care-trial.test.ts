@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { value } from './store-helpers.js';
+import { factHarness } from './harness.js';
 import type { Request } from '../../src/request/schema.js';
+
+const { value } = factHarness({ decisionDate: '2016-06-01' });
 
 const mri = { id: 'mri', kind: 'imaging', modality: 'mri', region: 'shoulder' } as Request['services'][number];
 const withCare = (treatments: Request['treatments'], documentation?: Request['documentation']) =>

@@ -32,11 +32,11 @@ describe('conservative care', () => {
   });
 });
 
-describe('service.requestDate', () => {
+describe('imaging.requestDate', () => {
   it('is the service date, else the latest dated entry, never the decision date', () => {
-    expect(value({ services: [{ id: 's', kind: 'imaging', modality: 'mri', date: '2016-03-03' }] }, 'service.requestDate')).toBe('2016-03-03');
-    expect(value({ exam: [{ finding: 'muscle-spasm', date: '2016-02-01' }], studies: [{ type: 'xray', date: '2016-04-20' }] }, 'service.requestDate')).toBe('2016-04-20');
-    expect(value({ injury: { date: '2015-01-01' } }, 'service.requestDate')).toBeUndefined();
+    expect(value({ services: [{ id: 's', kind: 'imaging', modality: 'mri', date: '2016-03-03' }] }, 'imaging.requestDate')).toBe('2016-03-03');
+    expect(value({ exam: [{ finding: 'muscle-spasm', date: '2016-02-01' }], studies: [{ type: 'xray', date: '2016-04-20' }] }, 'imaging.requestDate')).toBe('2016-04-20');
+    expect(value({ injury: { date: '2015-01-01' } }, 'imaging.requestDate')).toBeUndefined();
   });
   it('a study on the service\'s own stated date is the requested study, not an earlier one', () => {
     const ct = (date?: string) => ({ services: [{ id: 's', kind: 'imaging', modality: 'ct', region: 'cervical', ...(date ? { date } : {}) }], studies: [{ type: 'ct', region: 'cervical', date: '2016-11-18' }] });

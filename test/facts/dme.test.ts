@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { value } from './harness-other.js';
+import { value } from './harness.js';
 import { daysInText } from '../../src/facts/dme.js';
 
 const dme = (label: string, extra: Record<string, unknown> = {}) => ({ id: 'd', kind: 'durable-medical-equipment', label, ...extra });
@@ -73,29 +73,29 @@ describe('dme.splintCondition', () => {
   });
 });
 
-describe('exercise.dailyProgram', () => {
+describe('dme.dailyExerciseProgram', () => {
   it('is true with a home exercise program or therapy, false when the record says none', () => {
-    expect(value({ documentation: { homeExerciseProgram: true }, services: [dme('Cervical pillow')] }, 'exercise.dailyProgram')).toBe(true);
-    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 6 }], services: [dme('Cervical pillow')] }, 'exercise.dailyProgram')).toBe(true);
-    expect(value({ documentation: { homeExerciseProgram: false }, services: [dme('Cervical pillow')] }, 'exercise.dailyProgram')).toBe(false);
-    expect(value({ treatments: [{ kind: 'chiropractic' }], services: [dme('Cervical pillow')] }, 'exercise.dailyProgram')).toBeUndefined();
+    expect(value({ documentation: { homeExerciseProgram: true }, services: [dme('Cervical pillow')] }, 'dme.dailyExerciseProgram')).toBe(true);
+    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 6 }], services: [dme('Cervical pillow')] }, 'dme.dailyExerciseProgram')).toBe(true);
+    expect(value({ documentation: { homeExerciseProgram: false }, services: [dme('Cervical pillow')] }, 'dme.dailyExerciseProgram')).toBe(false);
+    expect(value({ treatments: [{ kind: 'chiropractic' }], services: [dme('Cervical pillow')] }, 'dme.dailyExerciseProgram')).toBeUndefined();
   });
 });
 
 describe('hearing aids', () => {
   const aids = dme('Bilateral hearing aids', { region: 'head' });
   it('qualifying loss: sensorineural true, normal hearing false, unknown type undocumented', () => {
-    expect(value({ diagnoses: ['bilateral sensorineural hearing loss'], services: [aids] }, 'hearing.qualifyingLoss')).toBe(true);
-    expect(value({ studies: [{ type: 'other', text: 'audiogram', findings: [{ kind: 'normal', text: 'normal hearing bilaterally' }] }], services: [aids] }, 'hearing.qualifyingLoss')).toBe(false);
-    expect(value({ diagnoses: ['hearing loss'], services: [aids] }, 'hearing.qualifyingLoss')).toBeUndefined();
+    expect(value({ diagnoses: ['bilateral sensorineural hearing loss'], services: [aids] }, 'dme.hearingQualifyingLoss')).toBe(true);
+    expect(value({ studies: [{ type: 'other', text: 'audiogram', findings: [{ kind: 'normal', text: 'normal hearing bilaterally' }] }], services: [aids] }, 'dme.hearingQualifyingLoss')).toBe(false);
+    expect(value({ diagnoses: ['hearing loss'], services: [aids] }, 'dme.hearingQualifyingLoss')).toBeUndefined();
   });
   it('specialist recommendation from an audiology study', () => {
-    expect(value({ studies: [{ type: 'other', text: 'audiological hearing evaluation' }], services: [aids] }, 'hearing.specialistRecommendation')).toBe(true);
-    expect(value({ services: [aids] }, 'hearing.specialistRecommendation')).toBeUndefined();
+    expect(value({ studies: [{ type: 'other', text: 'audiological hearing evaluation' }], services: [aids] }, 'dme.hearingSpecialistRecommendation')).toBe(true);
+    expect(value({ services: [aids] }, 'dme.hearingSpecialistRecommendation')).toBeUndefined();
   });
   it('years since earlier aids', () => {
-    expect(value({ treatments: [{ kind: 'other', text: 'hearing aids fitted', date: '2015-01-15' }], services: [aids] }, 'hearing.yearsSincePriorAids')).toBe(2);
-    expect(value({ services: [aids] }, 'hearing.yearsSincePriorAids')).toBeUndefined();
+    expect(value({ treatments: [{ kind: 'other', text: 'hearing aids fitted', date: '2015-01-15' }], services: [aids] }, 'dme.yearsSincePriorHearingAids')).toBe(2);
+    expect(value({ services: [aids] }, 'dme.yearsSincePriorHearingAids')).toBeUndefined();
   });
 });
 

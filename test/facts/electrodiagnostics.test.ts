@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { value } from './store-helpers.js';
+import { factHarness } from './harness.js';
 import type { Request } from '../../src/request/schema.js';
+
+const { value } = factHarness({ decisionDate: '2016-06-01' });
 
 type Service = Request['services'][number];
 const edx = (s: Partial<Service>): Service => ({ id: 'edx', kind: 'electrodiagnostics', ...s });

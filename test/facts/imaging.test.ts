@@ -1,27 +1,29 @@
 import { describe, it, expect } from 'vitest';
-import { factsFor, value } from './store-helpers.js';
+import { factHarness } from './harness.js';
 import type { Request } from '../../src/request/schema.js';
+
+const { factsFor, value } = factHarness({ decisionDate: '2016-06-01' });
 
 type Service = Request['services'][number];
 const svc = (s: Partial<Service>): Service => ({ id: 'img', kind: 'imaging', ...s });
 
-describe('service.requestDate and symptoms.weeksAtRequest', () => {
+describe('imaging.requestDate and imaging.symptomWeeksAtRequest', () => {
   it('uses the service date when given', () => {
     const req = { injury: { date: '2016-03-01' }, services: [svc({ modality: 'mri', region: 'lumbar', date: '2016-03-29' })] };
-    expect(value(req, 'service.requestDate')).toBe('2016-03-29');
-    expect(value(req, 'symptoms.weeksAtRequest')).toBe(4);
+    expect(value(req, 'imaging.requestDate')).toBe('2016-03-29');
+    expect(value(req, 'imaging.symptomWeeksAtRequest')).toBe(4);
   });
   it('falls back to the latest dated entry of the record, not the decision date', () => {
     const req = { injury: { date: '2016-03-01' }, exam: [{ finding: 'sensory-deficit' as const, date: '2016-03-15' }], services: [svc({ modality: 'mri', region: 'lumbar' })] };
-    expect(value(req, 'service.requestDate')).toBe('2016-03-15');
-    expect(value(req, 'symptoms.weeksAtRequest')).toBe(2);
+    expect(value(req, 'imaging.requestDate')).toBe('2016-03-15');
+    expect(value(req, 'imaging.symptomWeeksAtRequest')).toBe(2);
   });
   it('takes a longer symptom duration recorded for the region', () => {
     const req = { injury: { date: '2016-05-01' }, symptoms: [{ kind: 'numbness', region: 'wrist' as const, durationMonths: 24 }], services: [svc({ modality: 'mri', region: 'wrist', date: '2016-05-15' })] };
-    expect(value(req, 'symptoms.weeksAtRequest')).toBe(104.4);
+    expect(value(req, 'imaging.symptomWeeksAtRequest')).toBe(104.4);
   });
   it('is not documented without an injury date or duration', () => {
-    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar' })] }, 'symptoms.weeksAtRequest')).toBeUndefined();
+    expect(value({ services: [svc({ modality: 'mri', region: 'lumbar' })] }, 'imaging.symptomWeeksAtRequest')).toBeUndefined();
   });
 });
 
@@ -102,28 +104,28 @@ describe('imaging.suspectedConditions', () => {
   });
 });
 
-describe('knee.derangementSigns', () => {
+describe('imaging.kneeDerangementSigns', () => {
   const knee = svc({ modality: 'mri', region: 'knee' });
   it('is true for a meniscal sign or locking', () => {
-    expect(value({ exam: [{ finding: 'meniscal-sign', region: 'knee' }], services: [knee] }, 'knee.derangementSigns')).toBe(true);
-    expect(value({ symptoms: [{ kind: 'locking' }], services: [knee] }, 'knee.derangementSigns')).toBe(true);
+    expect(value({ exam: [{ finding: 'meniscal-sign', region: 'knee' }], services: [knee] }, 'imaging.kneeDerangementSigns')).toBe(true);
+    expect(value({ symptoms: [{ kind: 'locking' }], services: [knee] }, 'imaging.kneeDerangementSigns')).toBe(true);
   });
   it('is false when the tests were negative, undefined when not done', () => {
-    expect(value({ exam: [{ finding: 'joint-instability', result: 'negative', region: 'knee' }], services: [knee] }, 'knee.derangementSigns')).toBe(false);
-    expect(value({ exam: [{ finding: 'joint-tenderness', region: 'knee' }], services: [knee] }, 'knee.derangementSigns')).toBeUndefined();
+    expect(value({ exam: [{ finding: 'joint-instability', result: 'negative', region: 'knee' }], services: [knee] }, 'imaging.kneeDerangementSigns')).toBe(false);
+    expect(value({ exam: [{ finding: 'joint-tenderness', region: 'knee' }], services: [knee] }, 'imaging.kneeDerangementSigns')).toBeUndefined();
   });
 });
 
-describe('head.neurologicSigns', () => {
+describe('imaging.headNeurologicSigns', () => {
   const ct = svc({ modality: 'ct', region: 'head' });
   it('true, false, undocumented', () => {
-    expect(value({ exam: [{ finding: 'other', text: 'altered mental status' }], services: [ct] }, 'head.neurologicSigns')).toBe(true);
-    expect(value({ exam: [{ finding: 'other', result: 'negative', text: 'focal neurologic deficits' }], services: [ct] }, 'head.neurologicSigns')).toBe(false);
-    expect(value({ symptoms: [{ kind: 'headache' }], services: [ct] }, 'head.neurologicSigns')).toBeUndefined();
+    expect(value({ exam: [{ finding: 'other', text: 'altered mental status' }], services: [ct] }, 'imaging.headNeurologicSigns')).toBe(true);
+    expect(value({ exam: [{ finding: 'other', result: 'negative', text: 'focal neurologic deficits' }], services: [ct] }, 'imaging.headNeurologicSigns')).toBe(false);
+    expect(value({ symptoms: [{ kind: 'headache' }], services: [ct] }, 'imaging.headNeurologicSigns')).toBeUndefined();
   });
 });
 
-describe('crps.signCategories', () => {
+describe('imaging.crpsSignCategories', () => {
   const scan = svc({ modality: 'bone-scan', region: 'foot' });
   it('counts Budapest sign categories of the region', () => {
     const exam: Request['exam'] = [
@@ -131,9 +133,9 @@ describe('crps.signCategories', () => {
       { finding: 'other', region: 'foot', text: 'redness and discoloration' },
       { finding: 'other', region: 'foot', text: 'hypersensitive to touch' },
     ];
-    expect(value({ exam, services: [scan] }, 'crps.signCategories')).toBe(3);
-    expect(value({ exam: [{ finding: 'joint-tenderness', region: 'foot' }], services: [scan] }, 'crps.signCategories')).toBe(0);
-    expect(value({ services: [scan] }, 'crps.signCategories')).toBeUndefined();
+    expect(value({ exam, services: [scan] }, 'imaging.crpsSignCategories')).toBe(3);
+    expect(value({ exam: [{ finding: 'joint-tenderness', region: 'foot' }], services: [scan] }, 'imaging.crpsSignCategories')).toBe(0);
+    expect(value({ services: [scan] }, 'imaging.crpsSignCategories')).toBeUndefined();
   });
 });
 
@@ -144,10 +146,10 @@ describe('imaging.ctUnavailable', () => {
   });
 });
 
-describe('injury.daysToRequest', () => {
+describe('imaging.daysFromInjuryToRequest', () => {
   it('counts days from the injury to the request', () => {
-    expect(factsFor({ injury: { date: '2016-05-01' }, services: [svc({ modality: 'ct', region: 'head', date: '2016-05-03' })] }).get('injury.daysToRequest').value).toBe(2);
-    expect(value({ services: [svc({ modality: 'ct', region: 'head' })] }, 'injury.daysToRequest')).toBeUndefined();
+    expect(factsFor({ injury: { date: '2016-05-01' }, services: [svc({ modality: 'ct', region: 'head', date: '2016-05-03' })] }).get('imaging.daysFromInjuryToRequest').value).toBe(2);
+    expect(value({ services: [svc({ modality: 'ct', region: 'head' })] }, 'imaging.daysFromInjuryToRequest')).toBeUndefined();
   });
 });
 
@@ -202,11 +204,11 @@ describe('imaging.nonMusculoskeletalQuestion', () => {
   });
 });
 
-describe('head.ctRiskFactors', () => {
+describe('imaging.headCtRiskFactors', () => {
   it('reads ODG risk criteria from symptoms, exam and diagnoses', () => {
     const service = svc({ modality: 'ct', region: 'head' });
-    expect(value({ symptoms: [{ kind: 'loss-of-consciousness' }], diagnoses: ['forehead laceration'], services: [service] }, 'head.ctRiskFactors')).toEqual(['disturbed-consciousness', 'trauma-above-clavicles']);
-    expect(value({ symptoms: [{ kind: 'headache' }], services: [service] }, 'head.ctRiskFactors')).toBeUndefined();
+    expect(value({ symptoms: [{ kind: 'loss-of-consciousness' }], diagnoses: ['forehead laceration'], services: [service] }, 'imaging.headCtRiskFactors')).toEqual(['disturbed-consciousness', 'trauma-above-clavicles']);
+    expect(value({ symptoms: [{ kind: 'headache' }], services: [service] }, 'imaging.headCtRiskFactors')).toBeUndefined();
   });
 });
 

@@ -5,65 +5,65 @@ const inj = (label: string, region = 'knee') => ({ services: [{ id: 's', kind: '
 
 describe('injection facts', () => {
   it('names what a generic injection injects', () => {
-    expect(value(inj('Platelet-rich plasma injection to the right knee'), 'injection.product')).toBe('prp');
-    expect(value(inj('Synvisc-One injection'), 'injection.product')).toBe('viscosupplement');
-    expect(value(inj('lidocaine and dexamethasone injection'), 'injection.product')).toBe('corticosteroid');
-    expect(value(inj('knee injection'), 'injection.product')).toBeUndefined();
+    expect(value(inj('Platelet-rich plasma injection to the right knee'), 'injectionProducts.product')).toBe('prp');
+    expect(value(inj('Synvisc-One injection'), 'injectionProducts.product')).toBe('viscosupplement');
+    expect(value(inj('lidocaine and dexamethasone injection'), 'injectionProducts.product')).toBe('corticosteroid');
+    expect(value(inj('knee injection'), 'injectionProducts.product')).toBeUndefined();
   });
   it('knows whether an earlier steroid injection of the region failed', () => {
     const base = inj('PRP to the knee');
-    expect(value({ ...base, treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone injection', outcome: 'failed' }] }, 'injection.priorSteroidFailed')).toBe(true);
-    expect(value({ ...base, treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone injection', outcome: 'improved' }] }, 'injection.priorSteroidFailed')).toBe(false);
-    expect(value(base, 'injection.priorSteroidFailed')).toBeUndefined();
-    expect(value({ ...base, treatments: [{ kind: 'injection', region: 'shoulder', text: 'cortisone injection', outcome: 'failed' }] }, 'injection.priorSteroidFailed')).toBeUndefined();
+    expect(value({ ...base, treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone injection', outcome: 'failed' }] }, 'injectionProducts.priorSteroidFailed')).toBe(true);
+    expect(value({ ...base, treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone injection', outcome: 'improved' }] }, 'injectionProducts.priorSteroidFailed')).toBe(false);
+    expect(value(base, 'injectionProducts.priorSteroidFailed')).toBeUndefined();
+    expect(value({ ...base, treatments: [{ kind: 'injection', region: 'shoulder', text: 'cortisone injection', outcome: 'failed' }] }, 'injectionProducts.priorSteroidFailed')).toBeUndefined();
   });
   it('reads severe pain from the pain scores', () => {
-    expect(value({ ...inj('x'), symptoms: [{ kind: 'joint-pain', score: 8 }] }, 'pain.severe')).toBe(true);
-    expect(value({ ...inj('x'), symptoms: [{ kind: 'joint-pain', score: 4 }] }, 'pain.severe')).toBe(false);
-    expect(value(inj('x'), 'pain.severe')).toBeUndefined();
+    expect(value({ ...inj('x'), symptoms: [{ kind: 'joint-pain', score: 8 }] }, 'injectionProducts.severePain')).toBe(true);
+    expect(value({ ...inj('x'), symptoms: [{ kind: 'joint-pain', score: 4 }] }, 'injectionProducts.severePain')).toBe(false);
+    expect(value(inj('x'), 'injectionProducts.severePain')).toBeUndefined();
   });
   it('counts sacroiliac provocation tests by count, by named tests, or one each', () => {
     const si = { services: [{ id: 's', kind: 'sacroiliac-joint-injection' }] };
-    expect(value({ ...si, exam: [{ finding: 'sacroiliac-provocation', count: 4 }] }, 'sacroiliac.provocationTests')).toBe(4);
-    expect(value({ ...si, exam: [{ finding: 'sacroiliac-provocation', text: 'FABER, Gaenslen and thigh thrust positive' }] }, 'sacroiliac.provocationTests')).toBe(3);
-    expect(value({ ...si, exam: [{ finding: 'sacroiliac-provocation', result: 'positive' }] }, 'sacroiliac.provocationTests')).toBe(1);
-    expect(value({ ...si, exam: [{ finding: 'sacroiliac-provocation', result: 'negative' }] }, 'sacroiliac.provocationTests')).toBe(0);
-    expect(value(si, 'sacroiliac.provocationTests')).toBeUndefined();
+    expect(value({ ...si, exam: [{ finding: 'sacroiliac-provocation', count: 4 }] }, 'injectionProducts.sacroiliacProvocationTests')).toBe(4);
+    expect(value({ ...si, exam: [{ finding: 'sacroiliac-provocation', text: 'FABER, Gaenslen and thigh thrust positive' }] }, 'injectionProducts.sacroiliacProvocationTests')).toBe(3);
+    expect(value({ ...si, exam: [{ finding: 'sacroiliac-provocation', result: 'positive' }] }, 'injectionProducts.sacroiliacProvocationTests')).toBe(1);
+    expect(value({ ...si, exam: [{ finding: 'sacroiliac-provocation', result: 'negative' }] }, 'injectionProducts.sacroiliacProvocationTests')).toBe(0);
+    expect(value(si, 'injectionProducts.sacroiliacProvocationTests')).toBeUndefined();
   });
   it('finds osteoarthritis and tendinopathy', () => {
-    expect(value({ ...inj('x'), diagnoses: ['primary osteoarthritis of the right knee'] }, 'diagnosis.osteoarthritis')).toBe(true);
-    expect(value({ ...inj('x'), studies: [{ type: 'xray', region: 'knee', findings: [{ kind: 'cartilage-loss' }] }] }, 'diagnosis.osteoarthritis')).toBe(true);
-    expect(value({ ...inj('x'), diagnoses: ['knee sprain'] }, 'diagnosis.osteoarthritis')).toBe(false);
-    expect(value(inj('x'), 'diagnosis.osteoarthritis')).toBeUndefined();
-    expect(value({ ...inj('x'), diagnoses: ['lateral epicondylitis'] }, 'diagnosis.tendinopathy')).toBe(true);
+    expect(value({ ...inj('x'), diagnoses: ['primary osteoarthritis of the right knee'] }, 'painConditions.osteoarthritis')).toBe(true);
+    expect(value({ ...inj('x'), studies: [{ type: 'xray', region: 'knee', findings: [{ kind: 'cartilage-loss' }] }] }, 'painConditions.osteoarthritis')).toBe(true);
+    expect(value({ ...inj('x'), diagnoses: ['knee sprain'] }, 'painConditions.osteoarthritis')).toBe(false);
+    expect(value(inj('x'), 'painConditions.osteoarthritis')).toBeUndefined();
+    expect(value({ ...inj('x'), diagnoses: ['lateral epicondylitis'] }, 'painConditions.tendinopathy')).toBe(true);
   });
 });
 
 describe('earlier knee steroid injections', () => {
   const inj = { id: 'svc', kind: 'injection', region: 'knee', date: '2017-01-10', label: 'Cortisone injection, right knee' };
-  it('injection.priorSteroidCount counts earlier ones (sessions, else one); the service itself is not earlier', () => {
-    expect(value({ treatments: [{ kind: 'injection', region: 'knee', sessions: 2, text: 'cortisone' }], services: [inj] }, 'injection.priorSteroidCount')).toBe(2);
-    expect(value({ treatments: [{ kind: 'injection', region: 'knee', date: '2017-01-10', text: 'cortisone' }], services: [inj] }, 'injection.priorSteroidCount')).toBe(0);
-    expect(value({ treatments: [{ kind: 'nsaid' }], services: [inj] }, 'injection.priorSteroidCount')).toBe(0);
-    expect(value({ services: [inj] }, 'injection.priorSteroidCount')).toBeUndefined();
+  it('injectionProducts.priorSteroidCount counts earlier ones (sessions, else one); the service itself is not earlier', () => {
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', sessions: 2, text: 'cortisone' }], services: [inj] }, 'injectionProducts.priorSteroidCount')).toBe(2);
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', date: '2017-01-10', text: 'cortisone' }], services: [inj] }, 'injectionProducts.priorSteroidCount')).toBe(0);
+    expect(value({ treatments: [{ kind: 'nsaid' }], services: [inj] }, 'injectionProducts.priorSteroidCount')).toBe(0);
+    expect(value({ services: [inj] }, 'injectionProducts.priorSteroidCount')).toBeUndefined();
   });
-  it('injection.priorSteroidResponse reads the latest one; failed means none', () => {
+  it('injectionProducts.priorSteroidResponse reads the latest one; failed means none', () => {
     const treatments = [
       { kind: 'injection', region: 'knee', date: '2016-06-01', outcome: 'improved', text: 'cortisone' },
       { kind: 'injection', region: 'knee', date: '2016-10-01', outcome: 'failed', text: 'cortisone' },
     ];
-    expect(value({ treatments, services: [inj] }, 'injection.priorSteroidResponse')).toBe('none');
-    expect(value({ treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone' }], services: [inj] }, 'injection.priorSteroidResponse')).toBeUndefined();
+    expect(value({ treatments, services: [inj] }, 'injectionProducts.priorSteroidResponse')).toBe('none');
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone' }], services: [inj] }, 'injectionProducts.priorSteroidResponse')).toBeUndefined();
   });
 });
 
-describe('injection.priorViscosupplementReliefWeeks', () => {
+describe('injectionProducts.priorViscosupplementReliefWeeks', () => {
   const visco = { id: 'svc', kind: 'injection', region: 'knee', label: 'Synvisc injection' };
   it('the latest earlier series: its relief weeks, 0 when it failed, else not documented', () => {
-    expect(value({ treatments: [{ kind: 'injection', region: 'knee', reliefWeeks: 30, text: 'Synvisc series' }], services: [visco] }, 'injection.priorViscosupplementReliefWeeks')).toBe(30);
-    expect(value({ treatments: [{ kind: 'injection', region: 'knee', outcome: 'failed', text: 'hyaluronic acid x3' }], services: [visco] }, 'injection.priorViscosupplementReliefWeeks')).toBe(0);
-    expect(value({ treatments: [{ kind: 'injection', region: 'knee', text: 'Euflexxa' }], services: [visco] }, 'injection.priorViscosupplementReliefWeeks')).toBeUndefined();
-    expect(value({ treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone' }], services: [visco] }, 'injection.priorViscosupplementReliefWeeks')).toBeUndefined();
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', reliefWeeks: 30, text: 'Synvisc series' }], services: [visco] }, 'injectionProducts.priorViscosupplementReliefWeeks')).toBe(30);
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', outcome: 'failed', text: 'hyaluronic acid x3' }], services: [visco] }, 'injectionProducts.priorViscosupplementReliefWeeks')).toBe(0);
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', text: 'Euflexxa' }], services: [visco] }, 'injectionProducts.priorViscosupplementReliefWeeks')).toBeUndefined();
+    expect(value({ treatments: [{ kind: 'injection', region: 'knee', text: 'cortisone' }], services: [visco] }, 'injectionProducts.priorViscosupplementReliefWeeks')).toBeUndefined();
   });
 });
 

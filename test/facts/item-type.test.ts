@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { itemTypeOf } from '../../src/facts/item-type.js';
-import { value } from './harness-other.js';
+import { value } from './harness.js';
 
-describe('service.itemType', () => {
+describe('itemType.requested', () => {
   it.each([
     ['lumbar support', 'lumbar-support'],
     ['LSO back brace', 'lumbar-support'],
@@ -34,8 +34,8 @@ describe('service.itemType', () => {
   });
 
   it('is documented from the label, and not documented when the label names nothing known', () => {
-    expect(value({ services: [{ id: 's', kind: 'durable-medical-equipment', label: 'Lumbar support' }] }, 'service.itemType')).toBe('lumbar-support');
-    expect(value({ services: [{ id: 's', kind: 'durable-medical-equipment', label: 'Device' }] }, 'service.itemType')).toBeUndefined();
+    expect(value({ services: [{ id: 's', kind: 'durable-medical-equipment', label: 'Lumbar support' }] }, 'itemType.requested')).toBe('lumbar-support');
+    expect(value({ services: [{ id: 's', kind: 'durable-medical-equipment', label: 'Device' }] }, 'itemType.requested')).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { fact } from './support.js';
+import { value } from './harness.js';
 import { morphineEquivalentOf, quantityWithUnit, strengthOfUnit, supplyDaysInText } from '../../src/facts/medication-dose.js';
 
 const med = (s: Record<string, unknown>) => ({ id: 'med', kind: 'medication' as const, ...s });
@@ -38,17 +38,17 @@ describe('morphineEquivalentOf', () => {
   });
 });
 
-describe('opioid.morphineEquivalentDaily', () => {
+describe('medication.morphineEquivalentDaily', () => {
   it('computes the requested opioid from strength and directions', () => {
-    expect(fact({ services: [med({ name: 'OxyContin', strength: '80 mg', label: 'OxyContin 80 mg four times a day #120' })] }, 'opioid.morphineEquivalentDaily')).toBe(480);
+    expect(value({ services: [med({ name: 'OxyContin', strength: '80 mg', label: 'OxyContin 80 mg four times a day #120' })] }, 'medication.morphineEquivalentDaily')).toBe(480);
   });
   it('adds a listed opioid the request does not renew; counts a renewed one once', () => {
     const medications = [{ name: 'Norco 10/325 mg', text: 'one every 6 hours' }, { name: 'OxyContin 20 mg', text: 'twice a day' }];
-    expect(fact({ medications, services: [med({ name: 'Norco', strength: '10/325 mg', label: 'Norco 10/325 #120', text: 'one four times a day' })] }, 'opioid.morphineEquivalentDaily')).toBe(100);
+    expect(value({ medications, services: [med({ name: 'Norco', strength: '10/325 mg', label: 'Norco 10/325 #120', text: 'one four times a day' })] }, 'medication.morphineEquivalentDaily')).toBe(100);
   });
   it('is not documented when any opioid dose cannot be computed', () => {
-    expect(fact({ services: [med({ name: 'Norco', strength: '10/325 mg', quantity: 90 })] }, 'opioid.morphineEquivalentDaily')).toBeUndefined();
-    expect(fact({ medications: [{ name: 'Percocet' }], services: [med({ name: 'Norco', label: 'Norco 10/325 four times a day' })] }, 'opioid.morphineEquivalentDaily')).toBeUndefined();
+    expect(value({ services: [med({ name: 'Norco', strength: '10/325 mg', quantity: 90 })] }, 'medication.morphineEquivalentDaily')).toBeUndefined();
+    expect(value({ medications: [{ name: 'Percocet' }], services: [med({ name: 'Norco', label: 'Norco 10/325 four times a day' })] }, 'medication.morphineEquivalentDaily')).toBeUndefined();
   });
 });
 
@@ -72,13 +72,13 @@ describe('quantityWithUnit: the quantity as requests write it', () => {
   });
 });
 
-describe('medication.quantity reads the stated amount with its unit', () => {
+describe('medicationUse.quantity reads the stated amount with its unit', () => {
   it('from quantity, else label, name or text', () => {
-    expect(fact({ services: [med({ name: 'LidoPro cream', quantity: 121, unit: 'g' })] }, 'medication.quantity')).toBe(121);
-    expect(fact({ services: [med({ name: 'Compound cream', label: 'Compound cream 106.32 g' })] }, 'medication.quantity')).toBe(106.32);
-    expect(fact({ services: [med({ name: 'Voltaren gel', text: 'apply 4 times a day, #60 grams' })] }, 'medication.quantity')).toBe(60);
-    expect(fact({ services: [med({ name: 'Ketoprofen 20% in cream base 240g' })] }, 'medication.quantity')).toBe(240);
-    expect(fact({ services: [med({ name: 'Pepcid', label: 'Pepcid 20mg' })] }, 'medication.quantity')).toBeUndefined();
+    expect(value({ services: [med({ name: 'LidoPro cream', quantity: 121, unit: 'g' })] }, 'medicationUse.quantity')).toBe(121);
+    expect(value({ services: [med({ name: 'Compound cream', label: 'Compound cream 106.32 g' })] }, 'medicationUse.quantity')).toBe(106.32);
+    expect(value({ services: [med({ name: 'Voltaren gel', text: 'apply 4 times a day, #60 grams' })] }, 'medicationUse.quantity')).toBe(60);
+    expect(value({ services: [med({ name: 'Ketoprofen 20% in cream base 240g' })] }, 'medicationUse.quantity')).toBe(240);
+    expect(value({ services: [med({ name: 'Pepcid', label: 'Pepcid 20mg' })] }, 'medicationUse.quantity')).toBeUndefined();
   });
 });
 

@@ -24,53 +24,53 @@ describe('unitsPerDayInDirections', () => {
 
 describe('medication identity', () => {
   it('ingredients and categories from the names, and the stated class', () => {
-    expect(fact({ services: [med({ name: 'Norflex', label: 'Norflex 100mg #60' })] }, 'medication.ingredients')).toEqual(['orphenadrine']);
-    expect(fact({ services: [med({ name: 'Xyzzy', drugClass: 'muscle-relaxant' })] }, 'medication.categories')).toEqual(['muscle-relaxant']);
-    expect(fact({ services: [med({ name: 'Xyzzy' })] }, 'medication.categories')).toEqual([]);
+    expect(value({ services: [med({ name: 'Norflex', label: 'Norflex 100mg #60' })] }, 'medicationUse.ingredients')).toEqual(['orphenadrine']);
+    expect(value({ services: [med({ name: 'Xyzzy', drugClass: 'muscle-relaxant' })] }, 'medicationUse.categories')).toEqual(['muscle-relaxant']);
+    expect(value({ services: [med({ name: 'Xyzzy' })] }, 'medicationUse.categories')).toEqual([]);
   });
 
   it('form: topical by route or words, kit, injection, else oral', () => {
-    expect(fact({ services: [med({ name: 'Lidoderm patch' })] }, 'medication.form')).toBe('topical');
-    expect(fact({ services: [med({ name: 'Ketoprofen 20%', route: 'topical' })] }, 'medication.form')).toBe('topical');
-    expect(fact({ services: [med({ name: 'Tabradol' })] }, 'medication.form')).toBe('compounded-oral');
-    expect(fact({ services: [med({ name: 'Toradol', route: 'injection' })] }, 'medication.form')).toBe('injection');
-    expect(fact({ services: [med({ name: 'Naproxen', route: 'oral' })] }, 'medication.form')).toBe('oral');
+    expect(value({ services: [med({ name: 'Lidoderm patch' })] }, 'medicationUse.form')).toBe('topical');
+    expect(value({ services: [med({ name: 'Ketoprofen 20%', route: 'topical' })] }, 'medicationUse.form')).toBe('topical');
+    expect(value({ services: [med({ name: 'Tabradol' })] }, 'medicationUse.form')).toBe('compounded-oral');
+    expect(value({ services: [med({ name: 'Toradol', route: 'injection' })] }, 'medicationUse.form')).toBe('injection');
+    expect(value({ services: [med({ name: 'Naproxen', route: 'oral' })] }, 'medicationUse.form')).toBe('oral');
   });
 });
 
-describe('medication.quantity and medication.strengthStated', () => {
+describe('medicationUse.quantity and medicationUse.strengthStated', () => {
   it('reads quantity or the label count; undocumented otherwise', () => {
-    expect(fact({ services: [med({ name: 'Motrin', quantity: 40 })] }, 'medication.quantity')).toBe(40);
-    expect(fact({ services: [med({ name: 'Motrin', label: 'Motrin 600mg #40' })] }, 'medication.quantity')).toBe(40);
-    expect(fact({ services: [med({ name: 'Pepcid', label: 'Pepcid 20mg' })] }, 'medication.quantity')).toBeUndefined();
+    expect(value({ services: [med({ name: 'Motrin', quantity: 40 })] }, 'medicationUse.quantity')).toBe(40);
+    expect(value({ services: [med({ name: 'Motrin', label: 'Motrin 600mg #40' })] }, 'medicationUse.quantity')).toBe(40);
+    expect(value({ services: [med({ name: 'Pepcid', label: 'Pepcid 20mg' })] }, 'medicationUse.quantity')).toBeUndefined();
   });
 
   it('strength from the field or the name; never false', () => {
-    expect(fact({ services: [med({ name: 'Pepcid', strength: '20 mg' })] }, 'medication.strengthStated')).toBe(true);
-    expect(fact({ services: [med({ name: 'Fioricet', label: 'Fioricet 50/325/40 mg #120' })] }, 'medication.strengthStated')).toBe(true);
-    expect(fact({ services: [med({ name: 'Fioricet', label: 'Fioricet #120' })] }, 'medication.strengthStated')).toBeUndefined();
-    expect(fact({ services: [med({ name: 'Norco', label: 'Norco 10/325 #90' })] }, 'medication.strengthStated')).toBe(true);
-    expect(fact({ services: [med({ name: 'Tabradol', label: 'Tabradol 1mg/ml 250ml' })] }, 'medication.strengthStated')).toBe(true);
-    expect(fact({ services: [med({ name: 'Duragesic', text: '25 mcg/hr every 72 hours' })] }, 'medication.strengthStated')).toBe(true);
-    expect(fact({ services: [med({ name: 'Tylenol #3', quantity: 60 })] }, 'medication.strengthStated')).toBe(true);
-    expect(fact({ services: [med({ name: 'Norco', label: 'Norco #90, DOS 11/18/16' })] }, 'medication.strengthStated')).toBeUndefined();
+    expect(value({ services: [med({ name: 'Pepcid', strength: '20 mg' })] }, 'medicationUse.strengthStated')).toBe(true);
+    expect(value({ services: [med({ name: 'Fioricet', label: 'Fioricet 50/325/40 mg #120' })] }, 'medicationUse.strengthStated')).toBe(true);
+    expect(value({ services: [med({ name: 'Fioricet', label: 'Fioricet #120' })] }, 'medicationUse.strengthStated')).toBeUndefined();
+    expect(value({ services: [med({ name: 'Norco', label: 'Norco 10/325 #90' })] }, 'medicationUse.strengthStated')).toBe(true);
+    expect(value({ services: [med({ name: 'Tabradol', label: 'Tabradol 1mg/ml 250ml' })] }, 'medicationUse.strengthStated')).toBe(true);
+    expect(value({ services: [med({ name: 'Duragesic', text: '25 mcg/hr every 72 hours' })] }, 'medicationUse.strengthStated')).toBe(true);
+    expect(value({ services: [med({ name: 'Tylenol #3', quantity: 60 })] }, 'medicationUse.strengthStated')).toBe(true);
+    expect(value({ services: [med({ name: 'Norco', label: 'Norco #90, DOS 11/18/16' })] }, 'medicationUse.strengthStated')).toBeUndefined();
   });
 });
 
-describe('medication.daysSupply', () => {
+describe('medicationUse.daysSupply', () => {
   it('quantity over the directions', () => {
-    expect(fact({ services: [med({ name: 'Lorzone', quantity: 45, label: 'Lorzone 750mg one by mouth three times a day #45' })] }, 'medication.daysSupply')).toBe(15);
+    expect(value({ services: [med({ name: 'Lorzone', quantity: 45, label: 'Lorzone 750mg one by mouth three times a day #45' })] }, 'medicationUse.daysSupply')).toBe(15);
   });
   it('at the labeled maximum when the directions are not stated', () => {
-    expect(fact({ services: [med({ name: 'Flexeril', strength: '10 mg', quantity: 90 })] }, 'medication.daysSupply')).toBe(30);
+    expect(value({ services: [med({ name: 'Flexeril', strength: '10 mg', quantity: 90 })] }, 'medicationUse.daysSupply')).toBe(30);
   });
   it('not documented for grams, or without a quantity', () => {
-    expect(fact({ services: [med({ name: 'Voltaren gel', quantity: 60, unit: 'grams', route: 'topical' })] }, 'medication.daysSupply')).toBeUndefined();
-    expect(fact({ services: [med({ name: 'Flexeril', strength: '10 mg' })] }, 'medication.daysSupply')).toBeUndefined();
+    expect(value({ services: [med({ name: 'Voltaren gel', quantity: 60, unit: 'grams', route: 'topical' })] }, 'medicationUse.daysSupply')).toBeUndefined();
+    expect(value({ services: [med({ name: 'Flexeril', strength: '10 mg' })] }, 'medicationUse.daysSupply')).toBeUndefined();
   });
 });
 
-describe('medication.continuing, medication.benefit and medication.courseDays', () => {
+describe('medicationUse.continuing, medicationUse.benefit and medicationUse.courseDays', () => {
   const request = (medications?: unknown[], extra: Record<string, unknown> = {}) => ({
     ...(medications ? { medications } : {}),
     ...extra,
@@ -78,29 +78,29 @@ describe('medication.continuing, medication.benefit and medication.courseDays', 
   }) as never;
 
   it('continuing: on the medication list (brand or generic), not on it, or no list', () => {
-    expect(fact(request([{ name: 'Naprosyn' }]), 'medication.continuing')).toBe(true);
-    expect(fact(request([{ name: 'ibuprofen' }]), 'medication.continuing')).toBe(false);
-    expect(fact(request(), 'medication.continuing')).toBeUndefined();
+    expect(value(request([{ name: 'Naprosyn' }]), 'medicationUse.continuing')).toBe(true);
+    expect(value(request([{ name: 'ibuprofen' }]), 'medicationUse.continuing')).toBe(false);
+    expect(value(request(), 'medicationUse.continuing')).toBeUndefined();
   });
 
   it('continuing: a treatment naming the drug, or a request to continue it', () => {
-    expect(fact(request(undefined, { treatments: [{ kind: 'nsaid', text: 'naproxen for two weeks' }] }), 'medication.continuing')).toBe(true);
-    expect(fact({ services: [med({ name: 'Naproxen', label: 'Continue naproxen 550mg #60' })] }, 'medication.continuing')).toBe(true);
+    expect(value(request(undefined, { treatments: [{ kind: 'nsaid', text: 'naproxen for two weeks' }] }), 'medicationUse.continuing')).toBe(true);
+    expect(value({ services: [med({ name: 'Naproxen', label: 'Continue naproxen 550mg #60' })] }, 'medicationUse.continuing')).toBe(true);
   });
 
   it('benefit: function first, then pain relief, then the record-level flag', () => {
-    expect(fact(request([{ name: 'Naproxen', outcome: 'improved' }]), 'medication.benefit')).toBe(true);
-    expect(fact(request([{ name: 'Naproxen', outcome: 'improved', functionImproved: false }]), 'medication.benefit')).toBe(false);
-    expect(fact(request([{ name: 'Naproxen', outcome: 'failed' }]), 'medication.benefit')).toBe(false);
-    expect(fact(request([{ name: 'Naproxen' }], { documentation: { functionalImprovement: false } }), 'medication.benefit')).toBe(false);
-    expect(fact(request([{ name: 'Naproxen' }]), 'medication.benefit')).toBeUndefined();
+    expect(value(request([{ name: 'Naproxen', outcome: 'improved' }]), 'medicationUse.benefit')).toBe(true);
+    expect(value(request([{ name: 'Naproxen', outcome: 'improved', functionImproved: false }]), 'medicationUse.benefit')).toBe(false);
+    expect(value(request([{ name: 'Naproxen', outcome: 'failed' }]), 'medicationUse.benefit')).toBe(false);
+    expect(value(request([{ name: 'Naproxen' }], { documentation: { functionalImprovement: false } }), 'medicationUse.benefit')).toBe(false);
+    expect(value(request([{ name: 'Naproxen' }]), 'medicationUse.benefit')).toBeUndefined();
   });
 
   it('course: prior use plus the supply; the supply alone for a first prescription', () => {
-    expect(fact(request([{ name: 'Naproxen', durationMonths: 1 }]), 'medication.courseDays')).toBe(60);
-    expect(fact(request([{ name: 'ibuprofen' }]), 'medication.courseDays')).toBe(30);
-    expect(fact(request([{ name: 'Naproxen' }]), 'medication.courseDays')).toBeUndefined();
-    expect(fact(request(), 'medication.courseDays')).toBeUndefined();
+    expect(value(request([{ name: 'Naproxen', durationMonths: 1 }]), 'medicationUse.courseDays')).toBe(60);
+    expect(value(request([{ name: 'ibuprofen' }]), 'medicationUse.courseDays')).toBe(30);
+    expect(value(request([{ name: 'Naproxen' }]), 'medicationUse.courseDays')).toBeUndefined();
+    expect(value(request(), 'medicationUse.courseDays')).toBeUndefined();
   });
 });
 
@@ -108,14 +108,14 @@ describe('spec-only records (no medication outcome fields)', () => {
   const naproxen = { id: 'med', kind: 'medication' as const, name: 'Naproxen', strength: '550 mg', quantity: 60 };
 
   it('a class-level treatment with no drug named records the class history', () => {
-    expect(fact({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], services: [naproxen] }, 'medication.continuing')).toBe(true);
-    expect(fact({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], services: [naproxen] }, 'medication.benefit')).toBe(true);
-    expect(fact({ treatments: [{ kind: 'nsaid', text: 'ibuprofen', outcome: 'improved' }], services: [naproxen] }, 'medication.benefit')).toBeUndefined();
+    expect(value({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], services: [naproxen] }, 'medicationUse.continuing')).toBe(true);
+    expect(value({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], services: [naproxen] }, 'medicationUse.benefit')).toBe(true);
+    expect(value({ treatments: [{ kind: 'nsaid', text: 'ibuprofen', outcome: 'improved' }], services: [naproxen] }, 'medicationUse.benefit')).toBeUndefined();
   });
 
   it('a record stating no functional improvement outweighs pain relief alone', () => {
-    expect(fact({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], documentation: { functionalImprovement: false }, services: [naproxen] }, 'medication.benefit')).toBe(false);
-    expect(fact({ medications: [{ name: 'Naproxen' }], documentation: { functionalImprovement: true }, services: [naproxen] }, 'medication.benefit')).toBe(true);
+    expect(value({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], documentation: { functionalImprovement: false }, services: [naproxen] }, 'medicationUse.benefit')).toBe(false);
+    expect(value({ medications: [{ name: 'Naproxen' }], documentation: { functionalImprovement: true }, services: [naproxen] }, 'medicationUse.benefit')).toBe(true);
   });
 });
 
@@ -134,8 +134,8 @@ describe('outcomeOf a medication\'s words (the one outcome reader)', () => {
 
   it('reads the outcome from a medication entry\'s text when no outcome is given', () => {
     const naproxen = { id: 'med', kind: 'medication' as const, name: 'Naproxen', strength: '550 mg', quantity: 60 };
-    expect(fact({ medications: [{ name: 'Naproxen', text: 'with improvement in pain' }], services: [naproxen] }, 'medication.benefit')).toBe(true);
-    expect(fact({ medications: [{ name: 'Naproxen', text: 'without relief' }], services: [naproxen] }, 'medication.benefit')).toBe(false);
+    expect(value({ medications: [{ name: 'Naproxen', text: 'with improvement in pain' }], services: [naproxen] }, 'medicationUse.benefit')).toBe(true);
+    expect(value({ medications: [{ name: 'Naproxen', text: 'without relief' }], services: [naproxen] }, 'medicationUse.benefit')).toBe(false);
   });
 });
 

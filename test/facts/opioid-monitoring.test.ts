@@ -1,20 +1,20 @@
 import { describe, it, expect } from 'vitest';
-import { fact } from './support.js';
+import { value } from './harness.js';
 
 const norco = { id: 'norco', kind: 'medication' as const, name: 'Norco', strength: '10/325 mg', quantity: 90 };
 const withNotes = (notes: string) => ({ documentation: { notes }, services: [norco] });
 
 describe('opioid monitoring from shared-format fields', () => {
   it('the flag decides when stated', () => {
-    expect(fact({ documentation: { opioidMonitoring: { urineDrugScreen: false }, notes: 'urine drug screen 11/08/2016' }, services: [norco] }, 'opioid.monitoring.urineDrugScreen')).toBe(false);
+    expect(value({ documentation: { opioidMonitoring: { urineDrugScreen: false }, notes: 'urine drug screen 11/08/2016' }, services: [norco] }, 'medication.opioidMonitoring.urineDrugScreen')).toBe(false);
   });
   it('urine drug screens as notes, treatments, studies or services', () => {
-    expect(fact(withNotes('urine toxicology screen performed 12-20-16'), 'opioid.monitoring.urineDrugScreen')).toBe(true);
-    expect(fact({ treatments: [{ kind: 'other', text: 'medication management with urine drug screenings' }], services: [norco] }, 'opioid.monitoring.urineDrugScreen')).toBe(true);
-    expect(fact({ studies: [{ type: 'other', text: 'UDS consistent with prescribed medications' }], services: [norco] }, 'opioid.monitoring.urineDrugScreen')).toBe(true);
-    expect(fact({ services: [norco, { id: 'uds', kind: 'urine-drug-screen', requested: false, date: '2016-10-01' }] }, 'opioid.monitoring.urineDrugScreen')).toBe(true);
-    expect(fact(withNotes('no urine drug screen on file'), 'opioid.monitoring.urineDrugScreen')).toBe(false);
-    expect(fact(withNotes('pain 7/10'), 'opioid.monitoring.urineDrugScreen')).toBeUndefined();
+    expect(value(withNotes('urine toxicology screen performed 12-20-16'), 'medication.opioidMonitoring.urineDrugScreen')).toBe(true);
+    expect(value({ treatments: [{ kind: 'other', text: 'medication management with urine drug screenings' }], services: [norco] }, 'medication.opioidMonitoring.urineDrugScreen')).toBe(true);
+    expect(value({ studies: [{ type: 'other', text: 'UDS consistent with prescribed medications' }], services: [norco] }, 'medication.opioidMonitoring.urineDrugScreen')).toBe(true);
+    expect(value({ services: [norco, { id: 'uds', kind: 'urine-drug-screen', requested: false, date: '2016-10-01' }] }, 'medication.opioidMonitoring.urineDrugScreen')).toBe(true);
+    expect(value(withNotes('no urine drug screen on file'), 'medication.opioidMonitoring.urineDrugScreen')).toBe(false);
+    expect(value(withNotes('pain 7/10'), 'medication.opioidMonitoring.urineDrugScreen')).toBeUndefined();
   });
   it('CURES, risk screening, agreement and pain scores in the record\'s words; negated mentions are false', () => {
     expect(fact(withNotes('CURES report reviewed and consistent'), 'opioid.monitoring.cures')).toBe(true);
@@ -30,28 +30,28 @@ describe('opioid monitoring from shared-format fields', () => {
     expect(fact(withNotes('pain 8/10 without medications and 4/10 with medications'), 'opioid.monitoring.painScores')).toBe(true);
   });
   it('the 4 A\'s in the record\'s words, linked to the medication', () => {
-    expect(fact(withNotes('Norco reduces pain from 8/10 to 5/10'), 'opioid.monitoring.analgesia')).toBe(true);
-    expect(fact(withNotes('able to do household chores with medications'), 'opioid.monitoring.activities')).toBe(true);
-    expect(fact(withNotes('difficulty with ADLs'), 'opioid.monitoring.activities')).toBeUndefined();
-    expect(fact(withNotes('denies side effects'), 'opioid.monitoring.adverseEffects')).toBe(true);
-    expect(fact(withNotes('no aberrant drug behavior'), 'opioid.monitoring.aberrantBehavior')).toBe(true);
-    expect(fact(withNotes('aberrant behavior not assessed'), 'opioid.monitoring.aberrantBehavior')).toBe(false);
+    expect(value(withNotes('Norco reduces pain from 8/10 to 5/10'), 'medication.opioidMonitoring.analgesia')).toBe(true);
+    expect(value(withNotes('able to do household chores with medications'), 'medication.opioidMonitoring.activities')).toBe(true);
+    expect(value(withNotes('difficulty with ADLs'), 'medication.opioidMonitoring.activities')).toBeUndefined();
+    expect(value(withNotes('denies side effects'), 'medication.opioidMonitoring.adverseEffects')).toBe(true);
+    expect(value(withNotes('no aberrant drug behavior'), 'medication.opioidMonitoring.aberrantBehavior')).toBe(true);
+    expect(value(withNotes('aberrant behavior not assessed'), 'medication.opioidMonitoring.aberrantBehavior')).toBe(false);
   });
 });
 
-describe('opioid.longActing', () => {
+describe('medication.opioidLongActing', () => {
   const opioid = (label: string, route?: 'oral' | 'transdermal') => ({ services: [{ id: 'o', kind: 'medication' as const, name: label, label, ...(route ? { route } : {}) }] });
   it.each([['Ultram ER 100mg #60', true], ['OxyContin 10 mg', true], ['Butrans 10 mcg/hr patch', true], ['Norco 10/325 #90', false], ['Tramadol 50mg #60', false]])('%s', (label, expected) => {
     expect(fact(opioid(label), 'opioid.longActing')).toBe(expected);
   });
 });
 
-describe('opioid.functionImproved', () => {
+describe('medication.opioidFunctionImproved', () => {
   it('the opioid\'s own flag, else the record-level flag', () => {
     const norco = { id: 'n', kind: 'medication' as const, name: 'Norco 10/325' };
-    expect(fact({ medications: [{ name: 'Norco 10/325', functionImproved: true }], services: [norco] }, 'opioid.functionImproved')).toBe(true);
-    expect(fact({ medications: [{ name: 'Norco 10/325', functionImproved: false }], documentation: { functionalImprovement: true }, services: [norco] }, 'opioid.functionImproved')).toBe(false);
-    expect(fact({ documentation: { functionalImprovement: true }, services: [norco] }, 'opioid.functionImproved')).toBe(true);
-    expect(fact({ services: [norco] }, 'opioid.functionImproved')).toBeUndefined();
+    expect(value({ medications: [{ name: 'Norco 10/325', functionImproved: true }], services: [norco] }, 'medication.opioidFunctionImproved')).toBe(true);
+    expect(value({ medications: [{ name: 'Norco 10/325', functionImproved: false }], documentation: { functionalImprovement: true }, services: [norco] }, 'medication.opioidFunctionImproved')).toBe(false);
+    expect(value({ documentation: { functionalImprovement: true }, services: [norco] }, 'medication.opioidFunctionImproved')).toBe(true);
+    expect(value({ services: [norco] }, 'medication.opioidFunctionImproved')).toBeUndefined();
   });
 });

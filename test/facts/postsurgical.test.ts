@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { value } from './helpers.js';
+import { value } from './harness.js';
 import { procedureCategory } from '../../src/facts/postsurgical.js';
 
 describe('procedureCategory', () => {
@@ -32,33 +32,33 @@ describe('surgical episode facts', () => {
     { id: 'op', kind: 'surgery', region: 'shoulder', label: 'Left shoulder arthroscopy with Bankart repair' },
     { id: 'svc', kind: 'physical-therapy', for: 'op', region: 'shoulder', quantity: 12 },
   ];
-  it('service.forSurgery and service.forInjection', () => {
-    expect(value({ services: planned }, 'service.forSurgery', 'svc')).toBe(true);
-    expect(value({ services: [{ id: 'svc', kind: 'physical-therapy', quantity: 6 }] }, 'service.forSurgery')).toBe(false);
+  it('postsurgical.forSurgery and postsurgical.forInjection', () => {
+    expect(value({ services: planned }, 'postsurgical.forSurgery', 'svc')).toBe(true);
+    expect(value({ services: [{ id: 'svc', kind: 'physical-therapy', quantity: 6 }] }, 'postsurgical.forSurgery')).toBe(false);
     const injection = [{ id: 'esi', kind: 'epidural-steroid-injection', levels: 'L4-5' }, { id: 'svc', kind: 'physical-therapy', for: 'esi', quantity: 2 }];
-    expect(value({ services: injection }, 'service.forInjection', 'svc')).toBe(true);
-    expect(value({ services: planned }, 'service.forInjection', 'svc')).toBe(false);
+    expect(value({ services: injection }, 'postsurgical.forInjection', 'svc')).toBe(true);
+    expect(value({ services: planned }, 'postsurgical.forInjection', 'svc')).toBe(false);
   });
 
-  it('postsurgery.monthsSince: 0 for a planned surgery, months since a past one, not documented without one', () => {
-    expect(value({ services: planned }, 'postsurgery.monthsSince', 'svc')).toBe(0);
+  it('postsurgical.monthsSinceSurgery: 0 for a planned surgery, months since a past one, not documented without one', () => {
+    expect(value({ services: planned }, 'postsurgical.monthsSinceSurgery', 'svc')).toBe(0);
     const surgeries = [{ kind: 'arthroscopy', region: 'shoulder' as const, date: '2016-10-15', text: 'Bankart repair' }];
     const pt = [{ id: 'svc', kind: 'physical-therapy', region: 'shoulder', quantity: 12 }];
-    expect(value({ surgeries, services: pt }, 'postsurgery.monthsSince')).toBe(3);
-    expect(value({ services: pt }, 'postsurgery.monthsSince')).toBeUndefined();
-    expect(value({ surgeries: [{ kind: 'arthroscopy', region: 'knee', date: '2016-10-15' }], services: pt }, 'postsurgery.monthsSince')).toBeUndefined();
-    expect(value({ surgeries: [{ kind: 'arthroscopy', region: 'shoulder', date: '2017-03-01' }], services: pt }, 'postsurgery.monthsSince')).toBeUndefined();
+    expect(value({ surgeries, services: pt }, 'postsurgical.monthsSinceSurgery')).toBe(3);
+    expect(value({ services: pt }, 'postsurgical.monthsSinceSurgery')).toBeUndefined();
+    expect(value({ surgeries: [{ kind: 'arthroscopy', region: 'knee', date: '2016-10-15' }], services: pt }, 'postsurgical.monthsSinceSurgery')).toBeUndefined();
+    expect(value({ surgeries: [{ kind: 'arthroscopy', region: 'shoulder', date: '2017-03-01' }], services: pt }, 'postsurgical.monthsSinceSurgery')).toBeUndefined();
   });
 
-  it('postsurgery.procedure from the planned surgery or the latest surgery on the first region', () => {
-    expect(value({ services: planned }, 'postsurgery.procedure', 'svc')).toBe('shoulder-instability-repair');
+  it('postsurgical.procedure from the planned surgery or the latest surgery on the first region', () => {
+    expect(value({ services: planned }, 'postsurgical.procedure', 'svc')).toBe('shoulder-instability-repair');
     const surgeries = [
       { kind: 'orif', region: 'leg' as const, date: '2016-11-16', text: 'ORIF right femur' },
       { kind: 'orif', region: 'hand' as const, date: '2016-11-16', text: 'ORIF right fingers' },
     ];
     const pt = [{ id: 'svc', kind: 'physical-therapy', regions: ['hand', 'leg'], quantity: 18 }];
-    expect(value({ surgeries, services: pt }, 'postsurgery.procedure')).toBe('hand-fracture');
-    expect(value({ surgeries: [{ kind: 'other', region: 'hand', date: '2016-11-16', text: 'ganglion excision' }], services: pt }, 'postsurgery.procedure')).toBe('unlisted');
-    expect(value({ services: pt }, 'postsurgery.procedure')).toBeUndefined();
+    expect(value({ surgeries, services: pt }, 'postsurgical.procedure')).toBe('hand-fracture');
+    expect(value({ surgeries: [{ kind: 'other', region: 'hand', date: '2016-11-16', text: 'ganglion excision' }], services: pt }, 'postsurgical.procedure')).toBe('unlisted');
+    expect(value({ services: pt }, 'postsurgical.procedure')).toBeUndefined();
   });
 });

@@ -5,20 +5,20 @@ const prior = (extra: Record<string, unknown>) => ({ treatments: [{ kind: 'epidu
 
 describe('prior procedures of the same kind', () => {
   it('knows a repeat from a first request', () => {
-    expect(value(prior({}), 'service.isRepeat')).toBe(true);
-    expect(value({}, 'service.isRepeat')).toBe(false);
+    expect(value(prior({}), 'priorProcedures.isRepeat')).toBe(true);
+    expect(value({}, 'priorProcedures.isRepeat')).toBe(false);
   });
   it('does not count an injection of another spine region', () => {
-    expect(value({ treatments: [{ kind: 'epidural-steroid-injection', levels: 'C5-6' }] }, 'service.isRepeat')).toBe(false);
+    expect(value({ treatments: [{ kind: 'epidural-steroid-injection', levels: 'C5-6' }] }, 'priorProcedures.isRepeat')).toBe(false);
   });
   it('reads relief of the latest earlier treatment', () => {
     const req = { treatments: [
       { kind: 'epidural-steroid-injection', date: '2015-01-01', reliefPercent: 80 },
       { kind: 'epidural-steroid-injection', date: '2016-01-01', reliefPercent: 30, reliefWeeks: 2 },
     ] };
-    expect(value(req, 'prior.reliefPercent')).toBe(30);
-    expect(value(req, 'prior.reliefWeeks')).toBe(2);
-    expect(value(req, 'prior.count')).toBe(2);
+    expect(value(req, 'priorProcedures.reliefPercent')).toBe(30);
+    expect(value(req, 'priorProcedures.reliefWeeks')).toBe(2);
+    expect(value(req, 'priorProcedures.count')).toBe(2);
   });
   it('reads an earlier sacroiliac block written as a generic injection with its name in text (the shared format has no such treatment kind)', () => {
     const si = { services: [{ id: 's', kind: 'sacroiliac-joint-injection', region: 'sacroiliac', side: 'right' }] };
@@ -27,16 +27,10 @@ describe('prior procedures of the same kind', () => {
     expect(value({ ...si, treatments: [{ kind: 'injection', text: 'knee cortisone injection', region: 'knee' }] }, 'service.isRepeat', 's')).toBe(false);
   });
   it('counts injections in the past year, undated ones as recent', () => {
-    expect(value({ treatments: [{ kind: 'epidural-steroid-injection', date: '2014-01-01' }, { kind: 'epidural-steroid-injection' }] }, 'prior.countLastYear')).toBe(1);
+    expect(value({ treatments: [{ kind: 'epidural-steroid-injection', date: '2014-01-01' }, { kind: 'epidural-steroid-injection' }] }, 'priorProcedures.countLastYear')).toBe(1);
   });
   it('gives weeks since the last one, and not documented without a date', () => {
-    expect(value(prior({ date: '2016-04-01' }), 'prior.weeksSince')).toBeCloseTo(8.7, 0);
-    expect(value(prior({}), 'prior.weeksSince')).toBeUndefined();
-  });
-  it('sums completed therapy sessions', () => {
-    const services = [{ id: 's', kind: 'physical-therapy', quantity: 6 }];
-    expect(value({ services, treatments: [{ kind: 'physical-therapy', sessions: 12 }, { kind: 'physical-therapy', sessions: 6 }] }, 'prior.sessions')).toBe(18);
-    expect(value({ services, treatments: [{ kind: 'physical-therapy' }] }, 'prior.sessions')).toBeUndefined();
-    expect(value({ services }, 'prior.sessions')).toBe(0);
+    expect(value(prior({ date: '2016-04-01' }), 'priorProcedures.weeksSince')).toBeCloseTo(8.7, 0);
+    expect(value(prior({}), 'priorProcedures.weeksSince')).toBeUndefined();
   });
 });

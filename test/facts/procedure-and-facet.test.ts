@@ -14,8 +14,8 @@ describe('facet facts', () => {
     expect(value({ services }, 'facet.imagingCorrelation')).toBeUndefined();
   });
   it('finds a fusion at a requested level', () => {
-    expect(value({ surgeries: [{ kind: 'fusion', levels: 'L4-5' }] }, 'surgery.fusionAtLevels')).toBe(true);
-    expect(value({ surgeries: [{ kind: 'fusion', levels: 'L5-S1' }] }, 'surgery.fusionAtLevels')).toBe(false);
+    expect(value({ surgeries: [{ kind: 'fusion', levels: 'L4-5' }] }, 'facet.fusionAtLevels')).toBe(true);
+    expect(value({ surgeries: [{ kind: 'fusion', levels: 'L5-S1' }] }, 'facet.fusionAtLevels')).toBe(false);
   });
   it('takes the best diagnostic block relief', () => {
     expect(value({ treatments: [{ kind: 'medial-branch-block', reliefPercent: 50 }, { kind: 'medial-branch-block', reliefPercent: 80 }] }, 'facet.diagnosticBlockRelief')).toBe(80);
@@ -25,38 +25,38 @@ describe('facet facts', () => {
 describe('procedure facts', () => {
   it('sees sedation and fluoroscopy requested for the service', () => {
     const services = [{ id: 's', kind: 'medial-branch-block' }, { id: 'sed', kind: 'iv-sedation', for: 's' }, { id: 'fl', kind: 'fluoroscopic-guidance', for: 's' }];
-    expect(value({ services }, 'service.sedation')).toBe(true);
-    expect(value({ services }, 'service.fluoroscopy')).toBe(true);
-    expect(value({ services: [{ id: 's', kind: 'medial-branch-block' }] }, 'service.sedation')).toBe(false);
-    expect(value({ services: [{ id: 's', kind: 'epidural-steroid-injection', label: 'L5 TFESI under fluoroscopic guidance' }] }, 'service.fluoroscopy')).toBe(true);
-    expect(value({ services: [{ id: 's', kind: 'epidural-steroid-injection' }] }, 'service.fluoroscopy')).toBeUndefined();
+    expect(value({ services }, 'procedure.sedation')).toBe(true);
+    expect(value({ services }, 'procedure.fluoroscopy')).toBe(true);
+    expect(value({ services: [{ id: 's', kind: 'medial-branch-block' }] }, 'procedure.sedation')).toBe(false);
+    expect(value({ services: [{ id: 's', kind: 'epidural-steroid-injection', label: 'L5 TFESI under fluoroscopic guidance' }] }, 'procedure.fluoroscopy')).toBe(true);
+    expect(value({ services: [{ id: 's', kind: 'epidural-steroid-injection' }] }, 'procedure.fluoroscopy')).toBeUndefined();
   });
   it('lists other injections dated the same day', () => {
     const services = [{ id: 's', kind: 'epidural-steroid-injection', date: '2016-07-01' }, { id: 't', kind: 'trigger-point-injection', date: '2016-07-01' }];
-    expect(value({ services }, 'service.sameDayInjections')).toEqual(['trigger-point-injection']);
+    expect(value({ services }, 'procedure.sameDayInjections')).toEqual(['trigger-point-injection']);
   });
   it('reads the injection count from quantity or label', () => {
-    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'Trigger point injections x 3' }] }, 'service.injectionCount')).toBe(3);
-    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'three trigger point injections' }] }, 'service.injectionCount')).toBe(3);
-    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection' }] }, 'service.injectionCount')).toBeUndefined();
+    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'Trigger point injections x 3' }] }, 'procedure.injectionCount')).toBe(3);
+    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'three trigger point injections' }] }, 'procedure.injectionCount')).toBe(3);
+    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection' }] }, 'procedure.injectionCount')).toBeUndefined();
   });
   it('flags injectates other than local anesthetic', () => {
-    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'TPI with Botox' }] }, 'service.injectateOtherThanAnesthetic')).toBe(true);
-    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'TPI with lidocaine' }] }, 'service.injectateOtherThanAnesthetic')).toBe(false);
+    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'TPI with Botox' }] }, 'procedure.injectateOtherThanAnesthetic')).toBe(true);
+    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'TPI with lidocaine' }] }, 'procedure.injectateOtherThanAnesthetic')).toBe(false);
   });
   it('documents trigger points with twitch and referred pain', () => {
     const exam = [{ finding: 'trigger-point', twitchResponse: true, referredPain: false }];
     const services = [{ id: 's', kind: 'trigger-point-injection' }];
-    expect(value({ exam, services }, 'triggerPoints.documented')).toBe(true);
-    expect(value({ exam, services }, 'triggerPoints.twitchResponse')).toBe(true);
-    expect(value({ exam, services }, 'triggerPoints.referredPain')).toBe(false);
-    expect(value({ services, exam: [{ finding: 'trigger-point' }] }, 'triggerPoints.twitchResponse')).toBeUndefined();
+    expect(value({ exam, services }, 'procedure.triggerPoints.documented')).toBe(true);
+    expect(value({ exam, services }, 'procedure.triggerPoints.twitchResponse')).toBe(true);
+    expect(value({ exam, services }, 'procedure.triggerPoints.referredPain')).toBe(false);
+    expect(value({ services, exam: [{ finding: 'trigger-point' }] }, 'procedure.triggerPoints.twitchResponse')).toBeUndefined();
   });
   it('knows a post-operative service', () => {
     const services = [{ id: 'op', kind: 'surgery', requested: false }, { id: 's', kind: 'medication', name: 'Norco', for: 'op' }];
-    expect(value({ services }, 'service.postoperative', 's')).toBe(true);
-    expect(value({ services: [{ id: 's', kind: 'medication', name: 'Norco', label: 'Post-op Norco' }] }, 'service.postoperative')).toBe(true);
-    expect(value({ services: [{ id: 's', kind: 'medication', name: 'Norco' }] }, 'service.postoperative')).toBe(false);
+    expect(value({ services }, 'procedure.postoperative', 's')).toBe(true);
+    expect(value({ services: [{ id: 's', kind: 'medication', name: 'Norco', label: 'Post-op Norco' }] }, 'procedure.postoperative')).toBe(true);
+    expect(value({ services: [{ id: 's', kind: 'medication', name: 'Norco' }] }, 'procedure.postoperative')).toBe(false);
   });
 });
 
@@ -110,10 +110,10 @@ describe('procedure.levelCount from the label', () => {
 describe('trigger point twitch response and referred pain from the finding text', () => {
   const tp = (text: string) => ({ exam: [{ finding: 'trigger-point', result: 'positive', region: 'lumbar', text }], services: [{ id: 'svc', kind: 'trigger-point-injection', region: 'lumbar' }] });
   it('reads the words when the fields are not given', () => {
-    expect(value(tp('trapezius with twitch response and referred pain'), 'triggerPoints.twitchResponse')).toBe(true);
-    expect(value(tp('trapezius with twitch response and referred pain'), 'triggerPoints.referredPain')).toBe(true);
-    expect(value(tp('tender, no twitch response'), 'triggerPoints.twitchResponse')).toBe(false);
-    expect(value(tp('tender points'), 'triggerPoints.twitchResponse')).toBeUndefined();
+    expect(value(tp('trapezius with twitch response and referred pain'), 'procedure.triggerPoints.twitchResponse')).toBe(true);
+    expect(value(tp('trapezius with twitch response and referred pain'), 'procedure.triggerPoints.referredPain')).toBe(true);
+    expect(value(tp('tender, no twitch response'), 'procedure.triggerPoints.twitchResponse')).toBe(false);
+    expect(value(tp('tender points'), 'procedure.triggerPoints.twitchResponse')).toBeUndefined();
   });
 });
 

@@ -1,7 +1,5 @@
-// Builds a fact store for one service of a hand-written request (no schema validation, so a test can state any shape).
-import { normalizeRequest } from '../../src/request/normalize.js';
-import { FactStore } from '../../src/facts/store.js';
-import type { Request } from '../../src/request/schema.js';
+// Kept so that branches written before test/facts/harness.ts still run; new tests import ./harness.js.
+import { factHarness } from './harness.js';
 
 export type RequestInput = Omit<Partial<Request>, 'services'> & { services: Request['services'] };
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { value } from './harness-other.js';
+import { value } from './harness.js';
 import { proceduresIn } from '../../src/facts/surgical-indication.js';
 
 const surgery = (label: string, region: string, extra: Record<string, unknown> = {}) => ({ services: [{ id: 'op', kind: 'surgery', region, label }], ...extra });

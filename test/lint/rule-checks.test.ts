@@ -47,10 +47,10 @@ describe('rule conditions are checked against the fact registry', () => {
 
   it('an unknown fact, operator or citation suggests the close name', () => {
     const issues = problemsAfter((t) => t
-      .replace('fact: therapy.totalVisits,', 'fact: therapy.totalvisits,')
+      .replace('fact: physicalMedicine.totalTherapyVisits,', 'fact: physicalMedicine.totalTherapyvisits,')
       .replace('operator: lessThanInclusive, value: 18 }', 'operator: lessThanInclusve, value: 18 }')
       .replace(/citation: MTUS-CPMTG#manual-therapy$/m, 'citation: MTUS-CPMTG#manual-therapie'));
-    expect(issues.find((i) => i.code === 'unknown-fact')!.message).toContain('did you mean "therapy.totalVisits"?');
+    expect(issues.find((i) => i.code === 'unknown-fact')!.message).toContain('did you mean "physicalMedicine.totalTherapyVisits"?');
     expect(issues.find((i) => i.code === 'unknown-operator')!.message).toContain('did you mean "lessThanInclusive"?');
     expect(issues.find((i) => i.code === 'unknown-citation')!.message).toContain('did you mean "MTUS-CPMTG#manual-therapy"?');
     for (const i of issues) expect(i.line, `${i.path}: ${i.message}`).toBeDefined();

@@ -12,8 +12,8 @@ describe('durations in words', () => {
     expect(durationInText('the other day')).toBeUndefined();
     expect(parseNumber('twelve')).toBe(12);
   });
-  it('symptoms.durationMonths reads a symptom text when durationMonths is absent', () => {
-    expect(value({ symptoms: [{ kind: 'low-back-pain', text: 'for two years' }] }, 'symptoms.durationMonths')).toBe(24);
-    expect(value({ symptoms: [{ kind: 'low-back-pain', durationMonths: 3, text: 'for two years' }] }, 'symptoms.durationMonths')).toBe(3);
+  it('time.symptomDurationMonths reads a symptom text when durationMonths is absent', () => {
+    expect(value({ symptoms: [{ kind: 'low-back-pain', text: 'for two years' }] }, 'time.symptomDurationMonths')).toBe(24);
+    expect(value({ symptoms: [{ kind: 'low-back-pain', durationMonths: 3, text: 'for two years' }] }, 'time.symptomDurationMonths')).toBe(3);
   });
 });

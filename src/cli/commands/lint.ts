@@ -6,7 +6,7 @@ import { loadCases } from '../../cases/load.js';
 import { runCases } from '../../cases/run.js';
 import { thresholdMutations, type Mutation } from '../../lint/thresholds.js';
 import { coverageByFamily, listLimitations } from '../../lint/limitations.js';
-import { collapseRepeats, checkPinnedThresholds, checkCatalogUsed, checkCriteriaExercised, checkFieldOrder, checkSchemaReferences, checkTestsBeside, sharedServices } from '../../lint/lint.js';
+import { collapseRepeats, checkPinnedThresholds, checkCatalogUsed, checkFactNamespaces, checkCriteriaExercised, checkFieldOrder, checkSchemaReferences, checkTestsBeside, sharedServices } from '../../lint/lint.js';
 import { join } from 'node:path';
 
 export function registerLint(program: Command): void {
@@ -30,7 +30,7 @@ export function runLint(format: string, fix = false, listThresholds = false, sho
     problems.push(...err.issues);
   }
   if (pack) problems.push(...verifyPackCache());
-  problems.push(...checkFieldOrder(DEFAULT_RULES_DIR, fix), ...checkTestsBeside(DEFAULT_RULES_DIR), ...checkSchemaReferences(PROJECT_ROOT));
+  problems.push(...checkFieldOrder(DEFAULT_RULES_DIR, fix), ...checkTestsBeside(DEFAULT_RULES_DIR), ...checkSchemaReferences(PROJECT_ROOT), ...checkFactNamespaces());
   let stats = '';
   let mutations: Mutation[] = [];
   let shared: string[] = [];
