@@ -98,12 +98,6 @@ export const careTrialFacts: FactDefinition[] = [
     derive: (ctx, p) => trialFailed(trialOf(ctx, p)),
   }),
   defineFact<string>({
-    id: 'careTrial.exercise', type: 'string',
-    description: 'Exercise-based care (physical or occupational therapy, home exercise, work hardening) for the region: failed | improved | given (outcome not stated) | not-started (only authorized). Not documented when none is recorded.',
-    reads: ['treatments[]', 'documentation.homeExerciseProgram'],
-    derive: (ctx) => trial(ctx, EXERCISE_CARE, 'exercise-based therapy'),
-  }),
-  defineFact<string>({
     id: 'careTrial.conservative', type: 'string',
     description: 'Active or physical conservative care (therapy, home exercise, chiropractic, acupuncture, massage, modalities, TENS) for the region: failed | improved | given | not-started. Medication and activity modification alone do not count. Not documented when none is recorded.',
     reads: ['treatments[]', 'documentation.homeExerciseProgram'],

@@ -133,7 +133,7 @@ export const consultationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'consult.alreadyAuthorized', type: 'boolean',
+    id: 'consultation.alreadyAuthorized', type: 'boolean',
     description: 'The visit requested was already authorized: service.alreadyAuthorized, or, for a therapy provider\'s evaluation, the record lists an authorized course of that therapy not yet begun (sessionsAuthorized, no sessions completed). Never false: the record cannot show that nothing was authorized.',
     reads: ['services[].label', 'services[].text', 'services[].purpose', 'treatments[].sessionsAuthorized', 'treatments[].sessions'],
     derive: (ctx) => {
@@ -148,7 +148,7 @@ export const consultationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'consult.medicationManagement', type: 'boolean',
+    id: 'consultation.medicationManagement', type: 'boolean',
     description: 'The consultation is for medication management (specialty, purpose, label or text say so).',
     reads: ['services[].specialty', 'services[].purpose', 'services[].label', 'services[].text'],
     derive: ({ service }) => {
@@ -159,7 +159,7 @@ export const consultationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'consult.medicationsNamed', type: 'boolean',
+    id: 'consultation.medicationsNamed', type: 'boolean',
     description: 'The medications the worker takes are named: a medication list, or treatments of a drug class (NSAID, muscle relaxant, neuropathic agent, opioid, oral corticosteroid). Never false.',
     reads: ['medications[]', 'treatments[].kind'],
     derive: (ctx) => {

@@ -351,7 +351,7 @@ export const imagingFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'crps.symptomCategories', type: 'number',
+    id: 'imaging.crpsSymptomCategories', type: 'number',
     description: 'How many of the four Budapest symptom categories (sensory, vasomotor, sudomotor/oedema, motor/trophic) the worker reports for the region (symptoms[] kind and text; a symptom without a region counts). Not documented when no symptom is recorded.',
     reads: ['symptoms[]'],
     derive: (ctx) => {

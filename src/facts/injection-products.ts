@@ -120,7 +120,7 @@ export const injectionProductFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'injection.targetFindings', type: 'boolean',
+    id: 'injectionProducts.targetFindings', type: 'boolean',
     description: 'The examination records a positive local finding at the injected region (tenderness, swelling or effusion, limited motion, crepitus, impingement or another provocative test; an `other` finding whose text names one). False when the region was examined and no local sign was found there; not documented when the region has no exam finding (neurologic findings do not count).',
     reads: ['exam[]'],
     derive: (ctx) => {

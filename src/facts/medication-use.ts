@@ -222,7 +222,7 @@ export const medicationUseFacts: FactDefinition[] = [
     derive: (ctx) => { const f = medicationForm(ctx); return known(f.form, [f.evidence]); },
   }),
   defineFact<number>({
-    id: 'medication.refills', type: 'number',
+    id: 'medicationUse.refills', type: 'number',
     description: 'Refills the request asks for besides the first fill ("with one refill", "2 refills", "refills x2"); 0 when the request names none (refills are part of what is requested, not a record fact).',
     reads: ['services[].label', 'services[].text'],
     derive: ({ service }) => {
@@ -240,7 +240,7 @@ export const medicationUseFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'medication.quantity', type: 'number',
+    id: 'medicationUse.quantity', type: 'number',
     description: 'Quantity requested: `quantity` (with `unit` when given), else the amount the label, name or text states with or without a unit ("#60", "#60 grams", "240g", "106.32 g", "120 ml", "30 patches").',
     reads: ['services[].quantity', 'services[].unit', 'services[].label', 'services[].name', 'services[].text'],
     derive: ({ service }) => {

@@ -201,7 +201,7 @@ const REHAB_TREATMENT_KINDS: readonly Treatment['kind'][] = ['physical-therapy',
 
 export const physicalMedicineFacts: FactDefinition[] = [
   defineFact<string>({
-    id: 'physmed.modality', type: 'string',
+    id: 'physicalMedicine.modality', type: 'string',
     description: 'The physical-medicine modality of the service: its kind for therapy kinds (physical-therapy, chiropractic, acupuncture, …), else the most specific one its label/text names (tens, electrical-stimulation, nmes, microcurrent, pens, interferential, h-wave, galvanic, hyperstimulation, ultrasound, laser, infrared, diathermy, traction, heat-cold, massage, shockwave, biofeedback, gym-membership, home-exercise-kit, work-hardening).',
     reads: ['services[].kind', 'services[].label', 'services[].text'],
     derive: (ctx) => {
@@ -260,7 +260,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'therapy.hadPrior', type: 'boolean',
+    id: 'physicalMedicine.hadPriorTherapy', type: 'boolean',
     description: 'The record shows an earlier course of the same therapy (PT and OT together; one group for TENS and other electrical stimulation; for an in-clinic passive modality requested with physical or occupational therapy, the earlier therapy courses too) for the region and episode, completed or authorized. False when treatments are listed without one; not documented when no treatments are listed.',
     reads: ['treatments[]', 'services[].for', 'surgeries[].date'],
     derive: (ctx) => {

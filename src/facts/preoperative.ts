@@ -165,7 +165,7 @@ export const preoperativeFacts: FactDefinition[] = [
     reads: ['medications[]'], derive: (ctx) => medicationFact(ctx, ANTICOAGULANTS, 'anticoagulant'),
   }),
   defineFact<boolean>({
-    id: 'preop.implantOrUrologic', type: 'boolean', description: 'The planned procedure implants foreign material (mesh, hardware, prosthesis, anchors, graft) or is an invasive urologic procedure; false when the procedure is described and does neither.',
+    id: 'preoperative.implantOrUrologic', type: 'boolean', description: 'The planned procedure implants foreign material (mesh, hardware, prosthesis, anchors, graft) or is an invasive urologic procedure; false when the procedure is described and does neither.',
     reads: ['services[]'], derive: (ctx) => procedureFact(ctx, IMPLANT_OR_UROLOGIC, undefined, 'an implant or urologic procedure'),
   }),
   defineFact<boolean>({

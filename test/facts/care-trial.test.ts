@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { factHarness } from './harness.js';
 import type { Request } from '../../src/request/schema.js';
+import { factKey } from '../../src/facts/params.js';
 
 const { value } = factHarness({ decisionDate: '2016-06-01' });
 
@@ -8,28 +9,31 @@ const mri = { id: 'mri', kind: 'imaging', modality: 'mri', region: 'shoulder' } 
 const withCare = (treatments: Request['treatments'], documentation?: Request['documentation']) =>
   ({ treatments, ...(documentation ? { documentation } : {}), services: [mri] });
 
-describe('careTrial.exercise', () => {
+/** careTrial.outcome over exercise-based care (therapy, home exercise, work hardening) of the service region. */
+const EXERCISE = factKey('careTrial.outcome', { kinds: ['exercise-care'], region: 'service' });
+
+describe('careTrial.outcome of exercise-care', () => {
   it('is failed when physical therapy failed or helped only partly', () => {
-    expect(value(withCare([{ kind: 'physical-therapy', sessions: 6, outcome: 'failed' }]), 'careTrial.exercise')).toBe('failed');
-    expect(value(withCare([{ kind: 'home-exercise', outcome: 'partial' }]), 'careTrial.exercise')).toBe('failed');
+    expect(value(withCare([{ kind: 'physical-therapy', sessions: 6, outcome: 'failed' }]), EXERCISE)).toBe('failed');
+    expect(value(withCare([{ kind: 'home-exercise', outcome: 'partial' }]), EXERCISE)).toBe('failed');
   });
   it('is improved when therapy is helping, even if another entry failed', () => {
-    expect(value(withCare([{ kind: 'physical-therapy', outcome: 'failed' }, { kind: 'occupational-therapy', outcome: 'improved' }]), 'careTrial.exercise')).toBe('improved');
+    expect(value(withCare([{ kind: 'physical-therapy', outcome: 'failed' }, { kind: 'occupational-therapy', outcome: 'improved' }]), EXERCISE)).toBe('improved');
   });
   it('is given when the outcome is not stated', () => {
-    expect(value(withCare([{ kind: 'physical-therapy', outcome: 'unknown' }]), 'careTrial.exercise')).toBe('given');
-    expect(value(withCare([], { homeExerciseProgram: true }), 'careTrial.exercise')).toBe('given');
+    expect(value(withCare([{ kind: 'physical-therapy', outcome: 'unknown' }]), EXERCISE)).toBe('given');
+    expect(value(withCare([], { homeExerciseProgram: true }), EXERCISE)).toBe('given');
   });
   it('is not-started when therapy was only authorized or has zero sessions', () => {
-    expect(value(withCare([{ kind: 'physical-therapy', sessionsAuthorized: 6 }]), 'careTrial.exercise')).toBe('not-started');
-    expect(value(withCare([{ kind: 'physical-therapy', sessions: 0 }]), 'careTrial.exercise')).toBe('not-started');
+    expect(value(withCare([{ kind: 'physical-therapy', sessionsAuthorized: 6 }]), EXERCISE)).toBe('not-started');
+    expect(value(withCare([{ kind: 'physical-therapy', sessions: 0 }]), EXERCISE)).toBe('not-started');
   });
   it('is not documented when no exercise-based care is recorded (chiropractic and medication do not count)', () => {
-    expect(value(withCare([{ kind: 'chiropractic', outcome: 'failed' }, { kind: 'nsaid', outcome: 'failed' }]), 'careTrial.exercise')).toBeUndefined();
-    expect(value({ services: [mri] }, 'careTrial.exercise')).toBeUndefined();
+    expect(value(withCare([{ kind: 'chiropractic', outcome: 'failed' }, { kind: 'nsaid', outcome: 'failed' }]), EXERCISE)).toBeUndefined();
+    expect(value({ services: [mri] }, EXERCISE)).toBeUndefined();
   });
   it('ignores care given to another body region', () => {
-    expect(value(withCare([{ kind: 'physical-therapy', outcome: 'failed', region: 'knee' }]), 'careTrial.exercise')).toBeUndefined();
+    expect(value(withCare([{ kind: 'physical-therapy', outcome: 'failed', region: 'knee' }]), EXERCISE)).toBeUndefined();
   });
 });
 

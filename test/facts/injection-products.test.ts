@@ -67,9 +67,9 @@ describe('injectionProducts.priorViscosupplementReliefWeeks', () => {
   });
 });
 
-describe('injection.targetFindings', () => {
+describe('injectionProducts.targetFindings', () => {
   const prp = { id: 'prp', kind: 'injection', region: 'foot', text: 'platelet rich plasma' } as never;
-  const withExam = (exam: unknown[]) => value({ exam, services: [prp] }, 'injection.targetFindings');
+  const withExam = (exam: unknown[]) => value({ exam, services: [prp] }, 'injectionProducts.targetFindings');
   it('is true for a positive local finding at the injected region, or an other finding naming one', () => {
     expect(withExam([{ finding: 'joint-tenderness', result: 'positive', region: 'foot' }])).toBe(true);
     expect(withExam([{ finding: 'other', result: 'positive', region: 'foot', text: 'tenderness at the plantar fascia insertion' }])).toBe(true);

@@ -63,7 +63,7 @@ describe('service and time facts', () => {
     expect(value({ injury: { date: '2015-06-01' } }, 'time.symptomDurationMonths')).toBe(12);
   });
   it('counts a duration stated at a dated visit forward to the decision date, as the time since injury is', () => {
-    const d = value({ injury: { date: '2015-06-01' }, symptoms: [{ kind: 'low-back-pain', durationMonths: 1, date: '2016-03-01' }] }, 'symptoms.durationMonths') as number;
+    const d = value({ injury: { date: '2015-06-01' }, symptoms: [{ kind: 'low-back-pain', durationMonths: 1, date: '2016-03-01' }] }, 'time.symptomDurationMonths') as number;
     expect(d).toBeGreaterThan(3.9);
     expect(d).toBeLessThan(4.1);
   });

@@ -82,13 +82,13 @@ describe('medicationUse.quantity reads the stated amount with its unit', () => {
   });
 });
 
-describe('medication.refills reads the refills the request asks for', () => {
+describe('medicationUse.refills reads the refills the request asks for', () => {
   it('in words or digits; none when the request names none; a dispensed refill is not a request for more', () => {
-    expect(fact({ services: [med({ name: 'Voltaren gel', label: 'Voltaren gel, #60 grams with 1 refill' })] }, 'medication.refills')).toBe(1);
-    expect(fact({ services: [med({ name: 'Pantoprazole', label: 'Pantoprazole 40mg #60 with one refill' })] }, 'medication.refills')).toBe(1);
-    expect(fact({ services: [med({ name: 'Ibuprofen', label: 'Ibuprofen 600mg #90, 2 refills' })] }, 'medication.refills')).toBe(2);
-    expect(fact({ services: [med({ name: 'Norco', text: 'refills x 3' })] }, 'medication.refills')).toBe(3);
-    expect(fact({ services: [med({ name: 'Fioricet', label: 'Fioricet #120', text: 'noted to be a refill' })] }, 'medication.refills')).toBe(0);
-    expect(fact({ services: [med({ name: 'Lidoderm patch', label: 'Lidoderm 5% patch #30' })] }, 'medication.refills')).toBe(0);
+    expect(value({ services: [med({ name: 'Voltaren gel', label: 'Voltaren gel, #60 grams with 1 refill' })] }, 'medicationUse.refills')).toBe(1);
+    expect(value({ services: [med({ name: 'Pantoprazole', label: 'Pantoprazole 40mg #60 with one refill' })] }, 'medicationUse.refills')).toBe(1);
+    expect(value({ services: [med({ name: 'Ibuprofen', label: 'Ibuprofen 600mg #90, 2 refills' })] }, 'medicationUse.refills')).toBe(2);
+    expect(value({ services: [med({ name: 'Norco', text: 'refills x 3' })] }, 'medicationUse.refills')).toBe(3);
+    expect(value({ services: [med({ name: 'Fioricet', label: 'Fioricet #120', text: 'noted to be a refill' })] }, 'medicationUse.refills')).toBe(0);
+    expect(value({ services: [med({ name: 'Lidoderm patch', label: 'Lidoderm 5% patch #30' })] }, 'medicationUse.refills')).toBe(0);
   });
 });

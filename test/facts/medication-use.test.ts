@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { fact } from './support.js';
+import { value } from './harness.js';
 import { outcomeOf } from '../../src/facts/medication-use.js';
 import { unitsPerDayInDirections } from '../../src/facts/medication-dose.js';
 

@@ -17,17 +17,17 @@ describe('opioid monitoring from shared-format fields', () => {
     expect(value(withNotes('pain 7/10'), 'medication.opioidMonitoring.urineDrugScreen')).toBeUndefined();
   });
   it('CURES, risk screening, agreement and pain scores in the record\'s words; negated mentions are false', () => {
-    expect(fact(withNotes('CURES report reviewed and consistent'), 'opioid.monitoring.cures')).toBe(true);
-    expect(fact(withNotes('CURES database not checked'), 'opioid.monitoring.cures')).toBe(false);
-    expect(fact(withNotes('no documented CURES check'), 'opioid.monitoring.cures')).toBe(false);
-    expect(fact(withNotes('the physician fails to document a screening evaluation and that CURES has been queried'), 'opioid.monitoring.cures')).toBe(false);
-    expect(fact(withNotes('lack of documentation of failed therapy; of a CURES report and a urine drug screen'), 'opioid.monitoring.cures')).toBe(false);
-    expect(fact(withNotes('no urine drug screen; CURES report reviewed'), 'opioid.monitoring.cures')).toBe(true);
-    expect(fact(withNotes('Opioid Risk Tool score 2 (low risk)'), 'opioid.monitoring.riskScreening')).toBe(true);
-    expect(fact(withNotes('screening for risk of addiction not completed'), 'opioid.monitoring.riskScreening')).toBe(false);
-    expect(fact(withNotes('signed opioid agreement on file'), 'opioid.monitoring.treatmentAgreement')).toBe(true);
-    expect(fact(withNotes('patient contracts for safety'), 'opioid.monitoring.treatmentAgreement')).toBeUndefined();
-    expect(fact(withNotes('pain 8/10 without medications and 4/10 with medications'), 'opioid.monitoring.painScores')).toBe(true);
+    expect(value(withNotes('CURES report reviewed and consistent'), 'medication.opioidMonitoring.cures')).toBe(true);
+    expect(value(withNotes('CURES database not checked'), 'medication.opioidMonitoring.cures')).toBe(false);
+    expect(value(withNotes('no documented CURES check'), 'medication.opioidMonitoring.cures')).toBe(false);
+    expect(value(withNotes('the physician fails to document a screening evaluation and that CURES has been queried'), 'medication.opioidMonitoring.cures')).toBe(false);
+    expect(value(withNotes('lack of documentation of failed therapy; of a CURES report and a urine drug screen'), 'medication.opioidMonitoring.cures')).toBe(false);
+    expect(value(withNotes('no urine drug screen; CURES report reviewed'), 'medication.opioidMonitoring.cures')).toBe(true);
+    expect(value(withNotes('Opioid Risk Tool score 2 (low risk)'), 'medication.opioidMonitoring.riskScreening')).toBe(true);
+    expect(value(withNotes('screening for risk of addiction not completed'), 'medication.opioidMonitoring.riskScreening')).toBe(false);
+    expect(value(withNotes('signed opioid agreement on file'), 'medication.opioidMonitoring.treatmentAgreement')).toBe(true);
+    expect(value(withNotes('patient contracts for safety'), 'medication.opioidMonitoring.treatmentAgreement')).toBeUndefined();
+    expect(value(withNotes('pain 8/10 without medications and 4/10 with medications'), 'medication.opioidMonitoring.painScores')).toBe(true);
   });
   it('the 4 A\'s in the record\'s words, linked to the medication', () => {
     expect(value(withNotes('Norco reduces pain from 8/10 to 5/10'), 'medication.opioidMonitoring.analgesia')).toBe(true);
@@ -42,7 +42,7 @@ describe('opioid monitoring from shared-format fields', () => {
 describe('medication.opioidLongActing', () => {
   const opioid = (label: string, route?: 'oral' | 'transdermal') => ({ services: [{ id: 'o', kind: 'medication' as const, name: label, label, ...(route ? { route } : {}) }] });
   it.each([['Ultram ER 100mg #60', true], ['OxyContin 10 mg', true], ['Butrans 10 mcg/hr patch', true], ['Norco 10/325 #90', false], ['Tramadol 50mg #60', false]])('%s', (label, expected) => {
-    expect(fact(opioid(label), 'opioid.longActing')).toBe(expected);
+    expect(value(opioid(label), 'medication.opioidLongActing')).toBe(expected);
   });
 });
 

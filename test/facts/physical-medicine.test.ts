@@ -105,13 +105,13 @@ describe('earlier courses of the same therapy', () => {
     const treatments = [{ kind: 'physical-therapy' as const, sessions: 8, functionImproved: false }];
     const estim = { id: 'svc', kind: 'passive-modality', label: 'Electrical stimulation x4', quantity: 4 };
     const therapy = { id: 'pt', kind: 'physical-therapy', quantity: 4 };
-    expect(value({ treatments, services: [estim, therapy] }, 'therapy.hadPrior', 'svc')).toBe(true);
-    expect(value({ treatments, services: [estim, therapy] }, 'therapy.functionImproved', 'svc')).toBe(false);
-    expect(value({ treatments, services: [estim] }, 'therapy.hadPrior', 'svc')).toBe(false);
+    expect(value({ treatments, services: [estim, therapy] }, 'physicalMedicine.hadPriorTherapy', 'svc')).toBe(true);
+    expect(value({ treatments, services: [estim, therapy] }, 'physicalMedicine.therapyFunctionImproved', 'svc')).toBe(false);
+    expect(value({ treatments, services: [estim] }, 'physicalMedicine.hadPriorTherapy', 'svc')).toBe(false);
     const unit = { id: 'svc', kind: 'passive-modality', label: 'TENS unit rental', quantity: 1 };
-    expect(value({ treatments, services: [unit, therapy] }, 'therapy.hadPrior', 'svc')).toBe(false);
+    expect(value({ treatments, services: [unit, therapy] }, 'physicalMedicine.hadPriorTherapy', 'svc')).toBe(false);
     const massage = { id: 'svc', kind: 'passive-modality', label: 'Massage x4', quantity: 4 };
-    expect(value({ treatments, services: [massage, therapy] }, 'therapy.hadPrior', 'svc')).toBe(false);
+    expect(value({ treatments, services: [massage, therapy] }, 'physicalMedicine.hadPriorTherapy', 'svc')).toBe(false);
   });
 });
 

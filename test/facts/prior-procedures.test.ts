@@ -22,9 +22,9 @@ describe('prior procedures of the same kind', () => {
   });
   it('reads an earlier sacroiliac block written as a generic injection with its name in text (the shared format has no such treatment kind)', () => {
     const si = { services: [{ id: 's', kind: 'sacroiliac-joint-injection', region: 'sacroiliac', side: 'right' }] };
-    expect(value({ ...si, treatments: [{ kind: 'injection', text: 'right SI joint injection', reliefPercent: 40 }] }, 'prior.reliefPercent', 's')).toBe(40);
-    expect(value({ ...si, treatments: [{ kind: 'other', text: 'sacroiliac-joint-injection' }] }, 'service.isRepeat', 's')).toBe(true);
-    expect(value({ ...si, treatments: [{ kind: 'injection', text: 'knee cortisone injection', region: 'knee' }] }, 'service.isRepeat', 's')).toBe(false);
+    expect(value({ ...si, treatments: [{ kind: 'injection', text: 'right SI joint injection', reliefPercent: 40 }] }, 'priorProcedures.reliefPercent', 's')).toBe(40);
+    expect(value({ ...si, treatments: [{ kind: 'other', text: 'sacroiliac-joint-injection' }] }, 'priorProcedures.isRepeat', 's')).toBe(true);
+    expect(value({ ...si, treatments: [{ kind: 'injection', text: 'knee cortisone injection', region: 'knee' }] }, 'priorProcedures.isRepeat', 's')).toBe(false);
   });
   it('counts injections in the past year, undated ones as recent', () => {
     expect(value({ treatments: [{ kind: 'epidural-steroid-injection', date: '2014-01-01' }, { kind: 'epidural-steroid-injection' }] }, 'priorProcedures.countLastYear')).toBe(1);

@@ -130,18 +130,18 @@ describe('named conditions', () => {
 
 describe('undocumented: per leaf', () => {
   it('omit: the criterion is omitted when the fact is absent, decided by the leaf when stated', () => {
-    const { pack, issues } = load(TOPIC(CRITERION('{ fact: imaging.spinalStenosis, operator: equal, value: false, undocumented: omit }')));
+    const { pack, issues } = load(TOPIC(CRITERION('{ fact: facet.spinalStenosis, operator: equal, value: false, undocumented: omit }')));
     expect(issues).toEqual([]);
     expect(status(pack!, {})).toBe('omitted');
-    expect(status(pack!, { 'imaging.spinalStenosis': false })).toBe(TRUE);
-    expect(status(pack!, { 'imaging.spinalStenosis': true })).toBe(FALSE);
+    expect(status(pack!, { 'facet.spinalStenosis': false })).toBe(TRUE);
+    expect(status(pack!, { 'facet.spinalStenosis': true })).toBe(FALSE);
   });
 
   it('omit as an alternative of the top-level any: the exclusion guard, other alternatives still decide when stated', () => {
-    const { pack } = load(TOPIC(CRITERION('{ any: [ { fact: imaging.spinalStenosis, operator: equal, value: false, undocumented: omit }, { fact: documentation.surgeryPlanned, operator: equal, value: true } ] }')));
+    const { pack } = load(TOPIC(CRITERION('{ any: [ { fact: facet.spinalStenosis, operator: equal, value: false, undocumented: omit }, { fact: documentation.surgeryPlanned, operator: equal, value: true } ] }')));
     expect(status(pack!, { 'documentation.surgeryPlanned': true })).toBe('omitted');
-    expect(status(pack!, { 'imaging.spinalStenosis': true, 'documentation.surgeryPlanned': true })).toBe(TRUE);
-    expect(status(pack!, { 'imaging.spinalStenosis': true })).toBe(UNKNOWN);
+    expect(status(pack!, { 'facet.spinalStenosis': true, 'documentation.surgeryPlanned': true })).toBe(TRUE);
+    expect(status(pack!, { 'facet.spinalStenosis': true })).toBe(UNKNOWN);
   });
 
   it('the forms that would make a criterion met on silence are refused, with file:line:col', () => {

@@ -15,11 +15,11 @@ criteria:
         - any:
             - { fact: imaging.redFlag, operator: documented, value: false }
             - { fact: imaging.redFlag, operator: equal, value: false }
-        - { fact: service.isRepeat, operator: equal, value: true } # kept
+        - { fact: priorProcedures.isRepeat, operator: equal, value: true } # kept
     condition:
       any:
-        - { fact: imaging.spinalStenosis, operator: documented, value: false }
-        - { fact: imaging.spinalStenosis, operator: equal, value: false }
+        - { fact: facet.spinalStenosis, operator: documented, value: false }
+        - { fact: facet.spinalStenosis, operator: equal, value: false }
     unmet: x
   - id: demo.two
     condition:
@@ -28,7 +28,7 @@ criteria:
         - all:
             - { fact: documentation.acuteFlare, operator: documented, value: true }
             - { fact: documentation.acuteFlare, operator: equal, value: true }
-        - { fact: exam.muscleSpasm, operator: equal, value: true }
+        - { fact: medicationIndications.muscleSpasm, operator: equal, value: true }
 `;
 
 const AFTER = `id: demo
@@ -38,15 +38,15 @@ criteria:
     when:
       all:
         - { condition: no-serious-red-flag }
-        - { fact: service.isRepeat, operator: equal, value: true } # kept
-    condition: { fact: imaging.spinalStenosis, operator: equal, value: false, undocumented: omit }
+        - { fact: priorProcedures.isRepeat, operator: equal, value: true } # kept
+    condition: { fact: facet.spinalStenosis, operator: equal, value: false, undocumented: omit }
     unmet: x
   - id: demo.two
     condition:
       any:
         # stated flare or spasm
         - { fact: documentation.acuteFlare, operator: equal, value: true, undocumented: unmet }
-        - { fact: exam.muscleSpasm, operator: equal, value: true }
+        - { fact: medicationIndications.muscleSpasm, operator: equal, value: true }
 `;
 
 describe('scripts/convert-conditions.ts', () => {

@@ -28,11 +28,11 @@ describe('decide, then explain', () => {
     if (service.route !== 'topics') return;
     const timing = service.evaluation.criteria.find((c) => c.criterion.id === 'ankle-foot-imaging.observation-period')!;
     expect(timing.status).toBe('unmet');
-    expect(timing.trace.leaves.map((l) => l.fact)).toEqual(['symptoms.weeksAtRequest', 'service.modality', 'imaging.fractureConcern']);
+    expect(timing.trace.leaves.map((l) => l.fact)).toEqual(['imaging.symptomWeeksAtRequest', 'service.modality', 'imaging.fractureConcern']);
     expect(timing.trace.leaves[0]).toMatchObject({ value: 2, operator: 'greaterThanInclusive', expected: 4, result: 0 });
     // any [weeks ≥ 4, all [xray, fracture concern]] is false because of the weeks and the modality;
     // whatever the record says of a fracture concern does not decide it
-    expect(timing.trace.deciding.map((l) => l.fact)).toEqual(['symptoms.weeksAtRequest', 'service.modality']);
+    expect(timing.trace.deciding.map((l) => l.fact)).toEqual(['imaging.symptomWeeksAtRequest', 'service.modality']);
     expect(service.evaluation.context.guideline?.source).toBe('MTUS-ACOEM');
   });
 
