@@ -22,7 +22,7 @@ async function startServer(): Promise<{ port: number; stop: () => Promise<void> 
   let stderr = '';
   const port = await new Promise<number>((resolve, reject) => {
     child.stderr.on('data', (d: Buffer) => {
-      stderr += d;
+      stderr += d.toString();
       const m = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr);
       if (m) resolve(Number(m[1]));
     });

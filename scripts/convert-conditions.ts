@@ -14,7 +14,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseDocument, parse, isMap, isSeq, isScalar, isPair, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parseDocument, parse, isMap, isSeq, isScalar, isPair, type Node, type YAMLMap } from 'yaml';
 import { listRuleFiles, PROJECT_ROOT } from '../src/rules/pack.js';
 
 type Json = unknown;
@@ -157,9 +157,9 @@ function findIn(text: string, node: Node, context: Context, named: ReturnType<ty
       const body = n.body as Record<string, Json[]> | null;
       if (!body || typeof body !== 'object' || !Array.isArray(body[op]) || Object.keys(body).length !== 1) continue;
       const namedMap = new Map(named.map((x) => [x.name, x.body] as const));
-      const wanted = body[op]!.map((x) => canonical(x, namedMap));
+      const wanted = body[op].map((x) => canonical(x, namedMap));
       if (wanted.length >= items.length) continue;
-      const keys = items.map((x) => canonical((x as Node).toJSON() as Json, namedMap));
+      const keys = items.map((x) => canonical((x).toJSON() as Json, namedMap));
       const picked: number[] = [];
       for (const w of wanted) { const i = keys.findIndex((k, j) => k === w && !picked.includes(j)); if (i < 0) break; picked.push(i); }
       if (picked.length !== wanted.length) continue;
@@ -194,7 +194,7 @@ function conditionRoots(doc: ReturnType<typeof parseDocument>): { node: Node; co
   const guideline = doc.get('guideline', true);
   if (isSeq(guideline)) for (const g of guideline.items) add(g, 'when', 'when');
   const criteria = doc.get('criteria', true);
-  if (isSeq(criteria)) for (const c of (criteria as YAMLSeq).items) { add(c, 'when', 'when'); add(c, 'condition', 'condition'); }
+  if (isSeq(criteria)) for (const c of (criteria).items) { add(c, 'when', 'when'); add(c, 'condition', 'condition'); }
   return out;
 }
 

@@ -32,10 +32,10 @@ function activeCare(ctx: FactContext): Tried[] {
 function medicationCare(ctx: FactContext): Tried[] {
   const fromTreatments = indexed(ctx.request.raw.treatments, 'treatments')
     .filter((t) => FIRST_LINE_MEDICATION.includes(t.item.kind))
-    .map((t) => ({ path: t.path, label: t.item.kind, outcome: t.item.outcome, item: t.item as Treatment | Medication }));
+    .map((t) => ({ path: t.path, label: t.item.kind, outcome: t.item.outcome, item: t.item }));
   const fromMedications = indexed(ctx.request.raw.medications, 'medications')
     .filter((m: Indexed<Medication>) => m.item.drugClass !== undefined && MEDICATION_CLASSES.has(m.item.drugClass))
-    .map((m) => ({ path: m.path, label: `${m.item.name} (${m.item.drugClass})`, outcome: m.item.outcome, item: m.item as Treatment | Medication }));
+    .map((m) => ({ path: m.path, label: `${m.item.name} (${m.item.drugClass})`, outcome: m.item.outcome, item: m.item }));
   return [...fromTreatments, ...fromMedications];
 }
 

@@ -37,11 +37,11 @@ export interface ParamsFactDefinition<T extends FactValue, P> {
   description: string;
   reads: readonly string[];
   /** The parameters a rule passes, validated at load time (file:line:col on a mistake), and an example. */
-  params: { schema: z.ZodType<P>; example: z.input<z.ZodType<P>> | P };
+  params: { schema: z.ZodType<P>; example: unknown };
   derive(ctx: FactContext, params: P): Fact<T>;
 }
 
 /** Declares a parameterized fact; its parameters are checked by `params` before any derive. */
 export function defineParamsFact<T extends FactValue, P>(def: ParamsFactDefinition<T, P>): FactDefinition<T> {
-  return def as unknown as FactDefinition<T>;
+  return def;
 }

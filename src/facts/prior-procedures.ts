@@ -54,7 +54,7 @@ function latestField<T extends FactValue>(ctx: FactContext, field: keyof Treatme
   const last = latest(ctx);
   if (!last) return unknown([`treatments: no earlier ${ctx.service.kind}`]);
   const value = last.item[field];
-  return value === undefined ? unknown([`${last.path}.${String(field)} not stated`]) : known(value as T, [`${last.path}.${String(field)} = ${String(value)}`]);
+  return value === undefined ? unknown([`${last.path}.${String(field)} not stated`]) : known(value as T, [`${last.path}.${String(field)} = ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`]);
 }
 
 const count = (t: Treatment): number => t.sessions ?? 1;

@@ -185,7 +185,7 @@ export interface TermOptions {
  */
 export function termInRecord(request: Request, term: TermId, options: TermOptions = {}): Fact<boolean> {
   let answers = termAnswers.get(request);
-  if (!answers) termAnswers.set(request, answers = new Map());
+  if (!answers) termAnswers.set(request, answers = new Map<string, Fact<boolean>>());
   const key = `${term}|${options.regions?.join(',') ?? '*'}|${options.neurologic === true}`;
   let answer = answers.get(key);
   if (!answer) answers.set(key, answer = readTerm(request, term, options));

@@ -57,7 +57,7 @@ export const conditionSchema: z.ZodType<WrittenCondition> = z.lazy(() => z.union
   z.strictObject({ not: conditionSchema }),
   namedConditionRefSchema,
   leafSchema,
-])) as z.ZodType<WrittenCondition>;
+]));
 
 const citationRef = z.string().regex(/^[A-Z][A-Z-]+#[a-z0-9][a-z0-9.-]*$/, { error: 'expected a catalog reference such as MTUS-CPMTG#esi' });
 const citationRefs = z.union([citationRef, z.array(citationRef).min(1)]);

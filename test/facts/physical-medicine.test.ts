@@ -116,7 +116,7 @@ describe('earlier courses of the same therapy', () => {
 });
 
 describe('physicalMedicine.therapyFunctionImproved', () => {
-  const with_ = (treatments: unknown[], documentation?: Record<string, unknown>) => value({ treatments: treatments as never, ...(documentation ? { documentation } : {}), services: [pt()] }, 'physicalMedicine.therapyFunctionImproved');
+  const with_ = (treatments: unknown[], documentation?: Record<string, unknown>) => value({ treatments: treatments, ...(documentation ? { documentation } : {}), services: [pt()] }, 'physicalMedicine.therapyFunctionImproved');
   it('true when a course improved function', () => {
     expect(with_([{ kind: 'physical-therapy', sessions: 6, functionImproved: true }])).toBe(true);
   });

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { normalizedRecord, regionConcerns, treatmentOutcome } from '../../src/facts/record.js';
 import type { Request } from '../../src/request/schema.js';
 
-const request = (extra: Partial<Request>): Request => ({ format: 'imr-precheck/request@1', id: 'r', services: [{ id: 's', kind: 'imaging' }], ...extra } as Request);
+const request = (extra: Partial<Request>): Request => ({ format: 'imr-precheck/request@1', id: 'r', services: [{ id: 's', kind: 'imaging' }], ...extra });
 
 describe('normalizedRecord', () => {
   const r = request({
