@@ -1,6 +1,8 @@
 // Type-checked linting for the TypeScript sources. Complexity and size limits keep modules small
 // (the brief: "no file grows into a grab-bag"); they are set just above today's largest file and
-// function so that growth is a decision, not an accident.
+// function so that growth is a decision, not an accident. The file limit (660 code lines after
+// prettier) is set by src/facts/imaging.ts (653) and physical-medicine.ts (581); every other file is
+// under 520. Splitting those two means renaming their facts (a fact's prefix names its file).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -17,7 +19,7 @@ export default tseslint.config(
     },
     rules: {
       complexity: ['error', 40],
-      'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }],
+      'max-lines': ['error', { max: 660, skipBlankLines: true, skipComments: true }],
       'max-depth': ['error', 5],
       // fastify handlers and async generators are async by contract, with or without an await
       '@typescript-eslint/require-await': 'off',

@@ -32,7 +32,11 @@ async function best(fn: () => unknown): Promise<number> {
   return ms;
 }
 
-interface Input { topic: CompiledTopic; facts: Record<string, unknown>; read: (id: string) => Fact }
+interface Input {
+  topic: CompiledTopic;
+  facts: Record<string, unknown>;
+  read: (id: string) => Fact;
+}
 
 function inputs(): Input[] {
   const pack = rulePack();
@@ -58,7 +62,12 @@ async function main(): Promise<void> {
   const all = inputs();
   const evaluations = all.reduce((n, x) => n + x.topic.criteria.length, 0);
   const engines = new Map<CompiledTopic, Engine>(pack.topics.map((t) => [t, jreEngine(t.criteria)]));
-  const triEngines = new Map<CompiledTopic, Engine>(pack.topics.map((t) => [t, jreTriEngine(t.criteria.map((c) => ({ id: c.id, condition: c.condition.source, strict: c.condition.strict })))]));
+  const triEngines = new Map<CompiledTopic, Engine>(
+    pack.topics.map((t) => [
+      t,
+      jreTriEngine(t.criteria.map((c) => ({ id: c.id, condition: c.condition.source, strict: c.condition.strict }))),
+    ]),
+  );
 
   // the adapter and the evaluator agree on every input (the benchmark compares like with like)
   let agree = 0;
@@ -72,10 +81,18 @@ async function main(): Promise<void> {
     }
   }
 
-  const evaluateMs = await best(() => { for (const x of all) for (const c of x.topic.criteria) c.condition.evaluate(x.read); });
-  const explainMs = await best(() => { for (const x of all) for (const c of x.topic.criteria) c.condition.explain(x.read); });
-  const jreMs = await best(async () => { for (const x of all) await engines.get(x.topic)!.run(x.facts); });
-  const triMs = await best(async () => { for (const x of all) await triEngines.get(x.topic)!.run(x.facts); });
+  const evaluateMs = await best(() => {
+    for (const x of all) for (const c of x.topic.criteria) c.condition.evaluate(x.read);
+  });
+  const explainMs = await best(() => {
+    for (const x of all) for (const c of x.topic.criteria) c.condition.explain(x.read);
+  });
+  const jreMs = await best(async () => {
+    for (const x of all) await engines.get(x.topic)!.run(x.facts);
+  });
+  const triMs = await best(async () => {
+    for (const x of all) await triEngines.get(x.topic)!.run(x.facts);
+  });
 
   const perSecond = (ms: number): number => Math.round((evaluations / ms) * 1000);
   const results = {
@@ -88,11 +105,18 @@ async function main(): Promise<void> {
     compiledEvaluate: { ms: round(evaluateMs), perSecond: perSecond(evaluateMs) },
     compiledExplain: { ms: round(explainMs), perSecond: perSecond(explainMs) },
     jsonRulesEngine: { ms: round(jreMs), perSecond: perSecond(jreMs), note: 'two-valued, as json-rules-engine ships: no "not documented"' },
-    jsonRulesEngineThreeValued: { ms: round(triMs), perSecond: perSecond(triMs), note: 'two rules per criterion through the three-valued adapter' },
+    jsonRulesEngineThreeValued: {
+      ms: round(triMs),
+      perSecond: perSecond(triMs),
+      note: 'two rules per criterion through the three-valued adapter',
+    },
   };
   writeFileSync(join(ROOT, 'bench/evaluator.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const row = (name: string, ms: number): string => `${name.padEnd(44)} ${perSecond(ms).toLocaleString('en-US').padStart(12)} criteria/s  ${(jreMs / ms).toFixed(1).padStart(7)}× json-rules-engine`;
-  console.log(`${all.length} (service, topic) inputs from ${evaluations} criterion evaluations (met ${values.met}, unmet ${values.unmet}, unknown ${values.unknown}); adapter agreement ${results.adapterAgreement}`);
+  const row = (name: string, ms: number): string =>
+    `${name.padEnd(44)} ${perSecond(ms).toLocaleString('en-US').padStart(12)} criteria/s  ${(jreMs / ms).toFixed(1).padStart(7)}× json-rules-engine`;
+  console.log(
+    `${all.length} (service, topic) inputs from ${evaluations} criterion evaluations (met ${values.met}, unmet ${values.unmet}, unknown ${values.unknown}); adapter agreement ${results.adapterAgreement}`,
+  );
   console.log(row('compiled evaluator, evaluate (engine path)', evaluateMs));
   console.log(row('compiled evaluator, explain (leaf results)', explainMs));
   console.log(row('json-rules-engine Engine.run, two-valued', jreMs));
@@ -101,4 +125,7 @@ async function main(): Promise<void> {
 
 const round = (x: number): number => Math.round(x * 10) / 10;
 
-main().catch((err: unknown) => { console.error(err); process.exit(1); });
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

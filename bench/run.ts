@@ -62,7 +62,9 @@ function cliStream(lines: string[]): Promise<{ ms: number; peakRssMb: number; ou
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (m) peak = Math.max(peak, Number(m[1]));
-      } catch { /* exited */ }
+      } catch {
+        /* exited */
+      }
     }, 10);
     child.stdout.on('data', (chunk: Buffer) => {
       const text = tail + chunk.toString('utf8');
@@ -98,13 +100,23 @@ async function main(): Promise<void> {
   const baselineOn = (json: string) => handWritten(requestSchema.parse(JSON.parse(json)));
 
   // engine API end to end: parse JSON, validate, decide (all services, with explanations)
-  const apiAll = time(() => { for (const x of all) checkRequest(requestFromDocument(loadJson(x.json, 'bench')), { pack }); });
+  const apiAll = time(() => {
+    for (const x of all) checkRequest(requestFromDocument(loadJson(x.json, 'bench')), { pack });
+  });
   // the same on the ESI/facet/MBB/TPI subset, beside the hand-written baseline on the same input
-  const apiSubset = time(() => { for (const x of subset) checkRequest(requestFromDocument(loadJson(x.json, 'bench')), { pack }); });
-  const baseSubset = time(() => { for (const x of subset) baselineOn(x.json); });
+  const apiSubset = time(() => {
+    for (const x of subset) checkRequest(requestFromDocument(loadJson(x.json, 'bench')), { pack });
+  });
+  const baseSubset = time(() => {
+    for (const x of subset) baselineOn(x.json);
+  });
   // the decision step alone (requests already validated)
-  const decideOnly = time(() => { for (const r of validated) checkRequest(r, { pack }); });
-  const baseOnly = time(() => { for (const r of validated) handWritten(r); });
+  const decideOnly = time(() => {
+    for (const r of validated) checkRequest(r, { pack });
+  });
+  const baseOnly = time(() => {
+    for (const r of validated) handWritten(r);
+  });
 
   // json-rules-engine's async Engine on the same criteria and facts (one engine per topic, shared)
   const engines = new Map<string, Engine>(pack.topics.map((t) => [t.id, jreEngine(t.criteria)]));
@@ -143,15 +155,28 @@ async function main(): Promise<void> {
     requests: N,
     subsetRequests: subset.length,
     engineApi: { requestsPerSecond: rate(N, apiAll) },
-    cliStreamJsonl: { requestsPerSecond: rate(N, stream.ms), eachRunRequestsPerSecond: runs.map((r) => rate(N, r.ms)), peakRssMb: stream.peakRssMb, outputLines: stream.outLines, peakRssMbAtTenth: streamSmall.peakRssMb },
+    cliStreamJsonl: {
+      requestsPerSecond: rate(N, stream.ms),
+      eachRunRequestsPerSecond: runs.map((r) => rate(N, r.ms)),
+      peakRssMb: stream.peakRssMb,
+      outputLines: stream.outLines,
+      peakRssMbAtTenth: streamSmall.peakRssMb,
+    },
     baselineComparison: {
       note: 'ESI/facet/MBB/TPI requests; both sides parse and validate the same JSON; the engine also explains (criteria, evidence, citations, advice)',
       engineRequestsPerSecond: rate(subset.length, apiSubset),
       handWrittenRequestsPerSecond: rate(subset.length, baseSubset),
       ratio: Math.round((apiSubset / baseSubset) * 100) / 100,
-      decisionOnly: { engineRequestsPerSecond: rate(validated.length, decideOnly), handWrittenRequestsPerSecond: rate(validated.length, baseOnly), ratio: Math.round((decideOnly / baseOnly) * 100) / 100 },
+      decisionOnly: {
+        engineRequestsPerSecond: rate(validated.length, decideOnly),
+        handWrittenRequestsPerSecond: rate(validated.length, baseOnly),
+        ratio: Math.round((decideOnly / baseOnly) * 100) / 100,
+      },
     },
-    jsonRulesEngineAsync: { requestsPerSecond: rate(validated.length, jreMs), note: 'criteria evaluated by json-rules-engine Engine.run (facts from the same fact layer), decision only' },
+    jsonRulesEngineAsync: {
+      requestsPerSecond: rate(validated.length, jreMs),
+      note: 'criteria evaluated by json-rules-engine Engine.run (facts from the same fact layer), decision only',
+    },
     cliOneRequest: { medianMs: Math.round(cliMs), nodeBareMs: Math.round(nodeMs), ratio: Math.round((cliMs / nodeMs) * 100) / 100 },
     peakRssMbBench: Math.round(process.memoryUsage().rss / 1048576),
     targets: { requestsPerSecond: 5000, ratioToBaseline: 3, cliOneRequestMs: 250 },
@@ -160,13 +185,25 @@ async function main(): Promise<void> {
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const ok = (b: boolean): string => (b ? 'meets target' : 'MISSES target');
   console.log(`imr-precheck benchmark, ${N} generated requests (${subset.length} ESI/facet/MBB/TPI), ${process.version}`);
-  console.log(`engine API (parse, validate, decide):      ${results.engineApi.requestsPerSecond} req/s  (${ok(results.engineApi.requestsPerSecond >= 5000)} ≥5000)`);
-  console.log(`precheck check - --format jsonl:           ${results.cliStreamJsonl.requestsPerSecond} req/s  (${ok(results.cliStreamJsonl.requestsPerSecond >= 5000)} ≥5000), peak RSS ${stream.peakRssMb} MB (${streamSmall.peakRssMb} MB at ${Math.floor(N / 10)} requests)`);
-  console.log(`vs hand-written predicate (same input):    engine ${results.baselineComparison.engineRequestsPerSecond} req/s, baseline ${results.baselineComparison.handWrittenRequestsPerSecond} req/s, ratio ${results.baselineComparison.ratio}× (${ok(results.baselineComparison.ratio <= 3)} ≤3×)`);
-  console.log(`  decision step only:                      engine ${results.baselineComparison.decisionOnly.engineRequestsPerSecond} req/s, baseline ${results.baselineComparison.decisionOnly.handWrittenRequestsPerSecond} req/s, ratio ${results.baselineComparison.decisionOnly.ratio}×`);
+  console.log(
+    `engine API (parse, validate, decide):      ${results.engineApi.requestsPerSecond} req/s  (${ok(results.engineApi.requestsPerSecond >= 5000)} ≥5000)`,
+  );
+  console.log(
+    `precheck check - --format jsonl:           ${results.cliStreamJsonl.requestsPerSecond} req/s  (${ok(results.cliStreamJsonl.requestsPerSecond >= 5000)} ≥5000), peak RSS ${stream.peakRssMb} MB (${streamSmall.peakRssMb} MB at ${Math.floor(N / 10)} requests)`,
+  );
+  console.log(
+    `vs hand-written predicate (same input):    engine ${results.baselineComparison.engineRequestsPerSecond} req/s, baseline ${results.baselineComparison.handWrittenRequestsPerSecond} req/s, ratio ${results.baselineComparison.ratio}× (${ok(results.baselineComparison.ratio <= 3)} ≤3×)`,
+  );
+  console.log(
+    `  decision step only:                      engine ${results.baselineComparison.decisionOnly.engineRequestsPerSecond} req/s, baseline ${results.baselineComparison.decisionOnly.handWrittenRequestsPerSecond} req/s, ratio ${results.baselineComparison.decisionOnly.ratio}×`,
+  );
   console.log(`json-rules-engine async Engine.run:        ${results.jsonRulesEngineAsync.requestsPerSecond} req/s (decision only)`);
-  console.log(`one-request CLI:                           ${results.cliOneRequest.medianMs} ms median vs node -e 0 ${results.cliOneRequest.nodeBareMs} ms (${results.cliOneRequest.ratio}×; ${ok(results.cliOneRequest.medianMs <= 250)} ≤250 ms)`);
-  console.log(`machine: ${results.machine.cpus} CPUs, load average ${loadAtStart.join(' ')} at start, ${results.machine.loadAverageAtEnd.join(' ')} at end`);
+  console.log(
+    `one-request CLI:                           ${results.cliOneRequest.medianMs} ms median vs node -e 0 ${results.cliOneRequest.nodeBareMs} ms (${results.cliOneRequest.ratio}×; ${ok(results.cliOneRequest.medianMs <= 250)} ≤250 ms)`,
+  );
+  console.log(
+    `machine: ${results.machine.cpus} CPUs, load average ${loadAtStart.join(' ')} at start, ${results.machine.loadAverageAtEnd.join(' ')} at end`,
+  );
   console.log('written to bench/results.json');
 }
 

@@ -28,15 +28,32 @@ async function startServer(): Promise<{ port: number; stop: () => Promise<void> 
     });
     child.once('exit', () => reject(new Error(`precheck serve exited: ${stderr}`)));
   });
-  return { port, stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
+  return {
+    port,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 function post(agent: Agent, port: number, body: Buffer): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/v1/check', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/v1/check',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': body.length },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -55,12 +72,15 @@ export async function benchServe() {
       const t0 = performance.now();
       const status = await post(agent, server.port, body);
       if (!recording) continue;
-      if (status === 200) latencies.push(performance.now() - t0); else errors++;
+      if (status === 200) latencies.push(performance.now() - t0);
+      else errors++;
     }
   };
   const started = performance.now();
   stopAt = started + WARMUP_MS + DURATION_MS;
-  setTimeout(() => { recording = true; }, WARMUP_MS);
+  setTimeout(() => {
+    recording = true;
+  }, WARMUP_MS);
   const load = loadavg()[0]!;
   await Promise.all(Array.from({ length: CONCURRENCY }, client));
   agent.destroy();
@@ -83,7 +103,9 @@ export async function benchServe() {
 
 const results = await benchServe();
 const file = join(ROOT, 'bench/results.json');
-const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> : {};
+const all = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
 all.serveCheck = results;
 writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
-console.log(`POST /v1/check at ${CONCURRENCY} clients: ${results.requestsPerSecond} req/s, p50 ${results.latencyMs.p50} ms, p99 ${results.latencyMs.p99} ms (${results.errors} errors; load average ${results.machine.loadAverageAtStart} on ${results.machine.cpus} cpus)`);
+console.log(
+  `POST /v1/check at ${CONCURRENCY} clients: ${results.requestsPerSecond} req/s, p50 ${results.latencyMs.p50} ms, p99 ${results.latencyMs.p99} ms (${results.errors} errors; load average ${results.machine.loadAverageAtStart} on ${results.machine.cpus} cpus)`,
+);

@@ -24,7 +24,9 @@ type Edit = { start: number; end: number; text: string }[];
 
 export interface Counts {
   /** `documented: false` guards rewritten (met / omit) or dropped (no-op in a criterion's condition). */
-  met: number; omit: number; droppedGuard: number;
+  met: number;
+  omit: number;
+  droppedGuard: number;
   /** `documented: true` conjuncts rewritten to `undocumented: unmet`. */
   unmet: number;
   /** Subtrees replaced by a named condition, by name. */
@@ -58,23 +60,39 @@ export function readNamedConditions(rulesDir: string): { name: string; body: Jso
   if (!existsSync(file)) return [];
   const data = parse(readFileSync(file, 'utf8')) as { conditions?: Record<string, { condition: Json }> } | null;
   const map = new Map(Object.entries(data?.conditions ?? {}).map(([k, v]) => [k, v.condition] as const));
-  return [...map].map(([name, body]) => {
-    const key = canonical(body, map, [name]);
-    return { name, body, key, size: key.length };
-  }).sort((a, b) => b.size - a.size || a.name.localeCompare(b.name));
+  return [...map]
+    .map(([name, body]) => {
+      const key = canonical(body, map, [name]);
+      return { name, body, key, size: key.length };
+    })
+    .sort((a, b) => b.size - a.size || a.name.localeCompare(b.name));
 }
 
 // ---------------------------------------------------------------- finding one edit
 
 const isLeaf = (n: unknown): n is YAMLMap => isMap(n) && n.has('fact') && n.has('operator');
-const str = (n: YAMLMap, key: string): unknown => { const v = n.get(key, true); return isScalar(v) ? v.value : v; };
-const guardOf = (n: unknown, value: boolean): string | undefined => (isLeaf(n) && str(n, 'operator') === 'documented' && str(n, 'value') === value ? String(str(n, 'fact')) : undefined);
+const str = (n: YAMLMap, key: string): unknown => {
+  const v = n.get(key, true);
+  return isScalar(v) ? v.value : v;
+};
+const guardOf = (n: unknown, value: boolean): string | undefined =>
+  isLeaf(n) && str(n, 'operator') === 'documented' && str(n, 'value') === value ? String(str(n, 'fact')) : undefined;
 /** A plain comparison on `fact` that can take `undocumented:` (not `documented`, not fact vs fact, none set yet). */
-const plainOn = (n: unknown, fact: string): n is YAMLMap => isLeaf(n) && str(n, 'fact') === fact && str(n, 'operator') !== 'documented'
-  && !n.has('undocumented') && !n.has('params') && !isMap(n.get('value', true));
+const plainOn = (n: unknown, fact: string): n is YAMLMap =>
+  isLeaf(n) &&
+  str(n, 'fact') === fact &&
+  str(n, 'operator') !== 'documented' &&
+  !n.has('undocumented') &&
+  !n.has('params') &&
+  !isMap(n.get('value', true));
 
-function lineStart(text: string, at: number): number { return text.lastIndexOf('\n', at - 1) + 1; }
-function lineEnd(text: string, at: number): number { const i = text.indexOf('\n', at); return i < 0 ? text.length : i + 1; }
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+function lineEnd(text: string, at: number): number {
+  const i = text.indexOf('\n', at);
+  return i < 0 ? text.length : i + 1;
+}
 
 /** Removes one item of a block sequence: its whole line(s). */
 function removeItem(text: string, item: Node): Edit[number] {
@@ -112,13 +130,24 @@ const oneLine = (text: string, n: Node): string | undefined => {
   return s.includes('\n') ? undefined : s;
 };
 
-interface Found { edit: Edit; count: (c: Counts) => void }
+interface Found {
+  edit: Edit;
+  count: (c: Counts) => void;
+}
 
 /**
  * The first rewrite in one condition tree. `top` is the tree's root; `negated` counts `not`s.
  * Returns undefined when the tree is in its final form.
  */
-function findIn(text: string, node: Node, context: Context, named: ReturnType<typeof readNamedConditions>, parentPair: { key: Node } | undefined, depth: number, negated: boolean): Found | undefined {
+function findIn(
+  text: string,
+  node: Node,
+  context: Context,
+  named: ReturnType<typeof readNamedConditions>,
+  parentPair: { key: Node } | undefined,
+  depth: number,
+  negated: boolean,
+): Found | undefined {
   if (!isMap(node)) return undefined;
   // a named condition (largest first); a leaf named only replaces a leaf, a subtree its equal
   const json = node.toJSON() as Json;
@@ -126,7 +155,13 @@ function findIn(text: string, node: Node, context: Context, named: ReturnType<ty
   const isRef = node.has('condition') && node.items.length === 1;
   if (!isRef) {
     for (const n of named) {
-      if (n.key === key) return { edit: [replaceWithFlow(text, node, parentPair, `{ condition: ${n.name} }`)], count: (c) => { c.named[n.name] = (c.named[n.name] ?? 0) + 1; } };
+      if (n.key === key)
+        return {
+          edit: [replaceWithFlow(text, node, parentPair, `{ condition: ${n.name} }`)],
+          count: (c) => {
+            c.named[n.name] = (c.named[n.name] ?? 0) + 1;
+          },
+        };
     }
   }
   for (const op of ['any', 'all'] as const) {
@@ -141,11 +176,33 @@ function findIn(text: string, node: Node, context: Context, named: ReturnType<ty
       if (!sibling) continue;
       if (op === 'all') {
         if (context === 'condition' && negated) continue; // unmet under a not would be met on silence: leave as written
-        return { edit: [addUndocumented(text, sibling, 'unmet'), removeItem(text, item)], count: (c) => { c.unmet++; } };
+        return {
+          edit: [addUndocumented(text, sibling, 'unmet'), removeItem(text, item)],
+          count: (c) => {
+            c.unmet++;
+          },
+        };
       }
-      if (context === 'when') return { edit: [addUndocumented(text, sibling, 'met'), removeItem(text, item)], count: (c) => { c.met++; } };
-      if (depth === 0) return { edit: [addUndocumented(text, sibling, 'omit'), removeItem(text, item)], count: (c) => { c.omit++; } };
-      return { edit: [removeItem(text, item)], count: (c) => { c.droppedGuard++; } };
+      if (context === 'when')
+        return {
+          edit: [addUndocumented(text, sibling, 'met'), removeItem(text, item)],
+          count: (c) => {
+            c.met++;
+          },
+        };
+      if (depth === 0)
+        return {
+          edit: [addUndocumented(text, sibling, 'omit'), removeItem(text, item)],
+          count: (c) => {
+            c.omit++;
+          },
+        };
+      return {
+        edit: [removeItem(text, item)],
+        count: (c) => {
+          c.droppedGuard++;
+        },
+      };
     }
     // a lone alternative or conjunct: the node is that item
     if (items.length === 1 && node.items.length === 1) {
@@ -159,14 +216,23 @@ function findIn(text: string, node: Node, context: Context, named: ReturnType<ty
       const namedMap = new Map(named.map((x) => [x.name, x.body] as const));
       const wanted = body[op].map((x) => canonical(x, namedMap));
       if (wanted.length >= items.length) continue;
-      const keys = items.map((x) => canonical((x).toJSON() as Json, namedMap));
+      const keys = items.map((x) => canonical(x.toJSON() as Json, namedMap));
       const picked: number[] = [];
-      for (const w of wanted) { const i = keys.findIndex((k, j) => k === w && !picked.includes(j)); if (i < 0) break; picked.push(i); }
+      for (const w of wanted) {
+        const i = keys.findIndex((k, j) => k === w && !picked.includes(j));
+        if (i < 0) break;
+        picked.push(i);
+      }
       if (picked.length !== wanted.length) continue;
       const [first, ...rest] = [...picked].sort((a, b) => a - b);
       return {
-        edit: [replaceWithFlow(text, items[first!]!, undefined, `{ condition: ${n.name} }`), ...rest.map((i) => removeItem(text, items[i]!))],
-        count: (c) => { c.named[n.name] = (c.named[n.name] ?? 0) + 1; },
+        edit: [
+          replaceWithFlow(text, items[first!]!, undefined, `{ condition: ${n.name} }`),
+          ...rest.map((i) => removeItem(text, items[i]!)),
+        ],
+        count: (c) => {
+          c.named[n.name] = (c.named[n.name] ?? 0) + 1;
+        },
       };
     }
     for (const item of items) {
@@ -194,7 +260,11 @@ function conditionRoots(doc: ReturnType<typeof parseDocument>): { node: Node; co
   const guideline = doc.get('guideline', true);
   if (isSeq(guideline)) for (const g of guideline.items) add(g, 'when', 'when');
   const criteria = doc.get('criteria', true);
-  if (isSeq(criteria)) for (const c of (criteria).items) { add(c, 'when', 'when'); add(c, 'condition', 'condition'); }
+  if (isSeq(criteria))
+    for (const c of criteria.items) {
+      add(c, 'when', 'when');
+      add(c, 'condition', 'condition');
+    }
   return out;
 }
 
@@ -230,8 +300,19 @@ function main(): void {
     if (!check) writeFileSync(file, after);
   }
   const namedTotal = Object.values(counts.named).reduce((a, b) => a + b, 0);
-  process.stdout.write(`${check ? 'would change' : 'changed'} ${changed.length} file(s)${changed.length ? `: ${changed.join(', ')}` : ''}\n`);
-  process.stdout.write(`undocumented: met ${counts.met}, omit ${counts.omit}, unmet ${counts.unmet}; no-op guards dropped ${counts.droppedGuard}; named conditions ${namedTotal}${namedTotal ? ` (${Object.entries(counts.named).sort().map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}\n`);
+  process.stdout.write(
+    `${check ? 'would change' : 'changed'} ${changed.length} file(s)${changed.length ? `: ${changed.join(', ')}` : ''}\n`,
+  );
+  process.stdout.write(
+    `undocumented: met ${counts.met}, omit ${counts.omit}, unmet ${counts.unmet}; no-op guards dropped ${counts.droppedGuard}; named conditions ${namedTotal}${
+      namedTotal
+        ? ` (${Object.entries(counts.named)
+            .sort()
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')})`
+        : ''
+    }\n`,
+  );
   if (check && changed.length > 0) process.exitCode = 1;
 }
 

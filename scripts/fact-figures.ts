@@ -12,7 +12,8 @@ function factsNamed(node: unknown, out = new Set<string>()): Set<string> {
     const o = node as Record<string, unknown>;
     if (typeof o.fact === 'string') out.add(o.fact);
     for (const [k, v] of Object.entries(o)) if (k !== 'fact') factsNamed(v, out);
-    if (o.value && typeof o.value === 'object' && typeof (o.value as Record<string, unknown>).fact === 'string') out.add((o.value as { fact: string }).fact);
+    if (o.value && typeof o.value === 'object' && typeof (o.value as Record<string, unknown>).fact === 'string')
+      out.add((o.value as { fact: string }).fact);
   }
   return out;
 }
@@ -34,4 +35,7 @@ const figures = {
   factsServingNoCriterion: ids.filter((id) => !served.has(id)).length,
 };
 if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
-else console.log(`criteria ${figures.criteria}, of which a single {fact, operator, value} leaf: ${figures.singleLeafCriteria}; facts ${figures.facts}, serving exactly one criterion: ${figures.factsServingOneCriterion}, serving none (read by topics, messages or other facts only): ${figures.factsServingNoCriterion}`);
+else
+  console.log(
+    `criteria ${figures.criteria}, of which a single {fact, operator, value} leaf: ${figures.singleLeafCriteria}; facts ${figures.facts}, serving exactly one criterion: ${figures.factsServingOneCriterion}, serving none (read by topics, messages or other facts only): ${figures.factsServingNoCriterion}`,
+  );

@@ -18,7 +18,9 @@ if (dump !== undefined) {
     process.exit(2);
   }
   for (const e of sectionErrors(CASES, join(SHARED, 'letters', 'imr-ca-2016'), dump as Section)) {
-    process.stdout.write(`## ${e.letter}\n${e.missed.map((m) => `  - missed ${m}`).join('\n')}${e.missed.length > 0 && e.extra.length > 0 ? '\n' : ''}${e.extra.map((x) => `  + extra  ${x}`).join('\n')}\n`);
+    process.stdout.write(
+      `## ${e.letter}\n${e.missed.map((m) => `  - missed ${m}`).join('\n')}${e.missed.length > 0 && e.extra.length > 0 ? '\n' : ''}${e.extra.map((x) => `  + extra  ${x}`).join('\n')}\n`,
+    );
   }
   process.exit(0);
 }
@@ -29,7 +31,10 @@ const lines = [
   '',
   '| section | drafted | hand-encoded | matched | precision | recall |',
   '|---|---|---|---|---|---|',
-  ...SECTIONS.map((s) => { const x = m.sections[s]; return `| ${s} | ${x.drafted} | ${x.hand} | ${x.matched} | ${pct(x.precision)} | ${pct(x.recall)} |`; }),
+  ...SECTIONS.map((s) => {
+    const x = m.sections[s];
+    return `| ${s} | ${x.drafted} | ${x.hand} | ${x.matched} | ${pct(x.precision)} | ${pct(x.recall)} |`;
+  }),
   '',
   `End to end (${m.endToEnd.items} items): draft-then-check agrees with the letter on ${m.endToEnd.draftAgrees} (${pct(m.endToEnd.draftAgrees / m.endToEnd.items)}); the hand-encoded requests on ${m.endToEnd.handAgrees} (${pct(m.endToEnd.handAgrees / m.endToEnd.items)}). Drafts that failed validation: ${m.endToEnd.draftInvalid}.`,
   '',
@@ -40,8 +45,18 @@ const lines = [
 const INDEPENDENT = join(SHARED, 'letters', 'imr-ca-2016', 'independent');
 if (existsSync(INDEPENDENT)) {
   const i = measureDrafts(INDEPENDENT, join(SHARED, 'letters', 'imr-ca-2016'));
-  lines.push('', `Against the independent encodings (${i.letters} letters):`, '', '| section | drafted | encoded | matched | precision | recall |', '|---|---|---|---|---|---|',
-    ...SECTIONS.map((s) => { const x = i.sections[s]; return `| ${s} | ${x.drafted} | ${x.hand} | ${x.matched} | ${pct(x.precision)} | ${pct(x.recall)} |`; }),
-    '', `End to end (${i.endToEnd.items} items): draft-then-check ${i.endToEnd.draftAgrees} (${pct(i.endToEnd.draftAgrees / i.endToEnd.items)}); the independent encodings ${i.endToEnd.handAgrees} (${pct(i.endToEnd.handAgrees / i.endToEnd.items)}); services only ${i.endToEnd.servicesOnlyAgrees} (${pct(i.endToEnd.servicesOnlyAgrees / i.endToEnd.items)}).`);
+  lines.push(
+    '',
+    `Against the independent encodings (${i.letters} letters):`,
+    '',
+    '| section | drafted | encoded | matched | precision | recall |',
+    '|---|---|---|---|---|---|',
+    ...SECTIONS.map((s) => {
+      const x = i.sections[s];
+      return `| ${s} | ${x.drafted} | ${x.hand} | ${x.matched} | ${pct(x.precision)} | ${pct(x.recall)} |`;
+    }),
+    '',
+    `End to end (${i.endToEnd.items} items): draft-then-check ${i.endToEnd.draftAgrees} (${pct(i.endToEnd.draftAgrees / i.endToEnd.items)}); the independent encodings ${i.endToEnd.handAgrees} (${pct(i.endToEnd.handAgrees / i.endToEnd.items)}); services only ${i.endToEnd.servicesOnlyAgrees} (${pct(i.endToEnd.servicesOnlyAgrees / i.endToEnd.items)}).`,
+  );
 }
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -25,11 +25,26 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else if (c !== '\r') cell += c;
   }
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -53,8 +68,15 @@ function csvSource(citations: string): string | null {
 const pct = (n: number, d: number): string => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)} %`);
 const { catalog } = loadCatalog(DEFAULT_GUIDELINES_DIR, []);
 
-interface Row { letter: string; item: string; label: string; outcome: string; source: string | null }
-const rows: Row[] = parseCsv(readFileSync(join(LETTERS_2016, 'items.csv'), 'utf8')).slice(1)
+interface Row {
+  letter: string;
+  item: string;
+  label: string;
+  outcome: string;
+  source: string | null;
+}
+const rows: Row[] = parseCsv(readFileSync(join(LETTERS_2016, 'items.csv'), 'utf8'))
+  .slice(1)
   .map((r) => ({ letter: r[0]!, item: r[1]!, label: r[2]!, outcome: r[3]!.toLowerCase(), source: csvSource(r[4]!) }));
 const byLetter = new Map<string, Row[]>();
 for (const r of rows) byLetter.set(r.letter, [...(byLetter.get(r.letter) ?? []), r]);
@@ -63,7 +85,10 @@ for (const r of rows) byLetter.set(r.letter, [...(byLetter.get(r.letter) ?? []),
 const handKinds = new Map<string, string>();
 if (existsSync(CASES)) {
   for (const f of readdirSync(CASES).filter((x) => x.endsWith('.case.yaml'))) {
-    const c = parse(readFileSync(join(CASES, f), 'utf8')) as { request: { id: string; services: { id: string; kind: string; label?: string }[] }; expected: { service: string; label?: string }[] };
+    const c = parse(readFileSync(join(CASES, f), 'utf8')) as {
+      request: { id: string; services: { id: string; kind: string; label?: string }[] };
+      expected: { service: string; label?: string }[];
+    };
     for (const e of c.expected) {
       const s = c.request.services.find((x) => x.id === e.service);
       if (s) handKinds.set(`${c.request.id}|${e.label ?? s.label}`, s.kind);
@@ -72,12 +97,29 @@ if (existsSync(CASES)) {
 }
 
 const t = {
-  letters: 0, failed: [] as string[], items: 0, csvItems: 0, countAgree: 0, compared: 0, outcomeAgree: 0,
-  sourceAgree: 0, labelAgree: 0, kindGuessed: 0, kindCompared: 0, kindAgree: 0, refs: 0, cited: 0,
-  headerComplete: 0, summaries: 0, associated: 0, dependsOn: 0,
+  letters: 0,
+  failed: [] as string[],
+  items: 0,
+  csvItems: 0,
+  countAgree: 0,
+  compared: 0,
+  outcomeAgree: 0,
+  sourceAgree: 0,
+  labelAgree: 0,
+  kindGuessed: 0,
+  kindCompared: 0,
+  kindAgree: 0,
+  refs: 0,
+  cited: 0,
+  headerComplete: 0,
+  summaries: 0,
+  associated: 0,
+  dependsOn: 0,
 };
 const mismatches: string[] = [];
-for (const f of readdirSync(LETTERS_2016).filter((x) => x.endsWith('.txt')).sort()) {
+for (const f of readdirSync(LETTERS_2016)
+  .filter((x) => x.endsWith('.txt'))
+  .sort()) {
   const id = f.replace(/\.txt$/, '');
   t.letters++;
   let letter: ParsedLetter;
@@ -99,20 +141,27 @@ for (const f of readdirSync(LETTERS_2016).filter((x) => x.endsWith('.txt')).sort
     const item = letter.items[i];
     if (!item) return;
     t.compared++;
-    if (item.outcome === row.outcome) t.outcomeAgree++; else mismatches.push(`${id} #${row.item}: outcome ${item.outcome}, items.csv ${row.outcome}`);
+    if (item.outcome === row.outcome) t.outcomeAgree++;
+    else mismatches.push(`${id} #${row.item}: outcome ${item.outcome}, items.csv ${row.outcome}`);
     const source = item.citations[0]?.source ?? null;
-    if (source === row.source) t.sourceAgree++; else mismatches.push(`${id} #${row.item}: source ${source}, items.csv ${row.source}`);
-    if (item.label === row.label) t.labelAgree++; else mismatches.push(`${id} #${row.item}: label "${item.label}", items.csv "${row.label}"`);
+    if (source === row.source) t.sourceAgree++;
+    else mismatches.push(`${id} #${row.item}: source ${source}, items.csv ${row.source}`);
+    if (item.label === row.label) t.labelAgree++;
+    else mismatches.push(`${id} #${row.item}: label "${item.label}", items.csv "${row.label}"`);
   });
   letter.items.forEach((item, i) => {
     if (item.guess.kind !== 'other') t.kindGuessed++;
-    if (item.citations[0]) { t.cited++; if (item.citations[0].ref) t.refs++; }
+    if (item.citations[0]) {
+      t.cited++;
+      if (item.citations[0].ref) t.refs++;
+    }
     if (skeleton.request.services[i]!.for !== undefined) t.associated++;
     if (skeleton.expected[i]!.dependsOn !== undefined) t.dependsOn++;
     const hand = handKinds.get(`${id}|${item.label}`);
     if (hand !== undefined) {
       t.kindCompared++;
-      if (hand === item.guess.kind) t.kindAgree++; else mismatches.push(`${id}: kind of "${item.label}" guessed ${item.guess.kind}, hand-encoded ${hand}`);
+      if (hand === item.guess.kind) t.kindAgree++;
+      else mismatches.push(`${id}: kind of "${item.label}" guessed ${item.guess.kind}, hand-encoded ${hand}`);
     }
   });
 }
@@ -129,7 +178,11 @@ const SEEDS_READ: Record<string, string[]> = {
 const seedLines: string[] = [];
 let seedItems = 0;
 let seedAgree = 0;
-for (const f of existsSync(SEEDS) ? readdirSync(SEEDS).filter((x) => x.endsWith('.txt')).sort() : []) {
+for (const f of existsSync(SEEDS)
+  ? readdirSync(SEEDS)
+      .filter((x) => x.endsWith('.txt'))
+      .sort()
+  : []) {
   try {
     const letter = parseLetterText(readFileSync(join(SEEDS, f), 'utf8'), catalog);
     const skeleton = buildCaseSkeleton(letter, { fallbackId: f.replace(/\.txt$/, '') });
@@ -139,7 +192,11 @@ for (const f of existsSync(SEEDS) ? readdirSync(SEEDS).filter((x) => x.endsWith(
       const c = it.citations[0];
       const cite = c ? `${c.source}${c.pages ? ` p. ${c.pages}` : ''}${c.ref ? ` → ${c.ref}` : ''}` : 'no citation';
       const svc = skeleton.request.services[i]!;
-      const dep = skeleton.expected[i]!.dependsOn ? `, dependsOn ${skeleton.expected[i]!.dependsOn}` : typeof svc.for === 'string' ? `, for ${svc.for}` : '';
+      const dep = skeleton.expected[i]!.dependsOn
+        ? `, dependsOn ${skeleton.expected[i]!.dependsOn}`
+        : typeof svc.for === 'string'
+          ? `, for ${svc.for}`
+          : '';
       return `${it.label} — ${it.outcome}; ${cite}; ${svc.kind}${dep}`;
     });
     seedLines.push(`| ${f} | ${letter.items.length} | ${items.join('<br>')} |`);
@@ -223,4 +280,6 @@ ${seedLines.join('\n')}
 `;
 
 writeFileSync(OUT, md);
-process.stdout.write(`${figures.map(([k, v]) => `${k}: ${v}`).join('\n')}\nseeds: ${seedItems} items in ${seedLines.length} letters, count and outcomes as read: ${seedAgree} / ${Object.keys(SEEDS_READ).length}\n${mismatches.length} disagreement(s); written to ${OUT}\n`);
+process.stdout.write(
+  `${figures.map(([k, v]) => `${k}: ${v}`).join('\n')}\nseeds: ${seedItems} items in ${seedLines.length} letters, count and outcomes as read: ${seedAgree} / ${Object.keys(SEEDS_READ).length}\n${mismatches.length} disagreement(s); written to ${OUT}\n`,
+);

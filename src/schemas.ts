@@ -25,7 +25,10 @@ export type SchemaName = keyof typeof JSON_SCHEMAS;
 
 export function jsonSchema(name: SchemaName): Record<string, unknown> {
   const { schema, title } = JSON_SCHEMAS[name];
-  const generated = z.toJSONSchema(schema as z.ZodType, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(schema as z.ZodType, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   if (name === 'rule-file' || name === 'conditions') enumerateRuleVocabulary(generated);
   return { $schema: generated.$schema, $id: `https://imr-precheck.local/schemas/${name}.schema.json`, title, ...generated };
 }
@@ -39,24 +42,39 @@ const CITATION_PATTERN = '^[A-Z][A-Z-]+#[a-z0-9][a-z0-9.-]*$';
  */
 function enumerateRuleVocabulary(schema: Record<string, unknown>): void {
   const facts = [...FACTS.values()].sort((a, b) => a.id.localeCompare(b.id));
-  const factEnum = { type: 'string', enum: facts.map((f) => f.id), enumDescriptions: facts.map((f) => `${f.type}${f.params ? ' (takes params)' : ''}: ${f.description}`) };
-  const paramsRules = facts.filter((f) => f.params).map((f) => ({
-    if: { properties: { fact: { const: f.id } }, required: ['fact'] },
-    then: { properties: { params: z.toJSONSchema(f.params!.schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) } },
-  }));
+  const factEnum = {
+    type: 'string',
+    enum: facts.map((f) => f.id),
+    enumDescriptions: facts.map((f) => `${f.type}${f.params ? ' (takes params)' : ''}: ${f.description}`),
+  };
+  const paramsRules = facts
+    .filter((f) => f.params)
+    .map((f) => ({
+      if: { properties: { fact: { const: f.id } }, required: ['fact'] },
+      then: { properties: { params: z.toJSONSchema(f.params!.schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) } },
+    }));
   const operators = Object.keys(OPERATORS);
   const operatorEnum = { type: 'string', enum: operators, enumDescriptions: operators.map((o) => OPERATOR_DESCRIPTIONS[o] ?? '') };
   const { catalog } = loadCatalog(DEFAULT_GUIDELINES_DIR, []);
   const refs = catalog.allRefs().sort();
-  const refDescriptions = refs.map((r) => { const c = catalog.resolve(r); return c ? `${c.source} ${c.section}${c.pages ? `, p. ${c.pages}` : ''}` : r; });
+  const refDescriptions = refs.map((r) => {
+    const c = catalog.resolve(r);
+    return c ? `${c.source} ${c.section}${c.pages ? `, p. ${c.pages}` : ''}` : r;
+  });
   const named = loadNamedConditions(DEFAULT_RULES_DIR, catalog, []).descriptions;
   const names = [...named.keys()].sort();
   const nameEnum = { type: 'string', enum: names, enumDescriptions: names.map((n) => named.get(n) ?? '') };
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) { node.forEach(visit); return; }
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;
-    if (obj.type === 'string' && obj.pattern === CITATION_PATTERN) { obj.enum = refs; obj.enumDescriptions = refDescriptions; }
+    if (obj.type === 'string' && obj.pattern === CITATION_PATTERN) {
+      obj.enum = refs;
+      obj.enumDescriptions = refDescriptions;
+    }
     const props = obj.properties as Record<string, unknown> | undefined;
     if (props && 'fact' in props) {
       props.fact = factEnum;

@@ -53,7 +53,11 @@ describe('services', () => {
   });
   it('cites the own section of an associated service that a topic judges on its own merits', () => {
     const surgery = { id: 'surgery', kind: 'surgery', region: 'shoulder', text: 'shoulder arthroscopy with Bankart repair' };
-    const r = checkRequest(makeRequest({ services: [surgery, { id: 'zofran', kind: 'medication', name: 'ondansetron', for: 'surgery', text: 'post-op antiemetic' }] }));
+    const r = checkRequest(
+      makeRequest({
+        services: [surgery, { id: 'zofran', kind: 'medication', name: 'ondansetron', for: 'surgery', text: 'post-op antiemetic' }],
+      }),
+    );
     const zofran = r.services[1]!;
     expect(r.services[0]!.prediction).toBe('upheld');
     expect(zofran).toMatchObject({ prediction: 'upheld', dependsOn: 'surgery' });
@@ -61,16 +65,27 @@ describe('services', () => {
     expect(zofran.guideline?.source).toBe('MTUS-CPMTG');
   });
   it('outputs only requested services', () => {
-    const r = checkRequest(makeRequest({ services: [{ ...esi, requested: false }, { id: 'c', kind: 'consultation', for: 'esi' }] }));
+    const r = checkRequest(
+      makeRequest({
+        services: [
+          { ...esi, requested: false },
+          { id: 'c', kind: 'consultation', for: 'esi' },
+        ],
+      }),
+    );
     expect(r.services.map((s) => s.id)).toEqual(['c']);
   });
   it('leaves the to-overturn list empty when the guideline does not recommend the service', () => {
-    const r = checkRequest(makeRequest({ services: [{ id: 'f', kind: 'facet-joint-injection', purpose: 'therapeutic', levels: 'L4-5' }] })).services[0]!;
+    const r = checkRequest(makeRequest({ services: [{ id: 'f', kind: 'facet-joint-injection', purpose: 'therapeutic', levels: 'L4-5' }] }))
+      .services[0]!;
     expect(r.toOverturn).toEqual([]);
     expect(r.notRecommended).toMatch(/does not support facet joint injections for therapeutic purposes/);
   });
   it('reports a presumed criterion (how the procedure is performed) without letting it decide', () => {
-    const request = makeRequest({ services: [{ id: 'ride', kind: 'transportation' }, esi], documentation: { cannotUseOrdinaryTransport: true } });
+    const request = makeRequest({
+      services: [{ id: 'ride', kind: 'transportation' }, esi],
+      documentation: { cannotUseOrdinaryTransport: true },
+    });
     const r = checkRequest(request).services.find((s) => s.id === 'esi')!;
     const fluoro = r.criteria.find((c) => c.id === 'esi.fluoroscopy')!;
     expect(fluoro).toMatchObject({ status: 'not-stated', presumed: true });
@@ -80,7 +95,21 @@ describe('services', () => {
     const r = checkRequest(makeRequest({ services: [esi] }));
     expect(Object.keys(r)).toEqual(expect.arrayContaining(['format', 'request', 'rulePack', 'services']));
     expect(r.rulePack.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(Object.keys(r.services[0]!)).toEqual(expect.arrayContaining(['id', 'kind', 'label', 'prediction', 'medicallyNecessary', 'dependsOn', 'guideline', 'criteria', 'rationale', 'toOverturn']));
-    for (const c of r.services[0]!.criteria) expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'status', 'text', 'evidence', 'citation']));
+    expect(Object.keys(r.services[0]!)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'kind',
+        'label',
+        'prediction',
+        'medicallyNecessary',
+        'dependsOn',
+        'guideline',
+        'criteria',
+        'rationale',
+        'toOverturn',
+      ]),
+    );
+    for (const c of r.services[0]!.criteria)
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'status', 'text', 'evidence', 'citation']));
   });
 });

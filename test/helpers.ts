@@ -16,4 +16,7 @@ export function makeRequest(fields: Partial = {}): Request {
 }
 
 /** Fact tests that start from the request above; the one fact-test harness is test/facts/harness.ts. */
-export const { fact, value } = factHarness({ decisionDate: '2016-06-01', services: [{ id: 's', kind: 'epidural-steroid-injection', levels: 'L4-5' }] });
+export const { fact, value } = factHarness({
+  decisionDate: '2016-06-01',
+  services: [{ id: 's', kind: 'epidural-steroid-injection', levels: 'L4-5' }],
+});

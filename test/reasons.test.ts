@@ -6,7 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDocuments } from '../src/request/load.js';
 import { InputError } from '../src/request/issues.js';
-import { parseReasons, loadReasons, reasonAgreement, defaultReasonAgreement, letterIdOf, DEFAULT_REASONS_FILE, type LoadedReasons } from '../src/cases/reasons.js';
+import {
+  parseReasons,
+  loadReasons,
+  reasonAgreement,
+  defaultReasonAgreement,
+  letterIdOf,
+  DEFAULT_REASONS_FILE,
+  type LoadedReasons,
+} from '../src/cases/reasons.js';
 import { loadCases } from '../src/cases/load.js';
 import { rulePack } from '../src/rules/pack.js';
 import type { ItemRun } from '../src/cases/run.js';
@@ -120,7 +128,14 @@ interface RunSpec {
 }
 
 function run(s: RunSpec): ItemRun {
-  const criterion = (id: string, status: CriterionStatus, presumed = false) => ({ id, status, text: id, evidence: [], citation: { source: 'X' }, ...(presumed ? { presumed: true as const } : {}) });
+  const criterion = (id: string, status: CriterionStatus, presumed = false) => ({
+    id,
+    status,
+    text: id,
+    evidence: [],
+    citation: { source: 'X' },
+    ...(presumed ? { presumed: true as const } : {}),
+  });
   return {
     caseId: s.caseId ?? 'test/cases/imr-ca-2016/CM16-0000001.case.yaml',
     kind: s.kind ?? 'letter',
@@ -129,9 +144,22 @@ function run(s: RunSpec): ItemRun {
     family: 'other',
     expected: { service: s.service, outcome: 'upheld' },
     got: {
-      id: s.service, kind: 'other', label: s.label ?? s.service, prediction: s.prediction ?? 'upheld', medicallyNecessary: false,
-      dependsOn: s.dependsOn ?? null, guideline: null, rationale: '', toOverturn: [], topics: [], notices: [],
-      criteria: [...s.failing.map((id) => criterion(id, 'unmet')), ...(s.met ?? []).map((id) => criterion(id, 'met')), ...(s.presumed ?? []).map((id) => criterion(id, 'not-documented', true))],
+      id: s.service,
+      kind: 'other',
+      label: s.label ?? s.service,
+      prediction: s.prediction ?? 'upheld',
+      medicallyNecessary: false,
+      dependsOn: s.dependsOn ?? null,
+      guideline: null,
+      rationale: '',
+      toOverturn: [],
+      topics: [],
+      notices: [],
+      criteria: [
+        ...s.failing.map((id) => criterion(id, 'unmet')),
+        ...(s.met ?? []).map((id) => criterion(id, 'met')),
+        ...(s.presumed ?? []).map((id) => criterion(id, 'not-documented', true)),
+      ],
     },
     comparison: undefined,
     status: 'pass',
@@ -140,33 +168,48 @@ function run(s: RunSpec): ItemRun {
 }
 
 const ANNOTATIONS = parse(`format: imr-precheck/reasons@1
-items:${ITEM('every', 'upheld', `      - { phrase: r1, criteria: [a.one, a.two], quote: q }
-      - { phrase: r2, criteria: [a.three], quote: q }`)}${ITEM('some', 'upheld', `      - { phrase: r1, criteria: [a.one], quote: q }
-      - { phrase: gap, criteria: [], uncovered: true, quote: q }`)}${ITEM('none', 'upheld', '      - { phrase: r1, criteria: [a.one], quote: q }', '\n    contradicts: [b.one]')}${ITEM('dependent', 'upheld', '      - { phrase: r1, criteria: [a.one], quote: q }')}${ITEM('wrong', 'upheld', '      - { phrase: r1, criteria: [a.one], quote: q }')}${ITEM('over', 'overturned', '      - { phrase: met, criteria: [a.two], quote: q }', '\n    contradicts: [a.three]')}
+items:${ITEM(
+  'every',
+  'upheld',
+  `      - { phrase: r1, criteria: [a.one, a.two], quote: q }
+      - { phrase: r2, criteria: [a.three], quote: q }`,
+)}${ITEM(
+  'some',
+  'upheld',
+  `      - { phrase: r1, criteria: [a.one], quote: q }
+      - { phrase: gap, criteria: [], uncovered: true, quote: q }`,
+)}${ITEM('none', 'upheld', '      - { phrase: r1, criteria: [a.one], quote: q }', '\n    contradicts: [b.one]')}${ITEM('dependent', 'upheld', '      - { phrase: r1, criteria: [a.one], quote: q }')}${ITEM('wrong', 'upheld', '      - { phrase: r1, criteria: [a.one], quote: q }')}${ITEM('over', 'overturned', '      - { phrase: met, criteria: [a.two], quote: q }', '\n    contradicts: [a.three]')}
 `);
 
 describe('reason agreement', () => {
-  const report = reasonAgreement([
-    // any one listed id counts for a reason
-    run({ service: 'every', failing: ['a.two', 'a.three', 'b.one'] }),
-    // an uncovered reason is never found among the failing criteria
-    run({ service: 'some', failing: ['a.one'] }),
-    // a failing criterion the reviewer finds met; a presumed one does not count as failing
-    run({ service: 'none', failing: ['b.one'], presumed: ['a.one'] }),
-    // decided through a primary: not compared
-    run({ service: 'dependent', failing: ['a.one'], dependsOn: 'every' }),
-    // predicted overturned: not compared
-    run({ service: 'wrong', failing: [], prediction: 'overturned' }),
-    // overturned by the reviewer, predicted upheld on a criterion the reviewer found met
-    run({ service: 'over', failing: ['a.three'] }),
-    // letter item with no annotation; rule-test items are not letter items
-    run({ service: 'unannotated', failing: [] }),
-    run({ service: 'every', failing: [], kind: 'rule-test', caseId: 'rules/x.test.yaml#base' }),
-  ], ANNOTATIONS);
+  const report = reasonAgreement(
+    [
+      // any one listed id counts for a reason
+      run({ service: 'every', failing: ['a.two', 'a.three', 'b.one'] }),
+      // an uncovered reason is never found among the failing criteria
+      run({ service: 'some', failing: ['a.one'] }),
+      // a failing criterion the reviewer finds met; a presumed one does not count as failing
+      run({ service: 'none', failing: ['b.one'], presumed: ['a.one'] }),
+      // decided through a primary: not compared
+      run({ service: 'dependent', failing: ['a.one'], dependsOn: 'every' }),
+      // predicted overturned: not compared
+      run({ service: 'wrong', failing: [], prediction: 'overturned' }),
+      // overturned by the reviewer, predicted upheld on a criterion the reviewer found met
+      run({ service: 'over', failing: ['a.three'] }),
+      // letter item with no annotation; rule-test items are not letter items
+      run({ service: 'unannotated', failing: [] }),
+      run({ service: 'every', failing: [], kind: 'rule-test', caseId: 'rules/x.test.yaml#base' }),
+    ],
+    ANNOTATIONS,
+  );
 
   it('classifies upheld, predicted-upheld, self-decided items by how many reasons are failing', () => {
     expect(report.evaluated).toBe(3);
-    expect(report.items.map((i) => [i.service, i.agreement])).toEqual([['every', 'every'], ['some', 'some'], ['none', 'none']]);
+    expect(report.items.map((i) => [i.service, i.agreement])).toEqual([
+      ['every', 'every'],
+      ['some', 'some'],
+      ['none', 'none'],
+    ]);
     expect(report.shares.every).toBeCloseTo(1 / 3);
     expect(report.matched).toEqual({ byService: 6, byLabel: 0, unannotated: 1 });
     expect(report.letterItems).toBe(7);
@@ -194,11 +237,19 @@ describe('reason agreement', () => {
   });
 
   it('matches an independent encoding by letter id and label when the service id differs', () => {
-    const r = reasonAgreement([
-      run({ service: 'esi-1', label: 'LABEL OF every.', caseId: '/shared/independent/CM16-0000001.case.yaml', failing: ['a.one', 'a.three'] }),
-      run({ service: 'unknown-svc', label: 'Something else', caseId: '/shared/independent/CM16-0000001.case.yaml', failing: [] }),
-      run({ service: 'every', caseId: '/shared/independent/CM16-0000002.case.yaml', failing: [] }),
-    ], ANNOTATIONS);
+    const r = reasonAgreement(
+      [
+        run({
+          service: 'esi-1',
+          label: 'LABEL OF every.',
+          caseId: '/shared/independent/CM16-0000001.case.yaml',
+          failing: ['a.one', 'a.three'],
+        }),
+        run({ service: 'unknown-svc', label: 'Something else', caseId: '/shared/independent/CM16-0000001.case.yaml', failing: [] }),
+        run({ service: 'every', caseId: '/shared/independent/CM16-0000002.case.yaml', failing: [] }),
+      ],
+      ANNOTATIONS,
+    );
     expect(r.matched).toEqual({ byService: 0, byLabel: 1, unannotated: 2 });
     expect(r.items).toEqual([expect.objectContaining({ service: 'esi-1', annotated: 'every', matchedBy: 'label', agreement: 'every' })]);
   });

@@ -13,9 +13,31 @@ describe('shipped JSON Schemas', () => {
     });
   }
   it('the request schema is closed (unknown fields rejected) and lists the spec fields', () => {
-    const s = JSON.parse(schemaFileText('request')) as { additionalProperties: boolean; properties: Record<string, unknown>; required: string[] };
+    const s = JSON.parse(schemaFileText('request')) as {
+      additionalProperties: boolean;
+      properties: Record<string, unknown>;
+      required: string[];
+    };
     expect(s.additionalProperties).toBe(false);
-    expect(Object.keys(s.properties)).toEqual(expect.arrayContaining(['format', 'id', 'decisionDate', 'patient', 'injury', 'diagnoses', 'symptoms', 'exam', 'studies', 'treatments', 'surgeries', 'medications', 'documentation', 'services', 'extensions']));
+    expect(Object.keys(s.properties)).toEqual(
+      expect.arrayContaining([
+        'format',
+        'id',
+        'decisionDate',
+        'patient',
+        'injury',
+        'diagnoses',
+        'symptoms',
+        'exam',
+        'studies',
+        'treatments',
+        'surgeries',
+        'medications',
+        'documentation',
+        'services',
+        'extensions',
+      ]),
+    );
     expect(s.required).toEqual(['format', 'id', 'services']);
   });
 });

@@ -63,7 +63,8 @@ services:
 `;
 
 /** Request path of a shared-format pattern, as allowedKeysAt reads it (`studies[].findings[]` → studies, 0, findings, 0). */
-const pathOf = (pattern: string): (string | number)[] => (pattern === '' ? [] : pattern.split('.').flatMap((p) => (p.endsWith('[]') ? [p.slice(0, -2), 0] : [p])));
+const pathOf = (pattern: string): (string | number)[] =>
+  pattern === '' ? [] : pattern.split('.').flatMap((p) => (p.endsWith('[]') ? [p.slice(0, -2), 0] : [p]));
 
 describe('the shared-format description', () => {
   it('names only fields the project schema accepts (a typo in the list would strip real evidence)', () => {
@@ -107,7 +108,8 @@ describe('the shared-format description', () => {
 
 describe('stripToSharedFormat', () => {
   const withAdditions = requestSchema.parse({
-    format: 'imr-precheck/request@1', id: 'x',
+    format: 'imr-precheck/request@1',
+    id: 'x',
     injury: { regions: ['knee'], text: 'fell' },
     diagnoses: [{ text: 'tear', side: 'left' }],
     exam: [{ finding: 'facet-loading', result: 'positive', root: 'L5', level: 'L4-5' }],
@@ -124,11 +126,21 @@ describe('stripToSharedFormat', () => {
   it('removes the additions and names each one', () => {
     const { request, stripped } = stripToSharedFormat(withAdditions);
     expect(stripped.sort()).toEqual([
-      'diagnoses[0].side', 'documentation.opioidMonitoring.cures', 'documentation.surgeryPlanned',
-      'exam[0].finding = facet-loading', 'exam[0].level', 'exam[0].root', 'injury.text',
-      'medications[0].drugClass', 'medications[0].durationMonths',
-      'services[0].regions = upper-extremity,cervical', 'services[0].visitsPerWeek', 'services[0].weeks',
-      'treatments[0].durationWeeks', 'treatments[0].functionImproved', 'treatments[2].kind = massage',
+      'diagnoses[0].side',
+      'documentation.opioidMonitoring.cures',
+      'documentation.surgeryPlanned',
+      'exam[0].finding = facet-loading',
+      'exam[0].level',
+      'exam[0].root',
+      'injury.text',
+      'medications[0].drugClass',
+      'medications[0].durationMonths',
+      'services[0].regions = upper-extremity,cervical',
+      'services[0].visitsPerWeek',
+      'services[0].weeks',
+      'treatments[0].durationWeeks',
+      'treatments[0].functionImproved',
+      'treatments[2].kind = massage',
     ]);
     expect(request.treatments![1]).toEqual({ kind: 'epidural-steroid-injection', reliefPercent: 50, functionImproved: true });
     expect(request.treatments![2]).toEqual({ kind: 'other', text: 'massage: 4 visits' });

@@ -14,8 +14,9 @@ const dist = fileURLToPath(new URL('../', import.meta.url));
 const englishOnlyZod: Plugin = {
   name: 'zod-english-only',
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (args.importer.includes(`${sep}zod${sep}`)
-      ? { path: join(dirname(args.importer), '../locales/en.js') } : undefined));
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${sep}zod${sep}`) ? { path: join(dirname(args.importer), '../locales/en.js') } : undefined,
+    );
   },
 };
 const shared = {
@@ -35,11 +36,20 @@ const shared = {
 // The chunks sit beside precheck.js: modules find the project root relative to their own URL.
 for (const old of readdirSync(`${dist}cli`).filter((f) => f.startsWith('precheck-'))) rmSync(`${dist}cli/${old}`);
 await build({
-  ...shared, entryPoints: { precheck: `${dist}cli/main.js` }, outdir: `${dist}cli`, splitting: true, chunkNames: 'precheck-[name]-[hash]',
+  ...shared,
+  entryPoints: { precheck: `${dist}cli/main.js` },
+  outdir: `${dist}cli`,
+  splitting: true,
+  chunkNames: 'precheck-[name]-[hash]',
 });
 // The web page's script: plain TypeScript and two custom elements, for the browser, no framework.
 await build({
   entryPoints: [fileURLToPath(new URL('../../web/src/main.ts', import.meta.url))],
   outfile: `${dist}web/app.js`,
-  bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true, logLevel: 'warning',
+  bundle: true,
+  platform: 'browser',
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  logLevel: 'warning',
 });

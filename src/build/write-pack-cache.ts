@@ -12,6 +12,7 @@ try {
   writeDrugsCache();
 } catch (err) {
   // a broken rule pack must not break the build: precheck lint and test report it
-  if (err instanceof InputError) process.stderr.write(`rule pack or drug vocabulary not cached:\n${err.issues.map(formatIssue).join('\n')}\n`);
+  if (err instanceof InputError)
+    process.stderr.write(`rule pack or drug vocabulary not cached:\n${err.issues.map(formatIssue).join('\n')}\n`);
   else throw err;
 }

@@ -33,8 +33,16 @@ export function findCaseFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const p of paths) {
     let isDir: boolean;
-    try { isDir = statSync(p).isDirectory(); } catch { files.push(p); continue; }
-    if (!isDir) { files.push(p); continue; }
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      files.push(p);
+      continue;
+    }
+    if (!isDir) {
+      files.push(p);
+      continue;
+    }
     for (const f of walk(p)) if (TEST_FILE.test(f) && looksLikeTestFile(f)) files.push(f);
   }
   return [...new Set(files)];
@@ -58,7 +66,8 @@ export function loadCases(paths: readonly string[], root = process.cwd()): Loade
       else cases.push(letterCase(doc, name, file));
     } catch (err) {
       if (err instanceof InputError) problems.push(...err.issues);
-      else if ((err as NodeJS.ErrnoException).code === 'ENOENT') problems.push({ file: name, path: '', code: 'unreadable', message: 'file not found' });
+      else if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+        problems.push({ file: name, path: '', code: 'unreadable', message: 'file not found' });
       else throw err;
     }
   }
@@ -78,8 +87,20 @@ function letterCase(doc: LoadedDocument, name: string, file: string): TestCase {
   const ids = new Set(request.services.map((s) => s.id));
   const issues: InputIssue[] = [];
   c.expected.forEach((e, i) => {
-    if (!ids.has(e.service)) issues.push({ file: name, path: `expected[${i}].service`, code: 'unknown-service', message: `"${e.service}" is not a service id of the request; expected one of: ${[...ids].join(', ')}` });
-    if (e.dependsOn && !ids.has(e.dependsOn)) issues.push({ file: name, path: `expected[${i}].dependsOn`, code: 'unknown-service', message: `"${e.dependsOn}" is not a service id of the request` });
+    if (!ids.has(e.service))
+      issues.push({
+        file: name,
+        path: `expected[${i}].service`,
+        code: 'unknown-service',
+        message: `"${e.service}" is not a service id of the request; expected one of: ${[...ids].join(', ')}`,
+      });
+    if (e.dependsOn && !ids.has(e.dependsOn))
+      issues.push({
+        file: name,
+        path: `expected[${i}].dependsOn`,
+        code: 'unknown-service',
+        message: `"${e.dependsOn}" is not a service id of the request`,
+      });
   });
   if (issues.length > 0) throw new InputError(issues);
   return { id: c.id ?? name, file: name, kind: 'letter', ...(c.source ? { source: c.source } : {}), request, expected: c.expected };
@@ -97,13 +118,22 @@ function ruleTestCases(doc: LoadedDocument, name: string): TestCase[] {
       throw err;
     }
   };
-  const out: TestCase[] = [{
-    id: `${name}#base`, file: name, kind: 'rule-test', request: asRequest(tests.base.request, 'base', 'base.request'), expected: tests.base.expect,
-  }];
+  const out: TestCase[] = [
+    {
+      id: `${name}#base`,
+      file: name,
+      kind: 'rule-test',
+      request: asRequest(tests.base.request, 'base', 'base.request'),
+      expected: tests.base.expect,
+    },
+  ];
   tests.cases.forEach((c, i) => {
     out.push({
-      id: `${name}#${c.name}`, file: name, kind: 'rule-test',
-      request: asRequest(mergePatch(tests.base.request, c.patch), c.name, `cases[${i}].patch`), expected: c.expect,
+      id: `${name}#${c.name}`,
+      file: name,
+      kind: 'rule-test',
+      request: asRequest(mergePatch(tests.base.request, c.patch), c.name, `cases[${i}].patch`),
+      expected: c.expect,
     });
   });
   return out;

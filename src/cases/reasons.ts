@@ -22,18 +22,20 @@ const LETTER_ID = /CM\d{2}-\d{7}/;
  */
 export const ENGINE_CRITERIA: readonly string[] = ['associated.follows-primary'];
 
-const reasonSchema = z.strictObject({
-  /** Short phrase from the rationale ("no radiculopathy on exam"). */
-  phrase: z.string().min(1),
-  /** Criterion ids that state the reason; any one of them failing counts. */
-  criteria: z.array(z.string().min(1)).default([]),
-  /** A few words of the rationale the phrase is written from. */
-  quote: z.string().min(1),
-  /** No criterion of the pack states this reason (a gap of the pack). */
-  uncovered: z.literal(true).optional(),
-}).refine((r) => (r.criteria.length === 0) === (r.uncovered === true), {
-  message: 'a reason with `criteria: []` must say `uncovered: true` (no criterion states it), and only such a reason may',
-});
+const reasonSchema = z
+  .strictObject({
+    /** Short phrase from the rationale ("no radiculopathy on exam"). */
+    phrase: z.string().min(1),
+    /** Criterion ids that state the reason; any one of them failing counts. */
+    criteria: z.array(z.string().min(1)).default([]),
+    /** A few words of the rationale the phrase is written from. */
+    quote: z.string().min(1),
+    /** No criterion of the pack states this reason (a gap of the pack). */
+    uncovered: z.literal(true).optional(),
+  })
+  .refine((r) => (r.criteria.length === 0) === (r.uncovered === true), {
+    message: 'a reason with `criteria: []` must say `uncovered: true` (no criterion states it), and only such a reason may',
+  });
 
 const itemSchema = z.strictObject({
   letter: z.string().regex(/^CM\d{2}-\d{7}$/, 'expected a letter id: CM, two digits, a dash and seven digits'),
@@ -58,7 +60,11 @@ export const reasonsFileSchema = z.strictObject({
 export type ReasonAnnotation = z.infer<typeof itemSchema>;
 export type Reason = ReasonAnnotation['reasons'][number];
 
-export interface UnknownCriterion { letter: string; service: string; id: string }
+export interface UnknownCriterion {
+  letter: string;
+  service: string;
+  id: string;
+}
 
 export interface LoadedReasons {
   file: string;
@@ -70,7 +76,10 @@ export interface LoadedReasons {
 /** Loads and validates a reasons file; throws InputError (file, line, path, message) when invalid. */
 export function loadReasons(file: string, knownCriteria: ReadonlySet<string>, name = file): LoadedReasons {
   const doc = loadDocuments(readFileSync(file, 'utf8'), name)[0];
-  if (!doc) throw new InputError([{ file: name, path: '', code: 'empty', message: `empty file; expected \`format: ${REASONS_FORMAT}\` and \`items:\`` }]);
+  if (!doc)
+    throw new InputError([
+      { file: name, path: '', code: 'empty', message: `empty file; expected \`format: ${REASONS_FORMAT}\` and \`items:\`` },
+    ]);
   return parseReasons(doc, knownCriteria);
 }
 
@@ -86,14 +95,26 @@ export function parseReasons(doc: LoadedDocument, knownCriteria: ReadonlySet<str
   items.forEach((it, n) => {
     const key = `${it.letter}::${it.service}`;
     const first = seen.get(key);
-    if (first !== undefined) duplicates.push(locate({ file: doc.name, path: `items[${n}].service`, code: 'duplicate', message: `${it.letter} ${it.service} is already annotated at items[${first}]` }, doc));
+    if (first !== undefined)
+      duplicates.push(
+        locate(
+          {
+            file: doc.name,
+            path: `items[${n}].service`,
+            code: 'duplicate',
+            message: `${it.letter} ${it.service} is already annotated at items[${first}]`,
+          },
+          doc,
+        ),
+      );
     else seen.set(key, n);
   });
   if (duplicates.length > 0) throw new InputError(duplicates);
   const unknownCriteria: UnknownCriterion[] = [];
   for (const it of items) {
     const ids = [...it.reasons.flatMap((r) => r.criteria), ...it.contradicts];
-    for (const id of new Set(ids)) if (!knownCriteria.has(id) && !ENGINE_CRITERIA.includes(id)) unknownCriteria.push({ letter: it.letter, service: it.service, id });
+    for (const id of new Set(ids))
+      if (!knownCriteria.has(id) && !ENGINE_CRITERIA.includes(id)) unknownCriteria.push({ letter: it.letter, service: it.service, id });
   }
   return { file: doc.name, items, unknownCriteria };
 }
@@ -115,7 +136,11 @@ export function letterIdOf(...candidates: (string | undefined)[]): string | unde
   return undefined;
 }
 
-const normalizeLabel = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const normalizeLabel = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 export type Agreement = 'every' | 'some' | 'none';
 
@@ -205,8 +230,12 @@ export function reasonAgreement(items: readonly ItemRun[], reasons: LoadedReason
   let uncoveredAll = 0;
   for (const i of letterItems) {
     const m = find(i);
-    if (!m) { matched.unannotated++; continue; }
-    if (m.by === 'service') matched.byService++; else matched.byLabel++;
+    if (!m) {
+      matched.unannotated++;
+      continue;
+    }
+    if (m.by === 'service') matched.byService++;
+    else matched.byLabel++;
     const { a } = m;
     const failing = failingOf(i);
     const failingSet = new Set(failing);
@@ -219,7 +248,8 @@ export function reasonAgreement(items: readonly ItemRun[], reasons: LoadedReason
     }
     if (!predictedUpheld || i.got?.dependsOn) continue;
     const evaluated = new Set((i.got?.criteria ?? []).map((c) => c.id));
-    const because = (r: Reason): MissedBecause | undefined => (r.uncovered ? undefined : r.criteria.some((id) => evaluated.has(id)) ? 'met' : 'not-evaluated');
+    const because = (r: Reason): MissedBecause | undefined =>
+      r.uncovered ? undefined : r.criteria.some((id) => evaluated.has(id)) ? 'met' : 'not-evaluated';
     const missed = a.reasons.filter((r) => !r.criteria.some((id) => failingSet.has(id)));
     const hit = a.reasons.length - missed.length;
     const agreement: Agreement = missed.length === 0 ? 'every' : hit > 0 ? 'some' : 'none';
@@ -233,11 +263,21 @@ export function reasonAgreement(items: readonly ItemRun[], reasons: LoadedReason
     }
     for (const id of misleading) misleadingCounts.set(id, (misleadingCounts.get(id) ?? 0) + 1);
     results.push({
-      letter: a.letter, service: i.service, annotated: a.service, matchedBy: m.by, agreement, failing,
+      letter: a.letter,
+      service: i.service,
+      annotated: a.service,
+      matchedBy: m.by,
+      agreement,
+      failing,
       stated: a.reasons.filter((r) => !r.uncovered).length,
       missed: missed.map((r) => {
         const why = because(r);
-        return { phrase: r.phrase, criteria: r.criteria, ...(r.uncovered ? { uncovered: true as const } : {}), ...(why ? { engine: why } : {}) };
+        return {
+          phrase: r.phrase,
+          criteria: r.criteria,
+          ...(r.uncovered ? { uncovered: true as const } : {}),
+          ...(why ? { engine: why } : {}),
+        };
       }),
       misleading,
     });
@@ -255,7 +295,12 @@ export function reasonAgreement(items: readonly ItemRun[], reasons: LoadedReason
     every: count('every'),
     some: count('some'),
     none: count('none'),
-    shares: { every: ratio(count('every'), n), some: ratio(count('some'), n), none: ratio(count('none'), n), misleading: ratio(misleadingItems.length, n) },
+    shares: {
+      every: ratio(count('every'), n),
+      some: ratio(count('some'), n),
+      none: ratio(count('none'), n),
+      misleading: ratio(misleadingItems.length, n),
+    },
     coveredOnly: { items: withCovered.length, every: everyCovered, share: ratio(everyCovered, withCovered.length) },
     misleadingItems,
     overturnedContradicted,
@@ -270,7 +315,11 @@ export function reasonAgreement(items: readonly ItemRun[], reasons: LoadedReason
 }
 
 /** Reason agreement from the default reasons file, or the file's problems; undefined without a file. */
-export function defaultReasonAgreement(items: readonly ItemRun[], knownCriteria: ReadonlySet<string>, file = DEFAULT_REASONS_FILE): ReasonAgreement | { file: string; problems: InputIssue[] } | undefined {
+export function defaultReasonAgreement(
+  items: readonly ItemRun[],
+  knownCriteria: ReadonlySet<string>,
+  file = DEFAULT_REASONS_FILE,
+): ReasonAgreement | { file: string; problems: InputIssue[] } | undefined {
   if (!existsSync(file)) return undefined;
   const name = file.startsWith(PROJECT_ROOT) ? file.slice(PROJECT_ROOT.length) : file;
   try {
@@ -289,22 +338,52 @@ export function reasonAgreementLines(r: ReasonAgreement | { file: string; proble
     return ['', `Reason agreement: ${r.file} could not be read:`, ...r.problems.map((p) => `  ${formatIssue(p)}`)];
   }
   const lines = ['', `Reason agreement (${r.file}; upheld by the reviewer, predicted upheld and decided by the engine itself):`];
-  lines.push(`  letter items ${r.letterItems}: annotated ${r.matched.byService + r.matched.byLabel} (${r.matched.byService} by service id, ${r.matched.byLabel} by label), not annotated ${r.matched.unannotated}`);
+  lines.push(
+    `  letter items ${r.letterItems}: annotated ${r.matched.byService + r.matched.byLabel} (${r.matched.byService} by service id, ${r.matched.byLabel} by label), not annotated ${r.matched.unannotated}`,
+  );
   if (r.evaluated === 0) {
     lines.push('  no item to compare');
   } else {
-    lines.push(`  items ${r.evaluated}: failing criteria include every decisive reason ${pct(r.shares.every)} (${r.every}), some ${pct(r.shares.some)} (${r.some}), none ${pct(r.shares.none)} (${r.none})`);
-    lines.push(`  leaving out reasons no criterion states: every stated reason ${pct(r.coveredOnly.share)} (${r.coveredOnly.every} of ${r.coveredOnly.items})`);
-    lines.push(`  misleading (a failing criterion the reviewer finds met): ${r.misleadingItems.length} item(s), ${pct(r.shares.misleading)}`);
-    lines.push(`  reasons no criterion states: ${r.uncoveredReasons.evaluated} on these items, ${r.uncoveredReasons.allUpheld} over all annotated upheld items`);
+    lines.push(
+      `  items ${r.evaluated}: failing criteria include every decisive reason ${pct(r.shares.every)} (${r.every}), some ${pct(r.shares.some)} (${r.some}), none ${pct(r.shares.none)} (${r.none})`,
+    );
+    lines.push(
+      `  leaving out reasons no criterion states: every stated reason ${pct(r.coveredOnly.share)} (${r.coveredOnly.every} of ${r.coveredOnly.items})`,
+    );
+    lines.push(
+      `  misleading (a failing criterion the reviewer finds met): ${r.misleadingItems.length} item(s), ${pct(r.shares.misleading)}`,
+    );
+    lines.push(
+      `  reasons no criterion states: ${r.uncoveredReasons.evaluated} on these items, ${r.uncoveredReasons.allUpheld} over all annotated upheld items`,
+    );
     if (r.missedByPhrase.length > 0) {
-      lines.push(`  reasons with criteria that were not failing: ${r.missedBecause.met} judged met, ${r.missedBecause['not-evaluated']} not evaluated (another topic or not applicable)`);
-      lines.push(`  reasons most often not among the failing criteria: ${r.missedByPhrase.slice(0, top).map((m) => `${m.phrase} (${m.count})`).join('; ')}`);
+      lines.push(
+        `  reasons with criteria that were not failing: ${r.missedBecause.met} judged met, ${r.missedBecause['not-evaluated']} not evaluated (another topic or not applicable)`,
+      );
+      lines.push(
+        `  reasons most often not among the failing criteria: ${r.missedByPhrase
+          .slice(0, top)
+          .map((m) => `${m.phrase} (${m.count})`)
+          .join('; ')}`,
+      );
     }
-    if (r.uncoveredByPhrase.length > 0) lines.push(`  reasons most often without a criterion: ${r.uncoveredByPhrase.slice(0, top).map((m) => `${m.phrase} (${m.count})`).join('; ')}`);
-    if (r.misleadingByCriterion.length > 0) lines.push(`  most misleading criteria: ${r.misleadingByCriterion.slice(0, top).map((m) => `${m.id} (${m.count})`).join('; ')}`);
+    if (r.uncoveredByPhrase.length > 0)
+      lines.push(
+        `  reasons most often without a criterion: ${r.uncoveredByPhrase
+          .slice(0, top)
+          .map((m) => `${m.phrase} (${m.count})`)
+          .join('; ')}`,
+      );
+    if (r.misleadingByCriterion.length > 0)
+      lines.push(
+        `  most misleading criteria: ${r.misleadingByCriterion
+          .slice(0, top)
+          .map((m) => `${m.id} (${m.count})`)
+          .join('; ')}`,
+      );
   }
-  if (r.overturnedContradicted.length > 0) lines.push(`  overturned items predicted upheld on a criterion the reviewer found met: ${r.overturnedContradicted.length}`);
+  if (r.overturnedContradicted.length > 0)
+    lines.push(`  overturned items predicted upheld on a criterion the reviewer found met: ${r.overturnedContradicted.length}`);
   if (r.unknownCriteria.length > 0) {
     const ids = [...new Set(r.unknownCriteria.map((u) => u.id))].sort();
     lines.push(`  warning: ${ids.length} criterion id(s) in the annotations are not in the rule pack (renamed?): ${ids.join(', ')}`);

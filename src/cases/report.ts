@@ -22,7 +22,12 @@ function decidingCriteria(i: ItemRun): string {
   const criteria = i.got?.criteria ?? [];
   const failing = criteria.filter((c) => c.status !== 'met' && !c.presumed);
   const shown = failing.length > 0 ? failing : criteria;
-  return shown.slice(0, 6).map((c) => `${c.id}=${c.status}`).join(', ') || 'none';
+  return (
+    shown
+      .slice(0, 6)
+      .map((c) => `${c.id}=${c.status}`)
+      .join(', ') || 'none'
+  );
 }
 
 export function itemDiff(i: ItemRun): string[] {
@@ -42,7 +47,10 @@ function figureLine(name: string, f: Figures): string {
   return `  ${name.padEnd(20)} items ${String(f.items).padStart(4)}  coverage ${pct(f.coverage).padStart(6)}  accuracy ${pct(f.accuracy).padStart(6)}  balanced ${pct(f.balancedAccuracy).padStart(6)}  guideline ${f.guidelineCompared > 0 ? pct(f.guidelineAgreement).padStart(6) : '     —'}`;
 }
 
-export function renderTestText(report: TestReport, options: { verbose?: boolean; criteria?: boolean; unreadable?: number; appendix?: string } = {}): string {
+export function renderTestText(
+  report: TestReport,
+  options: { verbose?: boolean; criteria?: boolean; unreadable?: number; appendix?: string } = {},
+): string {
   const lines: string[] = [];
   for (const r of report.cases) {
     if (r.status === 'pass' && !options.verbose) continue;
@@ -53,13 +61,17 @@ export function renderTestText(report: TestReport, options: { verbose?: boolean;
   const t = report.totals;
   const f = report.figures;
   lines.push('');
-  lines.push(`Cases: ${t.cases} (${t.casesPassed} passed, ${t.casesFailed} failed). Items: ${t.items} (${t.passed} passed, ${t.failed} failed, ${t.known} known mismatches recorded in the baseline).`);
+  lines.push(
+    `Cases: ${t.cases} (${t.casesPassed} passed, ${t.casesFailed} failed). Items: ${t.items} (${t.passed} passed, ${t.failed} failed, ${t.known} known mismatches recorded in the baseline).`,
+  );
   if (t.fixed > 0) lines.push(`${t.fixed} item(s) the baseline records as mismatches now pass: run with --update-baseline.`);
   lines.push('', 'Confusion matrix (rows: expected, columns: predicted):');
   lines.push(`  ${''.padEnd(12)}${'upheld'.padStart(10)}${'overturned'.padStart(12)}${'not-covered'.padStart(13)}`);
   for (const row of ['upheld', 'overturned'] as const) {
     const c = f.confusion[row];
-    lines.push(`  ${row.padEnd(12)}${String(c.upheld).padStart(10)}${String(c.overturned).padStart(12)}${String(c['not-covered']).padStart(13)}`);
+    lines.push(
+      `  ${row.padEnd(12)}${String(c.upheld).padStart(10)}${String(c.overturned).padStart(12)}${String(c['not-covered']).padStart(13)}`,
+    );
   }
   lines.push('', 'Figures (accuracy and balanced accuracy over covered items):');
   lines.push(figureLine('all', f));
@@ -69,9 +81,15 @@ export function renderTestText(report: TestReport, options: { verbose?: boolean;
   if (report.reasons) lines.push(...reasonAgreementLines(report.reasons));
   if (options.criteria) {
     lines.push('', 'Criteria (met / unmet / not documented):');
-    for (const c of report.criteria) lines.push(`  ${c.id.padEnd(48)} ${String(c.met).padStart(4)} ${String(c.unmet).padStart(4)} ${String(c.notDocumented).padStart(4)}`);
+    for (const c of report.criteria)
+      lines.push(`  ${c.id.padEnd(48)} ${String(c.met).padStart(4)} ${String(c.unmet).padStart(4)} ${String(c.notDocumented).padStart(4)}`);
   }
-  lines.push('', report.unexercised.length > 0 ? `Criteria no case exercises (${report.unexercised.length}): ${report.unexercised.join(', ')}` : 'Every criterion is exercised by at least one case.');
+  lines.push(
+    '',
+    report.unexercised.length > 0
+      ? `Criteria no case exercises (${report.unexercised.length}): ${report.unexercised.join(', ')}`
+      : 'Every criterion is exercised by at least one case.',
+  );
   const unreadable = options.unreadable ?? 0;
   if (unreadable > 0) lines.push('', `${unreadable} test file(s) could not be read (see the errors above); each counts as a failure.`);
   if (options.appendix) lines.push(options.appendix.trimEnd());
@@ -81,7 +99,16 @@ export function renderTestText(report: TestReport, options: { verbose?: boolean;
 
 export function renderTestJson(report: TestReport, spec?: { specOnly: TestReport; stripped: number }): string {
   const slim = {
-    ...(spec ? { specOnly: { strippedFields: spec.stripped, figures: spec.specOnly.figures, figuresByKind: spec.specOnly.figuresByKind, moved: movedItems(report, spec.specOnly) } } : {}),
+    ...(spec
+      ? {
+          specOnly: {
+            strippedFields: spec.stripped,
+            figures: spec.specOnly.figures,
+            figuresByKind: spec.specOnly.figuresByKind,
+            moved: movedItems(report, spec.specOnly),
+          },
+        }
+      : {}),
     totals: report.totals,
     figures: report.figures,
     figuresByKind: report.figuresByKind,
@@ -90,10 +117,24 @@ export function renderTestJson(report: TestReport, spec?: { specOnly: TestReport
     unexercised: report.unexercised,
     reasons: report.reasons ?? null,
     cases: report.cases.map((r) => ({
-      case: r.caseId, file: r.file, kind: r.kind, status: r.status,
+      case: r.caseId,
+      file: r.file,
+      kind: r.kind,
+      status: r.status,
       items: r.items.map((i) => ({
-        service: i.service, label: i.label, family: i.family, status: i.status,
-        expected: i.expected, got: i.got ? { prediction: i.got.prediction, dependsOn: i.got.dependsOn, guideline: i.got.guideline, failing: i.got.criteria.filter((c) => c.status !== 'met' && !c.presumed).map((c) => ({ id: c.id, status: c.status })) } : null,
+        service: i.service,
+        label: i.label,
+        family: i.family,
+        status: i.status,
+        expected: i.expected,
+        got: i.got
+          ? {
+              prediction: i.got.prediction,
+              dependsOn: i.got.dependsOn,
+              guideline: i.got.guideline,
+              failing: i.got.criteria.filter((c) => c.status !== 'met' && !c.presumed).map((c) => ({ id: c.id, status: c.status })),
+            }
+          : null,
         comparison: i.comparison ?? null,
       })),
     })),
@@ -102,8 +143,13 @@ export function renderTestJson(report: TestReport, spec?: { specOnly: TestReport
 }
 
 /** Items whose prediction differs between two runs of the same cases (normal → spec-only). */
-export function movedItems(before: TestReport, after: TestReport): { key: string; expected: string; before: string; after: string; deciding: string }[] {
-  const prior = new Map<string, ItemRun>(before.cases.flatMap((r) => r.items.map((i): [string, ItemRun] => [`${i.caseId}::${i.service}`, i])));
+export function movedItems(
+  before: TestReport,
+  after: TestReport,
+): { key: string; expected: string; before: string; after: string; deciding: string }[] {
+  const prior = new Map<string, ItemRun>(
+    before.cases.flatMap((r) => r.items.map((i): [string, ItemRun] => [`${i.caseId}::${i.service}`, i])),
+  );
   const out: { key: string; expected: string; before: string; after: string; deciding: string }[] = [];
   for (const r of after.cases) {
     for (const i of r.items) {
@@ -119,16 +165,26 @@ export function movedItems(before: TestReport, after: TestReport): { key: string
 
 /** The `--spec-only` section: figures both ways and the items a shared-format request decides differently. */
 export function renderSpecOnlyText(normal: TestReport, specOnly: TestReport, stripped: number): string {
-  const lines = ['', `Spec-only run: every field the shared request format does not define removed (${stripped} field(s) in all), then decided again.`];
+  const lines = [
+    '',
+    `Spec-only run: every field the shared request format does not define removed (${stripped} field(s) in all), then decided again.`,
+  ];
   lines.push('Figures (normal, then spec-only):');
   lines.push(figureLine('real letters', normal.figuresByKind.letter));
   lines.push(figureLine('real letters (spec)', specOnly.figuresByKind.letter));
   lines.push(figureLine('all', normal.figures));
   lines.push(figureLine('all (spec-only)', specOnly.figures));
   const c = specOnly.figures.confusion;
-  lines.push(`  spec-only confusion: upheld→overturned ${c.upheld.overturned}, overturned→upheld ${c.overturned.upheld}, not-covered ${c.upheld['not-covered'] + c.overturned['not-covered']}`);
+  lines.push(
+    `  spec-only confusion: upheld→overturned ${c.upheld.overturned}, overturned→upheld ${c.overturned.upheld}, not-covered ${c.upheld['not-covered'] + c.overturned['not-covered']}`,
+  );
   const moved = movedItems(normal, specOnly);
-  lines.push('', moved.length === 0 ? 'No item is decided differently without the additions.' : `Items decided differently without the additions (${moved.length}):`);
+  lines.push(
+    '',
+    moved.length === 0
+      ? 'No item is decided differently without the additions.'
+      : `Items decided differently without the additions (${moved.length}):`,
+  );
   for (const m of moved) lines.push(`  ${m.key}: ${m.before} → ${m.after} (letter: ${m.expected}); ${m.deciding}`);
   return `${lines.join('\n')}\n`;
 }

@@ -26,7 +26,13 @@ export interface ItemRun {
   signature: string;
 }
 
-export interface CaseRun { caseId: string; file: string; kind: TestCase['kind']; items: ItemRun[]; status: 'pass' | 'fail' | 'known' }
+export interface CaseRun {
+  caseId: string;
+  file: string;
+  kind: TestCase['kind'];
+  items: ItemRun[];
+  status: 'pass' | 'fail' | 'known';
+}
 
 export interface Figures {
   items: number;
@@ -45,11 +51,27 @@ export interface Figures {
   confusion: Record<'upheld' | 'overturned' | 'not-covered', Record<Prediction, number>>;
 }
 
-export interface CriterionCoverage { id: string; topic: string; met: number; unmet: number; notDocumented: number; notStated: number }
+export interface CriterionCoverage {
+  id: string;
+  topic: string;
+  met: number;
+  unmet: number;
+  notDocumented: number;
+  notStated: number;
+}
 
 export interface TestReport {
   cases: CaseRun[];
-  totals: { cases: number; casesPassed: number; casesFailed: number; items: number; passed: number; failed: number; known: number; fixed: number };
+  totals: {
+    cases: number;
+    casesPassed: number;
+    casesFailed: number;
+    items: number;
+    passed: number;
+    failed: number;
+    known: number;
+    fixed: number;
+  };
   figures: Figures;
   figuresByKind: Record<'letter' | 'rule-test', Figures>;
   /** Real-letter items only, per service family. */
@@ -95,8 +117,16 @@ export function runCases(cases: readonly TestCase[], pack: RulePack, baseline: B
       const status = passed ? 'pass' : baseline[key] === sig ? 'known' : 'fail';
       const service = tc.request.services.find((s) => s.id === e.service);
       return {
-        caseId: tc.id, kind: tc.kind, service: e.service, label: service?.label ?? e.label ?? e.service,
-        family: familyOf(service?.kind ?? 'other'), expected: e, got, comparison, status, signature: sig,
+        caseId: tc.id,
+        kind: tc.kind,
+        service: e.service,
+        label: service?.label ?? e.label ?? e.service,
+        family: familyOf(service?.kind ?? 'other'),
+        expected: e,
+        got,
+        comparison,
+        status,
+        signature: sig,
       };
     });
     const status = items.some((i) => i.status === 'fail') ? 'fail' : items.some((i) => i.status === 'known') ? 'known' : 'pass';
@@ -105,7 +135,10 @@ export function runCases(cases: readonly TestCase[], pack: RulePack, baseline: B
   });
   const all = runs.flatMap((r) => r.items);
   const byKind = (k: TestCase['kind']): ItemRun[] => all.filter((i) => i.kind === k);
-  const figuresByFamily = Object.fromEntries(FAMILIES.map((f) => [f, figures(byKind('letter').filter((i) => i.family === f))])) as Record<Family, Figures>;
+  const figuresByFamily = Object.fromEntries(FAMILIES.map((f) => [f, figures(byKind('letter').filter((i) => i.family === f))])) as Record<
+    Family,
+    Figures
+  >;
   const { criteria, unexercised } = criterionCoverage(all, pack);
   const reasons = byKind('letter').length > 0 ? defaultReasonAgreement(all, new Set(pack.criteria.keys())) : undefined;
   return {

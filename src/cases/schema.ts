@@ -23,12 +23,16 @@ export const ruleTestsSchema = z.strictObject({
     request: z.unknown(),
     expect: z.array(ruleExpectationSchema).min(1),
   }),
-  cases: z.array(z.strictObject({
-    name: z.string().min(1),
-    patch: z.record(z.string(), z.unknown()),
-    expect: z.array(ruleExpectationSchema).min(1),
-    notes: z.string().optional(),
-  })).min(1),
+  cases: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        patch: z.record(z.string(), z.unknown()),
+        expect: z.array(ruleExpectationSchema).min(1),
+        notes: z.string().optional(),
+      }),
+    )
+    .min(1),
   notes: z.string().optional(),
 });
 

@@ -10,8 +10,23 @@ const ITEM = ['text', 'date', 'side', 'region', 'extensions'] as const;
 
 /** Object shapes of the shared format, by the path pattern that reaches them. */
 export const SHARED_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  '': ['format', 'id', 'decisionDate', 'patient', 'injury', 'diagnoses', 'symptoms', 'exam', 'studies',
-    'treatments', 'surgeries', 'medications', 'documentation', 'services', 'extensions'],
+  '': [
+    'format',
+    'id',
+    'decisionDate',
+    'patient',
+    'injury',
+    'diagnoses',
+    'symptoms',
+    'exam',
+    'studies',
+    'treatments',
+    'surgeries',
+    'medications',
+    'documentation',
+    'services',
+    'extensions',
+  ],
   patient: ['age', 'sex', 'workStatus', 'extensions'],
   injury: ['date', 'mechanism', 'regions', 'extensions'],
   'diagnoses[]': ['text', 'icd10', 'extensions'],
@@ -25,32 +40,120 @@ export const SHARED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'medications[]': ['name', 'strength', 'quantity', 'route', 'opioid', 'morphineEquivalentDaily', ...ITEM],
   documentation: ['functionalImprovement', 'risksDiscussed', 'homeExerciseProgram', 'opioidMonitoring', 'redFlags', 'notes', 'extensions'],
   'documentation.opioidMonitoring': ['analgesia', 'activities', 'adverseEffects', 'aberrantBehavior', 'urineDrugScreen', 'extensions'],
-  'services[]': ['id', 'kind', 'label', 'for', 'requested', 'approach', 'levels', 'purpose', 'quantity', 'unit',
-    'modality', 'regions', 'specialty', 'name', 'strength', 'route', 'drugClass', 'morphineEquivalentDaily', ...ITEM],
+  'services[]': [
+    'id',
+    'kind',
+    'label',
+    'for',
+    'requested',
+    'approach',
+    'levels',
+    'purpose',
+    'quantity',
+    'unit',
+    'modality',
+    'regions',
+    'specialty',
+    'name',
+    'strength',
+    'route',
+    'drugClass',
+    'morphineEquivalentDaily',
+    ...ITEM,
+  ],
 };
 
 /**
  * Treatment fields the spec shows only on an injection given before (its ESI example: levels,
  * relief, medication reduced, function improved); on other kinds they are additions.
  */
-export const INJECTION_TREATMENT_FIELDS: readonly string[] = ['levels', 'reliefPercent', 'reliefWeeks', 'medicationReduced', 'functionImproved'];
+export const INJECTION_TREATMENT_FIELDS: readonly string[] = [
+  'levels',
+  'reliefPercent',
+  'reliefWeeks',
+  'medicationReduced',
+  'functionImproved',
+];
 export const INJECTION_TREATMENT_KINDS: readonly string[] = [
-  'epidural-steroid-injection', 'facet-joint-injection', 'medial-branch-block', 'facet-radiofrequency-neurotomy',
-  'trigger-point-injection', 'injection',
+  'epidural-steroid-injection',
+  'facet-joint-injection',
+  'medial-branch-block',
+  'facet-radiofrequency-neurotomy',
+  'trigger-point-injection',
+  'injection',
 ];
 
 /** Closed vocabularies of the shared format where the project accepts more values. */
 export const SHARED_VOCABULARY = {
-  region: ['lumbar', 'cervical', 'thoracic', 'sacroiliac', 'shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot',
-    'elbow', 'head', 'chest', 'abdomen', 'pelvis', 'other'],
-  treatmentKind: ['physical-therapy', 'occupational-therapy', 'chiropractic', 'acupuncture', 'home-exercise', 'nsaid',
-    'muscle-relaxant', 'neuropathic-medication', 'opioid', 'oral-corticosteroid', 'activity-modification', 'tens', 'brace',
-    'epidural-steroid-injection', 'facet-joint-injection', 'medial-branch-block', 'facet-radiofrequency-neurotomy',
-    'trigger-point-injection', 'injection', 'passive-modality', 'psychological-services', 'other'],
-  examFinding: ['straight-leg-raise', 'sensory-deficit', 'motor-weakness', 'reflex-change', 'radicular-pain-dermatomal',
-    'facet-tenderness', 'paraspinal-tenderness', 'muscle-spasm', 'trigger-point', 'limited-range-of-motion', 'antalgic-gait',
-    'sacroiliac-provocation', 'joint-tenderness', 'joint-effusion', 'joint-instability', 'impingement-sign',
-    'rotator-cuff-weakness', 'meniscal-sign', 'tinel-sign', 'phalen-sign', 'swelling', 'muscle-atrophy', 'grip-weakness', 'other'],
+  region: [
+    'lumbar',
+    'cervical',
+    'thoracic',
+    'sacroiliac',
+    'shoulder',
+    'knee',
+    'hip',
+    'wrist',
+    'hand',
+    'ankle',
+    'foot',
+    'elbow',
+    'head',
+    'chest',
+    'abdomen',
+    'pelvis',
+    'other',
+  ],
+  treatmentKind: [
+    'physical-therapy',
+    'occupational-therapy',
+    'chiropractic',
+    'acupuncture',
+    'home-exercise',
+    'nsaid',
+    'muscle-relaxant',
+    'neuropathic-medication',
+    'opioid',
+    'oral-corticosteroid',
+    'activity-modification',
+    'tens',
+    'brace',
+    'epidural-steroid-injection',
+    'facet-joint-injection',
+    'medial-branch-block',
+    'facet-radiofrequency-neurotomy',
+    'trigger-point-injection',
+    'injection',
+    'passive-modality',
+    'psychological-services',
+    'other',
+  ],
+  examFinding: [
+    'straight-leg-raise',
+    'sensory-deficit',
+    'motor-weakness',
+    'reflex-change',
+    'radicular-pain-dermatomal',
+    'facet-tenderness',
+    'paraspinal-tenderness',
+    'muscle-spasm',
+    'trigger-point',
+    'limited-range-of-motion',
+    'antalgic-gait',
+    'sacroiliac-provocation',
+    'joint-tenderness',
+    'joint-effusion',
+    'joint-instability',
+    'impingement-sign',
+    'rotator-cuff-weakness',
+    'meniscal-sign',
+    'tinel-sign',
+    'phalen-sign',
+    'swelling',
+    'muscle-atrophy',
+    'grip-weakness',
+    'other',
+  ],
 } as const;
 
 export interface StripResult {
@@ -79,9 +182,16 @@ export function stripToSharedFormat(request: Request): StripResult {
     const out: Obj = {};
     for (const [key, v] of Object.entries(value)) {
       const at = path === '' ? key : `${path}.${key}`;
-      const injectionField = pattern === 'treatments[]' && INJECTION_TREATMENT_FIELDS.includes(key) && has(INJECTION_TREATMENT_KINDS, value.kind);
-      if (!allowed.includes(key) && !injectionField) { stripped.push(at); continue; }
-      if (key === 'extensions') { out[key] = v; continue; }
+      const injectionField =
+        pattern === 'treatments[]' && INJECTION_TREATMENT_FIELDS.includes(key) && has(INJECTION_TREATMENT_KINDS, value.kind);
+      if (!allowed.includes(key) && !injectionField) {
+        stripped.push(at);
+        continue;
+      }
+      if (key === 'extensions') {
+        out[key] = v;
+        continue;
+      }
       const sub = pattern === '' ? key : `${pattern}.${key}`;
       out[key] = visit(v, sub, at);
     }
@@ -106,14 +216,16 @@ function rewriteVocabulary(item: Obj, pattern: string, path: string, stripped: s
   if (typeof item.region === 'string' && !has(SHARED_VOCABULARY.region, item.region)) {
     // a writer without the limb-wide regions names the limb in the item's own words
     stripped.push(`${at('region')} = ${item.region}`);
-    if (pattern !== 'services[]') item.text = [item.region.replace(/-/g, ' '), item.text].filter((t) => typeof t === 'string' && t !== '').join(': ');
+    if (pattern !== 'services[]')
+      item.text = [item.region.replace(/-/g, ' '), item.text].filter((t) => typeof t === 'string' && t !== '').join(': ');
     delete item.region;
   }
   if (Array.isArray(item.regions)) {
     const kept = (item.regions as unknown[]).filter((r) => has(SHARED_VOCABULARY.region, r));
     if (kept.length !== item.regions.length) {
       stripped.push(`${at('regions')} = ${(item.regions as unknown[]).join(',')}`);
-      if (kept.length > 0) item.regions = kept; else delete item.regions;
+      if (kept.length > 0) item.regions = kept;
+      else delete item.regions;
     }
   }
 }

@@ -10,7 +10,13 @@ export const SNAPSHOT_FORMAT = 'imr-precheck/snapshot@1';
 /** One item as recorded: `upheld` then `criterion=status` pairs in evaluation order. */
 export type ItemState = string;
 
-const headlineSchema = z.strictObject({ items: z.number(), coverage: z.number(), accuracy: z.number(), balancedAccuracy: z.number(), guidelineAgreement: z.number() });
+const headlineSchema = z.strictObject({
+  items: z.number(),
+  coverage: z.number(),
+  accuracy: z.number(),
+  balancedAccuracy: z.number(),
+  guidelineAgreement: z.number(),
+});
 const snapshotSchema = z.strictObject({
   format: z.literal(SNAPSHOT_FORMAT),
   note: z.string().optional(),
@@ -30,7 +36,11 @@ export function itemState(item: ItemRun): ItemState {
 }
 
 const headline = (f: Figures): Headline => ({
-  items: f.items, coverage: round(f.coverage), accuracy: round(f.accuracy), balancedAccuracy: round(f.balancedAccuracy), guidelineAgreement: round(f.guidelineAgreement),
+  items: f.items,
+  coverage: round(f.coverage),
+  accuracy: round(f.accuracy),
+  balancedAccuracy: round(f.balancedAccuracy),
+  guidelineAgreement: round(f.guidelineAgreement),
 });
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 
@@ -39,9 +49,13 @@ export function snapshotOf(report: TestReport, rulePackHash: string): Snapshot {
   for (const run of report.cases) for (const item of run.items) items[itemKey(item.caseId, item.service)] = itemState(item);
   return {
     format: SNAPSHOT_FORMAT,
-    note: 'Every item\'s prediction and criterion statuses as last reviewed. precheck test lists what moved; precheck test --update-snapshot records a reviewed change.',
+    note: "Every item's prediction and criterion statuses as last reviewed. precheck test lists what moved; precheck test --update-snapshot records a reviewed change.",
     rulePack: rulePackHash,
-    figures: { all: headline(report.figures), 'real letters': headline(report.figuresByKind.letter), 'rule tests': headline(report.figuresByKind['rule-test']) },
+    figures: {
+      all: headline(report.figures),
+      'real letters': headline(report.figuresByKind.letter),
+      'rule tests': headline(report.figuresByKind['rule-test']),
+    },
     items: Object.fromEntries(Object.entries(items).sort(([a], [b]) => a.localeCompare(b))),
   };
 }
@@ -68,7 +82,12 @@ export interface SnapshotDiff {
 
 function statuses(state: ItemState): Map<string, string> {
   const [, ...pairs] = state.split(' ');
-  return new Map(pairs.map((p) => { const i = p.lastIndexOf('='); return [p.slice(0, i), p.slice(i + 1)] as const; }));
+  return new Map(
+    pairs.map((p) => {
+      const i = p.lastIndexOf('=');
+      return [p.slice(0, i), p.slice(i + 1)] as const;
+    }),
+  );
 }
 
 export function diffSnapshot(snapshot: Snapshot, report: TestReport): SnapshotDiff {
@@ -81,14 +100,19 @@ export function diffSnapshot(snapshot: Snapshot, report: TestReport): SnapshotDi
       const key = itemKey(item.caseId, item.service);
       seen.add(key);
       const before = snapshot.items[key];
-      if (before === undefined) { added++; continue; }
+      if (before === undefined) {
+        added++;
+        continue;
+      }
       compared++;
       const after = itemState(item);
       if (before === after) continue;
       const was = statuses(before);
       const now = statuses(after);
       const ids = [...new Set([...was.keys(), ...now.keys()])];
-      const changed = ids.filter((id) => was.get(id) !== now.get(id)).map((id) => `${id}: ${was.get(id) ?? 'not evaluated'} → ${now.get(id) ?? 'not evaluated'}`);
+      const changed = ids
+        .filter((id) => was.get(id) !== now.get(id))
+        .map((id) => `${id}: ${was.get(id) ?? 'not evaluated'} → ${now.get(id) ?? 'not evaluated'}`);
       const changedIds = new Set(ids.filter((id) => was.get(id) !== now.get(id)));
       const evidence = (item.got?.criteria ?? []).filter((c) => changedIds.has(c.id)).flatMap((c) => c.evidence);
       moved.push({ key, before, after, changed, evidence });
@@ -102,9 +126,16 @@ export function diffSnapshot(snapshot: Snapshot, report: TestReport): SnapshotDi
 export function readSnapshot(file: string): Snapshot | undefined {
   if (!existsSync(file)) return undefined;
   let data: unknown;
-  try { data = JSON.parse(readFileSync(file, 'utf8')); } catch (err) { throw new Error(`${file}: not valid JSON (${(err as Error).message})`, { cause: err }); }
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file}: not valid JSON (${(err as Error).message})`, { cause: err });
+  }
   const parsed = snapshotSchema.safeParse(data);
-  if (!parsed.success) throw new Error(`${file}: not an ${SNAPSHOT_FORMAT} file (${parsed.error.issues[0]?.path.join('.') || 'top level'}: ${parsed.error.issues[0]?.message})`);
+  if (!parsed.success)
+    throw new Error(
+      `${file}: not an ${SNAPSHOT_FORMAT} file (${parsed.error.issues[0]?.path.join('.') || 'top level'}: ${parsed.error.issues[0]?.message})`,
+    );
   return parsed.data;
 }
 
@@ -137,14 +168,23 @@ export function renderSnapshotDiff(diff: SnapshotDiff, snapshot: Snapshot, repor
   }
   if (diff.added > 0) lines.push(`Snapshot: ${diff.added} item(s) not recorded yet (new cases); --update-snapshot records them.`);
   if (diff.sameItems) {
-    const now: Record<string, Figures> = { all: report.figures, 'real letters': report.figuresByKind.letter, 'rule tests': report.figuresByKind['rule-test'] };
+    const now: Record<string, Figures> = {
+      all: report.figures,
+      'real letters': report.figuresByKind.letter,
+      'rule tests': report.figuresByKind['rule-test'],
+    };
     const changed = Object.entries(now).filter(([name, f]) => {
       const then = snapshot.figures[name];
-      return then && (round(f.accuracy) !== then.accuracy || round(f.balancedAccuracy) !== then.balancedAccuracy || round(f.coverage) !== then.coverage);
+      return (
+        then &&
+        (round(f.accuracy) !== then.accuracy || round(f.balancedAccuracy) !== then.balancedAccuracy || round(f.coverage) !== then.coverage)
+      );
     });
     for (const [name, f] of changed) {
       const then = snapshot.figures[name]!;
-      lines.push(`Figures vs snapshot, ${name}: coverage ${pct(f.coverage)} (${delta(f.coverage, then.coverage)}), accuracy ${pct(f.accuracy)} (${delta(f.accuracy, then.accuracy)}), balanced ${pct(f.balancedAccuracy)} (${delta(f.balancedAccuracy, then.balancedAccuracy)})`);
+      lines.push(
+        `Figures vs snapshot, ${name}: coverage ${pct(f.coverage)} (${delta(f.coverage, then.coverage)}), accuracy ${pct(f.accuracy)} (${delta(f.accuracy, then.accuracy)}), balanced ${pct(f.balancedAccuracy)} (${delta(f.balancedAccuracy, then.balancedAccuracy)})`,
+      );
     }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

@@ -87,11 +87,18 @@ export class BatchSummary {
   }
 
   markdown(): string {
-    const lines = ['## Summary', '', `${this.requests} request(s), ${this.invalid.length} invalid, ${this.services} service(s).`, '',
-      '| Family | Upheld | Overturned | Not covered |', '|---|---|---|---|'];
+    const lines = [
+      '## Summary',
+      '',
+      `${this.requests} request(s), ${this.invalid.length} invalid, ${this.services} service(s).`,
+      '',
+      '| Family | Upheld | Overturned | Not covered |',
+      '|---|---|---|---|',
+    ];
     for (const [family, x] of this.familyRows()) lines.push(`| ${family} | ${x.upheld} | ${x.overturned} | ${x['not-covered']} |`);
     lines.push(`| **all** | **${this.total.upheld}** | **${this.total.overturned}** | **${this.total['not-covered']}** |`);
-    if (this.invalid.length > 0) lines.push('', 'Invalid inputs:', '', ...this.invalid.map((i) => `- \`${i.name}\`: ${i.problems} problem(s)`));
+    if (this.invalid.length > 0)
+      lines.push('', 'Invalid inputs:', '', ...this.invalid.map((i) => `- \`${i.name}\`: ${i.problems} problem(s)`));
     return `${lines.join('\n')}\n`;
   }
 }
@@ -101,13 +108,20 @@ export class OutDir {
   private readonly used = new Set<string>();
   written = 0;
 
-  constructor(readonly dir: string, private readonly ext: string) {
+  constructor(
+    readonly dir: string,
+    private readonly ext: string,
+  ) {
     mkdirSync(dir, { recursive: true });
   }
 
   write(source: SourceRef & { document?: number }, requestId: string, text: string): void {
     const fromFile = source.file.startsWith('<') ? requestId : basename(source.file, extname(source.file));
-    const stem = (source.document !== undefined && !source.file.startsWith('<') ? `${fromFile}-${source.document}` : fromFile).replace(/[^A-Za-z0-9._-]/g, '_') || 'request';
+    const stem =
+      (source.document !== undefined && !source.file.startsWith('<') ? `${fromFile}-${source.document}` : fromFile).replace(
+        /[^A-Za-z0-9._-]/g,
+        '_',
+      ) || 'request';
     let name = `${stem}.${this.ext}`;
     // unique within this run (two files of the same name in different folders); a rerun overwrites
     for (let n = 2; this.used.has(name); n++) name = `${stem}-${n}.${this.ext}`;

@@ -23,7 +23,10 @@ export function errorResult(name: string, issues: readonly InputIssue[], request
   return {
     format: RESULT_FORMAT,
     request: requestId,
-    error: { message: `${name}: ${issues.length} problem(s); the first: ${issues[0]?.path ? `${issues[0].path}: ` : ''}${issues[0]?.message ?? ''}`, issues: [...issues] },
+    error: {
+      message: `${name}: ${issues.length} problem(s); the first: ${issues[0]?.path ? `${issues[0].path}: ` : ''}${issues[0]?.message ?? ''}`,
+      issues: [...issues],
+    },
   };
 }
 
@@ -41,12 +44,23 @@ export function decideLine(name: string, line: string, pack: RulePack, source?: 
     const doc = loadJson(line, name);
     data = doc.data;
     const result = checkRequest(requestFromDocument(doc), { pack });
-    return { text: `${JSON.stringify(source ? withSource(result, source) : result)}\n`, stderr: [], invalid: false, ...resultOutcome(result) };
+    return {
+      text: `${JSON.stringify(source ? withSource(result, source) : result)}\n`,
+      stderr: [],
+      invalid: false,
+      ...resultOutcome(result),
+    };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     const d = data as { id?: unknown } | null | undefined;
     const id = d && typeof d === 'object' && typeof d.id === 'string' ? excerpt(d.id) : null;
     const issues = capIssues(err.issues);
-    return { text: `${JSON.stringify(source ? { ...errorResult(name, issues, id), source } : errorResult(name, issues, id))}\n`, stderr: issues.map(formatIssue), upheld: false, notCovered: false, invalid: true };
+    return {
+      text: `${JSON.stringify(source ? { ...errorResult(name, issues, id), source } : errorResult(name, issues, id))}\n`,
+      stderr: issues.map(formatIssue),
+      upheld: false,
+      notCovered: false,
+      invalid: true,
+    };
   }
 }

@@ -15,7 +15,10 @@ export type PathEntry = { file: string } | { name: string; issues: InputIssue[] 
 
 const REQUEST_FILE = /\.(ya?ml|json)$/;
 
-const problem = (file: string, code: string, message: string): { name: string; issues: InputIssue[] } => ({ name: file, issues: [{ file, path: '', code, message }] });
+const problem = (file: string, code: string, message: string): { name: string; issues: InputIssue[] } => ({
+  name: file,
+  issues: [{ file, path: '', code, message }],
+});
 
 /**
  * Expands arguments: files as given, directories to their YAML/JSON files (sorted). A broken
@@ -25,7 +28,11 @@ const problem = (file: string, code: string, message: string): { name: string; i
 export function expandPaths(paths: readonly string[]): PathEntry[] {
   return paths.flatMap((p): PathEntry[] => {
     let isDir = false;
-    try { isDir = statSync(p).isDirectory(); } catch { /* reported when read */ }
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      /* reported when read */
+    }
     if (!isDir) return [{ file: p }];
     const entries = walkRequestFiles(p, new Set());
     if (entries.length === 0) return [problem(p, 'no-request', 'no request found: the directory holds no .yaml, .yml or .json files')];
@@ -53,7 +60,11 @@ function walkRequestFiles(dir: string, seen: Set<string>): PathEntry[] {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       let link = false;
-      try { link = lstatSync(full).isSymbolicLink(); } catch { /* vanished */ }
+      try {
+        link = lstatSync(full).isSymbolicLink();
+      } catch {
+        /* vanished */
+      }
       if (code === 'ELOOP') out.push(problem(full, 'symlink-cycle', 'symbolic link cycle; skipped'));
       else if (link && code === 'ENOENT') out.push(problem(full, 'dangling-link', 'symbolic link to a missing file; skipped'));
       else out.push(problem(full, 'unreadable', describeFsError(err)));
@@ -68,7 +79,13 @@ function walkRequestFiles(dir: string, seen: Set<string>): PathEntry[] {
 
 function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : code === 'ELOOP' ? 'symbolic link cycle' : (err as Error).message;
+  return code === 'ENOENT'
+    ? 'file not found'
+    : code === 'EACCES'
+      ? 'permission denied'
+      : code === 'ELOOP'
+        ? 'symbolic link cycle'
+        : (err as Error).message;
 }
 
 /**
@@ -90,7 +107,9 @@ export function readFileSources(file: string): Source[] {
 }
 
 /** A stream line that could not be taken as text: over the byte budget, or not UTF-8. */
-export interface BadLine { bad: { code: string; message: string } }
+export interface BadLine {
+  bad: { code: string; message: string };
+}
 export type Line = string | BadLine;
 
 export const isBad = (line: Line): line is BadLine => typeof line !== 'string';
@@ -130,14 +149,23 @@ export async function* readStreamSources(input: NodeJS.ReadableStream | AsyncIte
   };
   for await (const line of lines) {
     if (mode === undefined) {
-      if (isBad(line)) { yield refuse(line.bad); continue; } // the next good line tells the mode
+      if (isBad(line)) {
+        yield refuse(line.bad);
+        continue;
+      } // the next good line tells the mode
       const t = line.trim();
-      if (t === '' || t.startsWith('#')) { buffer.push(line); continue; }
+      if (t === '' || t.startsWith('#')) {
+        buffer.push(line);
+        continue;
+      }
       mode = t.startsWith('{') ? 'jsonl' : 'yaml';
       if (mode === 'jsonl') buffer = [];
     }
     if (mode === 'jsonl') {
-      if (isBad(line)) { yield refuse(line.bad); continue; }
+      if (isBad(line)) {
+        yield refuse(line.bad);
+        continue;
+      }
       if (line.trim() === '') continue;
       count++;
       const docName = `${name}#${count}`;
@@ -150,7 +178,10 @@ export async function* readStreamSources(input: NodeJS.ReadableStream | AsyncIte
       continue;
     }
     if (isBad(line)) {
-      if (!skipping) { yield refuse(line.bad); skipping = true; }
+      if (!skipping) {
+        yield refuse(line.bad);
+        skipping = true;
+      }
       continue;
     }
     const separator = /^---(\s|$)/.test(line);
@@ -159,11 +190,17 @@ export async function* readStreamSources(input: NodeJS.ReadableStream | AsyncIte
       if (!separator) continue;
     }
     if (separator && buffer.some((l) => l.trim() !== '' && !l.trim().startsWith('#'))) yield* flushYaml();
-    if (/^\.\.\.\s*$/.test(line)) { yield* flushYaml(); continue; }
+    if (/^\.\.\.\s*$/.test(line)) {
+      yield* flushYaml();
+      continue;
+    }
     buffer.push(line);
     bufferBytes += line.length + 1;
     if (bufferBytes > BUDGETS.documentBytes) {
-      yield refuse({ code: 'too-large', message: `document is more than ${BUDGETS.documentBytes / 1048576} MB, the limit per request (budget: documentBytes)` });
+      yield refuse({
+        code: 'too-large',
+        message: `document is more than ${BUDGETS.documentBytes / 1048576} MB, the limit per request (budget: documentBytes)`,
+      });
       skipping = true;
     }
   }
@@ -193,7 +230,12 @@ export async function* readLineBatches(input: NodeJS.ReadableStream): AsyncGener
     streamOffset += bytes.length + 1;
     if (overflow) {
       overflow = false;
-      out.push({ bad: { code: 'too-large', message: `line ${lineNumber} is more than ${limit / 1048576} MB, the limit per request (budget: documentBytes)` } });
+      out.push({
+        bad: {
+          code: 'too-large',
+          message: `line ${lineNumber} is more than ${limit / 1048576} MB, the limit per request (budget: documentBytes)`,
+        },
+      });
       return;
     }
     let body = bytes;
@@ -214,7 +256,12 @@ export async function* readLineBatches(input: NodeJS.ReadableStream): AsyncGener
     for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
       const part = buf.subarray(start, nl);
       if (!overflow && restBytes + part.length > limit) overflow = true;
-      if (overflow) { streamOffset += restBytes; rest = []; restBytes = 0; finish(part, lines); } else if (rest.length > 0) {
+      if (overflow) {
+        streamOffset += restBytes;
+        rest = [];
+        restBytes = 0;
+        finish(part, lines);
+      } else if (rest.length > 0) {
         rest.push(part);
         finish(Buffer.concat(rest, restBytes + part.length), lines);
         rest = [];
@@ -224,7 +271,11 @@ export async function* readLineBatches(input: NodeJS.ReadableStream): AsyncGener
     }
     const tail = buf.subarray(start);
     if (!overflow && restBytes + tail.length > limit) overflow = true;
-    if (overflow) { streamOffset += restBytes + tail.length; rest = []; restBytes = 0; } else if (tail.length > 0) {
+    if (overflow) {
+      streamOffset += restBytes + tail.length;
+      rest = [];
+      restBytes = 0;
+    } else if (tail.length > 0) {
       // copy: the stream may reuse its chunk buffers
       rest.push(Buffer.from(tail));
       restBytes += tail.length;
@@ -286,4 +337,3 @@ export function printIssues(issues: readonly InputIssue[]): void {
 }
 
 export const useColor = (): boolean => process.stdout.isTTY === true && !('NO_COLOR' in process.env);
-

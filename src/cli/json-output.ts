@@ -9,7 +9,10 @@ export class JsonResults {
   async add(value: unknown): Promise<void> {
     const text = JSON.stringify(value, null, 2);
     this.count++;
-    if (this.count === 1) { this.held = text; return; }
+    if (this.count === 1) {
+      this.held = text;
+      return;
+    }
     if (this.count === 2) await this.write(`[\n${this.held!},\n${text}`);
     else await this.write(`,\n${text}`);
     this.held = undefined;

@@ -10,7 +10,9 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 
 const program = new Command()
   .name('precheck')
-  .description('Predicts whether a California workers\' compensation treatment request would survive Independent Medical Review, and which guideline criterion is missing if not.')
+  .description(
+    "Predicts whether a California workers' compensation treatment request would survive Independent Medical Review, and which guideline criterion is missing if not.",
+  )
   .version(pkg.version)
   .showHelpAfterError()
   .exitOverride();

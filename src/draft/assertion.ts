@@ -19,7 +19,13 @@ export interface Assertion {
 const words = (s: string): number => (s.match(/[A-Za-z0-9]+/g) ?? []).length;
 
 /** A trigger of `set` before [start, end) in the sentence, in scope. */
-function before(set: PhraseSet, v: CompiledVocabulary, sentence: Sentence, start: number, maxWords = MAX_SCOPE_WORDS): PhraseMatch | undefined {
+function before(
+  set: PhraseSet,
+  v: CompiledVocabulary,
+  sentence: Sentence,
+  start: number,
+  maxWords = MAX_SCOPE_WORDS,
+): PhraseMatch | undefined {
   const head = sentence.text.slice(0, start - sentence.start);
   const triggers = set.find(head, sentence.start);
   for (let i = triggers.length - 1; i >= 0; i--) {
@@ -52,7 +58,11 @@ export function assertionOf(v: CompiledVocabulary, sentence: Sentence, start: nu
   const clause = clauseAt(sentence, start);
   const negPre = before(v.negatedPre, v, sentence, start);
   const negPost = negPre ? undefined : after(v.negatedPost, v, clause, end);
-  const unc = before(v.uncertain, v, sentence, start, 10) ?? (sentence.text.slice(end - sentence.start, end - sentence.start + 3).includes('?') ? { key: 'yes', start: end, end: end + 1, text: '?' } : undefined);
+  const unc =
+    before(v.uncertain, v, sentence, start, 10) ??
+    (sentence.text.slice(end - sentence.start, end - sentence.start + 3).includes('?')
+      ? { key: 'yes', start: end, end: end + 1, text: '?' }
+      : undefined);
   const hist = before(v.history, v, sentence, start, 10);
   const trigger = negPre ?? negPost ?? unc;
   return { negated: Boolean(negPre ?? negPost), uncertain: Boolean(unc), history: Boolean(hist), ...(trigger ? { trigger } : {}) };

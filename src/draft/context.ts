@@ -11,7 +11,12 @@ const PLAN_CONTINUATION = /\b(continue|continued|continuing|current(ly)?|refill(
 
 export function sentenceRole(v: CompiledVocabulary, s: Sentence): SentenceRole {
   if (v.review.has(s.text)) return 'review';
-  if (v.reviewer.has(s.text) && /\b(guidelines?|criteria|medically necessary|MTUS|ODG|ACOEM)\b/.test(s.text) && !/\b(revealed|showed|noted|reported)\b/.test(s.text)) return 'review';
+  if (
+    v.reviewer.has(s.text) &&
+    /\b(guidelines?|criteria|medically necessary|MTUS|ODG|ACOEM)\b/.test(s.text) &&
+    !/\b(revealed|showed|noted|reported)\b/.test(s.text)
+  )
+    return 'review';
   if (PLAN_SECTIONS.test(s.section) || v.plan.has(s.text)) return 'plan';
   return 'fact';
 }
@@ -29,7 +34,11 @@ export interface DraftContext {
 }
 
 /** The `extensions` of a drafted item: where its words are. */
-export function withEvidence<T extends object>(item: T, source: SourceText, spans: ReadonlyArray<{ start: number; end: number } | undefined>): T & { extensions: { evidence: Evidence[] } } {
+export function withEvidence<T extends object>(
+  item: T,
+  source: SourceText,
+  spans: ReadonlyArray<{ start: number; end: number } | undefined>,
+): T & { extensions: { evidence: Evidence[] } } {
   const evidence: Evidence[] = [];
   const seen = new Set<string>();
   for (const span of spans) {

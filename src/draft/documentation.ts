@@ -18,7 +18,8 @@ export function emptyDocumentation(): DocumentationDraft {
   return { flags: new Map(), monitoring: new Map(), redFlags: new Map() };
 }
 
-const OPIOID_CONTEXT = /\b(opioids?|opiates?|narcotics?|norco|hydrocodone|oxycodone|percocet|tramadol|ultram|morphine|oxycontin|nucynta|tapentadol|methadone|fentanyl|medications?|analgesi[ac]s?)\b/i;
+const OPIOID_CONTEXT =
+  /\b(opioids?|opiates?|narcotics?|norco|hydrocodone|oxycodone|percocet|tramadol|ultram|morphine|oxycontin|nucynta|tapentadol|methadone|fentanyl|medications?|analgesi[ac]s?)\b/i;
 
 export function documentationIn(ctx: DraftContext, s: Sentence, into: DocumentationDraft, isFact: boolean, isDiagnosisList = false): void {
   const { v, source } = ctx;
@@ -26,7 +27,10 @@ export function documentationIn(ctx: DraftContext, s: Sentence, into: Documentat
     for (const m of set.find(s.text, s.start)) {
       const a = assertionOf(v, s, m.start, m.end);
       if (a.uncertain) continue;
-      return { negated: a.negated, evidence: source.evidence(Math.min(m.start, a.trigger?.start ?? m.start), Math.max(m.end, a.trigger?.end ?? m.end)) };
+      return {
+        negated: a.negated,
+        evidence: source.evidence(Math.min(m.start, a.trigger?.start ?? m.start), Math.max(m.end, a.trigger?.end ?? m.end)),
+      };
     }
     return undefined;
   };
@@ -41,11 +45,18 @@ export function documentationIn(ctx: DraftContext, s: Sentence, into: Documentat
     for (const m of isDiagnosisList ? [] : v.redFlags.find(s.text, s.start)) {
       const a = assertionOf(v, s, m.start, m.end);
       if (a.uncertain) continue;
-      if (a.negated) { if (m.key === 'other') into.noRedFlags ??= source.evidence(Math.min(m.start, a.trigger?.start ?? m.start), m.end); continue; }
+      if (a.negated) {
+        if (m.key === 'other') into.noRedFlags ??= source.evidence(Math.min(m.start, a.trigger?.start ?? m.start), m.end);
+        continue;
+      }
       if (m.key !== 'other' && !into.redFlags.has(m.key)) into.redFlags.set(m.key, source.evidence(m.start, m.end));
     }
   }
-  const flags: Array<[string, PhraseSet]> = [['functionalImprovement', v.functionalImprovement], ['homeExerciseProgram', v.homeExerciseProgram], ['risksDiscussed', v.risksDiscussed]];
+  const flags: Array<[string, PhraseSet]> = [
+    ['functionalImprovement', v.functionalImprovement],
+    ['homeExerciseProgram', v.homeExerciseProgram],
+    ['risksDiscussed', v.risksDiscussed],
+  ];
   for (const [flag, set] of flags) {
     if (flag === 'homeExerciseProgram' && !isFact) continue;
     const found = firstAsserted(set);
@@ -57,6 +68,9 @@ export function documentationIn(ctx: DraftContext, s: Sentence, into: Documentat
     if (!isFact && m.key === 'urineDrugScreen') continue; // a requested screen is not one done
     const a = assertionOf(v, s, m.start, m.end);
     if (a.uncertain) continue;
-    into.monitoring.set(m.key, { value: !a.negated, evidence: source.evidence(Math.min(m.start, a.trigger?.start ?? m.start), Math.max(m.end, a.trigger?.end ?? m.end)) });
+    into.monitoring.set(m.key, {
+      value: !a.negated,
+      evidence: source.evidence(Math.min(m.start, a.trigger?.start ?? m.start), Math.max(m.end, a.trigger?.end ?? m.end)),
+    });
   }
 }

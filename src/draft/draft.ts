@@ -6,7 +6,15 @@
 import { isImrLetter, parseHeader } from '../letters/sections.js';
 import { ITEMS_HEADING, normalizeText } from '../letters/text.js';
 import { parseLetterText } from '../letters/parse.js';
-import { REQUEST_FORMAT, requestSchema, type ExamFinding, type Medication, type Study, type Symptom, type Treatment } from '../request/schema.js';
+import {
+  REQUEST_FORMAT,
+  requestSchema,
+  type ExamFinding,
+  type Medication,
+  type Study,
+  type Symptom,
+  type Treatment,
+} from '../request/schema.js';
 import { sentenceRole, isContinuation, withEvidence, type DraftContext } from './context.js';
 import { documentationIn, emptyDocumentation, type DocumentationDraft } from './documentation.js';
 import { closesExam, examFindings, opensExam } from './exam.js';
@@ -39,13 +47,15 @@ export interface Draft {
   text: string;
 }
 
-export const DRAFT_WARNING = 'Drafted from free text: every drafted fact must be confirmed against the record before it is relied on (see extensions.evidence for the words each came from).';
+export const DRAFT_WARNING =
+  'Drafted from free text: every drafted fact must be confirmed against the record before it is relied on (see extensions.evidence for the words each came from).';
 
 const SUMMARY_HEADING = /^[ \t]*CLINICAL CASE SUMMARY[ \t]*$/im;
 const NOTE_DATE = /\b(?:date of (?:service|visit|exam(?:ination)?|report|evaluation)|DOS|visit date|exam date)\s*:?\s*/i;
 const INJURY = /\b(?:injur(?:y|ed)|date of injury|DOI)\b/i;
 // "The injured worker is undergoing treatment for right shoulder strain and …": the diagnoses too
-const DIAGNOSES = /\b(?:diagnos(?:is|es|ed)(?:\s(?:of|include[sd]?|were|was|is|are))?|assessment|(?:undergoing|receiving) treatment for|being treated for)\s*:?\s*(?:the diagnoses of\s)?/i;
+const DIAGNOSES =
+  /\b(?:diagnos(?:is|es|ed)(?:\s(?:of|include[sd]?|were|was|is|are))?|assessment|(?:undergoing|receiving) treatment for|being treated for)\s*:?\s*(?:the diagnoses of\s)?/i;
 
 /** Drafts a request from clinical text. Never throws on text; the result always validates. */
 export function draftRequest(input: string, options: DraftOptions = {}): Draft {
@@ -55,10 +65,14 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   const source = new SourceText(text);
   const request: Record<string, unknown> = { format: REQUEST_FORMAT, id: options.id ?? 'draft' };
   const letter = isImrLetter(text);
-  const read = letter ? readLetter(text, source, options, request, warnings) : { region: { start: 0, end: text.length }, services: [], authorized: [] };
-  if (!letter && options.servicesFrom === 'letter') warnings.push('--services-from letter: the text is not an IMR Final Determination letter');
+  const read = letter
+    ? readLetter(text, source, options, request, warnings)
+    : { region: { start: 0, end: text.length }, services: [], authorized: [] };
+  if (!letter && options.servicesFrom === 'letter')
+    warnings.push('--services-from letter: the text is not an IMR Final Determination letter');
   let services = read.services;
-  if (services.length === 0 && (options.servicesFrom === 'rfa' || (options.servicesFrom ?? 'auto') === 'auto')) services = servicesFromRfa(source);
+  if (services.length === 0 && (options.servicesFrom === 'rfa' || (options.servicesFrom ?? 'auto') === 'auto'))
+    services = servicesFromRfa(source);
 
   const noteDate = noteDateOf(text, options);
   const ctx: DraftContext = { v, source, ...(noteDate ? { noteDate } : {}) };
@@ -70,13 +84,27 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   if (Object.keys(doc).length > 0) request.documentation = doc;
 
   if (services.length === 0) {
-    warnings.push('no requested service found (no RFA table, no letter items): a placeholder service of kind "other" was added; describe what is requested');
-    services = [{ id: 'requested', kind: 'other', label: 'the requested service (not found in the text: describe it)', extensions: { placeholder: true } }];
+    warnings.push(
+      'no requested service found (no RFA table, no letter items): a placeholder service of kind "other" was added; describe what is requested',
+    );
+    services = [
+      {
+        id: 'requested',
+        kind: 'other',
+        label: 'the requested service (not found in the text: describe it)',
+        extensions: { placeholder: true },
+      },
+    ];
   }
   // "The Request for Authorization dated 11-08-2016 includes …": the date the services were asked for
   if (letter) dateServices(ctx, all, services, read.decisionDate);
   request.services = services;
-  request.extensions = { draft: { warning: DRAFT_WARNING, evidenceLinesOf: letter ? 'the letter text, normalized (line endings, double spacing)' : 'the input text, normalized (line endings)' } };
+  request.extensions = {
+    draft: {
+      warning: DRAFT_WARNING,
+      evidenceLinesOf: letter ? 'the letter text, normalized (line endings, double spacing)' : 'the input text, normalized (line endings)',
+    },
+  };
   return { request: repair(request, warnings), warnings, text };
 }
 
@@ -96,7 +124,13 @@ interface LetterRead {
 }
 
 /** An IMR letter: its header (case number, dates), its case summary and its disputed items. */
-function readLetter(text: string, source: SourceText, options: DraftOptions, request: Record<string, unknown>, warnings: string[]): LetterRead {
+function readLetter(
+  text: string,
+  source: SourceText,
+  options: DraftOptions,
+  request: Record<string, unknown>,
+  warnings: string[],
+): LetterRead {
   const read: LetterRead = { region: { start: 0, end: text.length }, services: [], authorized: [] };
   // only the clinical case summary is the record; the rationales are the reviewer's conclusions
   const start = SUMMARY_HEADING.exec(text);
@@ -114,7 +148,9 @@ function readLetter(text: string, source: SourceText, options: DraftOptions, req
     const parsed = parseLetterText(text);
     read.services = servicesFromLetter(parsed, source, Math.max(0, end));
     read.authorized.push(...authorizedVisits(parsed, source));
-  } catch (err) { warnings.push(`no disputed items read from the letter: ${(err as Error).message}`); }
+  } catch (err) {
+    warnings.push(`no disputed items read from the letter: ${(err as Error).message}`);
+  }
   return read;
 }
 
@@ -141,18 +177,48 @@ interface Collected {
 }
 
 /** What one sentence leaves for the next: an open exam paragraph, a list of care cut at ";" or ":". */
-interface ReadState { inExam: boolean; carryList: boolean }
+interface ReadState {
+  inExam: boolean;
+  carryList: boolean;
+}
 
-const factCount = (c: Collected): number => c.symptoms.length + c.exam.length + c.studies.length + c.treatments.length + c.surgeries.length + c.medications.length + c.diagnoses.length;
+const factCount = (c: Collected): number =>
+  c.symptoms.length +
+  c.exam.length +
+  c.studies.length +
+  c.treatments.length +
+  c.surgeries.length +
+  c.medications.length +
+  c.diagnoses.length;
 const flagCount = (d: DocumentationDraft): number => d.flags.size + d.monitoring.size + d.redFlags.size + (d.workStatus ? 1 : 0);
 
-function collectFacts(ctx: DraftContext, all: readonly Sentence[], request: Record<string, unknown>, noteDate: string | undefined): Collected {
-  const c: Collected = { symptoms: [], exam: [], studies: [], treatments: [], surgeries: [], medications: [], diagnoses: [], documentation: emptyDocumentation(), patient: {}, patientEvidence: {}, unused: [] };
+function collectFacts(
+  ctx: DraftContext,
+  all: readonly Sentence[],
+  request: Record<string, unknown>,
+  noteDate: string | undefined,
+): Collected {
+  const c: Collected = {
+    symptoms: [],
+    exam: [],
+    studies: [],
+    treatments: [],
+    surgeries: [],
+    medications: [],
+    diagnoses: [],
+    documentation: emptyDocumentation(),
+    patient: {},
+    patientEvidence: {},
+    unused: [],
+  };
   // a list of care cut into sentences at ";" or ":" ("Treatment has included: PT; acupuncture; …")
   const state: ReadState = { inExam: false, carryList: false };
   for (const s of all) {
     const role = sentenceRole(ctx.v, s);
-    if (role === 'review') { c.unused.push(s); continue; }
+    if (role === 'review') {
+      c.unused.push(s);
+      continue;
+    }
     const before = factCount(c);
     let isDiagnosisList = false;
     if (role === 'fact') isDiagnosisList = readFactSentence(ctx, s, c, state, request, noteDate);
@@ -170,7 +236,14 @@ function collectFacts(ctx: DraftContext, all: readonly Sentence[], request: Reco
 }
 
 /** Drafts the facts of one sentence of the record; says whether it lists the diagnoses. */
-function readFactSentence(ctx: DraftContext, s: Sentence, c: Collected, state: ReadState, request: Record<string, unknown>, noteDate: string | undefined): boolean {
+function readFactSentence(
+  ctx: DraftContext,
+  s: Sentence,
+  c: Collected,
+  state: ReadState,
+  request: Record<string, unknown>,
+  noteDate: string | undefined,
+): boolean {
   if (c.patient.age === undefined) ageAndSexIn(ctx.source, s, c);
   injuryIn(ctx.source, s, request, noteDate);
   const dx = DIAGNOSES.exec(s.text);
@@ -197,8 +270,14 @@ function readFactSentence(ctx: DraftContext, s: Sentence, c: Collected, state: R
 /** "A 45-year-old female": the patient's age and sex, from the first sentence that gives an age. */
 function ageAndSexIn(source: SourceText, s: Sentence, c: Collected): void {
   const { age, sex } = ageIn(s.text, s.start);
-  if (age) { c.patient.age = age.value; c.patientEvidence.age = source.evidence(age.start, age.end); }
-  if (sex) { c.patient.sex = sex.value; c.patientEvidence.sex = source.evidence(sex.start, sex.end); }
+  if (age) {
+    c.patient.age = age.value;
+    c.patientEvidence.age = source.evidence(age.start, age.end);
+  }
+  if (sex) {
+    c.patient.sex = sex.value;
+    c.patientEvidence.sex = source.evidence(sex.start, sex.end);
+  }
 }
 
 /** "She was injured on 3/4/2014": the date of injury, when the letter's header did not give it. */
@@ -211,11 +290,20 @@ function injuryIn(source: SourceText, s: Sentence, request: Record<string, unkno
 
 function setPatient(request: Record<string, unknown>, c: Collected): void {
   const work = c.documentation.workStatus;
-  if (work) { c.patient.workStatus = work.value; c.patientEvidence.workStatus = work.evidence; }
+  if (work) {
+    c.patient.workStatus = work.value;
+    c.patientEvidence.workStatus = work.evidence;
+  }
   if (Object.keys(c.patient).length > 0) request.patient = { ...c.patient, extensions: { evidence: c.patientEvidence } };
 }
 
-function setClinical(request: Record<string, unknown>, c: Collected, ctx: DraftContext, letter: boolean, authorized: Array<Record<string, unknown>>): void {
+function setClinical(
+  request: Record<string, unknown>,
+  c: Collected,
+  ctx: DraftContext,
+  letter: boolean,
+  authorized: Array<Record<string, unknown>>,
+): void {
   if (c.diagnoses.length > 0) request.diagnoses = c.diagnoses;
   if (c.symptoms.length > 0) request.symptoms = mergeSymptoms(c.symptoms);
   if (c.exam.length > 0) request.exam = c.exam;
@@ -232,16 +320,25 @@ function setClinical(request: Record<string, unknown>, c: Collected, ctx: DraftC
 function documentationOf(documentation: DocumentationDraft, unused: readonly Sentence[]): Record<string, unknown> {
   const doc: Record<string, unknown> = {};
   const docEvidence: Record<string, Evidence> = {};
-  for (const [flag, { value, evidence }] of documentation.flags) { doc[flag] = value; docEvidence[flag] = evidence; }
+  for (const [flag, { value, evidence }] of documentation.flags) {
+    doc[flag] = value;
+    docEvidence[flag] = evidence;
+  }
   if (documentation.monitoring.size > 0) {
     const monitoring: Record<string, boolean> = {};
-    for (const [k, { value, evidence }] of documentation.monitoring) { monitoring[k] = value; docEvidence[`opioidMonitoring.${k}`] = evidence; }
+    for (const [k, { value, evidence }] of documentation.monitoring) {
+      monitoring[k] = value;
+      docEvidence[`opioidMonitoring.${k}`] = evidence;
+    }
     doc.opioidMonitoring = monitoring;
   }
   if (documentation.redFlags.size > 0) {
     doc.redFlags = [...documentation.redFlags.keys()];
     for (const [k, e] of documentation.redFlags) docEvidence[`redFlags.${k}`] = e;
-  } else if (documentation.noRedFlags) { doc.redFlags = []; docEvidence.redFlags = documentation.noRedFlags; }
+  } else if (documentation.noRedFlags) {
+    doc.redFlags = [];
+    docEvidence.redFlags = documentation.noRedFlags;
+  }
   const notes = unused.map((s) => s.text.replace(/\s+/g, ' ')).join(' ');
   if (notes !== '') doc.notes = notes;
   if (Object.keys(docEvidence).length > 0) doc.extensions = { evidence: docEvidence };
@@ -271,9 +368,17 @@ function reportStatement(ctx: DraftContext, s: Sentence, study: Study): void {
   (study.extensions as { evidence: Evidence[] }).evidence.push(ctx.source.evidence(cue.start, cue.end));
 }
 
-const TRIAL_KIND: Record<string, Treatment['kind']> = { nsaid: 'nsaid', 'muscle-relaxant': 'muscle-relaxant', opioid: 'opioid', neuropathic: 'neuropathic-medication', 'oral-corticosteroid': 'oral-corticosteroid', topical: 'topical-medication' };
+const TRIAL_KIND: Record<string, Treatment['kind']> = {
+  nsaid: 'nsaid',
+  'muscle-relaxant': 'muscle-relaxant',
+  opioid: 'opioid',
+  neuropathic: 'neuropathic-medication',
+  'oral-corticosteroid': 'oral-corticosteroid',
+  topical: 'topical-medication',
+};
 
-const MEDICATION_LIST = /(?<![A-Za-z])medications?\s(?:list\s|regimen\s)?(?:include[sd]?|(?:have|has)\sincluded|consist(?:s|ed)?\sof|(?:are|were)\b)/i;
+const MEDICATION_LIST =
+  /(?<![A-Za-z])medications?\s(?:list\s|regimen\s)?(?:include[sd]?|(?:have|has)\sincluded|consist(?:s|ed)?\sof|(?:are|were)\b)/i;
 
 /** "Ibuprofen was tried and failed": a medication with an outcome is also a treatment tried. */
 function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): Treatment[] {
@@ -287,7 +392,12 @@ function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): T
     const ev = (m.extensions as { evidence: Evidence[] }).evidence[0];
     if (!ev) continue;
     const start = ctx.source.offsetOf(ev.line, ev.column);
-    out.push(withEvidence({ kind, outcome: (outcome?.key ?? 'unknown') as Treatment['outcome'], text: m.name }, ctx.source, [{ start, end: start + ev.quote.length }, outcome]));
+    out.push(
+      withEvidence({ kind, outcome: (outcome?.key ?? 'unknown') as Treatment['outcome'], text: m.name }, ctx.source, [
+        { start, end: start + ev.quote.length },
+        outcome,
+      ]),
+    );
   }
   return out;
 }
@@ -346,7 +456,9 @@ function repair(request: Record<string, unknown>, warnings: string[]): Record<st
     const leaf = path.at(-1);
     if (leaf === undefined || parent === null || typeof parent !== 'object') break;
     const value = (parent as Record<string | number, unknown>)[leaf];
-    warnings.push(`drafted ${path.join('.')} = ${JSON.stringify(value)} was not valid (${issue.message}); it is kept in documentation.notes`);
+    warnings.push(
+      `drafted ${path.join('.')} = ${JSON.stringify(value)} was not valid (${issue.message}); it is kept in documentation.notes`,
+    );
     if (Array.isArray(parent) && typeof leaf === 'number') parent.splice(leaf, 1);
     else delete (parent as Record<string | number, unknown>)[leaf];
     const doc = (request.documentation ??= {}) as Record<string, unknown>;

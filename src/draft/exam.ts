@@ -7,7 +7,8 @@ import type { Sentence } from './source.js';
 import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, rootsIn, sidesIn, type Found } from './values.js';
 import type { PhraseMatch } from './vocab.js';
 
-const EXAM_CUE = /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender|restricted|limited|decreased|diminished|intact|normal|had)\b/i;
+const EXAM_CUE =
+  /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender|restricted|limited|decreased|diminished|intact|normal|had)\b/i;
 const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?)\b/i;
 const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
 const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
@@ -23,7 +24,10 @@ function resultClause(s: Sentence, at: number): { start: number; end: number } {
   for (const m of s.text.matchAll(breaks)) {
     if (m[0] === ',' && /\d/.test(s.text[m.index + 1] ?? '')) continue;
     if (m.index < rel) start = m.index + m[0].length;
-    else { end = m.index; break; }
+    else {
+      end = m.index;
+      break;
+    }
   }
   return { start: s.start + start, end: s.start + end };
 }
@@ -32,7 +36,11 @@ type Result = 'positive' | 'negative';
 // each part starts with a non-space, so white space is read one way only (no backtracking over a long run)
 const LIST_GAP = /^['’s]*\s*(?:(?:tests?|signs?|maneuvers?)\s*)?(?:,\s*)?(?:(?:and|or)\s+)?$/i;
 
-interface ResultRead { result?: Result; span?: { start: number; end: number }; intrinsic?: boolean }
+interface ResultRead {
+  result?: Result;
+  span?: { start: number; end: number };
+  intrinsic?: boolean;
+}
 type ListedResult = { result: Result; span: { start: number; end: number } };
 
 function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly PhraseMatch[] = []): ResultRead {
@@ -44,7 +52,11 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   // a word of another finding is not a result ("no sensory, motor weakness or reflex asymmetry")
   const ownWord = (c: PhraseMatch): boolean => all.some((o) => o !== m && c.start >= o.start && c.end <= o.end);
   // a word just before the test: "positive Spurling", "no tenderness", "decreased sensation"
-  const cuesBefore = [...v.examPositive.find(head, headStart).map((c) => ({ c, r: 'positive' as const })), ...v.examNegative.find(head, headStart).map((c) => ({ c, r: 'negative' as const })), ...v.negatedPre.find(head, headStart).map((c) => ({ c, r: 'negative' as const }))]
+  const cuesBefore = [
+    ...v.examPositive.find(head, headStart).map((c) => ({ c, r: 'positive' as const })),
+    ...v.examNegative.find(head, headStart).map((c) => ({ c, r: 'negative' as const })),
+    ...v.negatedPre.find(head, headStart).map((c) => ({ c, r: 'negative' as const })),
+  ]
     .filter(({ c }) => !ownWord(c) && wordsBetween(ctx, c.end, m.start) <= 4)
     .sort((a, b) => b.c.end - a.c.end);
   // a finding that carries its own result ("tenderness", "decreased sensation") keeps it
@@ -54,8 +66,10 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   if (v.examPositive.has(m.text)) return { result: 'positive', intrinsic: true };
   if (v.examNegative.has(m.text)) return { result: 'negative', intrinsic: true };
   const tail = ctx.source.text.slice(m.end, clause.end);
-  const cuesAfter = [...v.examPositive.find(tail, m.end).map((c) => ({ c, r: 'positive' as const })), ...v.examNegative.find(tail, m.end).map((c) => ({ c, r: 'negative' as const }))]
-    .sort((a, b) => a.c.start - b.c.start);
+  const cuesAfter = [
+    ...v.examPositive.find(tail, m.end).map((c) => ({ c, r: 'positive' as const })),
+    ...v.examNegative.find(tail, m.end).map((c) => ({ c, r: 'negative' as const })),
+  ].sort((a, b) => a.c.start - b.c.start);
   // pain on motion is not a limited range ("normal but painful range of motion")
   const usable = (c: { c: PhraseMatch }): boolean => m.key !== 'limited-range-of-motion' || !/^pain/i.test(c.c.text);
   const pick = cuesBefore.find(usable) ?? cuesAfter.find(usable);
@@ -71,7 +85,11 @@ function wordsBetween(ctx: DraftContext, from: number, to: number): number {
 }
 
 /** "Tinel's sign, Finkelstein's sign, and Watson's sign were negative": the result after the last of a list. */
-function listResults(ctx: DraftContext, s: Sentence, matches: readonly PhraseMatch[]): Map<PhraseMatch, { result: Result; span: { start: number; end: number } }> {
+function listResults(
+  ctx: DraftContext,
+  s: Sentence,
+  matches: readonly PhraseMatch[],
+): Map<PhraseMatch, { result: Result; span: { start: number; end: number } }> {
   const out = new Map<PhraseMatch, { result: Result; span: { start: number; end: number } }>();
   let run: PhraseMatch[] = [];
   const close = (): void => {
@@ -91,7 +109,12 @@ function listResults(ctx: DraftContext, s: Sentence, matches: readonly PhraseMat
   return out;
 }
 
-function findingOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly PhraseMatch[]): { finding: ExamFinding['finding']; region?: { value: string; start: number; end: number } } | undefined {
+function findingOf(
+  ctx: DraftContext,
+  s: Sentence,
+  m: PhraseMatch,
+  all: readonly PhraseMatch[],
+): { finding: ExamFinding['finding']; region?: { value: string; start: number; end: number } } | undefined {
   const clause = resultClause(s, m.start);
   const clauseText = ctx.source.text.slice(clause.start, clause.end);
   const regions = regionsIn(ctx.v, clauseText, clause.start);
@@ -109,17 +132,29 @@ function tendernessAt(region: string, clauseText: string): ExamFinding['finding'
   return 'other';
 }
 
-const MOTION = '(?:forward\\s)?(?:flexion|extension|abduction|adduction|(?:internal\\s|external\\s)?rotation|lateral\\sbending|dorsiflexion|plantar\\s?flexion|pronation|supination)';
-const MOTION_DEGREES = new RegExp(`(?<![A-Za-z])${MOTION}\\s(?:(?:is|was|of|to|at)\\s){0,2}\\d{1,3}(?:\\/\\d{1,3})?(?:°|\\sdegrees)?(?![0-9])|(?<![0-9.])\\d{1,3}(?:°|\\sdegrees)\\s(?:of\\s)?${MOTION}`, 'i');
+const MOTION =
+  '(?:forward\\s)?(?:flexion|extension|abduction|adduction|(?:internal\\s|external\\s)?rotation|lateral\\sbending|dorsiflexion|plantar\\s?flexion|pronation|supination)';
+const MOTION_DEGREES = new RegExp(
+  `(?<![A-Za-z])${MOTION}\\s(?:(?:is|was|of|to|at)\\s){0,2}\\d{1,3}(?:\\/\\d{1,3})?(?:°|\\sdegrees)?(?![0-9])|(?<![0-9.])\\d{1,3}(?:°|\\sdegrees)\\s(?:of\\s)?${MOTION}`,
+  'i',
+);
 const TENDER = /(?<![A-Za-z])(?:tender(?:ness)?|TTP|(?:pain|painful)\s(?:with|on|to)\spalpation)(?![A-Za-z])/i;
 const NOT_DOCUMENTED = /^(?:(?:was|were)\s)?not\s(?:documented|noted|reported|evident|described|performed)$/i;
 const BY_REGION = new Set(['limited-range-of-motion', 'joint-tenderness', 'muscle-spasm']);
 const ROM_RESULT = /^(?:decreased|limited|restricted|reduced|full|normal|good|painful)$/i;
 const REGION_BEFORE = /^\s*(?:(?:spine|joint)\s*)?(?:(?:decreased|limited|restricted|reduced|full|normal|good|painful)\s+)?$/i;
-const REGION_JOIN = /^\s*(?:(?:spine|joint)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:decreased|limited|restricted|reduced|full|normal|good)\s+)?(?:(?:left|right|bilateral)\s*)?$/i;
+const REGION_JOIN =
+  /^\s*(?:(?:spine|joint)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:decreased|limited|restricted|reduced|full|normal|good)\s+)?(?:(?:left|right|bilateral)\s*)?$/i;
 const REGION_AFTER = /^\s*(?:of|to|in|at|over)\s+(?:the\s+|both\s+)?$/i;
 
-interface ListedRegion { value: string; start: number; end: number; side?: { value: 'left' | 'right' | 'bilateral'; start: number; end: number }; result?: Result; resultSpan?: { start: number; end: number } }
+interface ListedRegion {
+  value: string;
+  start: number;
+  end: number;
+  side?: { value: 'left' | 'right' | 'bilateral'; start: number; end: number };
+  result?: Result;
+  resultSpan?: { start: number; end: number };
+}
 
 /** Where a list of regions written just before `at` begins (`at` when there is none). */
 function regionChainStart(ctx: DraftContext, s: Sentence, at: number): number {
@@ -172,7 +207,12 @@ function regionList(ctx: DraftContext, s: Sentence, m: PhraseMatch, primary: { s
     const words = before.match(/[A-Za-z]+/g) ?? [];
     const item: ListedRegion = { ...r };
     const sideWord = /(left|right|bilateral)\s*$/i.exec(before);
-    if (sideWord) item.side = { value: sideWord[1]!.toLowerCase() as 'left', start: r.start - sideWord[0].length, end: r.start - sideWord[0].length + sideWord[1]!.length };
+    if (sideWord)
+      item.side = {
+        value: sideWord[1]!.toLowerCase() as 'left',
+        start: r.start - sideWord[0].length,
+        end: r.start - sideWord[0].length + sideWord[1]!.length,
+      };
     const lastWord = words.filter((w) => !/^(left|right|bilateral|and|the)$/i.test(w)).at(-1);
     if (lastWord && ROM_RESULT.test(lastWord) && (m.key === 'limited-range-of-motion' || !/^(full|good)$/i.test(lastWord))) {
       const at = before.lastIndexOf(lastWord) + Math.max(s.start, r.start - 24);
@@ -213,7 +253,13 @@ function examMatches(ctx: DraftContext, s: Sentence): PhraseMatch[] {
   // "flexion of 40/90 degrees", "95° of flexion": a range measured in degrees is a range of motion
   if (!matches.some((m) => m.key === 'limited-range-of-motion')) {
     const degrees = MOTION_DEGREES.exec(s.text);
-    if (degrees) matches.push({ key: 'limited-range-of-motion', start: s.start + degrees.index, end: s.start + degrees.index + degrees[0].length, text: degrees[0] });
+    if (degrees)
+      matches.push({
+        key: 'limited-range-of-motion',
+        start: s.start + degrees.index,
+        end: s.start + degrees.index + degrees[0].length,
+        text: degrees[0],
+      });
   }
   return matches;
 }
@@ -229,7 +275,13 @@ type Span = { start: number; end: number };
 type DateFound = Found<string>;
 
 /** "no neurological deficits" / "neurologically intact": sensation, strength and reflexes normal. */
-function neuroSummaryFindings(ctx: DraftContext, s: Sentence, summary: PhraseMatch, date: DateFound | undefined, seen: Set<string>): ExamFinding[] {
+function neuroSummaryFindings(
+  ctx: DraftContext,
+  s: Sentence,
+  summary: PhraseMatch,
+  date: DateFound | undefined,
+  seen: Set<string>,
+): ExamFinding[] {
   const { v, source } = ctx;
   const a = assertionOf(v, s, summary.start, summary.end);
   if (!a.negated && !/intact|normal/i.test(summary.text)) return [];
@@ -257,7 +309,14 @@ interface Judged {
 }
 
 /** The finding an exam word reports and its result; undefined when it reports none (uncertain, history, not documented, examined with no result). */
-function judgeMatch(ctx: DraftContext, s: Sentence, m: PhraseMatch, matches: readonly PhraseMatch[], listed: ListedResult | undefined, previous: { end: number; result: Result } | undefined): Judged | undefined {
+function judgeMatch(
+  ctx: DraftContext,
+  s: Sentence,
+  m: PhraseMatch,
+  matches: readonly PhraseMatch[],
+  listed: ListedResult | undefined,
+  previous: { end: number; result: Result } | undefined,
+): Judged | undefined {
   const a = assertionOf(ctx.v, s, m.start, m.end);
   if (a.uncertain || a.history) return undefined;
   const f = findingOf(ctx, s, m, matches);
@@ -272,7 +331,14 @@ function judgeMatch(ctx: DraftContext, s: Sentence, m: PhraseMatch, matches: rea
 }
 
 /** The result of a finding: its own words, its list's, a negation's, or "positive"; undefined for what was only examined ('range of motion of the knee'). */
-function resultFor(ctx: DraftContext, m: PhraseMatch, a: Assertion, r: ResultRead, listed: ListedResult | undefined, previous: { end: number; result: Result } | undefined): Result | undefined {
+function resultFor(
+  ctx: DraftContext,
+  m: PhraseMatch,
+  a: Assertion,
+  r: ResultRead,
+  listed: ListedResult | undefined,
+  previous: { end: number; result: Result } | undefined,
+): Result | undefined {
   let result: Result | undefined = r.result ?? listed?.result;
   // "no sensory deficit, motor weakness, or reflex asymmetry": a negation's scope runs over a list
   if (r.intrinsic && a.negated && a.trigger && a.trigger.end <= m.start) result = 'negative';
@@ -289,21 +355,38 @@ const clauseTextAt = (ctx: DraftContext, s: Sentence, at: number): string => {
   return ctx.source.text.slice(clause.start, clause.end);
 };
 
-const DERMATOMAL_FINDINGS = new Set<ExamFinding['finding']>(['sensory-deficit', 'radicular-pain-dermatomal', 'motor-weakness', 'reflex-change']);
+const DERMATOMAL_FINDINGS = new Set<ExamFinding['finding']>([
+  'sensory-deficit',
+  'radicular-pain-dermatomal',
+  'motor-weakness',
+  'reflex-change',
+]);
 const LEVEL_FINDINGS = new Set<ExamFinding['finding']>(['facet-tenderness', 'facet-loading', 'paraspinal-tenderness']);
 
 /** The findings one exam word gives: itself, once per side, region, test, dermatome and date; the other regions of its list; the other dermatomes of its clause. */
-function findingsOfMatch(ctx: DraftContext, s: Sentence, m: PhraseMatch, j: Judged, date: DateFound | undefined, seen: Set<string>): ExamFinding[] {
+function findingsOfMatch(
+  ctx: DraftContext,
+  s: Sentence,
+  m: PhraseMatch,
+  j: Judged,
+  date: DateFound | undefined,
+  seen: Set<string>,
+): ExamFinding[] {
   const { v, source } = ctx;
   const { f, result } = j;
   const clause = resultClause(s, m.start);
   const clauseText = source.text.slice(clause.start, clause.end);
   const side = nearest(sidesIn(clauseText, clause.start), m.start);
   const dermatome = DERMATOMAL_FINDINGS.has(f.finding) ? dermatomeIn(v, clauseText, clause.start) : undefined;
-  const level = LEVEL_FINDINGS.has(f.finding) ? levelsIn(clauseText, clause.start).find((l) => !l.value.includes('-') || /^[CTL]\d+-(\d+|S1|T1|L1)$/.test(l.value)) : undefined;
+  const level = LEVEL_FINDINGS.has(f.finding)
+    ? levelsIn(clauseText, clause.start).find((l) => !l.value.includes('-') || /^[CTL]\d+-(\d+|S1|T1|L1)$/.test(l.value))
+    : undefined;
   // each named test of its own ("Ely's test, Cozen's test"), each sign once per side and region
   // "decreased C5 and C6 dermatome sensation": one finding per dermatome
-  const extraRoots = dermatome && /dermatom|distribution/i.test(clauseText) ? rootsIn(clauseText, clause.start).filter((r) => r.value !== dermatome.value) : [];
+  const extraRoots =
+    dermatome && /dermatom|distribution/i.test(clauseText)
+      ? rootsIn(clauseText, clause.start).filter((r) => r.value !== dermatome.value)
+      : [];
   const testPart = f.finding === 'other' || NAMED_TEST_FINDINGS.has(f.finding) ? testName(m.text) : '';
   const key = `${f.finding}|${result}|${side?.value ?? ''}|${f.region?.value ?? ''}|${testPart}|${dermatome?.value ?? ''}|${date?.value ?? ''}`;
   if (seen.has(key)) return [];
@@ -323,20 +406,38 @@ function findingsOfMatch(ctx: DraftContext, s: Sentence, m: PhraseMatch, j: Judg
   if (dermatome) item.dermatome = dermatome.value;
   if (level) item.level = level.value;
   if (date) item.date = date.value;
-  if (f.finding === 'other' || /[A-Z]/.test(m.text[0]!)) item.text = clauseText.replace(/\s+/g, ' ').replace(/^[\s,;]+/, '').trim();
+  if (f.finding === 'other' || /[A-Z]/.test(m.text[0]!))
+    item.text = clauseText
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s,;]+/, '')
+      .trim();
   out.push(withEvidence(item, source, [m, cue, side, f.region, dermatome, level, date]));
   return out;
 }
 
 /** Sets a finding's side, region and date, in that order. */
-function placeFinding(item: ExamFinding, side: Found<'left' | 'right' | 'bilateral'> | undefined, region: Found<string> | undefined, date: DateFound | undefined): void {
+function placeFinding(
+  item: ExamFinding,
+  side: Found<'left' | 'right' | 'bilateral'> | undefined,
+  region: Found<string> | undefined,
+  date: DateFound | undefined,
+): void {
   if (side) item.side = side.value;
   if (region) item.region = region.value as ExamFinding['region'];
   if (date) item.date = date.value;
 }
 
 /** The other regions of a list naming one finding, one finding each. */
-function listedRegionFindings(ctx: DraftContext, s: Sentence, m: PhraseMatch, j: Judged, primary: Span, clauseText: string, date: DateFound | undefined, seen: Set<string>): ExamFinding[] {
+function listedRegionFindings(
+  ctx: DraftContext,
+  s: Sentence,
+  m: PhraseMatch,
+  j: Judged,
+  primary: Span,
+  clauseText: string,
+  date: DateFound | undefined,
+  seen: Set<string>,
+): ExamFinding[] {
   const out: ExamFinding[] = [];
   for (const other of regionList(ctx, s, m, primary)) {
     const finding = m.key === 'joint-tenderness' ? tendernessAt(other.value, clauseText) : j.f.finding;
@@ -353,14 +454,27 @@ function listedRegionFindings(ctx: DraftContext, s: Sentence, m: PhraseMatch, j:
 }
 
 /** Findings that are named tests: "Neer" and "Hawkins'" are two impingement findings, not one. */
-const NAMED_TEST_FINDINGS = new Set(['impingement-sign', 'meniscal-sign', 'joint-instability', 'sacroiliac-provocation', 'rotator-cuff-weakness', 'facet-loading']);
+const NAMED_TEST_FINDINGS = new Set([
+  'impingement-sign',
+  'meniscal-sign',
+  'joint-instability',
+  'sacroiliac-provocation',
+  'rotator-cuff-weakness',
+  'facet-loading',
+]);
 /** "Tinel's sign" and "Tinel" name one test. */
-const testName = (text: string): string => text.toLowerCase().replace(/['’]s?(?![a-z])/g, '').replace(/\s+(?:test|sign|maneuver)$/, '').replace(/\s+/g, ' ');
+const testName = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/['’]s?(?![a-z])/g, '')
+    .replace(/\s+(?:test|sign|maneuver)$/, '')
+    .replace(/\s+/g, ' ');
 
 // "shoulder depression test", "Ely's test", "coracoid push button test": a named test the
 // vocabulary does not know is kept as `other` with its name
 const NAMED_TEST = /(?<![A-Za-z])((?:[A-Za-z]+(?:'s|')?\s){1,3})(test|sign|maneuver)(?![A-Za-z])/g;
-const NOT_EXAM_TEST = /\b(urine|drug|blood|lab|laboratory|nerve|conduction|stress|diagnostic|the|a|an|this|that|these|of|were|was|results?|screening|toxicology|imaging|genetic|further)\s*$|^(urine|drug|blood|lab|stress|nerve)\b/i;
+const NOT_EXAM_TEST =
+  /\b(urine|drug|blood|lab|laboratory|nerve|conduction|stress|diagnostic|the|a|an|this|that|these|of|were|was|results?|screening|toxicology|imaging|genetic|further)\s*$|^(urine|drug|blood|lab|stress|nerve)\b/i;
 
 function namedTests(s: Sentence, known: readonly PhraseMatch[]): PhraseMatch[] {
   const out: PhraseMatch[] = [];
@@ -379,7 +493,9 @@ function namedTests(s: Sentence, known: readonly PhraseMatch[]): PhraseMatch[] {
 
 /** Whether a sentence opens an exam paragraph ("Physical examination revealed …"). */
 export function opensExam(s: Sentence): boolean {
-  return /\b(physical exam(ination)?|objective (findings|exam)|on (physical )?exam(ination)?|exam(ination)? (revealed|showed|noted|demonstrated|of)|objective(ly)?)\b/i.test(s.text);
+  return /\b(physical exam(ination)?|objective (findings|exam)|on (physical )?exam(ination)?|exam(ination)? (revealed|showed|noted|demonstrated|of)|objective(ly)?)\b/i.test(
+    s.text,
+  );
 }
 
 /** Whether a sentence closes an exam paragraph (studies, treatment, plan or complaints follow). */

@@ -27,15 +27,29 @@ import { drugOfWord } from './medications.js';
 export const SECTIONS = ['symptoms', 'exam', 'studies', 'treatments', 'medications', 'documentation'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export interface SectionScore { drafted: number; hand: number; matched: number; precision: number; recall: number }
+export interface SectionScore {
+  drafted: number;
+  hand: number;
+  matched: number;
+  precision: number;
+  recall: number;
+}
 export interface Measurement {
   letters: number;
   sections: Record<Section, SectionScore>;
-  endToEnd: { items: number; draftAgrees: number; handAgrees: number; servicesOnlyAgrees: number; alwaysUpheld: number; draftInvalid: number };
+  endToEnd: {
+    items: number;
+    draftAgrees: number;
+    handAgrees: number;
+    servicesOnlyAgrees: number;
+    alwaysUpheld: number;
+    draftInvalid: number;
+  };
 }
 
 type Item = Record<string, unknown>;
-const list = (r: Request | Record<string, unknown>, key: string): Item[] => ((r as Record<string, unknown>)[key] as Item[] | undefined) ?? [];
+const list = (r: Request | Record<string, unknown>, key: string): Item[] =>
+  ((r as Record<string, unknown>)[key] as Item[] | undefined) ?? [];
 
 function medicationKey(name: string): string {
   for (const word of name.split(/[^A-Za-z-]+/)) {
@@ -58,7 +72,10 @@ function documentationKeys(r: Record<string, unknown>): string[] {
   for (const [k, value] of Object.entries(doc)) {
     if (k === 'notes' || k === 'extensions') continue;
     if (k === 'redFlags') out.push(`redFlags=${[...(value as string[])].sort().join(',')}`);
-    else if (k === 'opioidMonitoring') for (const [m, b] of Object.entries(value as Item)) { if (m !== 'extensions') out.push(`opioidMonitoring.${m}=${keyText(b)}`); }
+    else if (k === 'opioidMonitoring')
+      for (const [m, b] of Object.entries(value as Item)) {
+        if (m !== 'extensions') out.push(`opioidMonitoring.${m}=${keyText(b)}`);
+      }
     else out.push(`${k}=${keyText(value)}`);
   }
   return out;
@@ -67,12 +84,18 @@ function documentationKeys(r: Record<string, unknown>): string[] {
 /** Keys of one section of a request, for the matching rule above. */
 export function sectionKeys(r: Record<string, unknown>, section: Section): string[] {
   switch (section) {
-    case 'symptoms': return list(r, 'symptoms').map((s) => `${keyText(s.kind)}|${keyText(s.result ?? 'positive')}`);
-    case 'exam': return list(r, 'exam').map((e) => `${keyText(e.finding)}|${keyText(e.result ?? 'positive')}`);
-    case 'studies': return list(r, 'studies').map((s) => `${keyText(s.type)}|${keyText(s.region ?? '')}`);
-    case 'treatments': return list(r, 'treatments').map((t) => keyText(t.kind));
-    case 'medications': return list(r, 'medications').map((m) => medicationKey(keyText(m.name)));
-    case 'documentation': return documentationKeys(r);
+    case 'symptoms':
+      return list(r, 'symptoms').map((s) => `${keyText(s.kind)}|${keyText(s.result ?? 'positive')}`);
+    case 'exam':
+      return list(r, 'exam').map((e) => `${keyText(e.finding)}|${keyText(e.result ?? 'positive')}`);
+    case 'studies':
+      return list(r, 'studies').map((s) => `${keyText(s.type)}|${keyText(s.region ?? '')}`);
+    case 'treatments':
+      return list(r, 'treatments').map((t) => keyText(t.kind));
+    case 'medications':
+      return list(r, 'medications').map((m) => medicationKey(keyText(m.name)));
+    case 'documentation':
+      return documentationKeys(r);
   }
 }
 
@@ -84,9 +107,15 @@ export function matchPairs(drafted: string[], hand: string[], section: Section):
     let i = hand.findIndex((h, hi) => !used.has(hi) && h === d);
     if (i < 0 && section === 'studies') {
       const [type, region] = d.split('|');
-      i = hand.findIndex((h, hi) => { const [t, r] = h.split('|'); return !used.has(hi) && t === type && (r === '' || region === ''); });
+      i = hand.findIndex((h, hi) => {
+        const [t, r] = h.split('|');
+        return !used.has(hi) && t === type && (r === '' || region === '');
+      });
     }
-    if (i >= 0) { used.add(i); pairs.push([di, i]); }
+    if (i >= 0) {
+      used.add(i);
+      pairs.push([di, i]);
+    }
   });
   return pairs;
 }
@@ -96,7 +125,11 @@ export function matchCount(drafted: string[], hand: string[], section: Section):
 }
 
 /** What one section's matching missed in one letter: hand items not drafted, drafted items not in the hand encoding. */
-export interface SectionErrors { letter: string; missed: string[]; extra: string[] }
+export interface SectionErrors {
+  letter: string;
+  missed: string[];
+  extra: string[];
+}
 
 const sectionItems = (r: Record<string, unknown>, section: Section): unknown[] =>
   section === 'documentation' ? documentationKeys(r) : list(r, section === 'exam' ? 'exam' : section);
@@ -132,7 +165,10 @@ export function sectionErrors(casesDir: string, lettersDir: string, section: Sec
 export function measureDrafts(casesDir: string, lettersDir: string): Measurement {
   const pack = rulePack();
   const loaded = loadCases([casesDir]);
-  const totals = Object.fromEntries(SECTIONS.map((s) => [s, { drafted: 0, hand: 0, matched: 0 }])) as Record<Section, { drafted: number; hand: number; matched: number }>;
+  const totals = Object.fromEntries(SECTIONS.map((s) => [s, { drafted: 0, hand: 0, matched: 0 }])) as Record<
+    Section,
+    { drafted: number; hand: number; matched: number }
+  >;
   const letters = new Set(readdirSync(lettersDir));
   const e2e = { items: 0, draftAgrees: 0, handAgrees: 0, servicesOnlyAgrees: 0, alwaysUpheld: 0, draftInvalid: 0 };
   let count = 0;
@@ -150,25 +186,41 @@ export function measureDrafts(casesDir: string, lettersDir: string): Measurement
     }
     const handResult = checkRequest(c.request, { pack });
     let drafted: Request | undefined;
-    try { drafted = validateRequest(loadJson(JSON.stringify(draft.request), file)); } catch { e2e.draftInvalid++; }
+    try {
+      drafted = validateRequest(loadJson(JSON.stringify(draft.request), file));
+    } catch {
+      e2e.draftInvalid++;
+    }
     const draftResult = drafted ? checkRequest(drafted, { pack }) : undefined;
     const draftServices = ((draft.request.services as Item[]) ?? []).filter((s) => s.requested !== false);
     // the same services with no clinical facts at all: what drafting adds over an empty record
-    const bare = { format: draft.request.format, id: draft.request.id, decisionDate: draft.request.decisionDate, services: draft.request.services };
+    const bare = {
+      format: draft.request.format,
+      id: draft.request.id,
+      decisionDate: draft.request.decisionDate,
+      services: draft.request.services,
+    };
     let bareResult: ReturnType<typeof checkRequest> | undefined;
-    try { bareResult = checkRequest(validateRequest(loadJson(JSON.stringify(bare), file)), { pack }); } catch { /* counted as disagreeing */ }
+    try {
+      bareResult = checkRequest(validateRequest(loadJson(JSON.stringify(bare), file)), { pack });
+    } catch {
+      /* counted as disagreeing */
+    }
     c.expected.forEach((exp, i) => {
       e2e.items++;
       if (handResult.services.find((s) => s.id === exp.service)?.prediction === exp.outcome) e2e.handAgrees++;
       const id = draftServices[i]?.id;
       if (draftResult && id !== undefined && draftResult.services.find((s) => s.id === id)?.prediction === exp.outcome) e2e.draftAgrees++;
-      if (bareResult && id !== undefined && bareResult.services.find((s) => s.id === id)?.prediction === exp.outcome) e2e.servicesOnlyAgrees++;
+      if (bareResult && id !== undefined && bareResult.services.find((s) => s.id === id)?.prediction === exp.outcome)
+        e2e.servicesOnlyAgrees++;
       if (exp.outcome === 'upheld') e2e.alwaysUpheld++;
     });
   }
-  const sections = Object.fromEntries(SECTIONS.map((s) => {
-    const t = totals[s];
-    return [s, { ...t, precision: t.drafted === 0 ? 0 : t.matched / t.drafted, recall: t.hand === 0 ? 0 : t.matched / t.hand }];
-  })) as Record<Section, SectionScore>;
+  const sections = Object.fromEntries(
+    SECTIONS.map((s) => {
+      const t = totals[s];
+      return [s, { ...t, precision: t.drafted === 0 ? 0 : t.matched / t.drafted, recall: t.hand === 0 ? 0 : t.matched / t.hand }];
+    }),
+  ) as Record<Section, SectionScore>;
   return { letters: count, sections, endToEnd: e2e };
 }

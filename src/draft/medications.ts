@@ -33,7 +33,11 @@ export function medicationsIn(ctx: DraftContext, s: Sentence): Medication[] {
     if (a.negated || a.uncertain) return;
     // the words up to the next drug name describe this one
     let until = s.end;
-    for (const next of words.slice(i + 1)) if (drugOfWord(next[0])) { until = s.start + next.index; break; }
+    for (const next of words.slice(i + 1))
+      if (drugOfWord(next[0])) {
+        until = s.start + next.index;
+        break;
+      }
     const tail = source.text.slice(end, Math.min(until, end + 80));
     const strength = strengthIn(tail, end);
     const quantity = quantityIn(tail, end);
@@ -55,7 +59,10 @@ export function mergeMedications(list: Medication[]): Medication[] {
   for (const m of list) {
     const key = drugOfWord(m.name)?.generic ?? m.name.toLowerCase();
     const have = out.get(key);
-    if (!have) { out.set(key, m); continue; }
+    if (!have) {
+      out.set(key, m);
+      continue;
+    }
     have.strength ??= m.strength;
     have.quantity ??= m.quantity;
     have.text ??= m.text;

@@ -11,7 +11,11 @@ export type DraftService = Record<string, unknown> & { id: string; kind: string 
 
 /** Where a label is written in the text (its words, whatever white space the lines put between them). */
 function labelSpan(source: SourceText, label: string, from: number): { start: number; end: number } | undefined {
-  const words = label.split(/\s+/).filter((w) => w !== '').slice(0, 40).map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const words = label
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .slice(0, 40)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
   if (words.length === 0) return undefined;
   const re = new RegExp(words.join('\\s+'), 'g');
   re.lastIndex = from;
@@ -57,7 +61,8 @@ export function authorizedVisits(letter: ParsedLetter, source: SourceText): Arra
   return out;
 }
 
-const RFA_HEADING = /^[ \t]*(requested treatment|request for authori[sz]ation|requests?|requested services?|treatment requested|services? requested|plan|treatment plan|requested)[ \t]*:?[ \t]*$/im;
+const RFA_HEADING =
+  /^[ \t]*(requested treatment|request for authori[sz]ation|requests?|requested services?|treatment requested|services? requested|plan|treatment plan|requested)[ \t]*:?[ \t]*$/im;
 const ROW = /^[ \t]*(?:[-•*]|\d{1,2}[.)])?[ \t]*(.{3,160}?)[ \t]*$/;
 const CPT = /\b\d{5}\b/;
 
@@ -100,7 +105,12 @@ export function servicesFromRfa(source: SourceText): DraftService[] {
     const at = start + line.indexOf(m[1]!);
     const service = serviceOf(id, guess, label);
     // a level's digit ("L4-5") is not a quantity
-    if (typeof service.quantity === 'number' && new RegExp(`[CTLS]\\d{1,2}-[CTLS]?${service.quantity}\\b`).test(label) && !/\b\d+\s*(x|times|sessions?|visits?|#)/i.test(label)) delete service.quantity;
+    if (
+      typeof service.quantity === 'number' &&
+      new RegExp(`[CTLS]\\d{1,2}-[CTLS]?${service.quantity}\\b`).test(label) &&
+      !/\b\d+\s*(x|times|sessions?|visits?|#)/i.test(label)
+    )
+      delete service.quantity;
     out.push({ ...service, extensions: { evidence: [source.evidence(at, at + m[1]!.length)] } });
   }
   // guidance, sedation and add-on levels go with the injection they serve

@@ -8,7 +8,11 @@ export const MAX_DRAFT_CHARS = 200_000;
 /** Longest sentence read as one; longer runs are cut at a comma or space. */
 export const MAX_SENTENCE_CHARS = 1500;
 
-export interface Evidence { line: number; column: number; quote: string }
+export interface Evidence {
+  line: number;
+  column: number;
+  quote: string;
+}
 
 export interface Sentence {
   start: number;
@@ -33,7 +37,8 @@ export class SourceText {
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid; else hi = mid - 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
   }
@@ -51,7 +56,8 @@ export class SourceText {
 
 /** "SUBJECTIVE:", "Physical Examination:", "PLAN" alone on a line, … */
 const HEADING = /^[ \t]*([A-Za-z][A-Za-z /&()-]{1,40}?)[ \t]*:[ \t]*(?=\S|$)/;
-const KNOWN_HEADINGS = /^(subjective|objective|chief complaint|history of present illness|hpi|history|past medical history|physical exam(ination)?|exam(ination)?|assessment|diagnos[ie]s|impression|plan|treatment plan|request(s|ed)?|medications?|current medications|imaging|diagnostic studies|studies|work status|allergies|review of systems|ros|vital signs|vitals|treatment to date|prior treatment|procedures?|surgical history|past surgical history|social history|discussion|requested treatment|disputed items?|findings)$/i;
+const KNOWN_HEADINGS =
+  /^(subjective|objective|chief complaint|history of present illness|hpi|history|past medical history|physical exam(ination)?|exam(ination)?|assessment|diagnos[ie]s|impression|plan|treatment plan|request(s|ed)?|medications?|current medications|imaging|diagnostic studies|studies|work status|allergies|review of systems|ros|vital signs|vitals|treatment to date|prior treatment|procedures?|surgical history|past surgical history|social history|discussion|requested treatment|disputed items?|findings)$/i;
 
 // a sentence ends at . ! ? followed by white space and a capital or digit, or at a blank line;
 // abbreviations and decimals do not end one
@@ -93,12 +99,19 @@ export function sentences(source: SourceText): Sentence[] {
       if (isHeading) {
         push(i);
         section = (h ? h[1]! : bare).trim().toLowerCase();
-        if (h) { start = i + h[0].length; i = start - 1; continue; }
+        if (h) {
+          start = i + h[0].length;
+          i = start - 1;
+          continue;
+        }
         start = lineEnd < 0 ? text.length : lineEnd;
         i = start - 1;
         continue;
       }
-      if (line.trim() === '') { push(i); continue; }
+      if (line.trim() === '') {
+        push(i);
+        continue;
+      }
       // a line in capitals ("CLINICAL CASE SUMMARY") is a heading of its own
       if (/^[ \t]*[A-Z][A-Z ,'&/()-]{6,}[ \t]*$/.test(line)) {
         push(i);
@@ -110,11 +123,22 @@ export function sentences(source: SourceText): Sentence[] {
       // a list item line ("- ", "1. ", "• ") starts a sentence
       if (/^[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t]+/.test(line)) push(i);
     }
-    if (ch === ':' && text[i + 1] === '\n') { push(i + 1); continue; }
+    if (ch === ':' && text[i + 1] === '\n') {
+      push(i + 1);
+      continue;
+    }
     if (ch === '.' || ch === '!' || ch === '?' || ch === ';') {
       const next = text[i + 1];
       // "…of the right hand.The diagnostic studies…": a lost space between two sentences
-      if (ch === '.' && next !== undefined && /[a-z]{3}$/.test(text.slice(Math.max(0, i - 3), i)) && /^[A-Z][a-z]{2}/.test(text.slice(i + 1, i + 4))) { push(i + 1); continue; }
+      if (
+        ch === '.' &&
+        next !== undefined &&
+        /[a-z]{3}$/.test(text.slice(Math.max(0, i - 3), i)) &&
+        /^[A-Z][a-z]{2}/.test(text.slice(i + 1, i + 4))
+      ) {
+        push(i + 1);
+        continue;
+      }
       if (next !== undefined && !/\s/.test(next)) continue;
       if (ch === '.' && ABBREVIATION.test(text.slice(Math.max(0, i - 8), i + 1))) continue;
       const after = text.slice(i + 1, i + 4).trimStart();
@@ -127,7 +151,11 @@ export function sentences(source: SourceText): Sentence[] {
 }
 
 /** A clause: the part of a sentence between commas, semicolons, colons and "but". */
-export interface Clause { start: number; end: number; text: string }
+export interface Clause {
+  start: number;
+  end: number;
+  text: string;
+}
 
 const CLAUSE_BREAK = /[,;:]|\b(?:but|however|although|and)\b/gi;
 

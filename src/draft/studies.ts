@@ -10,7 +10,8 @@ import { datesIn, isSingleSegment, levelsIn, nearest, regionsIn, rootsIn, sidesI
 
 type Finding = NonNullable<Study['findings']>[number];
 const SIZE = /(?<![0-9.])(\d{1,2}(?:\.\d{1,2})?)\s?(?:mm|millimeters?)(?![A-Za-z])/gi;
-const PURPOSE_AFTER = /^[^.;]{0,60}?\b(?:to rule out|r\/o|to evaluate|to assess|to see|is recommended|was recommended|is requested|was requested|is pending)\b/i;
+const PURPOSE_AFTER =
+  /^[^.;]{0,60}?\b(?:to rule out|r\/o|to evaluate|to assess|to see|is recommended|was recommended|is requested|was requested|is pending)\b/i;
 const NORMAL_RESULT = /^(?:(?:was|were)\s)?(?:negative|unremarkable|normal|within normal limits)$/i;
 const EMG_ONLY = new Set(['radiculopathy', 'neuropathy']);
 
@@ -46,7 +47,10 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     }
     // a region named before the study word has its side just before it ("left shoulder x-ray")
     const sideFrom = named.length > 0 ? Math.max(s.start, named[0]!.start - 12) : s.start;
-    const side = named.length > 0 ? nearest(sidesIn(source.text.slice(sideFrom, named[0]!.end), sideFrom), named[0]!.start) : nearest(sidesIn(source.text.slice(s.start, until), s.start), m.start);
+    const side =
+      named.length > 0
+        ? nearest(sidesIn(source.text.slice(sideFrom, named[0]!.end), sideFrom), named[0]!.start)
+        : nearest(sidesIn(source.text.slice(s.start, until), s.start), m.start);
     const absent = v.reportAbsent.find(s.text, s.start)[0];
     const present = absent ? undefined : v.reportPresent.find(s.text, s.start)[0];
     const findings = findingsIn(ctx, s, m.key, m.end, until);
@@ -57,7 +61,9 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     // the same study again ("The MRI also showed …"): add to it
     // a later sentence without a date ("The CT report showed …") speaks of the last study of that type
     // (never one of another region: "Cervical spine x rays showed …" after a lumbar x-ray is a study of its own)
-    const earlier = date ? undefined : [...previous].reverse().find((p) => p.type === type && (!region || !p.region || p.region === region.value));
+    const earlier = date
+      ? undefined
+      : [...previous].reverse().find((p) => p.type === type && (!region || !p.region || p.region === region.value));
     if (earlier && !date) {
       addToStudy(earlier, findings, absent !== undefined);
       return;
@@ -79,18 +85,38 @@ type RegionFound = ReturnType<typeof regionsIn>[number];
 type DateFound = ReturnType<typeof datesIn>[number];
 
 /** A study's region: named just before its word, else just after it, else the nearest in the sentence. */
-function studyRegion(ctx: DraftContext, s: Sentence, m: PhraseMatch, named: readonly RegionFound[], regionSpan: string): RegionFound | undefined {
-  return named.at(-1) ?? regionsIn(ctx.v, regionSpan, m.start).find((r) => r.start - m.end < 60) ?? nearest(regionsIn(ctx.v, s.text, s.start), m.start);
+function studyRegion(
+  ctx: DraftContext,
+  s: Sentence,
+  m: PhraseMatch,
+  named: readonly RegionFound[],
+  regionSpan: string,
+): RegionFound | undefined {
+  return (
+    named.at(-1) ??
+    regionsIn(ctx.v, regionSpan, m.start).find((r) => r.start - m.end < 60) ??
+    nearest(regionsIn(ctx.v, s.text, s.start), m.start)
+  );
 }
 
 /** The regions listed after a study's word, up to the verb or the clause's end ("an x-ray of the left ankle, right elbow, … revealed"). */
 function listedAfter(ctx: DraftContext, m: PhraseMatch, regionSpan: string): RegionFound[] {
-  const listEnd = regionSpan.search(/\b(revealed|reveals|showed|shows|demonstrated|indicated|indicates|was|were|performed|dated|which|that)\b|[.;]/);
+  const listEnd = regionSpan.search(
+    /\b(revealed|reveals|showed|shows|demonstrated|indicated|indicates|was|were|performed|dated|which|that)\b|[.;]/,
+  );
   return regionsIn(ctx.v, regionSpan.slice(0, listEnd < 0 ? 160 : Math.min(listEnd, 160)), m.start);
 }
 
 /** One study of a kind per region of a list, each with the side written just before its region. */
-function studiesPerRegion(ctx: DraftContext, s: Sentence, m: PhraseMatch, listed: readonly RegionFound[], date: DateFound | undefined, previous: readonly Study[], typesSeen: Set<string>): Study[] {
+function studiesPerRegion(
+  ctx: DraftContext,
+  s: Sentence,
+  m: PhraseMatch,
+  listed: readonly RegionFound[],
+  date: DateFound | undefined,
+  previous: readonly Study[],
+  typesSeen: Set<string>,
+): Study[] {
   const { source } = ctx;
   const out: Study[] = [];
   for (const r of listed) {
@@ -151,7 +177,12 @@ function findingsIn(ctx: DraftContext, s: Sentence, type: string, from: number, 
     if (a.uncertain) return;
     // the level and side closest to the finding, in the same clause
     // the words between the previous finding and the next one describe this one
-    const clauseStart = Math.max(from, source.text.lastIndexOf(',', m.start) + 1, source.text.lastIndexOf(';', m.start) + 1, matches[i - 1]?.end ?? from);
+    const clauseStart = Math.max(
+      from,
+      source.text.lastIndexOf(',', m.start) + 1,
+      source.text.lastIndexOf(';', m.start) + 1,
+      matches[i - 1]?.end ?? from,
+    );
     const nextBreak = source.text.slice(m.end, to).search(/[;]|,\s(?:and\s)?(?:a\s|an\s|mild|moderate|severe|[CTL]\d)/);
     let clauseEnd = Math.min(nextBreak < 0 ? to : m.end + nextBreak, matches[i + 1]?.start ?? to);
     // "… protrusion at L4-5 with left foraminal stenosis": "left" belongs to the next finding
@@ -160,8 +191,12 @@ function findingsIn(ctx: DraftContext, s: Sentence, type: string, from: number, 
       if (modifiers) clauseEnd -= modifiers[0].length;
     }
     const clause = source.text.slice(clauseStart, clauseEnd);
-    const level = nearest(levelsIn(clause, clauseStart).filter((l) => isSingleSegment(l.value)), m.start);
-    const root = m.key === 'radiculopathy' || m.key === 'nerve-root-compression' ? nearest(rootsIn(clause, clauseStart), m.start) : undefined;
+    const level = nearest(
+      levelsIn(clause, clauseStart).filter((l) => isSingleSegment(l.value)),
+      m.start,
+    );
+    const root =
+      m.key === 'radiculopathy' || m.key === 'nerve-root-compression' ? nearest(rootsIn(clause, clauseStart), m.start) : undefined;
     const side = nearest(sidesIn(clause, clauseStart), m.start);
     SIZE.lastIndex = 0;
     const sizeMatch = SIZE.exec(clause);
@@ -176,7 +211,9 @@ function findingsIn(ctx: DraftContext, s: Sentence, type: string, from: number, 
     const key = `${item.kind}|${item.level ?? ''}|${item.side ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const sizeSpan = sizeMatch ? { start: clauseStart + sizeMatch.index, end: clauseStart + sizeMatch.index + sizeMatch[0].length } : undefined;
+    const sizeSpan = sizeMatch
+      ? { start: clauseStart + sizeMatch.index, end: clauseStart + sizeMatch.index + sizeMatch[0].length }
+      : undefined;
     out.push({ item: withEvidence(item, source, [m, level, root, side, sizeSpan]) });
   });
   return out;

@@ -8,13 +8,27 @@ import type { Sentence } from './source.js';
 import { datesIn, dermatomeIn, nearest, regionsIn, scoresIn, sidesIn } from './values.js';
 
 const PAIN_OF_REGION: Record<string, string> = {
-  lumbar: 'low-back-pain', cervical: 'neck-pain', thoracic: 'thoracic-pain', shoulder: 'joint-pain', knee: 'joint-pain', hip: 'joint-pain',
-  wrist: 'joint-pain', hand: 'joint-pain', elbow: 'joint-pain', ankle: 'joint-pain', foot: 'foot-pain', head: 'headache', sacroiliac: 'low-back-pain',
-  'upper-extremity': 'arm-pain', 'lower-extremity': 'leg-pain',
+  lumbar: 'low-back-pain',
+  cervical: 'neck-pain',
+  thoracic: 'thoracic-pain',
+  shoulder: 'joint-pain',
+  knee: 'joint-pain',
+  hip: 'joint-pain',
+  wrist: 'joint-pain',
+  hand: 'joint-pain',
+  elbow: 'joint-pain',
+  ankle: 'joint-pain',
+  foot: 'foot-pain',
+  head: 'headache',
+  sacroiliac: 'low-back-pain',
+  'upper-extremity': 'arm-pain',
+  'lower-extremity': 'leg-pain',
 };
-const RADIATION = /(?<![A-Za-z])(?:radiat\w{0,6}|radiculat\w{0,4}|shoot\w{0,3}|travel\w{0,3})\s(?:[A-Za-z]+\s){0,3}?(?:to|into|down|through|along)\s(?:the\s|his\s|her\s|both\s)?(?:[A-Za-z]+\s){0,2}?(legs?|lower extremit\w{1,3}|thighs?|calf|calves|foot|feet|buttocks?|arms?|upper extremit\w{1,3}|hands?|fingers?|forearms?)(?![A-Za-z])/gi;
+const RADIATION =
+  /(?<![A-Za-z])(?:radiat\w{0,6}|radiculat\w{0,4}|shoot\w{0,3}|travel\w{0,3})\s(?:[A-Za-z]+\s){0,3}?(?:to|into|down|through|along)\s(?:the\s|his\s|her\s|both\s)?(?:[A-Za-z]+\s){0,2}?(legs?|lower extremit\w{1,3}|thighs?|calf|calves|foot|feet|buttocks?|arms?|upper extremit\w{1,3}|hands?|fingers?|forearms?)(?![A-Za-z])/gi;
 const PAIN = /(?<![A-Za-z])(pain|ache|aches|discomfort)(?![A-Za-z])/gi;
-const SYMPTOM_CUE = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed|ing)?|presented|present(s|ed)?|continue[sd]? to have|has|had|noted|endorse[sd]?|describe[sd]?|pain|denie[sd]|rated|subjective)\b/i;
+const SYMPTOM_CUE =
+  /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed|ing)?|presented|present(s|ed)?|continue[sd]? to have|has|had|noted|endorse[sd]?|describe[sd]?|pain|denie[sd]|rated|subjective)\b/i;
 
 export function symptomsIn(ctx: DraftContext, s: Sentence): Symptom[] {
   const { v, source } = ctx;
@@ -24,7 +38,12 @@ export function symptomsIn(ctx: DraftContext, s: Sentence): Symptom[] {
   const scores = scoresIn(s.text, s.start);
   const covered: Array<{ start: number; end: number }> = [];
   // "neck, back and right shoulder pain" also matches the phrase "shoulder pain": one each
-  const add = (kind: string, at: { start: number; end: number }, assertionAt: { start: number; end: number }, regionSpan?: { value: string; start: number; end: number }): void => {
+  const add = (
+    kind: string,
+    at: { start: number; end: number },
+    assertionAt: { start: number; end: number },
+    regionSpan?: { value: string; start: number; end: number },
+  ): void => {
     const a = assertionOf(v, s, assertionAt.start, assertionAt.end);
     if (a.uncertain) return;
     const side = nearest(sidesIn(source.text.slice(Math.max(s.start, at.start - 25), at.end), Math.max(s.start, at.start - 25)), at.start);
@@ -59,11 +78,24 @@ export function symptomsIn(ctx: DraftContext, s: Sentence): Symptom[] {
     const painStart = s.start + p.index;
     const painEnd = painStart + p[0].length;
     const lead = s.text.slice(0, p.index);
-    const cut = Math.max(lead.search(/(?:of|with|has|had|reported|reports|noted|for|complaining)\s[^.]*$/i), lead.lastIndexOf(';'), lead.lastIndexOf('.'), p.index - 60, 0);
+    const cut = Math.max(
+      lead.search(/(?:of|with|has|had|reported|reports|noted|for|complaining)\s[^.]*$/i),
+      lead.lastIndexOf(';'),
+      lead.lastIndexOf('.'),
+      p.index - 60,
+      0,
+    );
     const windowStart = s.start + cut;
     const afterText = source.text.slice(painEnd, Math.min(s.end, painEnd + 40));
     const follow = /^\s(?:in|of|over|to|at|involving)\s(?:the\s|his\s|her\s|both\s)?/i.exec(afterText);
-    const regions = [...regionsIn(v, source.text.slice(windowStart, painStart), windowStart), ...(follow ? regionsIn(v, afterText, painEnd).filter((r) => r.start - painEnd < 30).slice(0, 1) : [])];
+    const regions = [
+      ...regionsIn(v, source.text.slice(windowStart, painStart), windowStart),
+      ...(follow
+        ? regionsIn(v, afterText, painEnd)
+            .filter((r) => r.start - painEnd < 30)
+            .slice(0, 1)
+        : []),
+    ];
     for (const r of regions) {
       const kind = PAIN_OF_REGION[r.value];
       const key = `${kind}|${kind === 'joint-pain' ? r.value : ''}`;
@@ -81,7 +113,10 @@ export function mergeSymptoms(list: Symptom[]): Symptom[] {
   for (const s of list) {
     const key = `${s.kind}|${s.result ?? 'positive'}|${s.region ?? ''}`;
     const have = out.get(key);
-    if (!have) { out.set(key, s); continue; }
+    if (!have) {
+      out.set(key, s);
+      continue;
+    }
     have.score ??= s.score;
     have.side ??= s.side;
     have.dermatome ??= s.dermatome;

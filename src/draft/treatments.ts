@@ -10,7 +10,15 @@ import type { Sentence } from './source.js';
 import { coursesIn, datesIn, durationsIn, levelsIn, nearest, regionsIn, reliefPercentIn, sidesIn } from './values.js';
 
 const GIVEN_SECTIONS = /^(treatment to date|prior treatment|history|history of present illness|hpi|procedures?)$/;
-const INJECTIONS = new Set(['epidural-steroid-injection', 'facet-joint-injection', 'medial-branch-block', 'facet-radiofrequency-neurotomy', 'trigger-point-injection', 'sacroiliac-joint-injection', 'injection']);
+const INJECTIONS = new Set([
+  'epidural-steroid-injection',
+  'facet-joint-injection',
+  'medial-branch-block',
+  'facet-radiofrequency-neurotomy',
+  'trigger-point-injection',
+  'sacroiliac-joint-injection',
+  'injection',
+]);
 type Outcome = NonNullable<Treatment['outcome']>;
 
 function clauseAround(text: string, offset: number, at: number, nextAt: number): { start: number; end: number } {
@@ -22,7 +30,8 @@ function clauseAround(text: string, offset: number, at: number, nextAt: number):
 }
 
 // "included" alone also lists medications or diagnoses: a list of care names care
-const CARE_WORD = /\b(treat\w*|therap\w*|tried|failed|underwent|undergone|completed|attended|received|sessions?|visits?|status post|history of|previously|prior|conservative|participated|modalit\w*|rendered)\b/i;
+const CARE_WORD =
+  /\b(treat\w*|therap\w*|tried|failed|underwent|undergone|completed|attended|received|sessions?|visits?|status post|history of|previously|prior|conservative|participated|modalit\w*|rendered)\b/i;
 
 /** Whether a fact sentence lists care already given. */
 export function isTreatmentList(v: DraftContext['v'], s: Sentence): boolean {
@@ -30,12 +39,23 @@ export function isTreatmentList(v: DraftContext['v'], s: Sentence): boolean {
 }
 
 // "has not yet had physical therapy", "no previous physical therapy sessions": none given yet
-const NOT_YET = /(?<![A-Za-z])(?:(?:has|have|had|did|does)\s(?:not|never)\s(?:yet\s)?(?:had|started|done|attended|received|undergone|tried|begun|completed|participated in)|not\s(?:yet\s)?(?:started|attended|begun)|no\s(?:previous|prior)|never\s(?:had|attended|tried|received))(?![A-Za-z])/i;
-const OUTCOME_STATEMENT = /(?<![A-Za-z])(?:(?:has|have|had)\s+(?:not\s+)?helped|helped|did\s+not\s+help|(?:has|have|had)\s+failed|(?:was|were)\s+(?:not\s+)?(?:helpful|beneficial|effective)|without\s+(?:any\s+)?(?:relief|benefit|improvement)|(?:provided|gave|with)\s+(?:no|some|good|significant|partial|temporary|minimal)\s+(?:relief|benefit|improvement))(?![A-Za-z])/i;
+const NOT_YET =
+  /(?<![A-Za-z])(?:(?:has|have|had|did|does)\s(?:not|never)\s(?:yet\s)?(?:had|started|done|attended|received|undergone|tried|begun|completed|participated in)|not\s(?:yet\s)?(?:started|attended|begun)|no\s(?:previous|prior)|never\s(?:had|attended|tried|received))(?![A-Za-z])/i;
+const OUTCOME_STATEMENT =
+  /(?<![A-Za-z])(?:(?:has|have|had)\s+(?:not\s+)?helped|helped|did\s+not\s+help|(?:has|have|had)\s+failed|(?:was|were)\s+(?:not\s+)?(?:helpful|beneficial|effective)|without\s+(?:any\s+)?(?:relief|benefit|improvement)|(?:provided|gave|with)\s+(?:no|some|good|significant|partial|temporary|minimal)\s+(?:relief|benefit|improvement))(?![A-Za-z])/i;
 const GENERIC_MEDICATION_AFTER = /^\s*(?:therapy\s+)?(?:list|including|includes|such as|consisting of|:)(?![A-Za-z])/i;
-const DEVICE_USE = /(?<![A-Za-z])(?:uses|using|wear|wears|wearing|wore|was given|was provided|were provided|was fitted|utilizes|utilizing)(?![A-Za-z])/i;
+const DEVICE_USE =
+  /(?<![A-Za-z])(?:uses|using|wear|wears|wearing|wore|was given|was provided|were provided|was fitted|utilizes|utilizing)(?![A-Za-z])/i;
 const DEVICES = new Set(['brace', 'tens']);
-const VISIT_THERAPIES = new Set(['physical-therapy', 'occupational-therapy', 'chiropractic', 'acupuncture', 'massage', 'psychological-services', 'work-hardening']);
+const VISIT_THERAPIES = new Set([
+  'physical-therapy',
+  'occupational-therapy',
+  'chiropractic',
+  'acupuncture',
+  'massage',
+  'psychological-services',
+  'work-hardening',
+]);
 
 /** A visit therapy the sentence says was not given yet, or undefined. */
 function notYetGiven(ctx: DraftContext, s: Sentence, m: { key: string; start: number }): { start: number; end: number } | undefined {
@@ -56,7 +76,10 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = fal
   if (mentions.length === 0) return [];
   const none = mentions.map((m) => notYetGiven(ctx, s, m));
   if (none.some(Boolean)) {
-    return mentions.flatMap((m, i) => { const n = none[i]; return n ? [withEvidence({ kind: m.key as Treatment['kind'], sessions: 0 }, source, [m, n])] : []; });
+    return mentions.flatMap((m, i) => {
+      const n = none[i];
+      return n ? [withEvidence({ kind: m.key as Treatment['kind'], sessions: 0 }, source, [m, n])] : [];
+    });
   }
   // "He uses a splint for the thumb", "continues to wear a left thumb splint": a device in use
   const deviceUse = DEVICE_USE.test(s.text);
@@ -80,7 +103,12 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = fal
       if (GENERIC_MEDICATION_AFTER.test(source.text.slice(m.end, Math.min(s.end, m.end + 30)))) return;
     }
     // "rest" is care only as a word of its own ("medications and rest"), not "at rest", "the rest of"
-    if (/^rest$/i.test(m.text) && (/(?:\bat|\bthe)\s+$/i.test(source.text.slice(Math.max(s.start, m.start - 5), m.start)) || /^\s+of\b/i.test(source.text.slice(m.end, m.end + 4)))) return;
+    if (
+      /^rest$/i.test(m.text) &&
+      (/(?:\bat|\bthe)\s+$/i.test(source.text.slice(Math.max(s.start, m.start - 5), m.start)) ||
+        /^\s+of\b/i.test(source.text.slice(m.end, m.end + 4)))
+    )
+      return;
     const a = assertionOf(v, s, m.start, m.end);
     // "no relief from physical therapy" negates the relief, not the therapy
     const negatesOutcome = a.trigger && a.trigger.end <= m.start && v.treatmentOutcome.has(source.text.slice(a.trigger.start, m.start));
@@ -91,7 +119,10 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = fal
     const windowText = source.text.slice(Math.max(s.start, m.start - 40), next);
     const windowStart = Math.max(s.start, m.start - 40);
     const outcome = v.treatmentOutcome.find(clauseText, clause.start)[0] ?? sentenceOutcome;
-    const course = nearest(coursesIn(windowText, windowStart).filter((c) => c.value.total !== undefined), m.start);
+    const course = nearest(
+      coursesIn(windowText, windowStart).filter((c) => c.value.total !== undefined),
+      m.start,
+    );
     const item: Treatment = { kind: m.key as Treatment['kind'], outcome: (outcome?.key ?? 'unknown') as Outcome };
     if (course && course.value.total !== undefined) item.sessions = course.value.total;
     let extra: Array<{ start: number; end: number } | undefined> = [outcome, course];
@@ -104,7 +135,7 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = fal
       const relief = reliefPercentIn(tail, m.start)[0];
       if (relief) item.reliefPercent = relief.value;
       const lasting = relief ? durationsIn(source.text.slice(relief.end, s.end), relief.end)[0] : undefined;
-      if (lasting) item.reliefWeeks = Math.round(lasting.value * 52 / 12 * 10) / 10;
+      if (lasting) item.reliefWeeks = Math.round(((lasting.value * 52) / 12) * 10) / 10;
       const side = nearest(sidesIn(clauseText, clause.start), m.start);
       if (side) item.side = side.value;
       const date = nearest(datesIn(s.text, s.start, ctx.noteDate), m.end);
@@ -119,7 +150,8 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = fal
 
 // "Physical therapy 6 sessions was authorized by the Claims Administrator": the letter's statement
 // of what utilization review already certified (a fact of the claim, not the reviewer's opinion)
-const AUTHORIZED = /(?<![A-Za-z])(?:(?:was|were|been|being)\s(?:authorized|certified|approved)(?:\s(?:by|at|in)\s(?:the\s)?(?:claims\sadministrator|utilization\sreview|UR|prior\sreview|last\speer\sreview))|claims\sadministrator\s(?:authorized|certified|approved)|authorized\sto\sundergo)(?![A-Za-z])/i;
+const AUTHORIZED =
+  /(?<![A-Za-z])(?:(?:was|were|been|being)\s(?:authorized|certified|approved)(?:\s(?:by|at|in)\s(?:the\s)?(?:claims\sadministrator|utilization\sreview|UR|prior\sreview|last\speer\sreview))|claims\sadministrator\s(?:authorized|certified|approved)|authorized\sto\sundergo)(?![A-Za-z])/i;
 const COUNT = /(?:#\s?|(?<![A-Za-z])(?:times|x)\s?|\()(\d{1,2})(?![0-9])/i;
 
 /** Sessions already authorized, from a sentence saying so, for each visit therapy it names. */
@@ -131,7 +163,9 @@ export function authorizedIn(ctx: DraftContext, s: Sentence): Treatment[] {
   const out: Treatment[] = [];
   mentions.forEach((m, i) => {
     const until = mentions[i + 1]?.start ?? s.end;
-    const course = coursesIn(source.text.slice(s.start, until), s.start).filter((c) => c.value.total !== undefined).at(-1);
+    const course = coursesIn(source.text.slice(s.start, until), s.start)
+      .filter((c) => c.value.total !== undefined)
+      .at(-1);
     const count = course ? undefined : COUNT.exec(source.text.slice(m.end, until));
     const n = course?.value.total ?? (count ? Number(count[1]) : undefined);
     if (n === undefined || n === 0) return;
@@ -151,7 +185,11 @@ export function mergeTreatments(list: Treatment[]): Treatment[] {
     // distinct injections (other levels or dates) stay separate
     const key = INJECTIONS.has(t.kind) && (t.levels || t.date) ? `${t.kind}|${JSON.stringify(t.levels)}|${t.date ?? ''}` : t.kind;
     const have = byKind.get(key);
-    if (!have) { byKind.set(key, t); out.push(t); continue; }
+    if (!have) {
+      byKind.set(key, t);
+      out.push(t);
+      continue;
+    }
     if ((have.outcome === 'unknown' || have.outcome === undefined) && t.outcome && t.outcome !== 'unknown') have.outcome = t.outcome;
     have.sessions ??= t.sessions;
     have.sessionsAuthorized ??= t.sessionsAuthorized;

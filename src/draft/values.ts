@@ -6,10 +6,17 @@ import { isValidDate } from '../request/schema.js';
 import { parseLevels, ROOTS } from '../request/levels.js';
 import type { CompiledVocabulary } from './vocab.js';
 
-export interface Found<T> { value: T; start: number; end: number }
+export interface Found<T> {
+  value: T;
+  start: number;
+  end: number;
+}
 
-const at = <T>(value: T, m: RegExpExecArray | RegExpMatchArray, offset: number): Found<T> =>
-  ({ value, start: offset + m.index!, end: offset + m.index! + m[0].length });
+const at = <T>(value: T, m: RegExpExecArray | RegExpMatchArray, offset: number): Found<T> => ({
+  value,
+  start: offset + m.index!,
+  end: offset + m.index! + m[0].length,
+});
 
 // ---- sides
 const SIDE = /(?<![A-Za-z])(right|left|bilateral|bilaterally|both)(?![A-Za-z])/gi;
@@ -32,7 +39,10 @@ export function nearest<T>(found: readonly Found<T>[], to: number): Found<T> | u
   let bestDistance = Infinity;
   for (const f of found) {
     const d = f.end <= to ? to - f.end : f.start - to + 0.5; // ties go to the one before
-    if (d >= 0 && d < bestDistance) { best = f; bestDistance = d; }
+    if (d >= 0 && d < bestDistance) {
+      best = f;
+      bestDistance = d;
+    }
   }
   return best;
 }
@@ -85,10 +95,29 @@ export function dermatomeIn(v: CompiledVocabulary, text: string, offset = 0): Fo
 // ---- dates
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const NUMERIC_DATE = /(?<![0-9/-])(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?![0-9/-])/g;
-const NAMED_DATE = /(?<![A-Za-z])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s(\d{1,2})(?:st|nd|rd|th)?,?)?\s(\d{4})(?![0-9])/g;
+const NAMED_DATE =
+  /(?<![A-Za-z])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s(\d{1,2})(?:st|nd|rd|th)?,?)?\s(\d{4})(?![0-9])/g;
 const ISO_DATE = /(?<![0-9])(\d{4})-(\d{2})-(\d{2})(?![0-9])/g;
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, a: 1, an: 1, several: 3, few: 3 };
-const RELATIVE = /(?<![A-Za-z0-9])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s(day|week|month|year)s?\sago(?![A-Za-z])/gi;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  a: 1,
+  an: 1,
+  several: 3,
+  few: 3,
+};
+const RELATIVE =
+  /(?<![A-Za-z0-9])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s(day|week|month|year)s?\sago(?![A-Za-z])/gi;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -123,7 +152,8 @@ export function datesIn(text: string, offset = 0, noteDate?: string): Found<stri
 }
 
 // ---- durations
-const DURATION = /(?<![A-Za-z0-9])(\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s(day|week|month|year)s?(?![A-Za-z])/gi;
+const DURATION =
+  /(?<![A-Za-z0-9])(\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s(day|week|month|year)s?(?![A-Za-z])/gi;
 const MONTHS_PER: Record<string, number> = { day: 1 / 30, week: 12 / 52, month: 1, year: 12 };
 
 /** Durations, in months ("6 weeks" → 1.4, "two years" → 24). */
@@ -135,11 +165,17 @@ export function durationsIn(text: string, offset = 0): Found<number>[] {
 }
 
 // ---- visit courses and counts
-export interface Course { visitsPerWeek?: number; weeks?: number; total?: number }
+export interface Course {
+  visitsPerWeek?: number;
+  weeks?: number;
+  total?: number;
+}
 const TIMES: Record<string, number> = { once: 1, twice: 2, 'three times': 3, 'four times': 4, 'five times': 5 };
 const COURSE_X = /(?<![A-Za-z0-9])(\d{1,2})\s?[xX×]\s?(\d{1,2})(?![0-9])(?:\s?weeks?)?/g;
-const COURSE_WORDS = /(?<![A-Za-z])(once|twice|three times|four times|five times|\d{1,2} times)\s(?:a|per|each)\sweek(?:\s(?:for|x|times)\s(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\sweeks?)?/gi;
-const SESSIONS = /(?<![A-Za-z0-9])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s(?:\(\d{1,3}\)\s)?(?:additional\s|more\s|prior\s|previous\s|completed\s)?(sessions?|visits?|treatments?)(?![A-Za-z])/gi;
+const COURSE_WORDS =
+  /(?<![A-Za-z])(once|twice|three times|four times|five times|\d{1,2} times)\s(?:a|per|each)\sweek(?:\s(?:for|x|times)\s(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\sweeks?)?/gi;
+const SESSIONS =
+  /(?<![A-Za-z0-9])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s(?:\(\d{1,3}\)\s)?(?:additional\s|more\s|prior\s|previous\s|completed\s)?(sessions?|visits?|treatments?)(?![A-Za-z])/gi;
 
 /** Visit courses: "2x6", "2 x 4 weeks", "twice a week for 4 weeks", "12 sessions". */
 export function coursesIn(text: string, offset = 0): Found<Course>[] {
@@ -152,7 +188,7 @@ export function coursesIn(text: string, offset = 0): Found<Course>[] {
   for (const m of text.matchAll(COURSE_WORDS)) {
     const w = m[1]!.toLowerCase();
     const perWeek = TIMES[w] ?? Number(w.split(' ')[0]);
-    const weeks = m[2] ? NUMBER_WORDS[m[2].toLowerCase()] ?? Number(m[2]) : undefined;
+    const weeks = m[2] ? (NUMBER_WORDS[m[2].toLowerCase()] ?? Number(m[2])) : undefined;
     out.push(at({ visitsPerWeek: perWeek, ...(weeks ? { weeks, total: perWeek * weeks } : {}) }, m, offset));
   }
   for (const m of text.matchAll(SESSIONS)) {
@@ -163,7 +199,8 @@ export function coursesIn(text: string, offset = 0): Found<Course>[] {
 }
 
 // ---- pain scores (VAS 0-10)
-const SCORE = /(?<![0-9./])(\d{1,2}(?:\.\d)?)(?:\s?(?:-|to)\s?(\d{1,2}(?:\.\d)?))?\s?(?:\/\s?10|out of 10|over 10|on a (?:scale of )?(?:0-|1-)?10(?:-point)? (?:pain )?scale)(?![0-9])/gi;
+const SCORE =
+  /(?<![0-9./])(\d{1,2}(?:\.\d)?)(?:\s?(?:-|to)\s?(\d{1,2}(?:\.\d)?))?\s?(?:\/\s?10|out of 10|over 10|on a (?:scale of )?(?:0-|1-)?10(?:-point)? (?:pain )?scale)(?![0-9])/gi;
 const VAS = /(?<![A-Za-z])(?:VAS|pain (?:level|score|rating)|rated)\s(?:of\s|is\s|was\s|at\s)?(\d{1,2}(?:\.\d)?)(?![0-9./])/gi;
 
 /** Pain scores on a 0-10 scale; a range ("6-8/10") gives its upper bound. */
@@ -191,21 +228,26 @@ export function reliefPercentIn(text: string, offset = 0): Found<number>[] {
 
 // ---- medication strength, directions, quantity
 const STRENGTH = /(?<![A-Za-z0-9])(\d{1,4}(?:\.\d{1,2})?(?:\/\d{1,4}(?:\.\d{1,2})?)?)\s?(mg|mcg|g|ml|%)(?![A-Za-z])/gi;
-const QUANTITY = /(?:#\s?(\d{1,4})(?![0-9])|(?<![A-Za-z])(?:quantity|qty|number)\s?(?:of\s)?:?\s?(\d{1,4})(?![0-9])|(?<![0-9])(\d{1,4})\s(?:tablets|tabs|capsules|caps|pills|patches)(?![A-Za-z]))/gi;
-const DIRECTIONS = /(?<![A-Za-z])(?:(?:one|two|1|2)\s(?:tablet|tab|capsule|cap|patch)s?\s)?(?:by mouth\s|po\s|orally\s)?(?:every\s\d{1,2}(?:-\d{1,2})?\shours?|q\.?\s?\d{1,2}(?:-\d{1,2})?h(?:rs?)?|once daily|twice daily|three times (?:a )?daily|(?:once|twice|three times) a day|daily|nightly|at bedtime|qhs|qd|bid|tid|qid|b\.i\.d\.|t\.i\.d\.|as needed|prn)(?:\s(?:as needed|prn))?/gi;
+const QUANTITY =
+  /(?:#\s?(\d{1,4})(?![0-9])|(?<![A-Za-z])(?:quantity|qty|number)\s?(?:of\s)?:?\s?(\d{1,4})(?![0-9])|(?<![0-9])(\d{1,4})\s(?:tablets|tabs|capsules|caps|pills|patches)(?![A-Za-z]))/gi;
+const DIRECTIONS =
+  /(?<![A-Za-z])(?:(?:one|two|1|2)\s(?:tablet|tab|capsule|cap|patch)s?\s)?(?:by mouth\s|po\s|orally\s)?(?:every\s\d{1,2}(?:-\d{1,2})?\shours?|q\.?\s?\d{1,2}(?:-\d{1,2})?h(?:rs?)?|once daily|twice daily|three times (?:a )?daily|(?:once|twice|three times) a day|daily|nightly|at bedtime|qhs|qd|bid|tid|qid|b\.i\.d\.|t\.i\.d\.|as needed|prn)(?:\s(?:as needed|prn))?/gi;
 
 export function strengthIn(text: string, offset = 0): Found<string> | undefined {
-  const m = STRENGTH.exec(text); STRENGTH.lastIndex = 0;
+  const m = STRENGTH.exec(text);
+  STRENGTH.lastIndex = 0;
   return m ? at(`${m[1]} ${m[2]!.toLowerCase()}`, m, offset) : undefined;
 }
 
 export function quantityIn(text: string, offset = 0): Found<number> | undefined {
-  const m = QUANTITY.exec(text); QUANTITY.lastIndex = 0;
+  const m = QUANTITY.exec(text);
+  QUANTITY.lastIndex = 0;
   return m ? at(Number(m[1] ?? m[2] ?? m[3]), m, offset) : undefined;
 }
 
 export function directionsIn(text: string, offset = 0): Found<string> | undefined {
-  const m = DIRECTIONS.exec(text); DIRECTIONS.lastIndex = 0;
+  const m = DIRECTIONS.exec(text);
+  DIRECTIONS.lastIndex = 0;
   return m ? at(m[0], m, offset) : undefined;
 }
 

@@ -43,7 +43,12 @@ export type DraftVocabulary = z.infer<typeof vocabSchema>;
 export const VOCAB_FILE = join(PROJECT_ROOT, 'vocab', 'draft.yaml');
 
 /** One phrase found in a text: which key of its list, and where. */
-export interface PhraseMatch { key: string; start: number; end: number; text: string }
+export interface PhraseMatch {
+  key: string;
+  start: number;
+  end: number;
+  text: string;
+}
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A phrase written in capitals (PT, OT, TENS, UR) is an abbreviation: matched with its case. */
@@ -61,19 +66,35 @@ export class PhraseSet {
     const folded: string[] = [];
     for (const [key, list] of Object.entries(lists)) {
       for (const p of list) {
-        if (isAbbreviation(p)) { exact.push(p); this.keyOf.set(`=${p.replace(/\s+/g, ' ')}`, key); }
-        else { folded.push(p); if (!this.keyOf.has(`~${p.toLowerCase().replace(/\s+/g, ' ')}`)) this.keyOf.set(`~${p.toLowerCase().replace(/\s+/g, ' ')}`, key); }
+        if (isAbbreviation(p)) {
+          exact.push(p);
+          this.keyOf.set(`=${p.replace(/\s+/g, ' ')}`, key);
+        } else {
+          folded.push(p);
+          if (!this.keyOf.has(`~${p.toLowerCase().replace(/\s+/g, ' ')}`)) this.keyOf.set(`~${p.toLowerCase().replace(/\s+/g, ' ')}`, key);
+        }
       }
     }
-    const build = (list: string[], flags: string): RegExp | undefined => list.length === 0 ? undefined
-      : new RegExp(`(?<![A-Za-z0-9])(?:${[...new Set(list)].sort((a, b) => b.length - a.length).map(source).join('|')})(?![A-Za-z0-9])`, flags);
+    const build = (list: string[], flags: string): RegExp | undefined =>
+      list.length === 0
+        ? undefined
+        : new RegExp(
+            `(?<![A-Za-z0-9])(?:${[...new Set(list)]
+              .sort((a, b) => b.length - a.length)
+              .map(source)
+              .join('|')})(?![A-Za-z0-9])`,
+            flags,
+          );
     this.sensitive = build(exact, 'g');
     this.insensitive = build(folded, 'gi');
   }
 
   find(text: string, offset = 0): PhraseMatch[] {
     const found: PhraseMatch[] = [];
-    for (const [re, mark] of [[this.sensitive, '='], [this.insensitive, '~']] as const) {
+    for (const [re, mark] of [
+      [this.sensitive, '='],
+      [this.insensitive, '~'],
+    ] as const) {
       if (!re) continue;
       re.lastIndex = 0;
       for (const m of text.matchAll(re)) {
@@ -89,7 +110,9 @@ export class PhraseSet {
     return out;
   }
 
-  has(text: string): boolean { return this.find(text).length > 0; }
+  has(text: string): boolean {
+    return this.find(text).length > 0;
+  }
 
   /** Whether the whole text is one phrase of the list (not merely contains one). */
   is(text: string): boolean {
@@ -100,14 +123,38 @@ export class PhraseSet {
 
 export interface CompiledVocabulary {
   raw: DraftVocabulary;
-  negatedPre: PhraseSet; negatedPost: PhraseSet; uncertain: PhraseSet; history: PhraseSet; terminators: PhraseSet;
-  plan: PhraseSet; review: PhraseSet; reviewer: PhraseSet;
-  regions: PhraseSet; fingers: PhraseSet; symptoms: PhraseSet; exam: PhraseSet;
-  examNeutral: PhraseSet; examNeuroSummary: PhraseSet; examPositive: PhraseSet; examNegative: PhraseSet;
-  studies: PhraseSet; studyDone: PhraseSet; reportAbsent: PhraseSet; reportPresent: PhraseSet; studyFindings: PhraseSet;
-  treatments: PhraseSet; treatmentOutcome: PhraseSet; treatmentGiven: PhraseSet;
-  surgeries: PhraseSet; surgeryCue: PhraseSet; workStatus: PhraseSet; redFlags: PhraseSet;
-  functionalImprovement: PhraseSet; homeExerciseProgram: PhraseSet; risksDiscussed: PhraseSet; opioidMonitoring: PhraseSet;
+  negatedPre: PhraseSet;
+  negatedPost: PhraseSet;
+  uncertain: PhraseSet;
+  history: PhraseSet;
+  terminators: PhraseSet;
+  plan: PhraseSet;
+  review: PhraseSet;
+  reviewer: PhraseSet;
+  regions: PhraseSet;
+  fingers: PhraseSet;
+  symptoms: PhraseSet;
+  exam: PhraseSet;
+  examNeutral: PhraseSet;
+  examNeuroSummary: PhraseSet;
+  examPositive: PhraseSet;
+  examNegative: PhraseSet;
+  studies: PhraseSet;
+  studyDone: PhraseSet;
+  reportAbsent: PhraseSet;
+  reportPresent: PhraseSet;
+  studyFindings: PhraseSet;
+  treatments: PhraseSet;
+  treatmentOutcome: PhraseSet;
+  treatmentGiven: PhraseSet;
+  surgeries: PhraseSet;
+  surgeryCue: PhraseSet;
+  workStatus: PhraseSet;
+  redFlags: PhraseSet;
+  functionalImprovement: PhraseSet;
+  homeExerciseProgram: PhraseSet;
+  risksDiscussed: PhraseSet;
+  opioidMonitoring: PhraseSet;
 }
 
 /** Validates and compiles a vocabulary document; throws with the path of the first problem. */
@@ -121,17 +168,38 @@ export function compileVocabulary(data: unknown, file = VOCAB_FILE): CompiledVoc
   const one = (list: string[]): PhraseSet => new PhraseSet({ yes: list });
   return {
     raw: v,
-    negatedPre: one(v.assertion.negatedPre), negatedPost: one(v.assertion.negatedPost), uncertain: one(v.assertion.uncertain),
-    history: one(v.assertion.history), terminators: one(v.assertion.terminators),
-    plan: one(v.sentenceRoles.plan), review: one(v.sentenceRoles.review), reviewer: one(v.sentenceRoles.reviewer),
-    regions: new PhraseSet(v.regions), fingers: new PhraseSet(v.fingers), symptoms: new PhraseSet(v.symptoms), exam: new PhraseSet(v.exam),
-    examNeutral: one(v.examNeutral), examNeuroSummary: one(v.examNeuroSummary), examPositive: one(v.examResult.positive), examNegative: one(v.examResult.negative),
-    studies: new PhraseSet(v.studies), studyDone: one(v.studyDone), reportAbsent: one(v.officialReport.absent), reportPresent: one(v.officialReport.present),
+    negatedPre: one(v.assertion.negatedPre),
+    negatedPost: one(v.assertion.negatedPost),
+    uncertain: one(v.assertion.uncertain),
+    history: one(v.assertion.history),
+    terminators: one(v.assertion.terminators),
+    plan: one(v.sentenceRoles.plan),
+    review: one(v.sentenceRoles.review),
+    reviewer: one(v.sentenceRoles.reviewer),
+    regions: new PhraseSet(v.regions),
+    fingers: new PhraseSet(v.fingers),
+    symptoms: new PhraseSet(v.symptoms),
+    exam: new PhraseSet(v.exam),
+    examNeutral: one(v.examNeutral),
+    examNeuroSummary: one(v.examNeuroSummary),
+    examPositive: one(v.examResult.positive),
+    examNegative: one(v.examResult.negative),
+    studies: new PhraseSet(v.studies),
+    studyDone: one(v.studyDone),
+    reportAbsent: one(v.officialReport.absent),
+    reportPresent: one(v.officialReport.present),
     studyFindings: new PhraseSet(v.studyFindings),
-    treatments: new PhraseSet(v.treatments), treatmentOutcome: new PhraseSet(v.treatmentOutcome), treatmentGiven: one(v.treatmentGiven),
-    surgeries: new PhraseSet(v.surgeries), surgeryCue: one(v.surgeryCue), workStatus: new PhraseSet(v.workStatus), redFlags: new PhraseSet(v.redFlags),
-    functionalImprovement: one(v.documentation.functionalImprovement.positive), homeExerciseProgram: one(v.documentation.homeExerciseProgram.positive),
-    risksDiscussed: one(v.documentation.risksDiscussed.positive), opioidMonitoring: new PhraseSet(v.documentation.opioidMonitoring),
+    treatments: new PhraseSet(v.treatments),
+    treatmentOutcome: new PhraseSet(v.treatmentOutcome),
+    treatmentGiven: one(v.treatmentGiven),
+    surgeries: new PhraseSet(v.surgeries),
+    surgeryCue: one(v.surgeryCue),
+    workStatus: new PhraseSet(v.workStatus),
+    redFlags: new PhraseSet(v.redFlags),
+    functionalImprovement: one(v.documentation.functionalImprovement.positive),
+    homeExerciseProgram: one(v.documentation.homeExerciseProgram.positive),
+    risksDiscussed: one(v.documentation.risksDiscussed.positive),
+    opioidMonitoring: new PhraseSet(v.documentation.opioidMonitoring),
   };
 }
 

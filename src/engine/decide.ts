@@ -36,14 +36,15 @@ interface DecisionBase {
   prediction: Prediction;
 }
 
-export type ServiceDecision = DecisionBase & (
+export type ServiceDecision = DecisionBase &
   /** No topic decides the service. */
-  | { route: 'no-topic'; none: NoTopic }
-  /** Decided by its own topics; `uncovered`: procedures it names that none of them decides. */
-  | { route: 'topics'; evaluation: TopicsDecision; uncovered: string[] }
-  /** An associated service (`for:`): decided with its primary, and by its own criteria where it has them. */
-  | { route: 'associated'; primary: ServiceDecision; judged?: TopicsDecision; own: GuidelineContext }
-);
+  (
+    | { route: 'no-topic'; none: NoTopic }
+    /** Decided by its own topics; `uncovered`: procedures it names that none of them decides. */
+    | { route: 'topics'; evaluation: TopicsDecision; uncovered: string[] }
+    /** An associated service (`for:`): decided with its primary, and by its own criteria where it has them. */
+    | { route: 'associated'; primary: ServiceDecision; judged?: TopicsDecision; own: GuidelineContext }
+  );
 
 export interface RequestDecision {
   request: NormalizedRequest;
@@ -57,9 +58,10 @@ export function decide(request: NormalizedRequest, pack: RulePack): RequestDecis
   const decideService = (service: NormalizedService): ServiceDecision => {
     const done = decided.get(service.id);
     if (done) return done;
-    const result = service.raw.for !== undefined
-      ? decideAssociated(request, pack, service, decideService(request.byId.get(service.raw.for)!))
-      : decideOnOwn(request, pack, service);
+    const result =
+      service.raw.for !== undefined
+        ? decideAssociated(request, pack, service, decideService(request.byId.get(service.raw.for)!))
+        : decideOnOwn(request, pack, service);
     decided.set(service.id, result);
     return result;
   };
@@ -93,7 +95,8 @@ function evaluateTopics(guidelines: GuidelineResolver, topics: CompiledTopic[], 
       if (criterion.when && criterion.when.evaluate(read) !== TRUE) continue;
       if (criterion.stated && criterion.stated.evaluate(read) !== TRUE) continue; // an exclusion the record does not raise
       const trace = criterion.condition.explain(read);
-      const status: CriterionStatus = trace.value === TRUE ? 'met' : trace.value === UNKNOWN ? (criterion.spec.presumed ? 'not-stated' : 'not-documented') : 'unmet';
+      const status: CriterionStatus =
+        trace.value === TRUE ? 'met' : trace.value === UNKNOWN ? (criterion.spec.presumed ? 'not-stated' : 'not-documented') : 'unmet';
       criteria.push({ criterion, topic, status, trace, citation: guidelines.criterionCitation(criterion) });
     }
   }
@@ -101,15 +104,18 @@ function evaluateTopics(guidelines: GuidelineResolver, topics: CompiledTopic[], 
   return { context, outcome: failing ? 'upheld' : 'overturned', criteria };
 }
 
-function decideAssociated(request: NormalizedRequest, pack: RulePack, service: NormalizedService, primary: ServiceDecision): ServiceDecision {
+function decideAssociated(
+  request: NormalizedRequest,
+  pack: RulePack,
+  service: NormalizedService,
+  primary: ServiceDecision,
+): ServiceDecision {
   const read = readerOf(request, service);
   const guidelines = new GuidelineResolver(pack.catalog, request.decisionDate, read);
   const own = selectTopics(pack, service, read).topics;
   // Topics that judge the service on its own merits (pre-operative tests, cold therapy, slings).
   const judgedTopics = own.filter((t) => t.spec.appliesTo.associated === true);
   const judged = judgedTopics.length > 0 ? evaluateTopics(guidelines, judgedTopics, read) : undefined;
-  const prediction: Prediction = primary.prediction === 'upheld' ? 'upheld'
-    : judged ? predictionOf(judged)
-      : primary.prediction;
+  const prediction: Prediction = primary.prediction === 'upheld' ? 'upheld' : judged ? predictionOf(judged) : primary.prediction;
   return { service, read, prediction, route: 'associated', primary, ...(judged ? { judged } : {}), own: guidelines.context(own) };
 }

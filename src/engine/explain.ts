@@ -47,14 +47,20 @@ function explainService(d: ServiceDecision, catalog: Catalog, date: string, expl
     const result = explainTopics(d.service, d.read, d.evaluation, catalog, date);
     if (d.uncovered.length === 0) return result;
     const part = `No rule in the pack covers ${d.uncovered.join(', ')}, also requested here.`;
-    if (d.prediction === 'upheld') { result.notices.push(part); return result; }
+    if (d.prediction === 'upheld') {
+      result.notices.push(part);
+      return result;
+    }
     return notCovered(d.service, `${part} ${NO_GUESS}`, { notices: result.notices, topics: result.topics });
   }
   const primary = explain(d.primary);
   const alone = d.judged ? explainTopics(d.service, d.read, d.judged, catalog, date) : undefined;
   const link = `services[${d.service.index}].for = ${primary.id}`;
   const follows = (status: CriterionStatus): CriterionResult => ({
-    id: FOLLOWS_PRIMARY_ID, status, text: `${FOLLOWS_PRIMARY_TEXT} (${primary.label})`, evidence: [link, `${primary.id}: ${primary.prediction}`],
+    id: FOLLOWS_PRIMARY_ID,
+    status,
+    text: `${FOLLOWS_PRIMARY_TEXT} (${primary.label})`,
+    evidence: [link, `${primary.id}: ${primary.prediction}`],
     citation: d.own.citedGuideline ?? primary.guideline!,
   });
   if (primary.prediction === 'not-covered') {
@@ -64,25 +70,35 @@ function explainService(d: ServiceDecision, catalog: Catalog, date: string, expl
       alone.notices.unshift(`Its primary (${primary.label}) is not decided by the rules; this service is judged on its own criteria.`);
       return alone;
     }
-    return notCovered(d.service, `This service is requested for ${primary.label}, which no rule covers; it is decided by its primary.`, { dependsOn: primary.id });
+    return notCovered(d.service, `This service is requested for ${primary.label}, which no rule covers; it is decided by its primary.`, {
+      dependsOn: primary.id,
+    });
   }
   if (primary.prediction === 'upheld') {
     // Reviewers often give the service's own reasons besides the primary's: show both.
     const ownFailing = alone?.prediction === 'upheld' ? failingOf(alone) : [];
-    return serviceResult(d.service, {
-      prediction: 'upheld',
-      medicallyNecessary: false,
-      dependsOn: primary.id,
-      // Reviewers cite the service's own section when a topic judges it on its own merits (post-operative
-      // opioids, antiemetics, cold therapy, slings); a service bundled with its primary cites the primary's.
-      guideline: d.judged?.context.citedGuideline ?? primary.guideline,
-      criteria: [follows('unmet'), ...failingOf(primary), ...ownFailing],
-      rationale: `Since the primary procedure (${primary.label}) is not medically necessary, this associated service is not medically necessary either.`
-        + (ownFailing.length > 0 ? ` On its own merits as well: ${alone!.rationale}` : ''),
-      toOverturn: [...primary.toOverturn, ...(ownFailing.length > 0 ? alone!.toOverturn.filter((t) => !primary.toOverturn.includes(t)) : [])],
-      topics: primary.topics,
-      notices: [],
-    }, primary.notRecommended);
+    return serviceResult(
+      d.service,
+      {
+        prediction: 'upheld',
+        medicallyNecessary: false,
+        dependsOn: primary.id,
+        // Reviewers cite the service's own section when a topic judges it on its own merits (post-operative
+        // opioids, antiemetics, cold therapy, slings); a service bundled with its primary cites the primary's.
+        guideline: d.judged?.context.citedGuideline ?? primary.guideline,
+        criteria: [follows('unmet'), ...failingOf(primary), ...ownFailing],
+        rationale:
+          `Since the primary procedure (${primary.label}) is not medically necessary, this associated service is not medically necessary either.` +
+          (ownFailing.length > 0 ? ` On its own merits as well: ${alone!.rationale}` : ''),
+        toOverturn: [
+          ...primary.toOverturn,
+          ...(ownFailing.length > 0 ? alone!.toOverturn.filter((t) => !primary.toOverturn.includes(t)) : []),
+        ],
+        topics: primary.topics,
+        notices: [],
+      },
+      primary.notRecommended,
+    );
   }
   if (alone) {
     alone.criteria.unshift(follows('met'));
@@ -103,11 +119,20 @@ function explainService(d: ServiceDecision, catalog: Catalog, date: string, expl
 
 const failingOf = (r: ServiceResult): CriterionResult[] => r.criteria.filter((c) => c.status !== 'met' && !c.presumed);
 
-function explainTopics(service: NormalizedService, read: FactReader, evaluation: TopicsDecision, catalog: Catalog, date: string): ServiceResult {
+function explainTopics(
+  service: NormalizedService,
+  read: FactReader,
+  evaluation: TopicsDecision,
+  catalog: Catalog,
+  date: string,
+): ServiceResult {
   const { context } = evaluation;
   const notices = editionNotices(context);
   if (evaluation.outcome === 'not-in-force') {
-    return notCovered(service, `No rule applies on ${date}: ${notices.join(' ')}`, { notices, topics: context.topics.map((t) => t.topic.id) });
+    return notCovered(service, `No rule applies on ${date}: ${notices.join(' ')}`, {
+      notices,
+      topics: context.topics.map((t) => t.topic.id),
+    });
   }
   const render = (text: string): string => renderTemplate(text, read);
   const messages: string[] = [];
@@ -131,21 +156,31 @@ function explainTopics(service: NormalizedService, read: FactReader, evaluation:
   const rationale = upheld
     ? `${statement} ${messages.join(' ')} Therefore the request is not medically necessary.`
     : `${statement} The record documents every criterion (${criteria.length} of ${criteria.length}), so the request is medically necessary.`;
-  return serviceResult(service, {
-    prediction: upheld ? 'upheld' : 'overturned',
-    medicallyNecessary: !upheld,
-    dependsOn: null,
-    guideline,
-    criteria,
-    rationale,
-    toOverturn: notRecommended ? [] : toOverturn.filter((t, i) => toOverturn.indexOf(t) === i),
-    topics: inForce.map((t) => t.id),
-    notices,
-  }, notRecommended);
+  return serviceResult(
+    service,
+    {
+      prediction: upheld ? 'upheld' : 'overturned',
+      medicallyNecessary: !upheld,
+      dependsOn: null,
+      guideline,
+      criteria,
+      rationale,
+      toOverturn: notRecommended ? [] : toOverturn.filter((t, i) => toOverturn.indexOf(t) === i),
+      topics: inForce.map((t) => t.id),
+      notices,
+    },
+    notRecommended,
+  );
 }
 
 function criterionResult(c: CriterionDecision): CriterionResult {
-  const result: CriterionResult = { id: c.criterion.id, status: c.status, text: c.criterion.spec.text, evidence: evidenceOf(c.trace), citation: c.citation };
+  const result: CriterionResult = {
+    id: c.criterion.id,
+    status: c.status,
+    text: c.criterion.spec.text,
+    evidence: evidenceOf(c.trace),
+    citation: c.citation,
+  };
   if (c.status === 'not-stated') result.presumed = true;
   return result;
 }
@@ -160,7 +195,11 @@ export function evidenceOf(trace: ConditionTrace): string[] {
 const labelOf = (service: NormalizedService): string => service.raw.label ?? service.raw.text ?? service.kind;
 
 /** A service result with every field in the spec's order (one object shape for all results). */
-function serviceResult(service: NormalizedService, fields: Omit<ServiceResult, 'id' | 'kind' | 'label' | 'notRecommended'>, notRecommended?: string): ServiceResult {
+function serviceResult(
+  service: NormalizedService,
+  fields: Omit<ServiceResult, 'id' | 'kind' | 'label' | 'notRecommended'>,
+  notRecommended?: string,
+): ServiceResult {
   const result: ServiceResult = {
     id: service.id,
     kind: service.kind,
@@ -179,32 +218,48 @@ function serviceResult(service: NormalizedService, fields: Omit<ServiceResult, '
   return result;
 }
 
-function notCovered(service: NormalizedService, reason: string, extra: Partial<Pick<ServiceResult, 'dependsOn' | 'notices' | 'topics'>> = {}): ServiceResult {
+function notCovered(
+  service: NormalizedService,
+  reason: string,
+  extra: Partial<Pick<ServiceResult, 'dependsOn' | 'notices' | 'topics'>> = {},
+): ServiceResult {
   return serviceResult(service, {
-    prediction: 'not-covered', medicallyNecessary: null, dependsOn: extra.dependsOn ?? null, guideline: null,
-    criteria: [], rationale: reason, toOverturn: [], topics: extra.topics ?? [], notices: extra.notices ?? [],
+    prediction: 'not-covered',
+    medicallyNecessary: null,
+    dependsOn: extra.dependsOn ?? null,
+    guideline: null,
+    criteria: [],
+    rationale: reason,
+    toOverturn: [],
+    topics: extra.topics ?? [],
+    notices: extra.notices ?? [],
   });
 }
 
 function noTopicReason(none: NoTopic, kind: string): string {
   const coverage = (topics: CompiledTopic[]): string => topics.map((t) => t.spec.appliesTo.covers ?? t.spec.title).join('; ');
   if (none.kind === 'no-topic-of-kind') return `No rule in the pack covers ${kind} services.`;
-  if (none.kind === 'out-of-scope') return `No rule in the pack covers this ${kind} service. The ${kind} topics cover: ${coverage(none.ofKind)}.`;
+  if (none.kind === 'out-of-scope')
+    return `No rule in the pack covers this ${kind} service. The ${kind} topics cover: ${coverage(none.ofKind)}.`;
   return `No rule in the pack covers ${none.procedures.join(', ')} (${kind}); the topics for this service cover: ${coverage(none.inScope)}.`;
 }
 
 /** Per topic, in order: why it cannot decide on the date, or its edition notes. */
 function editionNotices(context: GuidelineContext): string[] {
-  return context.topics.flatMap((t) => (t.editions.ok ? t.editions.notes.map((n) => editionNoteText(n, context.date)) : [editionProblemText(t.editions.problem, context.date)]));
+  return context.topics.flatMap((t) =>
+    t.editions.ok ? t.editions.notes.map((n) => editionNoteText(n, context.date)) : [editionProblemText(t.editions.problem, context.date)],
+  );
 }
 
 function editionProblemText(p: EditionProblem, date: string): string {
-  if (p.kind === 'precedes') return `decisionDate ${date} precedes ${p.sourceTitle ?? 'the guideline'}${p.earliest ? ` (in force from ${p.earliest})` : ''}, the edition these rules (${p.topic}) implement`;
+  if (p.kind === 'precedes')
+    return `decisionDate ${date} precedes ${p.sourceTitle ?? 'the guideline'}${p.earliest ? ` (in force from ${p.earliest})` : ''}, the edition these rules (${p.topic}) implement`;
   return `decisionDate ${date} falls under ${p.inForceTitle}; these rules (${p.topic}) implement ${p.implementedTitles.join(', ')}`;
 }
 
 function editionNoteText(n: EditionNote, date: string): string {
-  if (n.kind === 'earlier-text') return `On ${date} the ${n.source} edition in force is "${n.inForceTitle}"; these rules implement ${n.implementedTitles.map((t) => `"${t}"`).join(', ')}, so this prediction applies the earlier text.`;
+  if (n.kind === 'earlier-text')
+    return `On ${date} the ${n.source} edition in force is "${n.inForceTitle}"; these rules implement ${n.implementedTitles.map((t) => `"${t}"`).join(', ')}, so this prediction applies the earlier text.`;
   return `The ${n.source} ${n.edition} text these rules encode was superseded on ${n.supersededOn}${n.supersededBy ? ` by ${n.supersededBy}` : ''}; for a ${date} decision the prediction is indicative.`;
 }
 

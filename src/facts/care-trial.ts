@@ -22,7 +22,12 @@ export type TrialStatus = 'failed' | 'improved' | 'given' | 'not-started';
 export const EXERCISE_CARE: readonly Treatment['kind'][] = ['physical-therapy', 'occupational-therapy', 'home-exercise', 'work-hardening'];
 /** Active and physical conservative care (medication and activity modification alone are not a trial of care). */
 export const CONSERVATIVE_CARE: readonly Treatment['kind'][] = [
-  ...EXERCISE_CARE, 'chiropractic', 'acupuncture', 'massage', 'passive-modality', 'tens',
+  ...EXERCISE_CARE,
+  'chiropractic',
+  'acupuncture',
+  'massage',
+  'passive-modality',
+  'tens',
 ];
 
 const RANK: readonly TrialStatus[] = ['improved', 'failed', 'given', 'not-started'];
@@ -49,13 +54,19 @@ function trial(ctx: FactContext, kinds: readonly Treatment['kind'][], what: stri
   const entries = indexed(ctx.request.raw.treatments, 'treatments')
     .filter((t) => kinds.includes(t.item.kind) && (anyRegion || itemInRegion(t.item.region, ctx.service)))
     .map((t) => ({ path: t.path, kind: t.item.kind, status: entryStatus(t.item) }));
-  if (kinds.includes('home-exercise') && ctx.request.raw.documentation?.homeExerciseProgram === true
-    && !entries.some((e) => e.kind === 'home-exercise')) {
+  if (
+    kinds.includes('home-exercise') &&
+    ctx.request.raw.documentation?.homeExerciseProgram === true &&
+    !entries.some((e) => e.kind === 'home-exercise')
+  ) {
     entries.push({ path: 'documentation.homeExerciseProgram', kind: 'home-exercise', status: 'given' });
   }
   if (entries.length === 0) return unknown<string>([`treatments: no ${what} recorded for this region`]);
   const best = RANK.find((s) => entries.some((e) => e.status === s))!;
-  return known<string>(best, entries.filter((e) => e.status === best).map((e) => `${e.path} = ${e.kind}, ${best}`));
+  return known<string>(
+    best,
+    entries.filter((e) => e.status === best).map((e) => `${e.path} = ${e.kind}, ${best}`),
+  );
 }
 
 /** Whether a trial failed: care listed without an outcome is not a failed trial. */
@@ -78,34 +89,44 @@ const trialParams = z.strictObject({
 type TrialParams = z.infer<typeof trialParams>;
 
 function trialOf(ctx: FactContext, p: TrialParams) {
-  const kinds = [...new Set(p.kinds.flatMap((k) => (k in CARE_GROUPS ? CARE_GROUPS[k as keyof typeof CARE_GROUPS] : [k as Treatment['kind']])))];
+  const kinds = [
+    ...new Set(p.kinds.flatMap((k) => (k in CARE_GROUPS ? CARE_GROUPS[k as keyof typeof CARE_GROUPS] : [k as Treatment['kind']]))),
+  ];
   return trial(ctx, kinds, p.kinds.join(' or '), p.region === 'any');
 }
 
 export const careTrialFacts: FactDefinition[] = [
   defineParamsFact<string, TrialParams>({
-    id: 'careTrial.outcome', type: 'string',
-    description: 'How the care of the given kinds (params.kinds: treatment kinds, or exercise-care / conservative-care) for the region (params.region: service, the default, or any) worked: failed | improved | given (outcome not stated) | not-started. Not documented when none is recorded.',
+    id: 'careTrial.outcome',
+    type: 'string',
+    description:
+      'How the care of the given kinds (params.kinds: treatment kinds, or exercise-care / conservative-care) for the region (params.region: service, the default, or any) worked: failed | improved | given (outcome not stated) | not-started. Not documented when none is recorded.',
     reads: ['treatments[]', 'documentation.homeExerciseProgram'],
     params: { schema: trialParams, example: { kinds: ['conservative-care'] } },
     derive: trialOf,
   }),
   defineParamsFact<boolean, TrialParams>({
-    id: 'careTrial.failed', type: 'boolean',
-    description: 'A trial of the care of the given kinds (params.kinds, params.region as for careTrial.outcome) was given and did not improve the symptoms (or helped only partly); false when it is helping or was only authorized; not documented when none is recorded or how it worked is not stated.',
+    id: 'careTrial.failed',
+    type: 'boolean',
+    description:
+      'A trial of the care of the given kinds (params.kinds, params.region as for careTrial.outcome) was given and did not improve the symptoms (or helped only partly); false when it is helping or was only authorized; not documented when none is recorded or how it worked is not stated.',
     reads: ['treatments[]', 'documentation.homeExerciseProgram'],
     params: { schema: trialParams, example: { kinds: ['conservative-care'] } },
     derive: (ctx, p) => trialFailed(trialOf(ctx, p)),
   }),
   defineFact<string>({
-    id: 'careTrial.conservative', type: 'string',
-    description: 'Active or physical conservative care (therapy, home exercise, chiropractic, acupuncture, massage, modalities, TENS) for the region: failed | improved | given | not-started. Medication and activity modification alone do not count. Not documented when none is recorded.',
+    id: 'careTrial.conservative',
+    type: 'string',
+    description:
+      'Active or physical conservative care (therapy, home exercise, chiropractic, acupuncture, massage, modalities, TENS) for the region: failed | improved | given | not-started. Medication and activity modification alone do not count. Not documented when none is recorded.',
     reads: ['treatments[]', 'documentation.homeExerciseProgram'],
     derive: (ctx) => trial(ctx, CONSERVATIVE_CARE, 'active or physical conservative care'),
   }),
   defineFact<boolean>({
-    id: 'careTrial.conservativeFailed', type: 'boolean',
-    description: 'A trial of active or physical conservative care for the region was given and did not improve the symptoms: true when the record says it failed (or helped only partly); false when it is helping or was only authorized, not begun; not documented when none is recorded or how it worked is not stated (care listed without an outcome is not a failed trial).',
+    id: 'careTrial.conservativeFailed',
+    type: 'boolean',
+    description:
+      'A trial of active or physical conservative care for the region was given and did not improve the symptoms: true when the record says it failed (or helped only partly); false when it is helping or was only authorized, not begun; not documented when none is recorded or how it worked is not stated (care listed without an outcome is not a failed trial).',
     reads: ['treatments[]', 'documentation.homeExerciseProgram'],
     derive: (ctx) => trialFailed(ctx.get<string>('careTrial.conservative')),
   }),

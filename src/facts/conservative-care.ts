@@ -8,24 +8,48 @@ import { weeksBetween } from '../util/dates.js';
 import { serviceDate } from './time.js';
 
 export const ACTIVE_CARE: readonly Treatment['kind'][] = [
-  'physical-therapy', 'occupational-therapy', 'chiropractic', 'home-exercise', 'acupuncture', 'tens',
-  'passive-modality', 'massage', 'activity-modification', 'brace', 'work-hardening',
+  'physical-therapy',
+  'occupational-therapy',
+  'chiropractic',
+  'home-exercise',
+  'acupuncture',
+  'tens',
+  'passive-modality',
+  'massage',
+  'activity-modification',
+  'brace',
+  'work-hardening',
 ];
 export const FIRST_LINE_MEDICATION: readonly Treatment['kind'][] = [
-  'nsaid', 'muscle-relaxant', 'neuropathic-medication', 'oral-corticosteroid', 'topical-medication',
+  'nsaid',
+  'muscle-relaxant',
+  'neuropathic-medication',
+  'oral-corticosteroid',
+  'topical-medication',
 ];
 const MEDICATION_CLASSES = new Set(['nsaid', 'muscle-relaxant', 'neuropathic', 'oral-corticosteroid', 'topical']);
 
 export type CareStatus = 'failed' | 'improved' | 'unknown' | 'none';
 
-interface Tried { path: string; label: string; outcome: string | undefined; item: Treatment | Medication }
+interface Tried {
+  path: string;
+  label: string;
+  outcome: string | undefined;
+  item: Treatment | Medication;
+}
 
 function activeCare(ctx: FactContext): Tried[] {
   const tried: Tried[] = indexed(ctx.request.raw.treatments, 'treatments')
     .filter((t) => ACTIVE_CARE.includes(t.item.kind) && itemInRegion(t.item.region, ctx.service))
     .map((t) => ({ path: t.path, label: t.item.kind, outcome: t.item.outcome, item: t.item }));
   const hep = ctx.request.raw.documentation?.homeExerciseProgram;
-  if (hep === true) tried.push({ path: 'documentation.homeExerciseProgram', label: 'home exercise program', outcome: undefined, item: { kind: 'home-exercise' } });
+  if (hep === true)
+    tried.push({
+      path: 'documentation.homeExerciseProgram',
+      label: 'home exercise program',
+      outcome: undefined,
+      item: { kind: 'home-exercise' },
+    });
   return tried;
 }
 
@@ -54,31 +78,49 @@ const describeNone = (what: string): string[] => [`treatments: no ${what} record
 
 export const conservativeCareFacts: FactDefinition[] = [
   defineFact<string>({
-    id: 'conservativeCare.active', type: 'string',
-    description: 'Active and physical care (exercise, PT, chiropractic, home exercise, …) for the region: failed | improved | unknown (tried, outcome not stated) | none.',
+    id: 'conservativeCare.active',
+    type: 'string',
+    description:
+      'Active and physical care (exercise, PT, chiropractic, home exercise, …) for the region: failed | improved | unknown (tried, outcome not stated) | none.',
     reads: ['treatments[]', 'documentation.homeExerciseProgram'],
-    derive: (ctx) => { const s = status(activeCare(ctx)); return known(s.value, s.value === 'none' ? describeNone('exercise or physical care') : s.evidence); },
+    derive: (ctx) => {
+      const s = status(activeCare(ctx));
+      return known(s.value, s.value === 'none' ? describeNone('exercise or physical care') : s.evidence);
+    },
   }),
   defineFact<string>({
-    id: 'conservativeCare.medication', type: 'string',
+    id: 'conservativeCare.medication',
+    type: 'string',
     description: 'First-line medication (NSAIDs, muscle relaxants, neuropathic agents): failed | improved | unknown | none.',
     reads: ['treatments[]', 'medications[]'],
-    derive: (ctx) => { const s = status(medicationCare(ctx)); return known(s.value, s.value === 'none' ? describeNone('first-line medication (NSAID, muscle relaxant, neuropathic agent)') : s.evidence); },
-  }),
-  ...(['active', 'medication'] as const).map((group) => defineFact<boolean>({
-    id: `conservativeCare.${group}Failed`, type: 'boolean',
-    description: group === 'active'
-      ? 'Active/physical care (exercise, PT, chiropractic, home exercise) for the region is documented as failed; false when it improved the worker; not documented when not tried or its outcome is not stated.'
-      : 'First-line medication (NSAIDs, muscle relaxants, neuropathic agents) is documented as failed; false when it helped; not documented otherwise.',
-    reads: ['treatments[]', 'medications[]'],
     derive: (ctx) => {
-      const s = ctx.get<string>(`conservativeCare.${group}`);
-      return s.value === 'failed' ? known(true, s.evidence) : s.value === 'improved' ? known(false, s.evidence) : unknown(s.evidence);
+      const s = status(medicationCare(ctx));
+      return known(
+        s.value,
+        s.value === 'none' ? describeNone('first-line medication (NSAID, muscle relaxant, neuropathic agent)') : s.evidence,
+      );
     },
-  })),
+  }),
+  ...(['active', 'medication'] as const).map((group) =>
+    defineFact<boolean>({
+      id: `conservativeCare.${group}Failed`,
+      type: 'boolean',
+      description:
+        group === 'active'
+          ? 'Active/physical care (exercise, PT, chiropractic, home exercise) for the region is documented as failed; false when it improved the worker; not documented when not tried or its outcome is not stated.'
+          : 'First-line medication (NSAIDs, muscle relaxants, neuropathic agents) is documented as failed; false when it helped; not documented otherwise.',
+      reads: ['treatments[]', 'medications[]'],
+      derive: (ctx) => {
+        const s = ctx.get<string>(`conservativeCare.${group}`);
+        return s.value === 'failed' ? known(true, s.evidence) : s.value === 'improved' ? known(false, s.evidence) : unknown(s.evidence);
+      },
+    }),
+  ),
   defineFact<boolean>({
-    id: 'conservativeCare.unresponsive', type: 'boolean',
-    description: 'Unresponsive to conservative treatment: both active/physical care and first-line medication are documented as failed. False when the record shows the worker improved with it.',
+    id: 'conservativeCare.unresponsive',
+    type: 'boolean',
+    description:
+      'Unresponsive to conservative treatment: both active/physical care and first-line medication are documented as failed. False when the record shows the worker improved with it.',
     reads: ['treatments[]', 'medications[]', 'documentation.homeExerciseProgram'],
     derive: (ctx) => {
       const active = ctx.get<string>('conservativeCare.active');
@@ -90,8 +132,10 @@ export const conservativeCareFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'conservativeCare.weeks', type: 'number',
-    description: 'Weeks of conservative care: the longest stated duration, else from the earliest dated treatment, else the time since injury when care is recorded.',
+    id: 'conservativeCare.weeks',
+    type: 'number',
+    description:
+      'Weeks of conservative care: the longest stated duration, else from the earliest dated treatment, else the time since injury when care is recorded.',
     reads: ['treatments[].durationWeeks', 'treatments[].date', 'treatments[].sessions', 'injury.date'],
     derive: (ctx) => {
       const tried = [...activeCare(ctx), ...medicationCare(ctx)];
@@ -99,19 +143,28 @@ export const conservativeCareFacts: FactDefinition[] = [
       const stated = tried.filter((t) => 'durationWeeks' in t.item && t.item.durationWeeks !== undefined);
       if (stated.length > 0) {
         const longest = Math.max(...stated.map((t) => (t.item as Treatment).durationWeeks!));
-        return known(longest, stated.map((t) => `${t.path}.durationWeeks = ${(t.item as Treatment).durationWeeks}`));
+        return known(
+          longest,
+          stated.map((t) => `${t.path}.durationWeeks = ${(t.item as Treatment).durationWeeks}`),
+        );
       }
       const dated = tried.filter((t) => t.item.date !== undefined);
       if (dated.length > 0) {
         const earliest = dated.reduce((a, b) => (a.item.date! < b.item.date! ? a : b));
         // measured to the request; the care's own date says nothing about how long it went on
         const asOf = serviceDate(ctx);
-        if (asOf.value !== undefined && asOf.value > earliest.item.date!) return known(weeksBetween(earliest.item.date!, asOf.value), [`${earliest.path}.date = ${earliest.item.date}`, ...asOf.evidence]);
-        return unknown([`${earliest.path}.date = ${earliest.item.date}; no later date (the service's or the record's) shows how long the care went on`]);
+        if (asOf.value !== undefined && asOf.value > earliest.item.date!)
+          return known(weeksBetween(earliest.item.date!, asOf.value), [`${earliest.path}.date = ${earliest.item.date}`, ...asOf.evidence]);
+        return unknown([
+          `${earliest.path}.date = ${earliest.item.date}; no later date (the service's or the record's) shows how long the care went on`,
+        ]);
       }
       const months = ctx.get<number>('time.monthsSinceInjury');
       if (months.value !== undefined) {
-        return known(Math.round(months.value * 4.35), [...months.evidence, 'care recorded without dates; taken to span the time since injury']);
+        return known(Math.round(months.value * 4.35), [
+          ...months.evidence,
+          'care recorded without dates; taken to span the time since injury',
+        ]);
       }
       return unknown(['treatments: no dates or durations']);
     },

@@ -36,29 +36,53 @@ function corroborate(ctx: FactContext, studies: Indexed<Study>[], kinds: Readonl
     (s.item.findings ?? []).forEach((f, j) => {
       if (!kinds.has(f.kind)) return;
       if (f.level && serviceSpine(ctx.service) && spineRegionOf(f.level.toUpperCase()) !== serviceSpine(ctx.service)) return;
-      if (consistent(f.level, f.root, roots)) hits.push(`${s.path}.findings[${j}] = ${f.kind}${f.level ? ` ${f.level}` : ''}${f.root ? ` ${f.root}` : ''}${f.side ? ` ${f.side}` : ''}`);
+      if (consistent(f.level, f.root, roots))
+        hits.push(
+          `${s.path}.findings[${j}] = ${f.kind}${f.level ? ` ${f.level}` : ''}${f.root ? ` ${f.root}` : ''}${f.side ? ` ${f.side}` : ''}`,
+        );
     });
   }
   if (hits.length > 0) return known(true, hits);
   const rootsNote = roots && roots.length > 0 ? ` consistent with ${roots.join(', ')}` : '';
-  return known(false, official.map((s) => `${s.path} (${s.item.type}${s.item.date ? ` ${s.item.date}` : ''}): no ${[...kinds].join(' or ')} finding${rootsNote}`));
+  return known(
+    false,
+    official.map(
+      (s) => `${s.path} (${s.item.type}${s.item.date ? ` ${s.item.date}` : ''}): no ${[...kinds].join(' or ')} finding${rootsNote}`,
+    ),
+  );
 }
 
 export const corroborationFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'corroboration.radiculopathyByImaging', type: 'boolean',
-    description: 'An MRI or CT with a formal report shows nerve-root compression or foraminal stenosis at a level consistent with the exam\'s root. False when such studies show none; not documented when there is no formal report.',
+    id: 'corroboration.radiculopathyByImaging',
+    type: 'boolean',
+    description:
+      "An MRI or CT with a formal report shows nerve-root compression or foraminal stenosis at a level consistent with the exam's root. False when such studies show none; not documented when there is no formal report.",
     reads: ['studies[]', 'exam[].dermatome'],
-    derive: (ctx) => corroborate(ctx, regionStudies(ctx, (t) => CROSS_SECTIONAL.has(t)), COMPRESSIVE, 'MRI or CT'),
+    derive: (ctx) =>
+      corroborate(
+        ctx,
+        regionStudies(ctx, (t) => CROSS_SECTIONAL.has(t)),
+        COMPRESSIVE,
+        'MRI or CT',
+      ),
   }),
   defineFact<boolean>({
-    id: 'corroboration.radiculopathyByElectrodiagnostics', type: 'boolean',
-    description: 'An EMG/NCV with a formal report shows radiculopathy consistent with the exam\'s root.',
+    id: 'corroboration.radiculopathyByElectrodiagnostics',
+    type: 'boolean',
+    description: "An EMG/NCV with a formal report shows radiculopathy consistent with the exam's root.",
     reads: ['studies[]', 'exam[].dermatome'],
-    derive: (ctx) => corroborate(ctx, regionStudies(ctx, (t) => t === 'emg-ncv'), new Set(['radiculopathy']), 'EMG/NCV'),
+    derive: (ctx) =>
+      corroborate(
+        ctx,
+        regionStudies(ctx, (t) => t === 'emg-ncv'),
+        new Set(['radiculopathy']),
+        'EMG/NCV',
+      ),
   }),
   defineFact<boolean>({
-    id: 'corroboration.radiculopathy', type: 'boolean',
+    id: 'corroboration.radiculopathy',
+    type: 'boolean',
     description: 'Radiculopathy corroborated by imaging and/or electrodiagnostic testing.',
     reads: ['studies[]'],
     derive: (ctx) => {

@@ -13,18 +13,31 @@ function flag(ctx: FactContext, field: DocFlag): Fact<boolean> {
 }
 
 /** Flags that concern one body region: only the record's words about the service's region count. */
-const REGIONAL: ReadonlySet<TermId> = new Set(['surgeryPlanned', 'invasiveProcedurePlanned', 'newNeurologicDeficit', 'significantChange', 'acuteFlare']);
+const REGIONAL: ReadonlySet<TermId> = new Set([
+  'surgeryPlanned',
+  'invasiveProcedurePlanned',
+  'newNeurologicDeficit',
+  'significantChange',
+  'acuteFlare',
+]);
 
 /** The flag when the record states it; otherwise what the record's own words say (vocab/record-terms.yaml). */
 function flagOrWords(ctx: FactContext, field: DocFlag & TermId): Fact<boolean> {
   const stated = flag(ctx, field);
   if (stated.value !== undefined) return stated;
-  const words = termInRecord(ctx.request.raw, field, REGIONAL.has(field) ? { regions: ctx.service.regions, neurologic: field === 'newNeurologicDeficit' } : {});
+  const words = termInRecord(
+    ctx.request.raw,
+    field,
+    REGIONAL.has(field) ? { regions: ctx.service.regions, neurologic: field === 'newNeurologicDeficit' } : {},
+  );
   return words.value === undefined ? stated : words;
 }
 
 const DIRECT_FLAGS: ReadonlyArray<[DocFlag, string]> = [
-  ['functionalImprovement', 'Functional improvement (ADLs, work restrictions, reduced dependence on care) from the treatment so far is documented.'],
+  [
+    'functionalImprovement',
+    'Functional improvement (ADLs, work restrictions, reduced dependence on care) from the treatment so far is documented.',
+  ],
   ['risksDiscussed', 'The risks (and limited benefit) of the treatment were discussed with the patient and documented.'],
 ];
 
@@ -40,24 +53,47 @@ const SURGERY_KINDS = new Set(['surgery']);
 const SURGICAL_WORDS = /surg|arthroplast|replacement|fusion|arthroscop|decompress|laminectomy|discectomy|reconstruct|neurosurg/;
 
 function surgicalConsults(ctx: FactContext) {
-  return ctx.request.services.filter((s) => s.kind === 'consultation' && s.id !== ctx.service.id
-    && SURGICAL_WORDS.test(`${s.raw.purpose ?? ''} ${s.raw.specialty ?? ''} ${s.words}`.toLowerCase()));
+  return ctx.request.services.filter(
+    (s) =>
+      s.kind === 'consultation' &&
+      s.id !== ctx.service.id &&
+      SURGICAL_WORDS.test(`${s.raw.purpose ?? ''} ${s.raw.specialty ?? ''} ${s.words}`.toLowerCase()),
+  );
 }
-const INVASIVE_KINDS = new Set(['epidural-steroid-injection', 'facet-joint-injection', 'medial-branch-block', 'facet-radiofrequency-neurotomy', 'sacroiliac-joint-injection', 'injection', 'surgery']);
+const INVASIVE_KINDS = new Set([
+  'epidural-steroid-injection',
+  'facet-joint-injection',
+  'medial-branch-block',
+  'facet-radiofrequency-neurotomy',
+  'sacroiliac-joint-injection',
+  'injection',
+  'surgery',
+]);
 
 export const documentationFacts: FactDefinition[] = [
-  ...DIRECT_FLAGS.map(([field, description]) => defineFact<boolean>({
-    id: `documentation.${field}`, type: 'boolean', description, reads: [`documentation.${field}`],
-    derive: (ctx) => flag(ctx, field),
-  })),
-  ...WORDED_FLAGS.map(([field, description]) => defineFact<boolean>({
-    id: `documentation.${field}`, type: 'boolean', description: `${description} (flag, or the record's words: vocab/record-terms.yaml)`,
-    reads: [`documentation.${field}`, 'diagnoses[]', 'documentation.notes', '*.text', 'services[].purpose'],
-    derive: (ctx) => flagOrWords(ctx, field),
-  })),
+  ...DIRECT_FLAGS.map(([field, description]) =>
+    defineFact<boolean>({
+      id: `documentation.${field}`,
+      type: 'boolean',
+      description,
+      reads: [`documentation.${field}`],
+      derive: (ctx) => flag(ctx, field),
+    }),
+  ),
+  ...WORDED_FLAGS.map(([field, description]) =>
+    defineFact<boolean>({
+      id: `documentation.${field}`,
+      type: 'boolean',
+      description: `${description} (flag, or the record's words: vocab/record-terms.yaml)`,
+      reads: [`documentation.${field}`, 'diagnoses[]', 'documentation.notes', '*.text', 'services[].purpose'],
+      derive: (ctx) => flagOrWords(ctx, field),
+    }),
+  ),
   defineFact<boolean>({
-    id: 'documentation.significantChange', type: 'boolean',
-    description: 'Significant change in symptoms or findings since the last study of the region (flag, the record\'s words, or a new neurologic deficit).',
+    id: 'documentation.significantChange',
+    type: 'boolean',
+    description:
+      "Significant change in symptoms or findings since the last study of the region (flag, the record's words, or a new neurologic deficit).",
     reads: ['documentation.significantChange', 'documentation.newNeurologicDeficit', 'diagnoses[]', 'documentation.notes', '*.text'],
     derive: (ctx) => {
       const stated = flagOrWords(ctx, 'significantChange');
@@ -67,7 +103,10 @@ export const documentationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'documentation.homeExerciseProgram', type: 'boolean', description: 'A home exercise program is documented (flag, or home exercise among treatments).', reads: ['documentation.homeExerciseProgram', 'treatments[]'],
+    id: 'documentation.homeExerciseProgram',
+    type: 'boolean',
+    description: 'A home exercise program is documented (flag, or home exercise among treatments).',
+    reads: ['documentation.homeExerciseProgram', 'treatments[]'],
     derive: (ctx) => {
       const stated = flag(ctx, 'homeExerciseProgram');
       if (stated.value !== undefined) return stated;
@@ -76,54 +115,105 @@ export const documentationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'documentation.surgeryPlanned', type: 'boolean', description: 'Surgery is planned or considered for the region (flag, or a surgery service in the request).', reads: ['documentation.surgeryPlanned', 'services[]'],
+    id: 'documentation.surgeryPlanned',
+    type: 'boolean',
+    description: 'Surgery is planned or considered for the region (flag, or a surgery service in the request).',
+    reads: ['documentation.surgeryPlanned', 'services[]'],
     derive: (ctx) => {
-      const surgery = [...ctx.request.services.filter((s) => SURGERY_KINDS.has(s.kind) && s.id !== ctx.service.id), ...surgicalConsults(ctx)]
-        .filter((s) => s.regions.some((r) => itemInRegion(r, ctx.service)));
-      if (surgery.length > 0) return known(true, surgery.map((s) => `services[${s.index}] = ${s.kind === 'surgery' ? 'surgery' : `surgical consultation (${s.raw.purpose ?? s.raw.specialty ?? s.raw.label})`}`));
+      const surgery = [
+        ...ctx.request.services.filter((s) => SURGERY_KINDS.has(s.kind) && s.id !== ctx.service.id),
+        ...surgicalConsults(ctx),
+      ].filter((s) => s.regions.some((r) => itemInRegion(r, ctx.service)));
+      if (surgery.length > 0)
+        return known(
+          true,
+          surgery.map(
+            (s) =>
+              `services[${s.index}] = ${s.kind === 'surgery' ? 'surgery' : `surgical consultation (${s.raw.purpose ?? s.raw.specialty ?? s.raw.label})`}`,
+          ),
+        );
       return flagOrWords(ctx, 'surgeryPlanned');
     },
   }),
   defineFact<boolean>({
-    id: 'documentation.surgicalEvaluation', type: 'boolean', description: 'The requested consultation is an evaluation for surgery (purpose, specialty or label name a surgery or surgeon).', reads: ['services[].purpose', 'services[].specialty', 'services[].label'],
+    id: 'documentation.surgicalEvaluation',
+    type: 'boolean',
+    description: 'The requested consultation is an evaluation for surgery (purpose, specialty or label name a surgery or surgeon).',
+    reads: ['services[].purpose', 'services[].specialty', 'services[].label'],
     derive: ({ service }) => {
       const text = `${service.raw.purpose ?? ''} ${service.raw.specialty ?? ''} ${service.words}`.toLowerCase();
-      return SURGICAL_WORDS.test(text) ? known(true, [`services[${service.index}] names a surgical evaluation`]) : unknown([`services[${service.index}]: no surgical evaluation named`]);
+      return SURGICAL_WORDS.test(text)
+        ? known(true, [`services[${service.index}] names a surgical evaluation`])
+        : unknown([`services[${service.index}]: no surgical evaluation named`]);
     },
   }),
   defineFact<boolean>({
-    id: 'documentation.invasiveProcedurePlanned', type: 'boolean', description: 'An injection or other invasive procedure is planned for the region (flag, or such a service in the request).', reads: ['documentation.invasiveProcedurePlanned', 'services[]'],
+    id: 'documentation.invasiveProcedurePlanned',
+    type: 'boolean',
+    description: 'An injection or other invasive procedure is planned for the region (flag, or such a service in the request).',
+    reads: ['documentation.invasiveProcedurePlanned', 'services[]'],
     derive: (ctx) => {
-      const procs = ctx.request.services.filter((s) => INVASIVE_KINDS.has(s.kind) && s.id !== ctx.service.id && s.regions.some((r) => itemInRegion(r, ctx.service)));
-      if (procs.length > 0) return known(true, procs.map((s) => `services[${s.index}] = ${s.kind}`));
+      const procs = ctx.request.services.filter(
+        (s) => INVASIVE_KINDS.has(s.kind) && s.id !== ctx.service.id && s.regions.some((r) => itemInRegion(r, ctx.service)),
+      );
+      if (procs.length > 0)
+        return known(
+          true,
+          procs.map((s) => `services[${s.index}] = ${s.kind}`),
+        );
       return flagOrWords(ctx, 'invasiveProcedurePlanned');
     },
   }),
   defineFact<boolean>({
-    id: 'documentation.newNeurologicDeficit', type: 'boolean', description: 'New or progressive neurologic deficit (flag, or the progressive-neurologic-deficit red flag).', reads: ['documentation.newNeurologicDeficit', 'documentation.redFlags'],
+    id: 'documentation.newNeurologicDeficit',
+    type: 'boolean',
+    description: 'New or progressive neurologic deficit (flag, or the progressive-neurologic-deficit red flag).',
+    reads: ['documentation.newNeurologicDeficit', 'documentation.redFlags'],
     derive: (ctx) => {
-      if (ctx.request.raw.documentation?.redFlags?.includes('progressive-neurologic-deficit')) return known(true, ['documentation.redFlags includes progressive-neurologic-deficit']);
+      if (ctx.request.raw.documentation?.redFlags?.includes('progressive-neurologic-deficit'))
+        return known(true, ['documentation.redFlags includes progressive-neurologic-deficit']);
       return flagOrWords(ctx, 'newNeurologicDeficit');
     },
   }),
   defineFact<boolean>({
-    id: 'documentation.anxiety', type: 'boolean', description: 'Extreme anxiety is documented (flag or an anxiety diagnosis).', reads: ['documentation.anxiety', 'diagnoses[]'],
+    id: 'documentation.anxiety',
+    type: 'boolean',
+    description: 'Extreme anxiety is documented (flag or an anxiety diagnosis).',
+    reads: ['documentation.anxiety', 'diagnoses[]'],
     derive: (ctx) => {
       const stated = flag(ctx, 'anxiety');
       if (stated.value !== undefined) return stated;
       const dx = diagnosisTexts(ctx.request.raw).filter((d) => /anxiety|panic/.test(d.text));
-      return dx.length > 0 ? known(true, dx.map((d) => `${d.path} = ${d.text}`)) : flagOrWords(ctx, 'anxiety');
+      return dx.length > 0
+        ? known(
+            true,
+            dx.map((d) => `${d.path} = ${d.text}`),
+          )
+        : flagOrWords(ctx, 'anxiety');
     },
   }),
   defineFact<boolean>({
-    id: 'documentation.psychosocialDiagnosis', type: 'boolean', description: 'A psychological or psychosocial diagnosis (depression, anxiety, stress, insomnia, PTSD) is recorded. Never false.', reads: ['diagnoses[]'],
+    id: 'documentation.psychosocialDiagnosis',
+    type: 'boolean',
+    description: 'A psychological or psychosocial diagnosis (depression, anxiety, stress, insomnia, PTSD) is recorded. Never false.',
+    reads: ['diagnoses[]'],
     derive: (ctx) => {
-      const dx = diagnosisTexts(ctx.request.raw).filter((d) => /depress|anxiety|panic|stress|insomnia|ptsd|post-?traumatic|psych|adjustment disorder/.test(d.text));
-      return dx.length > 0 ? known(true, dx.map((d) => `${d.path} = ${d.text}`)) : unknown(['diagnoses: no psychosocial diagnosis recorded']);
+      const dx = diagnosisTexts(ctx.request.raw).filter((d) =>
+        /depress|anxiety|panic|stress|insomnia|ptsd|post-?traumatic|psych|adjustment disorder/.test(d.text),
+      );
+      return dx.length > 0
+        ? known(
+            true,
+            dx.map((d) => `${d.path} = ${d.text}`),
+          )
+        : unknown(['diagnoses: no psychosocial diagnosis recorded']);
     },
   }),
   defineFact<boolean>({
-    id: 'documentation.patientWorking', type: 'boolean', description: 'The worker is working (full or modified duty); false when off work or retired.', reads: ['patient.workStatus'],
+    id: 'documentation.patientWorking',
+    type: 'boolean',
+    description: 'The worker is working (full or modified duty); false when off work or retired.',
+    reads: ['patient.workStatus'],
     derive: (ctx) => {
       const status = ctx.request.raw.patient?.workStatus;
       if (status === undefined || status === 'unknown') return unknown(['patient.workStatus not stated']);
@@ -131,7 +221,13 @@ export const documentationFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'documentation.patientAge', type: 'number', description: 'Age in years.', reads: ['patient.age'],
-    derive: (ctx) => ctx.request.raw.patient?.age !== undefined ? known(ctx.request.raw.patient.age, [`patient.age = ${ctx.request.raw.patient.age}`]) : unknown(['patient.age not stated']),
+    id: 'documentation.patientAge',
+    type: 'number',
+    description: 'Age in years.',
+    reads: ['patient.age'],
+    derive: (ctx) =>
+      ctx.request.raw.patient?.age !== undefined
+        ? known(ctx.request.raw.patient.age, [`patient.age = ${ctx.request.raw.patient.age}`])
+        : unknown(['patient.age not stated']),
   }),
 ];

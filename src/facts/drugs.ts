@@ -11,7 +11,6 @@ import { loadDocuments } from '../request/load.js';
 import { fromZodIssues, InputError } from '../request/issues.js';
 import { allowedKeysAt } from '../request/validate.js';
 
-
 export interface Drug {
   /** Generic name (for a compounding kit, the kit's name). */
   generic: string;
@@ -32,28 +31,81 @@ export interface Drug {
 
 /** Categories the medication rules tell apart (finer than the request's `drugClass`). */
 export const DRUG_CATEGORIES = [
-  'opioid', 'oral-corticosteroid', 'muscle-relaxant', 'nsaid', 'cox2-inhibitor', 'acetaminophen',
-  'aspirin', 'anticoagulant', 'antiplatelet', 'ppi', 'h2-blocker', 'gi-protectant',
-  'antidepressant', 'tricyclic', 'snri', 'ssri', 'anticonvulsant', 'benzodiazepine', 'hypnotic',
-  'sedating-antihistamine', 'antiemetic', 'laxative', 'oic-prescription', 'barbiturate-analgesic',
-  'medical-food', 'pde5-inhibitor', 'nitrate', 'local-anesthetic', 'capsaicin', 'salicylate',
-  'counterirritant', 'nmda-antagonist', 'corticosteroid', 'compounding-kit',
+  'opioid',
+  'oral-corticosteroid',
+  'muscle-relaxant',
+  'nsaid',
+  'cox2-inhibitor',
+  'acetaminophen',
+  'aspirin',
+  'anticoagulant',
+  'antiplatelet',
+  'ppi',
+  'h2-blocker',
+  'gi-protectant',
+  'antidepressant',
+  'tricyclic',
+  'snri',
+  'ssri',
+  'anticonvulsant',
+  'benzodiazepine',
+  'hypnotic',
+  'sedating-antihistamine',
+  'antiemetic',
+  'laxative',
+  'oic-prescription',
+  'barbiturate-analgesic',
+  'medical-food',
+  'pde5-inhibitor',
+  'nitrate',
+  'local-anesthetic',
+  'capsaicin',
+  'salicylate',
+  'counterirritant',
+  'nmda-antagonist',
+  'corticosteroid',
+  'compounding-kit',
 ] as const;
 export type DrugCategory = (typeof DRUG_CATEGORIES)[number];
 
 const positive = z.number().positive();
-const regexSource = z.string().min(1).refine((src) => { try { new RegExp(src); return true; } catch { return false; } }, { error: 'expected a valid regular expression' });
-const drugEntrySchema = z.strictObject({
-  generic: z.string().min(1),
-  categories: z.array(z.enum(DRUG_CATEGORIES)).min(1),
-  names: z.array(z.string().min(1).regex(/^[a-z0-9 .&'-]+$/, { error: 'expected lower-case letters, digits, spaces, ".", "&", "\'" or "-" (use pattern: for anything else)' })).min(1).optional(),
-  pattern: regexSource.optional(),
-  maxDosesPerDay: z.number().int().positive().optional(),
-  morphineFactor: positive.optional(),
-  unitStrengthMg: positive.optional(),
-  contains: z.array(z.string().min(1)).min(1).optional(),
-  transdermal: z.literal(true).optional(),
-}).refine((d) => (d.names === undefined) !== (d.pattern === undefined), { error: 'expected exactly one of names: or pattern:' });
+const regexSource = z
+  .string()
+  .min(1)
+  .refine(
+    (src) => {
+      try {
+        new RegExp(src);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'expected a valid regular expression' },
+  );
+const drugEntrySchema = z
+  .strictObject({
+    generic: z.string().min(1),
+    categories: z.array(z.enum(DRUG_CATEGORIES)).min(1),
+    names: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .regex(/^[a-z0-9 .&'-]+$/, {
+            error: 'expected lower-case letters, digits, spaces, ".", "&", "\'" or "-" (use pattern: for anything else)',
+          }),
+      )
+      .min(1)
+      .optional(),
+    pattern: regexSource.optional(),
+    maxDosesPerDay: z.number().int().positive().optional(),
+    morphineFactor: positive.optional(),
+    unitStrengthMg: positive.optional(),
+    contains: z.array(z.string().min(1)).min(1).optional(),
+    transdermal: z.literal(true).optional(),
+  })
+  .refine((d) => (d.names === undefined) !== (d.pattern === undefined), { error: 'expected exactly one of names: or pattern:' });
 const drugFileSchema = z.strictObject({ drugs: z.array(drugEntrySchema).min(1) });
 
 /** The drug vocabulary file, beside rules/ and guidelines/ at the project root. */
@@ -72,10 +124,17 @@ function validatedEntries(text: string, name: string): DrugEntry[] {
   if (!doc) throw new InputError([{ file: name, path: '', code: 'empty', message: 'empty file' }]);
   const result = drugFileSchema.safeParse(doc.data, { reportInput: true });
   if (!result.success) {
-    throw new InputError(fromZodIssues(name, result.error.issues, (p) => allowedKeysAt(drugFileSchema, p)).map((issue) => {
-      const loc = doc.locate(issue.path.split(/[.[\]]+/).filter(Boolean).map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)));
-      return loc ? { ...issue, line: loc.line, column: loc.column } : issue;
-    }));
+    throw new InputError(
+      fromZodIssues(name, result.error.issues, (p) => allowedKeysAt(drugFileSchema, p)).map((issue) => {
+        const loc = doc.locate(
+          issue.path
+            .split(/[.[\]]+/)
+            .filter(Boolean)
+            .map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)),
+        );
+        return loc ? { ...issue, line: loc.line, column: loc.column } : issue;
+      }),
+    );
   }
   return result.data.drugs;
 }
@@ -85,20 +144,26 @@ function cachedEntries(digest: string): DrugEntry[] | undefined {
   try {
     const cache = JSON.parse(readFileSync(DRUGS_CACHE_FILE, 'utf8')) as { sha256?: string; drugs?: DrugEntry[] };
     return cache.sha256 === digest ? cache.drugs : undefined;
-  } catch { return undefined; }
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads the drug vocabulary (the build's validated copy when the file is unchanged). */
 export function loadDrugs(file: string = DRUGS_FILE): Drug[] {
   const text = readFileSync(file, 'utf8');
-  const entries = (file === DRUGS_FILE ? cachedEntries(sha256(text)) : undefined) ?? validatedEntries(text, relative(process.cwd(), file) || file);
+  const entries =
+    (file === DRUGS_FILE ? cachedEntries(sha256(text)) : undefined) ?? validatedEntries(text, relative(process.cwd(), file) || file);
   return entries.map(({ names, pattern, ...d }) => ({ ...d, pattern: new RegExp(pattern ?? names!.map(escape).join('|')) }));
 }
 
 /** Build step: validates vocab/drugs.yaml and writes the copy loadDrugs reads. */
 export function writeDrugsCache(): void {
   const text = readFileSync(DRUGS_FILE, 'utf8');
-  writeFileSync(DRUGS_CACHE_FILE, JSON.stringify({ sha256: sha256(text), drugs: validatedEntries(text, relative(PROJECT_ROOT, DRUGS_FILE)) }));
+  writeFileSync(
+    DRUGS_CACHE_FILE,
+    JSON.stringify({ sha256: sha256(text), drugs: validatedEntries(text, relative(PROJECT_ROOT, DRUGS_FILE)) }),
+  );
 }
 
 let drugs: readonly Drug[] | undefined;
@@ -134,12 +199,17 @@ export function categoriesNamed(text: string): DrugCategory[] {
 
 /** The request vocabulary's coarse class for a category, where it has one. */
 const COARSE: Partial<Record<DrugCategory, string>> = {
-  'muscle-relaxant': 'muscle-relaxant', anticonvulsant: 'neuropathic', tricyclic: 'neuropathic', snri: 'neuropathic', nsaid: 'nsaid',
+  'muscle-relaxant': 'muscle-relaxant',
+  anticonvulsant: 'neuropathic',
+  tricyclic: 'neuropathic',
+  snri: 'neuropathic',
+  nsaid: 'nsaid',
 };
 const COARSE_ORDER = ['muscle-relaxant', 'neuropathic', 'nsaid'];
 
 // whole words: "ointment" must not match inside "appointments"
-const TOPICAL_FORM = /\b(creams?|gels?|ointments?|lotions?|patch(es)?|lidoderm|topical|compound(ed)?|transdermal|salonpas|terocin|flector)\b/i;
+const TOPICAL_FORM =
+  /\b(creams?|gels?|ointments?|lotions?|patch(es)?|lidoderm|topical|compound(ed)?|transdermal|salonpas|terocin|flector)\b/i;
 
 /** The request vocabulary's `drugClass` for a drug name (opioid, nsaid, muscle-relaxant, …). */
 export function drugClassOfName(name: string, route?: string): string | undefined {

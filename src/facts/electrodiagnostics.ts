@@ -23,12 +23,23 @@ const LIMB_WORDS: Record<Limb, RegExp> = {
 };
 
 const NEURO_SYMPTOM = /numb|tingl|paresthe|burning|weak|radiat|radicul|sciatic|shooting|electric|pins and needles/;
-const SIGN_FINDINGS: readonly ExamFinding['finding'][] = ['sensory-deficit', 'motor-weakness', 'reflex-change', 'tinel-sign', 'phalen-sign', 'grip-weakness', 'muscle-atrophy', 'straight-leg-raise'];
+const SIGN_FINDINGS: readonly ExamFinding['finding'][] = [
+  'sensory-deficit',
+  'motor-weakness',
+  'reflex-change',
+  'tinel-sign',
+  'phalen-sign',
+  'grip-weakness',
+  'muscle-atrophy',
+  'straight-leg-raise',
+];
 const SIGN_TESTS = /spurling|median (nerve )?compression|carpal compression|durkan|froment|wartenberg|elbow flexion test|tarsal/;
-const ENTRAPMENT_TEXT = /carpal tunnel|cubital tunnel|radial tunnel|tarsal tunnel|ulnar (neuropathy|nerve|neuritis)|median neuropathy|peroneal|fibular nerve|entrapment|neuropathy|diabet|thoracic outlet/;
+const ENTRAPMENT_TEXT =
+  /carpal tunnel|cubital tunnel|radial tunnel|tarsal tunnel|ulnar (neuropathy|nerve|neuritis)|median neuropathy|peroneal|fibular nerve|entrapment|neuropathy|diabet|thoracic outlet/;
 const ENTRAPMENT_TESTS = /median (nerve )?compression|carpal compression|durkan|froment|wartenberg|elbow flexion test|tarsal/;
 /** Words that name an electrodiagnostic study (the label is read when it names one). */
-const STUDY_WORDS = /\bemgs?\b|electromyog|\bnc[sv]s?\b|nerve conduction|\bss?eps?\b|evoked potential|\beeg\b|electroencephalog|h-?reflex|current perception|quantitative sensory|v-?snct/;
+const STUDY_WORDS =
+  /\bemgs?\b|electromyog|\bnc[sv]s?\b|nerve conduction|\bss?eps?\b|evoked potential|\beeg\b|electroencephalog|h-?reflex|current perception|quantitative sensory|v-?snct/;
 const RADICULAR_TEXT = /radicul|sciatica|nerve root|neural impingement|plexopath|plexus/;
 
 function limbsOfRegion(r: Region): Limb[] {
@@ -47,7 +58,10 @@ function wordLimbs(words: string): Limb[] {
 /** Limbs an exam finding bears on: its dermatome, root or level, else its region, else its words. */
 function findingLimbs(f: ExamFinding): Limb[] {
   const named = f.dermatome ?? f.root ?? f.level;
-  if (named) { const l = spineLimb(named); return l ? [l] : []; }
+  if (named) {
+    const l = spineLimb(named);
+    return l ? [l] : [];
+  }
   if (f.region) return limbsOfRegion(f.region);
   if (f.finding === 'straight-leg-raise') return ['lower'];
   const text = (f.text ?? '').toLowerCase();
@@ -57,7 +71,10 @@ function findingLimbs(f: ExamFinding): Limb[] {
 
 /** Limbs a symptom bears on: its dermatome, else its limb region, else its words (a symptom may name both). */
 function symptomLimbs(s: Symptom): Limb[] {
-  if (s.dermatome) { const l = spineLimb(s.dermatome); return l ? [l] : []; }
+  if (s.dermatome) {
+    const l = spineLimb(s.dermatome);
+    return l ? [l] : [];
+  }
   if (s.region && !['cervical', 'lumbar', 'thoracic', 'sacroiliac'].includes(s.region)) return limbsOfRegion(s.region);
   return wordLimbs(`${s.kind} ${s.text ?? ''}`.toLowerCase().replace(/-/g, ' '));
 }
@@ -83,7 +100,7 @@ function limbSymptoms(ctx: FactContext): Indexed<Symptom>[] {
 
 const positive = (e: Indexed<ExamFinding>): boolean => isPositive(e.item) && e.item.result !== 'not-tested';
 const describe = (e: Indexed<ExamFinding>): string =>
-  `${e.path} = ${e.item.finding === 'other' ? e.item.text : e.item.finding}${e.item.dermatome ?? e.item.root ? ` ${e.item.dermatome ?? e.item.root}` : ''}${e.item.region ? ` (${e.item.region})` : ''}`;
+  `${e.path} = ${e.item.finding === 'other' ? e.item.text : e.item.finding}${(e.item.dermatome ?? e.item.root) ? ` ${e.item.dermatome ?? e.item.root}` : ''}${e.item.region ? ` (${e.item.region})` : ''}`;
 
 /** Diagnoses bearing on the service's limbs (no region, or a region of the limb). */
 function limbDiagnoses(ctx: FactContext): { text: string; path: string }[] {
@@ -105,8 +122,10 @@ function corroboratingImaging(ctx: FactContext, roots: readonly string[]): strin
       if (f.kind !== 'nerve-root-compression' && f.kind !== 'foraminal-stenosis') return;
       const spine = f.level ? spineRegionOf(f.level.toUpperCase()) : s.item.region;
       if (!spine || !(spines as string[]).includes(spine)) return;
-      const consistent = roots.length === 0 || (f.root !== undefined && roots.includes(f.root.toUpperCase()))
-        || (f.level !== undefined && roots.some((r) => levelConsistentWithRoot(f.level!.toUpperCase(), r)));
+      const consistent =
+        roots.length === 0 ||
+        (f.root !== undefined && roots.includes(f.root.toUpperCase())) ||
+        (f.level !== undefined && roots.some((r) => levelConsistentWithRoot(f.level!.toUpperCase(), r)));
       if (consistent) hits.push(`${s.path}.findings[${j}] = ${f.kind}${f.level ? ` ${f.level}` : ''}`);
     });
   });
@@ -121,26 +140,45 @@ function priorLimbStudies(ctx: FactContext): Indexed<Study>[] {
   return indexed(ctx.request.raw.studies, 'studies').filter((s) => {
     if (s.item.type !== 'emg-ncv') return false;
     if (s.item.date && at !== undefined && dayNumber(s.item.date) > dayNumber(at)) return false;
-    if (s.item.region) return ctx.service.regions.some((r) => regionsOverlap(r, s.item.region!)) || limbsOfRegion(s.item.region).some((l) => limbs.includes(l));
+    if (s.item.region)
+      return (
+        ctx.service.regions.some((r) => regionsOverlap(r, s.item.region!)) || limbsOfRegion(s.item.region).some((l) => limbs.includes(l))
+      );
     const root = s.item.findings?.find((f) => f.root ?? f.level);
-    if (root) { const sp = spineRegionOf((root.root ?? root.level)!.toUpperCase()); return limbs.some((l) => LIMB_SPINE[l] === sp); }
-    return (s.item.findings ?? []).some((f) => f.kind === 'neuropathy' && (Object.keys(LIMB_WORDS) as Limb[]).some((l) => limbs.includes(l) && (l === 'upper' ? /carpal|ulnar|median|radial|cubital/ : /peroneal|tibial|tarsal|sural/).test((f.text ?? '').toLowerCase())));
+    if (root) {
+      const sp = spineRegionOf((root.root ?? root.level)!.toUpperCase());
+      return limbs.some((l) => LIMB_SPINE[l] === sp);
+    }
+    return (s.item.findings ?? []).some(
+      (f) =>
+        f.kind === 'neuropathy' &&
+        (Object.keys(LIMB_WORDS) as Limb[]).some(
+          (l) =>
+            limbs.includes(l) &&
+            (l === 'upper' ? /carpal|ulnar|median|radial|cubital/ : /peroneal|tibial|tarsal|sural/).test((f.text ?? '').toLowerCase()),
+        ),
+    );
   });
 }
 
 export const electrodiagnosticFacts: FactDefinition[] = [
   defineFact<readonly string[]>({
-    id: 'electrodiagnostics.limbs', type: 'list',
+    id: 'electrodiagnostics.limbs',
+    type: 'list',
     description: 'Limbs the study covers: upper (arm, or a cervical work-up) and/or lower (leg, or a lumbar work-up).',
     reads: ['services[].region', 'services[].regions', 'services[].label'],
     derive: (ctx) => {
       const limbs = limbsOf(ctx);
-      return limbs.length > 0 ? known(limbs, [`services[${ctx.service.index}] regions ${ctx.service.regions.join(', ')} → ${limbs.join(', ')}`]) : unknown([`services[${ctx.service.index}]: limb not stated`]);
+      return limbs.length > 0
+        ? known(limbs, [`services[${ctx.service.index}] regions ${ctx.service.regions.join(', ')} → ${limbs.join(', ')}`])
+        : unknown([`services[${ctx.service.index}]: limb not stated`]);
     },
   }),
   defineFact<readonly string[]>({
-    id: 'electrodiagnostics.components', type: 'list',
-    description: 'Studies requested, read from the label (or, when the label names none, the text): emg (needle electromyography, H-reflex), ncs (nerve conduction studies, NCV), surface-emg, ssep (somatosensory or other evoked potentials), eeg, sensory-threshold (current perception threshold, quantitative sensory testing, V-sNCT).',
+    id: 'electrodiagnostics.components',
+    type: 'list',
+    description:
+      'Studies requested, read from the label (or, when the label names none, the text): emg (needle electromyography, H-reflex), ncs (nerve conduction studies, NCV), surface-emg, ssep (somatosensory or other evoked potentials), eeg, sensory-threshold (current perception threshold, quantitative sensory testing, V-sNCT).',
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => {
       const label = (ctx.service.raw.label ?? '').toLowerCase();
@@ -151,76 +189,147 @@ export const electrodiagnosticFacts: FactDefinition[] = [
       if (/\bnc[sv]s?\b|nerve conduction/.test(w)) parts.push('ncs');
       if (/\bss?eps?\b|evoked potential|\bmeps?\b|\bbaers?\b|\bveps?\b/.test(w)) parts.push('ssep');
       if (/\beeg\b|electroencephalog/.test(w)) parts.push('eeg');
-      if (/current perception|\bcpt\b|quantitative sensory|\bqst\b|v-?snct|sensory nerve conduction threshold|pressure-specified sensory/.test(w)) parts.push('sensory-threshold');
-      const from = w === label ? `services[${ctx.service.index}].label = ${ctx.service.raw.label}` : `services[${ctx.service.index}].text = ${ctx.service.raw.text ?? ''}`;
+      if (
+        /current perception|\bcpt\b|quantitative sensory|\bqst\b|v-?snct|sensory nerve conduction threshold|pressure-specified sensory/.test(
+          w,
+        )
+      )
+        parts.push('sensory-threshold');
+      const from =
+        w === label
+          ? `services[${ctx.service.index}].label = ${ctx.service.raw.label}`
+          : `services[${ctx.service.index}].text = ${ctx.service.raw.text ?? ''}`;
       return parts.length > 0 ? known(parts, [from]) : unknown([`services[${ctx.service.index}]: the studies (EMG, NCS) are not named`]);
     },
   }),
   defineFact<boolean>({
-    id: 'electrodiagnostics.limbSymptoms', type: 'boolean',
-    description: 'Neurologic symptoms in the limb studied: numbness, tingling, paresthesias, burning, weakness, radiating or radicular pain. False when the worker denies them.',
+    id: 'electrodiagnostics.limbSymptoms',
+    type: 'boolean',
+    description:
+      'Neurologic symptoms in the limb studied: numbness, tingling, paresthesias, burning, weakness, radiating or radicular pain. False when the worker denies them.',
     reads: ['symptoms[]'],
     derive: (ctx) => {
       const s = limbSymptoms(ctx);
       const yes = s.filter((x) => x.item.result !== 'negative');
-      if (yes.length > 0) return known(true, yes.map((x) => `${x.path}.kind = ${x.item.kind}`));
-      return s.length > 0 ? known(false, s.map((x) => `${x.path}.kind = ${x.item.kind} (denied)`)) : unknown(['symptoms: no numbness, tingling, weakness or radiating pain recorded for the limb']);
+      if (yes.length > 0)
+        return known(
+          true,
+          yes.map((x) => `${x.path}.kind = ${x.item.kind}`),
+        );
+      return s.length > 0
+        ? known(
+            false,
+            s.map((x) => `${x.path}.kind = ${x.item.kind} (denied)`),
+          )
+        : unknown(['symptoms: no numbness, tingling, weakness or radiating pain recorded for the limb']);
     },
   }),
   defineFact<boolean>({
-    id: 'electrodiagnostics.limbSigns', type: 'boolean',
-    description: 'Objective neurologic signs in the limb studied: sensory deficit, weakness, reflex change, atrophy, grip weakness, Tinel or Phalen, a provocative test (Spurling, median compression, straight-leg raise). False when they were examined and normal.',
+    id: 'electrodiagnostics.limbSigns',
+    type: 'boolean',
+    description:
+      'Objective neurologic signs in the limb studied: sensory deficit, weakness, reflex change, atrophy, grip weakness, Tinel or Phalen, a provocative test (Spurling, median compression, straight-leg raise). False when they were examined and normal.',
     reads: ['exam[]'],
     derive: (ctx) => {
       const f = limbFindings(ctx, SIGN_FINDINGS);
       const yes = f.filter(positive);
-      if (yes.length > 0) return known(true, yes.map((e) => `${describe(e)} positive`));
+      if (yes.length > 0)
+        return known(
+          true,
+          yes.map((e) => `${describe(e)} positive`),
+        );
       const no = f.filter((e) => isNegative(e.item));
-      return no.length > 0 ? known(false, no.map((e) => `${describe(e)} negative`)) : unknown(['exam: no neurologic finding recorded for the limb']);
+      return no.length > 0
+        ? known(
+            false,
+            no.map((e) => `${describe(e)} negative`),
+          )
+        : unknown(['exam: no neurologic finding recorded for the limb']);
     },
   }),
   defineFact<boolean>({
-    id: 'electrodiagnostics.motorDeficit', type: 'boolean',
-    description: 'A motor deficit in the limb studied: weakness, grip weakness or atrophy on exam. False when strength was examined and normal.',
+    id: 'electrodiagnostics.motorDeficit',
+    type: 'boolean',
+    description:
+      'A motor deficit in the limb studied: weakness, grip weakness or atrophy on exam. False when strength was examined and normal.',
     reads: ['exam[]'],
     derive: (ctx) => {
       const f = limbFindings(ctx, ['motor-weakness', 'grip-weakness', 'muscle-atrophy']).filter((e) => e.item.finding !== 'other');
       const yes = f.filter(positive);
-      if (yes.length > 0) return known(true, yes.map((e) => `${describe(e)} positive`));
+      if (yes.length > 0)
+        return known(
+          true,
+          yes.map((e) => `${describe(e)} positive`),
+        );
       const no = f.filter((e) => isNegative(e.item));
-      return no.length > 0 ? known(false, no.map((e) => `${describe(e)} negative`)) : unknown(['exam: strength of the limb not recorded']);
+      return no.length > 0
+        ? known(
+            false,
+            no.map((e) => `${describe(e)} negative`),
+          )
+        : unknown(['exam: strength of the limb not recorded']);
     },
   }),
   defineFact<boolean>({
-    id: 'electrodiagnostics.entrapmentSuspected', type: 'boolean',
-    description: 'A focal entrapment or peripheral neuropathy is suspected in the limb: positive Tinel or Phalen or a nerve compression test, or a diagnosis or symptom naming carpal/cubital/tarsal tunnel, an ulnar, median or peroneal neuropathy, or diabetes. False when Tinel/Phalen were negative, or (lower limb) when the picture is radicular, and nothing points to one.',
+    id: 'electrodiagnostics.entrapmentSuspected',
+    type: 'boolean',
+    description:
+      'A focal entrapment or peripheral neuropathy is suspected in the limb: positive Tinel or Phalen or a nerve compression test, or a diagnosis or symptom naming carpal/cubital/tarsal tunnel, an ulnar, median or peroneal neuropathy, or diabetes. False when Tinel/Phalen were negative, or (lower limb) when the picture is radicular, and nothing points to one.',
     reads: ['exam[]', 'diagnoses[]', 'symptoms[]'],
     derive: (ctx) => {
-      const tests = limbFindings(ctx, ['tinel-sign', 'phalen-sign']).filter((e) => e.item.finding !== 'other' || ENTRAPMENT_TESTS.test((e.item.text ?? '').toLowerCase()));
+      const tests = limbFindings(ctx, ['tinel-sign', 'phalen-sign']).filter(
+        (e) => e.item.finding !== 'other' || ENTRAPMENT_TESTS.test((e.item.text ?? '').toLowerCase()),
+      );
       const dx = limbDiagnoses(ctx).filter((d) => ENTRAPMENT_TEXT.test(d.text));
-      const sx = indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => s.item.result !== 'negative' && ENTRAPMENT_TEXT.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase().replace(/-/g, ' '))
-        && (symptomLimbs(s.item).length === 0 || symptomLimbs(s.item).some((l) => limbsOf(ctx).includes(l))));
-      const yes = [...tests.filter(positive).map((e) => `${describe(e)} positive`), ...dx.map((d) => `${d.path} = ${d.text}`), ...sx.map((s) => `${s.path}.kind = ${s.item.kind}`)];
+      const sx = indexed(ctx.request.raw.symptoms, 'symptoms').filter(
+        (s) =>
+          s.item.result !== 'negative' &&
+          ENTRAPMENT_TEXT.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase().replace(/-/g, ' ')) &&
+          (symptomLimbs(s.item).length === 0 || symptomLimbs(s.item).some((l) => limbsOf(ctx).includes(l))),
+      );
+      const yes = [
+        ...tests.filter(positive).map((e) => `${describe(e)} positive`),
+        ...dx.map((d) => `${d.path} = ${d.text}`),
+        ...sx.map((s) => `${s.path}.kind = ${s.item.kind}`),
+      ];
       if (yes.length > 0) return known(true, yes);
       const negative = tests.filter((e) => isNegative(e.item)).map((e) => `${describe(e)} negative`);
       if (negative.length > 0) return known(false, negative);
       if (limbsOf(ctx).includes('lower') && !limbsOf(ctx).includes('upper')) {
         const radicular = ctx.get<boolean>('electrodiagnostics.radiculopathySuspected');
-        if (radicular.value === true) return known(false, [...radicular.evidence, 'no sign or diagnosis of peripheral neuropathy or entrapment']);
+        if (radicular.value === true)
+          return known(false, [...radicular.evidence, 'no sign or diagnosis of peripheral neuropathy or entrapment']);
       }
       return unknown(['no sign, symptom or diagnosis of an entrapment or peripheral neuropathy recorded']);
     },
   }),
   defineFact<boolean>({
-    id: 'electrodiagnostics.radiculopathySuspected', type: 'boolean',
-    description: 'A radiculopathy or plexopathy is suspected for the limb: radiating or dermatomal symptoms, a radiculopathy/radiculitis/sciatica/plexopathy diagnosis, a positive Spurling or straight-leg raise, or a dermatomal or myotomal deficit. False when the limb\'s neurologic symptoms are denied and its exam is normal.',
+    id: 'electrodiagnostics.radiculopathySuspected',
+    type: 'boolean',
+    description:
+      "A radiculopathy or plexopathy is suspected for the limb: radiating or dermatomal symptoms, a radiculopathy/radiculitis/sciatica/plexopathy diagnosis, a positive Spurling or straight-leg raise, or a dermatomal or myotomal deficit. False when the limb's neurologic symptoms are denied and its exam is normal.",
     reads: ['symptoms[]', 'diagnoses[]', 'exam[]'],
     derive: (ctx) => {
-      const symptoms = limbSymptoms(ctx).filter((s) => s.item.result !== 'negative' && (/radiat|radicul|sciatic|shooting/.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()) || s.item.dermatome));
+      const symptoms = limbSymptoms(ctx).filter(
+        (s) =>
+          s.item.result !== 'negative' &&
+          (/radiat|radicul|sciatic|shooting/.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()) || s.item.dermatome),
+      );
       const dx = limbDiagnoses(ctx).filter((d) => RADICULAR_TEXT.test(d.text));
-      const signs = limbFindings(ctx, ['straight-leg-raise', 'sensory-deficit', 'motor-weakness', 'reflex-change']).filter((e) => positive(e)
-        && (e.item.finding === 'straight-leg-raise' || (e.item.finding === 'other' && /spurling/.test((e.item.text ?? '').toLowerCase())) || e.item.dermatome !== undefined || e.item.root !== undefined || e.item.level !== undefined));
-      const yes = [...symptoms.map((s) => `${s.path}.kind = ${s.item.kind}`), ...dx.map((d) => `${d.path} = ${d.text}`), ...signs.map((e) => `${describe(e)} positive`)];
+      const signs = limbFindings(ctx, ['straight-leg-raise', 'sensory-deficit', 'motor-weakness', 'reflex-change']).filter(
+        (e) =>
+          positive(e) &&
+          (e.item.finding === 'straight-leg-raise' ||
+            (e.item.finding === 'other' && /spurling/.test((e.item.text ?? '').toLowerCase())) ||
+            e.item.dermatome !== undefined ||
+            e.item.root !== undefined ||
+            e.item.level !== undefined),
+      );
+      const yes = [
+        ...symptoms.map((s) => `${s.path}.kind = ${s.item.kind}`),
+        ...dx.map((d) => `${d.path} = ${d.text}`),
+        ...signs.map((e) => `${describe(e)} positive`),
+      ];
       if (yes.length > 0) return known(true, yes);
       const sx = ctx.get<boolean>('electrodiagnostics.limbSymptoms');
       const exam = ctx.get<boolean>('electrodiagnostics.limbSigns');
@@ -229,48 +338,75 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'electrodiagnostics.radiculopathyObvious', type: 'boolean',
-    description: 'Radiculopathy is already clinically obvious: an objective dermatomal or myotomal deficit (sensory, motor or reflex) in the limb and a formal MRI or CT report showing nerve-root compression or foraminal stenosis consistent with it. False otherwise.',
+    id: 'electrodiagnostics.radiculopathyObvious',
+    type: 'boolean',
+    description:
+      'Radiculopathy is already clinically obvious: an objective dermatomal or myotomal deficit (sensory, motor or reflex) in the limb and a formal MRI or CT report showing nerve-root compression or foraminal stenosis consistent with it. False otherwise.',
     reads: ['exam[]', 'studies[]'],
     derive: (ctx) => {
-      const deficits = limbFindings(ctx, ['sensory-deficit', 'motor-weakness', 'reflex-change']).filter((e) => e.item.finding !== 'other' && positive(e));
+      const deficits = limbFindings(ctx, ['sensory-deficit', 'motor-weakness', 'reflex-change']).filter(
+        (e) => e.item.finding !== 'other' && positive(e),
+      );
       if (deficits.length === 0) return known(false, ['exam: no objective sensory, motor or reflex deficit in the limb']);
-      const roots = [...new Set(deficits.map((e) => (e.item.dermatome ?? e.item.root)?.toUpperCase()).filter((r): r is string => r !== undefined))];
+      const roots = [
+        ...new Set(deficits.map((e) => (e.item.dermatome ?? e.item.root)?.toUpperCase()).filter((r): r is string => r !== undefined)),
+      ];
       const imaging = corroboratingImaging(ctx, roots);
-      if (imaging.length === 0) return known(false, [...deficits.map((e) => `${describe(e)} positive`), 'no formal MRI or CT report shows a corresponding nerve-root compression']);
+      if (imaging.length === 0)
+        return known(false, [
+          ...deficits.map((e) => `${describe(e)} positive`),
+          'no formal MRI or CT report shows a corresponding nerve-root compression',
+        ]);
       return known(true, [...deficits.map((e) => `${describe(e)} positive`), ...imaging]);
     },
   }),
   defineFact<readonly string[]>({
-    id: 'electrodiagnostics.priorStudies', type: 'list',
+    id: 'electrodiagnostics.priorStudies',
+    type: 'list',
     description: 'Earlier electrodiagnostic studies of the same limb (by region, or by the roots or nerves their findings name).',
     reads: ['studies[]'],
     derive: (ctx) => {
       const prior = priorLimbStudies(ctx);
-      return known(prior.map((s) => `${s.path}${s.item.date ? ` ${s.item.date}` : ''}`),
-        prior.length > 0 ? prior.map((s) => `${s.path} = emg-ncv${s.item.date ? ` (${s.item.date})` : ''}`) : ['studies: no earlier electrodiagnostic study of this limb']);
+      return known(
+        prior.map((s) => `${s.path}${s.item.date ? ` ${s.item.date}` : ''}`),
+        prior.length > 0
+          ? prior.map((s) => `${s.path} = emg-ncv${s.item.date ? ` (${s.item.date})` : ''}`)
+          : ['studies: no earlier electrodiagnostic study of this limb'],
+      );
     },
   }),
   defineFact<readonly string[]>({
-    id: 'electrodiagnostics.eventSincePrior', type: 'list',
-    description: 'Events since the latest dated earlier study of the limb that change what a new study can show: a surgery of the limb or its spinal region (e.g. a carpal tunnel release, a decompression) dated after it, or a new injury. Not documented when there is no dated earlier study or no such event is recorded.',
+    id: 'electrodiagnostics.eventSincePrior',
+    type: 'list',
+    description:
+      'Events since the latest dated earlier study of the limb that change what a new study can show: a surgery of the limb or its spinal region (e.g. a carpal tunnel release, a decompression) dated after it, or a new injury. Not documented when there is no dated earlier study or no such event is recorded.',
     reads: ['studies[]', 'surgeries[]', 'injury.date'],
     derive: (ctx) => {
       const limbs = limbsOf(ctx);
-      const dates = priorLimbStudies(ctx).map((p) => p.item.date).filter((d): d is string => d !== undefined);
+      const dates = priorLimbStudies(ctx)
+        .map((p) => p.item.date)
+        .filter((d): d is string => d !== undefined);
       if (dates.length === 0) return unknown(['no dated earlier electrodiagnostic study of this limb']);
       const latest = dates.reduce((a, b) => (dayNumber(b) > dayNumber(a) ? b : a));
       const at = ctx.get<string>('imaging.requestDate').value;
-      const since = (d: string | undefined): boolean => d !== undefined && dayNumber(d) > dayNumber(latest) && (at === undefined || dayNumber(d) <= dayNumber(at));
+      const since = (d: string | undefined): boolean =>
+        d !== undefined && dayNumber(d) > dayNumber(latest) && (at === undefined || dayNumber(d) <= dayNumber(at));
       const events: string[] = [];
       indexed(ctx.request.raw.surgeries, 'surgeries').forEach((s) => {
         const level = s.item.levels === undefined ? undefined : Array.isArray(s.item.levels) ? s.item.levels[0] : s.item.levels;
-        const surgeryLimbs = s.item.region ? limbsOfRegion(s.item.region) : level ? [spineLimb(String(level))].filter((l): l is Limb => l !== undefined) : wordLimbs(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase());
-        if (since(s.item.date) && surgeryLimbs.some((l) => limbs.includes(l))) events.push(`${s.path} = ${s.item.kind} ${s.item.date} (after the study of ${latest})`);
+        const surgeryLimbs = s.item.region
+          ? limbsOfRegion(s.item.region)
+          : level
+            ? [spineLimb(String(level))].filter((l): l is Limb => l !== undefined)
+            : wordLimbs(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase());
+        if (since(s.item.date) && surgeryLimbs.some((l) => limbs.includes(l)))
+          events.push(`${s.path} = ${s.item.kind} ${s.item.date} (after the study of ${latest})`);
       });
       const injury = ctx.request.raw.injury?.date;
       if (since(injury)) events.push(`injury.date = ${injury} (after the study of ${latest})`);
-      return events.length > 0 ? known(events, events) : unknown([`no surgery or new injury of the limb recorded after the study of ${latest}`]);
+      return events.length > 0
+        ? known(events, events)
+        : unknown([`no surgery or new injury of the limb recorded after the study of ${latest}`]);
     },
   }),
 ];

@@ -8,11 +8,18 @@ const FREQUENCIES: ReadonlyArray<[RegExp, number]> = [
   [/\b(?:5|five) times (?:a|per|each) day|\b(?:5|five) times daily/, 5],
   [/\b(?:4|four) times (?:a|per|each) day|\b(?:4|four) times daily|\bqid\b|q\.i\.d|\b4x (?:a |per )?day/, 4],
   [/\b(?:3|three) times (?:a|per|each) day|\b(?:3|three) times daily|\btid\b|t\.i\.d|\b3x (?:a |per )?day/, 3],
-  [/\btwice (?:a|per|each) day|\btwice daily|\b(?:2|two) times (?:a|per|each) day|\b(?:2|two) times daily|\bbid\b|b\.i\.d|\b2x (?:a |per )?day/, 2],
-  [/\bonce (?:a|per|each) day|\bonce daily|\b(?:1|one) times? (?:a|per|each) day|\bdaily\b|\bqd\b|q\.d\.|every (?:day|night|morning)|at bedtime|\bqhs\b|\bnightly\b|\bqam\b|\bqpm\b/, 1],
+  [
+    /\btwice (?:a|per|each) day|\btwice daily|\b(?:2|two) times (?:a|per|each) day|\b(?:2|two) times daily|\bbid\b|b\.i\.d|\b2x (?:a |per )?day/,
+    2,
+  ],
+  [
+    /\bonce (?:a|per|each) day|\bonce daily|\b(?:1|one) times? (?:a|per|each) day|\bdaily\b|\bqd\b|q\.d\.|every (?:day|night|morning)|at bedtime|\bqhs\b|\bnightly\b|\bqam\b|\bqpm\b/,
+    1,
+  ],
 ];
 const EVERY_HOURS = /(?:every|\bq)\s*(\d+)(?:\s*(?:-|to)\s*(\d+))?\s*(?:hours?|hrs?|h\b)/;
-const UNITS_PER_DOSE = /\b(\d)(?:\s*(?:-|to)\s*(\d))?\s*(?:tabs?|tablets?|caps?|capsules?|pills?)\b|\b(one|two) (?:tabs?|tablets?|caps?|capsules?|pills?|by mouth)\b/;
+const UNITS_PER_DOSE =
+  /\b(\d)(?:\s*(?:-|to)\s*(\d))?\s*(?:tabs?|tablets?|caps?|capsules?|pills?)\b|\b(one|two) (?:tabs?|tablets?|caps?|capsules?|pills?|by mouth)\b/;
 
 /** Most doses (units) a day the directions allow: "one by mouth three times a day" = 3; "1-2 tabs every 4-6 hrs" = 12. */
 export function unitsPerDayInDirections(text: string): number | undefined {
@@ -35,7 +42,9 @@ export function supplyDaysInText(text: string): number | undefined {
 
 const UNIT_WORDS = String.raw`g|gm|gms|grams?|ml|mls|milliliters?|oz|ounces?|patch(?:es)?|tubes?|jars?|bottles?|boxes|box|tabs?|tablets?|caps?|capsules?|pills?|softgels?|units?|packets?|sachets?|vials?|syringes?|pens?|doses?`;
 /** "#60 grams", "#30", "qty: 2 tubes", "x 2 tubes" (the count a prescription states). */
-const HASH_QUANTITY = new RegExp(String.raw`(?:#|\bno\.|\bqty:?|\bquantity:?|\bdispense:?|\bx)\s*(\d+(?:\.\d+)?)(?![\d.]|\s*-?\s*(?:days?|weeks?|months?|refills?)\b)(?:\s*(${UNIT_WORDS})\b)?`);
+const HASH_QUANTITY = new RegExp(
+  String.raw`(?:#|\bno\.|\bqty:?|\bquantity:?|\bdispense:?|\bx)\s*(\d+(?:\.\d+)?)(?![\d.]|\s*-?\s*(?:days?|weeks?|months?|refills?)\b)(?:\s*(${UNIT_WORDS})\b)?`,
+);
 /** "106.32 g", "240g", "120 ml", "30 patches" (not a strength: no "/" before the number or after the unit). */
 const UNIT_QUANTITY = new RegExp(String.raw`(?<![\d./])(\d+(?:\.\d+)?)\s*(${UNIT_WORDS})\b(?!\s*\/)`);
 
@@ -72,7 +81,9 @@ export function strengthOfUnit(text: string): { amount: number; unit: 'mg' | 'mc
   const t = text.toLowerCase();
   const patch = /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:mcg|µg|ug)\s*\/\s*(?:hr|hour|h)\b/.exec(t);
   if (patch) return { amount: Number(patch[1]), unit: 'mcg/hr' };
-  const mg = /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:mg)?\s*\/\s*\d+(?:\.\d+)?\s*mg\b|(?<![\d.])(\d+(?:\.\d+)?)\s*mg\b/.exec(t) ?? /\b(\d+(?:\.\d+)?)\s*\/\s*\d+(?:\.\d+)?\b/.exec(t);
+  const mg =
+    /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:mg)?\s*\/\s*\d+(?:\.\d+)?\s*mg\b|(?<![\d.])(\d+(?:\.\d+)?)\s*mg\b/.exec(t) ??
+    /\b(\d+(?:\.\d+)?)\s*\/\s*\d+(?:\.\d+)?\b/.exec(t);
   if (!mg) return undefined;
   return { amount: Number(mg[1] ?? mg[2]), unit: 'mg' };
 }
@@ -86,10 +97,19 @@ function methadoneFactor(mgPerDay: number): number {
 }
 
 export interface DoseSource {
-  path: string; name: string; strength?: string | undefined; directions: string;
-  quantity?: number | undefined; unit?: string | undefined; stated?: number | undefined;
+  path: string;
+  name: string;
+  strength?: string | undefined;
+  directions: string;
+  quantity?: number | undefined;
+  unit?: string | undefined;
+  stated?: number | undefined;
 }
-export interface DoseResult { mg?: number; drugs: string[]; evidence: string }
+export interface DoseResult {
+  mg?: number;
+  drugs: string[];
+  evidence: string;
+}
 
 /**
  * Daily oral morphine equivalent of one opioid entry: as stated, else strength × units a day ×
@@ -102,10 +122,14 @@ export function morphineEquivalentOf(src: DoseSource): DoseResult {
   if (src.stated !== undefined) return { mg: src.stated, drugs: generics, evidence: `${src.path}.morphineEquivalentDaily = ${src.stated}` };
   const drug = drugs[0];
   if (!drug) return { drugs: generics, evidence: `${src.path}: opioid not identified, dose not computable` };
-  const strength = drug.unitStrengthMg !== undefined ? { amount: drug.unitStrengthMg, unit: 'mg' as const } : strengthOfUnit(`${src.strength ?? ''} ${src.name}`);
+  const strength =
+    drug.unitStrengthMg !== undefined
+      ? { amount: drug.unitStrengthMg, unit: 'mg' as const }
+      : strengthOfUnit(`${src.strength ?? ''} ${src.name}`);
   if (!strength) return { drugs: generics, evidence: `${src.path}: strength of ${drug.generic} not stated` };
   if (strength.unit === 'mcg/hr') {
-    if (drug.generic !== 'fentanyl' || drug.morphineFactor === undefined) return { drugs: generics, evidence: `${src.path}: no conversion for ${drug.generic} ${strength.amount} mcg/hr` };
+    if (drug.generic !== 'fentanyl' || drug.morphineFactor === undefined)
+      return { drugs: generics, evidence: `${src.path}: no conversion for ${drug.generic} ${strength.amount} mcg/hr` };
     const mg = Math.round(strength.amount * drug.morphineFactor * 10) / 10;
     return { mg, drugs: generics, evidence: `${src.path}: fentanyl ${strength.amount} mcg/hr × ${drug.morphineFactor} = ${mg} mg MED` };
   }
@@ -114,9 +138,13 @@ export function morphineEquivalentOf(src: DoseSource): DoseResult {
   if (perDay === undefined) {
     const days = supplyDaysInText(src.directions);
     const counted = src.unit === undefined || COUNTED_UNITS.test(src.unit);
-    if (days !== undefined && src.quantity !== undefined && counted) { perDay = src.quantity / days; how = `${src.quantity} over ${days} days`; }
+    if (days !== undefined && src.quantity !== undefined && counted) {
+      perDay = src.quantity / days;
+      how = `${src.quantity} over ${days} days`;
+    }
   }
-  if (perDay === undefined) return { drugs: generics, evidence: `${src.path}: ${drug.generic} ${strength.amount} mg, directions not stated (dose not computable)` };
+  if (perDay === undefined)
+    return { drugs: generics, evidence: `${src.path}: ${drug.generic} ${strength.amount} mg, directions not stated (dose not computable)` };
   const mgPerDay = strength.amount * perDay;
   const factor = drug.generic === 'methadone' ? methadoneFactor(mgPerDay) : drug.morphineFactor;
   if (factor === undefined) return { drugs: generics, evidence: `${src.path}: no morphine conversion for ${drug.generic}` };

@@ -11,11 +11,15 @@ type Hit = string;
 
 /** Diagnoses and positive symptoms whose words match; denied symptoms separately. */
 function recordMentions(ctx: FactContext, re: RegExp): { positive: Hit[]; denied: Hit[] } {
-  const positive: Hit[] = diagnosisTexts(ctx.request.raw).filter((d) => re.test(d.text)).map((d) => `${d.path} = ${d.text}`);
+  const positive: Hit[] = diagnosisTexts(ctx.request.raw)
+    .filter((d) => re.test(d.text))
+    .map((d) => `${d.path} = ${d.text}`);
   const denied: Hit[] = [];
   for (const s of indexed(ctx.request.raw.symptoms, 'symptoms')) {
     if (!re.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase())) continue;
-    (s.item.result === 'negative' ? denied : positive).push(`${s.path}.kind = ${s.item.kind}${s.item.result === 'negative' ? ' (denied)' : ''}`);
+    (s.item.result === 'negative' ? denied : positive).push(
+      `${s.path}.kind = ${s.item.kind}${s.item.result === 'negative' ? ' (denied)' : ''}`,
+    );
   }
   return { positive, denied };
 }
@@ -30,10 +34,14 @@ function mentioned(ctx: FactContext, re: RegExp, none: string): Fact<boolean> {
 /** Medications and treatments of given categories/kinds with their outcomes. */
 function triedWith(ctx: FactContext, cats: readonly DrugCategory[], kinds: readonly string[]) {
   return [
-    ...indexed(ctx.request.raw.treatments, 'treatments').filter((t) => kinds.includes(t.item.kind)
-      || (t.item.text !== undefined && medicationCategories(t.item.text).some((c) => cats.includes(c))))
+    ...indexed(ctx.request.raw.treatments, 'treatments')
+      .filter(
+        (t) =>
+          kinds.includes(t.item.kind) || (t.item.text !== undefined && medicationCategories(t.item.text).some((c) => cats.includes(c))),
+      )
       .map((t) => ({ path: t.path, label: t.item.text ?? t.item.kind, outcome: outcomeOf(t.item) })),
-    ...indexed(ctx.request.raw.medications, 'medications').filter((m) => medicationCategories(m.item.name, m.item.drugClass).some((c) => cats.includes(c)))
+    ...indexed(ctx.request.raw.medications, 'medications')
+      .filter((m) => medicationCategories(m.item.name, m.item.drugClass).some((c) => cats.includes(c)))
       .map((m) => ({ path: m.path, label: m.item.name, outcome: outcomeOf(m.item) })),
   ];
 }
@@ -41,71 +49,109 @@ function triedWith(ctx: FactContext, cats: readonly DrugCategory[], kinds: reado
 /** Failed (or partly failed) → true; helped → false; tried without outcome or not tried → not documented. */
 function failedTrial(tried: ReturnType<typeof triedWith>, none: string): Fact<boolean> {
   const failed = tried.filter((t) => t.outcome === 'failed' || t.outcome === 'partial');
-  if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = ${t.label}, outcome ${t.outcome}`));
+  if (failed.length > 0)
+    return known(
+      true,
+      failed.map((t) => `${t.path} = ${t.label}, outcome ${t.outcome}`),
+    );
   const helped = tried.filter((t) => t.outcome === 'improved');
-  if (helped.length > 0) return known(false, helped.map((t) => `${t.path} = ${t.label}, outcome improved`));
+  if (helped.length > 0)
+    return known(
+      false,
+      helped.map((t) => `${t.path} = ${t.label}, outcome improved`),
+    );
   return unknown(tried.length > 0 ? tried.map((t) => `${t.path} = ${t.label}, outcome not stated`) : [none]);
 }
 
-const NEUROPATHIC_DX = /neuropath|radiculopath|radiculitis|sciatica|neuralgia|neuritis|\bcrps\b|complex regional|reflex sympathetic|carpal tunnel|cubital tunnel|tarsal tunnel|nerve (?:entrapment|injury|compression|damage)|plexopathy|post-?herpetic/;
-const NOCICEPTIVE_DX = /strain|sprain|arthrit|arthros|osteoarth|\boa\b|tendin|tenosynov|bursitis|epicondyl|fasciitis|myalgia|myofascial|lumbago|cervicalgia|back pain|neck pain|joint pain|arthralgia|derangement|\btear\b|degenerat|spondylo|facet|impingement|contusion|fracture|musculoskeletal|internal derangement|chondromalacia|synovitis|capsulitis|dorsalgia|thoracic pain|shoulder pain|knee pain|hip pain|wrist pain|ankle pain|elbow pain|foot pain|hand pain|pain in (?:the )?(?:joint|limb|shoulder|knee|hip|wrist|ankle|elbow|foot|hand)/;
+const NEUROPATHIC_DX =
+  /neuropath|radiculopath|radiculitis|sciatica|neuralgia|neuritis|\bcrps\b|complex regional|reflex sympathetic|carpal tunnel|cubital tunnel|tarsal tunnel|nerve (?:entrapment|injury|compression|damage)|plexopathy|post-?herpetic/;
+const NOCICEPTIVE_DX =
+  /strain|sprain|arthrit|arthros|osteoarth|\boa\b|tendin|tenosynov|bursitis|epicondyl|fasciitis|myalgia|myofascial|lumbago|cervicalgia|back pain|neck pain|joint pain|arthralgia|derangement|\btear\b|degenerat|spondylo|facet|impingement|contusion|fracture|musculoskeletal|internal derangement|chondromalacia|synovitis|capsulitis|dorsalgia|thoracic pain|shoulder pain|knee pain|hip pain|wrist pain|ankle pain|elbow pain|foot pain|hand pain|pain in (?:the )?(?:joint|limb|shoulder|knee|hip|wrist|ankle|elbow|foot|hand)/;
 const NOCICEPTIVE_SYMPTOMS = new Set(['low-back-pain', 'neck-pain', 'joint-pain']);
 const ANXIETY = /anxiety|anxious|panic|agitation/;
 const BENZODIAZEPINE_OTHER = /insomnia|seizure|epilep|spasticity|alcohol withdrawal/;
 const BENZODIAZEPINE_INDICATION = new RegExp(`${ANXIETY.source}|${BENZODIAZEPINE_OTHER.source}`);
-const SPASTICITY = /spastic|multiple sclerosis|spinal cord injur|\bsci\b|paraplegi|quadriplegi|tetraplegi|hemipleg|cerebral palsy|\bstroke\b|cerebrovascular accident|upper motor neuron|myelopathy/;
+const SPASTICITY =
+  /spastic|multiple sclerosis|spinal cord injur|\bsci\b|paraplegi|quadriplegi|tetraplegi|hemipleg|cerebral palsy|\bstroke\b|cerebrovascular accident|upper motor neuron|myelopathy/;
 const SLEEP = /insomnia|sleep/;
 const HEADACHE = /headache|migraine|cephalgia/;
 const DEPRESSION = /depress|dysthym|mood disorder/;
-const SWALLOWING = /swallow|dysphag|(?:unable|not able|cannot|can't|inability) to (?:tolerate|take|swallow) (?:oral|pills|tablets)|intoleran\w* (?:of|to) oral/;
+const SWALLOWING =
+  /swallow|dysphag|(?:unable|not able|cannot|can't|inability) to (?:tolerate|take|swallow) (?:oral|pills|tablets)|intoleran\w* (?:of|to) oral/;
 const ANTIEMETIC_DX = /chemotherap|radiation (?:therapy|treatment)|gastroenteritis/;
 const PDE5_DX = /erectile|impotence|pulmonary arterial hypertension|pulmonary hypertension/;
 const NUTRITION = /deficien|malnutrition|malabsorption/;
 
 export const medicationIndicationFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'medicationIndications.neuropathicPain', type: 'boolean',
-    description: 'Neuropathic pain documented: a neuropathic diagnosis (radiculopathy, neuropathy, CRPS, nerve entrapment, …), a dermatomal sensory deficit or dermatomal radicular pain on exam, or an electrodiagnostic radiculopathy/neuropathy. Never false.',
+    id: 'medicationIndications.neuropathicPain',
+    type: 'boolean',
+    description:
+      'Neuropathic pain documented: a neuropathic diagnosis (radiculopathy, neuropathy, CRPS, nerve entrapment, …), a dermatomal sensory deficit or dermatomal radicular pain on exam, or an electrodiagnostic radiculopathy/neuropathy. Never false.',
     reads: ['diagnoses[]', 'exam[]', 'studies[].findings[]'],
     derive: (ctx) => {
       const hits = [
-        ...diagnosisTexts(ctx.request.raw).filter((d) => NEUROPATHIC_DX.test(d.text)).map((d) => `${d.path} = ${d.text}`),
-        ...examFindings(ctx.request.raw, ['sensory-deficit', 'radicular-pain-dermatomal']).filter((e) => isPositive(e.item)).map((e) => `${e.path} = ${e.item.finding}${e.item.dermatome ? ` ${e.item.dermatome}` : ''} positive`),
-        ...indexed(ctx.request.raw.studies, 'studies').flatMap((s) => (s.item.findings ?? []).map((f, i) => ({ f, path: `${s.path}.findings[${i}]` })))
-          .filter(({ f }) => f.kind === 'radiculopathy' || f.kind === 'neuropathy').map(({ f, path }) => `${path}.kind = ${f.kind}`),
+        ...diagnosisTexts(ctx.request.raw)
+          .filter((d) => NEUROPATHIC_DX.test(d.text))
+          .map((d) => `${d.path} = ${d.text}`),
+        ...examFindings(ctx.request.raw, ['sensory-deficit', 'radicular-pain-dermatomal'])
+          .filter((e) => isPositive(e.item))
+          .map((e) => `${e.path} = ${e.item.finding}${e.item.dermatome ? ` ${e.item.dermatome}` : ''} positive`),
+        ...indexed(ctx.request.raw.studies, 'studies')
+          .flatMap((s) => (s.item.findings ?? []).map((f, i) => ({ f, path: `${s.path}.findings[${i}]` })))
+          .filter(({ f }) => f.kind === 'radiculopathy' || f.kind === 'neuropathy')
+          .map(({ f, path }) => `${path}.kind = ${f.kind}`),
       ];
       return hits.length > 0 ? known(true, hits) : unknown(['no neuropathic diagnosis or neuropathic finding on exam recorded']);
     },
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.nociceptivePain', type: 'boolean',
-    description: 'Nociceptive (musculoskeletal) pain documented: a musculoskeletal diagnosis (strain, sprain, osteoarthritis, tendinitis, back or neck pain, …) or back, neck or joint pain as a symptom; false when every diagnosis is neuropathic and no such pain is reported.',
+    id: 'medicationIndications.nociceptivePain',
+    type: 'boolean',
+    description:
+      'Nociceptive (musculoskeletal) pain documented: a musculoskeletal diagnosis (strain, sprain, osteoarthritis, tendinitis, back or neck pain, …) or back, neck or joint pain as a symptom; false when every diagnosis is neuropathic and no such pain is reported.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => {
       const dx = diagnosisTexts(ctx.request.raw);
       const hits = [
         ...dx.filter((d) => NOCICEPTIVE_DX.test(d.text)).map((d) => `${d.path} = ${d.text}`),
-        ...indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => s.item.result !== 'negative' && NOCICEPTIVE_SYMPTOMS.has(s.item.kind)).map((s) => `${s.path}.kind = ${s.item.kind}`),
+        ...indexed(ctx.request.raw.symptoms, 'symptoms')
+          .filter((s) => s.item.result !== 'negative' && NOCICEPTIVE_SYMPTOMS.has(s.item.kind))
+          .map((s) => `${s.path}.kind = ${s.item.kind}`),
       ];
       if (hits.length > 0) return known(true, hits);
-      if (dx.length > 0 && dx.every((d) => NEUROPATHIC_DX.test(d.text))) return known(false, dx.map((d) => `${d.path} = ${d.text} (neuropathic)`));
+      if (dx.length > 0 && dx.every((d) => NEUROPATHIC_DX.test(d.text)))
+        return known(
+          false,
+          dx.map((d) => `${d.path} = ${d.text} (neuropathic)`),
+        );
       return unknown(['no musculoskeletal diagnosis or back, neck or joint pain recorded']);
     },
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.neuropathicFirstLineFailed', type: 'boolean',
-    description: 'A first-line neuropathic agent (tricyclic or SNRI antidepressant, or an anticonvulsant such as gabapentin or pregabalin) was tried and failed; false when it helped; not documented otherwise.',
+    id: 'medicationIndications.neuropathicFirstLineFailed',
+    type: 'boolean',
+    description:
+      'A first-line neuropathic agent (tricyclic or SNRI antidepressant, or an anticonvulsant such as gabapentin or pregabalin) was tried and failed; false when it helped; not documented otherwise.',
     reads: ['treatments[]', 'medications[]'],
-    derive: (ctx) => failedTrial(triedWith(ctx, ['tricyclic', 'snri', 'anticonvulsant'], ['neuropathic-medication']), 'no trial of an antidepressant or anticonvulsant recorded'),
+    derive: (ctx) =>
+      failedTrial(
+        triedWith(ctx, ['tricyclic', 'snri', 'anticonvulsant'], ['neuropathic-medication']),
+        'no trial of an antidepressant or anticonvulsant recorded',
+      ),
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.depression', type: 'boolean', description: 'Depression is diagnosed or reported; false when the record says there is none.',
+    id: 'medicationIndications.depression',
+    type: 'boolean',
+    description: 'Depression is diagnosed or reported; false when the record says there is none.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => mentioned(ctx, DEPRESSION, 'depression not recorded'),
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.benzodiazepine', type: 'boolean',
-    description: 'A condition benzodiazepines treat is documented: anxiety or panic, acute agitation, insomnia, seizures, spasticity or alcohol withdrawal. Never false.',
+    id: 'medicationIndications.benzodiazepine',
+    type: 'boolean',
+    description:
+      'A condition benzodiazepines treat is documented: anxiety or panic, acute agitation, insomnia, seizures, spasticity or alcohol withdrawal. Never false.',
     reads: ['diagnoses[]', 'symptoms[]', 'documentation.anxiety'],
     derive: (ctx) => {
       if (ctx.request.raw.documentation?.anxiety === true) return known(true, ['documentation.anxiety = true']);
@@ -114,63 +160,97 @@ export const medicationIndicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.spasticity', type: 'boolean',
-    description: 'Spasticity or a condition that causes it (multiple sclerosis, spinal cord injury, cerebral palsy, stroke, upper motor neuron disorder, myelopathy) is diagnosed or reported; false when denied.',
+    id: 'medicationIndications.spasticity',
+    type: 'boolean',
+    description:
+      'Spasticity or a condition that causes it (multiple sclerosis, spinal cord injury, cerebral palsy, stroke, upper motor neuron disorder, myelopathy) is diagnosed or reported; false when denied.',
     reads: ['diagnoses[]', 'symptoms[]', 'exam[].text'],
     derive: (ctx) => {
-      const exam = indexed(ctx.request.raw.exam, 'exam').filter((e) => isPositive(e.item) && SPASTICITY.test((e.item.text ?? '').toLowerCase())).map((e) => `${e.path} = ${e.item.text}`);
-      return exam.length > 0 ? known(true, exam) : mentioned(ctx, SPASTICITY, 'no spasticity, multiple sclerosis or spinal cord injury recorded');
+      const exam = indexed(ctx.request.raw.exam, 'exam')
+        .filter((e) => isPositive(e.item) && SPASTICITY.test((e.item.text ?? '').toLowerCase()))
+        .map((e) => `${e.path} = ${e.item.text}`);
+      return exam.length > 0
+        ? known(true, exam)
+        : mentioned(ctx, SPASTICITY, 'no spasticity, multiple sclerosis or spinal cord injury recorded');
     },
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.insomnia', type: 'boolean', description: 'Insomnia or a sleep disturbance is diagnosed or reported; false when denied.',
+    id: 'medicationIndications.insomnia',
+    type: 'boolean',
+    description: 'Insomnia or a sleep disturbance is diagnosed or reported; false when denied.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => mentioned(ctx, SLEEP, 'no sleep disturbance recorded'),
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.headache', type: 'boolean', description: 'Headache or migraine is diagnosed or reported; false when denied.',
+    id: 'medicationIndications.headache',
+    type: 'boolean',
+    description: 'Headache or migraine is diagnosed or reported; false when denied.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => mentioned(ctx, HEADACHE, 'no headache recorded'),
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.oralIntolerance', type: 'boolean',
-    description: 'The worker cannot take or tolerate oral medication (difficulty swallowing, dysphagia, stated oral intolerance); false when denied.',
+    id: 'medicationIndications.oralIntolerance',
+    type: 'boolean',
+    description:
+      'The worker cannot take or tolerate oral medication (difficulty swallowing, dysphagia, stated oral intolerance); false when denied.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => mentioned(ctx, SWALLOWING, 'no difficulty taking oral medication recorded'),
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.muscleSpasm', type: 'boolean', description: 'Muscle spasm on examination (any region); false when the exam records no spasm.',
+    id: 'medicationIndications.muscleSpasm',
+    type: 'boolean',
+    description: 'Muscle spasm on examination (any region); false when the exam records no spasm.',
     reads: ['exam[]'],
     derive: (ctx) => {
       const spasm = examFindings(ctx.request.raw, 'muscle-spasm');
       const positive = spasm.filter((e) => isPositive(e.item));
-      if (positive.length > 0) return known(true, positive.map((e) => `${e.path} = muscle-spasm${e.item.region ? ` (${e.item.region})` : ''} positive`));
+      if (positive.length > 0)
+        return known(
+          true,
+          positive.map((e) => `${e.path} = muscle-spasm${e.item.region ? ` (${e.item.region})` : ''} positive`),
+        );
       const negative = spasm.filter((e) => isNegative(e.item));
-      return negative.length > 0 ? known(false, negative.map((e) => `${e.path} = muscle-spasm negative`)) : unknown(['exam: muscle spasm not recorded']);
+      return negative.length > 0
+        ? known(
+            false,
+            negative.map((e) => `${e.path} = muscle-spasm negative`),
+          )
+        : unknown(['exam: muscle spasm not recorded']);
     },
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.firstLineAnalgesicUsed', type: 'boolean',
-    description: 'A first-line analgesic (an NSAID or acetaminophen) is taken, was tried, or is requested with this one; false when the medication list is given without one and none was tried.',
+    id: 'medicationIndications.firstLineAnalgesicUsed',
+    type: 'boolean',
+    description:
+      'A first-line analgesic (an NSAID or acetaminophen) is taken, was tried, or is requested with this one; false when the medication list is given without one and none was tried.',
     reads: ['medications[]', 'treatments[]', 'services[]'],
     derive: (ctx) => {
       const cats: DrugCategory[] = ['nsaid', 'acetaminophen'];
       const requested = withCategory(requestedMedications(ctx), cats).filter((r) => r.id !== ctx.service.id);
-      const found = [...triedWith(ctx, cats, ['nsaid']).map((t) => `${t.path} = ${t.label}`), ...requested.map((r) => `${r.path} = ${r.label}`)];
+      const found = [
+        ...triedWith(ctx, cats, ['nsaid']).map((t) => `${t.path} = ${t.label}`),
+        ...requested.map((r) => `${r.path} = ${r.label}`),
+      ];
       if (found.length > 0) return known(true, found);
       if (ctx.request.raw.medications !== undefined) return known(false, ['medications: no NSAID or acetaminophen listed; none tried']);
       return unknown(['no NSAID or acetaminophen recorded']);
     },
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.opioidTakenOrRequested', type: 'boolean',
-    description: 'An opioid is taken, was given, or is requested (this service is `for:` an opioid, or an opioid is in the request); false when the medication list is given without one and none is requested.',
+    id: 'medicationIndications.opioidTakenOrRequested',
+    type: 'boolean',
+    description:
+      'An opioid is taken, was given, or is requested (this service is `for:` an opioid, or an opioid is in the request); false when the medication list is given without one and none is requested.',
     reads: ['medications[]', 'treatments[]', 'services[]'],
     derive: (ctx) => {
       const requested = withCategory(requestedMedications(ctx, { topical: true }), ['opioid']).filter((r) => r.id !== ctx.service.id);
       const found = [
-        ...indexed(ctx.request.raw.medications, 'medications').filter((m) => isOpioidMedication(m.item)).map((m) => `${m.path} = ${m.item.name}`),
-        ...indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'opioid').map((t) => `${t.path}.kind = opioid`),
+        ...indexed(ctx.request.raw.medications, 'medications')
+          .filter((m) => isOpioidMedication(m.item))
+          .map((m) => `${m.path} = ${m.item.name}`),
+        ...indexed(ctx.request.raw.treatments, 'treatments')
+          .filter((t) => t.item.kind === 'opioid')
+          .map((t) => `${t.path}.kind = opioid`),
         ...requested.map((r) => `${r.path} = ${r.label}${ctx.service.raw.for === r.id ? ' (this service is for it)' : ''}`),
       ];
       if (found.length > 0) return known(true, found);
@@ -179,14 +259,18 @@ export const medicationIndicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.firstLineLaxativeFailed', type: 'boolean',
-    description: 'First-line treatment of constipation (an over-the-counter laxative or stool softener) was tried and failed; false when it helped.',
+    id: 'medicationIndications.firstLineLaxativeFailed',
+    type: 'boolean',
+    description:
+      'First-line treatment of constipation (an over-the-counter laxative or stool softener) was tried and failed; false when it helped.',
     reads: ['medications[]', 'treatments[]'],
     derive: (ctx) => failedTrial(triedWith(ctx, ['laxative'], []), 'no laxative trial recorded'),
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.antiemetic', type: 'boolean',
-    description: 'An FDA-approved antiemetic indication is documented besides surgery: chemotherapy, radiation treatment or acute gastroenteritis. Never false.',
+    id: 'medicationIndications.antiemetic',
+    type: 'boolean',
+    description:
+      'An FDA-approved antiemetic indication is documented besides surgery: chemotherapy, radiation treatment or acute gastroenteritis. Never false.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => {
       const { positive } = recordMentions(ctx, ANTIEMETIC_DX);
@@ -194,20 +278,28 @@ export const medicationIndicationFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.pde5', type: 'boolean', description: 'Erectile dysfunction or pulmonary arterial hypertension is diagnosed or reported; false when denied.',
+    id: 'medicationIndications.pde5',
+    type: 'boolean',
+    description: 'Erectile dysfunction or pulmonary arterial hypertension is diagnosed or reported; false when denied.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => mentioned(ctx, PDE5_DX, 'no erectile dysfunction or pulmonary arterial hypertension recorded'),
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.nitrateTaken', type: 'boolean', description: 'A nitrate (nitroglycerin, isosorbide) is taken; false when the medication list is given without one.',
+    id: 'medicationIndications.nitrateTaken',
+    type: 'boolean',
+    description: 'A nitrate (nitroglycerin, isosorbide) is taken; false when the medication list is given without one.',
     reads: ['medications[]'],
     derive: (ctx) => onMedicationList(ctx, ['nitrate'], 'nitrate', { requested: false, topical: true }),
   }),
   defineFact<boolean>({
-    id: 'medicationIndications.nutritionalDeficiency', type: 'boolean', description: 'A nutritional deficiency or malabsorption is diagnosed (a distinctive nutritional requirement). Never false.',
+    id: 'medicationIndications.nutritionalDeficiency',
+    type: 'boolean',
+    description: 'A nutritional deficiency or malabsorption is diagnosed (a distinctive nutritional requirement). Never false.',
     reads: ['diagnoses[]'],
     derive: (ctx) => {
-      const hits = diagnosisTexts(ctx.request.raw).filter((d) => NUTRITION.test(d.text)).map((d) => `${d.path} = ${d.text}`);
+      const hits = diagnosisTexts(ctx.request.raw)
+        .filter((d) => NUTRITION.test(d.text))
+        .map((d) => `${d.path} = ${d.text}`);
       return hits.length > 0 ? known(true, hits) : unknown(['no nutritional deficiency diagnosed']);
     },
   }),

@@ -16,7 +16,10 @@ export function serviceDrugText(ctx: FactContext): string {
 
 /** Categories the stated `drugClass` gives (the coarse classes that map onto one category). */
 const STATED_CLASS: Readonly<Record<string, DrugCategory>> = {
-  opioid: 'opioid', nsaid: 'nsaid', 'muscle-relaxant': 'muscle-relaxant', 'oral-corticosteroid': 'oral-corticosteroid',
+  opioid: 'opioid',
+  nsaid: 'nsaid',
+  'muscle-relaxant': 'muscle-relaxant',
+  'oral-corticosteroid': 'oral-corticosteroid',
 };
 
 /** Categories of a medication given by name (and optional stated class). */
@@ -27,12 +30,18 @@ export function medicationCategories(text: string, drugClass?: string): DrugCate
   return [...out];
 }
 
-const TOPICAL_WORDS = /cream|\bgel\b|ointment|lotion|patch|\bpads?\b|topical|transdermal|salonpas|terocin|flector|lidoderm|liniment|roll-?on|\bspray\b|\bbalm\b|\bfoam\b/;
+const TOPICAL_WORDS =
+  /cream|\bgel\b|ointment|lotion|patch|\bpads?\b|topical|transdermal|salonpas|terocin|flector|lidoderm|liniment|roll-?on|\bspray\b|\bbalm\b|\bfoam\b/;
 const INJECTION_WORDS = /inject|intramuscular|\bim\b|intravenous|\biv\b/;
 
 /** Whether a medication (requested or taken) is applied to the skin: by route, stated class or its words. */
 export function isTopicalItem(item: { route?: string | undefined; drugClass?: string | undefined }, words: string): boolean {
-  return item.route === 'topical' || item.route === 'transdermal' || item.drugClass === 'topical' || (!item.route && TOPICAL_WORDS.test(words.toLowerCase()));
+  return (
+    item.route === 'topical' ||
+    item.route === 'transdermal' ||
+    item.drugClass === 'topical' ||
+    (!item.route && TOPICAL_WORDS.test(words.toLowerCase()))
+  );
 }
 
 /** oral | topical | compounded-oral | injection, from the route, the stated class and the words. */
@@ -40,10 +49,12 @@ export function medicationForm(ctx: FactContext): { form: string; evidence: stri
   const s = ctx.service.raw;
   const path = `services[${ctx.service.index}]`;
   const words = serviceDrugText(ctx);
-  if (drugsNamed(words).some((d) => d.categories.includes('compounding-kit'))) return { form: 'compounded-oral', evidence: `${path} names an oral compounding kit` };
+  if (drugsNamed(words).some((d) => d.categories.includes('compounding-kit')))
+    return { form: 'compounded-oral', evidence: `${path} names an oral compounding kit` };
   if (s.route === 'topical' || s.route === 'transdermal') return { form: 'topical', evidence: `${path}.route = ${s.route}` };
   if (s.drugClass === 'topical') return { form: 'topical', evidence: `${path}.drugClass = topical` };
-  if (s.route === 'injection' || (!s.route && INJECTION_WORDS.test(words))) return { form: 'injection', evidence: s.route ? `${path}.route = injection` : `${path} names an injection` };
+  if (s.route === 'injection' || (!s.route && INJECTION_WORDS.test(words)))
+    return { form: 'injection', evidence: s.route ? `${path}.route = injection` : `${path} names an injection` };
   if (!s.route && TOPICAL_WORDS.test(words)) return { form: 'topical', evidence: `${path} names a topical form` };
   if (/compound/.test(words)) return { form: 'compounded-oral', evidence: `${path} names a compounded oral product` };
   return { form: 'oral', evidence: s.route ? `${path}.route = ${s.route}` : `${path}: no topical or injected form named (oral)` };
@@ -51,48 +62,94 @@ export function medicationForm(ctx: FactContext): { form: string; evidence: stri
 
 // ---- the medication list and the other medications requested ----------------------------
 
-export interface NamedMedication { path: string; id?: string; label: string; categories: DrugCategory[]; ingredients: string[] }
+export interface NamedMedication {
+  path: string;
+  id?: string;
+  label: string;
+  categories: DrugCategory[];
+  ingredients: string[];
+}
 
 /** Medications the worker takes (medications[]); systemic only unless `topical` is asked for. */
 export function listedMedications(ctx: FactContext, options: { topical?: boolean } = {}): NamedMedication[] {
   return indexed(ctx.request.raw.medications, 'medications')
     .filter((m) => options.topical === true || !isTopicalItem(m.item, m.item.name))
-    .map((m) => ({ path: m.path, label: m.item.name, categories: medicationCategories(m.item.name, m.item.drugClass), ingredients: ingredientsNamed(m.item.name.toLowerCase()) }));
+    .map((m) => ({
+      path: m.path,
+      label: m.item.name,
+      categories: medicationCategories(m.item.name, m.item.drugClass),
+      ingredients: ingredientsNamed(m.item.name.toLowerCase()),
+    }));
 }
 
 /** Medications requested in this request (this service included); systemic only unless `topical` is asked for. */
 export function requestedMedications(ctx: FactContext, options: { topical?: boolean } = {}): NamedMedication[] {
-  return ctx.request.services.filter((s) => s.kind === 'medication' && (options.topical === true || !isTopicalItem(s.raw, `${s.raw.name ?? ''} ${s.raw.label ?? ''}`)))
+  return ctx.request.services
+    .filter(
+      (s) => s.kind === 'medication' && (options.topical === true || !isTopicalItem(s.raw, `${s.raw.name ?? ''} ${s.raw.label ?? ''}`)),
+    )
     .map((s) => {
       const text = `${s.raw.name ?? ''} ${s.raw.label ?? ''} ${s.raw.text ?? ''}`;
-      return { path: `services[${s.index}]`, id: s.id, label: s.raw.label ?? s.raw.name ?? s.id, categories: medicationCategories(text, s.raw.drugClass), ingredients: ingredientsNamed(text.toLowerCase()) };
+      return {
+        path: `services[${s.index}]`,
+        id: s.id,
+        label: s.raw.label ?? s.raw.name ?? s.id,
+        categories: medicationCategories(text, s.raw.drugClass),
+        ingredients: ingredientsNamed(text.toLowerCase()),
+      };
     });
 }
 
 /** "with one refill", "2 refills", "refills x 2", "refill #1" (a number word or digit before or after). */
-const REFILLS = /\bwith (\d+|one|two|three|four|five|a) (?:additional )?refills?\b|\b(\d+|one|two|three|four|five) (?:additional )?refills?\b|\brefills?:? ?(?:x|#|times) ?(\d+)\b/;
+const REFILLS =
+  /\bwith (\d+|one|two|three|four|five|a) (?:additional )?refills?\b|\b(\d+|one|two|three|four|five) (?:additional )?refills?\b|\brefills?:? ?(?:x|#|times) ?(\d+)\b/;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
 
 function numberWord(w: string): number | undefined {
   return /^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w];
 }
 
-export const withCategory = (items: NamedMedication[], cats: readonly DrugCategory[]): NamedMedication[] => items.filter((i) => i.categories.some((c) => cats.includes(c)));
+export const withCategory = (items: NamedMedication[], cats: readonly DrugCategory[]): NamedMedication[] =>
+  items.filter((i) => i.categories.some((c) => cats.includes(c)));
 
 /** A yes/no over the medication list (and the request): true when found, false when the list is given without it. */
-export function onMedicationList(ctx: FactContext, cats: readonly DrugCategory[], what: string, options: { requested: boolean; topical?: boolean }): Fact<boolean> {
-  const found = [...withCategory(listedMedications(ctx, options), cats), ...(options.requested ? withCategory(requestedMedications(ctx, options), cats) : [])];
-  if (found.length > 0) return known(true, found.map((f) => `${f.path} = ${f.label}`));
+export function onMedicationList(
+  ctx: FactContext,
+  cats: readonly DrugCategory[],
+  what: string,
+  options: { requested: boolean; topical?: boolean },
+): Fact<boolean> {
+  const found = [
+    ...withCategory(listedMedications(ctx, options), cats),
+    ...(options.requested ? withCategory(requestedMedications(ctx, options), cats) : []),
+  ];
+  if (found.length > 0)
+    return known(
+      true,
+      found.map((f) => `${f.path} = ${f.label}`),
+    );
   if (ctx.request.raw.medications !== undefined) return known(false, [`medications: no ${what} listed`]);
   return unknown(['medications: the current medication list is not documented']);
 }
 
 // ---- the worker's own use of the requested drug ----------------------------------------------
 
-interface Entry { path: string; label: string; outcome?: string | undefined; functionImproved?: boolean | undefined; days?: number | undefined }
+interface Entry {
+  path: string;
+  label: string;
+  outcome?: string | undefined;
+  functionImproved?: boolean | undefined;
+  days?: number | undefined;
+}
 
 function firstWord(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').trim().split(/\s+/)[0] ?? '';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9 ]/g, ' ')
+      .trim()
+      .split(/\s+/)[0] ?? ''
+  );
 }
 
 /**
@@ -100,7 +157,10 @@ function firstWord(name: string): string {
  * unknown; undefined when neither the field nor the words say): the one reading of record.ts
  * (`treatmentOutcome`, words from vocab/record-terms.yaml `outcomes`).
  */
-export function outcomeOf(item: { outcome?: string | undefined; text?: string | undefined }): 'improved' | 'partial' | 'failed' | 'unknown' | undefined {
+export function outcomeOf(item: {
+  outcome?: string | undefined;
+  text?: string | undefined;
+}): 'improved' | 'partial' | 'failed' | 'unknown' | undefined {
   const { status } = treatmentOutcome(item);
   return status === 'helped' ? 'improved' : status === 'failed' || status === 'partial' || status === 'unknown' ? status : undefined;
 }
@@ -128,15 +188,29 @@ function sameDrugEntries(ctx: FactContext): Entry[] {
     if (wanted.size > 0 || theirs.length > 0) return theirs.some((g) => wanted.has(g));
     return ownWord.length > 2 && firstWord(text) === ownWord;
   };
-  const meds = indexed(ctx.request.raw.medications, 'medications').filter((m) => isSame(m.item.name))
-    .map((m: Indexed<Medication>) => ({ path: m.path, label: m.item.name, outcome: outcomeOf(m.item), functionImproved: m.item.functionImproved, days: m.item.durationMonths !== undefined ? Math.round(m.item.durationMonths * 30.4) : undefined }));
+  const meds = indexed(ctx.request.raw.medications, 'medications')
+    .filter((m) => isSame(m.item.name))
+    .map((m: Indexed<Medication>) => ({
+      path: m.path,
+      label: m.item.name,
+      outcome: outcomeOf(m.item),
+      functionImproved: m.item.functionImproved,
+      days: m.item.durationMonths !== undefined ? Math.round(m.item.durationMonths * 30.4) : undefined,
+    }));
   const classKind = treatmentKindOf(ctx);
-  const treatments = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => {
-    const named = ingredientsNamed((t.item.text ?? '').toLowerCase());
-    if (named.length > 0) return named.some((g) => wanted.has(g));
-    return classKind !== undefined && t.item.kind === classKind;
-  })
-    .map((t: Indexed<Treatment>) => ({ path: t.path, label: `${t.item.kind} (${t.item.text ?? ''})`, outcome: outcomeOf(t.item), functionImproved: t.item.functionImproved, days: t.item.durationWeeks !== undefined ? t.item.durationWeeks * 7 : undefined }));
+  const treatments = indexed(ctx.request.raw.treatments, 'treatments')
+    .filter((t) => {
+      const named = ingredientsNamed((t.item.text ?? '').toLowerCase());
+      if (named.length > 0) return named.some((g) => wanted.has(g));
+      return classKind !== undefined && t.item.kind === classKind;
+    })
+    .map((t: Indexed<Treatment>) => ({
+      path: t.path,
+      label: `${t.item.kind} (${t.item.text ?? ''})`,
+      outcome: outcomeOf(t.item),
+      functionImproved: t.item.functionImproved,
+      days: t.item.durationWeeks !== undefined ? t.item.durationWeeks * 7 : undefined,
+    }));
   return [...meds, ...treatments];
 }
 
@@ -149,22 +223,55 @@ const CONTINUATION_WORDS = /\bcontinu\w*|\brenew\w*|\bongoing\b|\brefills? of\b/
  */
 export function benefitOf(entries: readonly Entry[], ctx: FactContext): Fact<boolean> {
   const fi = entries.filter((e) => e.functionImproved !== undefined);
-  if (fi.some((e) => e.functionImproved)) return known(true, fi.filter((e) => e.functionImproved).map((e) => `${e.path}.functionImproved = true`));
-  if (fi.length > 0) return known(false, fi.map((e) => `${e.path}.functionImproved = false`));
+  if (fi.some((e) => e.functionImproved))
+    return known(
+      true,
+      fi.filter((e) => e.functionImproved).map((e) => `${e.path}.functionImproved = true`),
+    );
+  if (fi.length > 0)
+    return known(
+      false,
+      fi.map((e) => `${e.path}.functionImproved = false`),
+    );
   const relief = entries.filter((e) => e.outcome === 'improved' || e.outcome === 'partial');
   const failed = entries.filter((e) => e.outcome === 'failed');
-  if (failed.length > 0 && relief.length === 0) return known(false, failed.map((e) => `${e.path}.outcome = failed`));
+  if (failed.length > 0 && relief.length === 0)
+    return known(
+      false,
+      failed.map((e) => `${e.path}.outcome = failed`),
+    );
   const flag = ctx.request.raw.documentation?.functionalImprovement;
-  if (flag === false) return known(false, [...relief.map((e) => `${e.path}.outcome = ${e.outcome}`), 'documentation.functionalImprovement = false']);
-  if (relief.length > 0) return known(true, relief.map((e) => `${e.path}.outcome = ${e.outcome}`));
-  if (flag === true) return known(true, [...entries.map((e) => `${e.path}: outcome not stated`), 'documentation.functionalImprovement = true']);
-  return unknown(entries.length > 0 ? entries.map((e) => `${e.path} = ${e.label}, outcome not stated`) : ['no pain relief or functional improvement with the medication documented']);
+  if (flag === false)
+    return known(false, [...relief.map((e) => `${e.path}.outcome = ${e.outcome}`), 'documentation.functionalImprovement = false']);
+  if (relief.length > 0)
+    return known(
+      true,
+      relief.map((e) => `${e.path}.outcome = ${e.outcome}`),
+    );
+  if (flag === true)
+    return known(true, [...entries.map((e) => `${e.path}: outcome not stated`), 'documentation.functionalImprovement = true']);
+  return unknown(
+    entries.length > 0
+      ? entries.map((e) => `${e.path} = ${e.label}, outcome not stated`)
+      : ['no pain relief or functional improvement with the medication documented'],
+  );
 }
 
 export { type Entry as DrugUseEntry };
 
 /** Classes within which a second drug duplicates the first (two muscle relaxants, two NSAIDs, …). */
-const DUPLICATE_CLASSES: readonly DrugCategory[] = ['muscle-relaxant', 'nsaid', 'benzodiazepine', 'hypnotic', 'anticonvulsant', 'tricyclic', 'snri', 'ssri', 'ppi', 'h2-blocker'];
+const DUPLICATE_CLASSES: readonly DrugCategory[] = [
+  'muscle-relaxant',
+  'nsaid',
+  'benzodiazepine',
+  'hypnotic',
+  'anticonvulsant',
+  'tricyclic',
+  'snri',
+  'ssri',
+  'ppi',
+  'h2-blocker',
+];
 const STOPPED = /discontinu|\bstopped\b|no longer|\bd\/c\b|\bceased\b|switch(?:ed)? from/;
 
 /**
@@ -176,30 +283,46 @@ function sameClassOthers(ctx: FactContext): Fact<readonly string[]> {
   const classes = medicationCategories(text, ctx.service.raw.drugClass).filter((c) => DUPLICATE_CLASSES.includes(c));
   const own = new Set(ingredientsNamed(text));
   if (classes.length === 0) return known([], [`services[${ctx.service.index}]: no class with a same-class rule`]);
-  const isOther = (m: NamedMedication): boolean => m.categories.some((c) => classes.includes(c)) && m.ingredients.length > 0 && !m.ingredients.some((g) => own.has(g));
+  const isOther = (m: NamedMedication): boolean =>
+    m.categories.some((c) => classes.includes(c)) && m.ingredients.length > 0 && !m.ingredients.some((g) => own.has(g));
   const listedItems = indexed(ctx.request.raw.medications, 'medications');
-  const listed = listedMedications(ctx).filter(isOther).filter((m) => {
-    const item = listedItems.find((l) => l.path === m.path)?.item;
-    return !(item && (outcomeOf(item) === 'failed' || STOPPED.test((item.text ?? '').toLowerCase())));
-  });
-  const requested = requestedMedications(ctx).filter((m) => m.id !== ctx.service.id && ctx.request.byId.get(m.id ?? '')?.requested !== false).filter(isOther);
+  const listed = listedMedications(ctx)
+    .filter(isOther)
+    .filter((m) => {
+      const item = listedItems.find((l) => l.path === m.path)?.item;
+      return !(item && (outcomeOf(item) === 'failed' || STOPPED.test((item.text ?? '').toLowerCase())));
+    });
+  const requested = requestedMedications(ctx)
+    .filter((m) => m.id !== ctx.service.id && ctx.request.byId.get(m.id ?? '')?.requested !== false)
+    .filter(isOther);
   // a treatment naming a drug of the class, not shown to have failed or stopped ("has used baclofen")
   const treated = indexed(ctx.request.raw.treatments, 'treatments')
     .filter((t) => t.item.text !== undefined && outcomeOf(t.item) !== 'failed' && !STOPPED.test(t.item.text.toLowerCase()))
-    .map((t) => ({ path: t.path, label: t.item.text!, categories: medicationCategories(t.item.text!), ingredients: ingredientsNamed(t.item.text!.toLowerCase()) }))
+    .map((t) => ({
+      path: t.path,
+      label: t.item.text!,
+      categories: medicationCategories(t.item.text!),
+      ingredients: ingredientsNamed(t.item.text!.toLowerCase()),
+    }))
     .filter(isOther);
   const found = [...listed, ...requested, ...treated];
-  if (found.length > 0) return known(found.map((f) => f.label), found.map((f) => `${f.path} = ${f.label} (${classes.join('/')})`));
+  if (found.length > 0)
+    return known(
+      found.map((f) => f.label),
+      found.map((f) => `${f.path} = ${f.label} (${classes.join('/')})`),
+    );
   if (ctx.request.raw.medications !== undefined) return known([], [`medications: no other ${classes.join('/')} taken or requested`]);
   return unknown(['medications: the current medication list is not documented']);
 }
 
 /** A strength in a medication's words: an amount with a dose unit, or a combination over acetaminophen ("10/325"). */
-const STRENGTH_WORDS = /(?<![\d.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|%|g\/|units?\b|meq\b)|\b\d+(?:\.\d+)?\/(?:\d+(?:\.\d+)?\/)?(?:300|325|500|650|750)\b/i;
+const STRENGTH_WORDS =
+  /(?<![\d.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|%|g\/|units?\b|meq\b)|\b\d+(?:\.\d+)?\/(?:\d+(?:\.\d+)?\/)?(?:300|325|500|650|750)\b/i;
 
 export const medicationUseFacts: FactDefinition[] = [
   defineFact<readonly string[]>({
-    id: 'medicationUse.ingredients', type: 'list',
+    id: 'medicationUse.ingredients',
+    type: 'list',
     description: 'Generic names of the active ingredients the requested medication names (brands and compounding kits resolved).',
     reads: ['services[].name', 'services[].label', 'services[].text'],
     derive: (ctx) => {
@@ -208,8 +331,10 @@ export const medicationUseFacts: FactDefinition[] = [
     },
   }),
   defineFact<readonly string[]>({
-    id: 'medicationUse.categories', type: 'list',
-    description: 'Drug categories of the requested medication (muscle-relaxant, nsaid, ppi, h2-blocker, antidepressant, anticonvulsant, benzodiazepine, antiemetic, laxative, …), from its names and stated drugClass.',
+    id: 'medicationUse.categories',
+    type: 'list',
+    description:
+      'Drug categories of the requested medication (muscle-relaxant, nsaid, ppi, h2-blocker, antidepressant, anticonvulsant, benzodiazepine, antiemetic, laxative, …), from its names and stated drugClass.',
     reads: ['services[].name', 'services[].label', 'services[].text', 'services[].drugClass'],
     derive: (ctx) => {
       const list = medicationCategories(serviceDrugText(ctx), ctx.service.raw.drugClass);
@@ -217,13 +342,20 @@ export const medicationUseFacts: FactDefinition[] = [
     },
   }),
   defineFact<string>({
-    id: 'medicationUse.form', type: 'string', description: 'Form of the requested medication: oral, topical, compounded-oral (compounding kit) or injection.',
+    id: 'medicationUse.form',
+    type: 'string',
+    description: 'Form of the requested medication: oral, topical, compounded-oral (compounding kit) or injection.',
     reads: ['services[].route', 'services[].drugClass', 'services[].name', 'services[].label'],
-    derive: (ctx) => { const f = medicationForm(ctx); return known(f.form, [f.evidence]); },
+    derive: (ctx) => {
+      const f = medicationForm(ctx);
+      return known(f.form, [f.evidence]);
+    },
   }),
   defineFact<number>({
-    id: 'medicationUse.refills', type: 'number',
-    description: 'Refills the request asks for besides the first fill ("with one refill", "2 refills", "refills x2"); 0 when the request names none (refills are part of what is requested, not a record fact).',
+    id: 'medicationUse.refills',
+    type: 'number',
+    description:
+      'Refills the request asks for besides the first fill ("with one refill", "2 refills", "refills x2"); 0 when the request names none (refills are part of what is requested, not a record fact).',
     reads: ['services[].label', 'services[].text'],
     derive: ({ service }) => {
       const path = `services[${service.index}]`;
@@ -240,12 +372,15 @@ export const medicationUseFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'medicationUse.quantity', type: 'number',
-    description: 'Quantity requested: `quantity` (with `unit` when given), else the amount the label, name or text states with or without a unit ("#60", "#60 grams", "240g", "106.32 g", "120 ml", "30 patches").',
+    id: 'medicationUse.quantity',
+    type: 'number',
+    description:
+      'Quantity requested: `quantity` (with `unit` when given), else the amount the label, name or text states with or without a unit ("#60", "#60 grams", "240g", "106.32 g", "120 ml", "30 patches").',
     reads: ['services[].quantity', 'services[].unit', 'services[].label', 'services[].name', 'services[].text'],
     derive: ({ service }) => {
       const path = `services[${service.index}]`;
-      if (service.raw.quantity !== undefined) return known(service.raw.quantity, [`${path}.quantity = ${service.raw.quantity}${service.raw.unit ? ` ${service.raw.unit}` : ''}`]);
+      if (service.raw.quantity !== undefined)
+        return known(service.raw.quantity, [`${path}.quantity = ${service.raw.quantity}${service.raw.unit ? ` ${service.raw.unit}` : ''}`]);
       for (const field of ['label', 'name', 'text'] as const) {
         const text = service.raw[field];
         if (!text) continue;
@@ -257,8 +392,10 @@ export const medicationUseFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'medicationUse.strengthStated', type: 'boolean',
-    description: 'The strength (dose per unit) is stated: `strength`, or in the name, label or text ("750mg", "5%", "1 mg/ml", "25 mcg/hr", a combination such as "10/325"), or implied by the brand (Tylenol #3). Never false.',
+    id: 'medicationUse.strengthStated',
+    type: 'boolean',
+    description:
+      'The strength (dose per unit) is stated: `strength`, or in the name, label or text ("750mg", "5%", "1 mg/ml", "25 mcg/hr", a combination such as "10/325"), or implied by the brand (Tylenol #3). Never false.',
     reads: ['services[].strength', 'services[].name', 'services[].label', 'services[].text'],
     derive: ({ service }) => {
       if (service.raw.strength) return known(true, [`services[${service.index}].strength = ${service.raw.strength}`]);
@@ -266,12 +403,16 @@ export const medicationUseFacts: FactDefinition[] = [
       const m = STRENGTH_WORDS.exec(words);
       if (m) return known(true, [`services[${service.index}] states ${m[0]}`]);
       const implied = drugsNamed(words.toLowerCase()).find((d) => d.unitStrengthMg !== undefined);
-      return implied ? known(true, [`services[${service.index}] names ${implied.generic} ${implied.unitStrengthMg} mg (brand strength)`]) : unknown([`services[${service.index}]: strength not stated`]);
+      return implied
+        ? known(true, [`services[${service.index}] names ${implied.generic} ${implied.unitStrengthMg} mg (brand strength)`])
+        : unknown([`services[${service.index}]: strength not stated`]);
     },
   }),
   defineFact<number>({
-    id: 'medicationUse.daysSupply', type: 'number',
-    description: 'Days the requested count of tablets lasts: quantity ÷ doses a day from the directions, or at most the labeled maximum doses a day when the directions are not stated.',
+    id: 'medicationUse.daysSupply',
+    type: 'number',
+    description:
+      'Days the requested count of tablets lasts: quantity ÷ doses a day from the directions, or at most the labeled maximum doses a day when the directions are not stated.',
     reads: ['services[].quantity', 'services[].unit', 'services[].label', 'services[].text'],
     derive: (ctx) => {
       const s = ctx.service.raw;
@@ -282,42 +423,66 @@ export const medicationUseFacts: FactDefinition[] = [
       if (s.unit === undefined && medicationForm(ctx).form !== 'oral') return unknown([`${path}: not an oral count of doses`]);
       const stated = unitsPerDayInDirections(`${s.label ?? ''} ${s.text ?? ''}`);
       if (stated !== undefined) return known(Math.round(qty.value / stated), [...qty.evidence, `${path} directions: ${stated} a day`]);
-      const maxima = drugsNamed(serviceDrugText(ctx)).map((d) => d.maxDosesPerDay).filter((n): n is number => n !== undefined);
+      const maxima = drugsNamed(serviceDrugText(ctx))
+        .map((d) => d.maxDosesPerDay)
+        .filter((n): n is number => n !== undefined);
       if (maxima.length === 0) return unknown([...qty.evidence, `${path}: directions not stated`]);
       const perDay = Math.min(...maxima);
-      return known(Math.round(qty.value / perDay), [...qty.evidence, `${path}: directions not stated; at most ${perDay} a day per the labeled dosing`]);
+      return known(Math.round(qty.value / perDay), [
+        ...qty.evidence,
+        `${path}: directions not stated; at most ${perDay} a day per the labeled dosing`,
+      ]);
     },
   }),
   defineFact<readonly string[]>({
-    id: 'medicationUse.sameClassOthers', type: 'list',
-    description: 'Other drugs of the requested drug\'s class (muscle relaxant, NSAID, benzodiazepine, hypnotic, anticonvulsant, antidepressant type, PPI, H2 blocker) the worker takes, has used (a treatment naming it) or that are requested with it; a drug that failed or was stopped is not counted. Empty when the medication list shows none; not documented without a medication list.',
+    id: 'medicationUse.sameClassOthers',
+    type: 'list',
+    description:
+      "Other drugs of the requested drug's class (muscle relaxant, NSAID, benzodiazepine, hypnotic, anticonvulsant, antidepressant type, PPI, H2 blocker) the worker takes, has used (a treatment naming it) or that are requested with it; a drug that failed or was stopped is not counted. Empty when the medication list shows none; not documented without a medication list.",
     reads: ['medications[]', 'treatments[].text', 'treatments[].outcome', 'services[].name', 'services[].label', 'services[].drugClass'],
     derive: (ctx) => sameClassOthers(ctx),
   }),
   defineFact<boolean>({
-    id: 'medicationUse.continuing', type: 'boolean',
-    description: 'The requested drug is one the worker already takes or has taken (medications[] or a treatment naming it, or a request to continue/renew it); false when the medication list is given without it; not documented when there is no medication list.',
+    id: 'medicationUse.continuing',
+    type: 'boolean',
+    description:
+      'The requested drug is one the worker already takes or has taken (medications[] or a treatment naming it, or a request to continue/renew it); false when the medication list is given without it; not documented when there is no medication list.',
     reads: ['medications[]', 'treatments[].text', 'services[].label', 'services[].text'],
     derive: (ctx) => {
       const entries = sameDrugEntries(ctx);
-      if (entries.length > 0) return known(true, entries.map((e) => `${e.path} = ${e.label}`));
+      if (entries.length > 0)
+        return known(
+          true,
+          entries.map((e) => `${e.path} = ${e.label}`),
+        );
       const words = `${ctx.service.raw.label ?? ''} ${ctx.service.raw.text ?? ''}`.toLowerCase();
       const cont = CONTINUATION_WORDS.exec(words);
       if (cont) return known(true, [`services[${ctx.service.index}] says "${cont[0]}"`]);
       const meds = ctx.request.raw.medications;
-      if (meds !== undefined) return known(false, [`medications: ${meds.length > 0 ? meds.map((m) => m.name).join(', ') : 'none'} (not the requested drug)`]);
+      if (meds !== undefined)
+        return known(false, [`medications: ${meds.length > 0 ? meds.map((m) => m.name).join(', ') : 'none'} (not the requested drug)`]);
       return unknown(['medications: the current medication list is not documented']);
     },
   }),
   defineFact<boolean>({
-    id: 'medicationUse.benefit', type: 'boolean',
-    description: 'Benefit from the worker\'s use of the requested drug so far: functional improvement, or pain relief when function is not stated to be unimproved; false when function did not improve or the drug failed; the record-level functional-improvement flag when nothing specific is stated.',
-    reads: ['medications[].outcome', 'medications[].functionImproved', 'treatments[].outcome', 'treatments[].functionImproved', 'documentation.functionalImprovement'],
+    id: 'medicationUse.benefit',
+    type: 'boolean',
+    description:
+      "Benefit from the worker's use of the requested drug so far: functional improvement, or pain relief when function is not stated to be unimproved; false when function did not improve or the drug failed; the record-level functional-improvement flag when nothing specific is stated.",
+    reads: [
+      'medications[].outcome',
+      'medications[].functionImproved',
+      'treatments[].outcome',
+      'treatments[].functionImproved',
+      'documentation.functionalImprovement',
+    ],
     derive: (ctx) => benefitOf(sameDrugEntries(ctx), ctx),
   }),
   defineFact<number>({
-    id: 'medicationUse.courseDays', type: 'number',
-    description: 'Days of use the request would bring the course to: days already taken (when continuing) plus the days the requested supply lasts.',
+    id: 'medicationUse.courseDays',
+    type: 'number',
+    description:
+      'Days of use the request would bring the course to: days already taken (when continuing) plus the days the requested supply lasts.',
     reads: ['medications[].durationMonths', 'treatments[].durationWeeks', 'services[].quantity'],
     derive: (ctx) => {
       const supply = ctx.get<number>('medicationUse.daysSupply');

@@ -26,92 +26,145 @@ function diagnosisFact(ctx: FactContext, re: RegExp, what: string, studies = fal
   return unknown(['diagnoses not recorded']);
 }
 
-const DRUG_TREATMENTS: readonly Treatment['kind'][] = ['nsaid', 'muscle-relaxant', 'neuropathic-medication', 'opioid', 'oral-corticosteroid', 'topical-medication'];
-const REDUCED_OR_NOT_TOLERATED = /not tolerat|intoleran|side[- ]effect|adverse|upset stomach|gastritis|reduced|reduction|decreas(?:ed|ing) (?:use|dose|medication)|taper|wean|discontinu|stopped|cannot take|unable to take/;
+const DRUG_TREATMENTS: readonly Treatment['kind'][] = [
+  'nsaid',
+  'muscle-relaxant',
+  'neuropathic-medication',
+  'opioid',
+  'oral-corticosteroid',
+  'topical-medication',
+];
+const REDUCED_OR_NOT_TOLERATED =
+  /not tolerat|intoleran|side[- ]effect|adverse|upset stomach|gastritis|reduced|reduction|decreas(?:ed|ing) (?:use|dose|medication)|taper|wean|discontinu|stopped|cannot take|unable to take/;
 
 export const painConditionFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'painConditions.crps', type: 'boolean',
+    id: 'painConditions.crps',
+    type: 'boolean',
     description: 'A diagnosis of complex regional pain syndrome (reflex sympathetic dystrophy).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /\bcrps\b|complex regional|reflex sympathetic|\brsd\b|causalgia/, 'CRPS'),
   }),
   defineFact<boolean>({
-    id: 'painConditions.neuropathicPain', type: 'boolean',
-    description: 'Neuropathic pain: radiculopathy or radiculitis, sciatica, neuropathy, neuralgia or neuritis, nerve entrapment, CRPS, phantom limb pain, spasticity or multiple sclerosis (diagnoses, or an EMG finding of radiculopathy or neuropathy).',
+    id: 'painConditions.neuropathicPain',
+    type: 'boolean',
+    description:
+      'Neuropathic pain: radiculopathy or radiculitis, sciatica, neuropathy, neuralgia or neuritis, nerve entrapment, CRPS, phantom limb pain, spasticity or multiple sclerosis (diagnoses, or an EMG finding of radiculopathy or neuropathy).',
     reads: ['diagnoses[]', 'studies[].findings[]'],
-    derive: (ctx) => diagnosisFact(ctx, /radicul|sciatica|neuropath|neuralgia|neuritis|nerve (?:injury|entrapment|compression)|carpal tunnel|cubital tunnel|\bcrps\b|complex regional|reflex sympathetic|phantom|spastic|multiple sclerosis|herpetic/, 'neuropathic pain condition', true),
+    derive: (ctx) =>
+      diagnosisFact(
+        ctx,
+        /radicul|sciatica|neuropath|neuralgia|neuritis|nerve (?:injury|entrapment|compression)|carpal tunnel|cubital tunnel|\bcrps\b|complex regional|reflex sympathetic|phantom|spastic|multiple sclerosis|herpetic/,
+        'neuropathic pain condition',
+        true,
+      ),
   }),
   defineFact<boolean>({
-    id: 'painConditions.musculoskeletal', type: 'boolean',
-    description: 'A musculoskeletal condition is diagnosed (sprain, strain, myalgia, spasm, disc disorder, tendinitis, arthritis, contusion, fracture, spinal or joint pain, …).',
+    id: 'painConditions.musculoskeletal',
+    type: 'boolean',
+    description:
+      'A musculoskeletal condition is diagnosed (sprain, strain, myalgia, spasm, disc disorder, tendinitis, arthritis, contusion, fracture, spinal or joint pain, …).',
     reads: ['diagnoses[]'],
-    derive: (ctx) => diagnosisFact(ctx, /sprain|strain|myalgia|myositis|spasm|segmental|dysfunction|subluxation|\bdis[ck]|tendin|tenosynov|bursitis|arthr|arthropathy|contusion|fractur|degenerat|lumbago|cervicalgia|dorsalgia|impingement|capsulitis|musculo|ligament|spondyl|back pain|neck pain|joint pain|pain in|injury of (?:the )?muscle/, 'musculoskeletal condition'),
+    derive: (ctx) =>
+      diagnosisFact(
+        ctx,
+        /sprain|strain|myalgia|myositis|spasm|segmental|dysfunction|subluxation|\bdis[ck]|tendin|tenosynov|bursitis|arthr|arthropathy|contusion|fractur|degenerat|lumbago|cervicalgia|dorsalgia|impingement|capsulitis|musculo|ligament|spondyl|back pain|neck pain|joint pain|pain in|injury of (?:the )?muscle/,
+        'musculoskeletal condition',
+      ),
   }),
   defineFact<boolean>({
-    id: 'painConditions.sprainStrain', type: 'boolean',
+    id: 'painConditions.sprainStrain',
+    type: 'boolean',
     description: 'A sprain or strain is diagnosed (ODG sets its own therapy allowances for some body parts).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /sprain|strain/, 'sprain or strain'),
   }),
   defineFact<boolean>({
-    id: 'painConditions.fibromyalgia', type: 'boolean',
+    id: 'painConditions.fibromyalgia',
+    type: 'boolean',
     description: 'A diagnosis of fibromyalgia (fibromyalgia syndrome, fibrositis).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /fibromyalg|fibrositis/, 'fibromyalgia'),
   }),
   defineFact<boolean>({
-    id: 'painConditions.rotatorCuffCondition', type: 'boolean',
+    id: 'painConditions.rotatorCuffCondition',
+    type: 'boolean',
     description: 'Rotator cuff inflammation (tendinitis, bursitis), impingement syndrome or a rotator cuff tear is diagnosed.',
     reads: ['diagnoses[]'],
-    derive: (ctx) => diagnosisFact(ctx, /rotator cuff|impingement|subacromial|supraspinatus|infraspinatus|(?:shoulder|subdeltoid).{0,20}(?:bursitis|tendin)|(?:bursitis|tendin\w*).{0,20}shoulder/, 'rotator cuff condition'),
+    derive: (ctx) =>
+      diagnosisFact(
+        ctx,
+        /rotator cuff|impingement|subacromial|supraspinatus|infraspinatus|(?:shoulder|subdeltoid).{0,20}(?:bursitis|tendin)|(?:bursitis|tendin\w*).{0,20}shoulder/,
+        'rotator cuff condition',
+      ),
   }),
   defineFact<boolean>({
-    id: 'painConditions.cervicalDystonia', type: 'boolean',
+    id: 'painConditions.cervicalDystonia',
+    type: 'boolean',
     description: 'A diagnosis of cervical dystonia (spasmodic torticollis).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /dystonia|torticollis/, 'cervical dystonia'),
   }),
   defineFact<boolean>({
-    id: 'painConditions.softTissueInflammation', type: 'boolean',
-    description: 'A soft tissue inflammation is diagnosed (tendinitis, tenosynovitis, bursitis, myositis, fasciitis, epicondylitis, capsulitis, synovitis).',
+    id: 'painConditions.softTissueInflammation',
+    type: 'boolean',
+    description:
+      'A soft tissue inflammation is diagnosed (tendinitis, tenosynovitis, bursitis, myositis, fasciitis, epicondylitis, capsulitis, synovitis).',
     reads: ['diagnoses[]'],
-    derive: (ctx) => diagnosisFact(ctx, /tendinit|tendonit|tendinopath|tenosynov|bursitis|myositis|fasciitis|epicondyl|capsulitis|synovitis/, 'soft tissue inflammation'),
+    derive: (ctx) =>
+      diagnosisFact(
+        ctx,
+        /tendinit|tendonit|tendinopath|tenosynov|bursitis|myositis|fasciitis|epicondyl|capsulitis|synovitis/,
+        'soft tissue inflammation',
+      ),
   }),
   defineFact<boolean>({
-    id: 'painConditions.calcificTendinitis', type: 'boolean',
+    id: 'painConditions.calcificTendinitis',
+    type: 'boolean',
     description: 'A diagnosis of calcific (calcifying) tendinitis.',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /calcif\w* tendin|calcific/, 'calcific tendinitis'),
   }),
   defineFact<boolean>({
-    id: 'painConditions.plantarFasciitis', type: 'boolean',
+    id: 'painConditions.plantarFasciitis',
+    type: 'boolean',
     description: 'A diagnosis of plantar fasciitis (plantar heel pain).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /plantar fasci|heel pain/, 'plantar fasciitis'),
   }),
   defineFact<boolean>({
-    id: 'painConditions.osteoarthritis', type: 'boolean',
+    id: 'painConditions.osteoarthritis',
+    type: 'boolean',
     description: 'Osteoarthritis (degenerative joint disease) is diagnosed, or imaging reports osteoarthritis or cartilage loss.',
     reads: ['diagnoses[]', 'studies[].findings[]'],
     derive: (ctx) => {
       const seen = diagnosisFact(ctx, /osteoarth|degenerative joint|\bdjd\b|arthrosis|gonarthrosis|chondromalacia/, 'osteoarthritis');
       if (seen.value === true) return seen;
       const studies = indexed(ctx.request.raw.studies, 'studies').filter((st) => itemInRegion(st.item.region, ctx.service));
-      const hits = studies.flatMap((st) => (st.item.findings ?? []).map((f, j) => ({ f, p: `${st.path}.findings[${j}]` })))
+      const hits = studies
+        .flatMap((st) => (st.item.findings ?? []).map((f, j) => ({ f, p: `${st.path}.findings[${j}]` })))
         .filter(({ f }) => f.kind === 'osteoarthritis' || f.kind === 'cartilage-loss');
-      return hits.length > 0 ? known(true, hits.map(({ f, p }) => `${p} = ${f.kind}`)) : seen;
+      return hits.length > 0
+        ? known(
+            true,
+            hits.map(({ f, p }) => `${p} = ${f.kind}`),
+          )
+        : seen;
     },
   }),
   defineFact<boolean>({
-    id: 'painConditions.tendinopathy', type: 'boolean',
-    description: 'A chronic tendon or fascia disorder is diagnosed (tendinopathy, tendinosis, tendinitis, epicondylitis, plantar fasciitis).',
+    id: 'painConditions.tendinopathy',
+    type: 'boolean',
+    description:
+      'A chronic tendon or fascia disorder is diagnosed (tendinopathy, tendinosis, tendinitis, epicondylitis, plantar fasciitis).',
     reads: ['diagnoses[]'],
     derive: (ctx) => diagnosisFact(ctx, /tendinopath|tendinos|tendinit|tendonit|epicondyl|plantar fasci/, 'tendinopathy'),
   }),
   defineFact<boolean>({
-    id: 'painConditions.medicationReducedOrNotTolerated', type: 'boolean',
-    description: 'Pain medication was reduced, or is not tolerated (side effects, intolerance), per the medication list or treatments. Never false: its absence is not documented.',
+    id: 'painConditions.medicationReducedOrNotTolerated',
+    type: 'boolean',
+    description:
+      'Pain medication was reduced, or is not tolerated (side effects, intolerance), per the medication list or treatments. Never false: its absence is not documented.',
     reads: ['medications[]', 'treatments[].medicationReduced', 'treatments[].text'],
     derive: (ctx) => {
       const hits: string[] = [];
@@ -120,8 +173,11 @@ export const painConditionFacts: FactDefinition[] = [
       }
       for (const t of indexed(ctx.request.raw.treatments, 'treatments')) {
         if (t.item.medicationReduced === true) hits.push(`${t.path}.medicationReduced = true`);
-        else if ((DRUG_TREATMENTS.includes(t.item.kind) || t.item.kind === 'other') && REDUCED_OR_NOT_TOLERATED.test((t.item.text ?? '').toLowerCase())
-          && (DRUG_TREATMENTS.includes(t.item.kind) || /medic|drug|tablet|pill/.test((t.item.text ?? '').toLowerCase()))) {
+        else if (
+          (DRUG_TREATMENTS.includes(t.item.kind) || t.item.kind === 'other') &&
+          REDUCED_OR_NOT_TOLERATED.test((t.item.text ?? '').toLowerCase()) &&
+          (DRUG_TREATMENTS.includes(t.item.kind) || /medic|drug|tablet|pill/.test((t.item.text ?? '').toLowerCase()))
+        ) {
           hits.push(`${t.path} = ${t.item.kind}: ${t.item.text}`);
         }
       }
@@ -129,20 +185,24 @@ export const painConditionFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'painConditions.medicationsDocumented', type: 'boolean',
+    id: 'painConditions.medicationsDocumented',
+    type: 'boolean',
     description: 'The ongoing medication use is documented (a medication list, or medication among treatments). Never false.',
     reads: ['medications[]', 'treatments[]'],
     derive: (ctx) => {
       const meds = indexed(ctx.request.raw.medications, 'medications').map((m) => `${m.path} = ${m.item.name}`);
       const drugs = indexed(ctx.request.raw.treatments, 'treatments')
-        .filter((t) => DRUG_TREATMENTS.includes(t.item.kind) || (t.item.kind === 'other' && /medic/.test((t.item.text ?? '').toLowerCase())))
+        .filter(
+          (t) => DRUG_TREATMENTS.includes(t.item.kind) || (t.item.kind === 'other' && /medic/.test((t.item.text ?? '').toLowerCase())),
+        )
         .map((t) => `${t.path} = ${t.item.kind}${t.item.text ? ` (${t.item.text})` : ''}`);
       const all = [...meds, ...drugs];
       return all.length > 0 ? known(true, all) : unknown(['no medication recorded']);
     },
   }),
   defineFact<boolean>({
-    id: 'painConditions.cbt', type: 'boolean',
+    id: 'painConditions.cbt',
+    type: 'boolean',
     description: 'A cognitive behavioral therapy (psychological treatment) program is documented or requested. Never false.',
     reads: ['treatments[]', 'services[]'],
     derive: (ctx) => {
@@ -150,18 +210,22 @@ export const painConditionFacts: FactDefinition[] = [
         .filter((t) => t.item.kind === 'psychological-services' || /cognitive|\bcbt\b|psychotherap/.test((t.item.text ?? '').toLowerCase()))
         .map((t) => `${t.path} = ${t.item.kind}${t.item.text ? ` (${t.item.text})` : ''}`);
       for (const s of ctx.request.services) {
-        if (s.id !== ctx.service.id && s.kind === 'psychological-services') hits.push(`services[${s.index}] = psychological-services requested`);
+        if (s.id !== ctx.service.id && s.kind === 'psychological-services')
+          hits.push(`services[${s.index}] = psychological-services requested`);
       }
       return hits.length > 0 ? known(true, hits) : unknown(['no cognitive behavioral therapy recorded']);
     },
   }),
   defineFact<number>({
-    id: 'painConditions.cbtWeeks', type: 'number',
-    description: 'Weeks of cognitive behavioral therapy so far: the longest stated duration, else the time since the earliest dated session.',
+    id: 'painConditions.cbtWeeks',
+    type: 'number',
+    description:
+      'Weeks of cognitive behavioral therapy so far: the longest stated duration, else the time since the earliest dated session.',
     reads: ['treatments[].durationWeeks', 'treatments[].date'],
     derive: (ctx) => {
-      const cbt = indexed(ctx.request.raw.treatments, 'treatments')
-        .filter((t) => t.item.kind === 'psychological-services' || /cognitive|\bcbt\b|psychotherap/.test((t.item.text ?? '').toLowerCase()));
+      const cbt = indexed(ctx.request.raw.treatments, 'treatments').filter(
+        (t) => t.item.kind === 'psychological-services' || /cognitive|\bcbt\b|psychotherap/.test((t.item.text ?? '').toLowerCase()),
+      );
       const stated = cbt.filter((t) => t.item.durationWeeks !== undefined);
       if (stated.length > 0) {
         const longest = stated.reduce((a, b) => (b.item.durationWeeks! > a.item.durationWeeks! ? b : a));
@@ -176,12 +240,15 @@ export const painConditionFacts: FactDefinition[] = [
     },
   }),
   defineFact<string>({
-    id: 'painConditions.workStatus', type: 'string',
+    id: 'painConditions.workStatus',
+    type: 'string',
     description: 'Work status as recorded: full-duty, modified-duty, working, off-work or retired.',
     reads: ['patient.workStatus'],
     derive: (ctx) => {
       const status = ctx.request.raw.patient?.workStatus;
-      return status === undefined || status === 'unknown' ? unknown(['patient.workStatus not stated']) : known(status, [`patient.workStatus = ${status}`]);
+      return status === undefined || status === 'unknown'
+        ? unknown(['patient.workStatus not stated'])
+        : known(status, [`patient.workStatus = ${status}`]);
     },
   }),
 ];

@@ -42,14 +42,29 @@ const MODALITY_WORDS: ReadonlyArray<[string, RegExp]> = [
 
 /** Service kinds whose modality is the kind itself. */
 const KIND_MODALITY = new Set([
-  'physical-therapy', 'occupational-therapy', 'chiropractic', 'acupuncture', 'functional-capacity-evaluation',
-  'work-hardening', 'home-exercise-kit',
+  'physical-therapy',
+  'occupational-therapy',
+  'chiropractic',
+  'acupuncture',
+  'functional-capacity-evaluation',
+  'work-hardening',
+  'home-exercise-kit',
 ]);
 
 /** Service and treatment kinds whose modality is read from their words. */
 const WORDED_KINDS = new Set(['passive-modality', 'durable-medical-equipment', 'other', 'psychological-services']);
 
-export const ELECTRICAL = ['tens', 'electrical-stimulation', 'nmes', 'interferential', 'h-wave', 'galvanic', 'pens', 'microcurrent', 'hyperstimulation'] as const;
+export const ELECTRICAL = [
+  'tens',
+  'electrical-stimulation',
+  'nmes',
+  'interferential',
+  'h-wave',
+  'galvanic',
+  'pens',
+  'microcurrent',
+  'hyperstimulation',
+] as const;
 
 export function modalityInWords(words: string): string | undefined {
   const text = words.toLowerCase();
@@ -87,7 +102,8 @@ const THERAPY = ['physical-therapy', 'occupational-therapy'];
  */
 function partOfTherapyPlan(ctx: FactContext, modality: string): boolean {
   // manual therapy named as a line of the plan (not chiropractic care) is given by the therapist too
-  const manualTherapy = ctx.service.kind === 'chiropractic' && /manual therap|mobili[sz]ation/.test(words(ctx)) && !/chiro/.test(words(ctx));
+  const manualTherapy =
+    ctx.service.kind === 'chiropractic' && /manual therap|mobili[sz]ation/.test(words(ctx)) && !/chiro/.test(words(ctx));
   if (!manualTherapy && (ctx.service.kind !== 'passive-modality' || !CLINIC_MODALITIES.includes(modality))) return false;
   if (/\bunits?\b|device|\bhome\b|purchase|rental|\brent\b/.test(words(ctx))) return false;
   return ctx.request.services.some((s) => s.id !== ctx.service.id && s.requested && THERAPY.includes(s.kind));
@@ -115,7 +131,8 @@ function courses(ctx: FactContext): Courses {
   const modality = serviceModality(ctx);
   const label = modality ?? ctx.service.kind;
   const planned = plannedSurgery(ctx);
-  if (planned) return { courses: [], evidence: [`services[${ctx.service.index}].for = ${planned.id}: no post-operative ${label} yet`], label };
+  if (planned)
+    return { courses: [], evidence: [`services[${ctx.service.index}].for = ${planned.id}: no post-operative ${label} yet`], label };
   const treatments = ctx.request.raw.treatments;
   if (treatments === undefined || !modality) return { courses: undefined, evidence: ['treatments not recorded'], label };
   const inPlan = partOfTherapyPlan(ctx, modality);
@@ -128,7 +145,10 @@ function courses(ctx: FactContext): Courses {
     return since === undefined || t.item.date === undefined || dayNumber(t.item.date) >= since;
   });
   const evidence = surgery ? [`${surgery.path}.date = ${surgery.item.date}: courses since the surgery`] : [];
-  if (inPlan) evidence.push(`services[${ctx.service.index}]: ${label} requested with physical or occupational therapy; earlier therapy courses count`);
+  if (inPlan)
+    evidence.push(
+      `services[${ctx.service.index}]: ${label} requested with physical or occupational therapy; earlier therapy courses count`,
+    );
   return { courses: found, evidence, label };
 }
 
@@ -148,7 +168,9 @@ const counts = (t: Treatment): boolean => visitsOf(t) === undefined || visitsOf(
 
 /** An authorized course whose results the record does not report yet. */
 const pending = (t: Treatment): boolean =>
-  (t.sessionsAuthorized ?? 0) > (t.sessions ?? 0) && t.functionImproved === undefined && (t.outcome === undefined || t.outcome === 'unknown');
+  (t.sessionsAuthorized ?? 0) > (t.sessions ?? 0) &&
+  t.functionImproved === undefined &&
+  (t.outcome === undefined || t.outcome === 'unknown');
 
 function priorVisits(ctx: FactContext, atLeast: boolean): Fact<number> {
   const found = courses(ctx);
@@ -176,8 +198,10 @@ const words = (ctx: FactContext): string => ctx.service.words;
  * daily living, work restrictions, measured range of motion or strength). Pain relief and
  * "feels better" are not among them; a negated measure ("no improvement in function") is not read.
  */
-const OBJECTIVE_FUNCTION = /range of motion|\brom\b|(?<!\d)\d+ (?:to|->|→) \d+ degrees|\badls?\b|activities of daily living|work restrictions?|(?:returned|return|back) to (?:full |modified |regular )?(?:duty|work)|(?:lifting|walking|sitting|standing) (?:tolerance|distance|capacity|limit)|(?:improved|increased) (?:function|strength|mobility|endurance)|(?:function|strength|mobility|endurance) (?:improved|increased)|functional (?:improvement|gains?)/;
-const NEGATED_FUNCTION = /\b(?:no|not|without|lack of|minimal|unchanged)\b[^.;]{0,40}(?:function|range of motion|\brom\b|adl|strength|duty|work)/;
+const OBJECTIVE_FUNCTION =
+  /range of motion|\brom\b|(?<!\d)\d+ (?:to|->|→) \d+ degrees|\badls?\b|activities of daily living|work restrictions?|(?:returned|return|back) to (?:full |modified |regular )?(?:duty|work)|(?:lifting|walking|sitting|standing) (?:tolerance|distance|capacity|limit)|(?:improved|increased) (?:function|strength|mobility|endurance)|(?:function|strength|mobility|endurance) (?:improved|increased)|functional (?:improvement|gains?)/;
+const NEGATED_FUNCTION =
+  /\b(?:no|not|without|lack of|minimal|unchanged)\b[^.;]{0,40}(?:function|range of motion|\brom\b|adl|strength|duty|work)/;
 
 function objectiveFunctionInText(text: string | undefined): boolean {
   const t = (text ?? '').toLowerCase();
@@ -190,7 +214,8 @@ function weeksInText(text: string | undefined): number | undefined {
   const days = /(?<!\d)(\d+)[- ]days?/.exec(t);
   if (days) return Math.round((Number(days[1]) / 7) * 10) / 10;
   const months = /(?<!\d)(\d+|one|two|three)[- ]months?/.exec(t);
-  if (months) return Math.round((({ one: 1, two: 2, three: 3 } as Record<string, number>)[months[1]!] ?? Number(months[1])) * 4.3 * 10) / 10;
+  if (months)
+    return Math.round((({ one: 1, two: 2, three: 3 } as Record<string, number>)[months[1]!] ?? Number(months[1])) * 4.3 * 10) / 10;
   const weeks = /(?<!\d)(\d+)[- ]weeks?/.exec(t);
   return weeks ? Number(weeks[1]) : undefined;
 }
@@ -201,39 +226,54 @@ const REHAB_TREATMENT_KINDS: readonly Treatment['kind'][] = ['physical-therapy',
 
 export const physicalMedicineFacts: FactDefinition[] = [
   defineFact<string>({
-    id: 'physicalMedicine.modality', type: 'string',
-    description: 'The physical-medicine modality of the service: its kind for therapy kinds (physical-therapy, chiropractic, acupuncture, …), else the most specific one its label/text names (tens, electrical-stimulation, nmes, microcurrent, pens, interferential, h-wave, galvanic, hyperstimulation, ultrasound, laser, infrared, diathermy, traction, heat-cold, massage, shockwave, biofeedback, gym-membership, home-exercise-kit, work-hardening).',
+    id: 'physicalMedicine.modality',
+    type: 'string',
+    description:
+      'The physical-medicine modality of the service: its kind for therapy kinds (physical-therapy, chiropractic, acupuncture, …), else the most specific one its label/text names (tens, electrical-stimulation, nmes, microcurrent, pens, interferential, h-wave, galvanic, hyperstimulation, ultrasound, laser, infrared, diathermy, traction, heat-cold, massage, shockwave, biofeedback, gym-membership, home-exercise-kit, work-hardening).',
     reads: ['services[].kind', 'services[].label', 'services[].text'],
     derive: (ctx) => {
       const modality = serviceModality(ctx);
       if (!modality) return unknown([`${wordsPath(ctx)} names no physical-medicine modality`]);
-      return known(modality, [KIND_MODALITY.has(ctx.service.kind) ? `services[${ctx.service.index}].kind = ${ctx.service.kind}` : `${wordsPath(ctx)} names ${modality}`]);
+      return known(modality, [
+        KIND_MODALITY.has(ctx.service.kind)
+          ? `services[${ctx.service.index}].kind = ${ctx.service.kind}`
+          : `${wordsPath(ctx)} names ${modality}`,
+      ]);
     },
   }),
   defineFact<readonly string[]>({
-    id: 'physicalMedicine.modalities', type: 'list',
-    description: 'Every physical-medicine modality the service names (a combination unit such as TENS/EMS names both); the kind alone for therapy kinds.',
+    id: 'physicalMedicine.modalities',
+    type: 'list',
+    description:
+      'Every physical-medicine modality the service names (a combination unit such as TENS/EMS names both); the kind alone for therapy kinds.',
     reads: ['services[].kind', 'services[].label', 'services[].text'],
     derive: (ctx) => {
       const { kind, words: w, index } = ctx.service;
       if (KIND_MODALITY.has(kind)) return known([kind], [`services[${index}].kind = ${kind}`]);
       const found = WORDED_KINDS.has(kind) ? modalitiesInWords(w) : [];
-      return found.length > 0 ? known(found, [`${wordsPath(ctx)} names ${found.join(', ')}`]) : unknown([`${wordsPath(ctx)} names no physical-medicine modality`]);
+      return found.length > 0
+        ? known(found, [`${wordsPath(ctx)} names ${found.join(', ')}`])
+        : unknown([`${wordsPath(ctx)} names no physical-medicine modality`]);
     },
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.homeUnit', type: 'boolean',
-    description: 'The service is a device for home use (durable equipment, or a "unit" / rental / purchase), not sessions given in the clinic.',
+    id: 'physicalMedicine.homeUnit',
+    type: 'boolean',
+    description:
+      'The service is a device for home use (durable equipment, or a "unit" / rental / purchase), not sessions given in the clinic.',
     reads: ['services[].kind', 'services[].label', 'services[].text'],
     derive: (ctx) => {
-      if (ctx.service.kind === 'durable-medical-equipment') return known(true, [`services[${ctx.service.index}].kind = durable-medical-equipment`]);
+      if (ctx.service.kind === 'durable-medical-equipment')
+        return known(true, [`services[${ctx.service.index}].kind = durable-medical-equipment`]);
       const home = /\bunits?\b|device|\bhome\b|purchase|rental|\brent\b/.test(words(ctx));
       return known(home, [home ? `${wordsPath(ctx)} names a unit for home use` : `${wordsPath(ctx)}: sessions, no home unit named`]);
     },
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.purchase', type: 'boolean',
-    description: 'A device is requested for purchase (true) or for rental / a trial (false; also when it is asked for a stated number of days or weeks); not documented when the request says neither.',
+    id: 'physicalMedicine.purchase',
+    type: 'boolean',
+    description:
+      'A device is requested for purchase (true) or for rental / a trial (false; also when it is asked for a stated number of days or weeks); not documented when the request says neither.',
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => {
       const w = words(ctx);
@@ -242,26 +282,34 @@ export const physicalMedicineFacts: FactDefinition[] = [
       if (purchase && !rental) return known(true, [`${wordsPath(ctx)} = purchase`]);
       if (rental && !purchase) return known(false, [`${wordsPath(ctx)} = rental or trial`]);
       // a unit asked for a stated number of days is a rental for those days, not a purchase
-      if (!purchase && !rental && /\b\d+\s*(days?|weeks?)\b|\bx\s*\d+\s*d\b/.test(w)) return known(false, [`${wordsPath(ctx)} states days of use`]);
+      if (!purchase && !rental && /\b\d+\s*(days?|weeks?)\b|\bx\s*\d+\s*d\b/.test(w))
+        return known(false, [`${wordsPath(ctx)} states days of use`]);
       return unknown([`${wordsPath(ctx)} ${purchase ? 'names both rental and purchase' : 'states neither rental nor purchase'}`]);
     },
   }),
   defineFact<number>({
-    id: 'physicalMedicine.therapyVisitsRequested', type: 'number',
-    description: 'Visits requested: service.visits for therapy kinds; for other kinds (biofeedback encoded as `other`, equipment) the quantity or the count the label states.',
+    id: 'physicalMedicine.therapyVisitsRequested',
+    type: 'number',
+    description:
+      'Visits requested: service.visits for therapy kinds; for other kinds (biofeedback encoded as `other`, equipment) the quantity or the count the label states.',
     reads: ['services[].quantity', 'services[].label', 'services[].text'],
     derive: (ctx) => {
       const visits = ctx.get<number>('service.visits');
       if (visits.value !== undefined) return visits;
       const path = `services[${ctx.service.index}]`;
-      if (ctx.service.raw.quantity !== undefined) return known(ctx.service.raw.quantity, [`${path}.quantity = ${ctx.service.raw.quantity}`]);
+      if (ctx.service.raw.quantity !== undefined)
+        return known(ctx.service.raw.quantity, [`${path}.quantity = ${ctx.service.raw.quantity}`]);
       const course = parseVisitCourse(`${ctx.service.raw.label ?? ''} ${ctx.service.raw.text ?? ''}`);
-      return course.visits !== undefined ? known(course.visits, [`${path}.label = ${ctx.service.raw.label ?? ctx.service.raw.text ?? ''} (${course.visits} visits)`]) : visits;
+      return course.visits !== undefined
+        ? known(course.visits, [`${path}.label = ${ctx.service.raw.label ?? ctx.service.raw.text ?? ''} (${course.visits} visits)`])
+        : visits;
     },
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.hadPriorTherapy', type: 'boolean',
-    description: 'The record shows an earlier course of the same therapy (PT and OT together; one group for TENS and other electrical stimulation; for an in-clinic passive modality requested with physical or occupational therapy, the earlier therapy courses too) for the region and episode, completed or authorized. False when treatments are listed without one; not documented when no treatments are listed.',
+    id: 'physicalMedicine.hadPriorTherapy',
+    type: 'boolean',
+    description:
+      'The record shows an earlier course of the same therapy (PT and OT together; one group for TENS and other electrical stimulation; for an in-clinic passive modality requested with physical or occupational therapy, the earlier therapy courses too) for the region and episode, completed or authorized. False when treatments are listed without one; not documented when no treatments are listed.',
     reads: ['treatments[]', 'services[].for', 'surgeries[].date'],
     derive: (ctx) => {
       const found = courses(ctx);
@@ -273,84 +321,134 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'physicalMedicine.priorTherapyVisits', type: 'number',
-    description: 'Visits of the same therapy already completed or authorized (the larger of the two per course, summed over courses); 0 when there was none; not documented when a course is listed without its number of visits.',
+    id: 'physicalMedicine.priorTherapyVisits',
+    type: 'number',
+    description:
+      'Visits of the same therapy already completed or authorized (the larger of the two per course, summed over courses); 0 when there was none; not documented when a course is listed without its number of visits.',
     reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized'],
     derive: (ctx) => priorVisits(ctx, false),
   }),
   defineFact<number>({
-    id: 'physicalMedicine.priorTherapyVisitsAtLeast', type: 'number',
+    id: 'physicalMedicine.priorTherapyVisitsAtLeast',
+    type: 'number',
     description: 'A lower bound on the earlier visits of the same therapy: courses listed without a count count as one visit.',
     reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized'],
     derive: (ctx) => priorVisits(ctx, true),
   }),
   defineFact<number>({
-    id: 'physicalMedicine.totalTherapyVisits', type: 'number',
+    id: 'physicalMedicine.totalTherapyVisits',
+    type: 'number',
     description: 'Earlier visits of the same therapy plus the visits requested.',
     reads: ['treatments[]', 'services[].quantity', 'services[].label'],
     derive: (ctx) => total(ctx, 'physicalMedicine.priorTherapyVisits'),
   }),
   defineFact<number>({
-    id: 'physicalMedicine.totalTherapyVisitsAtLeast', type: 'number',
+    id: 'physicalMedicine.totalTherapyVisitsAtLeast',
+    type: 'number',
     description: 'A lower bound on earlier plus requested visits (uncounted earlier courses count as one visit).',
     reads: ['treatments[]', 'services[].quantity', 'services[].label'],
     derive: (ctx) => total(ctx, 'physicalMedicine.priorTherapyVisitsAtLeast'),
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.therapyFunctionImproved', type: 'boolean',
-    description: 'The earlier course(s) of the same therapy produced objective functional improvement (8 CCR 9792.20(e)): true when a course says so (functionImproved, or its text reports an objective measure: range of motion, ADLs, work restrictions or duty, lifting/walking/sitting tolerance), else the general documentation flag; false when a course failed or did not improve function; not documented while an authorized course has no reported results, or when only pain or overall improvement is reported.',
-    reads: ['treatments[].functionImproved', 'treatments[].outcome', 'treatments[].text', 'treatments[].sessionsAuthorized', 'documentation.functionalImprovement'],
+    id: 'physicalMedicine.therapyFunctionImproved',
+    type: 'boolean',
+    description:
+      'The earlier course(s) of the same therapy produced objective functional improvement (8 CCR 9792.20(e)): true when a course says so (functionImproved, or its text reports an objective measure: range of motion, ADLs, work restrictions or duty, lifting/walking/sitting tolerance), else the general documentation flag; false when a course failed or did not improve function; not documented while an authorized course has no reported results, or when only pain or overall improvement is reported.',
+    reads: [
+      'treatments[].functionImproved',
+      'treatments[].outcome',
+      'treatments[].text',
+      'treatments[].sessionsAuthorized',
+      'documentation.functionalImprovement',
+    ],
     derive: (ctx) => {
       const found = courses(ctx);
       const list = (found.courses ?? []).filter((t) => counts(t.item));
       if (list.length === 0) return unknown([...found.evidence, `treatments: no earlier ${found.label} to judge`]);
       const failed = list.filter((t) => t.item.functionImproved === false || t.item.outcome === 'failed');
-      if (failed.length > 0) return known(false, failed.map((t) => `${t.path}: ${t.item.functionImproved === false ? 'functionImproved = false' : 'outcome failed'}`));
+      if (failed.length > 0)
+        return known(
+          false,
+          failed.map((t) => `${t.path}: ${t.item.functionImproved === false ? 'functionImproved = false' : 'outcome failed'}`),
+        );
       const waiting = list.filter((t) => pending(t.item));
-      if (waiting.length > 0) return unknown(waiting.map((t) => `${t.path}: results of the ${t.item.sessionsAuthorized} authorized visits not reported`));
+      if (waiting.length > 0)
+        return unknown(waiting.map((t) => `${t.path}: results of the ${t.item.sessionsAuthorized} authorized visits not reported`));
       const improved = list.filter((t) => t.item.functionImproved === true);
-      if (improved.length > 0) return known(true, improved.map((t) => `${t.path}.functionImproved = true`));
+      if (improved.length > 0)
+        return known(
+          true,
+          improved.map((t) => `${t.path}.functionImproved = true`),
+        );
       const measured = list.filter((t) => t.item.functionImproved === undefined && objectiveFunctionInText(t.item.text));
-      if (measured.length > 0) return known(true, measured.map((t) => `${t.path}.text = ${t.item.text} (objective functional measure)`));
+      if (measured.length > 0)
+        return known(
+          true,
+          measured.map((t) => `${t.path}.text = ${t.item.text} (objective functional measure)`),
+        );
       const flag = ctx.request.raw.documentation?.functionalImprovement;
       if (flag !== undefined) return known(flag, [`documentation.functionalImprovement = ${flag}`]);
       return unknown(list.map((t) => `${t.path}: outcome ${t.item.outcome ?? 'not stated'}, objective functional improvement not stated`));
     },
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.concurrentRehabilitation', type: 'boolean',
-    description: 'An active rehabilitation program (physical or occupational therapy, home exercise, work hardening) is under way or requested alongside the service. Never false: its absence is not documented.',
+    id: 'physicalMedicine.concurrentRehabilitation',
+    type: 'boolean',
+    description:
+      'An active rehabilitation program (physical or occupational therapy, home exercise, work hardening) is under way or requested alongside the service. Never false: its absence is not documented.',
     reads: ['services[]', 'treatments[]', 'documentation.homeExerciseProgram'],
     derive: (ctx) => {
       const evidence: string[] = [];
       for (const s of ctx.request.services) {
-        if (s.id !== ctx.service.id && s.requested && REHAB_SERVICE_KINDS.has(s.kind)) evidence.push(`services[${s.index}] = ${s.kind} requested`);
+        if (s.id !== ctx.service.id && s.requested && REHAB_SERVICE_KINDS.has(s.kind))
+          evidence.push(`services[${s.index}] = ${s.kind} requested`);
       }
       for (const t of indexed(ctx.request.raw.treatments, 'treatments')) {
-        if (REHAB_TREATMENT_KINDS.includes(t.item.kind) && t.item.outcome !== 'failed' && t.item.sessions !== 0) evidence.push(`${t.path} = ${t.item.kind}${t.item.outcome ? `, outcome ${t.item.outcome}` : ''}`);
+        if (REHAB_TREATMENT_KINDS.includes(t.item.kind) && t.item.outcome !== 'failed' && t.item.sessions !== 0)
+          evidence.push(`${t.path} = ${t.item.kind}${t.item.outcome ? `, outcome ${t.item.outcome}` : ''}`);
       }
       if (ctx.request.raw.documentation?.homeExerciseProgram === true) evidence.push('documentation.homeExerciseProgram = true');
-      return evidence.length > 0 ? known(true, evidence) : unknown(['no physical or occupational therapy, home exercise or work hardening recorded or requested']);
+      return evidence.length > 0
+        ? known(true, evidence)
+        : unknown(['no physical or occupational therapy, home exercise or work hardening recorded or requested']);
     },
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.rehabilitationTherapyImproved', type: 'boolean',
-    description: 'Physical or occupational therapy already given improved the worker (outcome improved or partial, or function improved); false when it failed.',
+    id: 'physicalMedicine.rehabilitationTherapyImproved',
+    type: 'boolean',
+    description:
+      'Physical or occupational therapy already given improved the worker (outcome improved or partial, or function improved); false when it failed.',
     reads: ['treatments[].outcome', 'treatments[].functionImproved'],
     derive: (ctx) => {
       const therapy = indexed(ctx.request.raw.treatments, 'treatments')
         .filter((t) => (t.item.kind === 'physical-therapy' || t.item.kind === 'occupational-therapy') && t.item.sessions !== 0)
         .map((t) => ({ ...t, outcome: treatmentOutcome(t.item) }));
-      const improved = therapy.filter((t) => t.outcome.status === 'helped' || t.outcome.status === 'partial' || t.item.functionImproved === true);
-      if (improved.length > 0) return known(true, improved.map((t) => `${t.path} = ${t.item.kind}, ${t.item.functionImproved === true ? 'function improved' : t.outcome.from}`));
+      const improved = therapy.filter(
+        (t) => t.outcome.status === 'helped' || t.outcome.status === 'partial' || t.item.functionImproved === true,
+      );
+      if (improved.length > 0)
+        return known(
+          true,
+          improved.map((t) => `${t.path} = ${t.item.kind}, ${t.item.functionImproved === true ? 'function improved' : t.outcome.from}`),
+        );
       const failed = therapy.filter((t) => t.outcome.status === 'failed' || t.item.functionImproved === false);
-      if (failed.length > 0) return known(false, failed.map((t) => `${t.path} = ${t.item.kind}, ${t.outcome.status === 'failed' ? t.outcome.from : 'functionImproved = false'}`));
-      return unknown(therapy.length > 0 ? therapy.map((t) => `${t.path} = ${t.item.kind}, outcome not stated`) : ['treatments: no physical or occupational therapy recorded']);
+      if (failed.length > 0)
+        return known(
+          false,
+          failed.map((t) => `${t.path} = ${t.item.kind}, ${t.outcome.status === 'failed' ? t.outcome.from : 'functionImproved = false'}`),
+        );
+      return unknown(
+        therapy.length > 0
+          ? therapy.map((t) => `${t.path} = ${t.item.kind}, outcome not stated`)
+          : ['treatments: no physical or occupational therapy recorded'],
+      );
     },
   }),
   defineFact<number>({
-    id: 'physicalMedicine.tensTrialWeeks', type: 'number',
-    description: 'Weeks of an earlier trial of TENS or other electrical stimulation: the longest stated duration, or one its text states ("30-day trial", "one month", "6 weeks").',
+    id: 'physicalMedicine.tensTrialWeeks',
+    type: 'number',
+    description:
+      'Weeks of an earlier trial of TENS or other electrical stimulation: the longest stated duration, or one its text states ("30-day trial", "one month", "6 weeks").',
     reads: ['treatments[].durationWeeks', 'treatments[].text'],
     derive: (ctx) => {
       const trials = indexed(ctx.request.raw.treatments, 'treatments')
@@ -359,26 +457,40 @@ export const physicalMedicineFacts: FactDefinition[] = [
         .filter((x) => x.weeks !== undefined);
       if (trials.length === 0) return unknown(['treatments: no TENS or electrical stimulation trial with a stated duration']);
       const longest = trials.reduce((a, b) => (b.weeks! > a.weeks! ? b : a));
-      const how = longest.t.item.durationWeeks !== undefined ? `.durationWeeks = ${longest.weeks}` : `.text = ${longest.t.item.text} (${longest.weeks} weeks)`;
+      const how =
+        longest.t.item.durationWeeks !== undefined
+          ? `.durationWeeks = ${longest.weeks}`
+          : `.text = ${longest.t.item.text} (${longest.weeks} weeks)`;
       return known(longest.weeks!, [`${longest.t.path}${how}`]);
     },
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.tensFailed', type: 'boolean',
+    id: 'physicalMedicine.tensFailed',
+    type: 'boolean',
     description: 'An earlier TENS trial failed (outcome failed or no functional improvement); false when it helped.',
     reads: ['treatments[]'],
     derive: (ctx) => {
       const tens = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => treatmentModality(t.item) === 'tens');
       const failed = tens.filter((t) => t.item.outcome === 'failed' || t.item.functionImproved === false);
-      if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = tens, ${t.item.outcome === 'failed' ? 'outcome failed' : 'functionImproved = false'}`));
+      if (failed.length > 0)
+        return known(
+          true,
+          failed.map((t) => `${t.path} = tens, ${t.item.outcome === 'failed' ? 'outcome failed' : 'functionImproved = false'}`),
+        );
       const helped = tens.filter((t) => t.item.outcome === 'improved' || t.item.functionImproved === true);
-      if (helped.length > 0) return known(false, helped.map((t) => `${t.path} = tens, helped`));
+      if (helped.length > 0)
+        return known(
+          false,
+          helped.map((t) => `${t.path} = tens, helped`),
+        );
       return unknown(tens.length > 0 ? tens.map((t) => `${t.path} = tens, outcome not stated`) : ['treatments: no TENS trial recorded']);
     },
   }),
   defineFact<string>({
-    id: 'physicalMedicine.acupunctureAddOn', type: 'string',
-    description: 'What the acupuncture request adds to needling, from its words: laser (infrared or laser acupuncture), capsaicin (a capsaicin patch), electro (electro-acupuncture) or none.',
+    id: 'physicalMedicine.acupunctureAddOn',
+    type: 'string',
+    description:
+      'What the acupuncture request adds to needling, from its words: laser (infrared or laser acupuncture), capsaicin (a capsaicin patch), electro (electro-acupuncture) or none.',
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => {
       const w = words(ctx);
@@ -387,7 +499,8 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.manipulationUnderAnesthesia', type: 'boolean',
+    id: 'physicalMedicine.manipulationUnderAnesthesia',
+    type: 'boolean',
     description: 'The manipulation is to be done under anesthesia (MUA).',
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => {
@@ -396,14 +509,18 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.supervised', type: 'boolean',
+    id: 'physicalMedicine.supervised',
+    type: 'boolean',
     description: 'The request states the program is supervised or monitored by a medical professional. Never false.',
     reads: ['services[].label', 'services[].text'],
-    derive: (ctx) => /supervis|monitor|therapist|medically/.test(words(ctx))
-      ? known(true, [`${wordsPath(ctx)} states supervision`]) : unknown([`${wordsPath(ctx)} does not state supervision`]),
+    derive: (ctx) =>
+      /supervis|monitor|therapist|medically/.test(words(ctx))
+        ? known(true, [`${wordsPath(ctx)} states supervision`])
+        : unknown([`${wordsPath(ctx)} does not state supervision`]),
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.fceEffortOnly', type: 'boolean',
+    id: 'physicalMedicine.fceEffortOnly',
+    type: 'boolean',
     description: 'The evaluation is requested to test effort, compliance or validity (its words say so).',
     reads: ['services[].label', 'services[].text', 'services[].purpose'],
     derive: (ctx) => {
@@ -413,7 +530,8 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.aquatic', type: 'boolean',
+    id: 'physicalMedicine.aquatic',
+    type: 'boolean',
     description: 'The therapy is to be given in water (aquatic, pool or hydro therapy), from its label or text.',
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => {
@@ -422,25 +540,39 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.reducedWeightBearingNeeded', type: 'boolean',
-    description: 'Reduced weight bearing is desirable: obesity is diagnosed, or the record or request says weight bearing must be limited or land-based exercise is not tolerated. Never false.',
+    id: 'physicalMedicine.reducedWeightBearingNeeded',
+    type: 'boolean',
+    description:
+      'Reduced weight bearing is desirable: obesity is diagnosed, or the record or request says weight bearing must be limited or land-based exercise is not tolerated. Never false.',
     reads: ['diagnoses[]', 'services[].label', 'services[].text', 'treatments[].text', 'exam[].text'],
     derive: (ctx) => {
-      const hits = diagnosisTexts(ctx.request.raw).filter((d) => /obes|\bbmi\b/.test(d.text.toLowerCase())).map((d) => `${d.path} = ${d.text}`);
+      const hits = diagnosisTexts(ctx.request.raw)
+        .filter((d) => /obes|\bbmi\b/.test(d.text.toLowerCase()))
+        .map((d) => `${d.path} = ${d.text}`);
       const texts: { path: string; text: string }[] = [
         { path: wordsPath(ctx), text: words(ctx) },
-        ...indexed(ctx.request.raw.treatments, 'treatments').map((t) => ({ path: `${t.path}.text`, text: (t.item.text ?? '').toLowerCase() })),
+        ...indexed(ctx.request.raw.treatments, 'treatments').map((t) => ({
+          path: `${t.path}.text`,
+          text: (t.item.text ?? '').toLowerCase(),
+        })),
         ...indexed(ctx.request.raw.exam, 'exam').map((e) => ({ path: `${e.path}.text`, text: (e.item.text ?? '').toLowerCase() })),
       ];
       for (const t of texts) {
-        if (/(?:non|reduced|limited|partial|protected)[- ]weight[- ]bearing|weight[- ]bearing (?:restriction|as tolerated|limited)|(?:cannot|unable to) tolerate land|land[- ]based (?:therapy|exercise) (?:not tolerated|failed)|morbid(?:ly)? obes/.test(t.text)) hits.push(`${t.path} = ${t.text}`);
+        if (
+          /(?:non|reduced|limited|partial|protected)[- ]weight[- ]bearing|weight[- ]bearing (?:restriction|as tolerated|limited)|(?:cannot|unable to) tolerate land|land[- ]based (?:therapy|exercise) (?:not tolerated|failed)|morbid(?:ly)? obes/.test(
+            t.text,
+          )
+        )
+          hits.push(`${t.path} = ${t.text}`);
       }
       return hits.length > 0 ? known(true, hits) : unknown(['no obesity or need to reduce weight bearing recorded']);
     },
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.forFlareUp', type: 'boolean',
-    description: 'The service\'s own words (label, text, purpose) say it treats a flare-up, exacerbation or recurrence of symptoms. Never false.',
+    id: 'physicalMedicine.forFlareUp',
+    type: 'boolean',
+    description:
+      "The service's own words (label, text, purpose) say it treats a flare-up, exacerbation or recurrence of symptoms. Never false.",
     reads: ['services[].label', 'services[].text', 'services[].purpose'],
     derive: (ctx) => {
       const w = `${words(ctx)} ${(ctx.service.raw.purpose ?? '').toLowerCase()}`;
@@ -449,35 +581,63 @@ export const physicalMedicineFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.fceReturnToWorkQuestion', type: 'boolean',
-    description: 'The evaluation\'s own words (label, text, purpose) name the return-to-work question it answers: screening for work hardening or conditioning, maximum medical improvement or permanent and stationary status, or failed return-to-work attempts. Never false.',
+    id: 'physicalMedicine.fceReturnToWorkQuestion',
+    type: 'boolean',
+    description:
+      "The evaluation's own words (label, text, purpose) name the return-to-work question it answers: screening for work hardening or conditioning, maximum medical improvement or permanent and stationary status, or failed return-to-work attempts. Never false.",
     reads: ['services[].label', 'services[].text', 'services[].purpose'],
     derive: (ctx) => {
       const w = `${words(ctx)} ${(ctx.service.raw.purpose ?? '').toLowerCase()}`;
-      const m = /work (?:hardening|conditioning)|\bmmi\b|maximum medical improvement|permanent (?:and|&) stationary|\bp ?& ?s\b|(?:failed|unsuccessful) (?:attempts? (?:to|at) )?return(?:ing)? to work|return to work (?:attempts? )?(?:failed|unsuccessful)/.exec(w);
-      return m ? known(true, [`${wordsPath(ctx)}/purpose names "${m[0]}"`]) : unknown([`${wordsPath(ctx)}/purpose names no return-to-work question`]);
+      const m =
+        /work (?:hardening|conditioning)|\bmmi\b|maximum medical improvement|permanent (?:and|&) stationary|\bp ?& ?s\b|(?:failed|unsuccessful) (?:attempts? (?:to|at) )?return(?:ing)? to work|return to work (?:attempts? )?(?:failed|unsuccessful)/.exec(
+          w,
+        );
+      return m
+        ? known(true, [`${wordsPath(ctx)}/purpose names "${m[0]}"`])
+        : unknown([`${wordsPath(ctx)}/purpose names no return-to-work question`]);
     },
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.homeExerciseIneffective', type: 'boolean',
+    id: 'physicalMedicine.homeExerciseIneffective',
+    type: 'boolean',
     description: 'A home exercise program was tried and was not effective; false when it helped.',
     reads: ['treatments[]'],
     derive: (ctx) => {
-      const hep = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === 'home-exercise').map((t) => ({ ...t, outcome: treatmentOutcome(t.item) }));
+      const hep = indexed(ctx.request.raw.treatments, 'treatments')
+        .filter((t) => t.item.kind === 'home-exercise')
+        .map((t) => ({ ...t, outcome: treatmentOutcome(t.item) }));
       const failed = hep.filter((t) => t.outcome.status === 'failed' || t.item.functionImproved === false);
-      if (failed.length > 0) return known(true, failed.map((t) => `${t.path} = home-exercise, not effective`));
+      if (failed.length > 0)
+        return known(
+          true,
+          failed.map((t) => `${t.path} = home-exercise, not effective`),
+        );
       const helped = hep.filter((t) => t.outcome.status === 'helped' || t.outcome.status === 'partial' || t.item.functionImproved === true);
-      if (helped.length > 0) return known(false, helped.map((t) => `${t.path} = home-exercise, ${t.item.functionImproved === true ? 'function improved' : t.outcome.from}`));
-      return unknown(hep.length > 0 ? hep.map((t) => `${t.path} = home-exercise, outcome not stated`) : ['treatments: no home exercise program recorded']);
+      if (helped.length > 0)
+        return known(
+          false,
+          helped.map((t) => `${t.path} = home-exercise, ${t.item.functionImproved === true ? 'function improved' : t.outcome.from}`),
+        );
+      return unknown(
+        hep.length > 0
+          ? hep.map((t) => `${t.path} = home-exercise, outcome not stated`)
+          : ['treatments: no home exercise program recorded'],
+      );
     },
   }),
   defineFact<boolean>({
-    id: 'physicalMedicine.workHardeningPlanned', type: 'boolean',
+    id: 'physicalMedicine.workHardeningPlanned',
+    type: 'boolean',
     description: 'Admission to a work hardening or work conditioning program is requested in the same request. Never false.',
     reads: ['services[]'],
     derive: (ctx) => {
       const wh = ctx.request.services.filter((s) => s.id !== ctx.service.id && s.kind === 'work-hardening');
-      return wh.length > 0 ? known(true, wh.map((s) => `services[${s.index}] = work-hardening`)) : unknown(['no work hardening program requested']);
+      return wh.length > 0
+        ? known(
+            true,
+            wh.map((s) => `services[${s.index}] = work-hardening`),
+          )
+        : unknown(['no work hardening program requested']);
     },
   }),
 ];

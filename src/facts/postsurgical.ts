@@ -13,8 +13,13 @@ import type { Region } from '../request/vocabulary.js';
 type Surgery = NonNullable<Request['surgeries']>[number];
 
 const INJECTION_KINDS = new Set([
-  'epidural-steroid-injection', 'facet-joint-injection', 'medial-branch-block', 'facet-radiofrequency-neurotomy',
-  'trigger-point-injection', 'sacroiliac-joint-injection', 'injection',
+  'epidural-steroid-injection',
+  'facet-joint-injection',
+  'medial-branch-block',
+  'facet-radiofrequency-neurotomy',
+  'trigger-point-injection',
+  'sacroiliac-joint-injection',
+  'injection',
 ]);
 
 /** The service named by `for:`, if any. */
@@ -40,8 +45,9 @@ function overlaps(surgeryRegion: Region | undefined, serviceRegion: Region | und
  */
 export function latestSurgery(ctx: FactContext): Indexed<Surgery> | undefined {
   const decided = dayNumber(ctx.request.decisionDate);
-  const dated = indexed(ctx.request.raw.surgeries, 'surgeries')
-    .filter((s) => s.item.date !== undefined && dayNumber(s.item.date) <= decided);
+  const dated = indexed(ctx.request.raw.surgeries, 'surgeries').filter(
+    (s) => s.item.date !== undefined && dayNumber(s.item.date) <= decided,
+  );
   const regions: (Region | undefined)[] = ctx.service.regions.length > 0 ? ctx.service.regions : [undefined];
   for (const region of regions) {
     const here = dated.filter((s) => overlaps(s.item.region, region));
@@ -62,24 +68,46 @@ const PROCEDURES: ReadonlyArray<[string, (t: string, r: ReadonlySet<Region>) => 
   ['knee-arthroplasty', (t, r) => /arthroplasty|replacement/.test(t) && (r.has('knee') || /knee/.test(t))],
   ['hip-arthroplasty', (t, r) => /arthroplasty|replacement/.test(t) && (r.has('hip') || /\bhip\b/.test(t))],
   ['shoulder-arthroplasty', (t, r) => /arthroplasty|replacement/.test(t) && (r.has('shoulder') || /shoulder/.test(t))],
-  ['cervical-fusion-discectomy', (t, r) => /fusion|arthrodesis|\bacdf\b|discectomy|diskectomy/.test(t) && (r.has('cervical') || /cervical|\bc[2-7]\b/.test(t))],
-  ['lumbar-fusion', (t, r) => /fusion|arthrodesis/.test(t) && (r.has('lumbar') || r.has('thoracic') || r.has('sacroiliac') || /lumbar|\bl[1-5]\b/.test(t))],
-  ['lumbar-discectomy-laminectomy', (t, r) => /discectomy|diskectomy|laminectomy|laminotomy|foraminotomy|decompress/.test(t) && (r.has('lumbar') || r.has('thoracic') || /lumbar|\bl[1-5]\b/.test(t))],
+  [
+    'cervical-fusion-discectomy',
+    (t, r) => /fusion|arthrodesis|\bacdf\b|discectomy|diskectomy/.test(t) && (r.has('cervical') || /cervical|\bc[2-7]\b/.test(t)),
+  ],
+  [
+    'lumbar-fusion',
+    (t, r) => /fusion|arthrodesis/.test(t) && (r.has('lumbar') || r.has('thoracic') || r.has('sacroiliac') || /lumbar|\bl[1-5]\b/.test(t)),
+  ],
+  [
+    'lumbar-discectomy-laminectomy',
+    (t, r) =>
+      /discectomy|diskectomy|laminectomy|laminotomy|foraminotomy|decompress/.test(t) &&
+      (r.has('lumbar') || r.has('thoracic') || /lumbar|\bl[1-5]\b/.test(t)),
+  ],
   ['knee-meniscectomy', (t) => /menisc/.test(t)],
   ['knee-acl-reconstruction', (t) => /\bacl\b|anterior cruciate/.test(t) && /reconstruct|repair|graft/.test(t)],
   ['knee-meniscectomy', (t, r) => /arthroscop|chondroplasty|loose body|debridement/.test(t) && (r.has('knee') || /knee/.test(t))],
   ['shoulder-instability-repair', (t, r) => /bankart|dislocat|instabil|labr|\bslap\b/.test(t) && (r.has('shoulder') || /shoulder/.test(t))],
   ['shoulder-rotator-cuff-repair', (t) => /rotator cuff (?:repair|tear|rupture)|cuff repair/.test(t)],
   ['shoulder-adhesive-capsulitis', (t) => /adhesive capsulitis|frozen shoulder|capsular release/.test(t)],
-  ['shoulder-impingement', (t, r) => /acromioplasty|subacromial|impingement|decompression/.test(t) && (r.has('shoulder') || /shoulder/.test(t))],
+  [
+    'shoulder-impingement',
+    (t, r) => /acromioplasty|subacromial|impingement|decompression/.test(t) && (r.has('shoulder') || /shoulder/.test(t)),
+  ],
   ['shoulder-impingement', (t, r) => /arthroscop/.test(t) && (r.has('shoulder') || /shoulder/.test(t))],
   ['elbow-epicondylitis', (t) => /epicondyl|tennis elbow/.test(t)],
   ['cubital-tunnel-release', (t) => /cubital tunnel|ulnar nerve/.test(t)],
   ['femur-fracture', (t) => /fractur|\borif\b|open reduction|fixation/.test(t) && /femur|femoral/.test(t)],
   ['tibia-fibula-fracture', (t) => /fractur|\borif\b|open reduction|fixation/.test(t) && /tibia|fibula|pilon/.test(t)],
   ['ankle-fracture', (t, r) => /fractur|\borif\b|open reduction|fixation/.test(t) && (/ankle|malleol/.test(t) || r.has('ankle'))],
-  ['hand-fracture', (t, r) => /fractur|\borif\b|open reduction|fixation/.test(t) && (/metacarpal|phalan|finger|thumb/.test(t) || r.has('hand'))],
-  ['wrist-forearm-fracture', (t, r) => /fractur|\borif\b|open reduction|fixation/.test(t) && (/radius|radial|ulna|wrist|colles/.test(t) || r.has('wrist') || r.has('forearm'))],
+  [
+    'hand-fracture',
+    (t, r) => /fractur|\borif\b|open reduction|fixation/.test(t) && (/metacarpal|phalan|finger|thumb/.test(t) || r.has('hand')),
+  ],
+  [
+    'wrist-forearm-fracture',
+    (t, r) =>
+      /fractur|\borif\b|open reduction|fixation/.test(t) &&
+      (/radius|radial|ulna|wrist|colles/.test(t) || r.has('wrist') || r.has('forearm')),
+  ],
   ['tibia-fibula-fracture', (t, r) => /fractur|\borif\b|open reduction|fixation/.test(t) && (r.has('leg') || /\bleg\b/.test(t))],
 ];
 
@@ -92,8 +120,10 @@ export function procedureCategory(words: string, regions: readonly Region[]): st
 
 export const postsurgicalFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'postsurgical.forSurgery', type: 'boolean',
-    description: 'The service is requested for a surgery (`for:` names a surgery service): post-operative care that stands or falls with it.',
+    id: 'postsurgical.forSurgery',
+    type: 'boolean',
+    description:
+      'The service is requested for a surgery (`for:` names a surgery service): post-operative care that stands or falls with it.',
     reads: ['services[].for'],
     derive: (ctx) => {
       const primary = primaryOf(ctx);
@@ -103,8 +133,10 @@ export const postsurgicalFacts: FactDefinition[] = [
     },
   }),
   defineFact<boolean>({
-    id: 'postsurgical.forInjection', type: 'boolean',
-    description: 'The service is requested for an injection (`for:` names an epidural, facet, trigger point or other injection), e.g. post-injection therapy.',
+    id: 'postsurgical.forInjection',
+    type: 'boolean',
+    description:
+      'The service is requested for an injection (`for:` names an epidural, facet, trigger point or other injection), e.g. post-injection therapy.',
     reads: ['services[].for'],
     derive: (ctx) => {
       const primary = primaryOf(ctx);
@@ -114,20 +146,26 @@ export const postsurgicalFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'postsurgical.monthsSinceSurgery', type: 'number',
-    description: 'Months from the most recent surgery on the service region to the decision date; 0 when the service is requested for a planned surgery. Not documented when the record shows no dated surgery there.',
+    id: 'postsurgical.monthsSinceSurgery',
+    type: 'number',
+    description:
+      'Months from the most recent surgery on the service region to the decision date; 0 when the service is requested for a planned surgery. Not documented when the record shows no dated surgery there.',
     reads: ['services[].for', 'surgeries[].date', 'surgeries[].region', 'decisionDate'],
     derive: (ctx) => {
       const planned = plannedSurgery(ctx);
       if (planned) return known(0, [`services[${ctx.service.index}].for = ${planned.id} (surgery requested with it)`]);
       const latest = latestSurgery(ctx);
       if (!latest) return unknown(['surgeries: no dated surgery recorded for this region']);
-      return known(monthsBetween(latest.item.date!, ctx.request.decisionDate), [`${latest.path}.date = ${latest.item.date} (${latest.item.kind}${latest.item.region ? `, ${latest.item.region}` : ''})`]);
+      return known(monthsBetween(latest.item.date!, ctx.request.decisionDate), [
+        `${latest.path}.date = ${latest.item.date} (${latest.item.kind}${latest.item.region ? `, ${latest.item.region}` : ''})`,
+      ]);
     },
   }),
   defineFact<string>({
-    id: 'postsurgical.procedure', type: 'string',
-    description: 'The procedure the post-operative therapy follows, as a category of the MTUS Post-Surgical Treatment Guidelines schedule (e.g. shoulder-instability-repair, knee-meniscectomy, hand-fracture); `unlisted` when the words fit none.',
+    id: 'postsurgical.procedure',
+    type: 'string',
+    description:
+      'The procedure the post-operative therapy follows, as a category of the MTUS Post-Surgical Treatment Guidelines schedule (e.g. shoulder-instability-repair, knee-meniscectomy, hand-fracture); `unlisted` when the words fit none.',
     reads: ['services[].for', 'surgeries[]'],
     derive: (ctx) => {
       const planned = plannedSurgery(ctx);

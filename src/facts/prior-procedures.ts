@@ -9,7 +9,7 @@ import { daysBetween, weeksBetween } from '../util/dates.js';
 
 /** Treatment kind that records an earlier course of the service kind (same name where one exists). */
 function treatmentKindOf(serviceKind: string): Treatment['kind'] | undefined {
-  return (TREATMENT_KINDS as readonly string[]).includes(serviceKind) ? serviceKind as Treatment['kind'] : undefined;
+  return (TREATMENT_KINDS as readonly string[]).includes(serviceKind) ? (serviceKind as Treatment['kind']) : undefined;
 }
 
 function inSameRegion(t: Treatment, ctx: FactContext): boolean {
@@ -54,51 +54,83 @@ function latestField<T extends FactValue>(ctx: FactContext, field: keyof Treatme
   const last = latest(ctx);
   if (!last) return unknown([`treatments: no earlier ${ctx.service.kind}`]);
   const value = last.item[field];
-  return value === undefined ? unknown([`${last.path}.${String(field)} not stated`]) : known(value as T, [`${last.path}.${String(field)} = ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`]);
+  return value === undefined
+    ? unknown([`${last.path}.${String(field)} not stated`])
+    : known(value as T, [`${last.path}.${String(field)} = ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`]);
 }
 
 const count = (t: Treatment): number => t.sessions ?? 1;
 
 export const priorProcedureFacts: FactDefinition[] = [
   defineFact<boolean>({
-    id: 'priorProcedures.isRepeat', type: 'boolean',
+    id: 'priorProcedures.isRepeat',
+    type: 'boolean',
     description: 'The record shows an earlier treatment of the same kind in the same region, so this request is a repeat.',
     reads: ['treatments[]'],
     derive: (ctx) => {
       const prior = priorOfSameKind(ctx);
-      return prior.length > 0 ? known(true, prior.map((t) => `${t.path} = ${t.item.kind}${t.item.date ? ` ${t.item.date}` : ''}`))
+      return prior.length > 0
+        ? known(
+            true,
+            prior.map((t) => `${t.path} = ${t.item.kind}${t.item.date ? ` ${t.item.date}` : ''}`),
+          )
         : known(false, [`treatments: no earlier ${ctx.service.kind} recorded`]);
     },
   }),
   defineFact<number>({
-    id: 'priorProcedures.count', type: 'number', description: 'Earlier treatments (injections or visits) of the same kind in the region.', reads: ['treatments[].sessions'],
+    id: 'priorProcedures.count',
+    type: 'number',
+    description: 'Earlier treatments (injections or visits) of the same kind in the region.',
+    reads: ['treatments[].sessions'],
     derive: (ctx) => {
       const prior = priorOfSameKind(ctx);
-      return known(prior.reduce((n, t) => n + count(t.item), 0), prior.length > 0 ? prior.map((t) => `${t.path} = ${t.item.kind}${t.item.sessions !== undefined ? ` × ${t.item.sessions}` : ''}`) : [`treatments: no earlier ${ctx.service.kind}`]);
+      return known(
+        prior.reduce((n, t) => n + count(t.item), 0),
+        prior.length > 0
+          ? prior.map((t) => `${t.path} = ${t.item.kind}${t.item.sessions !== undefined ? ` × ${t.item.sessions}` : ''}`)
+          : [`treatments: no earlier ${ctx.service.kind}`],
+      );
     },
   }),
   defineFact<number>({
-    id: 'priorProcedures.countLastYear', type: 'number',
-    description: 'Earlier treatments of the same kind in the 12 months before the decision date (undated ones count as recent).', reads: ['treatments[].date'],
+    id: 'priorProcedures.countLastYear',
+    type: 'number',
+    description: 'Earlier treatments of the same kind in the 12 months before the decision date (undated ones count as recent).',
+    reads: ['treatments[].date'],
     derive: (ctx) => {
       const recent = priorOfSameKind(ctx).filter((t) => !t.item.date || daysBetween(t.item.date, ctx.request.decisionDate) <= 365);
-      return known(recent.reduce((n, t) => n + count(t.item), 0), recent.map((t) => `${t.path}${t.item.date ? `.date = ${t.item.date}` : ' (undated)'}`));
+      return known(
+        recent.reduce((n, t) => n + count(t.item), 0),
+        recent.map((t) => `${t.path}${t.item.date ? `.date = ${t.item.date}` : ' (undated)'}`),
+      );
     },
   }),
   defineFact<number>({
-    id: 'priorProcedures.reliefPercent', type: 'number', description: 'Pain relief (%) after the most recent earlier treatment of the same kind.', reads: ['treatments[].reliefPercent'],
+    id: 'priorProcedures.reliefPercent',
+    type: 'number',
+    description: 'Pain relief (%) after the most recent earlier treatment of the same kind.',
+    reads: ['treatments[].reliefPercent'],
     derive: (ctx) => latestField<number>(ctx, 'reliefPercent'),
   }),
   defineFact<number>({
-    id: 'priorProcedures.reliefWeeks', type: 'number', description: 'Weeks the relief of the most recent earlier treatment lasted.', reads: ['treatments[].reliefWeeks'],
+    id: 'priorProcedures.reliefWeeks',
+    type: 'number',
+    description: 'Weeks the relief of the most recent earlier treatment lasted.',
+    reads: ['treatments[].reliefWeeks'],
     derive: (ctx) => latestField<number>(ctx, 'reliefWeeks'),
   }),
   defineFact<boolean>({
-    id: 'priorProcedures.medicationReduced', type: 'boolean', description: 'Medication use fell after the most recent earlier treatment.', reads: ['treatments[].medicationReduced'],
+    id: 'priorProcedures.medicationReduced',
+    type: 'boolean',
+    description: 'Medication use fell after the most recent earlier treatment.',
+    reads: ['treatments[].medicationReduced'],
     derive: (ctx) => latestField<boolean>(ctx, 'medicationReduced'),
   }),
   defineFact<boolean>({
-    id: 'priorProcedures.functionImproved', type: 'boolean', description: 'Function improved after the earlier treatment(s) of the same kind.', reads: ['treatments[].functionImproved', 'treatments[].outcome'],
+    id: 'priorProcedures.functionImproved',
+    type: 'boolean',
+    description: 'Function improved after the earlier treatment(s) of the same kind.',
+    reads: ['treatments[].functionImproved', 'treatments[].outcome'],
     derive: (ctx) => {
       const prior = priorOfSameKind(ctx);
       if (prior.length === 0) return unknown([`treatments: no earlier ${ctx.service.kind}`]);
@@ -111,7 +143,10 @@ export const priorProcedureFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'priorProcedures.weeksSince', type: 'number', description: 'Weeks from the most recent earlier treatment of the same kind to the decision date.', reads: ['treatments[].date'],
+    id: 'priorProcedures.weeksSince',
+    type: 'number',
+    description: 'Weeks from the most recent earlier treatment of the same kind to the decision date.',
+    reads: ['treatments[].date'],
     derive: (ctx) => {
       const last = latest(ctx);
       if (!last) return unknown([`treatments: no earlier ${ctx.service.kind}`]);

@@ -15,7 +15,12 @@ import { known, unknown, type Fact } from './types.js';
 
 const VOCAB_FILE = join(fileURLToPath(new URL('../../', import.meta.url)), 'vocab', 'record-terms.yaml');
 
-const phraseList = z.array(z.string().min(1).regex(/^[^A-Z]*$/, { error: 'write phrases in lower case' }));
+const phraseList = z.array(
+  z
+    .string()
+    .min(1)
+    .regex(/^[^A-Z]*$/, { error: 'write phrases in lower case' }),
+);
 const termSchema = z.strictObject({
   description: z.string().min(1),
   phrases: phraseList.min(1),
@@ -32,23 +37,48 @@ const vocabSchema = z.strictObject({
 });
 
 export const TERM_IDS = [
-  'surgeryPlanned', 'invasiveProcedurePlanned', 'newNeurologicDeficit', 'significantChange', 'acuteFlare',
-  'cannotUseOrdinaryTransport', 'anxiety', 'maximumMedicalImprovement', 'priorFailedReturnToWork',
-  'painScores', 'treatmentAgreement', 'cures', 'riskScreening',
+  'surgeryPlanned',
+  'invasiveProcedurePlanned',
+  'newNeurologicDeficit',
+  'significantChange',
+  'acuteFlare',
+  'cannotUseOrdinaryTransport',
+  'anxiety',
+  'maximumMedicalImprovement',
+  'priorFailedReturnToWork',
+  'painScores',
+  'treatmentAgreement',
+  'cures',
+  'riskScreening',
 ] as const;
 export type TermId = (typeof TERM_IDS)[number];
 
 /** `any` tests every phrase at once; `phrases` (global) find where each occurs, read only when `any` matched. */
-interface CompiledTerm { any: RegExp; phrases: RegExp[]; against: RegExp; with?: RegExp }
+interface CompiledTerm {
+  any: RegExp;
+  phrases: RegExp[];
+  against: RegExp;
+  with?: RegExp;
+}
 interface Vocabulary {
-  window: number; cues: RegExp; listCues: RegExp; after: RegExp; terms: Record<TermId, CompiledTerm>; peripheral: RegExp; roots: [string, RegExp[]][];
+  window: number;
+  cues: RegExp;
+  listCues: RegExp;
+  after: RegExp;
+  terms: Record<TermId, CompiledTerm>;
+  peripheral: RegExp;
+  roots: [string, RegExp[]][];
   outcomes: { failed: RegExp; partial: RegExp; helped: RegExp[]; intention: RegExp };
   redFlags: [string, RegExp, RegExp[]][];
 }
 
 /** A phrase as a regular expression: word boundaries where the phrase has word characters, `*` = any word ending. */
 function phraseRegex(phrase: string): RegExp {
-  const body = phrase.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\w*').replace(/ /g, '\\s+');
+  const body = phrase
+    .split('*')
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\w*')
+    .replace(/ /g, '\\s+');
   const start = /^\w/.test(phrase) ? '(?<!\\w)' : '';
   const end = /\w\*?$/.test(phrase) ? '(?!\\w)' : '';
   return new RegExp(`${start}${body}${end}`, 'g');
@@ -70,17 +100,33 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
   const missing = TERM_IDS.filter((t) => !(t in terms));
   const extra = Object.keys(terms).filter((t) => !(TERM_IDS as readonly string[]).includes(t));
   if (missing.length > 0 || extra.length > 0) {
-    throw new Error(`${file}: terms: ${missing.length > 0 ? `missing ${missing.join(', ')}` : ''}${extra.length > 0 ? ` unknown ${extra.join(', ')} (expected one of ${TERM_IDS.join(', ')})` : ''}`);
+    throw new Error(
+      `${file}: terms: ${missing.length > 0 ? `missing ${missing.join(', ')}` : ''}${extra.length > 0 ? ` unknown ${extra.join(', ')} (expected one of ${TERM_IDS.join(', ')})` : ''}`,
+    );
   }
-  const compiled = Object.fromEntries(Object.entries(terms).map(([id, t]) => [id, {
-    any: anyPhrase(t.phrases), phrases: t.phrases.map(phraseRegex), against: anyPhrase(t.against), ...(t.with ? { with: anyPhrase(t.with) } : {}),
-  }])) as Record<TermId, CompiledTerm>;
+  const compiled = Object.fromEntries(
+    Object.entries(terms).map(([id, t]) => [
+      id,
+      {
+        any: anyPhrase(t.phrases),
+        phrases: t.phrases.map(phraseRegex),
+        against: anyPhrase(t.against),
+        ...(t.with ? { with: anyPhrase(t.with) } : {}),
+      },
+    ]),
+  ) as Record<TermId, CompiledTerm>;
   return {
-    window: negation.window, cues: anyPhrase(negation.cues), listCues: anyPhrase(negation.listCues), after: anyPhrase(negation.after), terms: compiled,
+    window: negation.window,
+    cues: anyPhrase(negation.cues),
+    listCues: anyPhrase(negation.listCues),
+    after: anyPhrase(negation.after),
+    terms: compiled,
     peripheral: anyPhrase(territories.peripheral),
     roots: Object.entries(territories.roots).map(([root, phrases]) => [root, phrases.map(phraseRegex)]),
     outcomes: {
-      failed: anyPhrase(outcomes.failed), partial: anyPhrase(outcomes.partial), helped: outcomes.helped.map(phraseRegex),
+      failed: anyPhrase(outcomes.failed),
+      partial: anyPhrase(outcomes.partial),
+      helped: outcomes.helped.map(phraseRegex),
       // an intention word ending the text before the phrase (never matches when the list is empty)
       intention: new RegExp(`(?:${outcomes.intention.map((c) => phraseRegex(c).source).join('|') || '(?!)'})\\s*$`),
     },
@@ -144,7 +190,11 @@ export function redFlagsInWords(request: Request, regions: readonly Region[] = [
 }
 
 /** One piece of the record's own words, with where it is and the body region it concerns, if known. */
-export interface RecordText { text: string; path: string; region?: Region }
+export interface RecordText {
+  text: string;
+  path: string;
+  region?: Region;
+}
 
 const words = (kind: string | undefined): string => (kind ? kind.replace(/-/g, ' ') : '');
 
@@ -154,7 +204,9 @@ export function recordTexts(request: Request): RecordText[] {
   const add = (text: string | undefined, path: string, region?: Region): void => {
     if (text && text.trim() !== '') out.push(region ? { text: text.toLowerCase(), path, region } : { text: text.toLowerCase(), path });
   };
-  (request.diagnoses ?? []).forEach((d, i) => (typeof d === 'string' ? add(d, `diagnoses[${i}]`) : add(d.text, `diagnoses[${i}]`, d.region)));
+  (request.diagnoses ?? []).forEach((d, i) =>
+    typeof d === 'string' ? add(d, `diagnoses[${i}]`) : add(d.text, `diagnoses[${i}]`, d.region),
+  );
   request.symptoms?.forEach((s, i) => s.text && add(`${words(s.kind)}: ${s.text}`, `symptoms[${i}].text`, s.region));
   request.exam?.forEach((e, i) => e.text && add(`${words(e.finding)}: ${e.text}`, `exam[${i}].text`, e.region));
   request.studies?.forEach((s, i) => {
@@ -185,10 +237,10 @@ export interface TermOptions {
  */
 export function termInRecord(request: Request, term: TermId, options: TermOptions = {}): Fact<boolean> {
   let answers = termAnswers.get(request);
-  if (!answers) termAnswers.set(request, answers = new Map<string, Fact<boolean>>());
+  if (!answers) termAnswers.set(request, (answers = new Map<string, Fact<boolean>>()));
   const key = `${term}|${options.regions?.join(',') ?? '*'}|${options.neurologic === true}`;
   let answer = answers.get(key);
-  if (!answer) answers.set(key, answer = readTerm(request, term, options));
+  if (!answer) answers.set(key, (answer = readTerm(request, term, options)));
   return answer;
 }
 
@@ -205,10 +257,14 @@ function readTerm(request: Request, term: TermId, options: TermOptions): Fact<bo
     const against = t.against.test(clause);
     if (!against && !t.any.test(clause)) continue; // the term's words are not in this clause
     if (options.regions && !concerns(c, options.regions, options.neurologic === true)) continue;
-    if (against) { denied.push(`${entry.path}: "${clause.trim()}"`); continue; }
+    if (against) {
+      denied.push(`${entry.path}: "${clause.trim()}"`);
+      continue;
+    }
     if (t.with && !t.with.test(clause)) continue;
     const hits = t.phrases.flatMap((re) => indexes(re, clause));
-    if (hits.some((at) => !negated(clause.slice(0, at), v) && !deniedAfter(clause.slice(at), v))) found.push(`${entry.path}: "${clause.trim()}"`);
+    if (hits.some((at) => !negated(clause.slice(0, at), v) && !deniedAfter(clause.slice(at), v)))
+      found.push(`${entry.path}: "${clause.trim()}"`);
     else denied.push(`${entry.path}: "${clause.trim()}"`);
   }
   if (found.length > 0) return known(true, unique(found));
@@ -217,7 +273,11 @@ function readTerm(request: Request, term: TermId, options: TermOptions): Fact<bo
 }
 
 /** One clause of the record's words, with its item's region, else the regions the clause names (read once). */
-interface Clause { entry: RecordText; clause: string; named?: readonly Region[] }
+interface Clause {
+  entry: RecordText;
+  clause: string;
+  named?: readonly Region[];
+}
 
 const regionsNamed = (c: Clause): readonly Region[] => (c.entry.region ? [c.entry.region] : (c.named ??= regionsInText(c.clause)));
 
@@ -231,8 +291,10 @@ const clauseCache = new WeakMap<Request, Partial<Record<keyof typeof SPLITS, Cla
 
 function clausesOf(request: Request, split: keyof typeof SPLITS): Clause[] {
   let cached = clauseCache.get(request);
-  if (!cached) clauseCache.set(request, cached = {});
-  return cached[split] ??= recordTexts(request).flatMap((entry) => continuedLists(entry.text.split(SPLITS[split]).filter((clause) => /[a-z]{2}/i.test(clause))).map((clause) => ({ entry, clause })));
+  if (!cached) clauseCache.set(request, (cached = {}));
+  return (cached[split] ??= recordTexts(request).flatMap((entry) =>
+    continuedLists(entry.text.split(SPLITS[split]).filter((clause) => /[a-z]{2}/i.test(clause))).map((clause) => ({ entry, clause })),
+  ));
 }
 
 /**
@@ -246,7 +308,10 @@ function continuedLists(clauses: string[]): string[] {
   let head = '';
   for (const clause of clauses) {
     if (out.length > 0 && LIST_CONTINUATION.test(clause)) out.push(`${head}; ${clause}`);
-    else { head = clause.slice(-LIST_HEAD_CHARS); out.push(clause); }
+    else {
+      head = clause.slice(-LIST_HEAD_CHARS);
+      out.push(clause);
+    }
   }
   return out;
 }

@@ -10,7 +10,11 @@ import { territoryRoots, outcomeInText } from './record-terms.js';
 
 export type Spine = 'cervical' | 'thoracic' | 'lumbar';
 
-export interface Indexed<T> { item: T; index: number; path: string }
+export interface Indexed<T> {
+  item: T;
+  index: number;
+  path: string;
+}
 
 export function indexed<T>(items: readonly T[] | undefined, field: string): Indexed<T>[] {
   return (items ?? []).map((item, index) => ({ item, index, path: `${field}[${index}]` }));
@@ -70,8 +74,19 @@ export function studyInSpine(s: Study, spine: Spine | undefined): boolean {
 
 /** The spine region whose roots supply a limb region (a limb's numbness or weakness bears on it). */
 const LIMB_SPINE: Partial<Record<Region, Spine>> = {
-  shoulder: 'cervical', elbow: 'cervical', forearm: 'cervical', wrist: 'cervical', hand: 'cervical', 'upper-extremity': 'cervical',
-  hip: 'lumbar', knee: 'lumbar', leg: 'lumbar', ankle: 'lumbar', foot: 'lumbar', 'lower-extremity': 'lumbar', pelvis: 'lumbar',
+  shoulder: 'cervical',
+  elbow: 'cervical',
+  forearm: 'cervical',
+  wrist: 'cervical',
+  hand: 'cervical',
+  'upper-extremity': 'cervical',
+  hip: 'lumbar',
+  knee: 'lumbar',
+  leg: 'lumbar',
+  ankle: 'lumbar',
+  foot: 'lumbar',
+  'lower-extremity': 'lumbar',
+  pelvis: 'lumbar',
 };
 
 export interface RegionMatchOptions {
@@ -99,7 +114,11 @@ export function sidesAgree(service: Side | undefined, item: Side | undefined): b
  * `serviceRegions`. Unknown on either side bears on any (the record did not say otherwise),
  * unless `placed` is asked for.
  */
-export function regionConcerns(serviceRegions: readonly Region[], itemRegion: Region | undefined, options: RegionMatchOptions = {}): boolean {
+export function regionConcerns(
+  serviceRegions: readonly Region[],
+  itemRegion: Region | undefined,
+  options: RegionMatchOptions = {},
+): boolean {
   if (serviceRegions.length === 0) return options.placed !== true;
   if (!itemRegion) {
     if (options.placed !== true) return true;
@@ -116,7 +135,10 @@ export function itemInRegion(itemRegion: Region | undefined, service: Normalized
   return regionConcerns(service.regions, itemRegion);
 }
 
-export function examFindings(request: Request, finding: ExamFinding['finding'] | readonly ExamFinding['finding'][]): Indexed<ExamFinding>[] {
+export function examFindings(
+  request: Request,
+  finding: ExamFinding['finding'] | readonly ExamFinding['finding'][],
+): Indexed<ExamFinding>[] {
   const wanted = typeof finding === 'string' ? [finding] : finding;
   return indexed(request.exam, 'exam').filter((e) => wanted.includes(e.item.finding));
 }
@@ -149,15 +171,23 @@ export function studySpine(s: Study): Spine | null | undefined {
  */
 export type OutcomeStatus = 'failed' | 'partial' | 'helped' | 'given' | 'not-started' | 'unknown';
 
-type OutcomeItem = { outcome?: string | undefined; sessions?: number | undefined; sessionsAuthorized?: number | undefined; text?: string | undefined };
-export interface Outcome { status: OutcomeStatus; from: string }
+type OutcomeItem = {
+  outcome?: string | undefined;
+  sessions?: number | undefined;
+  sessionsAuthorized?: number | undefined;
+  text?: string | undefined;
+};
+export interface Outcome {
+  status: OutcomeStatus;
+  from: string;
+}
 
 /** Outcomes by record item: each item's words are read once per request, whichever fact asks. */
 const outcomes = new WeakMap<OutcomeItem, Outcome>();
 
 export function treatmentOutcome(t: OutcomeItem): Outcome {
   let outcome = outcomes.get(t);
-  if (!outcome) outcomes.set(t, outcome = readOutcome(t));
+  if (!outcome) outcomes.set(t, (outcome = readOutcome(t)));
   return outcome;
 }
 
@@ -168,7 +198,8 @@ function readOutcome(t: OutcomeItem): Outcome {
   const words = outcomeInText(t.text);
   if (words) return { status: words, from: `text "${t.text}"` };
   if (t.sessions === 0) return { status: 'not-started', from: 'sessions 0' };
-  if (t.sessions === undefined && t.sessionsAuthorized !== undefined) return { status: 'not-started', from: `sessionsAuthorized ${t.sessionsAuthorized}, none completed` };
+  if (t.sessions === undefined && t.sessionsAuthorized !== undefined)
+    return { status: 'not-started', from: `sessionsAuthorized ${t.sessionsAuthorized}, none completed` };
   if (t.outcome === 'unknown') return { status: 'unknown', from: 'outcome unknown' };
   return { status: 'given', from: 'outcome not stated' };
 }
@@ -209,15 +240,24 @@ const levelsOf = (value: string | readonly string[] | undefined): string[] => {
 };
 
 function recordItems<T extends { text?: string | undefined; side?: Side | undefined; region?: Region | undefined }>(
-  items: readonly T[] | undefined, field: string,
+  items: readonly T[] | undefined,
+  field: string,
   read: (item: T) => { spine: Spine | null | undefined; levels: string[]; outcome?: { status: OutcomeStatus; from: string } },
 ): RecordItem<T>[] {
   return indexed(items, field).map(({ item, index, path }) => {
     const own = read(item);
     const outcome = own.outcome ?? { status: 'unknown' as const, from: 'no outcome (not a treatment)' };
     return {
-      item, index, path, region: item.region, regions: item.region ? [item.region] : regionsInText(item.text?.toLowerCase()),
-      spine: own.spine, side: item.side, levels: own.levels, outcome: outcome.status, outcomeFrom: outcome.from,
+      item,
+      index,
+      path,
+      region: item.region,
+      regions: item.region ? [item.region] : regionsInText(item.text?.toLowerCase()),
+      spine: own.spine,
+      side: item.side,
+      levels: own.levels,
+      outcome: outcome.status,
+      outcomeFrom: outcome.from,
     };
   });
 }
@@ -233,22 +273,39 @@ class RecordOfRequest implements NormalizedRecord {
   constructor(private readonly request: Request) {}
 
   get symptoms(): readonly RecordItem<Symptom>[] {
-    return this.#symptoms ??= recordItems(this.request.symptoms, 'symptoms', (s) => ({ spine: s.dermatome ? spineRegionOf(s.dermatome) : s.region ? spineOfRegion(s.region) : undefined, levels: s.dermatome ? [s.dermatome.toUpperCase()] : [] }));
+    return (this.#symptoms ??= recordItems(this.request.symptoms, 'symptoms', (s) => ({
+      spine: s.dermatome ? spineRegionOf(s.dermatome) : s.region ? spineOfRegion(s.region) : undefined,
+      levels: s.dermatome ? [s.dermatome.toUpperCase()] : [],
+    })));
   }
   get exam(): readonly RecordItem<ExamFinding>[] {
-    return this.#exam ??= recordItems(this.request.exam, 'exam', (f) => ({ spine: findingSpine(f), levels: [...findingRoots(f), ...levelsOf(f.level)] }));
+    return (this.#exam ??= recordItems(this.request.exam, 'exam', (f) => ({
+      spine: findingSpine(f),
+      levels: [...findingRoots(f), ...levelsOf(f.level)],
+    })));
   }
   get studies(): readonly RecordItem<Study>[] {
-    return this.#studies ??= recordItems(this.request.studies, 'studies', (s) => ({ spine: studySpine(s), levels: [...new Set((s.findings ?? []).flatMap((f) => [...levelsOf(f.level), ...(f.root ? [f.root.toUpperCase()] : [])]))] }));
+    return (this.#studies ??= recordItems(this.request.studies, 'studies', (s) => ({
+      spine: studySpine(s),
+      levels: [...new Set((s.findings ?? []).flatMap((f) => [...levelsOf(f.level), ...(f.root ? [f.root.toUpperCase()] : [])]))],
+    })));
   }
   get treatments(): readonly RecordItem<Treatment>[] {
-    return this.#treatments ??= recordItems(this.request.treatments, 'treatments', (t) => {
+    return (this.#treatments ??= recordItems(this.request.treatments, 'treatments', (t) => {
       const levels = levelsOf(t.levels);
-      return { spine: t.region ? spineOfRegion(t.region) : levels.length > 0 ? spineRegionOf(levels[0]!) : undefined, levels, outcome: treatmentOutcome(t) };
-    });
+      return {
+        spine: t.region ? spineOfRegion(t.region) : levels.length > 0 ? spineRegionOf(levels[0]!) : undefined,
+        levels,
+        outcome: treatmentOutcome(t),
+      };
+    }));
   }
   get medications(): readonly RecordItem<Medication>[] {
-    return this.#medications ??= recordItems(this.request.medications, 'medications', (m) => ({ spine: m.region ? spineOfRegion(m.region) : undefined, levels: [], outcome: treatmentOutcome(m) }));
+    return (this.#medications ??= recordItems(this.request.medications, 'medications', (m) => ({
+      spine: m.region ? spineOfRegion(m.region) : undefined,
+      levels: [],
+      outcome: treatmentOutcome(m),
+    })));
   }
 }
 
@@ -257,7 +314,7 @@ const normalizedRecords = new WeakMap<Request, NormalizedRecord>();
 /** The request's record, normalized once per request (memoized on the request object). */
 export function normalizedRecord(request: Request): NormalizedRecord {
   let record = normalizedRecords.get(request);
-  if (!record) normalizedRecords.set(request, record = new RecordOfRequest(request));
+  if (!record) normalizedRecords.set(request, (record = new RecordOfRequest(request)));
   return record;
 }
 
@@ -268,5 +325,8 @@ export function cite(path: string, field: string, value: unknown): string {
 
 /** Diagnoses as lower-cased text with their paths. */
 export function diagnosisTexts(request: Request): { text: string; path: string }[] {
-  return (request.diagnoses ?? []).map((d, i) => ({ text: (typeof d === 'string' ? d : `${d.text} ${d.icd10 ?? ''}`).toLowerCase(), path: `diagnoses[${i}]` }));
+  return (request.diagnoses ?? []).map((d, i) => ({
+    text: (typeof d === 'string' ? d : `${d.text} ${d.icd10 ?? ''}`).toLowerCase(),
+    path: `diagnoses[${i}]`,
+  }));
 }

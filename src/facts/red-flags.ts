@@ -28,7 +28,16 @@ export function listedRedFlags(request: Request, subset: RedFlagSubset): string[
 export function redFlags(request: Request, subset: RedFlagSubset = 'any', regions: readonly Region[] = []): Fact<readonly string[]> {
   const wanted: readonly string[] = RED_FLAG_SUBSETS[subset];
   const stated = request.documentation?.redFlags;
-  if (stated !== undefined) return known(stated.filter((f) => wanted.includes(f)), [`documentation.redFlags = [${stated.join(', ')}]`]);
+  if (stated !== undefined)
+    return known(
+      stated.filter((f) => wanted.includes(f)),
+      [`documentation.redFlags = [${stated.join(', ')}]`],
+    );
   const words = redFlagsInWords(request, regions).filter((w) => wanted.includes(w.flag));
-  return words.length > 0 ? known(words.map((w) => w.flag), words.map((w) => `${w.evidence} (${w.flag})`)) : unknown(['documentation.redFlags not stated']);
+  return words.length > 0
+    ? known(
+        words.map((w) => w.flag),
+        words.map((w) => `${w.evidence} (${w.flag})`),
+      )
+    : unknown(['documentation.redFlags not stated']);
 }

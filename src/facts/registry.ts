@@ -35,28 +35,52 @@ import { consultationFacts } from './consultation.js';
  * where its code is; factNamespaceProblems() and test/facts/namespaces.test.ts hold them to it.
  */
 export const FACT_MODULES: Readonly<Record<string, readonly FactDefinition[]>> = {
-  service: serviceFacts, time: timeFacts, radiculopathy: radiculopathyFacts, corroboration: corroborationFacts,
-  'conservative-care': conservativeCareFacts, 'prior-procedures': priorProcedureFacts, facet: facetFacts,
-  procedure: procedureFacts, medication: medicationFacts, documentation: documentationFacts,
-  'care-trial': careTrialFacts, imaging: imagingFacts, electrodiagnostics: electrodiagnosticFacts,
-  postsurgical: postsurgicalFacts, 'physical-medicine': physicalMedicineFacts, 'pain-conditions': painConditionFacts,
-  'medication-use': medicationUseFacts, 'gi-risk': giRiskFacts, 'medication-indications': medicationIndicationFacts,
-  topical: topicalFacts, 'injection-products': injectionProductFacts, 'item-type': itemTypeFacts, dme: dmeFacts,
-  'surgical-indication': surgicalIndicationFacts, preoperative: preoperativeFacts, 'care-setting': careSettingFacts,
-  'service-tests': serviceTestFacts, consultation: consultationFacts,
+  service: serviceFacts,
+  time: timeFacts,
+  radiculopathy: radiculopathyFacts,
+  corroboration: corroborationFacts,
+  'conservative-care': conservativeCareFacts,
+  'prior-procedures': priorProcedureFacts,
+  facet: facetFacts,
+  procedure: procedureFacts,
+  medication: medicationFacts,
+  documentation: documentationFacts,
+  'care-trial': careTrialFacts,
+  imaging: imagingFacts,
+  electrodiagnostics: electrodiagnosticFacts,
+  postsurgical: postsurgicalFacts,
+  'physical-medicine': physicalMedicineFacts,
+  'pain-conditions': painConditionFacts,
+  'medication-use': medicationUseFacts,
+  'gi-risk': giRiskFacts,
+  'medication-indications': medicationIndicationFacts,
+  topical: topicalFacts,
+  'injection-products': injectionProductFacts,
+  'item-type': itemTypeFacts,
+  dme: dmeFacts,
+  'surgical-indication': surgicalIndicationFacts,
+  preoperative: preoperativeFacts,
+  'care-setting': careSettingFacts,
+  'service-tests': serviceTestFacts,
+  consultation: consultationFacts,
 };
 
 /** The id prefix of a module's facts: its file name in camelCase (`gi-risk` → `giRisk`). */
 export const namespaceOf = (module: string): string => module.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
 /** Facts whose id prefix does not name the file that defines them, each with the file and the expected prefix. */
-export function factNamespaceProblems(modules: Readonly<Record<string, readonly FactDefinition[]>> = FACT_MODULES): { id: string; file: string; message: string }[] {
-  return Object.entries(modules).flatMap(([module, defs]) => defs
-    .filter((d) => d.id.split('.')[0] !== namespaceOf(module))
-    .map((d) => ({
-      id: d.id, file: `src/facts/${module}.ts`,
-      message: `fact "${d.id}" is defined in src/facts/${module}.ts, so its id must start with "${namespaceOf(module)}." (rename it in scripts/fact-renames.json and run npx tsx scripts/rename-facts.ts, or move it to the file its prefix names)`,
-    })));
+export function factNamespaceProblems(
+  modules: Readonly<Record<string, readonly FactDefinition[]>> = FACT_MODULES,
+): { id: string; file: string; message: string }[] {
+  return Object.entries(modules).flatMap(([module, defs]) =>
+    defs
+      .filter((d) => d.id.split('.')[0] !== namespaceOf(module))
+      .map((d) => ({
+        id: d.id,
+        file: `src/facts/${module}.ts`,
+        message: `fact "${d.id}" is defined in src/facts/${module}.ts, so its id must start with "${namespaceOf(module)}." (rename it in scripts/fact-renames.json and run npx tsx scripts/rename-facts.ts, or move it to the file its prefix names)`,
+      })),
+  );
 }
 
 const ALL: readonly FactDefinition[] = Object.values(FACT_MODULES).flat();

@@ -10,7 +10,10 @@ const DERIVING: Fact = Object.freeze({ value: undefined, evidence: [] });
 export class FactStore implements FactContext {
   private readonly cache = new Map<string, Fact>();
 
-  constructor(readonly request: NormalizedRequest, readonly service: NormalizedService) {}
+  constructor(
+    readonly request: NormalizedRequest,
+    readonly service: NormalizedService,
+  ) {}
 
   get<T extends FactValue>(id: string): Fact<T> {
     const cached = this.cache.get(id);

@@ -10,7 +10,9 @@ export function recordDates(ctx: FactContext): { date: string; path: string }[] 
   const raw = ctx.request.raw;
   const out: { date: string; path: string }[] = [];
   const add = (items: readonly { date?: string | undefined }[] | undefined, field: string): void => {
-    (items ?? []).forEach((it, i) => { if (it.date) out.push({ date: it.date, path: `${field}[${i}].date` }); });
+    (items ?? []).forEach((it, i) => {
+      if (it.date) out.push({ date: it.date, path: `${field}[${i}].date` });
+    });
   };
   add(raw.exam, 'exam');
   add(raw.symptoms, 'symptoms');
@@ -18,8 +20,14 @@ export function recordDates(ctx: FactContext): { date: string; path: string }[] 
   add(raw.studies, 'studies');
   add(raw.surgeries, 'surgeries');
   add(raw.medications, 'medications');
-  add((raw.diagnoses ?? []).filter((d): d is Exclude<typeof d, string> => typeof d !== 'string'), 'diagnoses');
-  add(raw.services.filter((s) => s.id !== ctx.service.id), 'services');
+  add(
+    (raw.diagnoses ?? []).filter((d): d is Exclude<typeof d, string> => typeof d !== 'string'),
+    'diagnoses',
+  );
+  add(
+    raw.services.filter((s) => s.id !== ctx.service.id),
+    'services',
+  );
   return out;
 }
 
@@ -41,7 +49,10 @@ export function serviceDate(ctx: FactContext): Fact<string> {
 
 export const timeFacts: FactDefinition[] = [
   defineFact<number>({
-    id: 'time.monthsSinceInjury', type: 'number', description: 'Months from the date of injury to the decision date (how chronic the condition is when reviewed).', reads: ['injury.date', 'decisionDate'],
+    id: 'time.monthsSinceInjury',
+    type: 'number',
+    description: 'Months from the date of injury to the decision date (how chronic the condition is when reviewed).',
+    reads: ['injury.date', 'decisionDate'],
     derive: ({ request }) => {
       const date = request.raw.injury?.date;
       if (!date) return unknown(['injury.date not given']);
@@ -49,18 +60,26 @@ export const timeFacts: FactDefinition[] = [
     },
   }),
   defineFact<number>({
-    id: 'time.symptomDurationMonths', type: 'number',
-    description: 'How long the symptoms in the service region have lasted: the longest symptom duration recorded (durationMonths, or one the symptom text states), else the time since injury.',
+    id: 'time.symptomDurationMonths',
+    type: 'number',
+    description:
+      'How long the symptoms in the service region have lasted: the longest symptom duration recorded (durationMonths, or one the symptom text states), else the time since injury.',
     reads: ['symptoms[].durationMonths', 'symptoms[].text', 'injury.date'],
     derive: (ctx) => {
       // the stated duration, else one the symptom's own words give ("for two years")
-      const timed = normalizedRecord(ctx.request.raw).symptoms
-        .filter((s) => s.item.result !== 'negative' && itemInRegion(s.region, ctx.service))
+      const timed = normalizedRecord(ctx.request.raw)
+        .symptoms.filter((s) => s.item.result !== 'negative' && itemInRegion(s.region, ctx.service))
         .map((s) => {
           // a duration stated at a dated visit has grown by the decision date, as the time since injury does
           if (s.item.durationMonths !== undefined) {
-            const since = s.item.date && dayNumber(s.item.date) <= dayNumber(ctx.request.decisionDate) ? monthsBetween(s.item.date, ctx.request.decisionDate) : 0;
-            return { months: s.item.durationMonths + since, evidence: `${s.path}.durationMonths = ${s.item.durationMonths}${since > 0 ? ` on ${s.item.date} (${(s.item.durationMonths + since).toFixed(1)} by the decision date)` : ''}` };
+            const since =
+              s.item.date && dayNumber(s.item.date) <= dayNumber(ctx.request.decisionDate)
+                ? monthsBetween(s.item.date, ctx.request.decisionDate)
+                : 0;
+            return {
+              months: s.item.durationMonths + since,
+              evidence: `${s.path}.durationMonths = ${s.item.durationMonths}${since > 0 ? ` on ${s.item.date} (${(s.item.durationMonths + since).toFixed(1)} by the decision date)` : ''}`,
+            };
           }
           const said = durationInText(s.item.text);
           return said ? { months: said.months, evidence: `${s.path}.text says "${said.phrase}"` } : undefined;

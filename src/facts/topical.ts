@@ -15,46 +15,69 @@ const isLidocainePatch = (text: string): boolean => /lidoderm|patch/.test(text) 
 
 /** Why the guideline does not recommend an ingredient as a topical, or undefined when it may. */
 function notRecommendedReason(d: Drug, text: string): string | undefined {
-  if (d.categories.includes('nsaid') && d.generic !== 'diclofenac') return `${d.generic} (not an FDA-approved topical NSAID; diclofenac is the only one)`;
+  if (d.categories.includes('nsaid') && d.generic !== 'diclofenac')
+    return `${d.generic} (not an FDA-approved topical NSAID; diclofenac is the only one)`;
   if (d.categories.includes('muscle-relaxant')) return `${d.generic} (no evidence for any muscle relaxant as a topical product)`;
   if (d.categories.includes('anticonvulsant')) return `${d.generic} (no peer-reviewed literature supports topical antiepilepsy drugs)`;
-  if (d.generic === 'lidocaine' && !isLidocainePatch(text)) return 'lidocaine other than a dermal patch (no other topical formulation is indicated for neuropathic pain)';
+  if (d.generic === 'lidocaine' && !isLidocainePatch(text))
+    return 'lidocaine other than a dermal patch (no other topical formulation is indicated for neuropathic pain)';
   return undefined;
 }
 
 /** Ingredients the guideline addresses with their own indication (not the general neuropathic one). */
-const OWN_INDICATION = (d: Drug): boolean => d.generic === 'diclofenac' || d.categories.includes('salicylate')
-  || d.categories.includes('counterirritant') || d.categories.includes('capsaicin');
+const OWN_INDICATION = (d: Drug): boolean =>
+  d.generic === 'diclofenac' ||
+  d.categories.includes('salicylate') ||
+  d.categories.includes('counterirritant') ||
+  d.categories.includes('capsaicin');
 
 /** Joints a topical NSAID suits; the spine, hip and shoulder are not. */
 const AMENABLE: ReadonlySet<Region> = new Set(['ankle', 'elbow', 'foot', 'hand', 'knee', 'wrist', 'forearm', 'leg']);
 
 export const topicalFacts: FactDefinition[] = [
   defineFact<readonly string[]>({
-    id: 'topical.notRecommended', type: 'list',
-    description: 'Ingredients of a topical product the guideline does not recommend: NSAIDs other than diclofenac, muscle relaxants, antiepilepsy drugs, lidocaine other than a patch. Empty when none.',
+    id: 'topical.notRecommended',
+    type: 'list',
+    description:
+      'Ingredients of a topical product the guideline does not recommend: NSAIDs other than diclofenac, muscle relaxants, antiepilepsy drugs, lidocaine other than a patch. Empty when none.',
     reads: ['services[].name', 'services[].label', 'services[].text'],
     derive: (ctx) => {
       const text = serviceDrugText(ctx);
-      const reasons = ingredients(ctx).map((d) => notRecommendedReason(d, text)).filter((r): r is string => r !== undefined);
-      return known(reasons, reasons.length > 0 ? reasons.map((r) => `services[${ctx.service.index}] contains ${r}`) : [`services[${ctx.service.index}]: no ingredient the guideline rejects`]);
+      const reasons = ingredients(ctx)
+        .map((d) => notRecommendedReason(d, text))
+        .filter((r): r is string => r !== undefined);
+      return known(
+        reasons,
+        reasons.length > 0
+          ? reasons.map((r) => `services[${ctx.service.index}] contains ${r}`)
+          : [`services[${ctx.service.index}]: no ingredient the guideline rejects`],
+      );
     },
   }),
   defineFact<boolean>({
-    id: 'topical.generalIndication', type: 'boolean',
-    description: 'The product contains an agent (or an unidentified agent) for which the guideline gives only its general indication for topical analgesics: neuropathic pain after antidepressants and anticonvulsants have failed (lidocaine patch, local anesthetics, NMDA antagonists, steroids, others).',
+    id: 'topical.generalIndication',
+    type: 'boolean',
+    description:
+      'The product contains an agent (or an unidentified agent) for which the guideline gives only its general indication for topical analgesics: neuropathic pain after antidepressants and anticonvulsants have failed (lidocaine patch, local anesthetics, NMDA antagonists, steroids, others).',
     reads: ['services[].name', 'services[].label', 'services[].text'],
     derive: (ctx) => {
       const text = serviceDrugText(ctx);
       const named = ingredients(ctx);
       if (named.length === 0) return known(true, [`services[${ctx.service.index}]: ingredients not identified`]);
       const general = named.filter((d) => !OWN_INDICATION(d) && notRecommendedReason(d, text) === undefined);
-      return known(general.length > 0, general.length > 0 ? general.map((d) => `services[${ctx.service.index}] contains ${d.generic}`) : [`services[${ctx.service.index}]: every ingredient has its own indication`]);
+      return known(
+        general.length > 0,
+        general.length > 0
+          ? general.map((d) => `services[${ctx.service.index}] contains ${d.generic}`)
+          : [`services[${ctx.service.index}]: every ingredient has its own indication`],
+      );
     },
   }),
   defineFact<boolean>({
-    id: 'topical.jointAmenable', type: 'boolean',
-    description: 'Where the topical is applied lends itself to topical treatment (ankle, elbow, foot, hand, knee, wrist), not the spine, hip or shoulder: the service regions, else the injured regions; not documented when the injured regions are mixed.',
+    id: 'topical.jointAmenable',
+    type: 'boolean',
+    description:
+      'Where the topical is applied lends itself to topical treatment (ankle, elbow, foot, hand, knee, wrist), not the spine, hip or shoulder: the service regions, else the injured regions; not documented when the injured regions are mixed.',
     reads: ['services[].region', 'services[].regions', 'services[].label', 'injury.regions'],
     derive: (ctx) => {
       const stated = ctx.service.regions;

@@ -84,7 +84,10 @@ export class Catalog {
     for (const f of files) {
       this.sources.set(f.id, f);
       const days = f.editions.map((edition) => ({ edition, day: edition.effective ? dayNumber(edition.effective) : -Infinity }));
-      this.editionDays.set(f.id, days.sort((a, b) => a.day - b.day));
+      this.editionDays.set(
+        f.id,
+        days.sort((a, b) => a.day - b.day),
+      );
     }
   }
 

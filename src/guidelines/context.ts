@@ -54,7 +54,11 @@ export interface GuidelineContext {
 export class GuidelineResolver {
   private readonly byTopic = new Map<CompiledTopic, TopicContext>();
 
-  constructor(readonly catalog: Catalog, readonly date: string, private readonly read: FactReader) {}
+  constructor(
+    readonly catalog: Catalog,
+    readonly date: string,
+    private readonly read: FactReader,
+  ) {}
 
   topic(topic: CompiledTopic): TopicContext {
     let ctx = this.byTopic.get(topic);
@@ -70,12 +74,20 @@ export class GuidelineResolver {
     const all = topics.map((t) => this.topic(t));
     const inForce = all.filter((t) => t.editions.ok);
     const ctx: GuidelineContext = { date: this.date, topics: all, inForce };
-    const guideline = chooseCitation(this.catalog, inForce.flatMap((t) => t.refs), this.date);
+    const guideline = chooseCitation(
+      this.catalog,
+      inForce.flatMap((t) => t.refs),
+      this.date,
+    );
     if (guideline) {
       ctx.guideline = guideline;
       ctx.guidelineTopic = (inForce.find((t) => t.refs.includes(guideline.ref)) ?? inForce[0]!).topic;
     }
-    const cited = chooseCitation(this.catalog, all.flatMap((t) => t.refs), this.date);
+    const cited = chooseCitation(
+      this.catalog,
+      all.flatMap((t) => t.refs),
+      this.date,
+    );
     if (cited) ctx.citedGuideline = cited;
     return ctx;
   }
@@ -115,10 +127,16 @@ export function chooseCitation(catalog: Catalog, refs: readonly string[], date: 
   let key = date;
   if (fixedList) {
     memo = listMemo.get(refs);
-    if (!memo) { memo = new Map(); listMemo.set(refs, memo); }
+    if (!memo) {
+      memo = new Map();
+      listMemo.set(refs, memo);
+    }
   } else {
     memo = choiceMemo.get(catalog);
-    if (!memo) { memo = new Map(); choiceMemo.set(catalog, memo); }
+    if (!memo) {
+      memo = new Map();
+      choiceMemo.set(catalog, memo);
+    }
     key = `${date}|${refs.join('|')}`;
   }
   const hit = memo.get(key);
@@ -148,7 +166,10 @@ const editionMemo = new WeakMap<CompiledTopic, Map<string, EditionCheck>>();
 /** Checks the decision date against the editions a topic implements. */
 export function checkEditions(catalog: Catalog, topic: CompiledTopic, refs: readonly string[], date: string): EditionCheck {
   let memo = editionMemo.get(topic);
-  if (!memo) { memo = new Map(); editionMemo.set(topic, memo); }
+  if (!memo) {
+    memo = new Map();
+    editionMemo.set(topic, memo);
+  }
   const key = `${date}|${refs.join('|')}`;
   let check = memo.get(key);
   if (!check) {
@@ -164,8 +185,14 @@ function checkEditionsUncached(catalog: Catalog, topic: CompiledTopic, refs: rea
   if (!citation) {
     const first = refs.map((r) => catalog.resolve(r)).find(Boolean);
     const source = first ? catalog.source(first.source) : undefined;
-    const earliest = source?.editions.map((e) => e.effective).filter(Boolean).sort()[0];
-    return { ok: false, problem: { kind: 'precedes', topic: topic.id, ...(source ? { sourceTitle: source.title } : {}), ...(earliest ? { earliest } : {}) } };
+    const earliest = source?.editions
+      .map((e) => e.effective)
+      .filter(Boolean)
+      .sort()[0];
+    return {
+      ok: false,
+      problem: { kind: 'precedes', topic: topic.id, ...(source ? { sourceTitle: source.title } : {}), ...(earliest ? { earliest } : {}) },
+    };
   }
   const notes: EditionNote[] = [];
   const inForce = catalog.editionInForce(citation.source, date)!;
@@ -173,7 +200,11 @@ function checkEditionsUncached(catalog: Catalog, topic: CompiledTopic, refs: rea
   if (implemented.length > 0 && !implemented.includes(inForce.id)) {
     const impl = catalog.source(citation.source)!.editions.filter((e) => implemented.includes(e.id));
     const implementedTitles = impl.map((e) => e.title);
-    const latestImpl = impl.map((e) => e.effective ?? '').sort().at(-1) ?? '';
+    const latestImpl =
+      impl
+        .map((e) => e.effective ?? '')
+        .sort()
+        .at(-1) ?? '';
     if ((inForce.effective ?? '') < latestImpl) {
       return { ok: false, problem: { kind: 'later-edition', topic: topic.id, inForceTitle: inForce.title, implementedTitles } };
     }
@@ -181,7 +212,13 @@ function checkEditionsUncached(catalog: Catalog, topic: CompiledTopic, refs: rea
   }
   const superseded = catalog.source(citation.source)!.editions.find((e) => e.id === inForce.id && e.supersededOn && e.supersededOn <= date);
   if (superseded) {
-    notes.push({ kind: 'superseded', source: citation.source, edition: superseded.id, supersededOn: superseded.supersededOn!, ...(superseded.supersededBy ? { supersededBy: superseded.supersededBy } : {}) });
+    notes.push({
+      kind: 'superseded',
+      source: citation.source,
+      edition: superseded.id,
+      supersededOn: superseded.supersededOn!,
+      ...(superseded.supersededBy ? { supersededBy: superseded.supersededBy } : {}),
+    });
   }
   return { ok: true, notes };
 }

@@ -52,7 +52,10 @@ const MTUS_TITLES: readonly MtusTitle[] = [
   { re: /Stress[- ]Related Conditions/i, source: 'MTUS-ACOEM', chapter: 'Chapter 15 Stress-Related Conditions' },
   { re: /Eye(?: Complaints)?(?= \d{4}|,|$)/i, source: 'MTUS-ACOEM', chapter: 'Chapter 16 Eye' },
   { re: /General Approaches/i, source: 'MTUS-ACOEM', chapter: 'General Approaches' },
-  { re: /ACOEM(?: Practice Guidelines)?(?:,? 2nd Edition(?: \(2004\))?)?(?:,? Chapter \d+(?: [A-Z][A-Za-z,'& -]*?(?= Page| \d{4}|,|$))?)?/i, source: 'MTUS-ACOEM' },
+  {
+    re: /ACOEM(?: Practice Guidelines)?(?:,? 2nd Edition(?: \(2004\))?)?(?:,? Chapter \d+(?: [A-Z][A-Za-z,'& -]*?(?= Page| \d{4}|,|$))?)?/i,
+    source: 'MTUS-ACOEM',
+  },
 ];
 
 const TITLE_ALTERNATION = MTUS_TITLES.map((t) => t.re.source).join('|');
@@ -68,10 +71,19 @@ const NON_MTUS_PREFIX = /^(?:Non-?\s?MTUS(?: Citation)?|Other Medical Treatment 
 
 /** Pages as printed, tidied: "s 98 and 99" → "98, 99"; "412-418." → "412-418". */
 export function tidyPages(pages: string): string {
-  return pages.replace(/^\s*(?:s\.?\s+|pp?\.?\s*|pg\.?\s*|pages?\s+)/i, '').replace(/\s+and\s+/gi, ', ').replace(/[\s.;,]+$/, '').replace(/\s+/g, ' ').trim();
+  return pages
+    .replace(/^\s*(?:s\.?\s+|pp?\.?\s*|pg\.?\s*|pages?\s+)/i, '')
+    .replace(/\s+and\s+/gi, ', ')
+    .replace(/[\s.;,]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
-const trimEnd = (s: string): string => s.replace(/[\s.;,:]+$/, '').replace(/^[\s.;,:]+/, '').trim();
+const trimEnd = (s: string): string =>
+  s
+    .replace(/[\s.;,:]+$/, '')
+    .replace(/^[\s.;,:]+/, '')
+    .trim();
 
 /** One MTUS citation (without the leading "MTUS"), e.g. "Low Back Complaints 2004, Section(s): Special Studies". */
 function mtusCitation(text: string, printed: string): LetterCitation {
@@ -80,7 +92,10 @@ function mtusCitation(text: string, printed: string): LetterCitation {
   let rest = text.slice(title.m![0].length);
   const out: LetterCitation = { text: printed, source: title.t.source };
   const year = /^\s*((?:19|20)\d{2})\b(?:\s+Guidelines)?/.exec(rest);
-  if (year) { out.edition = year[1]!; rest = rest.slice(year[0].length); }
+  if (year) {
+    out.edition = year[1]!;
+    rest = rest.slice(year[0].length);
+  }
   const { section, pages } = sectionAndPages(rest);
   if (title.t.source === 'MTUS-ACOEM') {
     const chapter = title.t.chapter ?? /Chapter \d+.*/i.exec(title.m![0])?.[0]?.trim();
@@ -96,7 +111,10 @@ function sectionAndPages(rest: string): { section?: string; pages?: string } {
   const out: { section?: string; pages?: string } = {};
   let text = rest;
   const pages = /\s*,?\s*Page\(?s?\)?\s*:?\s*(.+)$/i.exec(text);
-  if (pages) { out.pages = tidyPages(pages[1]!); text = text.slice(0, pages.index); }
+  if (pages) {
+    out.pages = tidyPages(pages[1]!);
+    text = text.slice(0, pages.index);
+  }
   const section = /Section\(?s?\)?\s*:\s*(.+)$/i.exec(text);
   const name = trimEnd(section ? section[1]! : text);
   if (name !== '') out.section = name;
@@ -107,7 +125,8 @@ function sectionAndPages(rest: string): { section?: string; pages?: string } {
 const ODG = /Official Disability Guidelines?(?:\s*\(ODG\))?|\bODG\b(?:\s+guidelines?)?/i;
 
 /** ODG chapter names (the start of a chapter as letters print it). */
-const ODG_CHAPTER = /^(?:low(?:er)? back|neck|shoulder|elbow|forearm|wrist|hand|hips?\b|knee|ankle|foot|pain\b|head\b|carpal tunnel|fitness for duty|mental|preface|integrated|burns|chest|eye|hernia|pulmonary|stress|traumatic brain|treatment in)/i;
+const ODG_CHAPTER =
+  /^(?:low(?:er)? back|neck|shoulder|elbow|forearm|wrist|hand|hips?\b|knee|ankle|foot|pain\b|head\b|carpal tunnel|fitness for duty|mental|preface|integrated|burns|chest|eye|hernia|pulmonary|stress|traumatic brain|treatment in)/i;
 /** Chapters whose names hold commas of their own. */
 const ODG_COMMA_CHAPTER = /^(Forearm,\s*Wrist,?\s*(?:and|&)\s*Hand(?:\s*\([^()]*\))?)\s*(?:chapter|section)?\s*[,/]?\s*/i;
 
@@ -128,19 +147,28 @@ function odgChapterTopic(text: string): { section?: string; topic?: string; page
   let rest = text;
   const out: { section?: string; topic?: string; pages?: string } = {};
   const pages = /,?\s*(?:pages?|pp?\.|pg\.?)\s*(\d[\d\s,–-]*)\.?\s*$/i.exec(rest);
-  if (pages) { out.pages = tidyPages(pages[1]!); rest = rest.slice(0, pages.index); }
+  if (pages) {
+    out.pages = tidyPages(pages[1]!);
+    rest = rest.slice(0, pages.index);
+  }
   rest = trimEnd(rest.replace(/^\s*[,:-]\s*/, ''));
   let chapter = rest;
   let topic = '';
   const comma = ODG_COMMA_CHAPTER.exec(rest);
-  const split = comma ? [comma[1]!, rest.slice(comma[0].length)] as [string, string] : splitOutsideParens(rest);
+  const split = comma ? ([comma[1]!, rest.slice(comma[0].length)] as [string, string]) : splitOutsideParens(rest);
   if (split) [chapter, topic] = split;
   else {
     // "Low Back (Shock wave therapy)": a parenthesis that is not "(Acute & Chronic)" holds the topic;
     // "Head (trauma, …) Hearing aids": the topic follows the chapter's parenthesis
     const paren = /^([^()]+?)\s*\((?!.*\b(?:acute|chronic|lumbar|thoracic)\b)(.+)\)$/i.exec(rest);
     const after = /^([^()]+\([^()]*\))\s+([A-Za-z].*)$/.exec(rest);
-    if (paren) { chapter = paren[1]!; topic = paren[2]!; } else if (after) { chapter = after[1]!; topic = after[2]!; }
+    if (paren) {
+      chapter = paren[1]!;
+      topic = paren[2]!;
+    } else if (after) {
+      chapter = after[1]!;
+      topic = after[2]!;
+    }
   }
   chapter = trimEnd(chapter.replace(/\b(?:chapter|section)\s*$/i, ''));
   topic = trimEnd(topic.replace(/\s*\btopic\s*$/i, ''));
@@ -163,13 +191,17 @@ function nonMtusCitation(text: string, printed: string): LetterCitation {
     return { text: printed, source: 'ODG', ...odgChapterTopic(body) };
   }
   if (/\bDHCS\b|dhcs\.ca\.gov|Department of Health Care Services|Medi-?Cal/i.test(text)) {
-    const section = /Criteria for Medical Transportation/i.test(text) || /MedTrans/i.test(text) ? 'Criteria for Medical Transportation' : trimEnd(text);
+    const section =
+      /Criteria for Medical Transportation/i.test(text) || /MedTrans/i.test(text) ? 'Criteria for Medical Transportation' : trimEnd(text);
     return { text: printed, source: 'DHCS', section };
   }
   const out: LetterCitation = { text: printed, source: 'OTHER' };
   let rest = text;
   const pages = /,?\s*(?:pages?|pp?\.|pg\.?)\s*(\d[\d\s,–-]*)\.?\s*$/i.exec(rest);
-  if (pages) { out.pages = tidyPages(pages[1]!); rest = rest.slice(0, pages.index); }
+  if (pages) {
+    out.pages = tidyPages(pages[1]!);
+    rest = rest.slice(0, pages.index);
+  }
   const section = trimEnd(rest.replace(/\s*https?:\/\/\S+.*$/i, ''));
   if (section !== '') out.section = section;
   return out;
@@ -180,7 +212,10 @@ export function citationTexts(line: string): { mtus: boolean; text: string }[] {
   let text = oneLine(line);
   for (const re of PREAMBLES) text = text.replace(re, ' ');
   const out: { mtus: boolean; text: string }[] = [];
-  for (const chunk of text.split(/Decision based on\s+/i).map(trimEnd).filter((c) => c !== '')) {
+  for (const chunk of text
+    .split(/Decision based on\s+/i)
+    .map(trimEnd)
+    .filter((c) => c !== '')) {
     if (NO_CITATION.test(chunk)) continue;
     if (NON_MTUS_PREFIX.test(chunk)) {
       const body = chunk.replace(NON_MTUS_PREFIX, '');
@@ -229,7 +264,13 @@ export function pageNumbers(pages: string | undefined): Set<number> {
 }
 
 /** Lower case, words only, plurals folded ("Epidural steroid injections (ESIs)" → "epidural steroid injection esi"). */
-const norm = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9.]+/g, ' ').replace(/\b([a-z]{3,})s\b/g, '$1').trim();
+const norm = (s: string | undefined): string =>
+  (s ?? '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9.]+/g, ' ')
+    .replace(/\b([a-z]{3,})s\b/g, '$1')
+    .trim();
 const leadingNumber = (s: string): string | undefined => /^(\d+(?:\.\d+)*)\.?\s/.exec(s)?.[1];
 
 /** How well two names agree: 3 equal, 2 one starts with the other, 0 otherwise (numbered sections by number). */
@@ -246,7 +287,13 @@ function nameScore(cited: string | undefined, entry: string | undefined): number
 }
 
 /** A chapter's first two words without filler ("Low Back Complaints - Thoracic or Lumbar" → "low back"). */
-const chapterKey = (s: string | undefined): string => norm(s).replace(/\b(complaints|chapter|section|the|and|lower)\b/g, (w) => (w === 'lower' ? 'low' : ' ')).split(/\s+/).filter(Boolean).slice(0, 2).join(' ');
+const chapterKey = (s: string | undefined): string =>
+  norm(s)
+    .replace(/\b(complaints|chapter|section|the|and|lower)\b/g, (w) => (w === 'lower' ? 'low' : ' '))
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .join(' ');
 
 function chapterScore(cited: string | undefined, entry: string | undefined): number {
   const score = nameScore(cited, entry);
@@ -270,25 +317,29 @@ export function catalogRef(c: LetterCitation, catalog: Catalog): string | undefi
     return entries.length === 1 ? `${source.id}#${entries[0]![0]}` : undefined;
   }
   const cited = pageNumbers(c.pages);
-  const scored = entries.map(([key, e]) => {
-    let score = 0;
-    const pages = pageNumbers(e.pages);
-    if (cited.size > 0 && pages.size > 0) {
-      const shared = [...cited].filter((p) => pages.has(p)).length;
-      if (shared > 0) score += 4 * (shared / new Set([...cited, ...pages]).size);
-    }
-    const isChapterSource = c.source === 'MTUS-ACOEM' || c.source === 'ODG';
-    if (isChapterSource) {
-      const chapter = chapterScore(c.section, e.section);
-      const topic = nameScore(firstTopic(c.topic), e.topic) || nameScore(firstTopic(c.topic), firstTopic(e.topic));
-      if (cited.size > 0) score += chapter > 0 ? 0.5 : 0;
-      else if (chapter > 0 && topic > 0) score += chapter + topic;
-      else if (chapter > 0 && c.topic === undefined && entries.filter(([, x]) => chapterScore(c.section, x.section) > 0).length === 1) score += chapter;
-    } else if (cited.size === 0) {
-      score += nameScore(c.section, e.section);
-    }
-    return { key, score };
-  }).filter((s) => s.score > 0).sort((a, b) => b.score - a.score);
+  const scored = entries
+    .map(([key, e]) => {
+      let score = 0;
+      const pages = pageNumbers(e.pages);
+      if (cited.size > 0 && pages.size > 0) {
+        const shared = [...cited].filter((p) => pages.has(p)).length;
+        if (shared > 0) score += 4 * (shared / new Set([...cited, ...pages]).size);
+      }
+      const isChapterSource = c.source === 'MTUS-ACOEM' || c.source === 'ODG';
+      if (isChapterSource) {
+        const chapter = chapterScore(c.section, e.section);
+        const topic = nameScore(firstTopic(c.topic), e.topic) || nameScore(firstTopic(c.topic), firstTopic(e.topic));
+        if (cited.size > 0) score += chapter > 0 ? 0.5 : 0;
+        else if (chapter > 0 && topic > 0) score += chapter + topic;
+        else if (chapter > 0 && c.topic === undefined && entries.filter(([, x]) => chapterScore(c.section, x.section) > 0).length === 1)
+          score += chapter;
+      } else if (cited.size === 0) {
+        score += nameScore(c.section, e.section);
+      }
+      return { key, score };
+    })
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score);
   const best = scored[0];
   if (!best || (scored[1] && scored[1].score === best.score)) return undefined;
   return `${source.id}#${best.key}`;

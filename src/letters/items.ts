@@ -29,7 +29,12 @@ const BODY_LABEL = /^\s*(Claims Administrator guideline|MAXIMUS guideline|Decisi
 const SENTENCE_END = /[.!?]["')\]]*$/;
 const MAX_HEADING_LINES = 8;
 
-interface Marker { headingEnd: number; outcomeLine: number; headingTail: string; outcome: Outcome }
+interface Marker {
+  headingEnd: number;
+  outcomeLine: number;
+  headingTail: string;
+  outcome: Outcome;
+}
 
 function outcomeOf(word: string): Outcome {
   return word.toLowerCase() === 'overturned' ? 'overturned' : 'upheld';

@@ -26,7 +26,9 @@ export class NotALetterError extends Error {}
 export function parseLetterText(raw: string, catalog?: Catalog): ParsedLetter {
   const text = normalizeText(raw);
   if (!isImrLetter(text)) {
-    throw new NotALetterError('not an IMR Final Determination letter (no "IMR ISSUES, DECISIONS AND RATIONALES" section with a decision rationale)');
+    throw new NotALetterError(
+      'not an IMR Final Determination letter (no "IMR ISSUES, DECISIONS AND RATIONALES" section with a decision rationale)',
+    );
   }
   const items = splitItems(itemsSection(text));
   if (items.length === 0) throw new NotALetterError('no disputed item with an outcome ("…: Upheld" / "…: Overturned") found in the letter');

@@ -10,7 +10,15 @@ export function isPdf(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
-interface TextItem { str: string; x: number; y: number; width: number; height: number; fontSize: number; hasEOL: boolean }
+interface TextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fontSize: number;
+  hasEOL: boolean;
+}
 
 /** Items of one page → lines: grouped by baseline, sorted by x, spaces where the gap is a word gap. */
 export function itemsToLines(items: readonly TextItem[]): string[] {

@@ -24,7 +24,13 @@ const HEADER_LABELS: ReadonlyArray<[keyof LetterHeader, string]> = [
   ['urDenialDate', 'UR Denial Date'],
   ['applicationReceived', 'Application\\s+Received'],
 ];
-const DATE_FIELDS: ReadonlySet<keyof LetterHeader> = new Set(['dateAssigned', 'decisionDate', 'dateOfInjury', 'urDenialDate', 'applicationReceived']);
+const DATE_FIELDS: ReadonlySet<keyof LetterHeader> = new Set([
+  'dateAssigned',
+  'decisionDate',
+  'dateOfInjury',
+  'urDenialDate',
+  'applicationReceived',
+]);
 const LABEL_RE = new RegExp(`(${HEADER_LABELS.map(([, l]) => l).join('|')})\\s*:`, 'gi');
 const CASE_NUMBER = /\bCM\d{2}-\d{4,8}\b/;
 const START_OF_BODY = /HOW THE IMR FINAL DETERMINATION WAS MADE|CLINICAL CASE SUMMARY/i;
@@ -91,7 +97,8 @@ export function parseHeader(text: string): LetterHeader {
 }
 
 const SUMMARY_HEADING = /^[ \t]*CLINICAL CASE SUMMARY[ \t]*$/im;
-const SUMMARY_LEAD = /^\s*The expert reviewer developed the following clinical case summary based on a\s+review of the\s+case file,?\s+including all medical records:?\s*/i;
+const SUMMARY_LEAD =
+  /^\s*The expert reviewer developed the following clinical case summary based on a\s+review of the\s+case file,?\s+including all medical records:?\s*/i;
 
 /** The clinical case summary, as paragraphs of joined lines; '' when the letter has none. */
 export function clinicalSummary(text: string): string {
@@ -109,5 +116,8 @@ const ITEMS_LEAD = /^\s*The Final Determination was based on decisions for the d
 export function itemsSection(text: string): string {
   const start = ITEMS_HEADING.exec(text);
   if (!start) return '';
-  return text.slice(start.index + start[0].length).replace(/^\n/, '').replace(ITEMS_LEAD, '');
+  return text
+    .slice(start.index + start[0].length)
+    .replace(/^\n/, '')
+    .replace(ITEMS_LEAD, '');
 }

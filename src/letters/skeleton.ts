@@ -99,11 +99,17 @@ function guidelineOf(citation: LetterCitation | undefined): ExpectedSkeleton['gu
  * there is one), or undefined when the letter disputes none.
  */
 function primaryIndex(items: readonly ParsedItem[], at: number): number | undefined {
-  const candidates = items.map((it, i) => ({ it, i })).filter(({ it, i }) => i !== at && PRIMARY_KINDS.has(it.guess.kind) && !it.association.associated);
+  const candidates = items
+    .map((it, i) => ({ it, i }))
+    .filter(({ it, i }) => i !== at && PRIMARY_KINDS.has(it.guess.kind) && !it.association.associated);
   if (candidates.length === 0) return undefined;
   if (candidates.length === 1) return candidates[0]!.i;
   const hint = items[at]!.association.primaryHint ?? '';
-  const wanted: ServiceKind | undefined = /surg|arthro|fusion|ectomy|plasty/i.test(hint) ? 'surgery' : hint ? guessKind(hint).kind : undefined;
+  const wanted: ServiceKind | undefined = /surg|arthro|fusion|ectomy|plasty/i.test(hint)
+    ? 'surgery'
+    : hint
+      ? guessKind(hint).kind
+      : undefined;
   const matching = wanted ? candidates.filter(({ it }) => it.guess.kind === wanted) : [];
   const pool = matching.length > 0 ? matching : candidates;
   // the nearest preceding candidate, else the nearest following one
@@ -125,19 +131,31 @@ export function buildCaseSkeleton(letter: ParsedLetter, options: SkeletonOptions
   letter.items.forEach((it, i) => {
     if (!it.association.associated) return;
     const p = primaryIndex(letter.items, i);
-    if (p !== undefined) { primaryOf.set(i, services[p]!.id); return; }
+    if (p !== undefined) {
+      primaryOf.set(i, services[p]!.id);
+      return;
+    }
     if (!extraPrimary) {
       const hint = it.association.primaryHint ?? 'surgery';
       const guess = /surg|arthro|fusion|ectomy|plasty/i.test(hint) ? { kind: 'surgery' as const } : guessKind(hint);
       const kind = PRIMARY_KINDS.has(guess.kind) ? guess.kind : 'surgery';
       let primaryId = KIND_ID[kind] ?? 'primary';
       while (services.some((s) => s.id === primaryId)) primaryId = `${primaryId}-primary`;
-      extraPrimary = { id: primaryId, kind, requested: false, text: `the primary procedure (${hint}), not in dispute here: describe it from the letter` };
-      notes.push(`"${primaryId}" stands for the primary procedure the associated items serve; the letter does not dispute it. Describe it, or remove the \`for:\` links if it is not a procedure.`);
+      extraPrimary = {
+        id: primaryId,
+        kind,
+        requested: false,
+        text: `the primary procedure (${hint}), not in dispute here: describe it from the letter`,
+      };
+      notes.push(
+        `"${primaryId}" stands for the primary procedure the associated items serve; the letter does not dispute it. Describe it, or remove the \`for:\` links if it is not a procedure.`,
+      );
     }
     primaryOf.set(i, extraPrimary.id);
   });
-  primaryOf.forEach((primary, i) => { services[i]!.for = primary; });
+  primaryOf.forEach((primary, i) => {
+    services[i]!.for = primary;
+  });
 
   const expected: ExpectedSkeleton[] = letter.items.map((it, i) => {
     const [first, ...others] = it.citations;
@@ -152,7 +170,8 @@ export function buildCaseSkeleton(letter: ParsedLetter, options: SkeletonOptions
     };
     const primary = primaryOf.get(i);
     if (primary && it.association.decidedByPrimary) out.dependsOn = primary;
-    if (it.originalRequest) out.notes = `Original request: ${it.originalRequest}; the claims administrator authorized part of it and IMR decided the remaining portion.`;
+    if (it.originalRequest)
+      out.notes = `Original request: ${it.originalRequest}; the claims administrator authorized part of it and IMR decided the remaining portion.`;
     if (Object.keys(extensions).length > 0) out.extensions = extensions;
     return out;
   });
@@ -177,6 +196,12 @@ export function buildCaseSkeleton(letter: ParsedLetter, options: SkeletonOptions
 }
 
 const KIND_ID: Partial<Record<ServiceKind, string>> = {
-  surgery: 'surgery', 'epidural-steroid-injection': 'esi', 'facet-joint-injection': 'facet', 'medial-branch-block': 'mbb',
-  'facet-radiofrequency-neurotomy': 'rfa', 'trigger-point-injection': 'tpi', 'sacroiliac-joint-injection': 'si-injection', injection: 'injection',
+  surgery: 'surgery',
+  'epidural-steroid-injection': 'esi',
+  'facet-joint-injection': 'facet',
+  'medial-branch-block': 'mbb',
+  'facet-radiofrequency-neurotomy': 'rfa',
+  'trigger-point-injection': 'tpi',
+  'sacroiliac-joint-injection': 'si-injection',
+  injection: 'injection',
 };

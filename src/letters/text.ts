@@ -12,7 +12,11 @@ const CHARACTER_FIXES: ReadonlyArray<[RegExp, string]> = [
   [/\u00ad/g, ''],
   [/[\u2018\u2019\u201b\u2032]/g, "'"],
   [/[\u201c\u201d\u201f\u2033]/g, '"'],
-  [/\ufb00/g, 'ff'], [/\ufb01/g, 'fi'], [/\ufb02/g, 'fl'], [/\ufb03/g, 'ffi'], [/\ufb04/g, 'ffl'],
+  [/\ufb00/g, 'ff'],
+  [/\ufb01/g, 'fi'],
+  [/\ufb02/g, 'fl'],
+  [/\ufb03/g, 'ffi'],
+  [/\ufb04/g, 'ffl'],
   [/\t/g, ' '],
 ];
 
@@ -62,5 +66,8 @@ export function oneLine(text: string): string {
 
 /** Joins wrapped lines into paragraphs (separated by blank lines in the text). */
 export function paragraphs(text: string): string[] {
-  return text.split(/\n\s*\n/).map(oneLine).filter((p) => p !== '');
+  return text
+    .split(/\n\s*\n/)
+    .map(oneLine)
+    .filter((p) => p !== '');
 }

@@ -3,7 +3,12 @@
 import { FAMILIES, familyOf, type Family } from '../cases/families.js';
 import type { CompiledTopic, RulePack } from '../rules/pack.js';
 
-export interface FamilyCoverage { family: Family; topics: number; criteria: number; limitations: number }
+export interface FamilyCoverage {
+  family: Family;
+  topics: number;
+  criteria: number;
+  limitations: number;
+}
 
 /** A topic's family: that of its first service kind (a topic's kinds share one family). */
 export const topicFamily = (topic: CompiledTopic): Family => familyOf(topic.spec.appliesTo.kinds[0]!);
@@ -22,5 +27,7 @@ export function coverageByFamily(pack: RulePack): FamilyCoverage[] {
 
 /** Every limitation with the topic and file that states it. */
 export function listLimitations(pack: RulePack): { family: Family; topic: string; file: string; text: string }[] {
-  return pack.topics.flatMap((t) => (t.spec.limitations ?? []).map((text) => ({ family: topicFamily(t), topic: t.id, file: t.file, text })));
+  return pack.topics.flatMap((t) =>
+    (t.spec.limitations ?? []).map((text) => ({ family: topicFamily(t), topic: t.id, file: t.file, text })),
+  );
 }

@@ -12,8 +12,33 @@ import type { Mutation } from './thresholds.js';
 import type { TestReport } from '../cases/run.js';
 import { factNamespaceProblems } from '../facts/registry.js';
 
-export const TOPIC_FIELD_ORDER = ['id', 'title', 'question', 'appliesTo', 'guideline', 'editions', 'mtusSilent', 'statement', 'criteria', 'limitations', 'notes'];
-export const CRITERION_FIELD_ORDER = ['id', 'text', 'citation', 'editions', 'when', 'condition', 'presumed', 'unmetMeans', 'unmet', 'notDocumented', 'toOverturn', 'notes'];
+export const TOPIC_FIELD_ORDER = [
+  'id',
+  'title',
+  'question',
+  'appliesTo',
+  'guideline',
+  'editions',
+  'mtusSilent',
+  'statement',
+  'criteria',
+  'limitations',
+  'notes',
+];
+export const CRITERION_FIELD_ORDER = [
+  'id',
+  'text',
+  'citation',
+  'editions',
+  'when',
+  'condition',
+  'presumed',
+  'unmetMeans',
+  'unmet',
+  'notDocumented',
+  'toOverturn',
+  'notes',
+];
 
 const issue = (file: string, path: string, code: string, message: string): InputIssue => ({ file, path, code, message });
 
@@ -24,12 +49,17 @@ function keysOf(node: unknown): string[] {
 function orderProblems(file: string, keys: string[], order: string[], path: string): InputIssue[] {
   const known = keys.filter((k) => order.includes(k));
   const expected = [...known].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  return known.join() === expected.join() ? [] : [issue(file, path, 'field-order', `fields should come in the order ${expected.join(', ')}`)];
+  return known.join() === expected.join()
+    ? []
+    : [issue(file, path, 'field-order', `fields should come in the order ${expected.join(', ')}`)];
 }
 
 function sortMap(node: unknown, order: string[]): void {
   if (!isMap(node)) return;
-  const rank = (key: string): number => { const i = order.indexOf(key); return i < 0 ? order.length : i; };
+  const rank = (key: string): number => {
+    const i = order.indexOf(key);
+    return i < 0 ? order.length : i;
+  };
   node.items.sort((a, b) => rank(isScalar(a.key) ? String(a.key.value) : '') - rank(isScalar(b.key) ? String(b.key.value) : ''));
 }
 
@@ -70,8 +100,17 @@ export function checkCriteriaExercised(pack: RulePack, report: TestReport): Inpu
   for (const c of report.criteria) {
     const { topic } = pack.criteria.get(c.id)!;
     const index = topic.criteria.findIndex((x) => x.id === c.id);
-    if (c.met === 0) out.push(issue(topic.file, `criteria[${index}]`, 'never-met', `criterion ${c.id} is met in no case; add a case that meets it`));
-    if (c.unmet + c.notDocumented + c.notStated === 0) out.push(issue(topic.file, `criteria[${index}]`, 'never-failed', `criterion ${c.id} fails in no case; add a case where it is unmet or not documented`));
+    if (c.met === 0)
+      out.push(issue(topic.file, `criteria[${index}]`, 'never-met', `criterion ${c.id} is met in no case; add a case that meets it`));
+    if (c.unmet + c.notDocumented + c.notStated === 0)
+      out.push(
+        issue(
+          topic.file,
+          `criteria[${index}]`,
+          'never-failed',
+          `criterion ${c.id} fails in no case; add a case where it is unmet or not documented`,
+        ),
+      );
   }
   return out;
 }
@@ -83,10 +122,18 @@ export function checkCatalogUsed(pack: RulePack): InputIssue[] {
     for (const g of t.guideline) used.add(g.ref);
     for (const c of t.criteria) for (const ref of c.citations) used.add(ref);
   }
-  return pack.catalog.allRefs().filter((ref) => !used.has(ref)).map((ref) => {
-    const [source, key] = ref.split('#');
-    return issue(`guidelines/${source!.toLowerCase()}.yaml`, `sections.${key}`, 'unused-citation', `catalog entry ${ref} is cited by no rule`);
-  });
+  return pack.catalog
+    .allRefs()
+    .filter((ref) => !used.has(ref))
+    .map((ref) => {
+      const [source, key] = ref.split('#');
+      return issue(
+        `guidelines/${source!.toLowerCase()}.yaml`,
+        `sections.${key}`,
+        'unused-citation',
+        `catalog entry ${ref} is cited by no rule`,
+      );
+    });
 }
 
 /** Every fact id starts with the camelCase name of the file under src/facts/ that defines it. */
@@ -101,7 +148,15 @@ export function checkSchemaReferences(root: string): InputIssue[] {
   for (const dir of dirs) {
     for (const file of walk(dir).filter((f) => /\.ya?ml$/.test(f))) {
       const head = readFileSync(file, 'utf8').split('\n', 3).join('\n');
-      if (!/# yaml-language-server: \$schema=\S+/.test(head)) out.push(issue(relative(root, file), '', 'no-schema-reference', 'first line should be "# yaml-language-server: $schema=<path to schemas/…json>"'));
+      if (!/# yaml-language-server: \$schema=\S+/.test(head))
+        out.push(
+          issue(
+            relative(root, file),
+            '',
+            'no-schema-reference',
+            'first line should be "# yaml-language-server: $schema=<path to schemas/…json>"',
+          ),
+        );
     }
   }
   return out;
@@ -117,10 +172,17 @@ export function collapseRepeats(issues: readonly InputIssue[]): InputIssue[] {
     const key = `${i.file}\u0000${i.code}\u0000${i.message}`;
     groups.set(key, [...(groups.get(key) ?? []), i]);
   }
-  return [...groups.values()].map(([first, ...rest]) => (rest.length === 0 ? first! : {
-    ...first!,
-    message: `${first!.message} (also at ${rest.length} more place${rest.length === 1 ? '' : 's'} in this file: ${rest.slice(0, 3).map((r) => (r.line !== undefined ? `line ${r.line}` : r.path)).join(', ')}${rest.length > 3 ? ', …' : ''})`,
-  }));
+  return [...groups.values()].map(([first, ...rest]) =>
+    rest.length === 0
+      ? first!
+      : {
+          ...first!,
+          message: `${first!.message} (also at ${rest.length} more place${rest.length === 1 ? '' : 's'} in this file: ${rest
+            .slice(0, 3)
+            .map((r) => (r.line !== undefined ? `line ${r.line}` : r.path))
+            .join(', ')}${rest.length > 3 ? ', …' : ''})`,
+        },
+  );
 }
 
 /** Undetected threshold mutations in the topics the pack pins, located at their leaf. */
@@ -132,8 +194,14 @@ export function checkPinnedThresholds(pack: RulePack, mutations: readonly Mutati
     const { topic } = pack.criteria.get(m.criterion)!;
     const index = topic.criteria.findIndex((c) => c.id === m.criterion);
     const first = m.path.split(' + ')[0]!;
-    out.push(issue(topic.file, `criteria[${index}].${first}.value`, 'undetected-threshold',
-      `${m.criterion}: changing ${m.fact} ${m.operator} ${JSON.stringify(m.from)} to ${JSON.stringify(m.to)} changes no case; add a rule test at the edge of this threshold`));
+    out.push(
+      issue(
+        topic.file,
+        `criteria[${index}].${first}.value`,
+        'undetected-threshold',
+        `${m.criterion}: changing ${m.fact} ${m.operator} ${JSON.stringify(m.from)} to ${JSON.stringify(m.to)} changes no case; add a rule test at the edge of this threshold`,
+      ),
+    );
   }
   return locateIssues(out);
 }

@@ -63,7 +63,12 @@ function stringValuesByFact(pack: RulePack): Map<string, Set<string>> {
     for (const cond of [criterion.spec.condition, criterion.spec.when]) {
       if (!cond) continue;
       for (const { leaf } of leavesOf(cond)) {
-        const values = typeof leaf.value === 'string' ? [leaf.value] : Array.isArray(leaf.value) ? leaf.value.filter((x): x is string => typeof x === 'string') : [];
+        const values =
+          typeof leaf.value === 'string'
+            ? [leaf.value]
+            : Array.isArray(leaf.value)
+              ? leaf.value.filter((x): x is string => typeof x === 'string')
+              : [];
         if (values.length === 0) continue;
         const set = out.get(leaf.fact) ?? new Set<string>();
         values.forEach((x) => set.add(x));
@@ -74,7 +79,11 @@ function stringValuesByFact(pack: RulePack): Map<string, Set<string>> {
   return out;
 }
 
-interface Compiled { when?: CompiledCondition | undefined; stated?: CompiledCondition | undefined; condition: CompiledCondition }
+interface Compiled {
+  when?: CompiledCondition | undefined;
+  stated?: CompiledCondition | undefined;
+  condition: CompiledCondition;
+}
 
 /** A criterion's condition compiled as the pack compiles it: strict, with its exclusion guards. */
 function compileCriterionCondition(condition: Condition): Omit<Compiled, 'when'> {
@@ -119,7 +128,10 @@ export function thresholdMutations(pack: RulePack, cases: readonly TestCase[], r
     const tc = byCase.get(caseId);
     if (!tc) return undefined;
     let request = normalized.get(caseId);
-    if (!request) { request = normalizeRequest(tc.request); normalized.set(caseId, request); }
+    if (!request) {
+      request = normalizeRequest(tc.request);
+      normalized.set(caseId, request);
+    }
     const service = request.byId.get(serviceId);
     if (!service) return undefined;
     store = new FactStore(request, service);
@@ -145,18 +157,33 @@ export function thresholdMutations(pack: RulePack, cases: readonly TestCase[], r
       for (const to of mutatedValues(leaf, strings)) {
         const replaced = replaceLeaves(cond, paths, to, part);
         const original: Compiled = { when: criterion.when, stated: criterion.stated, condition: criterion.condition };
-        const mutated: Compiled = part === 'when' ? { ...original, when: compileCondition(replaced) } : { when: criterion.when, ...compileCriterionCondition(replaced) };
+        const mutated: Compiled =
+          part === 'when'
+            ? { ...original, when: compileCondition(replaced) }
+            : { when: criterion.when, ...compileCriterionCondition(replaced) };
         let detectedBy = 0;
         for (const { caseId, service } of pairs) {
           const store = storeFor(caseId, service);
           if (store && statusOf(original, store) !== statusOf(mutated, store)) detectedBy++;
         }
-        out.push({ topic: topic.id, criterion: criterion.id, path: paths.join(' + '), fact: leaf.fact, operator: leaf.operator, from: leaf.value, to, detectedBy });
+        out.push({
+          topic: topic.id,
+          criterion: criterion.id,
+          path: paths.join(' + '),
+          fact: leaf.fact,
+          operator: leaf.operator,
+          from: leaf.value,
+          to,
+          detectedBy,
+        });
       }
     }
   };
   for (const topic of pack.topics) {
-    for (const criterion of topic.criteria) { mutate(topic, criterion, 'when'); mutate(topic, criterion, 'condition'); }
+    for (const criterion of topic.criteria) {
+      mutate(topic, criterion, 'when');
+      mutate(topic, criterion, 'condition');
+    }
   }
   return out;
 }

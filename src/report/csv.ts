@@ -5,9 +5,23 @@ import type { RequestResult } from '../engine/result.js';
 import type { InputIssue } from '../request/issues.js';
 import { STATUS_WORD } from './view.js';
 
-export const CSV_HEADER = ['request', 'file', 'line', 'service', 'kind', 'label', 'prediction', 'guideline', 'failing_criteria', 'error'] as const;
+export const CSV_HEADER = [
+  'request',
+  'file',
+  'line',
+  'service',
+  'kind',
+  'label',
+  'prediction',
+  'guideline',
+  'failing_criteria',
+  'error',
+] as const;
 
-export interface SourceRef { file: string; line?: number }
+export interface SourceRef {
+  file: string;
+  line?: number;
+}
 
 function cell(value: string | number | undefined | null): string {
   let s = value === undefined || value === null ? '' : String(value);
@@ -22,11 +36,18 @@ export function csvHeader(): string {
 }
 
 export function csvRows(result: RequestResult, source: SourceRef): string {
-  return result.services.map((s) => {
-    const guideline = s.guideline ? `${s.guideline.source}: ${[s.guideline.section, s.guideline.topic].filter(Boolean).join(' — ')}${s.guideline.pages ? `, p. ${s.guideline.pages}` : ''}` : '';
-    const failing = s.criteria.filter((c) => c.status !== 'met' && !c.presumed).map((c) => `${c.id} (${STATUS_WORD[c.status]})`).join('; ');
-    return row([result.request, source.file, source.line, s.id, s.kind, s.label, s.prediction, guideline, failing, '']);
-  }).join('');
+  return result.services
+    .map((s) => {
+      const guideline = s.guideline
+        ? `${s.guideline.source}: ${[s.guideline.section, s.guideline.topic].filter(Boolean).join(' — ')}${s.guideline.pages ? `, p. ${s.guideline.pages}` : ''}`
+        : '';
+      const failing = s.criteria
+        .filter((c) => c.status !== 'met' && !c.presumed)
+        .map((c) => `${c.id} (${STATUS_WORD[c.status]})`)
+        .join('; ');
+      return row([result.request, source.file, source.line, s.id, s.kind, s.label, s.prediction, guideline, failing, '']);
+    })
+    .join('');
 }
 
 export function csvErrorRow(requestId: string | null, source: SourceRef, issues: readonly InputIssue[]): string {

@@ -2,7 +2,13 @@
 // the one "edition status" line every result headline, the web page banner and the README show.
 import type { RulePack } from '../rules/pack.js';
 
-export interface EncodedEdition { source: string; edition: string; title: string; effective?: string; supersededOn?: string }
+export interface EncodedEdition {
+  source: string;
+  edition: string;
+  title: string;
+  effective?: string;
+  supersededOn?: string;
+}
 
 export interface EditionStatus {
   editions: EncodedEdition[];
@@ -24,14 +30,25 @@ export function editionStatus(pack: RulePack): EditionStatus {
       if (seen.has(key)) continue;
       const edition = pack.catalog.source(e.source)?.editions.find((x) => x.id === e.edition);
       if (!edition) continue;
-      seen.set(key, { source: e.source, edition: e.edition, title: edition.title, effective: edition.effective, supersededOn: edition.supersededOn });
+      seen.set(key, {
+        source: e.source,
+        edition: e.edition,
+        title: edition.title,
+        effective: edition.effective,
+        supersededOn: edition.supersededOn,
+      });
     }
   }
-  const editions = [...seen.values()].sort((a, b) => a.source.localeCompare(b.source) || (a.effective ?? '').localeCompare(b.effective ?? ''));
+  const editions = [...seen.values()].sort(
+    (a, b) => a.source.localeCompare(b.source) || (a.effective ?? '').localeCompare(b.effective ?? ''),
+  );
   // a source's encoded text runs out when its latest encoded edition is superseded
   const latest = new Map<string, EncodedEdition>();
   for (const e of editions) latest.set(e.source, e);
-  const ends = [...latest.values()].map((e) => e.supersededOn).filter((d): d is string => d !== undefined).sort();
+  const ends = [...latest.values()]
+    .map((e) => e.supersededOn)
+    .filter((d): d is string => d !== undefined)
+    .sort();
   const encodedUntil = ends[0] ?? null;
   const bySource = new Map<string, string[]>();
   for (const e of editions) bySource.set(e.source, [...(bySource.get(e.source) ?? []), e.edition]);

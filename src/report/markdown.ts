@@ -12,9 +12,18 @@ function requestSummary(request: Request | undefined): string[] {
   if (!request) return [];
   const out: string[] = [];
   const p = request.patient;
-  if (p) out.push(`- **Patient:** ${[p.age !== undefined ? `${p.age} years` : '', p.sex ?? '', p.workStatus ? `work status ${p.workStatus}` : ''].filter(Boolean).join(', ')}`);
-  if (request.injury) out.push(`- **Injury:** ${[request.injury.date, request.injury.mechanism, request.injury.regions?.join(', ')].filter(Boolean).join('; ')}`);
-  if (request.diagnoses?.length) out.push(`- **Diagnoses:** ${request.diagnoses.map((d) => (typeof d === 'string' ? d : `${d.text}${d.icd10 ? ` (${d.icd10})` : ''}`)).join('; ')}`);
+  if (p)
+    out.push(
+      `- **Patient:** ${[p.age !== undefined ? `${p.age} years` : '', p.sex ?? '', p.workStatus ? `work status ${p.workStatus}` : ''].filter(Boolean).join(', ')}`,
+    );
+  if (request.injury)
+    out.push(
+      `- **Injury:** ${[request.injury.date, request.injury.mechanism, request.injury.regions?.join(', ')].filter(Boolean).join('; ')}`,
+    );
+  if (request.diagnoses?.length)
+    out.push(
+      `- **Diagnoses:** ${request.diagnoses.map((d) => (typeof d === 'string' ? d : `${d.text}${d.icd10 ? ` (${d.icd10})` : ''}`)).join('; ')}`,
+    );
   return out;
 }
 
@@ -34,13 +43,21 @@ export function renderMarkdown(result: RequestResult, catalog: Catalog, request?
   }
   for (const s of result.services) {
     const v = viewService(s);
-    lines.push('', `## ${s.label}`, '', `**${VERDICT[s.prediction]}**${s.dependsOn ? ` — follows its primary service \`${s.dependsOn}\`` : ''}`, '');
+    lines.push(
+      '',
+      `## ${s.label}`,
+      '',
+      `**${VERDICT[s.prediction]}**${s.dependsOn ? ` — follows its primary service \`${s.dependsOn}\`` : ''}`,
+      '',
+    );
     if (s.guideline) lines.push(`Guideline: ${formatCitation(s.guideline, catalog)}`, '');
     lines.push(s.rationale, '');
     if (s.criteria.length > 0) {
       lines.push('| Criterion | Status | Evidence | Citation |', '|---|---|---|---|');
       for (const c of [...v.failing, ...v.presumed, ...v.met]) {
-        lines.push(`| ${cell(c.text)} | ${STATUS_WORD[c.status]} | ${cell(c.evidence.slice(0, 3).join('; ') || '—')} | ${cell(formatCitation(c.citation, catalog))} |`);
+        lines.push(
+          `| ${cell(c.text)} | ${STATUS_WORD[c.status]} | ${cell(c.evidence.slice(0, 3).join('; ') || '—')} | ${cell(formatCitation(c.citation, catalog))} |`,
+        );
       }
       lines.push('');
     }
@@ -51,5 +68,8 @@ export function renderMarkdown(result: RequestResult, catalog: Catalog, request?
     }
     for (const n of s.notices) lines.push(`_Note: ${n}_`, '');
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -5,7 +5,9 @@ import type { Catalog } from '../guidelines/catalog.js';
 import { formatCitation } from './citation.js';
 import { STATUS_WORD, VERDICT, sourceLabel, summaryCounts, viewService } from './view.js';
 
-export interface TextOptions { color?: boolean }
+export interface TextOptions {
+  color?: boolean;
+}
 
 const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' };
 
@@ -13,7 +15,10 @@ export function renderText(result: RequestResult, catalog: Catalog, options: Tex
   const paint = (code: keyof typeof ANSI, s: string): string => (options.color ? `${ANSI[code]}${s}${ANSI.reset}` : s);
   const counts = summaryCounts(result);
   const lines: string[] = [];
-  lines.push(paint('bold', `${result.request}`) + `  decision date ${result.decisionDate}  ·  ${result.services.length} service(s): ${counts.upheld} upheld, ${counts.overturned} overturned, ${counts['not-covered']} not covered`);
+  lines.push(
+    paint('bold', `${result.request}`) +
+      `  decision date ${result.decisionDate}  ·  ${result.services.length} service(s): ${counts.upheld} upheld, ${counts.overturned} overturned, ${counts['not-covered']} not covered`,
+  );
   const from = sourceLabel(result);
   if (from) lines.push(`  from ${from}`);
   for (const n of result.notices) lines.push(paint('dim', `  note: ${n}`));

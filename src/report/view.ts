@@ -9,7 +9,10 @@ export const VERDICT: Record<Prediction, string> = {
 };
 
 export const STATUS_WORD: Record<CriterionResult['status'], string> = {
-  met: 'met', unmet: 'unmet', 'not-documented': 'not documented', 'not-stated': 'not stated (presumed, not met)',
+  met: 'met',
+  unmet: 'unmet',
+  'not-documented': 'not documented',
+  'not-stated': 'not stated (presumed, not met)',
 };
 
 export interface ServiceView {
@@ -28,7 +31,9 @@ export function viewService(result: ServiceResult): ServiceView {
   const presumed = result.criteria.filter((c) => c.status === 'not-stated');
   const advice: ServiceView['advice'] = result.notRecommended
     ? { kind: 'not-recommended', reason: result.notRecommended }
-    : result.toOverturn.length > 0 ? { kind: 'document', items: result.toOverturn } : { kind: 'none' };
+    : result.toOverturn.length > 0
+      ? { kind: 'document', items: result.toOverturn }
+      : { kind: 'none' };
   return { result, failing, met, presumed, advice };
 }
 

@@ -82,7 +82,12 @@ export function capIssues(issues: readonly InputIssue[]): InputIssue[] {
   if (issues.length <= BUDGETS.issues) return issues.map(shorten);
   const kept = issues.slice(0, BUDGETS.issues).map(shorten);
   const first = issues[0]!;
-  kept.push({ file: first.file, path: '', code: 'more-issues', message: `and ${issues.length - BUDGETS.issues} more problem(s) (at most ${BUDGETS.issues} are listed)` });
+  kept.push({
+    file: first.file,
+    path: '',
+    code: 'more-issues',
+    message: `and ${issues.length - BUDGETS.issues} more problem(s) (at most ${BUDGETS.issues} are listed)`,
+  });
   return kept;
 }
 
@@ -90,10 +95,13 @@ export function capIssues(issues: readonly InputIssue[]): InputIssue[] {
 export function tooLarge(file: string, bytes?: number): InputIssue {
   const size = bytes === undefined ? 'more than' : `${(bytes / 1048576).toFixed(1)} MB;`;
   return {
-    file, path: '', code: 'too-large',
-    message: bytes === undefined
-      ? `document is ${size} ${BUDGETS.documentBytes / 1048576} MB, the limit per request (budget: documentBytes)`
-      : `document is ${size} a request may be at most ${BUDGETS.documentBytes / 1048576} MB (budget: documentBytes)`,
+    file,
+    path: '',
+    code: 'too-large',
+    message:
+      bytes === undefined
+        ? `document is ${size} ${BUDGETS.documentBytes / 1048576} MB, the limit per request (budget: documentBytes)`
+        : `document is ${size} a request may be at most ${BUDGETS.documentBytes / 1048576} MB (budget: documentBytes)`,
   };
 }
 
@@ -121,7 +129,11 @@ export function readCapped(file: string, limit: number = BUDGETS.documentBytes):
 }
 
 /** Reads a whole stream (an HTTP body, say) up to the byte budget; throws BudgetError past it. */
-export async function readStreamCapped(stream: AsyncIterable<Buffer | string>, name: string, limit: number = BUDGETS.documentBytes): Promise<Buffer> {
+export async function readStreamCapped(
+  stream: AsyncIterable<Buffer | string>,
+  name: string,
+  limit: number = BUDGETS.documentBytes,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {
@@ -145,7 +157,12 @@ export function decodeUtf8(bytes: Uint8Array, file: string, baseOffset = 0): str
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
     const at = invalidUtf8Offset(body) + start + baseOffset;
-    throw new BudgetError({ file, path: '', code: 'invalid-utf8', message: `not valid UTF-8 at byte offset ${at}; save the file as UTF-8` });
+    throw new BudgetError({
+      file,
+      path: '',
+      code: 'invalid-utf8',
+      message: `not valid UTF-8 at byte offset ${at}; save the file as UTF-8`,
+    });
   }
 }
 
@@ -156,8 +173,20 @@ export function invalidUtf8Offset(b: Uint8Array): number {
     const c = b[i]!;
     let len: number;
     let min: number;
-    if (c < 0x80) { i++; continue; }
-    if (c >= 0xc2 && c <= 0xdf) { len = 2; min = 0x80; } else if (c >= 0xe0 && c <= 0xef) { len = 3; min = 0x800; } else if (c >= 0xf0 && c <= 0xf4) { len = 4; min = 0x10000; } else return i;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    if (c >= 0xc2 && c <= 0xdf) {
+      len = 2;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      len = 3;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      len = 4;
+      min = 0x10000;
+    } else return i;
     if (i + len > n) return i;
     let cp = c & (0xff >> (len + 1));
     for (let k = 1; k < len; k++) {
@@ -184,18 +213,33 @@ export function checkStructure(root: unknown, file: string): InputIssue[] {
     if (issues.length > BUDGETS.issues) return;
     if (typeof value === 'string') {
       if (value.length > BUDGETS.stringChars) {
-        issues.push({ file, path: formatPath(path), code: 'too-long', message: `text of ${value.length} characters; at most ${BUDGETS.stringChars} are allowed (budget: stringChars)` });
+        issues.push({
+          file,
+          path: formatPath(path),
+          code: 'too-long',
+          message: `text of ${value.length} characters; at most ${BUDGETS.stringChars} are allowed (budget: stringChars)`,
+        });
       }
       return;
     }
     if (value === null || typeof value !== 'object') return;
     if (path.length >= BUDGETS.depth) {
-      issues.push({ file, path: formatPath(path), code: 'too-deep', message: `nesting deeper than ${BUDGETS.depth} levels (budget: depth)` });
+      issues.push({
+        file,
+        path: formatPath(path),
+        code: 'too-deep',
+        message: `nesting deeper than ${BUDGETS.depth} levels (budget: depth)`,
+      });
       return;
     }
     if (Array.isArray(value)) {
       if (value.length > BUDGETS.arrayItems) {
-        issues.push({ file, path: formatPath(path), code: 'too-many-items', message: `list of ${value.length} items; at most ${BUDGETS.arrayItems} are allowed (budget: arrayItems)` });
+        issues.push({
+          file,
+          path: formatPath(path),
+          code: 'too-many-items',
+          message: `list of ${value.length} items; at most ${BUDGETS.arrayItems} are allowed (budget: arrayItems)`,
+        });
         return;
       }
       for (let i = 0; i < value.length; i++) {
@@ -207,12 +251,22 @@ export function checkStructure(root: unknown, file: string): InputIssue[] {
     }
     const keys = Object.keys(value);
     if (keys.length > BUDGETS.arrayItems) {
-      issues.push({ file, path: formatPath(path), code: 'too-many-items', message: `mapping of ${keys.length} keys; at most ${BUDGETS.arrayItems} are allowed (budget: arrayItems)` });
+      issues.push({
+        file,
+        path: formatPath(path),
+        code: 'too-many-items',
+        message: `mapping of ${keys.length} keys; at most ${BUDGETS.arrayItems} are allowed (budget: arrayItems)`,
+      });
       return;
     }
     for (const key of keys) {
       if (key.length > BUDGETS.stringChars) {
-        issues.push({ file, path: formatPath(path), code: 'too-long', message: `a key of ${key.length} characters; at most ${BUDGETS.stringChars} are allowed (budget: stringChars)` });
+        issues.push({
+          file,
+          path: formatPath(path),
+          code: 'too-long',
+          message: `a key of ${key.length} characters; at most ${BUDGETS.stringChars} are allowed (budget: stringChars)`,
+        });
         continue;
       }
       path.push(key);
@@ -235,7 +289,14 @@ export function checkRequestBudgets(request: unknown, file: string, base: readon
   if (!Array.isArray(services)) return [];
   const at = (...segs: PathSegment[]): string => formatPath([...base, 'services', ...segs]);
   if (services.length > BUDGETS.services) {
-    return [{ file, path: at(), code: 'too-many-services', message: `${services.length} services; a request may hold at most ${BUDGETS.services} (budget: services)` }];
+    return [
+      {
+        file,
+        path: at(),
+        code: 'too-many-services',
+        message: `${services.length} services; a request may hold at most ${BUDGETS.services} (budget: services)`,
+      },
+    ];
   }
   const forOf = new Map<string, string>();
   for (const s of services) {
@@ -251,7 +312,12 @@ export function checkRequestBudgets(request: unknown, file: string, base: readon
     for (let next = forOf.get(id); next !== undefined && !seen.has(next); next = forOf.get(next)) {
       seen.add(next);
       if (++links > BUDGETS.forChain) {
-        issues.push({ file, path: at(i, 'for'), code: 'for-chain-too-long', message: `the \`for:\` chain from "${excerpt(id)}" is longer than ${BUDGETS.forChain} links (budget: forChain)` });
+        issues.push({
+          file,
+          path: at(i, 'for'),
+          code: 'for-chain-too-long',
+          message: `the \`for:\` chain from "${excerpt(id)}" is longer than ${BUDGETS.forChain} links (budget: forChain)`,
+        });
         return;
       }
     }

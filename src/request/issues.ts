@@ -35,7 +35,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 }
 
 export function formatIssue(issue: InputIssue): string {
-  const where = issue.line !== undefined ? `${issue.file}:${issue.line}${issue.column !== undefined ? `:${issue.column}` : ''}` : issue.file;
+  const where =
+    issue.line !== undefined ? `${issue.file}:${issue.line}${issue.column !== undefined ? `:${issue.column}` : ''}` : issue.file;
   return issue.path ? `${where}: ${issue.path}: ${issue.message}` : `${where}: ${issue.message}`;
 }
 
@@ -72,7 +73,10 @@ export function didYouMean(word: string, allowed: readonly string[]): string | u
   const w = word.toLowerCase();
   for (const candidate of allowed) {
     const score = editDistance(w, candidate.toLowerCase());
-    if (score < bestScore) { bestScore = score; best = candidate; }
+    if (score < bestScore) {
+      bestScore = score;
+      best = candidate;
+    }
   }
   return best !== undefined && bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
@@ -86,7 +90,12 @@ function listAllowed(values: readonly unknown[]): string {
 export type AllowedKeys = (path: readonly PathSegment[]) => readonly string[] | undefined;
 
 /** Converts zod issues (parsed with `reportInput: true`) into input issues. */
-export function fromZodIssues(file: string, issues: readonly z.core.$ZodIssue[], allowedKeys: AllowedKeys, base: readonly PathSegment[] = []): InputIssue[] {
+export function fromZodIssues(
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  allowedKeys: AllowedKeys,
+  base: readonly PathSegment[] = [],
+): InputIssue[] {
   const out: InputIssue[] = [];
   for (const iss of issues) out.push(...fromZodIssue(file, iss, allowedKeys, base));
   return out;
@@ -102,7 +111,9 @@ function fromZodIssue(file: string, iss: z.core.$ZodIssue, allowedKeys: AllowedK
       return iss.keys.map((key) => {
         const guess = didYouMean(key, allowed);
         return {
-          file, path: formatPath([...segs, excerpt(key)]), code: 'unknown-field',
+          file,
+          path: formatPath([...segs, excerpt(key)]),
+          code: 'unknown-field',
           message: `unknown field "${excerpt(key)}"${guess ? `; did you mean "${guess}"?` : ''} Allowed here: ${allowed.join(', ')} (anything else goes under \`extensions:\`)`,
         };
       });
@@ -116,10 +127,18 @@ function fromZodIssue(file: string, iss: z.core.$ZodIssue, allowedKeys: AllowedK
         return [{ file, path, code: 'invalid-value', message: `expected ${JSON.stringify(values[0])}, found ${describeValue(input)}` }];
       }
       const guess = typeof input === 'string' ? didYouMean(input, values.map(String)) : undefined;
-      return [{ file, path, code: 'invalid-value', message: `invalid value ${describeValue(input)}${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of: ${listAllowed(values)}` }];
+      return [
+        {
+          file,
+          path,
+          code: 'invalid-value',
+          message: `invalid value ${describeValue(input)}${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of: ${listAllowed(values)}`,
+        },
+      ];
     }
     case 'invalid_type': {
-      if (input === undefined) return [{ file, path, code: 'missing-field', message: `required field is missing (expected ${iss.expected})` }];
+      if (input === undefined)
+        return [{ file, path, code: 'missing-field', message: `required field is missing (expected ${iss.expected})` }];
       return [{ file, path, code: 'invalid-type', message: `expected ${iss.expected}, found ${describeValue(input)}` }];
     }
     case 'invalid_union': {
@@ -127,15 +146,39 @@ function fromZodIssue(file: string, iss: z.core.$ZodIssue, allowedKeys: AllowedK
       const branches = (iss as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
       const fitting = branches.find((b) => b.length > 0 && b.every((e) => e.code !== 'invalid_type' || e.path.length > 0));
       if (fitting) return fromZodIssues(file, fitting, allowedKeys, segs);
-      return [{ file, path, code: 'invalid-type', message: `${iss.message.replace(/^Invalid input:?\s*/i, '') || 'invalid value'}, found ${describeValue(input)}` }];
+      return [
+        {
+          file,
+          path,
+          code: 'invalid-type',
+          message: `${iss.message.replace(/^Invalid input:?\s*/i, '') || 'invalid value'}, found ${describeValue(input)}`,
+        },
+      ];
     }
     case 'too_small': {
-      if (iss.origin === 'array') return [{ file, path, code: 'too-small', message: `expected at least ${String(iss.minimum)} item(s), found ${describeValue(input)}` }];
+      if (iss.origin === 'array')
+        return [
+          { file, path, code: 'too-small', message: `expected at least ${String(iss.minimum)} item(s), found ${describeValue(input)}` },
+        ];
       if (iss.origin === 'string') return [{ file, path, code: 'too-small', message: 'expected a non-empty string' }];
-      return [{ file, path, code: 'out-of-range', message: `must be ${iss.inclusive ? '≥' : '>'} ${String(iss.minimum)}, found ${describeValue(input)}` }];
+      return [
+        {
+          file,
+          path,
+          code: 'out-of-range',
+          message: `must be ${iss.inclusive ? '≥' : '>'} ${String(iss.minimum)}, found ${describeValue(input)}`,
+        },
+      ];
     }
     case 'too_big':
-      return [{ file, path, code: 'out-of-range', message: `must be ${iss.inclusive ? '≤' : '<'} ${String(iss.maximum)}, found ${describeValue(input)}` }];
+      return [
+        {
+          file,
+          path,
+          code: 'out-of-range',
+          message: `must be ${iss.inclusive ? '≤' : '<'} ${String(iss.maximum)}, found ${describeValue(input)}`,
+        },
+      ];
     case 'invalid_format':
       return [{ file, path, code: 'invalid-format', message: `${iss.message}, found ${describeValue(input)}` }];
     case 'custom':

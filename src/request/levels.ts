@@ -2,14 +2,10 @@
 // segments ("L3-S1" = L3-4, L4-5, L5-S1), a single vertebra or root ("L5"), or a list of these.
 // Everything is normalized to canonical names: "L4-5", "L5-S1", "C7-T1", "T12-L1", "L5".
 
-export const VERTEBRAE: readonly string[] = [
-  ...range('C', 2, 7), ...range('T', 1, 12), ...range('L', 1, 5), 'S1',
-];
+export const VERTEBRAE: readonly string[] = [...range('C', 2, 7), ...range('T', 1, 12), ...range('L', 1, 5), 'S1'];
 
 /** Nerve roots and dermatomes the request may name. */
-export const ROOTS: readonly string[] = [
-  ...range('C', 2, 8), ...range('T', 1, 12), ...range('L', 1, 5), ...range('S', 1, 2),
-];
+export const ROOTS: readonly string[] = [...range('C', 2, 8), ...range('T', 1, 12), ...range('L', 1, 5), ...range('S', 1, 2)];
 
 const VERTEBRA_INDEX = new Map(VERTEBRAE.map((v, i) => [v, i] as const));
 
@@ -21,8 +17,7 @@ function range(prefix: string, from: number, to: number): string[] {
 
 export type LevelParse = { ok: true; levels: string[] } | { ok: false; message: string };
 
-export const LEVEL_FORMS =
-  'a motion segment C2-3 … L5-S1 (e.g. "L4-5"), a range ("L3-S1"), a single level ("L5"), or a list of these';
+export const LEVEL_FORMS = 'a motion segment C2-3 … L5-S1 (e.g. "L4-5"), a range ("L3-S1"), a single level ("L5"), or a list of these';
 
 const TOKEN = /^([CTLS])(\d{1,2})(?:\s*[-–/]\s*([CTLS])?(\d{1,2}))?$/;
 

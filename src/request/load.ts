@@ -72,7 +72,15 @@ export function loadJson(text: string, name: string): LoadedDocument {
   if (walked !== countKeyTokens(text)) {
     const problem = scanJsonKeys(text);
     if (problem?.kind === 'duplicate') {
-      throw new InputError([{ file: name, path: problem.path, code: 'duplicate-key', message: 'this key appears twice in the same object; the first value would be lost', ...lineColumn(text, problem.offset) }]);
+      throw new InputError([
+        {
+          file: name,
+          path: problem.path,
+          code: 'duplicate-key',
+          message: 'this key appears twice in the same object; the first value would be lost',
+          ...lineColumn(text, problem.offset),
+        },
+      ]);
     }
   }
   return { name, data, locate };
@@ -88,7 +96,10 @@ function withJsonLines(issues: InputIssue[], locate: LoadedDocument['locate']): 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
   return { line, column: offset - lineStart + 1 };
 }
 
@@ -105,7 +116,13 @@ function loadYaml(text: string, file: string, stream: boolean): LoadedDocument[]
   let docs: Document.Parsed[];
   try {
     const parsed = parseAllDocuments(text, {
-      schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: false, lineCounter, strict: true, logLevel: 'error',
+      schema: 'core',
+      customTags: [],
+      uniqueKeys: true,
+      prettyErrors: false,
+      lineCounter,
+      strict: true,
+      logLevel: 'error',
     });
     docs = Array.isArray(parsed) ? parsed : [parsed];
   } catch (err) {
@@ -114,7 +131,14 @@ function loadYaml(text: string, file: string, stream: boolean): LoadedDocument[]
   }
   const nonEmpty = docs.filter((d) => d.contents !== null || d.errors.length > 0);
   if (!stream && nonEmpty.length > 1) {
-    throw new InputError([{ file, path: '', code: 'multiple-documents', message: `found ${nonEmpty.length} YAML documents; a file holds one (use \`precheck check -\` for a stream)` }]);
+    throw new InputError([
+      {
+        file,
+        path: '',
+        code: 'multiple-documents',
+        message: `found ${nonEmpty.length} YAML documents; a file holds one (use \`precheck check -\` for a stream)`,
+      },
+    ]);
   }
   return nonEmpty.map((doc, i) => {
     const name = stream && nonEmpty.length > 1 ? `${file}#${i + 1}` : file;
@@ -123,7 +147,10 @@ function loadYaml(text: string, file: string, stream: boolean): LoadedDocument[]
 }
 
 const tooDeep = (file: string, path: string): InputIssue => ({
-  file, path, code: 'too-deep', message: `nesting deeper than ${BUDGETS.depth} levels (budget: depth)`,
+  file,
+  path,
+  code: 'too-deep',
+  message: `nesting deeper than ${BUDGETS.depth} levels (budget: depth)`,
 });
 
 function toLoaded(doc: Document.Parsed, name: string, lineCounter: LineCounter): LoadedDocument {
@@ -141,18 +168,36 @@ function toLoaded(doc: Document.Parsed, name: string, lineCounter: LineCounter):
   const issues: InputIssue[] = [];
   for (const err of doc.errors) {
     if (/call stack/i.test(err.message)) throw new InputError([{ ...tooDeep(name, ''), ...at(err.pos[0]) }]);
-    issues.push({ file: name, path: '', code: 'yaml-syntax', message: excerpt(err.message.split('\n')[0] ?? err.message, 200), ...at(err.pos[0]) });
+    issues.push({
+      file: name,
+      path: '',
+      code: 'yaml-syntax',
+      message: excerpt(err.message.split('\n')[0] ?? err.message, 200),
+      ...at(err.pos[0]),
+    });
   }
   try {
     visit(doc, {
       Node(_key, node) {
         if (isNode(node) && node.tag) {
-          issues.push({ file: name, path: '', code: 'yaml-tag', message: `YAML tags such as "${excerpt(node.tag)}" are not allowed in a request`, ...at(node.range?.[0]) });
+          issues.push({
+            file: name,
+            path: '',
+            code: 'yaml-tag',
+            message: `YAML tags such as "${excerpt(node.tag)}" are not allowed in a request`,
+            ...at(node.range?.[0]),
+          });
         }
       },
       Pair(_key, pair) {
         if (isPair(pair) && isCollection(pair.key)) {
-          issues.push({ file: name, path: '', code: 'yaml-key', message: 'a key must be text, not a list or mapping', ...at(pair.key.range?.[0]) });
+          issues.push({
+            file: name,
+            path: '',
+            code: 'yaml-key',
+            message: 'a key must be text, not a list or mapping',
+            ...at(pair.key.range?.[0]),
+          });
         }
       },
     });
@@ -161,7 +206,14 @@ function toLoaded(doc: Document.Parsed, name: string, lineCounter: LineCounter):
     throw err;
   }
   for (const w of doc.warnings) {
-    if (w.code === 'TAG_RESOLVE_FAILED') issues.push({ file: name, path: '', code: 'yaml-tag', message: excerpt(w.message.split('\n')[0] ?? w.message, 200), ...at(w.pos[0]) });
+    if (w.code === 'TAG_RESOLVE_FAILED')
+      issues.push({
+        file: name,
+        path: '',
+        code: 'yaml-tag',
+        message: excerpt(w.message.split('\n')[0] ?? w.message, 200),
+        ...at(w.pos[0]),
+      });
   }
   if (issues.length > 0) throw new InputError(capIssues(issues));
   let data: unknown;
@@ -169,16 +221,24 @@ function toLoaded(doc: Document.Parsed, name: string, lineCounter: LineCounter):
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     if (err instanceof RangeError) throw new InputError([tooDeep(name, '')]);
-    throw new InputError([{ file: name, path: '', code: 'yaml-aliases', message: `${excerpt((err as Error).message, 200)} (aliases may expand to at most ${MAX_ALIAS_COUNT} nodes)` }]);
+    throw new InputError([
+      {
+        file: name,
+        path: '',
+        code: 'yaml-aliases',
+        message: `${excerpt((err as Error).message, 200)} (aliases may expand to at most ${MAX_ALIAS_COUNT} nodes)`,
+      },
+    ]);
   }
-  const located = (list: InputIssue[]): InputIssue[] => list.map((i) => {
-    const segs = parsePath(i.path);
-    for (let n = segs.length; n >= 0; n--) {
-      const loc = locate(segs.slice(0, n));
-      if (loc) return { ...i, ...loc };
-    }
-    return i;
-  });
+  const located = (list: InputIssue[]): InputIssue[] =>
+    list.map((i) => {
+      const segs = parsePath(i.path);
+      for (let n = segs.length; n >= 0; n--) {
+        const loc = locate(segs.slice(0, n));
+        if (loc) return { ...i, ...loc };
+      }
+      return i;
+    });
   const budget = checkStructure(data, name);
   if (budget.length > 0) throw new InputError(capIssues(located(budget)));
   const dataIssues = checkPlainData(data, name);
@@ -197,12 +257,22 @@ function checkPlainData(root: unknown, file: string): InputIssue[] {
     }
     if (value !== null && typeof value === 'object') {
       if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
-        issues.push({ file, path: formatPath(path), code: 'invalid-type', message: 'expected plain data (text, numbers, true/false, lists, mappings)' });
+        issues.push({
+          file,
+          path: formatPath(path),
+          code: 'invalid-type',
+          message: 'expected plain data (text, numbers, true/false, lists, mappings)',
+        });
         return;
       }
       for (const key of Object.keys(value)) {
         if (FORBIDDEN_KEYS.has(key)) {
-          issues.push({ file, path: formatPath([...path, key]), code: 'forbidden-key', message: `the key "${key}" is not allowed (it could alter how objects behave)` });
+          issues.push({
+            file,
+            path: formatPath([...path, key]),
+            code: 'forbidden-key',
+            message: `the key "${key}" is not allowed (it could alter how objects behave)`,
+          });
           continue;
         }
         walk((value as Record<string, unknown>)[key], [...path, key]);
@@ -268,7 +338,8 @@ function scanJsonKeys(text: string): { kind: 'duplicate'; path: string; offset: 
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34) { // a string: find its closing quote (one not escaped)
+    if (c === 34) {
+      // a string: find its closing quote (one not escaped)
       const closed = closingQuote(text, i);
       if (!closed) return undefined;
       const { end, escaped } = closed;
@@ -283,16 +354,19 @@ function scanJsonKeys(text: string): { kind: 'duplicate'; path: string; offset: 
         expectingKey[depth] = false;
       }
       i = end;
-    } else if (c === 123 || c === 91) { // { [
+    } else if (c === 123 || c === 91) {
+      // { [
       if (keys.length >= BUDGETS.depth) return { kind: 'unsafe' };
       keys.push(c === 123 ? new Set() : null);
       current.push(c === 123 ? '' : 0);
       expectingKey.push(c === 123);
-    } else if (c === 125 || c === 93) { // } ]
+    } else if (c === 125 || c === 93) {
+      // } ]
       keys.pop();
       current.pop();
       expectingKey.pop();
-    } else if (c === 44) { // ,
+    } else if (c === 44) {
+      // ,
       const d = keys.length - 1;
       if (d >= 0) {
         if (keys[d]) expectingKey[d] = true;
@@ -316,12 +390,21 @@ function findJsonValue(text: string, target: readonly PathSegment[]): number | u
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 58) continue; // space, tab, newline, :
-    if (c === 44) { // ,
+    if (c === 44) {
+      // ,
       const d = path.length - 1;
-      if (d >= 0) { if (isObject[d]) expectingKey = true; else path[d] = (path[d] as number) + 1; }
+      if (d >= 0) {
+        if (isObject[d]) expectingKey = true;
+        else path[d] = (path[d] as number) + 1;
+      }
       continue;
     }
-    if (c === 125 || c === 93) { path.pop(); isObject.pop(); expectingKey = false; continue; } // } ]
+    if (c === 125 || c === 93) {
+      path.pop();
+      isObject.pop();
+      expectingKey = false;
+      continue;
+    } // } ]
     if (c === 34) {
       const closed = closingQuote(text, i);
       if (!closed) return undefined;
@@ -334,7 +417,8 @@ function findJsonValue(text: string, target: readonly PathSegment[]): number | u
       continue;
     }
     if (matches()) return i;
-    if (c === 123 || c === 91) { // { [
+    if (c === 123 || c === 91) {
+      // { [
       isObject.push(c === 123);
       path.push(c === 123 ? '' : 0);
       expectingKey = c === 123;

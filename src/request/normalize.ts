@@ -36,8 +36,14 @@ export interface NormalizedRequest {
 }
 
 const VISIT_KINDS = new Set([
-  'physical-therapy', 'occupational-therapy', 'chiropractic', 'acupuncture', 'passive-modality',
-  'psychological-services', 'home-health', 'work-hardening',
+  'physical-therapy',
+  'occupational-therapy',
+  'chiropractic',
+  'acupuncture',
+  'passive-modality',
+  'psychological-services',
+  'home-health',
+  'work-hardening',
 ]);
 
 export function normalizeRequest(request: Request, today?: string): NormalizedRequest {
@@ -58,13 +64,20 @@ function normalizeService(s: Service, index: number, request: Request): Normaliz
   const words = `${s.label ?? ''} ${s.text ?? ''}`.toLowerCase();
   const { regions, source } = serviceRegions(s, levels, words, request);
   const out: NormalizedService = {
-    index, raw: s, id: s.id, kind: s.kind, requested: s.requested !== false, levels, regions, words,
+    index,
+    raw: s,
+    id: s.id,
+    kind: s.kind,
+    requested: s.requested !== false,
+    levels,
+    regions,
+    words,
   };
   if (source !== undefined) out.regionSource = source;
   if (VISIT_KINDS.has(s.kind)) {
     const course = parseVisitCourse(`${s.label ?? ''} ${s.text ?? ''}`);
-    const visits = s.quantity ?? course.visits
-      ?? (s.visitsPerWeek !== undefined && s.weeks !== undefined ? s.visitsPerWeek * s.weeks : undefined);
+    const visits =
+      s.quantity ?? course.visits ?? (s.visitsPerWeek !== undefined && s.weeks !== undefined ? s.visitsPerWeek * s.weeks : undefined);
     if (visits !== undefined) out.visits = visits;
     const perWeek = s.visitsPerWeek ?? course.visitsPerWeek;
     if (perWeek !== undefined) out.visitsPerWeek = perWeek;

@@ -49,8 +49,14 @@ export function regionsOverlap(serviceRegion: Region, findingRegion: Region): bo
   if (serviceRegion === findingRegion) return true;
   if (LIMB_PARTS[serviceRegion]?.includes(findingRegion)) return true;
   if (LIMB_PARTS[findingRegion]?.includes(serviceRegion)) return true;
-  return (serviceRegion === 'lumbar' && findingRegion === 'sacroiliac') || (serviceRegion === 'sacroiliac' && findingRegion === 'lumbar')
-    || (serviceRegion === 'hand' && findingRegion === 'wrist') || (serviceRegion === 'wrist' && findingRegion === 'hand')
-    || (serviceRegion === 'hip' && findingRegion === 'pelvis') || (serviceRegion === 'pelvis' && findingRegion === 'hip')
-    || (serviceRegion === 'ankle' && findingRegion === 'foot') || (serviceRegion === 'foot' && findingRegion === 'ankle');
+  return (
+    (serviceRegion === 'lumbar' && findingRegion === 'sacroiliac') ||
+    (serviceRegion === 'sacroiliac' && findingRegion === 'lumbar') ||
+    (serviceRegion === 'hand' && findingRegion === 'wrist') ||
+    (serviceRegion === 'wrist' && findingRegion === 'hand') ||
+    (serviceRegion === 'hip' && findingRegion === 'pelvis') ||
+    (serviceRegion === 'pelvis' && findingRegion === 'hip') ||
+    (serviceRegion === 'ankle' && findingRegion === 'foot') ||
+    (serviceRegion === 'foot' && findingRegion === 'ankle')
+  );
 }

@@ -9,7 +9,9 @@ export function symptomKindNotices(request: Request): string[] {
   const out: string[] = [];
   request.symptoms?.forEach((s, i) => {
     if (KNOWN.has(s.kind)) return;
-    out.push(`symptoms[${i}].kind "${s.kind}" is not in the documented symptom vocabulary (docs/request-format.md); it is kept as written and rules read it only where its words match theirs.`);
+    out.push(
+      `symptoms[${i}].kind "${s.kind}" is not in the documented symptom vocabulary (docs/request-format.md); it is kept as written and rules read it only where its words match theirs.`,
+    );
   });
   return out;
 }

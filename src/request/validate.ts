@@ -30,7 +30,8 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   for (let guard = 0; s && guard < 10; guard++) {
     if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType;
     else if (s instanceof z.ZodPipe) s = s.in as z.ZodType;
-    else if (s instanceof z.ZodUnion) s = (s.options as z.ZodType[]).find((o) => unwrap(o) instanceof z.ZodObject) ?? s.options[0] as z.ZodType;
+    else if (s instanceof z.ZodUnion)
+      s = (s.options as z.ZodType[]).find((o) => unwrap(o) instanceof z.ZodObject) ?? (s.options[0] as z.ZodType);
     else break;
   }
   return s;

@@ -10,13 +10,14 @@ export interface VisitCourse {
   weeks?: number;
 }
 
-
 /** Replaces number words with digits ("twice" → "2 times"). */
 function digitize(text: string): string {
   let out = text.toLowerCase().replace(/\u00d7/g, 'x');
   out = out.replace(/\b(once|twice|thrice)\b/g, (w) => `${NUMBER_WORDS[w]} times`);
-  out = out.replace(/\b(twenty[- ]four|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty)\b/g,
-    (w) => String(NUMBER_WORDS[w]));
+  out = out.replace(
+    /\b(twenty[- ]four|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty)\b/g,
+    (w) => String(NUMBER_WORDS[w]),
+  );
   return out;
 }
 
@@ -35,10 +36,11 @@ export function parseVisitCourse(text: string | undefined): VisitCourse {
   const t = digitize(text);
   const course: VisitCourse = {};
 
-  const total = /\((\d+)\)/.exec(t)
-    ?? /(?<!\d)(\d+)\s*(?:additional\s+)?(?:[a-z]+\s+){0,3}(?:sessions|visits|treatments)\b/.exec(t)
-    ?? /#\s*(\d+)/.exec(t)
-    ?? /\b(?:x|times|qty:?)\s*(\d+)\s*(?:visits|sessions)?\s*$/.exec(t);
+  const total =
+    /\((\d+)\)/.exec(t) ??
+    /(?<!\d)(\d+)\s*(?:additional\s+)?(?:[a-z]+\s+){0,3}(?:sessions|visits|treatments)\b/.exec(t) ??
+    /#\s*(\d+)/.exec(t) ??
+    /\b(?:x|times|qty:?)\s*(\d+)\s*(?:visits|sessions)?\s*$/.exec(t);
 
   const perWeekWeeks = PER_WEEK_WEEKS.exec(t);
   // "2x6" and "2 times 6" are the usual shorthand for 2 a week for 6 weeks
@@ -70,6 +72,8 @@ export function parseVisitCourse(text: string | undefined): VisitCourse {
 export function quantityInText(text: string | undefined): number | undefined {
   if (!text) return undefined;
   const t = digitize(text);
-  const m = /(?:\bx|\btimes|#|\bqty:?|\bquantity:?)\s*(\d+)\b/.exec(t) ?? /\b(\d+)\s+(?:[a-z-]+\s+){0,3}(?:injections?|units?|blocks?|studies|views?|tablets?|capsules?)\b/.exec(t);
+  const m =
+    /(?:\bx|\btimes|#|\bqty:?|\bquantity:?)\s*(\d+)\b/.exec(t) ??
+    /\b(\d+)\s+(?:[a-z-]+\s+){0,3}(?:injections?|units?|blocks?|studies|views?|tablets?|capsules?)\b/.exec(t);
   return m ? Number(m[1]) : undefined;
 }

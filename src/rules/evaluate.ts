@@ -69,13 +69,13 @@ export interface CompileOptions {
 
 /** The compiled tree: evaluate and explain walk the same nodes. */
 type Node =
-  | { kind: 'all' | 'any'; parts: Node[] }
-  | { kind: 'not'; part: Node }
-  | { kind: 'leaf'; leaf: Leaf; otherFact?: string; test: Evaluator };
+  { kind: 'all' | 'any'; parts: Node[] } | { kind: 'not'; part: Node } | { kind: 'leaf'; leaf: Leaf; otherFact?: string; test: Evaluator };
 
 export function compileCondition(condition: Condition, options: CompileOptions = {}): CompiledCondition {
   const facts: string[] = [];
-  const note = (id: string): void => { if (!facts.includes(id)) facts.push(id); };
+  const note = (id: string): void => {
+    if (!facts.includes(id)) facts.push(id);
+  };
   const build = (c: Condition): Node => {
     if ('all' in c) return { kind: 'all', parts: c.all.map(build) };
     if ('any' in c) return { kind: 'any', parts: c.any.map(build) };
@@ -98,7 +98,9 @@ function compileLeaf(c: Leaf, options: CompileOptions): Extract<Node, { kind: 'l
   if (rhs !== null && typeof rhs === 'object' && !Array.isArray(rhs) && 'fact' in rhs) {
     const otherId = (rhs as { fact: string }).fact;
     return {
-      kind: 'leaf', leaf: c, otherFact: otherId,
+      kind: 'leaf',
+      leaf: c,
+      otherFact: otherId,
       test: (read) => {
         const a = read(factId).value;
         const b = read(otherId).value;
@@ -109,13 +111,15 @@ function compileLeaf(c: Leaf, options: CompileOptions): Extract<Node, { kind: 'l
   }
   if (c.operator === DOCUMENTED) {
     // strict: "not stated" never satisfies a condition (stated-ness itself still can)
-    const test: Evaluator = options.strict && rhs === false
-      ? (read) => (read(factId).value === undefined ? UNKNOWN : FALSE)
-      : (read) => (op(read(factId).value, rhs) ? TRUE : FALSE);
+    const test: Evaluator =
+      options.strict && rhs === false
+        ? (read) => (read(factId).value === undefined ? UNKNOWN : FALSE)
+        : (read) => (op(read(factId).value, rhs) ? TRUE : FALSE);
     return { kind: 'leaf', leaf: c, test };
   }
   return {
-    kind: 'leaf', leaf: c,
+    kind: 'leaf',
+    leaf: c,
     test: (read) => {
       const a = read(factId).value;
       if (a === undefined) return UNKNOWN;
@@ -129,7 +133,10 @@ function evaluator(node: Node): Evaluator {
   if (node.kind === 'leaf') return node.test;
   if (node.kind === 'not') {
     const inner = evaluator(node.part);
-    return (read) => { const v = inner(read); return v === UNKNOWN ? UNKNOWN : v === TRUE ? FALSE : TRUE; };
+    return (read) => {
+      const v = inner(read);
+      return v === UNKNOWN ? UNKNOWN : v === TRUE ? FALSE : TRUE;
+    };
   }
   const parts = node.parts.map(evaluator);
   // all: false decides, any: true decides; otherwise unknown if any part is
@@ -187,10 +194,26 @@ function walk(node: Node, read: FactReader, leaves: LeafResult[]): { value: Tri;
 function leafResult(node: Extract<Node, { kind: 'leaf' }>, read: FactReader): LeafResult {
   const { leaf, otherFact } = node;
   const fact = read(leaf.fact);
-  if (!otherFact) return { fact: leaf.fact, value: fact.value, operator: leaf.operator, expected: leaf.value, result: node.test(read), evidence: fact.evidence };
+  if (!otherFact)
+    return {
+      fact: leaf.fact,
+      value: fact.value,
+      operator: leaf.operator,
+      expected: leaf.value,
+      result: node.test(read),
+      evidence: fact.evidence,
+    };
   const other = read(otherFact);
   const evidence = [...fact.evidence, ...other.evidence.filter((e) => !fact.evidence.includes(e))];
-  return { fact: leaf.fact, value: fact.value, operator: leaf.operator, expected: other.value, expectedFact: otherFact, result: node.test(read), evidence };
+  return {
+    fact: leaf.fact,
+    value: fact.value,
+    operator: leaf.operator,
+    expected: other.value,
+    expectedFact: otherFact,
+    result: node.test(read),
+    evidence,
+  };
 }
 
 /**
@@ -201,7 +224,8 @@ function leafResult(node: Extract<Node, { kind: 'leaf' }>, read: FactReader): Le
  */
 export function exclusionGuards(condition: Condition): { facts: string[]; rest: Condition } | undefined {
   if (!('any' in condition)) return undefined;
-  const isGuard = (c: Condition): c is { fact: string; operator: string; value: unknown } => 'fact' in c && c.operator === DOCUMENTED && c.value === false;
+  const isGuard = (c: Condition): c is { fact: string; operator: string; value: unknown } =>
+    'fact' in c && c.operator === DOCUMENTED && c.value === false;
   const facts = condition.any.filter(isGuard).map((c) => c.fact);
   const rest = condition.any.filter((c) => !isGuard(c));
   if (facts.length === 0 || rest.length === 0) return undefined;

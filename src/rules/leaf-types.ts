@@ -14,7 +14,12 @@ const LIST_LIST = new Set(['containsAny', 'containsNone']);
 const LIST_LENGTH = new Set(['lengthAtLeast', 'lengthAtMost']);
 
 /** The JSON type a scalar of a fact type has (list facts hold strings). */
-const scalarType: Record<FactType, 'boolean' | 'number' | 'string'> = { boolean: 'boolean', number: 'number', string: 'string', list: 'string' };
+const scalarType: Record<FactType, 'boolean' | 'number' | 'string'> = {
+  boolean: 'boolean',
+  number: 'number',
+  string: 'string',
+  list: 'string',
+};
 
 const typeOf = (v: unknown): string => (Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v);
 const show = (v: unknown): string => JSON.stringify(v);
@@ -36,14 +41,16 @@ export function leafTypeProblems(leaf: Leaf, factType: (id: string) => FactType 
     return out;
   }
   const want = scalarType[type];
-  const wrongValue = (expected: string): string => `operator "${operator}" on fact "${leaf.fact}" (${type}) needs ${expected}, found ${show(value)}`;
+  const wrongValue = (expected: string): string =>
+    `operator "${operator}" on fact "${leaf.fact}" (${type}) needs ${expected}, found ${show(value)}`;
   if (operator === 'documented') {
     if (typeof value !== 'boolean') out.push(wrongValue('true or false'));
   } else if (NUMERIC.has(operator)) {
     if (type !== 'number') out.push(`operator "${operator}" compares numbers, but fact "${leaf.fact}" is a ${type}`);
     else if (typeof value !== 'number') out.push(wrongValue('a number'));
   } else if (SCALAR_EQ.has(operator)) {
-    if (type === 'list') out.push(`operator "${operator}" on list fact "${leaf.fact}": use contains, containsAny, containsNone or lengthAtLeast`);
+    if (type === 'list')
+      out.push(`operator "${operator}" on list fact "${leaf.fact}": use contains, containsAny, containsNone or lengthAtLeast`);
     else if (typeOf(value) !== want) out.push(wrongValue(`a ${want}`));
   } else if (MEMBERSHIP.has(operator)) {
     if (type === 'list') out.push(`operator "${operator}" on list fact "${leaf.fact}": use containsAny or containsNone`);

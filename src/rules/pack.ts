@@ -9,7 +9,15 @@ import { loadDocuments } from '../request/load.js';
 import { didYouMean, fromZodIssues, InputError, type InputIssue } from '../request/issues.js';
 import { allowedKeysAt } from '../request/validate.js';
 import { Catalog, sourceFileSchema, type SourceFile } from '../guidelines/catalog.js';
-import { ruleFileSchema, packFileSchema, conditionsFileSchema, type RuleFile, type CriterionSpec, type Condition, type WrittenCondition } from './schema.js';
+import {
+  ruleFileSchema,
+  packFileSchema,
+  conditionsFileSchema,
+  type RuleFile,
+  type CriterionSpec,
+  type Condition,
+  type WrittenCondition,
+} from './schema.js';
 import { compileCondition, exclusionGuards, type CompiledCondition, type CompileOptions } from './evaluate.js';
 import { FACTS } from '../facts/registry.js';
 import { resolveCondition, type ConditionContext, type NamedConditions } from './resolve.js';
@@ -68,7 +76,9 @@ export const CONDITIONS_FILE = 'conditions.yaml';
 
 /** Rule files are `*.yaml` under rules/, except the pack manifest, the named conditions and `*.test.yaml` rule tests. */
 export function listRuleFiles(dir: string): string[] {
-  return walk(dir).filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml') && basename(f) !== 'pack.yaml' && f !== join(dir, CONDITIONS_FILE));
+  return walk(dir).filter(
+    (f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml') && basename(f) !== 'pack.yaml' && f !== join(dir, CONDITIONS_FILE),
+  );
 }
 
 /**
@@ -76,7 +86,11 @@ export function listRuleFiles(dir: string): string[] {
  * its own: facts, operators, value types, params, references to other names and cycles. The
  * context checks (`undocumented:` where it is allowed) are made where each is used.
  */
-export function loadNamedConditions(rulesDir: string, catalog: Catalog, issues: InputIssue[]): NamedConditions & { descriptions: ReadonlyMap<string, string> } {
+export function loadNamedConditions(
+  rulesDir: string,
+  catalog: Catalog,
+  issues: InputIssue[],
+): NamedConditions & { descriptions: ReadonlyMap<string, string> } {
   const file = join(rulesDir, CONDITIONS_FILE);
   const conditions = new Map<string, WrittenCondition>();
   const descriptions = new Map<string, string>();
@@ -85,14 +99,33 @@ export function loadNamedConditions(rulesDir: string, catalog: Catalog, issues: 
   const name = relative(PROJECT_ROOT, file) || file;
   const parsed = parseYamlFile(file, conditionsFileSchema, issues);
   if (!parsed) return { conditions, broken, descriptions };
-  for (const [id, entry] of Object.entries(parsed.conditions)) { conditions.set(id, entry.condition); descriptions.set(id, entry.description); }
+  for (const [id, entry] of Object.entries(parsed.conditions)) {
+    conditions.set(id, entry.condition);
+    descriptions.set(id, entry.description);
+  }
   const named: NamedConditions = { conditions, broken };
   for (const [id, entry] of Object.entries(parsed.conditions)) {
     const base = `conditions.${id}`;
     toList(entry.citation ?? []).forEach((ref, i, all) => {
-      if (!catalog.resolve(ref)) issues.push({ file: name, path: all.length > 1 ? `${base}.citation[${i}]` : `${base}.citation`, code: 'unknown-citation', message: `citation "${ref}" is not in the guideline catalog (guidelines/*.yaml)${guessTopic(ref, catalog.allRefs())}` });
+      if (!catalog.resolve(ref))
+        issues.push({
+          file: name,
+          path: all.length > 1 ? `${base}.citation[${i}]` : `${base}.citation`,
+          code: 'unknown-citation',
+          message: `citation "${ref}" is not in the guideline catalog (guidelines/*.yaml)${guessTopic(ref, catalog.allRefs())}`,
+        });
     });
-    resolveCondition(entry.condition, 'named', `${base}.condition`, named, (p) => { broken.add(id); issues.push({ file: name, ...p }); }, [id]);
+    resolveCondition(
+      entry.condition,
+      'named',
+      `${base}.condition`,
+      named,
+      (p) => {
+        broken.add(id);
+        issues.push({ file: name, ...p });
+      },
+      [id],
+    );
   }
   return { conditions, broken, descriptions };
 }
@@ -129,7 +162,9 @@ function readPackCache(): PackCache {
     try {
       const parsed = JSON.parse(readFileSync(PACK_CACHE_FILE, 'utf8')) as { format?: unknown; files?: PackCache };
       packCache = parsed.format === PACK_CACHE_FORMAT && parsed.files && typeof parsed.files === 'object' ? parsed.files : {};
-    } catch { packCache = {}; }
+    } catch {
+      packCache = {};
+    }
   }
   return packCache;
 }
@@ -157,7 +192,10 @@ function parseYamlFile<T>(file: string, schema: z.ZodType<T>, issues: InputIssue
       return cached.data as T;
     }
     const doc = loadDocuments(text, name)[0];
-    if (!doc) { issues.push({ file: name, path: '', code: 'empty', message: 'empty file' }); return undefined; }
+    if (!doc) {
+      issues.push({ file: name, path: '', code: 'empty', message: 'empty file' });
+      return undefined;
+    }
     const result = schema.safeParse(doc.data, { reportInput: true });
     if (result.success) {
       // stored as JSON text, so what is hashed is what a cached load will read
@@ -166,7 +204,10 @@ function parseYamlFile<T>(file: string, schema: z.ZodType<T>, issues: InputIssue
       return data;
     }
     for (const issue of fromZodIssues(name, result.error.issues, (p) => allowedKeysAt(schema, p))) {
-      const segs = issue.path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+      const segs = issue.path
+        .split(/[.[\]]+/)
+        .filter(Boolean)
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       const loc = doc.locate(segs);
       issues.push(loc ? { ...issue, line: loc.line, column: loc.column } : issue);
     }
@@ -187,29 +228,63 @@ export function verifyPackCache(options: LoadOptions = {}): InputIssue[] {
   try {
     cache = JSON.parse(readFileSync(PACK_CACHE_FILE, 'utf8')) as typeof cache;
   } catch {
-    return [{ file: cacheName, path: '', code: 'pack-cache', message: 'the rule-pack cache is missing or unreadable; run `npm run build`' }];
+    return [
+      { file: cacheName, path: '', code: 'pack-cache', message: 'the rule-pack cache is missing or unreadable; run `npm run build`' },
+    ];
   }
-  if (cache.format !== PACK_CACHE_FORMAT || !cache.files) return [{ file: cacheName, path: '', code: 'pack-cache', message: `the rule-pack cache is not in format ${PACK_CACHE_FORMAT}; run \`npm run build\`` }];
+  if (cache.format !== PACK_CACHE_FORMAT || !cache.files)
+    return [
+      {
+        file: cacheName,
+        path: '',
+        code: 'pack-cache',
+        message: `the rule-pack cache is not in format ${PACK_CACHE_FORMAT}; run \`npm run build\``,
+      },
+    ];
   const rulesDir = options.rulesDir ?? DEFAULT_RULES_DIR;
   const guidelinesDir = options.guidelinesDir ?? DEFAULT_GUIDELINES_DIR;
-  const files = [...walk(guidelinesDir).filter((f) => f.endsWith('.yaml')), join(rulesDir, 'pack.yaml'), ...conditionsFiles(rulesDir), ...listRuleFiles(rulesDir)];
+  const files = [
+    ...walk(guidelinesDir).filter((f) => f.endsWith('.yaml')),
+    join(rulesDir, 'pack.yaml'),
+    ...conditionsFiles(rulesDir),
+    ...listRuleFiles(rulesDir),
+  ];
   const issues: InputIssue[] = [];
-  const problem = (name: string, message: string): void => { issues.push({ file: cacheName, path: name, code: 'pack-cache', message: `${message}; run \`npm run build\`` }); };
+  const problem = (name: string, message: string): void => {
+    issues.push({ file: cacheName, path: name, code: 'pack-cache', message: `${message}; run \`npm run build\`` });
+  };
   const hashes: string[] = [];
   for (const file of files) {
     const name = relative(PROJECT_ROOT, file);
     const entry = cache.files[name];
     const fresh: InputIssue[] = [];
-    const schema = file.startsWith(guidelinesDir) ? sourceFileSchema : basename(file) === 'pack.yaml' ? packFileSchema : file === join(rulesDir, CONDITIONS_FILE) ? conditionsFileSchema : ruleFileSchema;
+    const schema = file.startsWith(guidelinesDir)
+      ? sourceFileSchema
+      : basename(file) === 'pack.yaml'
+        ? packFileSchema
+        : file === join(rulesDir, CONDITIONS_FILE)
+          ? conditionsFileSchema
+          : ruleFileSchema;
     const data = parseYamlFile(file, schema as z.ZodType<unknown>, fresh, false);
     if (data !== undefined) hashes.push(`${name}\0${dataHash(data)}`);
-    if (!entry) { problem(name, 'no cache entry for this file'); continue; }
-    if (entry.sha256 !== sha256(readFileSync(file, 'utf8'))) { problem(name, 'the cache entry was built from another version of this file'); continue; }
-    if (dataHash(entry.data) !== entry.dataSha256) { problem(name, 'the cache entry does not match its own data hash (the cache was edited)'); continue; }
-    if (data !== undefined && dataHash(data) !== entry.dataSha256) problem(name, 'the cache entry differs from its source file (the cache was edited)');
+    if (!entry) {
+      problem(name, 'no cache entry for this file');
+      continue;
+    }
+    if (entry.sha256 !== sha256(readFileSync(file, 'utf8'))) {
+      problem(name, 'the cache entry was built from another version of this file');
+      continue;
+    }
+    if (dataHash(entry.data) !== entry.dataSha256) {
+      problem(name, 'the cache entry does not match its own data hash (the cache was edited)');
+      continue;
+    }
+    if (data !== undefined && dataHash(data) !== entry.dataSha256)
+      problem(name, 'the cache entry differs from its source file (the cache was edited)');
   }
   const expected = combinedHash(hashes);
-  if (issues.length === 0 && cache.rulePack !== expected) problem('rulePack', `the cache names rule-pack hash ${String(cache.rulePack)}, its sources hash to ${expected}`);
+  if (issues.length === 0 && cache.rulePack !== expected)
+    problem('rulePack', `the cache names rule-pack hash ${String(cache.rulePack)}, its sources hash to ${expected}`);
   return issues;
 }
 
@@ -236,7 +311,10 @@ export function templateFacts(text: string): string[] {
   return [...text.matchAll(TEMPLATE)].map((m) => m[1]!);
 }
 
-export interface LoadOptions { rulesDir?: string; guidelinesDir?: string }
+export interface LoadOptions {
+  rulesDir?: string;
+  guidelinesDir?: string;
+}
 
 export function loadRulePack(options: LoadOptions = {}): RulePack {
   const rulesDir = options.rulesDir ?? DEFAULT_RULES_DIR;
@@ -253,35 +331,54 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
     const name = relative(PROJECT_ROOT, file);
     const spec = parseYamlFile(file, ruleFileSchema, issues);
     if (!spec) continue;
-    const problem = (path: string, message: string, code = 'invalid-rule'): void => { issues.push({ file: name, path, code, message }); };
+    const problem = (path: string, message: string, code = 'invalid-rule'): void => {
+      issues.push({ file: name, path, code, message });
+    };
     if (spec.id !== basename(file, '.yaml')) problem('id', `the id "${spec.id}" must equal the file name "${basename(file, '.yaml')}"`);
 
     const guess = (word: string, allowed: readonly string[]): string => {
       const close = didYouMean(word, allowed);
       return close ? `; did you mean "${close}"?` : '';
     };
-    const checkRefs = (refs: string[], path: string): void => refs.forEach((ref, i) => {
-      if (!catalog.resolve(ref)) problem(refs.length > 1 ? `${path}[${i}]` : path, `citation "${ref}" is not in the guideline catalog (guidelines/*.yaml)${guess(ref, catalog.allRefs())}`, 'unknown-citation');
-    });
-    const resolve = (c: WrittenCondition | undefined, path: string, context: ConditionContext) => (c ? resolveCondition(c, context, path, named, (p) => problem(p.path, p.message, p.code)) : undefined);
+    const checkRefs = (refs: string[], path: string): void =>
+      refs.forEach((ref, i) => {
+        if (!catalog.resolve(ref))
+          problem(
+            refs.length > 1 ? `${path}[${i}]` : path,
+            `citation "${ref}" is not in the guideline catalog (guidelines/*.yaml)${guess(ref, catalog.allRefs())}`,
+            'unknown-citation',
+          );
+      });
+    const resolve = (c: WrittenCondition | undefined, path: string, context: ConditionContext) =>
+      c ? resolveCondition(c, context, path, named, (p) => problem(p.path, p.message, p.code)) : undefined;
     const compile = (c: WrittenCondition | undefined, path: string, options: CompileOptions = {}): CompiledCondition | undefined => {
       const resolved = resolve(c, path, 'when');
       return resolved ? compileCondition(resolved.condition, options) : undefined;
     };
     const checkTemplate = (text: string | undefined, path: string): void => {
-      for (const f of templateFacts(text ?? '')) if (!FACTS.has(f)) problem(path, `template names unknown fact "${f}"${guess(f, [...FACTS.keys()])}`, 'unknown-fact');
+      for (const f of templateFacts(text ?? ''))
+        if (!FACTS.has(f)) problem(path, `template names unknown fact "${f}"${guess(f, [...FACTS.keys()])}`, 'unknown-fact');
     };
 
-    const parseEditions = (list: string[], path: string): { source: string; edition: string }[] => list.map((e, i) => {
-      const [source, edition] = e.split('@') as [string, string];
-      const src = catalog.source(source);
-      if (!src) problem(`${path}[${i}]`, `unknown source "${source}"`, 'unknown-edition');
-      else if (!src.editions.some((x) => x.id === edition)) problem(`${path}[${i}]`, `source ${source} has no edition "${edition}"; it has: ${src.editions.map((x) => x.id).join(', ')}`, 'unknown-edition');
-      return { source, edition };
-    });
+    const parseEditions = (list: string[], path: string): { source: string; edition: string }[] =>
+      list.map((e, i) => {
+        const [source, edition] = e.split('@') as [string, string];
+        const src = catalog.source(source);
+        if (!src) problem(`${path}[${i}]`, `unknown source "${source}"`, 'unknown-edition');
+        else if (!src.editions.some((x) => x.id === edition))
+          problem(
+            `${path}[${i}]`,
+            `source ${source} has no edition "${edition}"; it has: ${src.editions.map((x) => x.id).join(', ')}`,
+            'unknown-edition',
+          );
+        return { source, edition };
+      });
     const guideline = toList(spec.guideline).map((entry, i) => {
       const path = Array.isArray(spec.guideline) ? `guideline[${i}]` : 'guideline';
-      if (typeof entry === 'string') { checkRefs([entry], path); return { ref: entry }; }
+      if (typeof entry === 'string') {
+        checkRefs([entry], path);
+        return { ref: entry };
+      }
       checkRefs([entry.ref], `${path}.ref`);
       const when = compile(entry.when, `${path}.when`);
       return {
@@ -292,14 +389,25 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
     });
     const editions = parseEditions(spec.editions, 'editions');
     const topic: CompiledTopic = {
-      id: spec.id, file: name, spec, kinds: new Set(spec.appliesTo.kinds), guideline, editions, criteria: [],
+      id: spec.id,
+      file: name,
+      spec,
+      kinds: new Set(spec.appliesTo.kinds),
+      guideline,
+      editions,
+      criteria: [],
     };
     const when = compile(spec.appliesTo.when, 'appliesTo.when');
     if (when) topic.when = when;
     const procedures = spec.appliesTo.procedures;
     if (procedures) {
       procedures.forEach((p, i) => {
-        if (p !== UNSPECIFIED_PROCEDURE && !PROCEDURE_NAMES.includes(p)) problem(`appliesTo.procedures[${i}]`, `unknown procedure "${p}"; expected ${UNSPECIFIED_PROCEDURE} or one of: ${PROCEDURE_NAMES.join(', ')}`, 'unknown-procedure');
+        if (p !== UNSPECIFIED_PROCEDURE && !PROCEDURE_NAMES.includes(p))
+          problem(
+            `appliesTo.procedures[${i}]`,
+            `unknown procedure "${p}"; expected ${UNSPECIFIED_PROCEDURE} or one of: ${PROCEDURE_NAMES.join(', ')}`,
+            'unknown-procedure',
+          );
       });
       topic.procedures = new Set(procedures);
     }
@@ -314,12 +422,19 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
       const resolvedWhen = resolve(c.when, `${base}.when`, 'when');
       const guards = resolved ? exclusionGuards(resolved.condition) : undefined;
       const condition = resolved ? compileCondition(guards ? guards.rest : resolved.condition, { strict: true }) : undefined;
-      const stated = guards ? compileCondition({ all: guards.facts.map((fact) => ({ fact, operator: 'documented', value: true })) }) : undefined;
+      const stated = guards
+        ? compileCondition({ all: guards.facts.map((fact) => ({ fact, operator: 'documented', value: true })) })
+        : undefined;
       const whenC = resolvedWhen ? compileCondition(resolvedWhen.condition) : undefined;
-      if (criteria.has(c.id)) problem(`${base}.id`, `criterion id "${c.id}" is also used in ${criteria.get(c.id)!.topic.file}`, 'duplicate-id');
+      if (criteria.has(c.id))
+        problem(`${base}.id`, `criterion id "${c.id}" is also used in ${criteria.get(c.id)!.topic.file}`, 'duplicate-id');
       if (!condition || !resolved || (c.when && !resolvedWhen)) return;
       const { when: writtenWhen, ...rest } = c;
-      const spec: ResolvedCriterionSpec = { ...rest, condition: resolved.condition, ...(writtenWhen && resolvedWhen ? { when: resolvedWhen.condition } : {}) };
+      const spec: ResolvedCriterionSpec = {
+        ...rest,
+        condition: resolved.condition,
+        ...(writtenWhen && resolvedWhen ? { when: resolvedWhen.condition } : {}),
+      };
       const compiled: CompiledCriterion = { id: c.id, spec, written: c, citations, condition };
       if (whenC) compiled.when = whenC;
       if (stated) compiled.stated = stated;
@@ -332,20 +447,38 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
   }
   const topicIds = new Map<string, string>();
   for (const t of topics) {
-    if (topicIds.has(t.id)) issues.push({ file: t.file, path: 'id', code: 'duplicate-id', message: `topic id "${t.id}" is also used in ${topicIds.get(t.id)}` });
+    if (topicIds.has(t.id))
+      issues.push({ file: t.file, path: 'id', code: 'duplicate-id', message: `topic id "${t.id}" is also used in ${topicIds.get(t.id)}` });
     topicIds.set(t.id, t.file);
   }
   if (issues.length > 0) throw new InputError(locateIssues(issues));
 
   const byKind = new Map<string, CompiledTopic[]>();
   for (const t of topics) for (const k of t.kinds) byKind.set(k, [...(byKind.get(k) ?? []), t]);
-  const evaluated = [...catalogFiles, join(rulesDir, 'pack.yaml'), ...conditionsFiles(rulesDir), ...ruleFiles].map((f) => relative(PROJECT_ROOT, f) || f);
+  const evaluated = [...catalogFiles, join(rulesDir, 'pack.yaml'), ...conditionsFiles(rulesDir), ...ruleFiles].map(
+    (f) => relative(PROJECT_ROOT, f) || f,
+  );
   const hash = combinedHash(evaluated.map((name) => `${name}\0${validatedFiles[name]!.dataSha256}`));
   for (const id of manifest!.pinnedThresholds ?? []) {
-    if (!topicIds.has(id)) issues.push({ file: 'rules/pack.yaml', path: 'pinnedThresholds', code: 'unknown-topic', message: `no topic "${id}"${guessTopic(id, [...topicIds.keys()])}` });
+    if (!topicIds.has(id))
+      issues.push({
+        file: 'rules/pack.yaml',
+        path: 'pinnedThresholds',
+        code: 'unknown-topic',
+        message: `no topic "${id}"${guessTopic(id, [...topicIds.keys()])}`,
+      });
   }
   if (issues.length > 0) throw new InputError(locateIssues(issues));
-  return { name: manifest!.name, version: manifest!.version, hash, catalog, topics, byKind, criteria, pinnedThresholds: manifest!.pinnedThresholds ?? [] };
+  return {
+    name: manifest!.name,
+    version: manifest!.version,
+    hash,
+    catalog,
+    topics,
+    byKind,
+    criteria,
+    pinnedThresholds: manifest!.pinnedThresholds ?? [],
+  };
 }
 
 function guessTopic(id: string, ids: string[]): string {
@@ -359,10 +492,17 @@ export function locateIssues(issues: InputIssue[]): InputIssue[] {
   return issues.map((issue) => {
     if (issue.line !== undefined || !issue.file.endsWith('.yaml')) return issue;
     if (!docs.has(issue.file)) {
-      try { docs.set(issue.file, loadDocuments(readFileSync(join(PROJECT_ROOT, issue.file), 'utf8'), issue.file)[0]); } catch { docs.set(issue.file, undefined); }
+      try {
+        docs.set(issue.file, loadDocuments(readFileSync(join(PROJECT_ROOT, issue.file), 'utf8'), issue.file)[0]);
+      } catch {
+        docs.set(issue.file, undefined);
+      }
     }
     const doc = docs.get(issue.file);
-    const segs = issue.path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const segs = issue.path
+      .split(/[.[\]]+/)
+      .filter(Boolean)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     for (let n = segs.length; doc && n >= 0; n--) {
       const loc = doc.locate(segs.slice(0, n));
       if (loc) return { ...issue, line: loc.line, column: loc.column };
@@ -376,7 +516,12 @@ export const UNSPECIFIED_PROCEDURE = 'unspecified';
 /** rules/conditions.yaml when it exists (it is evaluated data: part of the pack hash and the cache). */
 function conditionsFiles(rulesDir: string): string[] {
   const file = join(rulesDir, CONDITIONS_FILE);
-  try { statSync(file); return [file]; } catch { return []; }
+  try {
+    statSync(file);
+    return [file];
+  } catch {
+    return [];
+  }
 }
 
 function toList<T>(x: T | T[]): T[] {

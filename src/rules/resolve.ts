@@ -20,7 +20,11 @@ import type { Condition, WrittenCondition, WrittenLeaf } from './schema.js';
  */
 export type ConditionContext = 'condition' | 'when' | 'named';
 
-export interface Problem { path: string; message: string; code: string }
+export interface Problem {
+  path: string;
+  message: string;
+  code: string;
+}
 
 export interface NamedConditions {
   /** Written conditions by name. */
@@ -51,23 +55,38 @@ const isFactRef = (v: unknown): v is { fact: string } => v !== null && typeof v 
  * its path under `base`). `stack` holds the named conditions being resolved (cycle detection).
  */
 export function resolveCondition(
-  written: WrittenCondition, context: ConditionContext, base: string, named: NamedConditions,
-  report: (p: Problem) => void, stack: readonly string[] = [],
+  written: WrittenCondition,
+  context: ConditionContext,
+  base: string,
+  named: NamedConditions,
+  report: (p: Problem) => void,
+  stack: readonly string[] = [],
 ): Resolved | undefined {
   let sound = true;
   const omitted: string[] = [];
   // where problems go: `report`, or, for a leaf inside a named condition, a list for its reference
   let sink = report;
-  const problem = (path: string, message: string, code: string): void => { sound = false; sink({ path, message, code }); };
+  const problem = (path: string, message: string, code: string): void => {
+    sound = false;
+    sink({ path, message, code });
+  };
 
   const leaf = (c: WrittenLeaf, path: string, negated: boolean, position: Position, checkLeaf: boolean): Condition => {
     let key = c.fact;
     const def = FACTS.get(c.fact);
     if (checkLeaf) {
       const facts = [c.fact, ...(isFactRef(c.value) ? [c.value.fact] : [])];
-      for (const f of facts) if (!FACTS.has(f)) problem(`${path}.fact`, `unknown fact "${f}"${guess(f, [...FACTS.keys()])}`, 'unknown-fact');
-      if (!OPERATORS[c.operator]) problem(`${path}.operator`, `unknown operator "${c.operator}"${guess(c.operator, Object.keys(OPERATORS))}; expected one of: ${Object.keys(OPERATORS).join(', ')}`, 'unknown-operator');
-      else for (const message of leafTypeProblems({ fact: c.fact, operator: c.operator, value: c.value }, (id) => FACTS.get(id)?.type)) problem(`${path}.value`, message, 'value-type');
+      for (const f of facts)
+        if (!FACTS.has(f)) problem(`${path}.fact`, `unknown fact "${f}"${guess(f, [...FACTS.keys()])}`, 'unknown-fact');
+      if (!OPERATORS[c.operator])
+        problem(
+          `${path}.operator`,
+          `unknown operator "${c.operator}"${guess(c.operator, Object.keys(OPERATORS))}; expected one of: ${Object.keys(OPERATORS).join(', ')}`,
+          'unknown-operator',
+        );
+      else
+        for (const message of leafTypeProblems({ fact: c.fact, operator: c.operator, value: c.value }, (id) => FACTS.get(id)?.type))
+          problem(`${path}.value`, message, 'value-type');
     }
     if (def?.params) {
       const parsed = def.params.schema.safeParse(c.params ?? {});
@@ -84,42 +103,98 @@ export function resolveCondition(
     const plain: Condition = { fact: key, operator: c.operator, value: c.value };
     const mode = c.undocumented ?? 'not-documented';
     if (mode === 'not-documented') return plain;
-    if (c.operator === DOCUMENTED) { problem(`${path}.undocumented`, '`undocumented:` does not apply to the `documented` operator, which reads silence itself', 'undocumented'); return plain; }
-    if (isFactRef(c.value)) { problem(`${path}.undocumented`, '`undocumented:` applies to a comparison with a value, not with another fact', 'undocumented'); return plain; }
+    if (c.operator === DOCUMENTED) {
+      problem(
+        `${path}.undocumented`,
+        '`undocumented:` does not apply to the `documented` operator, which reads silence itself',
+        'undocumented',
+      );
+      return plain;
+    }
+    if (isFactRef(c.value)) {
+      problem(`${path}.undocumented`, '`undocumented:` applies to a comparison with a value, not with another fact', 'undocumented');
+      return plain;
+    }
     if (context === 'named') return plain; // checked where the named condition is used
     if (mode === 'omit') {
-      if (context !== 'condition') problem(`${path}.undocumented`, '`undocumented: omit` omits a criterion: it belongs in a criterion\'s `condition`; in a `when`, write `undocumented: met` ("unless the record says so") or leave the default', 'undocumented');
-      else if (position === 'inner') problem(`${path}.undocumented`, '`undocumented: omit` must be the criterion\'s whole condition or an alternative of its top-level `any` (an exclusion the record raises); deeper in a condition silence is not-documented', 'undocumented');
+      if (context !== 'condition')
+        problem(
+          `${path}.undocumented`,
+          '`undocumented: omit` omits a criterion: it belongs in a criterion\'s `condition`; in a `when`, write `undocumented: met` ("unless the record says so") or leave the default',
+          'undocumented',
+        );
+      else if (position === 'inner')
+        problem(
+          `${path}.undocumented`,
+          "`undocumented: omit` must be the criterion's whole condition or an alternative of its top-level `any` (an exclusion the record raises); deeper in a condition silence is not-documented",
+          'undocumented',
+        );
       else if (!omitted.includes(key)) omitted.push(key);
       return plain;
     }
     if (mode === 'met') {
-      if (context === 'condition') { problem(`${path}.undocumented`, '`undocumented: met` would make a criterion met on silence; in a criterion\'s condition use `omit` (an exclusion) or `unmet`', 'met-on-silence'); return plain; }
+      if (context === 'condition') {
+        problem(
+          `${path}.undocumented`,
+          "`undocumented: met` would make a criterion met on silence; in a criterion's condition use `omit` (an exclusion) or `unmet`",
+          'met-on-silence',
+        );
+        return plain;
+      }
       return { any: [{ fact: key, operator: DOCUMENTED, value: false }, plain] };
     }
     // unmet
-    if (context === 'condition' && negated) { problem(`${path}.undocumented`, '`undocumented: unmet` under a `not` would make a criterion met on silence', 'met-on-silence'); return plain; }
+    if (context === 'condition' && negated) {
+      problem(`${path}.undocumented`, '`undocumented: unmet` under a `not` would make a criterion met on silence', 'met-on-silence');
+      return plain;
+    }
     return { all: [{ fact: key, operator: DOCUMENTED, value: true }, plain] };
   };
 
-  const walk = (c: WrittenCondition, path: string, negated: boolean, position: Position, checkLeaf: boolean, names: readonly string[], refAt?: { path: string; name: string }): Condition => {
+  const walk = (
+    c: WrittenCondition,
+    path: string,
+    negated: boolean,
+    position: Position,
+    checkLeaf: boolean,
+    names: readonly string[],
+    refAt?: { path: string; name: string },
+  ): Condition => {
     if ('all' in c) return { all: c.all.map((x, i) => walk(x, `${path}.all[${i}]`, negated, 'inner', checkLeaf, names, refAt)) };
-    if ('any' in c) return { any: c.any.map((x, i) => walk(x, `${path}.any[${i}]`, negated, position === 'top' ? 'top-any' : 'inner', checkLeaf, names, refAt)) };
+    if ('any' in c)
+      return {
+        any: c.any.map((x, i) => walk(x, `${path}.any[${i}]`, negated, position === 'top' ? 'top-any' : 'inner', checkLeaf, names, refAt)),
+      };
     if ('not' in c) return { not: walk(c.not, `${path}.not`, !negated, 'inner', checkLeaf, names, refAt) };
     if ('condition' in c) {
       const name = c.condition;
       const at = refAt?.path ?? path;
       const body = named.conditions.get(name);
-      if (!body) { problem(refAt ? at : `${path}.condition`, `unknown named condition "${name}"${guess(name, [...named.conditions.keys()])} (rules/conditions.yaml)`, 'unknown-condition'); return { all: [] }; }
-      if (names.includes(name)) { problem(refAt ? at : `${path}.condition`, `named conditions form a cycle: ${[...names, name].join(' → ')}`, 'condition-cycle'); return { all: [] }; }
-      if (named.broken.has(name)) { sound = false; return { all: [] }; }
+      if (!body) {
+        problem(
+          refAt ? at : `${path}.condition`,
+          `unknown named condition "${name}"${guess(name, [...named.conditions.keys()])} (rules/conditions.yaml)`,
+          'unknown-condition',
+        );
+        return { all: [] };
+      }
+      if (names.includes(name)) {
+        problem(refAt ? at : `${path}.condition`, `named conditions form a cycle: ${[...names, name].join(' → ')}`, 'condition-cycle');
+        return { all: [] };
+      }
+      if (named.broken.has(name)) {
+        sound = false;
+        return { all: [] };
+      }
       return walk(body, path, negated, position, false, [...names, name], refAt ?? { path, name });
     }
     if (!refAt) return leaf(c, path, negated, position, checkLeaf);
     // a leaf inside a named condition (its own checks were made where it is defined): a problem
     // of the place it is used is reported at the reference, naming the condition
     const found: Problem[] = [];
-    sink = (p) => { found.push(p); };
+    sink = (p) => {
+      found.push(p);
+    };
     const out = leaf(c, path, negated, position, checkLeaf);
     sink = report;
     if (found[0]) report({ path: refAt.path, message: `in named condition "${refAt.name}": ${found[0].message}`, code: found[0].code });

@@ -10,10 +10,7 @@ import { SERVICE_KINDS } from '../request/vocabulary.js';
  * conditions inlined, `undocumented:` lowered, `params` folded into the fact key.
  */
 export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | { fact: string; operator: string; value: unknown };
+  { all: Condition[] } | { any: Condition[] } | { not: Condition } | { fact: string; operator: string; value: unknown };
 
 /**
  * What a leaf is when its fact is not documented:
@@ -28,11 +25,7 @@ export type Undocumented = (typeof UNDOCUMENTED)[number];
 
 export type WrittenLeaf = { fact: string; operator: string; value: unknown; params?: Record<string, unknown>; undocumented?: Undocumented };
 export type WrittenCondition =
-  | { all: WrittenCondition[] }
-  | { any: WrittenCondition[] }
-  | { not: WrittenCondition }
-  | { condition: string }
-  | WrittenLeaf;
+  { all: WrittenCondition[] } | { any: WrittenCondition[] } | { not: WrittenCondition } | { condition: string } | WrittenLeaf;
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const factRef = z.strictObject({ fact: z.string() });
@@ -51,15 +44,19 @@ export const leafSchema = z.strictObject({
 /** A named shared condition (rules/conditions.yaml), resolved at load time. */
 export const namedConditionRefSchema = z.strictObject({ condition: conditionName });
 
-export const conditionSchema: z.ZodType<WrittenCondition> = z.lazy(() => z.union([
-  z.strictObject({ all: z.array(conditionSchema).min(1) }),
-  z.strictObject({ any: z.array(conditionSchema).min(1) }),
-  z.strictObject({ not: conditionSchema }),
-  namedConditionRefSchema,
-  leafSchema,
-]));
+export const conditionSchema: z.ZodType<WrittenCondition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(conditionSchema).min(1) }),
+    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ not: conditionSchema }),
+    namedConditionRefSchema,
+    leafSchema,
+  ]),
+);
 
-const citationRef = z.string().regex(/^[A-Z][A-Z-]+#[a-z0-9][a-z0-9.-]*$/, { error: 'expected a catalog reference such as MTUS-CPMTG#esi' });
+const citationRef = z
+  .string()
+  .regex(/^[A-Z][A-Z-]+#[a-z0-9][a-z0-9.-]*$/, { error: 'expected a catalog reference such as MTUS-CPMTG#esi' });
 const citationRefs = z.union([citationRef, z.array(citationRef).min(1)]);
 const editionRef = z.string().regex(/^[A-Z][A-Z-]+@[A-Za-z0-9.-]+$/, { error: 'expected SOURCE@edition, e.g. MTUS-CPMTG@2009' });
 
@@ -67,7 +64,10 @@ const editionRef = z.string().regex(/^[A-Z][A-Z-]+@[A-Za-z0-9.-]+$/, { error: 'e
  * A guideline reference that applies only when its condition holds (ODG Knee for knee services)
  * or only under given editions (the section reviewers cite under the 2016 MTUS).
  */
-const guidelineEntry = z.union([citationRef, z.strictObject({ ref: citationRef, when: conditionSchema.optional(), editions: z.array(editionRef).optional() })]);
+const guidelineEntry = z.union([
+  citationRef,
+  z.strictObject({ ref: citationRef, when: conditionSchema.optional(), editions: z.array(editionRef).optional() }),
+]);
 
 export const criterionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { error: 'expected a dotted lower-case id such as esi.radiculopathy-corroborated' }),
@@ -107,7 +107,10 @@ export const ruleFileSchema = z.strictObject({
      * a service that names none of them outright is not judged by this topic. `unspecified` stands
      * for a request that names no procedure at all ("shoulder arthroscopy").
      */
-    procedures: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1).optional(),
+    procedures: z
+      .array(z.string().regex(/^[a-z0-9-]+$/))
+      .min(1)
+      .optional(),
     /** What the topic covers, in words ("rotator cuff repair for a full-thickness tear …"); names the topics in a not-covered reason. */
     covers: z.string().min(1).optional(),
     /** Also decide services requested `for:` a primary, once the primary is medically necessary. */

@@ -62,26 +62,53 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   // a note is read as text too, marked so that no other route takes it for a request
   app.addContentTypeParser(NOTE_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, new NoteText(String(body))));
 
-  app.addHook('onRequest', async (req) => { (req as { startedAt?: bigint }).startedAt = process.hrtime.bigint(); });
+  app.addHook('onRequest', async (req) => {
+    (req as { startedAt?: bigint }).startedAt = process.hrtime.bigint();
+  });
   app.addHook('onResponse', async (req, reply) => {
     const started = (req as { startedAt?: bigint }).startedAt;
     const ms = started ? Number(process.hrtime.bigint() - started) / 1e6 : undefined;
     const outcome = (reply as { outcome?: Record<string, number> }).outcome;
-    req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: ms && Math.round(ms * 10) / 10, rulePack: pack.hash.slice(0, 19), ...(outcome ? { outcome } : {}) }, 'request');
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: ms && Math.round(ms * 10) / 10,
+        rulePack: pack.hash.slice(0, 19),
+        ...(outcome ? { outcome } : {}),
+      },
+      'request',
+    );
   });
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; name?: string; message?: string }, req, reply) => {
     const status = err.statusCode ?? 500;
-    if (status === 413) return sendProblem(reply, problem(413, 'too-large', 'Request body too large', `a request may be at most ${BODY_LIMIT / 1048576} MB`));
-    if (status === 415) return sendProblem(reply, problem(415, 'unsupported-media-type', 'Unsupported content type', `send a request as ${DOCUMENT_TYPES.join(', ')}; a batch as ${LINES_TYPES.join(', ')}; a note to draft from as ${NOTE_TYPES.join(', ')}`));
+    if (status === 413)
+      return sendProblem(reply, problem(413, 'too-large', 'Request body too large', `a request may be at most ${BODY_LIMIT / 1048576} MB`));
+    if (status === 415)
+      return sendProblem(
+        reply,
+        problem(
+          415,
+          'unsupported-media-type',
+          'Unsupported content type',
+          `send a request as ${DOCUMENT_TYPES.join(', ')}; a batch as ${LINES_TYPES.join(', ')}; a note to draft from as ${NOTE_TYPES.join(', ')}`,
+        ),
+      );
     if (status >= 400 && status < 500) {
       req.log.info({ code: err.code }, 'client error');
       return sendProblem(reply, problem(status, 'bad-request', 'Bad request', err.code ? `${err.code}` : 'the request could not be read'));
     }
     req.log.error({ err: { name: err.name, code: err.code } }, 'internal error');
-    return sendProblem(reply, problem(500, 'internal', 'Internal error', 'the request could not be decided; the error is logged with this request id: ' + req.id));
+    return sendProblem(
+      reply,
+      problem(500, 'internal', 'Internal error', 'the request could not be decided; the error is logged with this request id: ' + req.id),
+    );
   });
-  app.setNotFoundHandler((_req, reply) => sendProblem(reply, problem(404, 'not-found', 'Not found', 'no such route; see /v1/openapi.json')));
+  app.setNotFoundHandler((_req, reply) =>
+    sendProblem(reply, problem(404, 'not-found', 'Not found', 'no such route; see /v1/openapi.json')),
+  );
 
   const needText = (body: unknown): string | undefined => (typeof body === 'string' ? body : undefined);
   const wrongType = (reply: FastifyReply, expected: string[]): FastifyReply =>
@@ -93,7 +120,20 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     try {
       const docs = loadDocuments(body, '<body>');
       if (docs.length !== 1) {
-        return sendProblem(reply, invalidRequest([{ file: '<body>', path: '', code: docs.length === 0 ? 'empty' : 'multiple-documents', message: docs.length === 0 ? 'no request in the body' : `${docs.length} documents in the body; send one request, or use /v1/check:batch` }]));
+        return sendProblem(
+          reply,
+          invalidRequest([
+            {
+              file: '<body>',
+              path: '',
+              code: docs.length === 0 ? 'empty' : 'multiple-documents',
+              message:
+                docs.length === 0
+                  ? 'no request in the body'
+                  : `${docs.length} documents in the body; send one request, or use /v1/check:batch`,
+            },
+          ]),
+        );
       }
       const request = requestFromDocument(docs[0]!);
       const result = checkRequest(request, { pack });
@@ -116,7 +156,13 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     const note = req.body.text;
     const q = req.query as { servicesFrom?: string; noteDate?: string; id?: string };
     const issues = draftQueryIssues(q);
-    if (note.trim() === '') issues.unshift({ file: '<body>', path: '', code: 'empty', message: 'no text in the body; paste a progress note, RFA or letter summary' });
+    if (note.trim() === '')
+      issues.unshift({
+        file: '<body>',
+        path: '',
+        code: 'empty',
+        message: 'no text in the body; paste a progress note, RFA or letter summary',
+      });
     if (issues.length > 0) {
       req.log.info({ issues: issues.length, codes: issues.map((i) => i.code) }, 'invalid draft input');
       return sendProblem(reply, problem(400, 'invalid-note', 'Nothing to draft from', `${issues.length} problem(s)`, issues));
@@ -133,7 +179,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.post('/v1/check::batch', async (req, reply) => {
     if (typeof req.body === 'string' || !req.body || req.body instanceof NoteText) return wrongType(reply, LINES_TYPES);
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > BATCH_LIMIT) return sendProblem(reply, problem(413, 'too-large', 'Batch too large', `a batch may be at most ${BATCH_LIMIT / 1048576} MB`));
+    if (declared > BATCH_LIMIT)
+      return sendProblem(reply, problem(413, 'too-large', 'Batch too large', `a batch may be at most ${BATCH_LIMIT / 1048576} MB`));
     const input = req.body as NodeJS.ReadableStream;
     const outcome: Record<string, number> = { upheld: 0, overturned: 0, notCovered: 0, invalid: 0 };
     (reply as { outcome?: Record<string, number> }).outcome = outcome;
@@ -150,12 +197,16 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
             count++;
             outcome.invalid!++;
             const name = `<body>#${count}`;
-            out.push(`${JSON.stringify({ ...errorResult(name, [{ file: name, path: '', ...line.bad }], null), source: { file: '<body>', line: lineNo } })}\n`);
+            out.push(
+              `${JSON.stringify({ ...errorResult(name, [{ file: name, path: '', ...line.bad }], null), source: { file: '<body>', line: lineNo } })}\n`,
+            );
             continue;
           }
           bytes += Buffer.byteLength(line) + 1;
           if (bytes > BATCH_LIMIT) {
-            out.push(`${JSON.stringify(problem(413, 'too-large', 'Batch too large', `the batch passed ${BATCH_LIMIT / 1048576} MB; lines after ${count} were not read`))}\n`);
+            out.push(
+              `${JSON.stringify(problem(413, 'too-large', 'Batch too large', `the batch passed ${BATCH_LIMIT / 1048576} MB; lines after ${count} were not read`))}\n`,
+            );
             yield out.join('');
             return;
           }
@@ -163,7 +214,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
           if (line.trim() === '') continue;
           count++;
           const o = decideLine(`<body>#${count}`, line, pack, { file: '<body>', line: lineNo });
-          if (o.invalid) outcome.invalid!++; else if (o.upheld) outcome.upheld!++; else if (o.notCovered) outcome.notCovered!++; else outcome.overturned!++;
+          if (o.invalid) outcome.invalid!++;
+          else if (o.upheld) outcome.upheld!++;
+          else if (o.notCovered) outcome.notCovered!++;
+          else outcome.overturned!++;
           out.push(o.text);
         }
         if (out.length > 0) yield out.join('');
@@ -173,13 +227,26 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   });
 
   app.get('/v1/topics', async () => ({
-    rulePack: { version: pack.version, hash: pack.hash }, editions: editionStatus(pack),
-    sources: pack.catalog.allSources().map((s) => ({ id: s.id, title: s.title })), topics: topicList(pack),
+    rulePack: { version: pack.version, hash: pack.hash },
+    editions: editionStatus(pack),
+    sources: pack.catalog.allSources().map((s) => ({ id: s.id, title: s.title })),
+    topics: topicList(pack),
   }));
 
   app.get('/v1/criteria', async (req, reply) => {
     const q = req.query as CriteriaQuery;
-    if (!q.kind) return sendProblem(reply, invalidRequest([{ file: '<query>', path: 'kind', code: 'missing', message: 'the query parameter kind is required (a service kind, e.g. epidural-steroid-injection or imaging)' }]));
+    if (!q.kind)
+      return sendProblem(
+        reply,
+        invalidRequest([
+          {
+            file: '<query>',
+            path: 'kind',
+            code: 'missing',
+            message: 'the query parameter kind is required (a service kind, e.g. epidural-steroid-injection or imaging)',
+          },
+        ]),
+      );
     try {
       return criteriaFor(q, pack);
     } catch (err) {
@@ -207,10 +274,20 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 function draftQueryIssues(q: { servicesFrom?: string; noteDate?: string; id?: string }): InputIssue[] {
   const issues: InputIssue[] = [];
   if (q.servicesFrom !== undefined && !(SERVICES_FROM as readonly string[]).includes(q.servicesFrom)) {
-    issues.push({ file: '<query>', path: 'servicesFrom', code: 'invalid-value', message: `unknown servicesFrom "${q.servicesFrom}"; expected one of: ${SERVICES_FROM.join(', ')}` });
+    issues.push({
+      file: '<query>',
+      path: 'servicesFrom',
+      code: 'invalid-value',
+      message: `unknown servicesFrom "${q.servicesFrom}"; expected one of: ${SERVICES_FROM.join(', ')}`,
+    });
   }
   if (q.noteDate !== undefined && (!ISO_DATE.test(q.noteDate) || !isValidDate(q.noteDate))) {
-    issues.push({ file: '<query>', path: 'noteDate', code: 'invalid-value', message: `noteDate "${q.noteDate}" is not a date; expected YYYY-MM-DD` });
+    issues.push({
+      file: '<query>',
+      path: 'noteDate',
+      code: 'invalid-value',
+      message: `noteDate "${q.noteDate}" is not a date; expected YYYY-MM-DD`,
+    });
   }
   if (q.id !== undefined && !/^[A-Za-z0-9._-]{1,100}$/.test(q.id)) {
     issues.push({ file: '<query>', path: 'id', code: 'invalid-value', message: 'id: letters, digits, ".", "_" and "-", at most 100' });

@@ -8,8 +8,16 @@ import type { RulePack } from '../rules/pack.js';
 import type { CriterionResult, RequestResult, ServiceResult } from '../engine/result.js';
 
 export interface CriteriaQuery {
-  kind?: string; region?: string; modality?: string; levels?: string; side?: string;
-  approach?: string; purpose?: string; quantity?: string; decisionDate?: string; name?: string;
+  kind?: string;
+  region?: string;
+  modality?: string;
+  levels?: string;
+  side?: string;
+  approach?: string;
+  purpose?: string;
+  quantity?: string;
+  decisionDate?: string;
+  name?: string;
 }
 
 export interface CriterionWithAdvice extends CriterionResult {
@@ -24,7 +32,7 @@ export function criteriaWithAdvice(service: ServiceResult, pack: RulePack): Crit
     const spec = pack.criteria.get(c.id)?.criterion.spec;
     if (c.status === 'met' || c.presumed || !spec) return { ...c, toDocument: null };
     if (c.status === 'unmet' && spec.unmetMeans === 'not-recommended') return { ...c, toDocument: null };
-    return { ...c, toDocument: spec.toOverturn ? service.toOverturn[next++] ?? null : null };
+    return { ...c, toDocument: spec.toOverturn ? (service.toOverturn[next++] ?? null) : null };
   });
 }
 
@@ -35,14 +43,17 @@ export function queryRequest(q: CriteriaQuery): Request {
   for (const key of ['modality', 'levels', 'side', 'approach', 'purpose', 'name'] as const) if (q[key]) service[key] = q[key];
   if (q.quantity !== undefined && q.quantity !== '') service.quantity = Number(q.quantity);
   const raw = {
-    format: REQUEST_FORMAT, id: 'criteria-query',
+    format: REQUEST_FORMAT,
+    id: 'criteria-query',
     ...(q.decisionDate ? { decisionDate: q.decisionDate } : {}),
     services: [service],
   };
   const parsed = requestSchema.safeParse(raw, { reportInput: true });
   if (parsed.success) return parsed.data;
-  const issues = fromZodIssues('<query>', parsed.error.issues, () => undefined)
-    .map((i) => ({ ...i, path: i.path.replace(/^services\[0\]\./, '') }));
+  const issues = fromZodIssues('<query>', parsed.error.issues, () => undefined).map((i) => ({
+    ...i,
+    path: i.path.replace(/^services\[0\]\./, ''),
+  }));
   throw new InputError(issues);
 }
 
@@ -63,8 +74,12 @@ export function criteriaFor(q: CriteriaQuery, pack: RulePack): CriteriaAnswer {
   const result: RequestResult = checkRequest(request, { pack });
   const s = result.services[0]!;
   const answer: CriteriaAnswer = {
-    service: request.services[0]!, decisionDate: result.decisionDate, topics: s.topics, guideline: s.guideline,
-    predictionWithEmptyRecord: s.prediction, criteria: criteriaWithAdvice(s, pack),
+    service: request.services[0]!,
+    decisionDate: result.decisionDate,
+    topics: s.topics,
+    guideline: s.guideline,
+    predictionWithEmptyRecord: s.prediction,
+    criteria: criteriaWithAdvice(s, pack),
     notices: [...s.notices, ...(s.prediction === 'not-covered' ? [s.rationale] : []), ...result.notices],
   };
   if (s.notRecommended) answer.notRecommended = s.notRecommended;

@@ -7,11 +7,17 @@ import { resultSchema, errorResultSchema, problemSchema, draftResultSchema, evid
 import { MAX_DRAFT_CHARS } from '../draft/source.js';
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') => {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 };
 
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
 
 /** The draft's request is a Request (by reference, not a second copy of the schema). */
 function draftResult(): Record<string, unknown> {
@@ -28,7 +34,13 @@ export function openApiDocument(pack: RulePack): Record<string, unknown> {
       'application/yaml': { schema: { $ref: '#/components/schemas/Request' } },
     },
   };
-  const query = (name: string, description: string, required = false) => ({ name, in: 'query', required, description, schema: { type: 'string' } });
+  const query = (name: string, description: string, required = false) => ({
+    name,
+    in: 'query',
+    required,
+    description,
+    schema: { type: 'string' },
+  });
   return {
     openapi: '3.1.0',
     info: {
@@ -44,7 +56,13 @@ export function openApiDocument(pack: RulePack): Record<string, unknown> {
           parameters: [query('format', 'json (default) | markdown | text')],
           requestBody,
           responses: {
-            200: { description: 'The determination', content: { 'application/json': { schema: { $ref: '#/components/schemas/Result' } }, 'text/markdown': { schema: { type: 'string' } } } },
+            200: {
+              description: 'The determination',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/Result' } },
+                'text/markdown': { schema: { type: 'string' } },
+              },
+            },
             400: problemResponse('Invalid request: every issue with its path'),
             413: problemResponse('Body larger than 1 MB'),
             415: problemResponse('Content type is not JSON or YAML'),
@@ -53,7 +71,8 @@ export function openApiDocument(pack: RulePack): Record<string, unknown> {
       },
       '/v1/draft': {
         post: {
-          summary: 'Draft a request from clinical text (a progress note, RFA or letter summary), every drafted field with its source words; nothing is decided',
+          summary:
+            'Draft a request from clinical text (a progress note, RFA or letter summary), every drafted field with its source words; nothing is decided',
           description: `The body is the text itself. Text beyond ${MAX_DRAFT_CHARS} characters is not read (a warning says so). Review the draft, then send it to /v1/check.`,
           parameters: [
             query('servicesFrom', 'where the requested services come from: auto (default) | rfa | letter | none'),
@@ -62,7 +81,10 @@ export function openApiDocument(pack: RulePack): Record<string, unknown> {
           ],
           requestBody: { required: true, content: { 'text/plain': { schema: { type: 'string' } } } },
           responses: {
-            200: { description: 'The draft, to review', content: { 'application/json': { schema: { $ref: '#/components/schemas/DraftResult' } } } },
+            200: {
+              description: 'The draft, to review',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/DraftResult' } } },
+            },
             400: problemResponse('Empty text, or an invalid query parameter'),
             413: problemResponse('Body larger than 1 MB'),
             415: problemResponse('Content type is not text/plain'),
@@ -74,21 +96,45 @@ export function openApiDocument(pack: RulePack): Record<string, unknown> {
           summary: 'Decide a JSON Lines stream of requests; results stream back one line each, in order',
           requestBody: { required: true, content: { 'application/x-ndjson': { schema: { $ref: '#/components/schemas/Request' } } } },
           responses: {
-            200: { description: 'One result (or error result) per input line', content: { 'application/x-ndjson': { schema: { oneOf: [{ $ref: '#/components/schemas/Result' }, { $ref: '#/components/schemas/ErrorResult' }] } } } },
+            200: {
+              description: 'One result (or error result) per input line',
+              content: {
+                'application/x-ndjson': {
+                  schema: { oneOf: [{ $ref: '#/components/schemas/Result' }, { $ref: '#/components/schemas/ErrorResult' }] },
+                },
+              },
+            },
             413: problemResponse('Batch larger than the limit'),
             415: problemResponse('Content type is not JSON Lines'),
           },
         },
       },
-      '/v1/topics': { get: { summary: 'Every rule topic with its criteria, citations and editions', responses: { 200: { description: 'Topics' } } } },
+      '/v1/topics': {
+        get: { summary: 'Every rule topic with its criteria, citations and editions', responses: { 200: { description: 'Topics' } } },
+      },
       '/v1/criteria': {
         get: {
           summary: 'The criteria the rules will ask for a service, each with text, citation and what to document',
-          parameters: [query('kind', 'service kind, e.g. epidural-steroid-injection', true), query('region', 'body region'), query('modality', 'imaging modality'), query('levels', 'spinal levels'), query('side', 'left | right | bilateral'), query('approach', 'injection approach'), query('purpose', 'diagnostic | therapeutic'), query('quantity', 'how many'), query('decisionDate', 'YYYY-MM-DD')],
-          responses: { 200: { description: 'Criteria for the service' }, 400: problemResponse('Invalid query: every issue with its parameter') },
+          parameters: [
+            query('kind', 'service kind, e.g. epidural-steroid-injection', true),
+            query('region', 'body region'),
+            query('modality', 'imaging modality'),
+            query('levels', 'spinal levels'),
+            query('side', 'left | right | bilateral'),
+            query('approach', 'injection approach'),
+            query('purpose', 'diagnostic | therapeutic'),
+            query('quantity', 'how many'),
+            query('decisionDate', 'YYYY-MM-DD'),
+          ],
+          responses: {
+            200: { description: 'Criteria for the service' },
+            400: problemResponse('Invalid query: every issue with its parameter'),
+          },
         },
       },
-      '/v1/editions': { get: { summary: 'The guideline editions the rule pack encodes', responses: { 200: { description: 'Edition status' } } } },
+      '/v1/editions': {
+        get: { summary: 'The guideline editions the rule pack encodes', responses: { 200: { description: 'Edition status' } } },
+      },
       '/healthz': { get: { summary: 'Liveness, with the rule-pack hash', responses: { 200: { description: 'ok' } } } },
     },
     components: {

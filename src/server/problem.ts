@@ -23,6 +23,11 @@ export function problem(status: number, slug: string, title: string, detail: str
 }
 
 export function invalidRequest(issues: readonly InputIssue[]): Problem {
-  return problem(400, 'invalid-request', 'The request is not valid imr-precheck/request@1',
-    `${issues.length} problem(s); fix each one at its path (docs/request-format.md is the reference)`, issues);
+  return problem(
+    400,
+    'invalid-request',
+    'The request is not valid imr-precheck/request@1',
+    `${issues.length} problem(s); fix each one at its path (docs/request-format.md is the reference)`,
+    issues,
+  );
 }

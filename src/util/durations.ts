@@ -3,9 +3,35 @@
 // (request/visits.ts, facts/dme.ts and facts/care-setting.ts read their numbers here).
 
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20,
-  'twenty-four': 24, 'twenty four': 24, thirty: 30, several: 3, few: 3, couple: 2, once: 1, twice: 2, thrice: 3,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  eighteen: 18,
+  twenty: 20,
+  'twenty-four': 24,
+  'twenty four': 24,
+  thirty: 30,
+  several: 3,
+  few: 3,
+  couple: 2,
+  once: 1,
+  twice: 2,
+  thrice: 3,
 };
 
 /** A number written in digits ("12", "1.5") or as a word ("twelve"); undefined otherwise. */
@@ -30,7 +56,15 @@ export function durationInText(text: string | undefined): { months: number; phra
   for (const m of text.toLowerCase().matchAll(re)) {
     const n = parseNumber(m[1]!);
     if (n === undefined) continue;
-    const unit = m[2]!.startsWith('d') ? 'day' : m[2]!.startsWith('w') ? 'week' : m[2]!.startsWith('mo') ? 'month' : m[2]!.startsWith('y') ? 'year' : 'month';
+    const unit = m[2]!.startsWith('d')
+      ? 'day'
+      : m[2]!.startsWith('w')
+        ? 'week'
+        : m[2]!.startsWith('mo')
+          ? 'month'
+          : m[2]!.startsWith('y')
+            ? 'year'
+            : 'month';
     const months = Math.round(n * MONTHS_PER[unit]! * 10) / 10;
     if (!best || months > best.months) best = { months, phrase: m[0] };
   }

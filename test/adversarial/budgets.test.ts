@@ -2,14 +2,30 @@
 // naming the budget and the path; readers stop at the byte budget and refuse bad UTF-8.
 import { describe, it, expect } from 'vitest';
 import { Readable } from 'node:stream';
-import { BUDGETS, BudgetError, readStreamCapped, capIssues, checkRequestBudgets, checkStructure, decodeUtf8, excerpt, escapeControl, invalidUtf8Offset } from '../../src/request/budgets.js';
+import {
+  BUDGETS,
+  BudgetError,
+  readStreamCapped,
+  capIssues,
+  checkRequestBudgets,
+  checkStructure,
+  decodeUtf8,
+  excerpt,
+  escapeControl,
+  invalidUtf8Offset,
+} from '../../src/request/budgets.js';
 import { loadFileBytes, loadJson } from '../../src/request/load.js';
 import { InputError } from '../../src/request/issues.js';
 import { readLineBatches, readStreamSources, type Line } from '../../src/cli/io.js';
 import { requestFromDocument } from '../../src/api.js';
 
 const issuesOf = (run: () => unknown): string[] => {
-  try { run(); } catch (err) { if (err instanceof InputError) return err.issues.map((i) => `${i.line ?? ''}:${i.path}: ${i.message}`); throw err; }
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof InputError) return err.issues.map((i) => `${i.line ?? ''}:${i.path}: ${i.message}`);
+    throw err;
+  }
   return [];
 };
 
@@ -28,7 +44,10 @@ describe('structural budgets', () => {
   });
   it('refuses long lists, long text and long keys by path', () => {
     expect(checkStructure({ d: Array(BUDGETS.arrayItems + 1).fill(1) }, 'f')[0]).toMatchObject({ path: 'd', code: 'too-many-items' });
-    expect(checkStructure({ s: [{ label: 'x'.repeat(BUDGETS.stringChars + 1) }] }, 'f')[0]).toMatchObject({ path: 's[0].label', code: 'too-long' });
+    expect(checkStructure({ s: [{ label: 'x'.repeat(BUDGETS.stringChars + 1) }] }, 'f')[0]).toMatchObject({
+      path: 's[0].label',
+      code: 'too-long',
+    });
     expect(checkStructure({ ['k'.repeat(BUDGETS.stringChars + 1)]: 1 }, 'f')[0]).toMatchObject({ code: 'too-long' });
     expect(checkStructure({ ok: ['x'.repeat(BUDGETS.stringChars)] }, 'f')).toEqual([]);
   });
@@ -40,9 +59,12 @@ describe('structural budgets', () => {
 });
 
 describe('request budgets', () => {
-  const services = (n: number, chained: boolean) => Array.from({ length: n }, (_, i) => ({ id: `s${i}`, kind: 'physical-therapy', ...(chained && i > 0 ? { for: `s${i - 1}` } : {}) }));
+  const services = (n: number, chained: boolean) =>
+    Array.from({ length: n }, (_, i) => ({ id: `s${i}`, kind: 'physical-therapy', ...(chained && i > 0 ? { for: `s${i - 1}` } : {}) }));
   it('refuses more services than the budget, naming it', () => {
-    expect(checkRequestBudgets({ services: services(BUDGETS.services + 1, false) }, 'f')).toEqual([expect.objectContaining({ path: 'services', code: 'too-many-services' })]);
+    expect(checkRequestBudgets({ services: services(BUDGETS.services + 1, false) }, 'f')).toEqual([
+      expect.objectContaining({ path: 'services', code: 'too-many-services' }),
+    ]);
     expect(checkRequestBudgets({ services: services(BUDGETS.services, false) }, 'f')).toEqual([]);
   });
   it('refuses a for: chain longer than the budget at the service that starts it', () => {
@@ -52,7 +74,9 @@ describe('request budgets', () => {
   });
   it('a missing kind names the field and what is allowed', () => {
     const doc = loadJson('{"format":"imr-precheck/request@1","id":"r","services":[{"id":"t"}]}', 'r.json');
-    expect(issuesOf(() => requestFromDocument(doc))[0]).toMatch(/^1:services\[0\]\.kind: required field is missing; allowed: epidural-steroid-injection \| /);
+    expect(issuesOf(() => requestFromDocument(doc))[0]).toMatch(
+      /^1:services\[0\]\.kind: required field is missing; allowed: epidural-steroid-injection \| /,
+    );
   });
 });
 
@@ -66,7 +90,10 @@ describe('error volume', () => {
   it('quotes at most a short excerpt, control characters escaped', () => {
     expect(excerpt('x'.repeat(900_000))).toHaveLength(BUDGETS.excerptChars);
     expect(escapeControl('\u001b[2J\u202e')).toBe('\\x1b[2J\\u202e');
-    const doc = loadJson(JSON.stringify({ format: 'imr-precheck/request@1', id: 'r', services: [{ id: 't', kind: 'k'.repeat(10_000) }] }), 'r.json');
+    const doc = loadJson(
+      JSON.stringify({ format: 'imr-precheck/request@1', id: 'r', services: [{ id: 't', kind: 'k'.repeat(10_000) }] }),
+      'r.json',
+    );
     expect(issuesOf(() => requestFromDocument(doc)).join('\n').length).toBeLessThan(3000);
   });
 });
@@ -93,7 +120,12 @@ describe('a capped stream (an HTTP body)', () => {
   it('is read whole under the budget and refused as soon as it passes it', async () => {
     expect((await readStreamCapped(Readable.from([Buffer.from('ab'), Buffer.from('c')]), 'body')).toString()).toBe('abc');
     let chunksRead = 0;
-    const endless = (async function* () { for (;;) { chunksRead++; yield Buffer.alloc(64 * 1024); } })();
+    const endless = (async function* () {
+      for (;;) {
+        chunksRead++;
+        yield Buffer.alloc(64 * 1024);
+      }
+    })();
     await expect(readStreamCapped(endless, 'body')).rejects.toBeInstanceOf(BudgetError);
     expect(chunksRead).toBe(Math.floor(BUDGETS.documentBytes / (64 * 1024)) + 1);
   });
@@ -122,7 +154,8 @@ describe('stream lines', () => {
     const request = '{"format":"imr-precheck/request@1","id":"r","services":[{"id":"t","kind":"transportation"}]}';
     const input = Readable.from([Buffer.from(`{"id":"${'x'.repeat(BUDGETS.documentBytes)}"}\n${request}\n${request}\n`)]);
     const names: string[] = [];
-    for await (const source of readStreamSources(input)) names.push('doc' in source ? `${source.doc.name} ok` : `${source.name} ${source.issues[0]!.code}`);
+    for await (const source of readStreamSources(input))
+      names.push('doc' in source ? `${source.doc.name} ok` : `${source.name} ${source.issues[0]!.code}`);
     expect(names).toEqual(['<stdin>#1 too-large', '<stdin>#2 ok', '<stdin>#3 ok']);
   });
 });

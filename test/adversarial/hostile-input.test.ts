@@ -15,7 +15,13 @@ const MAX_SECONDS = 20;
 const MAX_MB = 400;
 const dir = mkdtempSync(join(tmpdir(), 'precheck-hostile-'));
 
-interface Run { status: number | null; stdout: string; stderr: string; seconds: number; mb: number | undefined }
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+  mb: number | undefined;
+}
 
 /** Runs a shell command line with `$CLI` set, measuring the child's wall time and peak memory. */
 function sh(command: string, input?: string | Buffer): Run {
@@ -35,9 +41,16 @@ const file = (name: string, content: string | Buffer): string => {
   return name;
 };
 
-const REQUEST = { format: 'imr-precheck/request@1', id: 'r', decisionDate: '2016-06-01', documentation: { cannotUseOrdinaryTransport: true }, services: [{ id: 't', kind: 'transportation' }] };
+const REQUEST = {
+  format: 'imr-precheck/request@1',
+  id: 'r',
+  decisionDate: '2016-06-01',
+  documentation: { cannotUseOrdinaryTransport: true },
+  services: [{ id: 't', kind: 'transportation' }],
+};
 const json = (patch: Record<string, unknown> = {}): string => JSON.stringify({ ...REQUEST, ...patch });
-const yamlRequest = 'format: imr-precheck/request@1\nid: r\ndecisionDate: 2016-06-01\ndocumentation: { cannotUseOrdinaryTransport: true }\nservices:\n  - { id: t, kind: transportation }\n';
+const yamlRequest =
+  'format: imr-precheck/request@1\nid: r\ndecisionDate: 2016-06-01\ndocumentation: { cannotUseOrdinaryTransport: true }\nservices:\n  - { id: t, kind: transportation }\n';
 
 /** The refusal every hostile input must get: exit 2, short lines naming the input, no stack, bounded. */
 function expectRefused(r: Run, name: string, pattern?: RegExp): void {
@@ -61,27 +74,99 @@ beforeAll(() => {
 
 describe('hostile files are refused with one clear line, in bounded time and memory', { timeout: 90_000 }, () => {
   const cases: [string, () => string, RegExp][] = [
-    ['a YAML alias bomb', () => file('bomb.yaml', `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 9 }, (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(9).fill(i === 0 ? '*a' : `*${'bcdefghij'[i - 1]}`).join(',')}]`).join('\n')}\n`), /alias/i],
+    [
+      'a YAML alias bomb',
+      () =>
+        file(
+          'bomb.yaml',
+          `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from(
+            { length: 9 },
+            (_, i) =>
+              `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(9)
+                .fill(i === 0 ? '*a' : `*${'bcdefghij'[i - 1]}`)
+                .join(',')}]`,
+          ).join('\n')}\n`,
+        ),
+      /alias/i,
+    ],
     ['a custom YAML tag', () => file('tag.yaml', `${yamlRequest}notes: !!js/function "function(){}"\n`), /tag/i],
     ['a local YAML tag', () => file('tag2.yaml', `${yamlRequest}id2: !evil x\n`), /tag/i],
     ['a __proto__ key in JSON', () => file('proto.json', json().replace('{', '{"__proto__":{"polluted":1},')), /__proto__/],
     ['a constructor key in YAML', () => file('proto.yaml', `${yamlRequest}constructor: { prototype: 1 }\n`), /constructor/],
-    ['invalid UTF-8', () => file('latin1.yaml', Buffer.concat([Buffer.from(yamlRequest), Buffer.from('extensions: { note: "caf'), Buffer.from([0xe9]), Buffer.from('" }\n')])), /byte offset \d+/],
+    [
+      'invalid UTF-8',
+      () =>
+        file(
+          'latin1.yaml',
+          Buffer.concat([Buffer.from(yamlRequest), Buffer.from('extensions: { note: "caf'), Buffer.from([0xe9]), Buffer.from('" }\n')]),
+        ),
+      /byte offset \d+/,
+    ],
     ['a trailing comma in a .json file', () => file('comma.json', json().replace(/}$/, ',}')), /not valid JSON/],
     ['JSON nested 10,000 deep', () => file('deep.json', `${'['.repeat(10_000)}${']'.repeat(10_000)}`), /nesting deeper than \d+ levels/],
-    ['YAML flow nesting 10,000 deep', () => file('deep.yaml', `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`), /nesting deeper than \d+ levels/],
-    ['YAML block nesting', () => file('deep-block.yaml', Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' x\n'), /nesting deeper than \d+ levels/],
-    ['a list of 100,000 items', () => file('huge-array.json', json({ diagnoses: Array.from({ length: 100_000 }, () => ({ x: 1 })) })), /diagnoses: list of 100000 items; at most \d+/],
-    ['a 900 KB invalid value', () => file('long-value.json', json({ services: [{ id: 't', kind: 'x'.repeat(900_000) }] })), /at most \d+ are allowed/],
+    [
+      'YAML flow nesting 10,000 deep',
+      () => file('deep.yaml', `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`),
+      /nesting deeper than \d+ levels/,
+    ],
+    [
+      'YAML block nesting',
+      () => file('deep-block.yaml', Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' x\n'),
+      /nesting deeper than \d+ levels/,
+    ],
+    [
+      'a list of 100,000 items',
+      () => file('huge-array.json', json({ diagnoses: Array.from({ length: 100_000 }, () => ({ x: 1 })) })),
+      /diagnoses: list of 100000 items; at most \d+/,
+    ],
+    [
+      'a 900 KB invalid value',
+      () => file('long-value.json', json({ services: [{ id: 't', kind: 'x'.repeat(900_000) }] })),
+      /at most \d+ are allowed/,
+    ],
     ['a 3 MB file', () => file('big.yaml', `notes: "${'x'.repeat(3 * 1024 * 1024)}"\n`), /MB/],
     ['a line of 2 MB', () => file('long-line.yaml', `id: ${'y'.repeat(2 * 1024 * 1024)}\n`), /MB/],
     ['a YAML key that is a list', () => file('list-key.yaml', `${yamlRequest}? [a, b]\n: 1\n`), /a key must be text/],
-    ['a chain of 1,000 for: services', () => file('chain.json', json({ services: [{ id: 's0', kind: 'surgery' }, ...Array.from({ length: 999 }, (_, i) => ({ id: `s${i + 1}`, kind: 'physical-therapy', for: `s${i}` }))] })), /services; a request may hold at most \d+/],
-    ['a for: chain of 12 links', () => file('chain12.json', json({ services: [{ id: 's0', kind: 'surgery' }, ...Array.from({ length: 12 }, (_, i) => ({ id: `s${i + 1}`, kind: 'physical-therapy', for: `s${i}` }))] })), /`for:` chain .* longer than \d+ links/],
-    ['a missing kind', () => file('no-kind.yaml', 'format: imr-precheck/request@1\nid: r\nservices:\n  - id: t\n'), /no-kind\.yaml:4:\d+: services\[0\]\.kind: required field is missing; allowed: epidural-steroid-injection/],
+    [
+      'a chain of 1,000 for: services',
+      () =>
+        file(
+          'chain.json',
+          json({
+            services: [
+              { id: 's0', kind: 'surgery' },
+              ...Array.from({ length: 999 }, (_, i) => ({ id: `s${i + 1}`, kind: 'physical-therapy', for: `s${i}` })),
+            ],
+          }),
+        ),
+      /services; a request may hold at most \d+/,
+    ],
+    [
+      'a for: chain of 12 links',
+      () =>
+        file(
+          'chain12.json',
+          json({
+            services: [
+              { id: 's0', kind: 'surgery' },
+              ...Array.from({ length: 12 }, (_, i) => ({ id: `s${i + 1}`, kind: 'physical-therapy', for: `s${i}` })),
+            ],
+          }),
+        ),
+      /`for:` chain .* longer than \d+ links/,
+    ],
+    [
+      'a missing kind',
+      () => file('no-kind.yaml', 'format: imr-precheck/request@1\nid: r\nservices:\n  - id: t\n'),
+      /no-kind\.yaml:4:\d+: services\[0\]\.kind: required field is missing; allowed: epidural-steroid-injection/,
+    ],
     ['an empty file', () => file('empty.yaml', ''), /no request found/],
     ['a file of comments', () => file('comments.yaml', '# nothing here\n'), /no request found/],
-    ['100,000 invalid items within the list budget', () => file('many-errors.json', json({ services: Array.from({ length: 100 }, (_, i) => ({ id: `s${i}`, kind: 'nope' })) })), /and \d+ more problem/],
+    [
+      '100,000 invalid items within the list budget',
+      () => file('many-errors.json', json({ services: Array.from({ length: 100 }, (_, i) => ({ id: `s${i}`, kind: 'nope' })) })),
+      /and \d+ more problem/,
+    ],
   ];
   for (const [what, make, pattern] of cases) {
     it(`refuses ${what}`, () => {
@@ -125,7 +210,10 @@ describe('hostile streams', { timeout: 90_000 }, () => {
     const r = sh('check - --format jsonl', `{"id":"${'x'.repeat(50 * 1024 * 1024)}"}\n${json()}\n`);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^<stdin>#1: line 1 is more than 1 MB/);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { request: string | null; error?: unknown });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { request: string | null; error?: unknown });
     expect(lines).toHaveLength(2);
     expect(lines[1]!.request).toBe('r'); // the next request is still decided
     expect(r.seconds).toBeLessThan(MAX_SECONDS);
@@ -153,15 +241,25 @@ describe('hostile streams', { timeout: 90_000 }, () => {
   });
 
   it('keeps the exit code of what was decided when the output is closed early', () => {
-    const lines = [json({ id: 'bad', services: [{ id: 't', kind: 'nope' }] }), ...Array.from({ length: 3000 }, (_, i) => json({ id: `p${i}` }))].join('\n');
-    const r = spawnSync('bash', ['-c', `set -o pipefail; ${process.execPath} ${CLI} check - --format jsonl 2>/dev/null | head -1 >/dev/null`], { input: lines, encoding: 'utf8' });
+    const lines = [
+      json({ id: 'bad', services: [{ id: 't', kind: 'nope' }] }),
+      ...Array.from({ length: 3000 }, (_, i) => json({ id: `p${i}` })),
+    ].join('\n');
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; ${process.execPath} ${CLI} check - --format jsonl 2>/dev/null | head -1 >/dev/null`],
+      { input: lines, encoding: 'utf8' },
+    );
     expect(r.status).toBe(2);
   });
 });
 
 describe('hostile text is shown, never obeyed', { timeout: 90_000 }, () => {
   it('escapes terminal control characters in text and Markdown output', () => {
-    const name = file('escape.json', json({ services: [{ id: 't', kind: 'transportation', label: '\u001b[2J\u001b[HOVERTURNED\r\nfake line' }] }));
+    const name = file(
+      'escape.json',
+      json({ services: [{ id: 't', kind: 'transportation', label: '\u001b[2J\u001b[HOVERTURNED\r\nfake line' }] }),
+    );
     for (const format of ['text', 'markdown']) {
       const r = sh(`check ${name} --format ${format}`);
       expect(r.status).toBe(0);
@@ -193,7 +291,10 @@ describe('directories with broken entries', { timeout: 90_000 }, () => {
     expect(r.stderr).toContain('links/dangling.yaml: symbolic link to a missing file; skipped');
     expect(r.stderr).toContain('links/self.yaml: symbolic link cycle; skipped');
     expect(r.stderr).toMatch(/links\/sub\/loop: symbolic link cycle/);
-    const decided = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { request: string | null; services?: unknown[] });
+    const decided = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { request: string | null; services?: unknown[] });
     expect(decided.filter((x) => x.services).map((x) => x.request)).toEqual(['good']);
   });
 });

@@ -51,7 +51,8 @@ function freeTextPaths(request: Request): (string | number)[][] {
     if (typeof value === 'string') {
       if (requestSchema.safeParse(setAt(request, path, 'free text probe')).success) paths.push(path);
     } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== 'id' && k !== 'for') visit(v, [...path, k]);
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) if (k !== 'id' && k !== 'for') visit(v, [...path, k]);
   };
   visit(request, []);
   return paths;
@@ -101,17 +102,22 @@ describe('text-reading facts and normalizers run in linear time', () => {
     const check = (request: Request, what: string): void => {
       const valid = requestSchema.parse(request);
       let normalized = normalizeRequest(valid, '2016-06-01');
-      const ms = timed(() => { normalized = normalizeRequest(valid, '2016-06-01'); });
+      const ms = timed(() => {
+        normalized = normalizeRequest(valid, '2016-06-01');
+      });
       if (ms > LIMIT_MS) slow.push(`normalizeRequest on ${what}: ${ms.toFixed(0)} ms`);
       for (const service of normalized.services) {
         const store = new FactStore(normalized, service);
-        for (const id of [...FACTS.values()].map(exampleKey)) { // a params fact with its example params
+        for (const id of [...FACTS.values()].map(exampleKey)) {
+          // a params fact with its example params
           const start = performance.now();
           store.get(id);
           derived++;
           if (performance.now() - start <= LIMIT_MS) continue;
           // over the limit (with the facts it reads): measure it again alone
-          const factMs = timed(() => { new FactStore(normalized, service).get(id); });
+          const factMs = timed(() => {
+            new FactStore(normalized, service).get(id);
+          });
           if (factMs > LIMIT_MS) slow.push(`${id} on ${what} (${service.kind}): ${factMs.toFixed(0)} ms`);
         }
       }
@@ -132,7 +138,8 @@ describe('text-reading facts and normalizers run in linear time', () => {
         const field = p.filter((x) => typeof x === 'string').join('.');
         if (!['services.label', 'services.text', 'services.name', 'services.strength'].includes(field) || fieldsDone.has(field)) continue;
         fieldsDone.add(field);
-        for (const name of ['digits', 'course shapes'] as const) check(setAt(template, p, fill(FILLERS[name]!)), `${name} in ${field} (${template.id})`);
+        for (const name of ['digits', 'course shapes'] as const)
+          check(setAt(template, p, fill(FILLERS[name]!)), `${name} in ${field} (${template.id})`);
       }
     }
     expect(fieldsDone).toContain('services.label');

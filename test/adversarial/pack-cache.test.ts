@@ -30,7 +30,9 @@ async function packWithCache(file: string) {
   return { ...mod, pack: mod.loadRulePack() };
 }
 
-afterEach(() => { delete process.env.PRECHECK_PACK_CACHE; });
+afterEach(() => {
+  delete process.env.PRECHECK_PACK_CACHE;
+});
 
 describe('rule-pack cache integrity', { timeout: 60_000 }, () => {
   it('the built cache matches its sources, and its hash is the hash of the pack evaluated', async () => {
@@ -45,7 +47,9 @@ describe('rule-pack cache integrity', { timeout: 60_000 }, () => {
     const esi = (p: typeof pack) => p.topics.find((t) => t.file === ESI)!.criteria.length;
     expect(esi(pack)).toBe(esi(clean));
     expect(pack.hash).toBe(clean.hash);
-    expect(verifyPackCache().map((i) => `${i.path}: ${i.message}`)).toEqual([`${ESI}: the cache entry does not match its own data hash (the cache was edited); run \`npm run build\``]);
+    expect(verifyPackCache().map((i) => `${i.path}: ${i.message}`)).toEqual([
+      `${ESI}: the cache entry does not match its own data hash (the cache was edited); run \`npm run build\``,
+    ]);
   });
 
   it('an edit that recomputed the hashes shows in the result hash and in lint', async () => {

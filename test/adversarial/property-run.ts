@@ -17,8 +17,13 @@ const ROOT = join(import.meta.dirname, '../..');
 const TOTAL_RUNS = Number(process.env.PROPERTY_RUNS ?? 100_000);
 const pack = rulePack();
 
-const seeds: unknown[] = ['esi-no-mri-report.yaml', 'esi-overturned.yaml', 'pain-consult-and-medications.yaml', 'tpi-and-facet.yaml', 'lumbar-mri-overturned.yaml']
-  .map((f) => loadDocuments(readFileSync(join(ROOT, 'examples', f), 'utf8'), f)[0]!.data);
+const seeds: unknown[] = [
+  'esi-no-mri-report.yaml',
+  'esi-overturned.yaml',
+  'pain-consult-and-medications.yaml',
+  'tpi-and-facet.yaml',
+  'lumbar-mri-overturned.yaml',
+].map((f) => loadDocuments(readFileSync(join(ROOT, 'examples', f), 'utf8'), f)[0]!.data);
 
 /** Exit code the CLI would give one input, and its output. */
 function decide(text: string): { code: number; output: string } {
@@ -35,11 +40,50 @@ function decide(text: string): { code: number; output: string } {
   }
 }
 
-const KEYS = ['format', 'id', 'services', 'kind', 'label', 'for', 'levels', 'quantity', 'decisionDate', 'diagnoses', 'treatments', 'medications', 'studies', 'documentation', 'region', 'text', '__proto__', 'constructor', 'extensions'];
+const KEYS = [
+  'format',
+  'id',
+  'services',
+  'kind',
+  'label',
+  'for',
+  'levels',
+  'quantity',
+  'decisionDate',
+  'diagnoses',
+  'treatments',
+  'medications',
+  'studies',
+  'documentation',
+  'region',
+  'text',
+  '__proto__',
+  'constructor',
+  'extensions',
+];
 const scalar = fc.oneof(
   fc.string({ maxLength: 30 }),
-  fc.constantFrom('', '2x6', 'L4-5', 'L4-S1', 'epidural-steroid-injection', 'transportation', 'physical-therapy', 'surgery', '\u001b[2J', '\ufeff', '2016-02-30', '-1', '1e309', 'NaN', '9'.repeat(300)),
-  fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+  fc.constantFrom(
+    '',
+    '2x6',
+    'L4-5',
+    'L4-S1',
+    'epidural-steroid-injection',
+    'transportation',
+    'physical-therapy',
+    'surgery',
+    '\u001b[2J',
+    '\ufeff',
+    '2016-02-30',
+    '-1',
+    '1e309',
+    'NaN',
+    '9'.repeat(300),
+  ),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
 );
 const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary(fc.constantFrom(...KEYS), scalar, { maxKeys: 4 }));
 
@@ -77,7 +121,14 @@ function mutate(root: unknown, m: Mutation): unknown {
 }
 
 /** Text-level damage after serializing: truncation, an inserted character, a doubled slice. */
-const textEdit = fc.option(fc.record({ at: fc.nat(), kind: fc.constantFrom('truncate', 'insert', 'double'), char: fc.constantFrom('{', '}', '"', ',', ':', '\n', '\\', '\u0000', '&a', '*a', '!tag ', '- ', '#', '\t') }), { freq: 3 });
+const textEdit = fc.option(
+  fc.record({
+    at: fc.nat(),
+    kind: fc.constantFrom('truncate', 'insert', 'double'),
+    char: fc.constantFrom('{', '}', '"', ',', ':', '\n', '\\', '\u0000', '&a', '*a', '!tag ', '- ', '#', '\t'),
+  }),
+  { freq: 3 },
+);
 
 const input = fc.record({
   seed: fc.nat({ max: seeds.length - 1 }),
@@ -87,7 +138,12 @@ const input = fc.record({
   edit: textEdit,
 });
 
-function render(i: { seed: number; mutations: Mutation[]; asYaml: boolean; edit: { at: number; kind: string; char: string } | null }): string {
+function render(i: {
+  seed: number;
+  mutations: Mutation[];
+  asYaml: boolean;
+  edit: { at: number; kind: string; char: string } | null;
+}): string {
   let data = seeds[i.seed];
   for (const m of i.mutations) data = mutate(data, m);
   let text = i.asYaml ? toFlowYaml(data) : JSON.stringify(data);
@@ -113,15 +169,19 @@ export function propertyRun(part: 0 | 1): void {
       const codes = [0, 0, 0, 0];
       const start = performance.now();
       try {
-        fc.assert(fc.property(input, (i) => {
-          const text = render(i);
-          const first = decide(text);
-          tried++;
-          codes[first.code]!++;
-          if (![0, 1, 2, 3].includes(first.code)) throw new Error(`exit code ${first.code}`);
-          // determinism on a sample (deciding twice doubles the time): the same text, the same output
-          if (tried % 10 === 0 && JSON.stringify(decide(text)) !== JSON.stringify(first)) throw new Error('the same input gave another output');
-        }), { numRuns: RUNS, seed: SEED });
+        fc.assert(
+          fc.property(input, (i) => {
+            const text = render(i);
+            const first = decide(text);
+            tried++;
+            codes[first.code]!++;
+            if (![0, 1, 2, 3].includes(first.code)) throw new Error(`exit code ${first.code}`);
+            // determinism on a sample (deciding twice doubles the time): the same text, the same output
+            if (tried % 10 === 0 && JSON.stringify(decide(text)) !== JSON.stringify(first))
+              throw new Error('the same input gave another output');
+          }),
+          { numRuns: RUNS, seed: SEED },
+        );
       } catch (err) {
         console.error(`property run failed: replay with PROPERTY_SEED=${SEED - part}`);
         throw err;

@@ -24,7 +24,10 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }, 60_000);
-afterAll(async () => { await browser?.close(); await app?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
 async function openPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });

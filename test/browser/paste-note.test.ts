@@ -24,7 +24,10 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }, 60_000);
-afterAll(async () => { await browser?.close(); await app?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
 /** The page, and every request body it has sent to /v1/check so far. */
 async function openPage(): Promise<{ page: Page; checks: string[] }> {
@@ -32,7 +35,9 @@ async function openPage(): Promise<{ page: Page; checks: string[] }> {
   const errors: string[] = [];
   const checks: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => { if (new URL(r.url()).pathname === '/v1/check') checks.push(r.postData() ?? ''); });
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/v1/check') checks.push(r.postData() ?? '');
+  });
   await page.goto(base);
   await page.waitForSelector('body[data-ready=true]');
   expect(errors).toEqual([]);
@@ -44,7 +49,7 @@ const activePath = (page: Page) => page.evaluate(() => (document.activeElement a
 const pendingCount = async (page: Page) => Number(/^(\d+) of/.exec((await page.textContent('#review-count')) ?? '')?.[1]);
 
 describe('paste a note', () => {
-  it('drafts the shipped note into the form, shows each field\'s source words, checks only after review', async () => {
+  it("drafts the shipped note into the form, shows each field's source words, checks only after review", async () => {
     const { page, checks } = await openPage();
     await page.fill('#note-text', NOTE);
     await page.focus('#draft-note');
@@ -62,7 +67,9 @@ describe('paste a note', () => {
     expect(await page.textContent('#review-warning')).toMatch(/Drafted facts need confirming/);
 
     // the sensory finding: its fields are highlighted, and the item shows the words it came from
-    const findings = await page.$$eval('[data-path$=".finding"]', (els) => els.map((e) => [(e as HTMLElement).dataset.path, (e as HTMLSelectElement).value]));
+    const findings = await page.$$eval('[data-path$=".finding"]', (els) =>
+      els.map((e) => [(e as HTMLElement).dataset.path, (e as HTMLSelectElement).value]),
+    );
     const sensory = findings.find(([, v]) => v === 'sensory-deficit')![0]!.replace(/\.finding$/, '');
     expect(await page.inputValue(at(`${sensory}.dermatome`))).toBe('L5');
     expect(await page.getAttribute(at(`${sensory}.dermatome`), 'data-draft')).toBe('pending');
@@ -74,7 +81,9 @@ describe('paste a note', () => {
     expect(describedBy).toContain(await words.getAttribute('id'));
     // focusing it marks its words in the note beside the form
     await page.focus(at(`${sensory}.dermatome`));
-    expect(await page.$$eval('#review-source mark.current', (ms) => ms.map((m) => m.textContent))).toEqual(expect.arrayContaining(['Sensation', 'L5']));
+    expect(await page.$$eval('#review-source mark.current', (ms) => ms.map((m) => m.textContent))).toEqual(
+      expect.arrayContaining(['Sensation', 'L5']),
+    );
     if (process.env.PRECHECK_SCREENSHOT === '1') await page.screenshot({ path: join(root, 'docs/img/paste-a-note.png') });
 
     // an item the physician adds is theirs, not drafted; the drafted items keep their marks
@@ -109,7 +118,9 @@ describe('paste a note', () => {
     // the first press, with fields still to review, shows the first of them instead of checking
     await page.click('#check-reviewed');
     expect(await page.textContent('#draft-status')).toMatch(/drafted fields are not yet reviewed; the first is selected/);
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('[data-draft]')?.getAttribute('data-draft'))).toBe('pending');
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('[data-draft]')?.getAttribute('data-draft')),
+    ).toBe('pending');
     await page.waitForTimeout(400);
     expect(checks).toEqual([]);
 
@@ -121,9 +132,15 @@ describe('paste a note', () => {
     expect(sent.studies[0].officialReport).toBe(false);
     expect(sent.documentation.notes).toContain('He denies bowel or bladder dysfunction.');
     expect(await page.locator('prediction-view .verdict').first().getAttribute('data-prediction')).toBe('upheld');
-    expect(await page.locator('prediction-view [data-criterion="esi.radiculopathy-corroborated"]').first().getAttribute('data-status')).not.toBe('met');
-    expect(await page.locator('prediction-view [data-criterion="esi.radiculopathy-on-exam"]').first().getAttribute('data-status')).toBe('met');
-    await expect.poll(() => page.textContent('#draft-status')).toMatch(/^Checked the reviewed request\. Left L4-5 transforaminal epidural steroid injection: upheld/);
+    expect(
+      await page.locator('prediction-view [data-criterion="esi.radiculopathy-corroborated"]').first().getAttribute('data-status'),
+    ).not.toBe('met');
+    expect(await page.locator('prediction-view [data-criterion="esi.radiculopathy-on-exam"]').first().getAttribute('data-status')).toBe(
+      'met',
+    );
+    await expect
+      .poll(() => page.textContent('#draft-status'))
+      .toMatch(/^Checked the reviewed request\. Left L4-5 transforaminal epidural steroid injection: upheld/);
     expect(await page.locator('#check-reviewed').isVisible()).toBe(false);
     await page.close();
   }, 60_000);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { csvErrorRow, csvHeader } from '../../src/report/csv.js';
 
 const CLI = join(import.meta.dirname, '../../dist/cli/precheck.js');
-const run = (args: string[], input?: string) => spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
 const dir = mkdtempSync(join(tmpdir(), 'precheck-batch-'));
 const UPHELD = 'examples/esi-no-mri-report.yaml';
 const OVERTURNED = 'examples/esi-overturned.yaml';
@@ -22,16 +23,22 @@ describe('precheck check for batches', () => {
     const rows = r.stdout.trimEnd().split('\r\n');
     expect(rows[0]).toBe('request,file,line,service,kind,label,prediction,guideline,failing_criteria,error');
     expect(rows.filter((x) => x.startsWith('example-esi-no-mri-report,examples/esi-no-mri-report.yaml,,'))).toHaveLength(3);
-    expect(rows[1]).toContain(',upheld,"MTUS-CPMTG: Epidural steroid injections (ESIs), p. 46",esi.radiculopathy-corroborated (not documented),');
+    expect(rows[1]).toContain(
+      ',upheld,"MTUS-CPMTG: Epidural steroid injections (ESIs), p. 46",esi.radiculopathy-corroborated (not documented),',
+    );
     expect(rows.at(-1)).toMatch(/^bad,.*bad\.yaml,,,,,invalid,,,"services: expected at least 1 item/);
   });
   it('neutralizes spreadsheet formulas and quotes commas', () => {
-    expect(csvErrorRow('=cmd()', { file: 'a,b.yaml' }, [{ file: 'x', path: '', code: 'c', message: '+1' }])).toBe(`'=cmd(),"a,b.yaml",,,,,invalid,,,'+1\r\n`);
+    expect(csvErrorRow('=cmd()', { file: 'a,b.yaml' }, [{ file: 'x', path: '', code: 'c', message: '+1' }])).toBe(
+      `'=cmd(),"a,b.yaml",,,,,invalid,,,'+1\r\n`,
+    );
     expect(csvHeader()).toMatch(/^request,file,/);
   });
   it('ends a text or markdown run of several requests with totals per prediction and family', () => {
     const text = run(['check', UPHELD, OVERTURNED, invalid]);
-    expect(text.stdout).toMatch(/Summary: 3 request\(s\), 1 invalid; 5 service\(s\): 3 upheld, 2 overturned, 0 not covered\n {2}injections: 2 upheld, 2 overturned, 0 not covered\n {2}physical-medicine: 1 upheld, 0 overturned, 0 not covered\n {2}invalid: .*bad\.yaml \(1 problem\(s\); see stderr\)\n$/);
+    expect(text.stdout).toMatch(
+      /Summary: 3 request\(s\), 1 invalid; 5 service\(s\): 3 upheld, 2 overturned, 0 not covered\n {2}injections: 2 upheld, 2 overturned, 0 not covered\n {2}physical-medicine: 1 upheld, 0 overturned, 0 not covered\n {2}invalid: .*bad\.yaml \(1 problem\(s\); see stderr\)\n$/,
+    );
     const md = run(['check', UPHELD, OVERTURNED, '--format', 'markdown']);
     expect(md.stdout).toContain('## Summary');
     expect(md.stdout).toContain('| **all** | **3** | **2** | **0** |');
@@ -42,8 +49,15 @@ describe('precheck check for batches', () => {
     expect(json.source).toEqual({ file: UPHELD });
     expect(run(['check', UPHELD]).stdout).toContain(`from ${UPHELD}`);
     const lines = readFileSync('examples/batch.jsonl', 'utf8').trim().split('\n');
-    const stream = run(['check', '-', '--format', 'jsonl'], `${lines[0]}\n\n{"id": 1}\n${lines[1]}\n`).stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(stream.map((o) => o.source)).toEqual([{ file: '<stdin>', line: 1 }, { file: '<stdin>', line: 3 }, { file: '<stdin>', line: 4 }]);
+    const stream = run(['check', '-', '--format', 'jsonl'], `${lines[0]}\n\n{"id": 1}\n${lines[1]}\n`)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(stream.map((o) => o.source)).toEqual([
+      { file: '<stdin>', line: 1 },
+      { file: '<stdin>', line: 3 },
+      { file: '<stdin>', line: 4 },
+    ]);
   }, 20_000);
   it('--out-dir writes one report per request, named after its file, without collisions', () => {
     const a = join(dir, 'a');
@@ -72,6 +86,13 @@ describe('precheck check for batches', () => {
   }, 30_000);
   it('check --help lists the exit codes', () => {
     const help = run(['check', '--help']).stdout;
-    for (const line of [/0 {2}every requested service predicted overturned/, /1 {2}at least one service predicted upheld/, /2 {2}invalid input/, /3 {2}only not-covered/, /--fail-on never/]) expect(help).toMatch(line);
+    for (const line of [
+      /0 {2}every requested service predicted overturned/,
+      /1 {2}at least one service predicted upheld/,
+      /2 {2}invalid input/,
+      /3 {2}only not-covered/,
+      /--fail-on never/,
+    ])
+      expect(help).toMatch(line);
   });
 });

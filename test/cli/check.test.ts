@@ -6,10 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const CLI = join(import.meta.dirname, '../../dist/cli/precheck.js');
-const run = (args: string[], input?: string) => spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
 
-const request = (id: string, extra = '') => `{"format":"imr-precheck/request@1","id":"${id}","decisionDate":"2016-06-01","services":[{"id":"t","kind":"transportation"${extra}}]${''}}`;
-const overturnedTransport = (id: string) => `{"format":"imr-precheck/request@1","id":"${id}","decisionDate":"2016-06-01","documentation":{"cannotUseOrdinaryTransport":true},"services":[{"id":"t","kind":"transportation"}]}`;
+const request = (id: string, extra = '') =>
+  `{"format":"imr-precheck/request@1","id":"${id}","decisionDate":"2016-06-01","services":[{"id":"t","kind":"transportation"${extra}}]${''}}`;
+const overturnedTransport = (id: string) =>
+  `{"format":"imr-precheck/request@1","id":"${id}","decisionDate":"2016-06-01","documentation":{"cannotUseOrdinaryTransport":true},"services":[{"id":"t","kind":"transportation"}]}`;
 const dir = mkdtempSync(join(tmpdir(), 'precheck-'));
 
 describe('precheck check', () => {
@@ -25,14 +28,24 @@ describe('precheck check', () => {
     writeFileSync(ok, overturnedTransport('ok'));
     expect(run(['check', ok]).status).toBe(0);
     const nc = join(dir, 'nc.json');
-    writeFileSync(nc, `{"format":"imr-precheck/request@1","id":"nc","documentation":{"cannotUseOrdinaryTransport":true},"services":[{"id":"t","kind":"transportation"},{"id":"x","kind":"inpatient-stay"}]}`);
+    writeFileSync(
+      nc,
+      `{"format":"imr-precheck/request@1","id":"nc","documentation":{"cannotUseOrdinaryTransport":true},"services":[{"id":"t","kind":"transportation"},{"id":"x","kind":"inpatient-stay"}]}`,
+    );
     expect(run(['check', nc]).status).toBe(3);
   });
   it('streams JSON Lines from stdin in input order, with an error line for a bad request, exit 2', () => {
-    const input = [overturnedTransport('a'), '{"format":"imr-precheck/request@1","id":"b","services":[{"id":"t","kind":"teleportation"}]}', request('c')].join('\n');
+    const input = [
+      overturnedTransport('a'),
+      '{"format":"imr-precheck/request@1","id":"b","services":[{"id":"t","kind":"teleportation"}]}',
+      request('c'),
+    ].join('\n');
     const r = run(['check', '-', '--format', 'jsonl'], input);
     expect(r.status).toBe(2);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.request)).toEqual(['a', 'b', 'c']);
     expect(lines[1].error.issues[0]).toMatchObject({ path: 'services[0].kind', code: 'invalid-value' });
     expect(lines[2].services[0].prediction).toBe('upheld');
@@ -42,7 +55,12 @@ describe('precheck check', () => {
   it('reads a YAML stream separated by ---', () => {
     const yaml = `format: imr-precheck/request@1\nid: y1\nservices: [{ id: t, kind: transportation }]\n---\nformat: imr-precheck/request@1\nid: y2\nservices: [{ id: t, kind: transportation }]\n`;
     const r = run(['check', '-', '--format', 'jsonl'], yaml);
-    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).request)).toEqual(['y1', 'y2']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).request),
+    ).toEqual(['y1', 'y2']);
   });
   it('prints a JSON array for several files and Markdown reports', () => {
     const r = run(['check', 'examples/esi-no-mri-report.yaml', 'examples/esi-overturned.yaml', '--format', 'json']);
@@ -55,7 +73,10 @@ describe('precheck check', () => {
   });
   it('gives one clear line per problem, exit 2, for malformed files', () => {
     const bad = join(dir, 'bad.yaml');
-    writeFileSync(bad, 'format: imr-precheck/request@1\nid: bad\ndecisionDate: 2024-13-40\nservices:\n  - { id: e, kind: epidural-steroid-injection, levels: L6-7, colour: red }\n');
+    writeFileSync(
+      bad,
+      'format: imr-precheck/request@1\nid: bad\ndecisionDate: 2024-13-40\nservices:\n  - { id: e, kind: epidural-steroid-injection, levels: L6-7, colour: red }\n',
+    );
     const r = run(['check', bad]);
     expect(r.status).toBe(2);
     const lines = r.stderr.trim().split('\n');

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 const CLI = join(import.meta.dirname, '../../dist/cli/precheck.js');
-const run = (args: string[], input?: string) => spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
 const NOTE = 'examples/progress-note-lumbar-esi.txt';
 
 describe('precheck draft', () => {

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const CLI = join(import.meta.dirname, '../../dist/cli/precheck.js');
-const run = (args: string[], input?: string) => spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
 
 describe('precheck check --format json', () => {
   it('prints one result object, not an array, for one request', () => {
@@ -15,7 +16,14 @@ describe('precheck check --format json', () => {
     expect(parsed.request).toBe('example-esi-overturned');
   });
   it('prints an array in input order for several requests', () => {
-    const r = run(['check', 'examples/esi-overturned.yaml', 'examples/esi-no-mri-report.yaml', 'examples/facet-therapeutic.yaml', '--format', 'json']);
+    const r = run([
+      'check',
+      'examples/esi-overturned.yaml',
+      'examples/esi-no-mri-report.yaml',
+      'examples/facet-therapeutic.yaml',
+      '--format',
+      'json',
+    ]);
     const parsed = JSON.parse(r.stdout) as { request: string }[];
     expect(parsed.map((p) => p.request)).toEqual(['example-esi-overturned', 'example-esi-no-mri-report', expect.any(String)]);
   });

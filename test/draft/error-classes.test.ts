@@ -9,29 +9,39 @@ import { sentences, SourceText } from '../../src/draft/source.js';
 type R = Record<string, unknown>;
 const draft = (text: string) => draftRequest(text, { servicesFrom: 'none' }).request as R;
 const items = (text: string, key: string) => ((draft(text)[key] as R[] | undefined) ?? []).map(({ extensions: _e, ...rest }) => rest);
-const exam = (text: string) => (items(text, 'exam') as ExamFinding[]).map((e) => `${e.finding}|${e.result}${e.region ? `|${e.region}` : ''}`);
+const exam = (text: string) =>
+  (items(text, 'exam') as ExamFinding[]).map((e) => `${e.finding}|${e.result}${e.region ? `|${e.region}` : ''}`);
 
 describe('exam: results, negation and lists', () => {
   it('a negation just before a finding that carries its own result wins', () => {
-    expect(exam('Physical examination: No tenderness of the left knee. The patella was not tender.')).toEqual(['joint-tenderness|negative|knee', 'joint-tenderness|negative|knee']);
+    expect(exam('Physical examination: No tenderness of the left knee. The patella was not tender.')).toEqual([
+      'joint-tenderness|negative|knee',
+      'joint-tenderness|negative|knee',
+    ]);
   });
   it('a negation scopes over a list of findings', () => {
     expect(exam('On exam there was no sensory, motor weakness or reflex asymmetry in the lower extremities.')).toEqual([
-      'sensory-deficit|negative|lower-extremity', 'motor-weakness|negative|lower-extremity', 'reflex-change|negative|lower-extremity',
+      'sensory-deficit|negative|lower-extremity',
+      'motor-weakness|negative|lower-extremity',
+      'reflex-change|negative|lower-extremity',
     ]);
   });
   it('named tests of one kind are separate findings, and a list shares a result before it', () => {
-    expect(exam('Exam revealed a negative Neer\'s test, Hawkins\' test, and Speed\'s test of the left shoulder.')).toEqual([
-      'impingement-sign|negative|shoulder', 'impingement-sign|negative|shoulder', 'other|negative|shoulder',
+    expect(exam("Exam revealed a negative Neer's test, Hawkins' test, and Speed's test of the left shoulder.")).toEqual([
+      'impingement-sign|negative|shoulder',
+      'impingement-sign|negative|shoulder',
+      'other|negative|shoulder',
     ]);
   });
   it('a result after the last test of a list applies to the whole list', () => {
-    expect(exam('Exam of the wrists: Tinel\'s sign, Finkelstein\'s sign, and Watson\'s sign were negative bilaterally.')).toEqual([
-      'tinel-sign|negative|wrist', 'other|negative|wrist', 'other|negative|wrist',
+    expect(exam("Exam of the wrists: Tinel's sign, Finkelstein's sign, and Watson's sign were negative bilaterally.")).toEqual([
+      'tinel-sign|negative|wrist',
+      'other|negative|wrist',
+      'other|negative|wrist',
     ]);
   });
   it('"positive Spurling\'s and Hoffmann\'s": two findings, both positive', () => {
-    expect(exam('Examination showed positive Spurling\'s and Hoffmann\'s on the right.')).toEqual(['other|positive', 'other|positive']);
+    expect(exam("Examination showed positive Spurling's and Hoffmann's on the right.")).toEqual(['other|positive', 'other|positive']);
   });
   it('a phrase containing a neutral word is not neutral ("antalgic gait")', () => {
     expect(exam('Physical examination: The patient had an antalgic gait.')).toEqual(['antalgic-gait|positive']);
@@ -44,19 +54,25 @@ describe('exam: results, negation and lists', () => {
 describe('exam: regions, dates and degrees', () => {
   it('one finding per region of a list, each region with its own result word', () => {
     expect(exam('Examination revealed limited wrist and full hand range of motion.')).toEqual([
-      'limited-range-of-motion|positive|wrist', 'limited-range-of-motion|negative|hand',
+      'limited-range-of-motion|positive|wrist',
+      'limited-range-of-motion|negative|hand',
     ]);
     expect(exam('Examination revealed decreased cervical spine, lumbar spine and right shoulder range of motion.')).toHaveLength(3);
   });
   it('a range in degrees is a range of motion', () => {
-    expect(exam('Physical examination: the lumbar spine had flexion of 40/90 degrees.')).toEqual(['limited-range-of-motion|positive|lumbar']);
+    expect(exam('Physical examination: the lumbar spine had flexion of 40/90 degrees.')).toEqual([
+      'limited-range-of-motion|positive|lumbar',
+    ]);
     expect(exam('Physical examination revealed 95° of flexion of the left knee.')).toEqual(['limited-range-of-motion|positive|knee']);
   });
   it('findings of two visits in one sentence keep their own dates', () => {
-    const dates = items('A physical exam on 11-1-16 revealed spasms of the lumbar spine, and on 11-15-16 revealed spasms of the lumbar spine.', 'exam').map((e) => e.date);
+    const dates = items(
+      'A physical exam on 11-1-16 revealed spasms of the lumbar spine, and on 11-15-16 revealed spasms of the lumbar spine.',
+      'exam',
+    ).map((e) => e.date);
     expect(dates).toEqual(['2016-11-01', '2016-11-15']);
   });
-  it('tenderness of the spine\'s muscles is paraspinal; paraspinal muscles as the place of a spasm are not a tenderness', () => {
+  it("tenderness of the spine's muscles is paraspinal; paraspinal muscles as the place of a spasm are not a tenderness", () => {
     expect(exam('Examination revealed tenderness of the cervical musculature.')).toEqual(['paraspinal-tenderness|positive|cervical']);
     expect(exam('Examination revealed spasm of the lumbar paraspinal muscles.')).toEqual(['muscle-spasm|positive|lumbar']);
   });
@@ -65,11 +81,17 @@ describe('exam: regions, dates and degrees', () => {
 describe('studies', () => {
   const studies = (text: string) => (items(text, 'studies') as Study[]).map((s) => `${s.type}|${s.region ?? ''}`);
   it('a study "unremarkable" is a normal study done, "not described as performed" is none', () => {
-    expect(studies('X-rays of the right shoulder revealed degenerative changes and x-rays of the right hip were unremarkable.')).toEqual(['xray|shoulder', 'xray|hip']);
+    expect(studies('X-rays of the right shoulder revealed degenerative changes and x-rays of the right hip were unremarkable.')).toEqual([
+      'xray|shoulder',
+      'xray|hip',
+    ]);
     expect(studies('X-rays were not described as performed.')).toEqual([]);
   });
   it('regions written before the study word, as a list', () => {
-    expect(studies('Treatment to date has included medication, lumbar x-ray, left shoulder x-ray and activity modifications.')).toEqual(['xray|lumbar', 'xray|shoulder']);
+    expect(studies('Treatment to date has included medication, lumbar x-ray, left shoulder x-ray and activity modifications.')).toEqual([
+      'xray|lumbar',
+      'xray|shoulder',
+    ]);
     expect(studies('Lumbar spine and left shoulder x-rays were negative.')).toEqual(['xray|lumbar', 'xray|shoulder']);
   });
   it('"x-rays of the lumbar spine 3 views": the region, not the views', () => {
@@ -77,13 +99,22 @@ describe('studies', () => {
   });
   it('"MRI dated … showed": a dated study with its findings', () => {
     const [mri] = items('MRI of the lumbar spine dated 09/12/2016 showed a 4 mm disc protrusion at L4-5.', 'studies');
-    expect(mri).toMatchObject({ type: 'mri', region: 'lumbar', date: '2016-09-12', findings: [{ kind: 'disc-protrusion', level: 'L4-5', sizeMm: 4 }] });
+    expect(mri).toMatchObject({
+      type: 'mri',
+      region: 'lumbar',
+      date: '2016-09-12',
+      findings: [{ kind: 'disc-protrusion', level: 'L4-5', sizeMm: 4 }],
+    });
   });
   it('a later undated sentence adds to an earlier study only of the same region', () => {
-    expect(studies('X-rays done on 10-14-2016 of the lumbar spine showed no fractures. Cervical spine x rays showed no fractures.')).toEqual(['xray|lumbar', 'xray|cervical']);
+    expect(
+      studies('X-rays done on 10-14-2016 of the lumbar spine showed no fractures. Cervical spine x rays showed no fractures.'),
+    ).toEqual(['xray|lumbar', 'xray|cervical']);
   });
   it('a lost space between sentences still ends the first ("hand.The")', () => {
-    const texts = sentences(new SourceText('The plan included an MRI of the right hand.The studies to date included an x-ray.')).map((s) => s.text);
+    const texts = sentences(new SourceText('The plan included an MRI of the right hand.The studies to date included an x-ray.')).map(
+      (s) => s.text,
+    );
     expect(texts).toEqual(['The plan included an MRI of the right hand.', 'The studies to date included an x-ray.']);
   });
 });
@@ -91,10 +122,14 @@ describe('studies', () => {
 describe('treatments', () => {
   const kinds = (text: string) => items(text, 'treatments');
   it('"completed 12 sessions of PT without improvement": sessions and outcome', () => {
-    expect(kinds('She completed 12 sessions of PT without improvement.')).toEqual([{ kind: 'physical-therapy', outcome: 'failed', sessions: 12 }]);
+    expect(kinds('She completed 12 sessions of PT without improvement.')).toEqual([
+      { kind: 'physical-therapy', outcome: 'failed', sessions: 12 },
+    ]);
   });
   it('a list cut at ";" keeps its list context', () => {
-    expect(kinds('Treatment to date has included: chiropractic care; acupuncture treatments; home exercise program.').map((t) => t.kind)).toEqual(['chiropractic', 'acupuncture', 'home-exercise']);
+    expect(
+      kinds('Treatment to date has included: chiropractic care; acupuncture treatments; home exercise program.').map((t) => t.kind),
+    ).toEqual(['chiropractic', 'acupuncture', 'home-exercise']);
   });
   it('therapy not given yet is drafted with sessions 0', () => {
     expect(kinds('He has not yet had physical therapy.')).toEqual([{ kind: 'physical-therapy', sessions: 0 }]);
@@ -109,12 +144,17 @@ describe('treatments', () => {
     expect(kinds('He continues to wear a left thumb splint.').map((t) => t.kind)).toEqual(['brace']);
   });
   it('"RFA" is the request form, not a radiofrequency ablation; "rest" only as a word of its own', () => {
-    expect(kinds('Treatment has included an RFA dated 11/30/2016 for 9 sessions of therapy.').map((t) => t.kind)).not.toContain('facet-radiofrequency-neurotomy');
+    expect(kinds('Treatment has included an RFA dated 11/30/2016 for 9 sessions of therapy.').map((t) => t.kind)).not.toContain(
+      'facet-radiofrequency-neurotomy',
+    );
     expect(kinds('Past treatment included medications and rest.').map((t) => t.kind)).toEqual(['other', 'activity-modification']);
     expect(kinds('Treatment included physical therapy; pain at rest persists.').map((t) => t.kind)).toEqual(['physical-therapy']);
   });
   it('"anti-inflammatory medication" and a medication list are not generic "medication" care', () => {
-    expect(kinds('Treatment has included anti-inflammatory medication and physical therapy.').map((t) => t.kind)).toEqual(['nsaid', 'physical-therapy']);
+    expect(kinds('Treatment has included anti-inflammatory medication and physical therapy.').map((t) => t.kind)).toEqual([
+      'nsaid',
+      'physical-therapy',
+    ]);
     expect(kinds('Treatment has included medication therapy including Robaxin.').map((t) => t.kind)).not.toContain('other');
   });
 });
@@ -139,7 +179,13 @@ Claims Administrator guideline: Decision based on MTUS.
 Decision rationale: ${rationale}
 `;
   it('sessions authorized by the claims administrator, stated in the rationale, are drafted', () => {
-    const d = draftRequest(letter('The injured worker has low back pain. The Request for Authorization dated 11-08-2016 included physical therapy.', 'Physical therapy 6 sessions was authorized by the Claims Administrator. The guidelines allow 10 visits.'), { servicesFrom: 'letter' }).request as R;
+    const d = draftRequest(
+      letter(
+        'The injured worker has low back pain. The Request for Authorization dated 11-08-2016 included physical therapy.',
+        'Physical therapy 6 sessions was authorized by the Claims Administrator. The guidelines allow 10 visits.',
+      ),
+      { servicesFrom: 'letter' },
+    ).request as R;
     const treatments = (d.treatments as R[]).map(({ extensions: _e, ...t }) => t);
     expect(treatments).toContainEqual({ kind: 'physical-therapy', sessionsAuthorized: 6, outcome: 'unknown' });
     expect((d.services as R[])[0]!.date).toBe('2016-11-08');

@@ -4,7 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { draftRequest } from '../../src/draft/draft.js';
 import { assertionOf } from '../../src/draft/assertion.js';
 import { sentences, SourceText } from '../../src/draft/source.js';
-import { coursesIn, datesIn, dermatomeIn, durationsIn, levelsIn, nearestSide, rootsIn, scoresIn, strengthIn, quantityIn, directionsIn } from '../../src/draft/values.js';
+import {
+  coursesIn,
+  datesIn,
+  dermatomeIn,
+  durationsIn,
+  levelsIn,
+  nearestSide,
+  rootsIn,
+  scoresIn,
+  strengthIn,
+  quantityIn,
+  directionsIn,
+} from '../../src/draft/values.js';
 import { drugOfWord } from '../../src/draft/medications.js';
 import { compileVocabulary, draftVocabulary } from '../../src/draft/vocab.js';
 
@@ -49,7 +61,10 @@ describe('negation and uncertainty (NegEx-style scopes)', () => {
     ]);
   });
   it('an exam finding takes its result from the words around it', () => {
-    const exam = items('On examination, straight leg raise was positive on the right. Sensation was intact. Motor strength was 4/5 in the left quadriceps. Reflexes were 2+ and symmetric. Spurling\'s test was negative.', 'exam');
+    const exam = items(
+      "On examination, straight leg raise was positive on the right. Sensation was intact. Motor strength was 4/5 in the left quadriceps. Reflexes were 2+ and symmetric. Spurling's test was negative.",
+      'exam',
+    );
     expect(exam.map((e) => [e.finding, e.result, e.side])).toEqual([
       ['straight-leg-raise', 'positive', 'right'],
       ['sensory-deficit', 'negative', undefined],
@@ -63,7 +78,10 @@ describe('negation and uncertainty (NegEx-style scopes)', () => {
     expect(items('He had an MRI of the left shoulder to rule out rotator cuff tear on 10/1/2016.', 'studies')).toEqual([]);
   });
   it('a study done: type, region, side, date, findings with level and size, report status', () => {
-    const [mri] = items('MRI of the lumbar spine dated 09/20/2023 showed a 5 mm disc protrusion at L4-5 with left foraminal stenosis. The MRI report was not provided.', 'studies');
+    const [mri] = items(
+      'MRI of the lumbar spine dated 09/20/2023 showed a 5 mm disc protrusion at L4-5 with left foraminal stenosis. The MRI report was not provided.',
+      'studies',
+    );
     expect(mri).toMatchObject({ type: 'mri', region: 'lumbar', date: '2023-09-20', officialReport: false });
     expect((mri!.findings as R[]).map(({ extensions: _e, ...f }) => f)).toEqual([
       { kind: 'disc-protrusion', level: 'L4-5', sizeMm: 5 },
@@ -71,9 +89,14 @@ describe('negation and uncertainty (NegEx-style scopes)', () => {
     ]);
   });
   it('radiating pain, and pain named by region', () => {
-    expect(items('He has low back pain radiating to the bilateral lower extremities.', 'symptoms').map((x) => x.kind)).toEqual(['low-back-pain', 'radiating-leg-pain']);
+    expect(items('He has low back pain radiating to the bilateral lower extremities.', 'symptoms').map((x) => x.kind)).toEqual([
+      'low-back-pain',
+      'radiating-leg-pain',
+    ]);
     expect(items('She complains of neck, mid back and right shoulder pain.', 'symptoms').map((x) => [x.kind, x.region ?? null])).toEqual([
-      ['joint-pain', 'shoulder'], ['neck-pain', null], ['thoracic-pain', null],
+      ['joint-pain', 'shoulder'],
+      ['neck-pain', null],
+      ['thoracic-pain', null],
     ]);
   });
 });
@@ -89,7 +112,13 @@ describe('laterality', () => {
 
 describe('spinal levels, roots and dermatomes', () => {
   it.each([
-    ['at L4-5', ['L4-5']], ['at L4-L5', ['L4-5']], ['at L5-S1', ['L5-S1']], ['L4/5', ['L4-5']], ['C5-6 and C6-7', ['C5-6', 'C6-7']], ['C7-T1', ['C7-T1']], ['L6-7', []],
+    ['at L4-5', ['L4-5']],
+    ['at L4-L5', ['L4-5']],
+    ['at L5-S1', ['L5-S1']],
+    ['L4/5', ['L4-5']],
+    ['C5-6 and C6-7', ['C5-6', 'C6-7']],
+    ['C7-T1', ['C7-T1']],
+    ['L6-7', []],
   ])('%s → %j', (text, levels) => {
     expect(levelsIn(text).map((l) => l.value)).toEqual(levels);
   });
@@ -105,8 +134,12 @@ describe('spinal levels, roots and dermatomes', () => {
 
 describe('dates and durations', () => {
   it('absolute dates in the forms records use', () => {
-    expect(datesIn('seen on 10-19-16, MRI 03/05/2015, x-ray January 5, 2016, CT March 2014').map((d) => d.value))
-      .toEqual(['2016-10-19', '2015-03-05', '2016-01-05', '2014-03']);
+    expect(datesIn('seen on 10-19-16, MRI 03/05/2015, x-ray January 5, 2016, CT March 2014').map((d) => d.value)).toEqual([
+      '2016-10-19',
+      '2015-03-05',
+      '2016-01-05',
+      '2014-03',
+    ]);
   });
   it('relative dates need the note date', () => {
     expect(datesIn('injured 3 weeks ago').map((d) => d.value)).toEqual([]);
@@ -130,14 +163,21 @@ describe('quantities, frequencies and scores', () => {
   ])('%s', (text, course) => {
     expect(coursesIn(text)[0]?.value).toEqual(course);
   });
-  it.each([['pain 7/10', 7], ['rated 6-8 on a 10-point scale', 8], ['VAS 5', 5], ['8 out of 10', 8]])('%s → %d', (text, score) => {
+  it.each([
+    ['pain 7/10', 7],
+    ['rated 6-8 on a 10-point scale', 8],
+    ['VAS 5', 5],
+    ['8 out of 10', 8],
+  ])('%s → %d', (text, score) => {
     expect(scoresIn(text)[0]?.value).toBe(score);
   });
   it('a score above 10 is not a pain score', () => {
     expect(scoresIn('90/10')).toEqual([]);
   });
   it('prior sessions and outcome of a treatment', () => {
-    expect(items('He completed 12 sessions of physical therapy without relief.', 'treatments')).toEqual([{ kind: 'physical-therapy', outcome: 'failed', sessions: 12 }]);
+    expect(items('He completed 12 sessions of physical therapy without relief.', 'treatments')).toEqual([
+      { kind: 'physical-therapy', outcome: 'failed', sessions: 12 },
+    ]);
   });
   it('relief and its duration after a prior injection', () => {
     const [esi] = items('He had a prior L4-5 epidural steroid injection with 60% relief for 8 weeks.', 'treatments');
@@ -159,7 +199,12 @@ describe('drugs', () => {
     expect(directionsIn('one tablet every 6 hours as needed')?.value).toBe('one tablet every 6 hours as needed');
   });
   it('drafts current medications and skips a denied one', () => {
-    expect(items('Current medications include Norco 10/325 mg #90 and gabapentin 300 mg three times a day. He denies taking ibuprofen.', 'medications')).toEqual([
+    expect(
+      items(
+        'Current medications include Norco 10/325 mg #90 and gabapentin 300 mg three times a day. He denies taking ibuprofen.',
+        'medications',
+      ),
+    ).toEqual([
       { name: 'Norco', strength: '10/325 mg', quantity: 90, drugClass: 'opioid', opioid: true },
       { name: 'gabapentin', strength: '300 mg', drugClass: 'neuropathic', text: 'three times a day' },
     ]);

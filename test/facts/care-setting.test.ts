@@ -7,7 +7,12 @@ const stay = (label: string, extra: Record<string, unknown> = {}) => ({ id: 'i',
 
 describe('home health', () => {
   it('homebound from the exam text, not documented otherwise', () => {
-    expect(value({ exam: [{ finding: 'other', text: 'unable to stand, wheelchair/bed bound' }], services: [hh('Wound care nurse')] }, 'careSetting.homebound')).toBe(true);
+    expect(
+      value(
+        { exam: [{ finding: 'other', text: 'unable to stand, wheelchair/bed bound' }], services: [hh('Wound care nurse')] },
+        'careSetting.homebound',
+      ),
+    ).toBe(true);
     expect(value({ exam: [{ finding: 'antalgic-gait' }], services: [hh('Wound care nurse')] }, 'careSetting.homebound')).toBeUndefined();
   });
   it('medical treatment: skilled care true, homemaker only false, undescribed unknown', () => {
@@ -17,14 +22,18 @@ describe('home health', () => {
   });
   it('hours a week', () => {
     expect(value({ services: [hh('Home health 8 hours per day')] }, 'careSetting.homeHealthHoursPerWeek')).toBe(56);
-    expect(value({ services: [hh('Home health', { quantity: 40, unit: 'hours', weeks: 2 })] }, 'careSetting.homeHealthHoursPerWeek')).toBe(20);
+    expect(value({ services: [hh('Home health', { quantity: 40, unit: 'hours', weeks: 2 })] }, 'careSetting.homeHealthHoursPerWeek')).toBe(
+      20,
+    );
     expect(value({ services: [hh('Home health visits')] }, 'careSetting.homeHealthHoursPerWeek')).toBeUndefined();
   });
 });
 
 describe('inpatient stays', () => {
   it('setting from the label', () => {
-    expect(value({ services: [stay('one week trial of Acute Rehabilitation Unit')] }, 'careSetting.inpatientSetting')).toBe('inpatient-rehabilitation');
+    expect(value({ services: [stay('one week trial of Acute Rehabilitation Unit')] }, 'careSetting.inpatientSetting')).toBe(
+      'inpatient-rehabilitation',
+    );
     expect(value({ services: [stay('SNF 10 days')] }, 'careSetting.inpatientSetting')).toBe('skilled-nursing');
     expect(value({ services: [stay('stay')] }, 'careSetting.inpatientSetting')).toBeUndefined();
   });
@@ -48,12 +57,29 @@ describe('psychological programs', () => {
     expect(value({ services: [psych('Psychotherapy 6 sessions')] }, 'careSetting.psychIntensiveProgram')).toBe(false);
   });
   it('clinical impression from a diagnosis or symptoms', () => {
-    expect(value({ diagnoses: ['major depressive disorder'], services: [psych('Psychological evaluation')] }, 'careSetting.psychClinicalImpression')).toBe(true);
-    expect(value({ symptoms: [{ kind: 'anxiety' }], services: [psych('Psychological evaluation')] }, 'careSetting.psychClinicalImpression')).toBe(true);
-    expect(value({ symptoms: [{ kind: 'anxiety', result: 'negative' }], services: [psych('Psychological evaluation')] }, 'careSetting.psychClinicalImpression')).toBeUndefined();
+    expect(
+      value(
+        { diagnoses: ['major depressive disorder'], services: [psych('Psychological evaluation')] },
+        'careSetting.psychClinicalImpression',
+      ),
+    ).toBe(true);
+    expect(
+      value({ symptoms: [{ kind: 'anxiety' }], services: [psych('Psychological evaluation')] }, 'careSetting.psychClinicalImpression'),
+    ).toBe(true);
+    expect(
+      value(
+        { symptoms: [{ kind: 'anxiety', result: 'negative' }], services: [psych('Psychological evaluation')] },
+        'careSetting.psychClinicalImpression',
+      ),
+    ).toBeUndefined();
   });
   it('prior psychological care recorded or not documented', () => {
-    expect(value({ treatments: [{ kind: 'psychological-services', text: 'psych appointments' }], services: [psych('PHP')] }, 'careSetting.psychPriorCare')).toBe(true);
+    expect(
+      value(
+        { treatments: [{ kind: 'psychological-services', text: 'psych appointments' }], services: [psych('PHP')] },
+        'careSetting.psychPriorCare',
+      ),
+    ).toBe(true);
     expect(value({ services: [psych('PHP')] }, 'careSetting.psychPriorCare')).toBeUndefined();
   });
 });
@@ -72,16 +98,31 @@ describe('hoursPerWeekInText', () => {
 describe('careSetting.homeHealthAfterSurgeryOrStay', () => {
   it('a surgery requested with it or recorded in the month before; false when longer ago', () => {
     const nurse = { id: 'n', kind: 'home-health', label: 'home nursing' };
-    expect(value({ services: [nurse, { id: 'op', kind: 'surgery', label: 'total hip arthroplasty' }] }, 'careSetting.homeHealthAfterSurgeryOrStay', 'n')).toBe(true);
-    expect(value({ surgeries: [{ kind: 'arthroplasty', date: '2017-01-02' }], services: [nurse] }, 'careSetting.homeHealthAfterSurgeryOrStay')).toBe(true);
+    expect(
+      value(
+        { services: [nurse, { id: 'op', kind: 'surgery', label: 'total hip arthroplasty' }] },
+        'careSetting.homeHealthAfterSurgeryOrStay',
+        'n',
+      ),
+    ).toBe(true);
+    expect(
+      value({ surgeries: [{ kind: 'arthroplasty', date: '2017-01-02' }], services: [nurse] }, 'careSetting.homeHealthAfterSurgeryOrStay'),
+    ).toBe(true);
     // the request's date is its own, else the latest dated entry of the record (never the decision date)
-    expect(value({ surgeries: [{ kind: 'arthroplasty', date: '2016-06-02' }], services: [{ ...nurse, date: '2017-01-20' }] }, 'careSetting.homeHealthAfterSurgeryOrStay')).toBe(false);
+    expect(
+      value(
+        { surgeries: [{ kind: 'arthroplasty', date: '2016-06-02' }], services: [{ ...nurse, date: '2017-01-20' }] },
+        'careSetting.homeHealthAfterSurgeryOrStay',
+      ),
+    ).toBe(false);
     expect(value({ services: [nurse] }, 'careSetting.homeHealthAfterSurgeryOrStay')).toBeUndefined();
   });
 });
 
 describe('psychological testing', () => {
-  const psych = (label: string, extra: Record<string, unknown> = {}) => ({ services: [{ id: 'p', kind: 'psychological-services', label, ...extra }] });
+  const psych = (label: string, extra: Record<string, unknown> = {}) => ({
+    services: [{ id: 'p', kind: 'psychological-services', label, ...extra }],
+  });
   it('testing, the tests named, the time stated', () => {
     expect(value(psych('Psychological testing'), 'careSetting.psychTesting')).toBe(true);
     expect(value(psych('Psychotherapy 6 sessions'), 'careSetting.psychTesting')).toBe(false);
@@ -96,9 +137,21 @@ describe('psychological testing', () => {
 describe('careSetting.transportConditionPreventsTravel', () => {
   const ride = { id: 'r', kind: 'transportation', label: 'Transportation to medical appointments' };
   it('reads the exam and symptoms, not only the flag', () => {
-    expect(value({ exam: [{ finding: 'other', text: 'non-weight bearing right leg in a cast' }], services: [ride] }, 'careSetting.transportConditionPreventsTravel')).toBe(true);
-    expect(value({ symptoms: [{ kind: 'other', text: 'unable to drive on current medications' }], services: [ride] }, 'careSetting.transportConditionPreventsTravel')).toBe(true);
-    expect(value({ documentation: { cannotUseOrdinaryTransport: false }, services: [ride] }, 'careSetting.transportConditionPreventsTravel')).toBe(false);
+    expect(
+      value(
+        { exam: [{ finding: 'other', text: 'non-weight bearing right leg in a cast' }], services: [ride] },
+        'careSetting.transportConditionPreventsTravel',
+      ),
+    ).toBe(true);
+    expect(
+      value(
+        { symptoms: [{ kind: 'other', text: 'unable to drive on current medications' }], services: [ride] },
+        'careSetting.transportConditionPreventsTravel',
+      ),
+    ).toBe(true);
+    expect(
+      value({ documentation: { cannotUseOrdinaryTransport: false }, services: [ride] }, 'careSetting.transportConditionPreventsTravel'),
+    ).toBe(false);
     expect(value({ services: [ride] }, 'careSetting.transportConditionPreventsTravel')).toBeUndefined();
   });
 });

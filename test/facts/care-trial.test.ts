@@ -6,8 +6,11 @@ import { factKey } from '../../src/facts/params.js';
 const { value } = factHarness({ decisionDate: '2016-06-01' });
 
 const mri = { id: 'mri', kind: 'imaging', modality: 'mri', region: 'shoulder' } as Request['services'][number];
-const withCare = (treatments: Request['treatments'], documentation?: Request['documentation']) =>
-  ({ treatments, ...(documentation ? { documentation } : {}), services: [mri] });
+const withCare = (treatments: Request['treatments'], documentation?: Request['documentation']) => ({
+  treatments,
+  ...(documentation ? { documentation } : {}),
+  services: [mri],
+});
 
 /** careTrial.outcome over exercise-based care (therapy, home exercise, work hardening) of the service region. */
 const EXERCISE = factKey('careTrial.outcome', { kinds: ['exercise-care'], region: 'service' });
@@ -18,7 +21,15 @@ describe('careTrial.outcome of exercise-care', () => {
     expect(value(withCare([{ kind: 'home-exercise', outcome: 'partial' }]), EXERCISE)).toBe('failed');
   });
   it('is improved when therapy is helping, even if another entry failed', () => {
-    expect(value(withCare([{ kind: 'physical-therapy', outcome: 'failed' }, { kind: 'occupational-therapy', outcome: 'improved' }]), EXERCISE)).toBe('improved');
+    expect(
+      value(
+        withCare([
+          { kind: 'physical-therapy', outcome: 'failed' },
+          { kind: 'occupational-therapy', outcome: 'improved' },
+        ]),
+        EXERCISE,
+      ),
+    ).toBe('improved');
   });
   it('is given when the outcome is not stated', () => {
     expect(value(withCare([{ kind: 'physical-therapy', outcome: 'unknown' }]), EXERCISE)).toBe('given');
@@ -29,7 +40,15 @@ describe('careTrial.outcome of exercise-care', () => {
     expect(value(withCare([{ kind: 'physical-therapy', sessions: 0 }]), EXERCISE)).toBe('not-started');
   });
   it('is not documented when no exercise-based care is recorded (chiropractic and medication do not count)', () => {
-    expect(value(withCare([{ kind: 'chiropractic', outcome: 'failed' }, { kind: 'nsaid', outcome: 'failed' }]), EXERCISE)).toBeUndefined();
+    expect(
+      value(
+        withCare([
+          { kind: 'chiropractic', outcome: 'failed' },
+          { kind: 'nsaid', outcome: 'failed' },
+        ]),
+        EXERCISE,
+      ),
+    ).toBeUndefined();
     expect(value({ services: [mri] }, EXERCISE)).toBeUndefined();
   });
   it('ignores care given to another body region', () => {
@@ -45,11 +64,21 @@ describe('careTrial.conservative', () => {
   it('takes a passive modality, TENS or massage that did not help as care given, not as a failed trial', () => {
     expect(value(withCare([{ kind: 'passive-modality', outcome: 'partial', text: 'ultrasound' }]), 'careTrial.conservative')).toBe('given');
     expect(value(withCare([{ kind: 'tens', outcome: 'failed' }]), 'careTrial.conservativeFailed')).toBeUndefined();
-    expect(value(withCare([{ kind: 'massage', outcome: 'failed' }, { kind: 'physical-therapy', outcome: 'failed' }]), 'careTrial.conservativeFailed')).toBe(true);
+    expect(
+      value(
+        withCare([
+          { kind: 'massage', outcome: 'failed' },
+          { kind: 'physical-therapy', outcome: 'failed' },
+        ]),
+        'careTrial.conservativeFailed',
+      ),
+    ).toBe(true);
     expect(value(withCare([{ kind: 'passive-modality', outcome: 'improved', text: 'heat' }]), 'careTrial.conservative')).toBe('improved');
   });
   it('is not documented for medication and activity modification alone', () => {
-    expect(value(withCare([{ kind: 'nsaid', outcome: 'failed' }, { kind: 'activity-modification' }]), 'careTrial.conservative')).toBeUndefined();
+    expect(
+      value(withCare([{ kind: 'nsaid', outcome: 'failed' }, { kind: 'activity-modification' }]), 'careTrial.conservative'),
+    ).toBeUndefined();
   });
 });
 
@@ -63,7 +92,9 @@ describe('careTrial.conservativeFailed', () => {
     expect(value(withCare([{ kind: 'physical-therapy', sessionsAuthorized: 6 }]), 'careTrial.conservativeFailed')).toBe(false);
   });
   it('is not documented when the care was given without its result, or none is recorded', () => {
-    expect(value(withCare([{ kind: 'physical-therapy', sessions: 6, outcome: 'unknown' }]), 'careTrial.conservativeFailed')).toBeUndefined();
+    expect(
+      value(withCare([{ kind: 'physical-therapy', sessions: 6, outcome: 'unknown' }]), 'careTrial.conservativeFailed'),
+    ).toBeUndefined();
     expect(value(withCare([{ kind: 'nsaid', outcome: 'failed' }]), 'careTrial.conservativeFailed')).toBeUndefined();
   });
 });

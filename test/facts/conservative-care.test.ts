@@ -3,17 +3,39 @@ import { value } from '../helpers.js';
 
 describe('conservative care', () => {
   it('is unresponsive when active care and first-line medication both failed', () => {
-    expect(value({ treatments: [{ kind: 'physical-therapy', outcome: 'failed' }, { kind: 'muscle-relaxant', outcome: 'partial' }] }, 'conservativeCare.unresponsive')).toBe(true);
+    expect(
+      value(
+        {
+          treatments: [
+            { kind: 'physical-therapy', outcome: 'failed' },
+            { kind: 'muscle-relaxant', outcome: 'partial' },
+          ],
+        },
+        'conservativeCare.unresponsive',
+      ),
+    ).toBe(true);
   });
   it('is not unresponsive when the worker improved', () => {
-    expect(value({ treatments: [{ kind: 'physical-therapy', outcome: 'improved' }, { kind: 'nsaid', outcome: 'failed' }] }, 'conservativeCare.unresponsive')).toBe(false);
+    expect(
+      value(
+        {
+          treatments: [
+            { kind: 'physical-therapy', outcome: 'improved' },
+            { kind: 'nsaid', outcome: 'failed' },
+          ],
+        },
+        'conservativeCare.unresponsive',
+      ),
+    ).toBe(false);
   });
   it('is not documented with physical therapy alone or outcomes not stated', () => {
     expect(value({ treatments: [{ kind: 'physical-therapy', outcome: 'failed' }] }, 'conservativeCare.unresponsive')).toBeUndefined();
     expect(value({ treatments: [{ kind: 'physical-therapy' }, { kind: 'nsaid' }] }, 'conservativeCare.unresponsive')).toBeUndefined();
   });
   it('counts a current NSAID from the medication list as medication tried', () => {
-    expect(value({ medications: [{ name: 'naproxen', drugClass: 'nsaid', outcome: 'failed' }] }, 'conservativeCare.medication')).toBe('failed');
+    expect(value({ medications: [{ name: 'naproxen', drugClass: 'nsaid', outcome: 'failed' }] }, 'conservativeCare.medication')).toBe(
+      'failed',
+    );
     expect(value({}, 'conservativeCare.medication')).toBe('none');
   });
   it('gives failed-group facts as true / false / not documented', () => {
@@ -21,11 +43,24 @@ describe('conservative care', () => {
     expect(value({ treatments: [{ kind: 'nsaid', outcome: 'improved' }] }, 'conservativeCare.medicationFailed')).toBe(false);
     expect(value({ treatments: [{ kind: 'nsaid' }] }, 'conservativeCare.medicationFailed')).toBeUndefined();
   });
-  it('measures weeks from stated durations, then from the care\'s date to the request, then the injury date', () => {
+  it("measures weeks from stated durations, then from the care's date to the request, then the injury date", () => {
     expect(value({ treatments: [{ kind: 'physical-therapy', durationWeeks: 6 }] }, 'conservativeCare.weeks')).toBe(6);
     // to the request (the latest dated entry), never to the decision date (2016-06-01)
-    expect(value({ treatments: [{ kind: 'physical-therapy', date: '2016-04-01' }], exam: [{ finding: 'muscle-spasm', date: '2016-05-01' }] }, 'conservativeCare.weeks')).toBeCloseTo(4.3, 0);
-    expect(value({ treatments: [{ kind: 'physical-therapy', date: '2016-04-01' }], services: [{ id: 's', kind: 'physical-therapy', date: '2016-05-13' }] }, 'conservativeCare.weeks')).toBe(6);
+    expect(
+      value(
+        { treatments: [{ kind: 'physical-therapy', date: '2016-04-01' }], exam: [{ finding: 'muscle-spasm', date: '2016-05-01' }] },
+        'conservativeCare.weeks',
+      ),
+    ).toBeCloseTo(4.3, 0);
+    expect(
+      value(
+        {
+          treatments: [{ kind: 'physical-therapy', date: '2016-04-01' }],
+          services: [{ id: 's', kind: 'physical-therapy', date: '2016-05-13' }],
+        },
+        'conservativeCare.weeks',
+      ),
+    ).toBe(6);
     expect(value({ treatments: [{ kind: 'physical-therapy', date: '2016-04-01' }] }, 'conservativeCare.weeks')).toBeUndefined();
     expect(value({ injury: { date: '2016-01-01' }, treatments: [{ kind: 'nsaid' }] }, 'conservativeCare.weeks')).toBe(22);
     expect(value({}, 'conservativeCare.weeks')).toBeUndefined();
@@ -34,12 +69,22 @@ describe('conservative care', () => {
 
 describe('imaging.requestDate', () => {
   it('is the service date, else the latest dated entry, never the decision date', () => {
-    expect(value({ services: [{ id: 's', kind: 'imaging', modality: 'mri', date: '2016-03-03' }] }, 'imaging.requestDate')).toBe('2016-03-03');
-    expect(value({ exam: [{ finding: 'muscle-spasm', date: '2016-02-01' }], studies: [{ type: 'xray', date: '2016-04-20' }] }, 'imaging.requestDate')).toBe('2016-04-20');
+    expect(value({ services: [{ id: 's', kind: 'imaging', modality: 'mri', date: '2016-03-03' }] }, 'imaging.requestDate')).toBe(
+      '2016-03-03',
+    );
+    expect(
+      value(
+        { exam: [{ finding: 'muscle-spasm', date: '2016-02-01' }], studies: [{ type: 'xray', date: '2016-04-20' }] },
+        'imaging.requestDate',
+      ),
+    ).toBe('2016-04-20');
     expect(value({ injury: { date: '2015-01-01' } }, 'imaging.requestDate')).toBeUndefined();
   });
-  it('a study on the service\'s own stated date is the requested study, not an earlier one', () => {
-    const ct = (date?: string) => ({ services: [{ id: 's', kind: 'imaging', modality: 'ct', region: 'cervical', ...(date ? { date } : {}) }], studies: [{ type: 'ct', region: 'cervical', date: '2016-11-18' }] });
+  it("a study on the service's own stated date is the requested study, not an earlier one", () => {
+    const ct = (date?: string) => ({
+      services: [{ id: 's', kind: 'imaging', modality: 'ct', region: 'cervical', ...(date ? { date } : {}) }],
+      studies: [{ type: 'ct', region: 'cervical', date: '2016-11-18' }],
+    });
     expect(value(ct('2016-11-18'), 'imaging.priorStudies')).toEqual([]);
     expect(value(ct('2016-12-01'), 'imaging.priorStudies')).toHaveLength(1);
     expect(value(ct(), 'imaging.priorStudies')).toHaveLength(1); // undated: the study is the latest entry, and earlier
@@ -58,7 +103,15 @@ describe('treatmentOutcome: one reading of how care worked', () => {
     expect(treatmentOutcome({ sessions: 6 }).status).toBe('given');
   });
   it('care trial counts partial as failed; conservative care reads the words too', () => {
-    expect(value({ services: [{ id: 's', kind: 'imaging', modality: 'mri', region: 'lumbar' }], treatments: [{ kind: 'physical-therapy', outcome: 'unknown', text: 'no relief after 8 visits' }] }, 'careTrial.conservative')).toBe('failed');
+    expect(
+      value(
+        {
+          services: [{ id: 's', kind: 'imaging', modality: 'mri', region: 'lumbar' }],
+          treatments: [{ kind: 'physical-therapy', outcome: 'unknown', text: 'no relief after 8 visits' }],
+        },
+        'careTrial.conservative',
+      ),
+    ).toBe('failed');
     expect(value({ treatments: [{ kind: 'physical-therapy', text: 'improved function' }] }, 'conservativeCare.active')).toBe('improved');
   });
 });

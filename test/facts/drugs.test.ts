@@ -19,8 +19,9 @@ describe('drug dictionary', () => {
   it('expands compounding kits and multi-ingredient creams', () => {
     expect(ingredientsNamed('tabradol (unknown quantity)')).toEqual(['cyclobenzaprine']);
     expect(categoriesNamed('synapryn')).toEqual(expect.arrayContaining(['compounding-kit', 'opioid']));
-    expect(ingredientsNamed('flurbiprofen 20%, baclofen 5%, dexamethasone 2%, menthol 2%, capsaicin 0.025% in cream base'))
-      .toEqual(expect.arrayContaining(['flurbiprofen', 'baclofen', 'dexamethasone', 'menthol', 'capsaicin']));
+    expect(ingredientsNamed('flurbiprofen 20%, baclofen 5%, dexamethasone 2%, menthol 2%, capsaicin 0.025% in cream base')).toEqual(
+      expect.arrayContaining(['flurbiprofen', 'baclofen', 'dexamethasone', 'menthol', 'capsaicin']),
+    );
   });
 
   it('leaves unknown names unclassified', () => {
@@ -55,7 +56,11 @@ describe('vocab/drugs.yaml', () => {
     const file = join(dir, 'drugs.yaml');
     writeFileSync(file, 'drugs:\n  - generic: x\n    categories: [opiod]\n    names: [x]\n  - generic: y\n    categories: [nsaid]\n');
     let err: unknown;
-    try { loadDrugs(file); } catch (e) { err = e; }
+    try {
+      loadDrugs(file);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(InputError);
     const issues = (err as InputError).issues;
     expect(issues.some((i) => i.path === 'drugs[0].categories[0]' && i.line === 3)).toBe(true);

@@ -14,66 +14,133 @@ describe('electrodiagnostics.limbs and components', () => {
     expect(value({ services: [ue] }, 'electrodiagnostics.limbs')).toEqual(['upper']);
     expect(value({ services: [edx({ label: 'EMG/NCV of the hip, lumbar' })] }, 'electrodiagnostics.limbs')).toEqual(['lower']);
     expect(value({ services: [ue] }, 'electrodiagnostics.components')).toEqual(['emg', 'ncs']);
-    expect(value({ services: [edx({ region: 'upper-extremity', label: 'Surface EMG of the arm' })] }, 'electrodiagnostics.components')).toEqual(['surface-emg']);
+    expect(
+      value({ services: [edx({ region: 'upper-extremity', label: 'Surface EMG of the arm' })] }, 'electrodiagnostics.components'),
+    ).toEqual(['surface-emg']);
   });
   it('prefers the label to the text, and is not documented when no study is named', () => {
-    expect(value({ services: [edx({ region: 'upper-extremity', label: 'EMG of the right upper extremity', text: 'NCS authorized separately' })] }, 'electrodiagnostics.components')).toEqual(['emg']);
-    expect(value({ services: [edx({ region: 'upper-extremity', label: 'electrodiagnostic studies' })] }, 'electrodiagnostics.components')).toBeUndefined();
+    expect(
+      value(
+        { services: [edx({ region: 'upper-extremity', label: 'EMG of the right upper extremity', text: 'NCS authorized separately' })] },
+        'electrodiagnostics.components',
+      ),
+    ).toEqual(['emg']);
+    expect(
+      value({ services: [edx({ region: 'upper-extremity', label: 'electrodiagnostic studies' })] }, 'electrodiagnostics.components'),
+    ).toBeUndefined();
     expect(value({ services: [edx({ label: 'EMG' })] }, 'electrodiagnostics.limbs')).toBeUndefined();
   });
   it('names evoked potentials, EEG and sensory threshold tests, so they never pass as EMG/NCS', () => {
-    expect(value({ services: [edx({ region: 'lower-extremity', label: 'SSEP of the lower extremities' })] }, 'electrodiagnostics.components')).toEqual(['ssep']);
-    expect(value({ services: [edx({ region: 'upper-extremity', label: 'Somatosensory evoked potentials, EMG/NCV' })] }, 'electrodiagnostics.components')).toEqual(['emg', 'ncs', 'ssep']);
-    expect(value({ services: [edx({ region: 'upper-extremity', label: 'Current perception threshold testing' })] }, 'electrodiagnostics.components')).toEqual(['sensory-threshold']);
-    expect(value({ services: [edx({ region: 'lower-extremity', label: 'EMG with H-reflex' })] }, 'electrodiagnostics.components')).toEqual(['emg']);
+    expect(
+      value({ services: [edx({ region: 'lower-extremity', label: 'SSEP of the lower extremities' })] }, 'electrodiagnostics.components'),
+    ).toEqual(['ssep']);
+    expect(
+      value(
+        { services: [edx({ region: 'upper-extremity', label: 'Somatosensory evoked potentials, EMG/NCV' })] },
+        'electrodiagnostics.components',
+      ),
+    ).toEqual(['emg', 'ncs', 'ssep']);
+    expect(
+      value(
+        { services: [edx({ region: 'upper-extremity', label: 'Current perception threshold testing' })] },
+        'electrodiagnostics.components',
+      ),
+    ).toEqual(['sensory-threshold']);
+    expect(value({ services: [edx({ region: 'lower-extremity', label: 'EMG with H-reflex' })] }, 'electrodiagnostics.components')).toEqual([
+      'emg',
+    ]);
   });
 });
 
 describe('electrodiagnostics.limbSymptoms and limbSigns', () => {
   it('true, false, undocumented', () => {
     expect(value({ symptoms: [{ kind: 'numbness', region: 'hand' }], services: [ue] }, 'electrodiagnostics.limbSymptoms')).toBe(true);
-    expect(value({ symptoms: [{ kind: 'numbness', region: 'hand', result: 'negative' }], services: [ue] }, 'electrodiagnostics.limbSymptoms')).toBe(false);
+    expect(
+      value({ symptoms: [{ kind: 'numbness', region: 'hand', result: 'negative' }], services: [ue] }, 'electrodiagnostics.limbSymptoms'),
+    ).toBe(false);
     expect(value({ symptoms: [{ kind: 'radiating-leg-pain' }], services: [ue] }, 'electrodiagnostics.limbSymptoms')).toBeUndefined();
     expect(value({ exam: [{ finding: 'tinel-sign', region: 'wrist' }], services: [ue] }, 'electrodiagnostics.limbSigns')).toBe(true);
-    expect(value({ exam: [{ finding: 'sensory-deficit', result: 'negative', region: 'upper-extremity' }], services: [ue] }, 'electrodiagnostics.limbSigns')).toBe(false);
+    expect(
+      value(
+        { exam: [{ finding: 'sensory-deficit', result: 'negative', region: 'upper-extremity' }], services: [ue] },
+        'electrodiagnostics.limbSigns',
+      ),
+    ).toBe(false);
     expect(value({ exam: [{ finding: 'straight-leg-raise' }], services: [ue] }, 'electrodiagnostics.limbSigns')).toBeUndefined();
   });
 });
 
 describe('electrodiagnostics.motorDeficit', () => {
   it('true, false, undocumented', () => {
-    expect(value({ exam: [{ finding: 'muscle-atrophy', region: 'hand', text: 'thenar atrophy' }], services: [ue] }, 'electrodiagnostics.motorDeficit')).toBe(true);
-    expect(value({ exam: [{ finding: 'grip-weakness', result: 'negative', region: 'hand' }], services: [ue] }, 'electrodiagnostics.motorDeficit')).toBe(false);
+    expect(
+      value(
+        { exam: [{ finding: 'muscle-atrophy', region: 'hand', text: 'thenar atrophy' }], services: [ue] },
+        'electrodiagnostics.motorDeficit',
+      ),
+    ).toBe(true);
+    expect(
+      value(
+        { exam: [{ finding: 'grip-weakness', result: 'negative', region: 'hand' }], services: [ue] },
+        'electrodiagnostics.motorDeficit',
+      ),
+    ).toBe(false);
     expect(value({ services: [ue] }, 'electrodiagnostics.motorDeficit')).toBeUndefined();
   });
 });
 
 describe('electrodiagnostics.entrapmentSuspected', () => {
   it('is true for Tinel/Phalen or a carpal tunnel diagnosis', () => {
-    expect(value({ exam: [{ finding: 'phalen-sign', region: 'wrist' }], services: [ue] }, 'electrodiagnostics.entrapmentSuspected')).toBe(true);
+    expect(value({ exam: [{ finding: 'phalen-sign', region: 'wrist' }], services: [ue] }, 'electrodiagnostics.entrapmentSuspected')).toBe(
+      true,
+    );
     expect(value({ diagnoses: ['rule out carpal tunnel syndrome'], services: [ue] }, 'electrodiagnostics.entrapmentSuspected')).toBe(true);
   });
   it('is false when Tinel and Phalen are negative, or a leg picture is radicular', () => {
-    expect(value({ exam: [{ finding: 'tinel-sign', result: 'negative', region: 'wrist' }], services: [ue] }, 'electrodiagnostics.entrapmentSuspected')).toBe(false);
+    expect(
+      value(
+        { exam: [{ finding: 'tinel-sign', result: 'negative', region: 'wrist' }], services: [ue] },
+        'electrodiagnostics.entrapmentSuspected',
+      ),
+    ).toBe(false);
     expect(value({ symptoms: [{ kind: 'radiating-leg-pain' }], services: [le] }, 'electrodiagnostics.entrapmentSuspected')).toBe(false);
   });
   it('is not documented otherwise', () => {
-    expect(value({ symptoms: [{ kind: 'numbness', region: 'hand' }], services: [ue] }, 'electrodiagnostics.entrapmentSuspected')).toBeUndefined();
+    expect(
+      value({ symptoms: [{ kind: 'numbness', region: 'hand' }], services: [ue] }, 'electrodiagnostics.entrapmentSuspected'),
+    ).toBeUndefined();
   });
 });
 
 describe('electrodiagnostics.radiculopathySuspected and radiculopathyObvious', () => {
   it('suspected: true, false, undocumented', () => {
-    expect(value({ exam: [{ finding: 'other', region: 'cervical', text: 'positive Spurling test' }], services: [ue] }, 'electrodiagnostics.radiculopathySuspected')).toBe(true);
-    expect(value({ symptoms: [{ kind: 'numbness', region: 'leg', result: 'negative' }], exam: [{ finding: 'straight-leg-raise', result: 'negative' }], services: [le] }, 'electrodiagnostics.radiculopathySuspected')).toBe(false);
+    expect(
+      value(
+        { exam: [{ finding: 'other', region: 'cervical', text: 'positive Spurling test' }], services: [ue] },
+        'electrodiagnostics.radiculopathySuspected',
+      ),
+    ).toBe(true);
+    expect(
+      value(
+        {
+          symptoms: [{ kind: 'numbness', region: 'leg', result: 'negative' }],
+          exam: [{ finding: 'straight-leg-raise', result: 'negative' }],
+          services: [le],
+        },
+        'electrodiagnostics.radiculopathySuspected',
+      ),
+    ).toBe(false);
     expect(value({ services: [le] }, 'electrodiagnostics.radiculopathySuspected')).toBeUndefined();
   });
   it('obvious only with a deficit and corresponding imaging', () => {
     const exam: Request['exam'] = [{ finding: 'sensory-deficit', dermatome: 'L5', side: 'left' }];
-    const studies: Request['studies'] = [{ type: 'mri', region: 'lumbar', officialReport: true, findings: [{ kind: 'foraminal-stenosis', level: 'L5-S1' }] }];
+    const studies: Request['studies'] = [
+      { type: 'mri', region: 'lumbar', officialReport: true, findings: [{ kind: 'foraminal-stenosis', level: 'L5-S1' }] },
+    ];
     expect(value({ exam, studies, services: [le] }, 'electrodiagnostics.radiculopathyObvious')).toBe(true);
     expect(value({ exam, services: [le] }, 'electrodiagnostics.radiculopathyObvious')).toBe(false);
-    expect(value({ exam, studies: [{ ...studies[0]!, officialReport: false }], services: [le] }, 'electrodiagnostics.radiculopathyObvious')).toBe(false);
+    expect(
+      value({ exam, studies: [{ ...studies[0]!, officialReport: false }], services: [le] }, 'electrodiagnostics.radiculopathyObvious'),
+    ).toBe(false);
   });
 });
 
@@ -87,8 +154,18 @@ describe('electrodiagnostics.priorStudies', () => {
 
 describe('electrodiagnostics.eventSincePrior', () => {
   it('lists a surgery of the limb after the latest earlier study', () => {
-    const base = { studies: [{ type: 'emg-ncv' as const, region: 'upper-extremity' as const, date: '2015-03-01' }], services: [edx({ region: 'upper-extremity', label: 'NCS', date: '2016-04-01' })] };
-    expect(value({ ...base, surgeries: [{ kind: 'carpal-tunnel-release', date: '2015-06-01' }] }, 'electrodiagnostics.eventSincePrior')).toHaveLength(1);
-    expect(value({ ...base, surgeries: [{ kind: 'arthroscopy', region: 'knee' as const, date: '2015-06-01' }] }, 'electrodiagnostics.eventSincePrior')).toBeUndefined();
+    const base = {
+      studies: [{ type: 'emg-ncv' as const, region: 'upper-extremity' as const, date: '2015-03-01' }],
+      services: [edx({ region: 'upper-extremity', label: 'NCS', date: '2016-04-01' })],
+    };
+    expect(
+      value({ ...base, surgeries: [{ kind: 'carpal-tunnel-release', date: '2015-06-01' }] }, 'electrodiagnostics.eventSincePrior'),
+    ).toHaveLength(1);
+    expect(
+      value(
+        { ...base, surgeries: [{ kind: 'arthroscopy', region: 'knee' as const, date: '2015-06-01' }] },
+        'electrodiagnostics.eventSincePrior',
+      ),
+    ).toBeUndefined();
   });
 });

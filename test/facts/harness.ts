@@ -37,9 +37,11 @@ export function factHarness(defaults: HarnessDefaults = {}) {
     return new FactStore(normalized, service);
   };
   /** The fact's value and evidence. */
-  const fact = <T extends FactValue = FactValue>(fields: RequestFields, id: string, serviceId?: string): Fact<T> => factsFor(fields, serviceId).get<T>(id);
+  const fact = <T extends FactValue = FactValue>(fields: RequestFields, id: string, serviceId?: string): Fact<T> =>
+    factsFor(fields, serviceId).get<T>(id);
   /** The fact's value (undefined: not documented). */
-  const value = <T extends FactValue = FactValue>(fields: RequestFields, id: string, serviceId?: string): T | undefined => fact<T>(fields, id, serviceId).value;
+  const value = <T extends FactValue = FactValue>(fields: RequestFields, id: string, serviceId?: string): T | undefined =>
+    fact<T>(fields, id, serviceId).value;
   return { request, factsFor, fact, value };
 }
 

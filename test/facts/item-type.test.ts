@@ -34,7 +34,9 @@ describe('itemType.requested', () => {
   });
 
   it('is documented from the label, and not documented when the label names nothing known', () => {
-    expect(value({ services: [{ id: 's', kind: 'durable-medical-equipment', label: 'Lumbar support' }] }, 'itemType.requested')).toBe('lumbar-support');
+    expect(value({ services: [{ id: 's', kind: 'durable-medical-equipment', label: 'Lumbar support' }] }, 'itemType.requested')).toBe(
+      'lumbar-support',
+    );
     expect(value({ services: [{ id: 's', kind: 'durable-medical-equipment', label: 'Device' }] }, 'itemType.requested')).toBeUndefined();
   });
 });

@@ -4,8 +4,15 @@ import { drugClassOfName } from '../../src/facts/drugs.js';
 
 describe('drug classes', () => {
   it.each([
-    ['Norco 10/325', 'opioid'], ['Ultram ER', 'opioid'], ['Medrol dosepak', 'oral-corticosteroid'], ['Flexeril 10mg', 'muscle-relaxant'],
-    ['Naproxen 550', 'nsaid'], ['Gabapentin 300', 'neuropathic'], ['Lidoderm patch', 'topical'], ['Voltaren gel', 'topical'], ['Viagra', undefined],
+    ['Norco 10/325', 'opioid'],
+    ['Ultram ER', 'opioid'],
+    ['Medrol dosepak', 'oral-corticosteroid'],
+    ['Flexeril 10mg', 'muscle-relaxant'],
+    ['Naproxen 550', 'nsaid'],
+    ['Gabapentin 300', 'neuropathic'],
+    ['Lidoderm patch', 'topical'],
+    ['Voltaren gel', 'topical'],
+    ['Viagra', undefined],
   ])('%s → %s', (name, cls) => expect(drugClassOfName(name)).toBe(cls));
 });
 
@@ -18,19 +25,37 @@ describe('medication facts', () => {
     expect(value({ services: norco }, 'medication.opioidOngoing')).toBeUndefined();
   });
   it('sums morphine equivalents without counting the requested drug twice', () => {
-    const medications = [{ name: 'Norco', opioid: true, morphineEquivalentDaily: 30 }, { name: 'OxyContin', opioid: true, morphineEquivalentDaily: 60 }];
-    expect(value({ services: [{ id: 's', kind: 'medication', name: 'Norco', morphineEquivalentDaily: 30 }], medications }, 'medication.morphineEquivalentDaily')).toBe(90);
-    expect(value({ services: [{ id: 's', kind: 'medication', name: 'Morphine ER', morphineEquivalentDaily: 45 }], medications }, 'medication.morphineEquivalentDaily')).toBe(135);
+    const medications = [
+      { name: 'Norco', opioid: true, morphineEquivalentDaily: 30 },
+      { name: 'OxyContin', opioid: true, morphineEquivalentDaily: 60 },
+    ];
+    expect(
+      value(
+        { services: [{ id: 's', kind: 'medication', name: 'Norco', morphineEquivalentDaily: 30 }], medications },
+        'medication.morphineEquivalentDaily',
+      ),
+    ).toBe(90);
+    expect(
+      value(
+        { services: [{ id: 's', kind: 'medication', name: 'Morphine ER', morphineEquivalentDaily: 45 }], medications },
+        'medication.morphineEquivalentDaily',
+      ),
+    ).toBe(135);
   });
   it('reads the 4 As flags as stated', () => {
-    expect(value({ services: norco, documentation: { opioidMonitoring: { analgesia: true } } }, 'medication.opioidMonitoring.analgesia')).toBe(true);
+    expect(
+      value({ services: norco, documentation: { opioidMonitoring: { analgesia: true } } }, 'medication.opioidMonitoring.analgesia'),
+    ).toBe(true);
     expect(value({ services: norco }, 'medication.opioidMonitoring.analgesia')).toBeUndefined();
   });
 });
 
 describe('documentation facts', () => {
   it('treats a surgical consultation in the request as surgery being considered', () => {
-    const services = [{ id: 's', kind: 'imaging', modality: 'mri', region: 'hip' }, { id: 'c', kind: 'consultation', region: 'hip', purpose: 'evaluation for total hip arthroplasty' }];
+    const services = [
+      { id: 's', kind: 'imaging', modality: 'mri', region: 'hip' },
+      { id: 'c', kind: 'consultation', region: 'hip', purpose: 'evaluation for total hip arthroplasty' },
+    ];
     expect(value({ services }, 'documentation.surgeryPlanned')).toBe(true);
     expect(value({ services: [services[0]] }, 'documentation.surgeryPlanned')).toBeUndefined();
   });
@@ -59,11 +84,16 @@ describe('service and time facts', () => {
   });
   it('measures months since injury and symptom duration', () => {
     expect(value({ injury: { date: '2015-06-01' } }, 'time.monthsSinceInjury')).toBe(12);
-    expect(value({ injury: { date: '2015-06-01' }, symptoms: [{ kind: 'low-back-pain', durationMonths: 4 }] }, 'time.symptomDurationMonths')).toBe(4);
+    expect(
+      value({ injury: { date: '2015-06-01' }, symptoms: [{ kind: 'low-back-pain', durationMonths: 4 }] }, 'time.symptomDurationMonths'),
+    ).toBe(4);
     expect(value({ injury: { date: '2015-06-01' } }, 'time.symptomDurationMonths')).toBe(12);
   });
   it('counts a duration stated at a dated visit forward to the decision date, as the time since injury is', () => {
-    const d = value({ injury: { date: '2015-06-01' }, symptoms: [{ kind: 'low-back-pain', durationMonths: 1, date: '2016-03-01' }] }, 'time.symptomDurationMonths') as number;
+    const d = value(
+      { injury: { date: '2015-06-01' }, symptoms: [{ kind: 'low-back-pain', durationMonths: 1, date: '2016-03-01' }] },
+      'time.symptomDurationMonths',
+    ) as number;
     expect(d).toBeGreaterThan(3.9);
     expect(d).toBeLessThan(4.1);
   });

@@ -7,7 +7,12 @@ const src = (name: string, directions: string, extra: Record<string, unknown> = 
 
 describe('strength and supply as requests write them', () => {
   it.each([
-    ['10/325 mg', 10], ['5/325mg', 5], ['80 mg', 80], ['Norco 10/325', 10], ['Ultram 50mg #30', 50], ['7.5/325 mg', 7.5],
+    ['10/325 mg', 10],
+    ['5/325mg', 5],
+    ['80 mg', 80],
+    ['Norco 10/325', 10],
+    ['Ultram 50mg #30', 50],
+    ['7.5/325 mg', 7.5],
   ])('%s', (text, mg) => expect(strengthOfUnit(text)).toEqual({ amount: mg, unit: 'mg' }));
   it('a patch in mcg/hr', () => expect(strengthOfUnit('Duragesic 25 mcg/hr')).toEqual({ amount: 25, unit: 'mcg/hr' }));
   it('days of supply', () => {
@@ -25,7 +30,9 @@ describe('morphineEquivalentOf', () => {
     expect(morphineEquivalentOf(src('Norco', 'Norco 5/325mg #60, 1-2 tabs orally every 4-6 hrs', { strength: '5/325 mg' })).mg).toBe(60);
   });
   it('from quantity over days', () => {
-    expect(morphineEquivalentOf(src('tramadol', 'Tramadol 50mg #120 for 30 days', { quantity: 120, unit: 'tablets', strength: '50 mg' })).mg).toBe(20);
+    expect(
+      morphineEquivalentOf(src('tramadol', 'Tramadol 50mg #120 for 30 days', { quantity: 120, unit: 'tablets', strength: '50 mg' })).mg,
+    ).toBe(20);
   });
   it('methadone factor rises with the dose; fentanyl patch × 2.4; Tylenol #3 is 30 mg codeine', () => {
     expect(morphineEquivalentOf(src('methadone 10 mg', 'three times a day')).mg).toBe(240);
@@ -40,15 +47,38 @@ describe('morphineEquivalentOf', () => {
 
 describe('medication.morphineEquivalentDaily', () => {
   it('computes the requested opioid from strength and directions', () => {
-    expect(value({ services: [med({ name: 'OxyContin', strength: '80 mg', label: 'OxyContin 80 mg four times a day #120' })] }, 'medication.morphineEquivalentDaily')).toBe(480);
+    expect(
+      value(
+        { services: [med({ name: 'OxyContin', strength: '80 mg', label: 'OxyContin 80 mg four times a day #120' })] },
+        'medication.morphineEquivalentDaily',
+      ),
+    ).toBe(480);
   });
   it('adds a listed opioid the request does not renew; counts a renewed one once', () => {
-    const medications = [{ name: 'Norco 10/325 mg', text: 'one every 6 hours' }, { name: 'OxyContin 20 mg', text: 'twice a day' }];
-    expect(value({ medications, services: [med({ name: 'Norco', strength: '10/325 mg', label: 'Norco 10/325 #120', text: 'one four times a day' })] }, 'medication.morphineEquivalentDaily')).toBe(100);
+    const medications = [
+      { name: 'Norco 10/325 mg', text: 'one every 6 hours' },
+      { name: 'OxyContin 20 mg', text: 'twice a day' },
+    ];
+    expect(
+      value(
+        {
+          medications,
+          services: [med({ name: 'Norco', strength: '10/325 mg', label: 'Norco 10/325 #120', text: 'one four times a day' })],
+        },
+        'medication.morphineEquivalentDaily',
+      ),
+    ).toBe(100);
   });
   it('is not documented when any opioid dose cannot be computed', () => {
-    expect(value({ services: [med({ name: 'Norco', strength: '10/325 mg', quantity: 90 })] }, 'medication.morphineEquivalentDaily')).toBeUndefined();
-    expect(value({ medications: [{ name: 'Percocet' }], services: [med({ name: 'Norco', label: 'Norco 10/325 four times a day' })] }, 'medication.morphineEquivalentDaily')).toBeUndefined();
+    expect(
+      value({ services: [med({ name: 'Norco', strength: '10/325 mg', quantity: 90 })] }, 'medication.morphineEquivalentDaily'),
+    ).toBeUndefined();
+    expect(
+      value(
+        { medications: [{ name: 'Percocet' }], services: [med({ name: 'Norco', label: 'Norco 10/325 four times a day' })] },
+        'medication.morphineEquivalentDaily',
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -84,11 +114,17 @@ describe('medicationUse.quantity reads the stated amount with its unit', () => {
 
 describe('medicationUse.refills reads the refills the request asks for', () => {
   it('in words or digits; none when the request names none; a dispensed refill is not a request for more', () => {
-    expect(value({ services: [med({ name: 'Voltaren gel', label: 'Voltaren gel, #60 grams with 1 refill' })] }, 'medicationUse.refills')).toBe(1);
-    expect(value({ services: [med({ name: 'Pantoprazole', label: 'Pantoprazole 40mg #60 with one refill' })] }, 'medicationUse.refills')).toBe(1);
+    expect(
+      value({ services: [med({ name: 'Voltaren gel', label: 'Voltaren gel, #60 grams with 1 refill' })] }, 'medicationUse.refills'),
+    ).toBe(1);
+    expect(
+      value({ services: [med({ name: 'Pantoprazole', label: 'Pantoprazole 40mg #60 with one refill' })] }, 'medicationUse.refills'),
+    ).toBe(1);
     expect(value({ services: [med({ name: 'Ibuprofen', label: 'Ibuprofen 600mg #90, 2 refills' })] }, 'medicationUse.refills')).toBe(2);
     expect(value({ services: [med({ name: 'Norco', text: 'refills x 3' })] }, 'medicationUse.refills')).toBe(3);
-    expect(value({ services: [med({ name: 'Fioricet', label: 'Fioricet #120', text: 'noted to be a refill' })] }, 'medicationUse.refills')).toBe(0);
+    expect(
+      value({ services: [med({ name: 'Fioricet', label: 'Fioricet #120', text: 'noted to be a refill' })] }, 'medicationUse.refills'),
+    ).toBe(0);
     expect(value({ services: [med({ name: 'Lidoderm patch', label: 'Lidoderm 5% patch #30' })] }, 'medicationUse.refills')).toBe(0);
   });
 });

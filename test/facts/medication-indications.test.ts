@@ -6,20 +6,46 @@ const svc = { id: 'med', kind: 'medication' as const, name: 'Gabapentin', streng
 describe('indications', () => {
   it('medicationIndications.neuropathicPain: diagnosis, exam or EMG; never false', () => {
     expect(value({ diagnoses: ['lumbar radiculopathy'], services: [svc] }, 'medicationIndications.neuropathicPain')).toBe(true);
-    expect(value({ exam: [{ finding: 'sensory-deficit', dermatome: 'L5' }], services: [svc] }, 'medicationIndications.neuropathicPain')).toBe(true);
-    expect(value({ studies: [{ type: 'emg-ncv', findings: [{ kind: 'neuropathy' }] }], services: [svc] }, 'medicationIndications.neuropathicPain')).toBe(true);
-    expect(value({ diagnoses: ['lumbar strain'], exam: [{ finding: 'sensory-deficit', result: 'negative' }], services: [svc] }, 'medicationIndications.neuropathicPain')).toBeUndefined();
+    expect(
+      value({ exam: [{ finding: 'sensory-deficit', dermatome: 'L5' }], services: [svc] }, 'medicationIndications.neuropathicPain'),
+    ).toBe(true);
+    expect(
+      value(
+        { studies: [{ type: 'emg-ncv', findings: [{ kind: 'neuropathy' }] }], services: [svc] },
+        'medicationIndications.neuropathicPain',
+      ),
+    ).toBe(true);
+    expect(
+      value(
+        { diagnoses: ['lumbar strain'], exam: [{ finding: 'sensory-deficit', result: 'negative' }], services: [svc] },
+        'medicationIndications.neuropathicPain',
+      ),
+    ).toBeUndefined();
   });
 
   it('medicationIndications.neuropathicFirstLineFailed: failed, helped, not stated', () => {
-    expect(value({ treatments: [{ kind: 'neuropathic-medication', outcome: 'failed' }], services: [svc] }, 'medicationIndications.neuropathicFirstLineFailed')).toBe(true);
-    expect(value({ medications: [{ name: 'amitriptyline', outcome: 'improved' }], services: [svc] }, 'medicationIndications.neuropathicFirstLineFailed')).toBe(false);
-    expect(value({ medications: [{ name: 'Lyrica' }], services: [svc] }, 'medicationIndications.neuropathicFirstLineFailed')).toBeUndefined();
+    expect(
+      value(
+        { treatments: [{ kind: 'neuropathic-medication', outcome: 'failed' }], services: [svc] },
+        'medicationIndications.neuropathicFirstLineFailed',
+      ),
+    ).toBe(true);
+    expect(
+      value(
+        { medications: [{ name: 'amitriptyline', outcome: 'improved' }], services: [svc] },
+        'medicationIndications.neuropathicFirstLineFailed',
+      ),
+    ).toBe(false);
+    expect(
+      value({ medications: [{ name: 'Lyrica' }], services: [svc] }, 'medicationIndications.neuropathicFirstLineFailed'),
+    ).toBeUndefined();
   });
 
   it('depression, insomnia, headache, oral intolerance: stated, denied, not recorded', () => {
     expect(value({ diagnoses: ['major depressive disorder'], services: [svc] }, 'medicationIndications.depression')).toBe(true);
-    expect(value({ symptoms: [{ kind: 'depression', result: 'negative' }], services: [svc] }, 'medicationIndications.depression')).toBe(false);
+    expect(value({ symptoms: [{ kind: 'depression', result: 'negative' }], services: [svc] }, 'medicationIndications.depression')).toBe(
+      false,
+    );
     expect(value({ services: [svc] }, 'medicationIndications.depression')).toBeUndefined();
     expect(value({ symptoms: [{ kind: 'sleep-disturbance' }], services: [svc] }, 'medicationIndications.insomnia')).toBe(true);
     expect(value({ symptoms: [{ kind: 'insomnia', result: 'negative' }], services: [svc] }, 'medicationIndications.insomnia')).toBe(false);
@@ -28,7 +54,9 @@ describe('indications', () => {
     expect(value({ symptoms: [{ kind: 'headache', result: 'negative' }], services: [svc] }, 'medicationIndications.headache')).toBe(false);
     expect(value({ services: [svc] }, 'medicationIndications.headache')).toBeUndefined();
     expect(value({ symptoms: [{ kind: 'difficulty-swallowing' }], services: [svc] }, 'medicationIndications.oralIntolerance')).toBe(true);
-    expect(value({ symptoms: [{ kind: 'dysphagia', result: 'negative' }], services: [svc] }, 'medicationIndications.oralIntolerance')).toBe(false);
+    expect(value({ symptoms: [{ kind: 'dysphagia', result: 'negative' }], services: [svc] }, 'medicationIndications.oralIntolerance')).toBe(
+      false,
+    );
     expect(value({ services: [svc] }, 'medicationIndications.oralIntolerance')).toBeUndefined();
   });
 
@@ -39,15 +67,21 @@ describe('indications', () => {
   });
 
   it('medicationIndications.muscleSpasm: positive, negative, not examined', () => {
-    expect(value({ exam: [{ finding: 'muscle-spasm', region: 'lumbar' }], services: [svc] }, 'medicationIndications.muscleSpasm')).toBe(true);
-    expect(value({ exam: [{ finding: 'muscle-spasm', result: 'negative' }], services: [svc] }, 'medicationIndications.muscleSpasm')).toBe(false);
+    expect(value({ exam: [{ finding: 'muscle-spasm', region: 'lumbar' }], services: [svc] }, 'medicationIndications.muscleSpasm')).toBe(
+      true,
+    );
+    expect(value({ exam: [{ finding: 'muscle-spasm', result: 'negative' }], services: [svc] }, 'medicationIndications.muscleSpasm')).toBe(
+      false,
+    );
     expect(value({ services: [svc] }, 'medicationIndications.muscleSpasm')).toBeUndefined();
   });
 
   it('medicationIndications.firstLineAnalgesicUsed: listed, tried, requested; false on a list without', () => {
     expect(value({ medications: [{ name: 'naproxen' }], services: [svc] }, 'medicationIndications.firstLineAnalgesicUsed')).toBe(true);
     expect(value({ treatments: [{ kind: 'nsaid' }], services: [svc] }, 'medicationIndications.firstLineAnalgesicUsed')).toBe(true);
-    expect(value({ services: [svc, { id: 'apap', kind: 'medication', name: 'acetaminophen' }] }, 'medicationIndications.firstLineAnalgesicUsed')).toBe(true);
+    expect(
+      value({ services: [svc, { id: 'apap', kind: 'medication', name: 'acetaminophen' }] }, 'medicationIndications.firstLineAnalgesicUsed'),
+    ).toBe(true);
     expect(value({ medications: [{ name: 'Norco' }], services: [svc] }, 'medicationIndications.firstLineAnalgesicUsed')).toBe(false);
     expect(value({ services: [svc] }, 'medicationIndications.firstLineAnalgesicUsed')).toBeUndefined();
   });
@@ -55,22 +89,44 @@ describe('indications', () => {
   it('medicationIndications.opioidTakenOrRequested: listed, requested with the service, neither', () => {
     const colace = { id: 'colace', kind: 'medication' as const, name: 'Colace', strength: '100 mg', quantity: 60 };
     expect(value({ medications: [{ name: 'Norco' }], services: [colace] }, 'medicationIndications.opioidTakenOrRequested')).toBe(true);
-    expect(value({ services: [{ id: 'norco', kind: 'medication', name: 'Norco 5/325' }, { ...colace, for: 'norco' }] }, 'medicationIndications.opioidTakenOrRequested', 'colace')).toBe(true);
+    expect(
+      value(
+        {
+          services: [
+            { id: 'norco', kind: 'medication', name: 'Norco 5/325' },
+            { ...colace, for: 'norco' },
+          ],
+        },
+        'medicationIndications.opioidTakenOrRequested',
+        'colace',
+      ),
+    ).toBe(true);
     expect(value({ medications: [{ name: 'naproxen' }], services: [colace] }, 'medicationIndications.opioidTakenOrRequested')).toBe(false);
     expect(value({ services: [colace] }, 'medicationIndications.opioidTakenOrRequested')).toBeUndefined();
   });
 
   it('medicationIndications.firstLineLaxativeFailed, antiemetic.indication, pde5.indication, medicationIndications.nitrateTaken, medicationIndications.nutritionalDeficiency', () => {
-    expect(value({ medications: [{ name: 'senna', outcome: 'failed' }], services: [svc] }, 'medicationIndications.firstLineLaxativeFailed')).toBe(true);
-    expect(value({ medications: [{ name: 'docusate', outcome: 'improved' }], services: [svc] }, 'medicationIndications.firstLineLaxativeFailed')).toBe(false);
+    expect(
+      value({ medications: [{ name: 'senna', outcome: 'failed' }], services: [svc] }, 'medicationIndications.firstLineLaxativeFailed'),
+    ).toBe(true);
+    expect(
+      value({ medications: [{ name: 'docusate', outcome: 'improved' }], services: [svc] }, 'medicationIndications.firstLineLaxativeFailed'),
+    ).toBe(false);
     expect(value({ services: [svc] }, 'medicationIndications.firstLineLaxativeFailed')).toBeUndefined();
     expect(value({ diagnoses: ['acute gastroenteritis'], services: [svc] }, 'medicationIndications.antiemetic')).toBe(true);
     expect(value({ services: [svc] }, 'medicationIndications.antiemetic')).toBeUndefined();
     expect(value({ diagnoses: ['male erectile disorder'], services: [svc] }, 'medicationIndications.pde5')).toBe(true);
-    expect(value({ symptoms: [{ kind: 'erectile-dysfunction', result: 'negative' }], services: [svc] }, 'medicationIndications.pde5')).toBe(false);
+    expect(value({ symptoms: [{ kind: 'erectile-dysfunction', result: 'negative' }], services: [svc] }, 'medicationIndications.pde5')).toBe(
+      false,
+    );
     expect(value({ services: [svc] }, 'medicationIndications.pde5')).toBeUndefined();
     expect(value({ medications: [{ name: 'isosorbide mononitrate' }], services: [svc] }, 'medicationIndications.nitrateTaken')).toBe(true);
-    expect(value({ medications: [{ name: 'nitroglycerin patch', route: 'transdermal' }], services: [svc] }, 'medicationIndications.nitrateTaken')).toBe(true);
+    expect(
+      value(
+        { medications: [{ name: 'nitroglycerin patch', route: 'transdermal' }], services: [svc] },
+        'medicationIndications.nitrateTaken',
+      ),
+    ).toBe(true);
     expect(value({ medications: [{ name: 'metoprolol' }], services: [svc] }, 'medicationIndications.nitrateTaken')).toBe(false);
     expect(value({ services: [svc] }, 'medicationIndications.nitrateTaken')).toBeUndefined();
     expect(value({ diagnoses: ['vitamin D deficiency'], services: [svc] }, 'medicationIndications.nutritionalDeficiency')).toBe(true);
@@ -78,17 +134,26 @@ describe('indications', () => {
   });
 });
 
-describe('indications read from the drug\'s own text', () => {
+describe("indications read from the drug's own text", () => {
   it('medicationIndications.spasticity: MS, spinal cord injury, stroke; false when denied', () => {
     expect(value({ diagnoses: ['multiple sclerosis'], services: [svc] }, 'medicationIndications.spasticity')).toBe(true);
     expect(value({ diagnoses: ['incomplete spinal cord injury'], services: [svc] }, 'medicationIndications.spasticity')).toBe(true);
-    expect(value({ symptoms: [{ kind: 'spasticity', result: 'negative' }], services: [svc] }, 'medicationIndications.spasticity')).toBe(false);
+    expect(value({ symptoms: [{ kind: 'spasticity', result: 'negative' }], services: [svc] }, 'medicationIndications.spasticity')).toBe(
+      false,
+    );
     expect(value({ diagnoses: ['lumbar strain'], services: [svc] }, 'medicationIndications.spasticity')).toBeUndefined();
   });
   it('medicationIndications.nociceptivePain: musculoskeletal diagnosis or back/neck/joint pain; false when every diagnosis is neuropathic', () => {
     expect(value({ diagnoses: ['osteoarthritis of the knee'], services: [svc] }, 'medicationIndications.nociceptivePain')).toBe(true);
-    expect(value({ symptoms: [{ kind: 'low-back-pain' }], diagnoses: ['lumbar radiculopathy'], services: [svc] }, 'medicationIndications.nociceptivePain')).toBe(true);
-    expect(value({ diagnoses: ['carpal tunnel syndrome', 'peripheral neuropathy'], services: [svc] }, 'medicationIndications.nociceptivePain')).toBe(false);
+    expect(
+      value(
+        { symptoms: [{ kind: 'low-back-pain' }], diagnoses: ['lumbar radiculopathy'], services: [svc] },
+        'medicationIndications.nociceptivePain',
+      ),
+    ).toBe(true);
+    expect(
+      value({ diagnoses: ['carpal tunnel syndrome', 'peripheral neuropathy'], services: [svc] }, 'medicationIndications.nociceptivePain'),
+    ).toBe(false);
     expect(value({ services: [svc] }, 'medicationIndications.nociceptivePain')).toBeUndefined();
   });
 });
@@ -96,13 +161,33 @@ describe('indications read from the drug\'s own text', () => {
 describe('medicationUse.sameClassOthers', () => {
   const flexeril = { id: 'mr', kind: 'medication' as const, name: 'Flexeril', strength: '10 mg', quantity: 30 };
   it('another drug of the class taken, used or requested', () => {
-    expect(value({ medications: [{ name: 'tizanidine 4 mg' }], services: [flexeril] }, 'medicationUse.sameClassOthers')).toEqual(['tizanidine 4 mg']);
-    expect(value({ treatments: [{ kind: 'muscle-relaxant', text: 'Baclofen' }], services: [flexeril] }, 'medicationUse.sameClassOthers')).toEqual(['Baclofen']);
-    expect(value({ medications: [], services: [flexeril, { id: 'soma', kind: 'medication', name: 'Soma 350 mg' }] }, 'medicationUse.sameClassOthers')).toEqual(['Soma 350 mg']);
+    expect(value({ medications: [{ name: 'tizanidine 4 mg' }], services: [flexeril] }, 'medicationUse.sameClassOthers')).toEqual([
+      'tizanidine 4 mg',
+    ]);
+    expect(
+      value({ treatments: [{ kind: 'muscle-relaxant', text: 'Baclofen' }], services: [flexeril] }, 'medicationUse.sameClassOthers'),
+    ).toEqual(['Baclofen']);
+    expect(
+      value(
+        { medications: [], services: [flexeril, { id: 'soma', kind: 'medication', name: 'Soma 350 mg' }] },
+        'medicationUse.sameClassOthers',
+      ),
+    ).toEqual(['Soma 350 mg']);
   });
   it('the same drug, or one that failed or was stopped, is not a duplicate', () => {
     expect(value({ medications: [{ name: 'cyclobenzaprine 10 mg' }], services: [flexeril] }, 'medicationUse.sameClassOthers')).toEqual([]);
-    expect(value({ medications: [{ name: 'methocarbamol', outcome: 'failed' }, { name: 'Skelaxin', text: 'discontinued' }], services: [flexeril] }, 'medicationUse.sameClassOthers')).toEqual([]);
+    expect(
+      value(
+        {
+          medications: [
+            { name: 'methocarbamol', outcome: 'failed' },
+            { name: 'Skelaxin', text: 'discontinued' },
+          ],
+          services: [flexeril],
+        },
+        'medicationUse.sameClassOthers',
+      ),
+    ).toEqual([]);
   });
   it('not documented without a medication list', () => {
     expect(value({ services: [flexeril] }, 'medicationUse.sameClassOthers')).toBeUndefined();

@@ -24,8 +24,12 @@ describe('unitsPerDayInDirections', () => {
 
 describe('medication identity', () => {
   it('ingredients and categories from the names, and the stated class', () => {
-    expect(value({ services: [med({ name: 'Norflex', label: 'Norflex 100mg #60' })] }, 'medicationUse.ingredients')).toEqual(['orphenadrine']);
-    expect(value({ services: [med({ name: 'Xyzzy', drugClass: 'muscle-relaxant' })] }, 'medicationUse.categories')).toEqual(['muscle-relaxant']);
+    expect(value({ services: [med({ name: 'Norflex', label: 'Norflex 100mg #60' })] }, 'medicationUse.ingredients')).toEqual([
+      'orphenadrine',
+    ]);
+    expect(value({ services: [med({ name: 'Xyzzy', drugClass: 'muscle-relaxant' })] }, 'medicationUse.categories')).toEqual([
+      'muscle-relaxant',
+    ]);
     expect(value({ services: [med({ name: 'Xyzzy' })] }, 'medicationUse.categories')).toEqual([]);
   });
 
@@ -47,7 +51,9 @@ describe('medicationUse.quantity and medicationUse.strengthStated', () => {
 
   it('strength from the field or the name; never false', () => {
     expect(value({ services: [med({ name: 'Pepcid', strength: '20 mg' })] }, 'medicationUse.strengthStated')).toBe(true);
-    expect(value({ services: [med({ name: 'Fioricet', label: 'Fioricet 50/325/40 mg #120' })] }, 'medicationUse.strengthStated')).toBe(true);
+    expect(value({ services: [med({ name: 'Fioricet', label: 'Fioricet 50/325/40 mg #120' })] }, 'medicationUse.strengthStated')).toBe(
+      true,
+    );
     expect(value({ services: [med({ name: 'Fioricet', label: 'Fioricet #120' })] }, 'medicationUse.strengthStated')).toBeUndefined();
     expect(value({ services: [med({ name: 'Norco', label: 'Norco 10/325 #90' })] }, 'medicationUse.strengthStated')).toBe(true);
     expect(value({ services: [med({ name: 'Tabradol', label: 'Tabradol 1mg/ml 250ml' })] }, 'medicationUse.strengthStated')).toBe(true);
@@ -59,23 +65,31 @@ describe('medicationUse.quantity and medicationUse.strengthStated', () => {
 
 describe('medicationUse.daysSupply', () => {
   it('quantity over the directions', () => {
-    expect(value({ services: [med({ name: 'Lorzone', quantity: 45, label: 'Lorzone 750mg one by mouth three times a day #45' })] }, 'medicationUse.daysSupply')).toBe(15);
+    expect(
+      value(
+        { services: [med({ name: 'Lorzone', quantity: 45, label: 'Lorzone 750mg one by mouth three times a day #45' })] },
+        'medicationUse.daysSupply',
+      ),
+    ).toBe(15);
   });
   it('at the labeled maximum when the directions are not stated', () => {
     expect(value({ services: [med({ name: 'Flexeril', strength: '10 mg', quantity: 90 })] }, 'medicationUse.daysSupply')).toBe(30);
   });
   it('not documented for grams, or without a quantity', () => {
-    expect(value({ services: [med({ name: 'Voltaren gel', quantity: 60, unit: 'grams', route: 'topical' })] }, 'medicationUse.daysSupply')).toBeUndefined();
+    expect(
+      value({ services: [med({ name: 'Voltaren gel', quantity: 60, unit: 'grams', route: 'topical' })] }, 'medicationUse.daysSupply'),
+    ).toBeUndefined();
     expect(value({ services: [med({ name: 'Flexeril', strength: '10 mg' })] }, 'medicationUse.daysSupply')).toBeUndefined();
   });
 });
 
 describe('medicationUse.continuing, medicationUse.benefit and medicationUse.courseDays', () => {
-  const request = (medications?: unknown[], extra: Record<string, unknown> = {}) => ({
-    ...(medications ? { medications } : {}),
-    ...extra,
-    services: [med({ name: 'Naproxen', strength: '550 mg', quantity: 60, label: 'Naproxen 550mg one by mouth twice a day #60' })],
-  }) as never;
+  const request = (medications?: unknown[], extra: Record<string, unknown> = {}) =>
+    ({
+      ...(medications ? { medications } : {}),
+      ...extra,
+      services: [med({ name: 'Naproxen', strength: '550 mg', quantity: 60, label: 'Naproxen 550mg one by mouth twice a day #60' })],
+    }) as never;
 
   it('continuing: on the medication list (brand or generic), not on it, or no list', () => {
     expect(value(request([{ name: 'Naprosyn' }]), 'medicationUse.continuing')).toBe(true);
@@ -84,7 +98,9 @@ describe('medicationUse.continuing, medicationUse.benefit and medicationUse.cour
   });
 
   it('continuing: a treatment naming the drug, or a request to continue it', () => {
-    expect(value(request(undefined, { treatments: [{ kind: 'nsaid', text: 'naproxen for two weeks' }] }), 'medicationUse.continuing')).toBe(true);
+    expect(value(request(undefined, { treatments: [{ kind: 'nsaid', text: 'naproxen for two weeks' }] }), 'medicationUse.continuing')).toBe(
+      true,
+    );
     expect(value({ services: [med({ name: 'Naproxen', label: 'Continue naproxen 550mg #60' })] }, 'medicationUse.continuing')).toBe(true);
   });
 
@@ -92,7 +108,9 @@ describe('medicationUse.continuing, medicationUse.benefit and medicationUse.cour
     expect(value(request([{ name: 'Naproxen', outcome: 'improved' }]), 'medicationUse.benefit')).toBe(true);
     expect(value(request([{ name: 'Naproxen', outcome: 'improved', functionImproved: false }]), 'medicationUse.benefit')).toBe(false);
     expect(value(request([{ name: 'Naproxen', outcome: 'failed' }]), 'medicationUse.benefit')).toBe(false);
-    expect(value(request([{ name: 'Naproxen' }], { documentation: { functionalImprovement: false } }), 'medicationUse.benefit')).toBe(false);
+    expect(value(request([{ name: 'Naproxen' }], { documentation: { functionalImprovement: false } }), 'medicationUse.benefit')).toBe(
+      false,
+    );
     expect(value(request([{ name: 'Naproxen' }]), 'medicationUse.benefit')).toBeUndefined();
   });
 
@@ -110,16 +128,28 @@ describe('spec-only records (no medication outcome fields)', () => {
   it('a class-level treatment with no drug named records the class history', () => {
     expect(value({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], services: [naproxen] }, 'medicationUse.continuing')).toBe(true);
     expect(value({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], services: [naproxen] }, 'medicationUse.benefit')).toBe(true);
-    expect(value({ treatments: [{ kind: 'nsaid', text: 'ibuprofen', outcome: 'improved' }], services: [naproxen] }, 'medicationUse.benefit')).toBeUndefined();
+    expect(
+      value({ treatments: [{ kind: 'nsaid', text: 'ibuprofen', outcome: 'improved' }], services: [naproxen] }, 'medicationUse.benefit'),
+    ).toBeUndefined();
   });
 
   it('a record stating no functional improvement outweighs pain relief alone', () => {
-    expect(value({ treatments: [{ kind: 'nsaid', outcome: 'improved' }], documentation: { functionalImprovement: false }, services: [naproxen] }, 'medicationUse.benefit')).toBe(false);
-    expect(value({ medications: [{ name: 'Naproxen' }], documentation: { functionalImprovement: true }, services: [naproxen] }, 'medicationUse.benefit')).toBe(true);
+    expect(
+      value(
+        { treatments: [{ kind: 'nsaid', outcome: 'improved' }], documentation: { functionalImprovement: false }, services: [naproxen] },
+        'medicationUse.benefit',
+      ),
+    ).toBe(false);
+    expect(
+      value(
+        { medications: [{ name: 'Naproxen' }], documentation: { functionalImprovement: true }, services: [naproxen] },
+        'medicationUse.benefit',
+      ),
+    ).toBe(true);
   });
 });
 
-describe('outcomeOf a medication\'s words (the one outcome reader)', () => {
+describe("outcomeOf a medication's words (the one outcome reader)", () => {
   it.each([
     ['Naprosyn 550 mg bid with improvement in pain', 'improved'],
     ['acid reflux improved with Pantoprazole', 'improved'],
@@ -132,10 +162,14 @@ describe('outcomeOf a medication\'s words (the one outcome reader)', () => {
     expect(outcomeOf({ text })).toBe(outcome);
   });
 
-  it('reads the outcome from a medication entry\'s text when no outcome is given', () => {
+  it("reads the outcome from a medication entry's text when no outcome is given", () => {
     const naproxen = { id: 'med', kind: 'medication' as const, name: 'Naproxen', strength: '550 mg', quantity: 60 };
-    expect(value({ medications: [{ name: 'Naproxen', text: 'with improvement in pain' }], services: [naproxen] }, 'medicationUse.benefit')).toBe(true);
-    expect(value({ medications: [{ name: 'Naproxen', text: 'without relief' }], services: [naproxen] }, 'medicationUse.benefit')).toBe(false);
+    expect(
+      value({ medications: [{ name: 'Naproxen', text: 'with improvement in pain' }], services: [naproxen] }, 'medicationUse.benefit'),
+    ).toBe(true);
+    expect(value({ medications: [{ name: 'Naproxen', text: 'without relief' }], services: [naproxen] }, 'medicationUse.benefit')).toBe(
+      false,
+    );
   });
 });
 

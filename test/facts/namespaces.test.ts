@@ -17,13 +17,16 @@ function filesUnder(dir: string, ext: string): string[] {
 
 /** Unread facts kept on purpose, with why. */
 const KEPT_UNREAD: Record<string, string> = {
-  'medication.opioidMonitoring.painScores': 'one of the generated monitoring facts that mirror the request\'s opioidMonitoring flags',
+  'medication.opioidMonitoring.painScores': "one of the generated monitoring facts that mirror the request's opioidMonitoring flags",
 };
 
 describe('fact namespaces', () => {
   it('every fact id starts with the name of the file that defines it', () => {
     const problems = factNamespaceProblems();
-    expect(problems.map((p) => p.message), problems.map((p) => p.message).join('\n')).toEqual([]);
+    expect(
+      problems.map((p) => p.message),
+      problems.map((p) => p.message).join('\n'),
+    ).toEqual([]);
   });
 
   it('names the fact and the file when they disagree', () => {
@@ -38,22 +41,31 @@ describe('fact namespaces', () => {
 
   it('each registry key is the file whose exports hold exactly those facts', async () => {
     for (const [module, defs] of Object.entries(FACT_MODULES)) {
-      const exported = Object.values(await import(`../../src/facts/${module}.ts`) as Record<string, unknown>)
-        .filter((v): v is FactDefinition[] => Array.isArray(v) && v.length > 0 && v.every((d) => typeof d === 'object' && d !== null && 'derive' in d));
+      const exported = Object.values((await import(`../../src/facts/${module}.ts`)) as Record<string, unknown>).filter(
+        (v): v is FactDefinition[] =>
+          Array.isArray(v) && v.length > 0 && v.every((d) => typeof d === 'object' && d !== null && 'derive' in d),
+      );
       expect(exported, `src/facts/${module}.ts exports the facts registered as "${module}"`).toContainEqual(defs);
     }
   });
 
   it('every file under src/facts/ that defines facts is registered under its own name', () => {
-    const defining = readdirSync(FACTS_DIR).filter((f) => f.endsWith('.ts') && /\bdefineFact\s*[<(]/.test(readFileSync(join(FACTS_DIR, f), 'utf8')) && f !== 'types.ts');
+    const defining = readdirSync(FACTS_DIR).filter(
+      (f) => f.endsWith('.ts') && /\bdefineFact\s*[<(]/.test(readFileSync(join(FACTS_DIR, f), 'utf8')) && f !== 'types.ts',
+    );
     expect(defining.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(Object.keys(FACT_MODULES).sort());
   });
 });
 
 describe('every fact is read', () => {
   it('by a rule (condition, when, message) or by code other than its definition', () => {
-    const rules = filesUnder(join(ROOT, 'rules'), '.yaml').filter((f) => !f.endsWith('.test.yaml')).map((f) => readFileSync(f, 'utf8')).join('\n');
-    const code = filesUnder(join(ROOT, 'src'), '.ts').map((f) => readFileSync(f, 'utf8').replace(/\bid: ['`][^'`]*['`]/g, '')).join('\n');
+    const rules = filesUnder(join(ROOT, 'rules'), '.yaml')
+      .filter((f) => !f.endsWith('.test.yaml'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const code = filesUnder(join(ROOT, 'src'), '.ts')
+      .map((f) => readFileSync(f, 'utf8').replace(/\bid: ['`][^'`]*['`]/g, ''))
+      .join('\n');
     const unread = [...FACTS.keys()].filter((id) => {
       const named = new RegExp(`(?<![A-Za-z0-9_.-])${id.replaceAll('.', '\\.')}(?![A-Za-z0-9_-])`);
       return !named.test(rules) && !named.test(code) && !(id in KEPT_UNREAD);
@@ -61,4 +73,3 @@ describe('every fact is read', () => {
     expect(unread, 'facts nothing reads: delete them (and list them in scripts/fact-renames.json "deleted")').toEqual([]);
   });
 });
-

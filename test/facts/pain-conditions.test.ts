@@ -15,14 +15,23 @@ describe('diagnosis facts: true, false when diagnoses list none, not documented 
   });
 
   it('an EMG finding of radiculopathy is neuropathic pain', () => {
-    expect(value({ studies: [{ type: 'emg-ncv', findings: [{ kind: 'radiculopathy', root: 'L5' }] }] }, 'painConditions.neuropathicPain')).toBe(true);
+    expect(
+      value({ studies: [{ type: 'emg-ncv', findings: [{ kind: 'radiculopathy', root: 'L5' }] }] }, 'painConditions.neuropathicPain'),
+    ).toBe(true);
   });
 });
 
 describe('medication facts', () => {
   it('painConditions.medicationReducedOrNotTolerated: true from the medication list or treatments, else not documented', () => {
-    expect(value({ medications: [{ name: 'naproxen', text: 'stopped because of gastritis' }] }, 'painConditions.medicationReducedOrNotTolerated')).toBe(true);
-    expect(value({ treatments: [{ kind: 'opioid', medicationReduced: true }] }, 'painConditions.medicationReducedOrNotTolerated')).toBe(true);
+    expect(
+      value(
+        { medications: [{ name: 'naproxen', text: 'stopped because of gastritis' }] },
+        'painConditions.medicationReducedOrNotTolerated',
+      ),
+    ).toBe(true);
+    expect(value({ treatments: [{ kind: 'opioid', medicationReduced: true }] }, 'painConditions.medicationReducedOrNotTolerated')).toBe(
+      true,
+    );
     expect(value({ treatments: [{ kind: 'nsaid', text: 'not tolerated' }] }, 'painConditions.medicationReducedOrNotTolerated')).toBe(true);
     expect(value({ medications: [{ name: 'naproxen' }] }, 'painConditions.medicationReducedOrNotTolerated')).toBeUndefined();
   });
@@ -42,7 +51,12 @@ describe('psychological treatment facts', () => {
   });
   it('painConditions.cbtWeeks from the stated duration or the first session', () => {
     expect(value({ treatments: [{ kind: 'psychological-services', durationWeeks: 6 }], services: bio }, 'painConditions.cbtWeeks')).toBe(6);
-    expect(value({ decisionDate: '2017-02-01', treatments: [{ kind: 'psychological-services', date: '2017-01-04' }], services: bio }, 'painConditions.cbtWeeks')).toBe(4);
+    expect(
+      value(
+        { decisionDate: '2017-02-01', treatments: [{ kind: 'psychological-services', date: '2017-01-04' }], services: bio },
+        'painConditions.cbtWeeks',
+      ),
+    ).toBe(4);
     expect(value({ treatments: [{ kind: 'psychological-services' }], services: bio }, 'painConditions.cbtWeeks')).toBeUndefined();
   });
 });

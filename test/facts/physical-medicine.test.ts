@@ -24,51 +24,97 @@ describe('physicalMedicine.modality', () => {
   });
 
   it('is not documented when the words name no modality', () => {
-    expect(value({ services: [{ id: 'svc', kind: 'passive-modality', label: 'Therapy modalities' }] }, 'physicalMedicine.modality')).toBeUndefined();
-    expect(value({ services: [{ id: 'svc', kind: 'durable-medical-equipment', label: 'Lumbar support' }] }, 'physicalMedicine.modality')).toBeUndefined();
+    expect(
+      value({ services: [{ id: 'svc', kind: 'passive-modality', label: 'Therapy modalities' }] }, 'physicalMedicine.modality'),
+    ).toBeUndefined();
+    expect(
+      value({ services: [{ id: 'svc', kind: 'durable-medical-equipment', label: 'Lumbar support' }] }, 'physicalMedicine.modality'),
+    ).toBeUndefined();
   });
 });
 
 describe('physicalMedicine.homeUnit and physicalMedicine.purchase', () => {
   it('a device for home use', () => {
     expect(value({ services: [{ id: 'svc', kind: 'passive-modality', label: 'TENS unit' }] }, 'physicalMedicine.homeUnit')).toBe(true);
-    expect(value({ services: [{ id: 'svc', kind: 'durable-medical-equipment', label: 'H-wave' }] }, 'physicalMedicine.homeUnit')).toBe(true);
+    expect(value({ services: [{ id: 'svc', kind: 'durable-medical-equipment', label: 'H-wave' }] }, 'physicalMedicine.homeUnit')).toBe(
+      true,
+    );
   });
   it('clinic sessions', () => {
-    expect(value({ services: [{ id: 'svc', kind: 'passive-modality', label: 'Electrical stimulation times 6' }] }, 'physicalMedicine.homeUnit')).toBe(false);
+    expect(
+      value({ services: [{ id: 'svc', kind: 'passive-modality', label: 'Electrical stimulation times 6' }] }, 'physicalMedicine.homeUnit'),
+    ).toBe(false);
   });
   it('purchase, rental, neither', () => {
-    expect(value({ services: [{ id: 'svc', kind: 'durable-medical-equipment', label: 'TENS unit purchase' }] }, 'physicalMedicine.purchase')).toBe(true);
-    expect(value({ services: [{ id: 'svc', kind: 'durable-medical-equipment', label: 'TENS unit 30-day rental' }] }, 'physicalMedicine.purchase')).toBe(false);
-    expect(value({ services: [{ id: 'svc', kind: 'durable-medical-equipment', label: 'TENS unit' }] }, 'physicalMedicine.purchase')).toBeUndefined();
-    expect(value({ services: [{ id: 'svc', kind: 'passive-modality', label: 'TENS unit', text: 'rental or purchase not specified' }] }, 'physicalMedicine.purchase')).toBeUndefined();
+    expect(
+      value({ services: [{ id: 'svc', kind: 'durable-medical-equipment', label: 'TENS unit purchase' }] }, 'physicalMedicine.purchase'),
+    ).toBe(true);
+    expect(
+      value(
+        { services: [{ id: 'svc', kind: 'durable-medical-equipment', label: 'TENS unit 30-day rental' }] },
+        'physicalMedicine.purchase',
+      ),
+    ).toBe(false);
+    expect(
+      value({ services: [{ id: 'svc', kind: 'durable-medical-equipment', label: 'TENS unit' }] }, 'physicalMedicine.purchase'),
+    ).toBeUndefined();
+    expect(
+      value(
+        { services: [{ id: 'svc', kind: 'passive-modality', label: 'TENS unit', text: 'rental or purchase not specified' }] },
+        'physicalMedicine.purchase',
+      ),
+    ).toBeUndefined();
   });
 });
 
 describe('physicalMedicine.therapyVisitsRequested', () => {
   it('uses the quantity or the label for kinds the normalizer does not count', () => {
-    expect(value({ services: [{ id: 'svc', kind: 'other', label: 'Biofeedback', quantity: 4 }] }, 'physicalMedicine.therapyVisitsRequested')).toBe(4);
-    expect(value({ services: [{ id: 'svc', kind: 'other', label: 'Biofeedback 2 times a week for 3 weeks' }] }, 'physicalMedicine.therapyVisitsRequested')).toBe(6);
-    expect(value({ services: [{ id: 'svc', kind: 'other', label: 'Biofeedback' }] }, 'physicalMedicine.therapyVisitsRequested')).toBeUndefined();
+    expect(
+      value({ services: [{ id: 'svc', kind: 'other', label: 'Biofeedback', quantity: 4 }] }, 'physicalMedicine.therapyVisitsRequested'),
+    ).toBe(4);
+    expect(
+      value(
+        { services: [{ id: 'svc', kind: 'other', label: 'Biofeedback 2 times a week for 3 weeks' }] },
+        'physicalMedicine.therapyVisitsRequested',
+      ),
+    ).toBe(6);
+    expect(
+      value({ services: [{ id: 'svc', kind: 'other', label: 'Biofeedback' }] }, 'physicalMedicine.therapyVisitsRequested'),
+    ).toBeUndefined();
   });
 });
 
 describe('earlier courses of the same therapy', () => {
   it('hadPrior: true with a course, false when treatments list none, not documented without treatments', () => {
-    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 4 }], services: [pt()] }, 'physicalMedicine.hadPriorTherapy')).toBe(true);
+    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 4 }], services: [pt()] }, 'physicalMedicine.hadPriorTherapy')).toBe(
+      true,
+    );
     expect(value({ treatments: [{ kind: 'nsaid', outcome: 'failed' }], services: [pt()] }, 'physicalMedicine.hadPriorTherapy')).toBe(false);
-    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 0 }], services: [pt()] }, 'physicalMedicine.hadPriorTherapy')).toBe(false);
+    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 0 }], services: [pt()] }, 'physicalMedicine.hadPriorTherapy')).toBe(
+      false,
+    );
     expect(value({ services: [pt()] }, 'physicalMedicine.hadPriorTherapy')).toBeUndefined();
   });
 
   it('pools physical and occupational therapy, keeps chiropractic apart', () => {
-    const treatments = [{ kind: 'occupational-therapy' as const, sessions: 4 }, { kind: 'chiropractic' as const, sessions: 6 }];
+    const treatments = [
+      { kind: 'occupational-therapy' as const, sessions: 4 },
+      { kind: 'chiropractic' as const, sessions: 6 },
+    ];
     expect(value({ treatments, services: [pt()] }, 'physicalMedicine.priorTherapyVisits')).toBe(4);
-    expect(value({ treatments, services: [{ id: 'svc', kind: 'chiropractic', region: 'lumbar', quantity: 2 }] }, 'physicalMedicine.priorTherapyVisits')).toBe(6);
+    expect(
+      value(
+        { treatments, services: [{ id: 'svc', kind: 'chiropractic', region: 'lumbar', quantity: 2 }] },
+        'physicalMedicine.priorTherapyVisits',
+      ),
+    ).toBe(6);
   });
 
   it('counts the larger of completed and authorized, per course', () => {
-    const treatments = [{ kind: 'physical-therapy' as const, sessions: 4, sessionsAuthorized: 6 }, { kind: 'physical-therapy' as const, sessions: 3 }];
+    const treatments = [
+      { kind: 'physical-therapy' as const, sessions: 4, sessionsAuthorized: 6 },
+      { kind: 'physical-therapy' as const, sessions: 3 },
+    ];
     expect(value({ treatments, services: [pt()] }, 'physicalMedicine.priorTherapyVisits')).toBe(9);
     expect(value({ treatments, services: [pt()] }, 'physicalMedicine.totalTherapyVisits')).toBe(15);
   });
@@ -82,11 +128,19 @@ describe('earlier courses of the same therapy', () => {
   });
 
   it('another region is another course', () => {
-    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 12, region: 'knee' }], services: [pt()] }, 'physicalMedicine.hadPriorTherapy')).toBe(false);
+    expect(
+      value(
+        { treatments: [{ kind: 'physical-therapy', sessions: 12, region: 'knee' }], services: [pt()] },
+        'physicalMedicine.hadPriorTherapy',
+      ),
+    ).toBe(false);
   });
 
   it('only courses since the last surgery on the region; none yet for a planned surgery', () => {
-    const treatments = [{ kind: 'physical-therapy' as const, sessions: 12, date: '2016-01-01' }, { kind: 'physical-therapy' as const, sessions: 4, date: '2016-10-01' }];
+    const treatments = [
+      { kind: 'physical-therapy' as const, sessions: 12, date: '2016-01-01' },
+      { kind: 'physical-therapy' as const, sessions: 4, date: '2016-10-01' },
+    ];
     const surgeries = [{ kind: 'discectomy', region: 'lumbar' as const, date: '2016-06-01' }];
     expect(value({ treatments, surgeries, services: [pt()] }, 'physicalMedicine.priorTherapyVisits')).toBe(4);
     const planned = [{ id: 'op', kind: 'surgery', region: 'lumbar', label: 'L4-5 discectomy' }, pt({ for: 'op' })];
@@ -94,7 +148,10 @@ describe('earlier courses of the same therapy', () => {
   });
 
   it('modalities: one group for TENS and electrical stimulation, matched by the treatment words', () => {
-    const treatments = [{ kind: 'tens' as const, sessions: 30 }, { kind: 'passive-modality' as const, sessions: 6, text: 'traction' }];
+    const treatments = [
+      { kind: 'tens' as const, sessions: 30 },
+      { kind: 'passive-modality' as const, sessions: 6, text: 'traction' },
+    ];
     const estim = { id: 'svc', kind: 'passive-modality', label: 'E-stim x6', quantity: 6 };
     expect(value({ treatments, services: [estim] }, 'physicalMedicine.priorTherapyVisits')).toBe(30);
     const traction = { id: 'svc', kind: 'passive-modality', label: 'Traction x6', quantity: 6 };
@@ -116,7 +173,11 @@ describe('earlier courses of the same therapy', () => {
 });
 
 describe('physicalMedicine.therapyFunctionImproved', () => {
-  const with_ = (treatments: unknown[], documentation?: Record<string, unknown>) => value({ treatments: treatments, ...(documentation ? { documentation } : {}), services: [pt()] }, 'physicalMedicine.therapyFunctionImproved');
+  const with_ = (treatments: unknown[], documentation?: Record<string, unknown>) =>
+    value(
+      { treatments: treatments, ...(documentation ? { documentation } : {}), services: [pt()] },
+      'physicalMedicine.therapyFunctionImproved',
+    );
   it('true when a course improved function', () => {
     expect(with_([{ kind: 'physical-therapy', sessions: 6, functionImproved: true }])).toBe(true);
   });
@@ -125,7 +186,16 @@ describe('physicalMedicine.therapyFunctionImproved', () => {
     expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'improved', functionImproved: false }])).toBe(false);
   });
   it('not documented while an authorized course has no results', () => {
-    const f = fact({ treatments: [{ kind: 'physical-therapy', sessions: 6, functionImproved: true }, { kind: 'physical-therapy', sessionsAuthorized: 6 }], services: [pt()] }, 'physicalMedicine.therapyFunctionImproved');
+    const f = fact(
+      {
+        treatments: [
+          { kind: 'physical-therapy', sessions: 6, functionImproved: true },
+          { kind: 'physical-therapy', sessionsAuthorized: 6 },
+        ],
+        services: [pt()],
+      },
+      'physicalMedicine.therapyFunctionImproved',
+    );
     expect(f.value).toBeUndefined();
     expect(f.evidence.join(' ')).toMatch(/6 authorized visits not reported/);
   });
@@ -138,7 +208,9 @@ describe('physicalMedicine.therapyFunctionImproved', () => {
     expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'improved', text: 'lumbar flexion 40 to 70 degrees' }])).toBe(true);
     expect(with_([{ kind: 'physical-therapy', sessions: 6, text: 'returned to modified duty; ADLs independent' }])).toBe(true);
     expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'improved', text: 'pain down from 7 to 4' }])).toBeUndefined();
-    expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'improved', text: 'no objective improvement in function' }])).toBeUndefined();
+    expect(
+      with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'improved', text: 'no objective improvement in function' }]),
+    ).toBeUndefined();
     expect(with_([{ kind: 'physical-therapy', sessions: 6, outcome: 'failed', text: 'range of motion unchanged' }])).toBe(false);
   });
 });
@@ -146,26 +218,68 @@ describe('physicalMedicine.therapyFunctionImproved', () => {
 describe('rehabilitation facts', () => {
   it('physicalMedicine.concurrentRehabilitation: therapy given or requested alongside, else not documented', () => {
     const acu = { id: 'svc', kind: 'acupuncture', region: 'cervical', quantity: 6 };
-    expect(value({ treatments: [{ kind: 'physical-therapy', outcome: 'improved' }], services: [acu] }, 'physicalMedicine.concurrentRehabilitation')).toBe(true);
-    expect(value({ services: [acu, { id: 'pt', kind: 'physical-therapy', quantity: 6 }] }, 'physicalMedicine.concurrentRehabilitation', 'svc')).toBe(true);
-    expect(value({ documentation: { homeExerciseProgram: true }, services: [acu] }, 'physicalMedicine.concurrentRehabilitation')).toBe(true);
-    expect(value({ treatments: [{ kind: 'physical-therapy', outcome: 'failed' }], services: [acu] }, 'physicalMedicine.concurrentRehabilitation')).toBeUndefined();
+    expect(
+      value(
+        { treatments: [{ kind: 'physical-therapy', outcome: 'improved' }], services: [acu] },
+        'physicalMedicine.concurrentRehabilitation',
+      ),
+    ).toBe(true);
+    expect(
+      value({ services: [acu, { id: 'pt', kind: 'physical-therapy', quantity: 6 }] }, 'physicalMedicine.concurrentRehabilitation', 'svc'),
+    ).toBe(true);
+    expect(value({ documentation: { homeExerciseProgram: true }, services: [acu] }, 'physicalMedicine.concurrentRehabilitation')).toBe(
+      true,
+    );
+    expect(
+      value(
+        { treatments: [{ kind: 'physical-therapy', outcome: 'failed' }], services: [acu] },
+        'physicalMedicine.concurrentRehabilitation',
+      ),
+    ).toBeUndefined();
   });
   it('physicalMedicine.rehabilitationTherapyImproved', () => {
     const wh = { id: 'svc', kind: 'work-hardening', quantity: 20 };
-    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 10, outcome: 'partial' }], services: [wh] }, 'physicalMedicine.rehabilitationTherapyImproved')).toBe(true);
-    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 10, outcome: 'failed' }], services: [wh] }, 'physicalMedicine.rehabilitationTherapyImproved')).toBe(false);
-    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 10 }], services: [wh] }, 'physicalMedicine.rehabilitationTherapyImproved')).toBeUndefined();
+    expect(
+      value(
+        { treatments: [{ kind: 'physical-therapy', sessions: 10, outcome: 'partial' }], services: [wh] },
+        'physicalMedicine.rehabilitationTherapyImproved',
+      ),
+    ).toBe(true);
+    expect(
+      value(
+        { treatments: [{ kind: 'physical-therapy', sessions: 10, outcome: 'failed' }], services: [wh] },
+        'physicalMedicine.rehabilitationTherapyImproved',
+      ),
+    ).toBe(false);
+    expect(
+      value({ treatments: [{ kind: 'physical-therapy', sessions: 10 }], services: [wh] }, 'physicalMedicine.rehabilitationTherapyImproved'),
+    ).toBeUndefined();
   });
   it('physicalMedicine.homeExerciseIneffective', () => {
     const gym = { id: 'svc', kind: 'other', label: 'Gym membership' };
-    expect(value({ treatments: [{ kind: 'home-exercise', outcome: 'failed' }], services: [gym] }, 'physicalMedicine.homeExerciseIneffective')).toBe(true);
-    expect(value({ treatments: [{ kind: 'home-exercise', outcome: 'improved' }], services: [gym] }, 'physicalMedicine.homeExerciseIneffective')).toBe(false);
+    expect(
+      value({ treatments: [{ kind: 'home-exercise', outcome: 'failed' }], services: [gym] }, 'physicalMedicine.homeExerciseIneffective'),
+    ).toBe(true);
+    expect(
+      value({ treatments: [{ kind: 'home-exercise', outcome: 'improved' }], services: [gym] }, 'physicalMedicine.homeExerciseIneffective'),
+    ).toBe(false);
     expect(value({ treatments: [{ kind: 'home-exercise' }], services: [gym] }, 'physicalMedicine.homeExerciseIneffective')).toBeUndefined();
   });
   it('physicalMedicine.workHardeningPlanned', () => {
-    expect(value({ services: [{ id: 'svc', kind: 'functional-capacity-evaluation' }, { id: 'wh', kind: 'work-hardening' }] }, 'physicalMedicine.workHardeningPlanned')).toBe(true);
-    expect(value({ services: [{ id: 'svc', kind: 'functional-capacity-evaluation' }] }, 'physicalMedicine.workHardeningPlanned')).toBeUndefined();
+    expect(
+      value(
+        {
+          services: [
+            { id: 'svc', kind: 'functional-capacity-evaluation' },
+            { id: 'wh', kind: 'work-hardening' },
+          ],
+        },
+        'physicalMedicine.workHardeningPlanned',
+      ),
+    ).toBe(true);
+    expect(
+      value({ services: [{ id: 'svc', kind: 'functional-capacity-evaluation' }] }, 'physicalMedicine.workHardeningPlanned'),
+    ).toBeUndefined();
   });
 });
 
@@ -173,8 +287,15 @@ describe('TENS trial facts', () => {
   const tens = { id: 'svc', kind: 'durable-medical-equipment', label: 'H-wave unit rental' };
   it('physicalMedicine.tensTrialWeeks', () => {
     expect(value({ treatments: [{ kind: 'tens', durationWeeks: 4 }], services: [tens] }, 'physicalMedicine.tensTrialWeeks')).toBe(4);
-    expect(value({ treatments: [{ kind: 'tens', text: '30-day home trial' }], services: [tens] }, 'physicalMedicine.tensTrialWeeks')).toBe(4.3);
-    expect(value({ treatments: [{ kind: 'passive-modality', text: 'TENS trial for one month' }], services: [tens] }, 'physicalMedicine.tensTrialWeeks')).toBe(4.3);
+    expect(value({ treatments: [{ kind: 'tens', text: '30-day home trial' }], services: [tens] }, 'physicalMedicine.tensTrialWeeks')).toBe(
+      4.3,
+    );
+    expect(
+      value(
+        { treatments: [{ kind: 'passive-modality', text: 'TENS trial for one month' }], services: [tens] },
+        'physicalMedicine.tensTrialWeeks',
+      ),
+    ).toBe(4.3);
     expect(value({ treatments: [{ kind: 'tens' }], services: [tens] }, 'physicalMedicine.tensTrialWeeks')).toBeUndefined();
   });
   it('physicalMedicine.tensFailed', () => {
@@ -201,7 +322,9 @@ describe('request words', () => {
     expect(value(svc('Gym membership', 'other'), 'physicalMedicine.supervised')).toBeUndefined();
   });
   it('physicalMedicine.fceEffortOnly', () => {
-    expect(value(svc('FCE with validity of effort testing', 'functional-capacity-evaluation'), 'physicalMedicine.fceEffortOnly')).toBe(true);
+    expect(value(svc('FCE with validity of effort testing', 'functional-capacity-evaluation'), 'physicalMedicine.fceEffortOnly')).toBe(
+      true,
+    );
     expect(value(svc('Functional capacity evaluation', 'functional-capacity-evaluation'), 'physicalMedicine.fceEffortOnly')).toBe(false);
   });
 });
@@ -242,7 +365,12 @@ describe('aquatic therapy facts', () => {
     expect(value(aqua(), 'physicalMedicine.aquatic')).toBe(true);
     expect(value({ services: [pt({ label: 'Physical therapy x6' })] }, 'physicalMedicine.aquatic')).toBe(false);
     expect(value(aqua({ diagnoses: ['obesity, BMI 42'] }), 'physicalMedicine.reducedWeightBearingNeeded')).toBe(true);
-    expect(value(aqua({ treatments: [{ kind: 'physical-therapy', sessions: 6, text: 'unable to tolerate land-based exercise' }] }), 'physicalMedicine.reducedWeightBearingNeeded')).toBe(true);
+    expect(
+      value(
+        aqua({ treatments: [{ kind: 'physical-therapy', sessions: 6, text: 'unable to tolerate land-based exercise' }] }),
+        'physicalMedicine.reducedWeightBearingNeeded',
+      ),
+    ).toBe(true);
     expect(value(aqua({ diagnoses: ['lumbar strain'] }), 'physicalMedicine.reducedWeightBearingNeeded')).toBeUndefined();
   });
 });

@@ -35,7 +35,10 @@ describe('surgical episode facts', () => {
   it('postsurgical.forSurgery and postsurgical.forInjection', () => {
     expect(value({ services: planned }, 'postsurgical.forSurgery', 'svc')).toBe(true);
     expect(value({ services: [{ id: 'svc', kind: 'physical-therapy', quantity: 6 }] }, 'postsurgical.forSurgery')).toBe(false);
-    const injection = [{ id: 'esi', kind: 'epidural-steroid-injection', levels: 'L4-5' }, { id: 'svc', kind: 'physical-therapy', for: 'esi', quantity: 2 }];
+    const injection = [
+      { id: 'esi', kind: 'epidural-steroid-injection', levels: 'L4-5' },
+      { id: 'svc', kind: 'physical-therapy', for: 'esi', quantity: 2 },
+    ];
     expect(value({ services: injection }, 'postsurgical.forInjection', 'svc')).toBe(true);
     expect(value({ services: planned }, 'postsurgical.forInjection', 'svc')).toBe(false);
   });
@@ -46,8 +49,15 @@ describe('surgical episode facts', () => {
     const pt = [{ id: 'svc', kind: 'physical-therapy', region: 'shoulder', quantity: 12 }];
     expect(value({ surgeries, services: pt }, 'postsurgical.monthsSinceSurgery')).toBe(3);
     expect(value({ services: pt }, 'postsurgical.monthsSinceSurgery')).toBeUndefined();
-    expect(value({ surgeries: [{ kind: 'arthroscopy', region: 'knee', date: '2016-10-15' }], services: pt }, 'postsurgical.monthsSinceSurgery')).toBeUndefined();
-    expect(value({ surgeries: [{ kind: 'arthroscopy', region: 'shoulder', date: '2017-03-01' }], services: pt }, 'postsurgical.monthsSinceSurgery')).toBeUndefined();
+    expect(
+      value({ surgeries: [{ kind: 'arthroscopy', region: 'knee', date: '2016-10-15' }], services: pt }, 'postsurgical.monthsSinceSurgery'),
+    ).toBeUndefined();
+    expect(
+      value(
+        { surgeries: [{ kind: 'arthroscopy', region: 'shoulder', date: '2017-03-01' }], services: pt },
+        'postsurgical.monthsSinceSurgery',
+      ),
+    ).toBeUndefined();
   });
 
   it('postsurgical.procedure from the planned surgery or the latest surgery on the first region', () => {
@@ -58,7 +68,12 @@ describe('surgical episode facts', () => {
     ];
     const pt = [{ id: 'svc', kind: 'physical-therapy', regions: ['hand', 'leg'], quantity: 18 }];
     expect(value({ surgeries, services: pt }, 'postsurgical.procedure')).toBe('hand-fracture');
-    expect(value({ surgeries: [{ kind: 'other', region: 'hand', date: '2016-11-16', text: 'ganglion excision' }], services: pt }, 'postsurgical.procedure')).toBe('unlisted');
+    expect(
+      value(
+        { surgeries: [{ kind: 'other', region: 'hand', date: '2016-11-16', text: 'ganglion excision' }], services: pt },
+        'postsurgical.procedure',
+      ),
+    ).toBe('unlisted');
     expect(value({ services: pt }, 'postsurgical.procedure')).toBeUndefined();
   });
 });

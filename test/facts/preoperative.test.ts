@@ -5,7 +5,10 @@ import { preopTestsIn } from '../../src/facts/preoperative.js';
 const hernia = { id: 'op', kind: 'surgery', requested: false, region: 'abdomen', text: 'open umbilical hernia repair with mesh' };
 const knee = { id: 'op', kind: 'surgery', requested: false, region: 'knee', text: 'knee arthroscopy with partial meniscectomy' };
 const test = (label: string) => ({ id: 't', kind: 'preoperative-testing', for: 'op', label });
-const req = (label: string, extra: Record<string, unknown> = {}, primary: Record<string, unknown> = hernia) => ({ services: [primary, test(label)], ...extra });
+const req = (label: string, extra: Record<string, unknown> = {}, primary: Record<string, unknown> = hernia) => ({
+  services: [primary, test(label)],
+  ...extra,
+});
 
 describe('preoperative.tests', () => {
   it.each([
@@ -30,7 +33,12 @@ describe('preoperative.isPreoperative and preoperative.forSurgery', () => {
     expect(value(req('CBC'), 'preoperative.isPreoperative', 't')).toBe(true);
     expect(value({ services: [{ id: 'l', kind: 'laboratory', label: 'CBC' }] }, 'preoperative.isPreoperative')).toBe(false);
     expect(value(req('CBC'), 'preoperative.forSurgery', 't')).toBe(true);
-    expect(value({ documentation: { surgeryPlanned: false }, services: [{ id: 't', kind: 'preoperative-testing', label: 'CBC' }] }, 'preoperative.forSurgery')).toBe(false);
+    expect(
+      value(
+        { documentation: { surgeryPlanned: false }, services: [{ id: 't', kind: 'preoperative-testing', label: 'CBC' }] },
+        'preoperative.forSurgery',
+      ),
+    ).toBe(false);
     expect(value({ services: [{ id: 't', kind: 'preoperative-testing', label: 'CBC' }] }, 'preoperative.forSurgery')).toBeUndefined();
   });
 });
@@ -51,9 +59,17 @@ describe('per-test indications', () => {
     expect(value(req('CBC', { diagnoses: ['hypertension'] }), 'preoperative.anemiaRisk', 't')).toBeUndefined();
   });
   it('blood loss anticipated: major procedure true, minor false, undescribed unknown', () => {
-    expect(value(req('CBC', {}, { id: 'op', kind: 'surgery', requested: false, region: 'hip', text: 'total hip arthroplasty' }), 'preoperative.bloodLossAnticipated', 't')).toBe(true);
+    expect(
+      value(
+        req('CBC', {}, { id: 'op', kind: 'surgery', requested: false, region: 'hip', text: 'total hip arthroplasty' }),
+        'preoperative.bloodLossAnticipated',
+        't',
+      ),
+    ).toBe(true);
     expect(value(req('CBC'), 'preoperative.bloodLossAnticipated', 't')).toBe(false);
-    expect(value({ services: [{ id: 't', kind: 'preoperative-testing', label: 'CBC' }] }, 'preoperative.bloodLossAnticipated')).toBeUndefined();
+    expect(
+      value({ services: [{ id: 't', kind: 'preoperative-testing', label: 'CBC' }] }, 'preoperative.bloodLossAnticipated'),
+    ).toBeUndefined();
   });
   it('bleeding risk and anticoagulants', () => {
     expect(value(req('PT/PTT', { diagnoses: ['von Willebrand disease'] }), 'preoperative.bleedingRisk', 't')).toBe(true);
@@ -65,7 +81,9 @@ describe('per-test indications', () => {
   it('implant or urologic procedure', () => {
     expect(value(req('Urinalysis'), 'preoperative.implantOrUrologic', 't')).toBe(true);
     expect(value(req('Urinalysis', {}, knee), 'preoperative.implantOrUrologic', 't')).toBe(false);
-    expect(value({ services: [{ id: 't', kind: 'preoperative-testing', label: 'Urinalysis' }] }, 'preoperative.implantOrUrologic')).toBeUndefined();
+    expect(
+      value({ services: [{ id: 't', kind: 'preoperative-testing', label: 'Urinalysis' }] }, 'preoperative.implantOrUrologic'),
+    ).toBeUndefined();
   });
   it('pulmonary risk: lung disease, age over 60 or abdominal surgery', () => {
     expect(value(req('Chest x-ray', {}, knee), 'preoperative.pulmonaryRisk', 't')).toBeUndefined();
@@ -80,18 +98,38 @@ describe('per-test indications', () => {
   });
 });
 
-describe('pre-operative facts read the test\'s own words and the medications', () => {
-  const test = (label: string, text: string, extra: Record<string, unknown> = {}) => ({ services: [{ id: 't', kind: 'preoperative-testing', label, text }], ...extra });
-  it('a surgery named in the test\'s text is the planned surgery', () => {
+describe("pre-operative facts read the test's own words and the medications", () => {
+  const test = (label: string, text: string, extra: Record<string, unknown> = {}) => ({
+    services: [{ id: 't', kind: 'preoperative-testing', label, text }],
+    ...extra,
+  });
+  it("a surgery named in the test's text is the planned surgery", () => {
     expect(value(test('Pre-op urinalysis', 'urinalysis before umbilical hernia repair with mesh'), 'preoperative.forSurgery')).toBe(true);
-    expect(value(test('Pre-op urinalysis', 'urinalysis before umbilical hernia repair with mesh'), 'preoperative.implantOrUrologic')).toBe(true);
+    expect(value(test('Pre-op urinalysis', 'urinalysis before umbilical hernia repair with mesh'), 'preoperative.implantOrUrologic')).toBe(
+      true,
+    );
     expect(value(test('Pre-op chest x-ray', 'chest x-ray before umbilical hernia repair'), 'preoperative.pulmonaryRisk')).toBe(true);
     expect(value(test('Pre-op labs', 'labs'), 'preoperative.forSurgery')).toBeUndefined();
   });
   it('NSAIDs, taken or requested, predispose to renal failure', () => {
-    expect(value(test('Pre-op CMP', 'CMP', { medications: [{ name: 'meloxicam 15 mg' }] }), 'preoperative.electrolyteMedication')).toBe(true);
-    expect(value({ services: [{ id: 't', kind: 'preoperative-testing', label: 'Pre-op CMP' }, { id: 'm', kind: 'medication', name: 'Motrin', drugClass: 'nsaid' }] }, 'preoperative.electrolyteMedication', 't')).toBe(true);
-    expect(value(test('Pre-op CMP', 'CMP', { medications: [{ name: 'acetaminophen' }] }), 'preoperative.electrolyteMedication')).toBe(false);
+    expect(value(test('Pre-op CMP', 'CMP', { medications: [{ name: 'meloxicam 15 mg' }] }), 'preoperative.electrolyteMedication')).toBe(
+      true,
+    );
+    expect(
+      value(
+        {
+          services: [
+            { id: 't', kind: 'preoperative-testing', label: 'Pre-op CMP' },
+            { id: 'm', kind: 'medication', name: 'Motrin', drugClass: 'nsaid' },
+          ],
+        },
+        'preoperative.electrolyteMedication',
+        't',
+      ),
+    ).toBe(true);
+    expect(value(test('Pre-op CMP', 'CMP', { medications: [{ name: 'acetaminophen' }] }), 'preoperative.electrolyteMedication')).toBe(
+      false,
+    );
   });
   it('procedure risk: arthroscopy low, open orthopedic intermediate, vascular high, unnamed unknown', () => {
     expect(value(test('Pre-op EKG', 'EKG before right knee arthroscopic meniscectomy'), 'preoperative.procedureRisk')).toBe('low');

@@ -9,8 +9,18 @@ describe('facet facts', () => {
   });
   it('correlates imaging with the requested levels', () => {
     const services = [{ id: 's', kind: 'medial-branch-block', levels: 'L4-5' }];
-    expect(value({ services, studies: [{ type: 'mri', region: 'lumbar', findings: [{ kind: 'facet-arthropathy', level: 'L3-S1' }] }] }, 'facet.imagingCorrelation')).toBe(true);
-    expect(value({ services, studies: [{ type: 'mri', region: 'lumbar', findings: [{ kind: 'facet-arthropathy', level: 'L2-3' }] }] }, 'facet.imagingCorrelation')).toBe(false);
+    expect(
+      value(
+        { services, studies: [{ type: 'mri', region: 'lumbar', findings: [{ kind: 'facet-arthropathy', level: 'L3-S1' }] }] },
+        'facet.imagingCorrelation',
+      ),
+    ).toBe(true);
+    expect(
+      value(
+        { services, studies: [{ type: 'mri', region: 'lumbar', findings: [{ kind: 'facet-arthropathy', level: 'L2-3' }] }] },
+        'facet.imagingCorrelation',
+      ),
+    ).toBe(false);
     expect(value({ services }, 'facet.imagingCorrelation')).toBeUndefined();
   });
   it('finds a fusion at a requested level', () => {
@@ -18,31 +28,73 @@ describe('facet facts', () => {
     expect(value({ surgeries: [{ kind: 'fusion', levels: 'L5-S1' }] }, 'facet.fusionAtLevels')).toBe(false);
   });
   it('takes the best diagnostic block relief', () => {
-    expect(value({ treatments: [{ kind: 'medial-branch-block', reliefPercent: 50 }, { kind: 'medial-branch-block', reliefPercent: 80 }] }, 'facet.diagnosticBlockRelief')).toBe(80);
+    expect(
+      value(
+        {
+          treatments: [
+            { kind: 'medial-branch-block', reliefPercent: 50 },
+            { kind: 'medial-branch-block', reliefPercent: 80 },
+          ],
+        },
+        'facet.diagnosticBlockRelief',
+      ),
+    ).toBe(80);
   });
 });
 
 describe('procedure facts', () => {
   it('sees sedation and fluoroscopy requested for the service', () => {
-    const services = [{ id: 's', kind: 'medial-branch-block' }, { id: 'sed', kind: 'iv-sedation', for: 's' }, { id: 'fl', kind: 'fluoroscopic-guidance', for: 's' }];
+    const services = [
+      { id: 's', kind: 'medial-branch-block' },
+      { id: 'sed', kind: 'iv-sedation', for: 's' },
+      { id: 'fl', kind: 'fluoroscopic-guidance', for: 's' },
+    ];
     expect(value({ services }, 'procedure.sedation')).toBe(true);
     expect(value({ services }, 'procedure.fluoroscopy')).toBe(true);
     expect(value({ services: [{ id: 's', kind: 'medial-branch-block' }] }, 'procedure.sedation')).toBe(false);
-    expect(value({ services: [{ id: 's', kind: 'epidural-steroid-injection', label: 'L5 TFESI under fluoroscopic guidance' }] }, 'procedure.fluoroscopy')).toBe(true);
+    expect(
+      value(
+        { services: [{ id: 's', kind: 'epidural-steroid-injection', label: 'L5 TFESI under fluoroscopic guidance' }] },
+        'procedure.fluoroscopy',
+      ),
+    ).toBe(true);
     expect(value({ services: [{ id: 's', kind: 'epidural-steroid-injection' }] }, 'procedure.fluoroscopy')).toBeUndefined();
   });
   it('lists other injections dated the same day', () => {
-    const services = [{ id: 's', kind: 'epidural-steroid-injection', date: '2016-07-01' }, { id: 't', kind: 'trigger-point-injection', date: '2016-07-01' }];
+    const services = [
+      { id: 's', kind: 'epidural-steroid-injection', date: '2016-07-01' },
+      { id: 't', kind: 'trigger-point-injection', date: '2016-07-01' },
+    ];
     expect(value({ services }, 'procedure.sameDayInjections')).toEqual(['trigger-point-injection']);
   });
   it('reads the injection count from quantity or label', () => {
-    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'Trigger point injections x 3' }] }, 'procedure.injectionCount')).toBe(3);
-    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'three trigger point injections' }] }, 'procedure.injectionCount')).toBe(3);
+    expect(
+      value(
+        { services: [{ id: 's', kind: 'trigger-point-injection', label: 'Trigger point injections x 3' }] },
+        'procedure.injectionCount',
+      ),
+    ).toBe(3);
+    expect(
+      value(
+        { services: [{ id: 's', kind: 'trigger-point-injection', label: 'three trigger point injections' }] },
+        'procedure.injectionCount',
+      ),
+    ).toBe(3);
     expect(value({ services: [{ id: 's', kind: 'trigger-point-injection' }] }, 'procedure.injectionCount')).toBeUndefined();
   });
   it('flags injectates other than local anesthetic', () => {
-    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'TPI with Botox' }] }, 'procedure.injectateOtherThanAnesthetic')).toBe(true);
-    expect(value({ services: [{ id: 's', kind: 'trigger-point-injection', label: 'TPI with lidocaine' }] }, 'procedure.injectateOtherThanAnesthetic')).toBe(false);
+    expect(
+      value(
+        { services: [{ id: 's', kind: 'trigger-point-injection', label: 'TPI with Botox' }] },
+        'procedure.injectateOtherThanAnesthetic',
+      ),
+    ).toBe(true);
+    expect(
+      value(
+        { services: [{ id: 's', kind: 'trigger-point-injection', label: 'TPI with lidocaine' }] },
+        'procedure.injectateOtherThanAnesthetic',
+      ),
+    ).toBe(false);
   });
   it('documents trigger points with twitch and referred pain', () => {
     const exam = [{ finding: 'trigger-point', twitchResponse: true, referredPain: false }];
@@ -53,9 +105,14 @@ describe('procedure facts', () => {
     expect(value({ services, exam: [{ finding: 'trigger-point' }] }, 'procedure.triggerPoints.twitchResponse')).toBeUndefined();
   });
   it('knows a post-operative service', () => {
-    const services = [{ id: 'op', kind: 'surgery', requested: false }, { id: 's', kind: 'medication', name: 'Norco', for: 'op' }];
+    const services = [
+      { id: 'op', kind: 'surgery', requested: false },
+      { id: 's', kind: 'medication', name: 'Norco', for: 'op' },
+    ];
     expect(value({ services }, 'procedure.postoperative', 's')).toBe(true);
-    expect(value({ services: [{ id: 's', kind: 'medication', name: 'Norco', label: 'Post-op Norco' }] }, 'procedure.postoperative')).toBe(true);
+    expect(value({ services: [{ id: 's', kind: 'medication', name: 'Norco', label: 'Post-op Norco' }] }, 'procedure.postoperative')).toBe(
+      true,
+    );
     expect(value({ services: [{ id: 's', kind: 'medication', name: 'Norco' }] }, 'procedure.postoperative')).toBe(false);
   });
 });
@@ -64,15 +121,31 @@ describe('procedure.levelCount', () => {
   const facet = { id: 'svc', kind: 'facet-joint-injection', levels: ['L4-5', 'L5-S1'] };
   it('counts the distinct levels of the procedure and its add-on lines', () => {
     expect(value({ services: [facet] }, 'procedure.levelCount')).toBe(2);
-    expect(value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', levels: 'L5-S1' }] }, 'procedure.levelCount')).toBe(2);
+    expect(value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', levels: 'L5-S1' }] }, 'procedure.levelCount')).toBe(
+      2,
+    );
     expect(value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', levels: 'L3-4' }] }, 'procedure.levelCount')).toBe(3);
   });
   it('reads the ordinal an add-on line names', () => {
-    expect(value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', label: '3RD LEVEL' }] }, 'procedure.levelCount')).toBe(3);
-    expect(value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', label: 'second level' }] }, 'procedure.levelCount')).toBe(2);
+    expect(
+      value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', label: '3RD LEVEL' }] }, 'procedure.levelCount'),
+    ).toBe(3);
+    expect(
+      value({ services: [facet, { id: 'a', kind: 'additional-level', for: 'svc', label: 'second level' }] }, 'procedure.levelCount'),
+    ).toBe(2);
   });
   it('is not documented when neither the procedure nor an add-on names a level', () => {
-    expect(value({ services: [{ id: 'svc', kind: 'facet-joint-injection' }, { id: 'a', kind: 'additional-level', for: 'svc', label: "EA ADD'L LEVEL" }] }, 'procedure.levelCount')).toBeUndefined();
+    expect(
+      value(
+        {
+          services: [
+            { id: 'svc', kind: 'facet-joint-injection' },
+            { id: 'a', kind: 'additional-level', for: 'svc', label: "EA ADD'L LEVEL" },
+          ],
+        },
+        'procedure.levelCount',
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -88,7 +161,9 @@ describe('procedure.purpose', () => {
 });
 
 describe('procedure.approach', () => {
-  const esi = (extra: Record<string, unknown>) => ({ services: [{ id: 'svc', kind: 'epidural-steroid-injection', levels: 'L4-5', ...extra }] });
+  const esi = (extra: Record<string, unknown>) => ({
+    services: [{ id: 'svc', kind: 'epidural-steroid-injection', levels: 'L4-5', ...extra }],
+  });
   it('the stated approach, else the one the label names', () => {
     expect(value(esi({ approach: 'caudal', label: 'TFESI' }), 'procedure.approach')).toBe('caudal');
     expect(value(esi({ label: 'Right L4-5 TFESI' }), 'procedure.approach')).toBe('transforaminal');
@@ -108,7 +183,10 @@ describe('procedure.levelCount from the label', () => {
 });
 
 describe('trigger point twitch response and referred pain from the finding text', () => {
-  const tp = (text: string) => ({ exam: [{ finding: 'trigger-point', result: 'positive', region: 'lumbar', text }], services: [{ id: 'svc', kind: 'trigger-point-injection', region: 'lumbar' }] });
+  const tp = (text: string) => ({
+    exam: [{ finding: 'trigger-point', result: 'positive', region: 'lumbar', text }],
+    services: [{ id: 'svc', kind: 'trigger-point-injection', region: 'lumbar' }],
+  });
   it('reads the words when the fields are not given', () => {
     expect(value(tp('trapezius with twitch response and referred pain'), 'procedure.triggerPoints.twitchResponse')).toBe(true);
     expect(value(tp('trapezius with twitch response and referred pain'), 'procedure.triggerPoints.referredPain')).toBe(true);
@@ -119,7 +197,10 @@ describe('trigger point twitch response and referred pain from the finding text'
 
 describe('facet.clinicalSigns from an `other` finding', () => {
   it('a facet sign named in the words of an other finding', () => {
-    const req = (text: string, result = 'positive') => ({ exam: [{ finding: 'other', result, region: 'lumbar', text }], services: [{ id: 'svc', kind: 'medial-branch-block', levels: 'L4-5' }] });
+    const req = (text: string, result = 'positive') => ({
+      exam: [{ finding: 'other', result, region: 'lumbar', text }],
+      services: [{ id: 'svc', kind: 'medial-branch-block', levels: 'L4-5' }],
+    });
     expect(value(req("positive Kemp's test"), 'facet.clinicalSigns')).toBe(true);
     expect(value(req('facet loading', 'negative'), 'facet.clinicalSigns')).toBe(false);
     expect(value(req('tender paraspinals'), 'facet.clinicalSigns')).toBeUndefined();

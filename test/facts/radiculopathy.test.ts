@@ -8,7 +8,17 @@ describe('radiculopathy.onExam', () => {
     expect(f.evidence[0]).toContain('exam[0]');
   });
   it('is false when the signs were examined and negative', () => {
-    expect(value({ exam: [{ finding: 'straight-leg-raise', result: 'negative' }, { finding: 'motor-weakness', result: 'negative' }] }, 'radiculopathy.onExam')).toBe(false);
+    expect(
+      value(
+        {
+          exam: [
+            { finding: 'straight-leg-raise', result: 'negative' },
+            { finding: 'motor-weakness', result: 'negative' },
+          ],
+        },
+        'radiculopathy.onExam',
+      ),
+    ).toBe(false);
   });
   it('is not documented when no neurologic finding is recorded', () => {
     expect(value({ exam: [{ finding: 'paraspinal-tenderness' }] }, 'radiculopathy.onExam')).toBeUndefined();
@@ -44,7 +54,17 @@ describe('radiculopathy.present', () => {
 
 describe('radiculopathy.roots and clearCut', () => {
   it('collects the roots named by positive signs', () => {
-    expect(value({ exam: [{ finding: 'sensory-deficit', dermatome: 'L5' }, { finding: 'reflex-change', root: 'S1' }] }, 'radiculopathy.roots')).toEqual(['L5', 'S1']);
+    expect(
+      value(
+        {
+          exam: [
+            { finding: 'sensory-deficit', dermatome: 'L5' },
+            { finding: 'reflex-change', root: 'S1' },
+          ],
+        },
+        'radiculopathy.roots',
+      ),
+    ).toEqual(['L5', 'S1']);
   });
   it('is clear-cut with signs and symptoms, not with signs denied', () => {
     const exam = [{ finding: 'straight-leg-raise', result: 'positive' }];
@@ -62,11 +82,26 @@ describe('finger and dermatome territories', () => {
     expect(value({ ...cervicalEsi, exam }, 'radiculopathy.roots')).toEqual(['C6', 'C7']);
   });
   it('ring and little fingers are C8; a median-nerve distribution is not a root', () => {
-    expect(value({ ...cervicalEsi, exam: [{ finding: 'sensory-deficit', region: 'hand', text: 'numb ring and little fingers' }] }, 'radiculopathy.roots')).toEqual(['C8']);
-    expect(value({ ...cervicalEsi, exam: [{ finding: 'sensory-deficit', region: 'hand', text: 'median nerve distribution, thumb' }] }, 'radiculopathy.onExam')).toBeUndefined();
+    expect(
+      value(
+        { ...cervicalEsi, exam: [{ finding: 'sensory-deficit', region: 'hand', text: 'numb ring and little fingers' }] },
+        'radiculopathy.roots',
+      ),
+    ).toEqual(['C8']);
+    expect(
+      value(
+        { ...cervicalEsi, exam: [{ finding: 'sensory-deficit', region: 'hand', text: 'median nerve distribution, thumb' }] },
+        'radiculopathy.onExam',
+      ),
+    ).toBeUndefined();
   });
   it('a lumbar dermatome in words: the great toe is L5', () => {
     const lumbarEsi = { services: [{ id: 's', kind: 'epidural-steroid-injection', levels: 'L4-5' }] };
-    expect(value({ ...lumbarEsi, exam: [{ finding: 'sensory-deficit', region: 'foot', text: 'diminished sensation of the great toe' }] }, 'radiculopathy.roots')).toEqual(['L5']);
+    expect(
+      value(
+        { ...lumbarEsi, exam: [{ finding: 'sensory-deficit', region: 'foot', text: 'diminished sensation of the great toe' }] },
+        'radiculopathy.roots',
+      ),
+    ).toEqual(['L5']);
   });
 });

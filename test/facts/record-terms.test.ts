@@ -5,53 +5,120 @@ import { join } from 'node:path';
 import { value, fact } from '../helpers.js';
 import { compileVocabulary } from '../../src/facts/record-terms.js';
 
-const mri = (region: string, extra: Record<string, unknown> = {}) => ({ services: [{ id: 's', kind: 'imaging', modality: 'mri', region, ...extra }] });
+const mri = (region: string, extra: Record<string, unknown> = {}) => ({
+  services: [{ id: 's', kind: 'imaging', modality: 'mri', region, ...extra }],
+});
 
 describe('surgery planned, from the shared format alone', () => {
   it('reads the notes, diagnoses and purpose', () => {
-    expect(value({ ...mri('knee'), documentation: { notes: 'He is a surgical candidate for the left knee.' } }, 'documentation.surgeryPlanned')).toBe(true);
+    expect(
+      value({ ...mri('knee'), documentation: { notes: 'He is a surgical candidate for the left knee.' } }, 'documentation.surgeryPlanned'),
+    ).toBe(true);
     expect(value({ ...mri('lumbar'), diagnoses: ['lumbar stenosis, considering surgery'] }, 'documentation.surgeryPlanned')).toBe(true);
     expect(value(mri('shoulder', { purpose: 'pre-operative planning' }), 'documentation.surgeryPlanned')).toBe(true);
   });
   it('a negated or refused surgery is not surgery planned', () => {
-    expect(value({ ...mri('knee'), documentation: { notes: 'Not a surgical candidate at this time.' } }, 'documentation.surgeryPlanned')).toBe(false);
-    expect(value({ ...mri('knee'), documentation: { notes: 'The patient declines surgery.' } }, 'documentation.surgeryPlanned')).toBe(false);
-    expect(value({ ...mri('knee'), documentation: { notes: 'He would not consider surgery.' } }, 'documentation.surgeryPlanned')).toBe(false);
+    expect(
+      value({ ...mri('knee'), documentation: { notes: 'Not a surgical candidate at this time.' } }, 'documentation.surgeryPlanned'),
+    ).toBe(false);
+    expect(value({ ...mri('knee'), documentation: { notes: 'The patient declines surgery.' } }, 'documentation.surgeryPlanned')).toBe(
+      false,
+    );
+    expect(value({ ...mri('knee'), documentation: { notes: 'He would not consider surgery.' } }, 'documentation.surgeryPlanned')).toBe(
+      false,
+    );
   });
   it('a list negated at its head ("fails to document X, Y, and Z"; "…; of Z") is negated throughout', () => {
-    expect(value({ ...mri('knee'), documentation: { notes: 'The physician fails to document therapy, a home program, and that surgery is recommended.' } }, 'documentation.surgeryPlanned')).toBe(false);
-    expect(value({ ...mri('knee'), documentation: { notes: 'Lack of documentation of therapy; of a surgical consultation' } }, 'documentation.surgeryPlanned')).toBe(false);
-    expect(value({ ...mri('knee'), documentation: { notes: 'Fails to document therapy. He is a surgical candidate.' } }, 'documentation.surgeryPlanned')).toBe(true);
+    expect(
+      value(
+        {
+          ...mri('knee'),
+          documentation: { notes: 'The physician fails to document therapy, a home program, and that surgery is recommended.' },
+        },
+        'documentation.surgeryPlanned',
+      ),
+    ).toBe(false);
+    expect(
+      value(
+        { ...mri('knee'), documentation: { notes: 'Lack of documentation of therapy; of a surgical consultation' } },
+        'documentation.surgeryPlanned',
+      ),
+    ).toBe(false);
+    expect(
+      value(
+        { ...mri('knee'), documentation: { notes: 'Fails to document therapy. He is a surgical candidate.' } },
+        'documentation.surgeryPlanned',
+      ),
+    ).toBe(true);
   });
   it('words about another region do not count', () => {
-    expect(value({ ...mri('knee'), documentation: { notes: 'Lumbar spine: surgery recommended by the spine surgeon.' } }, 'documentation.surgeryPlanned')).toBeUndefined();
+    expect(
+      value(
+        { ...mri('knee'), documentation: { notes: 'Lumbar spine: surgery recommended by the spine surgeon.' } },
+        'documentation.surgeryPlanned',
+      ),
+    ).toBeUndefined();
   });
   it('a surgical consultation not itself disputed (requested: false) counts', () => {
-    const services = [{ id: 's', kind: 'imaging', modality: 'mri', region: 'knee' }, { id: 'c', kind: 'consultation', region: 'knee', specialty: 'orthopedic surgery', requested: false }];
+    const services = [
+      { id: 's', kind: 'imaging', modality: 'mri', region: 'knee' },
+      { id: 'c', kind: 'consultation', region: 'knee', specialty: 'orthopedic surgery', requested: false },
+    ];
     expect(value({ services }, 'documentation.surgeryPlanned')).toBe(true);
   });
   it('the explicit flag still decides when given, and silence stays undocumented', () => {
-    expect(value({ ...mri('knee'), documentation: { surgeryPlanned: false, notes: 'surgical candidate' } }, 'documentation.surgeryPlanned')).toBe(false);
+    expect(
+      value({ ...mri('knee'), documentation: { surgeryPlanned: false, notes: 'surgical candidate' } }, 'documentation.surgeryPlanned'),
+    ).toBe(false);
     expect(value(mri('knee'), 'documentation.surgeryPlanned')).toBeUndefined();
   });
 });
 
 describe('other flags from the record words', () => {
   it('new neurologic deficit: a change word with a neurologic subject, in exam text or notes', () => {
-    expect(value({ ...mri('lumbar'), exam: [{ finding: 'motor-weakness', result: 'positive', text: 'new EHL weakness since last visit' }] }, 'documentation.newNeurologicDeficit')).toBe(true);
-    expect(value({ ...mri('cervical'), documentation: { notes: 'progressive numbness of the right hand' } }, 'documentation.newNeurologicDeficit')).toBe(true);
-    expect(value({ ...mri('cervical'), documentation: { notes: 'new job, neck pain' } }, 'documentation.newNeurologicDeficit')).toBeUndefined();
-    expect(value({ ...mri('cervical'), documentation: { notes: 'no new neurologic deficits' } }, 'documentation.newNeurologicDeficit')).toBe(false);
+    expect(
+      value(
+        { ...mri('lumbar'), exam: [{ finding: 'motor-weakness', result: 'positive', text: 'new EHL weakness since last visit' }] },
+        'documentation.newNeurologicDeficit',
+      ),
+    ).toBe(true);
+    expect(
+      value(
+        { ...mri('cervical'), documentation: { notes: 'progressive numbness of the right hand' } },
+        'documentation.newNeurologicDeficit',
+      ),
+    ).toBe(true);
+    expect(
+      value({ ...mri('cervical'), documentation: { notes: 'new job, neck pain' } }, 'documentation.newNeurologicDeficit'),
+    ).toBeUndefined();
+    expect(
+      value({ ...mri('cervical'), documentation: { notes: 'no new neurologic deficits' } }, 'documentation.newNeurologicDeficit'),
+    ).toBe(false);
   });
   it('significant change follows a new deficit', () => {
-    const f = fact({ ...mri('lumbar'), symptoms: [{ kind: 'numbness', text: 'worsening numbness of the left foot' }] }, 'documentation.significantChange');
+    const f = fact(
+      { ...mri('lumbar'), symptoms: [{ kind: 'numbness', text: 'worsening numbness of the left foot' }] },
+      'documentation.significantChange',
+    );
     expect(f.value).toBe(true);
     expect(f.evidence.join(' ')).toContain('symptoms[0].text');
   });
   it('flare, MMI, return to work', () => {
-    expect(value({ ...mri('lumbar'), documentation: { notes: 'acute exacerbation of low back pain' } }, 'documentation.acuteFlare')).toBe(true);
-    expect(value({ ...mri('lumbar'), documentation: { notes: 'permanent and stationary since June' } }, 'documentation.maximumMedicalImprovement')).toBe(true);
-    expect(value({ ...mri('lumbar'), documentation: { notes: 'she tried to return to work but could not' } }, 'documentation.priorFailedReturnToWork')).toBe(true);
+    expect(value({ ...mri('lumbar'), documentation: { notes: 'acute exacerbation of low back pain' } }, 'documentation.acuteFlare')).toBe(
+      true,
+    );
+    expect(
+      value(
+        { ...mri('lumbar'), documentation: { notes: 'permanent and stationary since June' } },
+        'documentation.maximumMedicalImprovement',
+      ),
+    ).toBe(true);
+    expect(
+      value(
+        { ...mri('lumbar'), documentation: { notes: 'she tried to return to work but could not' } },
+        'documentation.priorFailedReturnToWork',
+      ),
+    ).toBe(true);
   });
   it('opioid monitoring additions: CURES, agreement, risk screening, pain scores', () => {
     const norco = [{ id: 's', kind: 'medication', name: 'Norco', quantity: 60 }];
@@ -75,17 +142,42 @@ describe('the vocabulary file', () => {
 describe('a phrase the clause goes on to deny', () => {
   it('"screening for risk of addiction not completed" is not risk screening', () => {
     const norco = [{ id: 's', kind: 'medication', name: 'Norco', quantity: 60 }];
-    expect(value({ services: norco, documentation: { notes: 'screening for risk of addiction not completed' } }, 'medication.opioidMonitoring.riskScreening')).toBe(false);
+    expect(
+      value(
+        { services: norco, documentation: { notes: 'screening for risk of addiction not completed' } },
+        'medication.opioidMonitoring.riskScreening',
+      ),
+    ).toBe(false);
     expect(value({ services: norco, documentation: { notes: 'CURES report pending' } }, 'medication.opioidMonitoring.cures')).toBe(false);
   });
 });
 
 describe('aggravating factors are not flares or changes', () => {
   it('"exacerbated by walking" is no flare; "increased pain with reaching" is no significant change; "increased ADLs" is no new deficit', () => {
-    expect(value({ ...mri('knee'), symptoms: [{ kind: 'joint-pain', text: 'intermittent, exacerbated by walking' }] }, 'documentation.acuteFlare')).toBeUndefined();
-    expect(value({ ...mri('shoulder'), symptoms: [{ kind: 'joint-pain', text: 'increased pain with above-shoulder reaching' }] }, 'documentation.significantChange')).toBeUndefined();
-    expect(value({ ...mri('cervical'), symptoms: [{ kind: 'numbness', text: 'numbness down both arms with increased ADLs' }] }, 'documentation.newNeurologicDeficit')).toBeUndefined();
-    expect(value({ ...mri('lumbar'), documentation: { notes: 'no discussion of the worker as a surgical candidate' } }, 'documentation.surgeryPlanned')).toBe(false);
+    expect(
+      value(
+        { ...mri('knee'), symptoms: [{ kind: 'joint-pain', text: 'intermittent, exacerbated by walking' }] },
+        'documentation.acuteFlare',
+      ),
+    ).toBeUndefined();
+    expect(
+      value(
+        { ...mri('shoulder'), symptoms: [{ kind: 'joint-pain', text: 'increased pain with above-shoulder reaching' }] },
+        'documentation.significantChange',
+      ),
+    ).toBeUndefined();
+    expect(
+      value(
+        { ...mri('cervical'), symptoms: [{ kind: 'numbness', text: 'numbness down both arms with increased ADLs' }] },
+        'documentation.newNeurologicDeficit',
+      ),
+    ).toBeUndefined();
+    expect(
+      value(
+        { ...mri('lumbar'), documentation: { notes: 'no discussion of the worker as a surgical candidate' } },
+        'documentation.surgeryPlanned',
+      ),
+    ).toBe(false);
   });
 });
 
@@ -95,6 +187,8 @@ describe('red flags from the record words (when no list is given)', () => {
     expect(value({ ...mri('cervical'), diagnoses: ['right ulna fracture'] }, 'imaging.redFlag')).toBeUndefined();
     expect(value({ ...mri('hand'), diagnoses: ['fracture of the thumb (past history)'] }, 'imaging.redFlag')).toBeUndefined();
     expect(value({ ...mri('lumbar'), diagnoses: ['history of prostate cancer'] }, 'imaging.redFlag')).toBe(true);
-    expect(value({ ...mri('lumbar'), diagnoses: ['L1 compression fracture'], documentation: { redFlags: [] } }, 'imaging.redFlag')).toBe(false);
+    expect(value({ ...mri('lumbar'), diagnoses: ['L1 compression fracture'], documentation: { redFlags: [] } }, 'imaging.redFlag')).toBe(
+      false,
+    );
   });
 });

@@ -4,12 +4,23 @@ import { describe, it, expect } from 'vitest';
 import { normalizedRecord, regionConcerns, treatmentOutcome } from '../../src/facts/record.js';
 import type { Request } from '../../src/request/schema.js';
 
-const request = (extra: Partial<Request>): Request => ({ format: 'imr-precheck/request@1', id: 'r', services: [{ id: 's', kind: 'imaging' }], ...extra });
+const request = (extra: Partial<Request>): Request => ({
+  format: 'imr-precheck/request@1',
+  id: 'r',
+  services: [{ id: 's', kind: 'imaging' }],
+  ...extra,
+});
 
 describe('normalizedRecord', () => {
   const r = request({
-    symptoms: [{ kind: 'numbness', dermatome: 'L5' }, { kind: 'pain', text: 'neck pain for two years' }],
-    exam: [{ finding: 'sensory-deficit', text: 'decreased sensation of the thumb' }, { finding: 'facet-tenderness', level: 'L4-5', side: 'left' }],
+    symptoms: [
+      { kind: 'numbness', dermatome: 'L5' },
+      { kind: 'pain', text: 'neck pain for two years' },
+    ],
+    exam: [
+      { finding: 'sensory-deficit', text: 'decreased sensation of the thumb' },
+      { finding: 'facet-tenderness', level: 'L4-5', side: 'left' },
+    ],
     studies: [{ type: 'mri', findings: [{ kind: 'disc-protrusion', level: 'C5-6' }] }],
     treatments: [
       { kind: 'physical-therapy', region: 'lumbar', outcome: 'partial' },
@@ -25,8 +36,14 @@ describe('normalizedRecord', () => {
     expect(normalizedRecord(request({}))).not.toBe(record);
   });
   it('places each item: stated region, else the regions its words name; spine from region, levels or roots', () => {
-    expect(record.symptoms.map((s) => [s.regions, s.spine, s.levels])).toEqual([[[], 'lumbar', ['L5']], [['cervical'], undefined, []]]);
-    expect(record.exam.map((e) => [e.spine, e.levels, e.side, e.path])).toEqual([['cervical', ['C6'], undefined, 'exam[0]'], ['lumbar', ['L4-5'], 'left', 'exam[1]']]);
+    expect(record.symptoms.map((s) => [s.regions, s.spine, s.levels])).toEqual([
+      [[], 'lumbar', ['L5']],
+      [['cervical'], undefined, []],
+    ]);
+    expect(record.exam.map((e) => [e.spine, e.levels, e.side, e.path])).toEqual([
+      ['cervical', ['C6'], undefined, 'exam[0]'],
+      ['lumbar', ['L4-5'], 'left', 'exam[1]'],
+    ]);
     expect(record.studies[0]!.spine).toBe('cervical');
     expect(record.studies[0]!.levels).toEqual(['C5-6']);
     expect(record.treatments[1]!.levels).toEqual(['L4-5', 'L5-S1']);

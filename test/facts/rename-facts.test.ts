@@ -19,15 +19,24 @@ describe('rename-facts', () => {
     expect(run('- { fact: service.levels, operator: equal, value: 1 }')).toBe('- { fact: spine.levels, operator: equal, value: 1 }');
     expect(run('unmet: "{{service.levels}} levels."')).toBe('unmet: "{{spine.levels}} levels."');
     expect(run("ctx.get<string[]>('service.levels')", 'src/facts/a.ts')).toBe("ctx.get<string[]>('spine.levels')");
-    for (const other of ['service.levelsX', 'a.service.levels', 'service.levels.more', 'service.levels-count', 'myservice.levels']) expect(run(other)).toBe(other);
+    for (const other of ['service.levelsX', 'a.service.levels', 'service.levels.more', 'service.levels-count', 'myservice.levels'])
+      expect(run(other)).toBe(other);
     expect(run('reads service.levels.')).toBe('reads spine.levels.');
   });
 
   it('rewrites an id that is also a request path only where it names a fact', () => {
-    expect(run("reads: ['patient.age'], evidence 'patient.age = 40'", 'src/facts/a.ts')).toBe("reads: ['patient.age'], evidence 'patient.age = 40'");
-    expect(run("id: 'patient.age', get('patient.age')", 'src/facts/a.ts')).toBe("id: 'documentation.patientAge', get('documentation.patientAge')");
-    expect(run('{ fact: patient.age, operator: greaterThan, value: 65 } "{{patient.age}}"')).toBe('{ fact: documentation.patientAge, operator: greaterThan, value: 65 } "{{documentation.patientAge}}"');
-    expect(run("value({ patient: { age: 70 } }, 'patient.age')", 'test/facts/a.test.ts')).toBe("value({ patient: { age: 70 } }, 'documentation.patientAge')");
+    expect(run("reads: ['patient.age'], evidence 'patient.age = 40'", 'src/facts/a.ts')).toBe(
+      "reads: ['patient.age'], evidence 'patient.age = 40'",
+    );
+    expect(run("id: 'patient.age', get('patient.age')", 'src/facts/a.ts')).toBe(
+      "id: 'documentation.patientAge', get('documentation.patientAge')",
+    );
+    expect(run('{ fact: patient.age, operator: greaterThan, value: 65 } "{{patient.age}}"')).toBe(
+      '{ fact: documentation.patientAge, operator: greaterThan, value: 65 } "{{documentation.patientAge}}"',
+    );
+    expect(run("value({ patient: { age: 70 } }, 'patient.age')", 'test/facts/a.test.ts')).toBe(
+      "value({ patient: { age: 70 } }, 'documentation.patientAge')",
+    );
     expect(run('`patient.age` is the age', 'docs/request-format.md')).toBe('`patient.age` is the age');
   });
 
@@ -40,7 +49,9 @@ describe('rename-facts', () => {
   it('is idempotent with the committed mapping, which has no chains', () => {
     const m = loadMapping();
     const real = rewriters(m, new Set());
-    const sample = Object.keys(m.renames).map((id) => `- { fact: ${id} } {{${id}}} get('${id}')`).join('\n');
+    const sample = Object.keys(m.renames)
+      .map((id) => `- { fact: ${id} } {{${id}}} get('${id}')`)
+      .join('\n');
     const once = rewrite(sample, 'rules/x.yaml', m, real).text;
     expect(once).not.toBe(sample);
     expect(rewrite(once, 'rules/x.yaml', m, real)).toEqual({ text: once, count: 0 });

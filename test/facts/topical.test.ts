@@ -1,11 +1,20 @@
 import { describe, it, expect } from 'vitest';
 import { value } from './harness.js';
 
-const topical = (name: string, extra: Record<string, unknown> = {}) => ({ id: 'cream', kind: 'medication' as const, name, route: 'topical' as const, quantity: 1, ...extra });
+const topical = (name: string, extra: Record<string, unknown> = {}) => ({
+  id: 'cream',
+  kind: 'medication' as const,
+  name,
+  route: 'topical' as const,
+  quantity: 1,
+  ...extra,
+});
 
 describe('topical facts', () => {
   it('topical.notRecommended: muscle relaxants, AEDs, NSAIDs other than diclofenac, non-patch lidocaine', () => {
-    expect(value({ services: [topical('Gabapentin 10%, Cyclobenzaprine 6%, Bupivacaine 5% in cream base')] }, 'topical.notRecommended')).toHaveLength(2);
+    expect(
+      value({ services: [topical('Gabapentin 10%, Cyclobenzaprine 6%, Bupivacaine 5% in cream base')] }, 'topical.notRecommended'),
+    ).toHaveLength(2);
     expect(value({ services: [topical('Ketoprofen 20% in cream base')] }, 'topical.notRecommended')).toHaveLength(1);
     expect(value({ services: [topical('Lidocaine ointment 5%')] }, 'topical.notRecommended')).toHaveLength(1);
     expect(value({ services: [topical('Lidoderm patch')] }, 'topical.notRecommended')).toEqual([]);
@@ -22,8 +31,12 @@ describe('topical facts', () => {
   it('topical.jointAmenable: stated joint, spine, mixed injured regions', () => {
     expect(value({ services: [topical('Voltaren gel', { region: 'knee' })] }, 'topical.jointAmenable')).toBe(true);
     expect(value({ services: [topical('Voltaren gel', { region: 'lumbar' })] }, 'topical.jointAmenable')).toBe(false);
-    expect(value({ injury: { regions: ['lumbar', 'cervical'] }, services: [topical('Voltaren gel')] }, 'topical.jointAmenable')).toBe(false);
-    expect(value({ injury: { regions: ['hand', 'cervical'] }, services: [topical('Voltaren gel')] }, 'topical.jointAmenable')).toBeUndefined();
+    expect(value({ injury: { regions: ['lumbar', 'cervical'] }, services: [topical('Voltaren gel')] }, 'topical.jointAmenable')).toBe(
+      false,
+    );
+    expect(
+      value({ injury: { regions: ['hand', 'cervical'] }, services: [topical('Voltaren gel')] }, 'topical.jointAmenable'),
+    ).toBeUndefined();
     expect(value({ services: [topical('Voltaren gel')] }, 'topical.jointAmenable')).toBeUndefined();
   });
 });

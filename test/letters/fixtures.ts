@@ -97,4 +97,6 @@ export const LETTER_SEED = [
   'Decision rationale:  The requested bilateral L4-5 and L5-S1 facet joint injections are not ',
   'medically necessary or appropriate. ',
   ' ',
-].map((line) => `${line}\n\n`).join('');
+]
+  .map((line) => `${line}\n\n`)
+  .join('');

@@ -23,7 +23,9 @@ describe('splitItems, 2016 layout', () => {
 
   it('separates the two guideline lines and the rationale', () => {
     expect(items[0]!.claimsAdministratorGuideline).toBe('Decision based on MTUS Low Back Complaints 2004.');
-    expect(items[0]!.maximusGuideline).toMatch(/^Decision based on MTUS Low Back Complaints 2004, Section\(s\): Special Studies, and Chronic/);
+    expect(items[0]!.maximusGuideline).toMatch(
+      /^Decision based on MTUS Low Back Complaints 2004, Section\(s\): Special Studies, and Chronic/,
+    );
     expect(items[0]!.maximusGuideline).toMatch(/MRIs \(magnetic resonance imaging\)\.$/);
     expect(items[0]!.rationale).toBe('There are no red flags. The request is not medically necessary.');
     expect(items[2]!.rationale).toMatch(/^Since the primary procedure/);
@@ -47,9 +49,18 @@ describe('splitItems edge cases', () => {
   });
 
   it('reads "The original request, X is:" and a remaining portion without "is"', () => {
-    expect(splitHeading('Acupuncture (unspecified quantity) was the original request. The Claims Administrator authorized Acupuncture, 6 sessions, leaving the original request IMR eligible. The original request, Acupuncture (unspecified quantity) is')).toEqual({
-      label: 'Acupuncture (unspecified quantity)', originalRequest: 'Acupuncture (unspecified quantity)',
+    expect(
+      splitHeading(
+        'Acupuncture (unspecified quantity) was the original request. The Claims Administrator authorized Acupuncture, 6 sessions, leaving the original request IMR eligible. The original request, Acupuncture (unspecified quantity) is',
+      ),
+    ).toEqual({
+      label: 'Acupuncture (unspecified quantity)',
+      originalRequest: 'Acupuncture (unspecified quantity)',
     });
-    expect(splitHeading('Eight sessions was the original request. Six sessions was authorized. The remaining IMR eligible portion of the original request, Two sessions').label).toBe('Two sessions');
+    expect(
+      splitHeading(
+        'Eight sessions was the original request. Six sessions was authorized. The remaining IMR eligible portion of the original request, Two sessions',
+      ).label,
+    ).toBe('Two sessions');
   });
 });

@@ -13,7 +13,10 @@ describe('precheck parse-letter', () => {
   let stderr: string;
   beforeEach(() => {
     stderr = '';
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
   });
   afterEach(() => vi.restoreAllMocks());
 

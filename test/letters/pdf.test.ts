@@ -15,7 +15,9 @@ describe('pdfToText', () => {
     const fromPdf = parseLetterText(await pdfToText(makePdf(lines, 40)));
     const fromText = parseLetterText(LETTER_2016);
     expect(fromPdf.header).toEqual(fromText.header);
-    expect(fromPdf.items.map((i) => [i.label, i.outcome, i.maximusGuideline])).toEqual(fromText.items.map((i) => [i.label, i.outcome, i.maximusGuideline]));
+    expect(fromPdf.items.map((i) => [i.label, i.outcome, i.maximusGuideline])).toEqual(
+      fromText.items.map((i) => [i.label, i.outcome, i.maximusGuideline]),
+    );
   });
 
   it('tells PDFs apart and rejects a broken one', async () => {
@@ -28,7 +30,13 @@ describe('pdfToText', () => {
 describe('itemsToLines', () => {
   const item = (str: string, x: number, y: number, width: number) => ({ str, x, y, width, height: 10, fontSize: 10, hasEOL: false });
   it('joins the items of a row left to right, with spaces at word gaps', () => {
-    expect(itemsToLines([item('Date:', 100, 700, 25), item('Case', 10, 700.5, 20), item('01/04/2017', 130, 700, 50), item('below', 10, 688, 25)]))
-      .toEqual(['Case Date: 01/04/2017', 'below']);
+    expect(
+      itemsToLines([
+        item('Date:', 100, 700, 25),
+        item('Case', 10, 700.5, 20),
+        item('01/04/2017', 130, 700, 50),
+        item('below', 10, 688, 25),
+      ]),
+    ).toEqual(['Case Date: 01/04/2017', 'below']);
   });
 });

@@ -24,7 +24,12 @@ describe('buildCaseSkeleton', () => {
   it('validates against the case and request schemas', () => expectValid(c));
 
   it('fills the request from the header and keeps the summary as notes', () => {
-    expect(c.request).toMatchObject({ format: 'imr-precheck/request@1', id: 'CM16-0999999', decisionDate: '2017-01-04', injury: { date: '2015-11-01' } });
+    expect(c.request).toMatchObject({
+      format: 'imr-precheck/request@1',
+      id: 'CM16-0999999',
+      decisionDate: '2017-01-04',
+      injury: { date: '2015-11-01' },
+    });
     expect(c.request.documentation?.notes).toMatch(/^The injured worker is a 45 year old male/);
     expect(c.source).toBe('letters/test/CM16-0999999.txt');
   });
@@ -75,8 +80,13 @@ describe('buildCaseSkeleton', () => {
 // The shared letters sit beside the project (../shared); run over them when they are there.
 const SHARED = join(process.cwd(), '..', 'shared', 'letters');
 describe.skipIf(!existsSync(SHARED))('every shared letter', () => {
-  const files = ['seeds', 'imr-ca-2016'].flatMap((d) => existsSync(join(SHARED, d))
-    ? readdirSync(join(SHARED, d)).filter((f) => f.endsWith('.txt')).map((f) => join(SHARED, d, f)) : []);
+  const files = ['seeds', 'imr-ca-2016'].flatMap((d) =>
+    existsSync(join(SHARED, d))
+      ? readdirSync(join(SHARED, d))
+          .filter((f) => f.endsWith('.txt'))
+          .map((f) => join(SHARED, d, f))
+      : [],
+  );
   it('gives a skeleton that validates', () => {
     for (const file of files) expectValid(buildCaseSkeleton(parseLetterText(readFileSync(file, 'utf8')), { fallbackId: 'x' }));
   });

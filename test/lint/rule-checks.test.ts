@@ -31,7 +31,9 @@ function problemsAfter(edit: (text: string) => string): InputIssue[] {
 
 describe('rule conditions are checked against the fact registry', () => {
   it('a numeric threshold written as a string fails with file, line and column', () => {
-    const issues = problemsAfter((t) => t.replace('operator: lessThanInclusive, value: 18 }', 'operator: lessThanInclusive, value: "18" }'));
+    const issues = problemsAfter((t) =>
+      t.replace('operator: lessThanInclusive, value: 18 }', 'operator: lessThanInclusive, value: "18" }'),
+    );
     const typed = issues.filter((i) => i.code === 'value-type');
     expect(typed).toHaveLength(1);
     expect(typed[0]!.message).toContain('needs a number, found "18"');
@@ -41,15 +43,19 @@ describe('rule conditions are checked against the fact registry', () => {
   });
 
   it('a number written as a word fails too', () => {
-    const issues = problemsAfter((t) => t.replace('operator: lessThanInclusive, value: 18 }', 'operator: lessThanInclusive, value: eighteen }'));
+    const issues = problemsAfter((t) =>
+      t.replace('operator: lessThanInclusive, value: 18 }', 'operator: lessThanInclusive, value: eighteen }'),
+    );
     expect(issues.some((i) => i.code === 'value-type' && i.message.includes('"eighteen"'))).toBe(true);
   });
 
   it('an unknown fact, operator or citation suggests the close name', () => {
-    const issues = problemsAfter((t) => t
-      .replace('fact: physicalMedicine.totalTherapyVisits,', 'fact: physicalMedicine.totalTherapyvisits,')
-      .replace('operator: lessThanInclusive, value: 18 }', 'operator: lessThanInclusve, value: 18 }')
-      .replace(/citation: MTUS-CPMTG#manual-therapy$/m, 'citation: MTUS-CPMTG#manual-therapie'));
+    const issues = problemsAfter((t) =>
+      t
+        .replace('fact: physicalMedicine.totalTherapyVisits,', 'fact: physicalMedicine.totalTherapyvisits,')
+        .replace('operator: lessThanInclusive, value: 18 }', 'operator: lessThanInclusve, value: 18 }')
+        .replace(/citation: MTUS-CPMTG#manual-therapy$/m, 'citation: MTUS-CPMTG#manual-therapie'),
+    );
     expect(issues.find((i) => i.code === 'unknown-fact')!.message).toContain('did you mean "physicalMedicine.totalTherapyVisits"?');
     expect(issues.find((i) => i.code === 'unknown-operator')!.message).toContain('did you mean "lessThanInclusive"?');
     expect(issues.find((i) => i.code === 'unknown-citation')!.message).toContain('did you mean "MTUS-CPMTG#manual-therapy"?');
@@ -63,7 +69,8 @@ describe('rule conditions are checked against the fact registry', () => {
 
 describe('leafTypeProblems', () => {
   const types: Record<string, FactType> = { n: 'number', b: 'boolean', s: 'string', l: 'list' };
-  const check = (fact: string, operator: string, value: unknown): string[] => leafTypeProblems({ fact, operator, value }, (id) => types[id]);
+  const check = (fact: string, operator: string, value: unknown): string[] =>
+    leafTypeProblems({ fact, operator, value }, (id) => types[id]);
   it('accepts what each operator compares', () => {
     expect(check('n', 'greaterThan', 3)).toEqual([]);
     expect(check('b', 'equal', true)).toEqual([]);
@@ -88,7 +95,13 @@ describe('leafTypeProblems', () => {
 
 describe('collapseRepeats', () => {
   it('reports the same problem in one file once, with the count of the other places', () => {
-    const same = (line: number): InputIssue => ({ file: 'r.yaml', path: `criteria[${line}].citation`, code: 'unknown-citation', message: 'citation "X#y" is not in the catalog', line });
+    const same = (line: number): InputIssue => ({
+      file: 'r.yaml',
+      path: `criteria[${line}].citation`,
+      code: 'unknown-citation',
+      message: 'citation "X#y" is not in the catalog',
+      line,
+    });
     const out = collapseRepeats([same(3), same(9), same(12), { file: 'other.yaml', path: '', code: 'x', message: 'm' }]);
     expect(out).toHaveLength(2);
     expect(out[0]!.message).toContain('also at 2 more places in this file: line 9, line 12');

@@ -24,7 +24,9 @@ describe('threshold mutations', () => {
 
   it('finds a threshold no case reaches when the edge cases are left out', () => {
     const withoutEdges = chiroTests.cases.filter((c) => !/edge|by one|over the 18/.test(c.id));
-    const partial = thresholdMutations(pack, withoutEdges, runCases(withoutEdges, pack)).filter((m) => m.criterion === 'chiro.total-visits');
+    const partial = thresholdMutations(pack, withoutEdges, runCases(withoutEdges, pack)).filter(
+      (m) => m.criterion === 'chiro.total-visits',
+    );
     expect(partial.some((m) => m.detectedBy === 0)).toBe(true);
   });
 

@@ -14,7 +14,24 @@ describe('docs/request-format.md examples', () => {
   const requestParts = blocks.filter((b) => !b.includes('…') && !b.includes('imr-precheck/case@1'));
   it('has examples for every part of the request', () => {
     const keys = new Set(requestParts.flatMap((b) => Object.keys(parse(b) as object)));
-    for (const k of ['format', 'id', 'decisionDate', 'patient', 'injury', 'diagnoses', 'symptoms', 'exam', 'studies', 'treatments', 'surgeries', 'medications', 'documentation', 'services', 'extensions']) expect(keys).toContain(k);
+    for (const k of [
+      'format',
+      'id',
+      'decisionDate',
+      'patient',
+      'injury',
+      'diagnoses',
+      'symptoms',
+      'exam',
+      'studies',
+      'treatments',
+      'surgeries',
+      'medications',
+      'documentation',
+      'services',
+      'extensions',
+    ])
+      expect(keys).toContain(k);
   });
   requestParts.forEach((block, i) => {
     it(`example ${i + 1} (${block.split('\n')[0]}) is valid`, () => {

@@ -48,11 +48,17 @@ describe('request validation errors', () => {
     expect(msgs.some((m) => m.includes('services[0].side'))).toBe(true);
   });
   it('names a missing required field', () => {
-    expect(problems('format: imr-precheck/request@1\nid: x\n')).toEqual(['req.yaml:1:1: services: required field is missing (expected array)']);
+    expect(problems('format: imr-precheck/request@1\nid: x\n')).toEqual([
+      'req.yaml:1:1: services: required field is missing (expected array)',
+    ]);
   });
   it('rejects a "for:" that names no service, and a cycle', () => {
-    expect(problems(base + '  - { id: fl, kind: fluoroscopic-guidance, for: nope }\n')[0]).toContain('services[1].for: "for: nope" names no service');
-    expect(problems(base + '  - { id: a, kind: iv-sedation, for: b }\n  - { id: b, kind: iv-sedation, for: a }\n')[0]).toContain('loops back');
+    expect(problems(base + '  - { id: fl, kind: fluoroscopic-guidance, for: nope }\n')[0]).toContain(
+      'services[1].for: "for: nope" names no service',
+    );
+    expect(problems(base + '  - { id: a, kind: iv-sedation, for: b }\n  - { id: b, kind: iv-sedation, for: a }\n')[0]).toContain(
+      'loops back',
+    );
   });
   it('rejects an injection purpose outside the vocabulary', () => {
     expect(problems(base.replace('levels: L4-5', 'levels: L4-5, purpose: diagnositc'))[0]).toContain('expected diagnostic | therapeutic');
@@ -61,7 +67,10 @@ describe('request validation errors', () => {
 
 describe('safe YAML and JSON loading', () => {
   it('refuses a billion-laughs alias bomb', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`),
+    ].join('\n');
     expect(() => loadDocuments(bomb, 'bomb.yaml')).toThrow(/alias/i);
   });
   it('refuses custom and binary tags', () => {
@@ -75,7 +84,9 @@ describe('safe YAML and JSON loading', () => {
   });
   it('refuses duplicate keys instead of dropping one', () => {
     expect(() => loadDocuments('a: 1\na: 2\n', 'd.yaml')).toThrow();
-    expect(() => loadJson('{"id": "a", "services": [{"id": "x", "id": "y"}]}', 'd.json')).toThrow(/services\[0\]\.id: this key appears twice/);
+    expect(() => loadJson('{"id": "a", "services": [{"id": "x", "id": "y"}]}', 'd.json')).toThrow(
+      /services\[0\]\.id: this key appears twice/,
+    );
     expect(findDuplicateJsonKey('{"a": {"b": 1}, "b": {"a": 2}}')).toBeUndefined();
   });
   it('refuses a document over the size limit', () => {
@@ -87,7 +98,14 @@ describe('safe YAML and JSON loading', () => {
     expect(loadDocuments(`${base}---\n${base}`, 'two.yaml', { stream: true })).toHaveLength(2);
   });
   it('reports YAML syntax errors with a line', () => {
-    const [msg] = (() => { try { loadDocuments('a: [1, 2\nb: 3\n', 's.yaml'); return []; } catch (e) { return (e as InputError).issues.map(formatIssue); } })();
+    const [msg] = (() => {
+      try {
+        loadDocuments('a: [1, 2\nb: 3\n', 's.yaml');
+        return [];
+      } catch (e) {
+        return (e as InputError).issues.map(formatIssue);
+      }
+    })();
     expect(msg).toMatch(/^s\.yaml:\d+:\d+: /);
   });
 });

@@ -14,11 +14,15 @@ describe('result notices', () => {
   it('names the encoded editions, and for a later decision date says the earlier ones apply', () => {
     const status = editionStatus(rulePack());
     expect(status.encodedUntil).toBe('2017-12-01');
-    expect(status.editions.map((e) => `${e.source}@${e.edition}`)).toEqual(expect.arrayContaining(['MTUS-CPMTG@2009', 'MTUS-CPMTG@2016', 'ODG@online-2012-2017']));
+    expect(status.editions.map((e) => `${e.source}@${e.edition}`)).toEqual(
+      expect.arrayContaining(['MTUS-CPMTG@2009', 'MTUS-CPMTG@2016', 'ODG@online-2012-2017']),
+    );
     const early = checkText(request('2016-01-10', 'low-back-pain'));
     expect(early.notices.find((n) => n.startsWith('Edition status:'))).not.toMatch(/earlier editions/);
     const late = checkText(request('2024-05-01', 'low-back-pain'));
-    expect(late.notices.find((n) => n.startsWith('Edition status:'))).toMatch(/For this decision date \(2024-05-01\) the prediction applies those earlier editions/);
+    expect(late.notices.find((n) => n.startsWith('Edition status:'))).toMatch(
+      /For this decision date \(2024-05-01\) the prediction applies those earlier editions/,
+    );
   });
   it('accepts an unknown symptom kind and says so; a known kind gets no notice', () => {
     const r = checkText(request('2016-01-10', 'lowback-pian'));

@@ -61,7 +61,9 @@ function load(topic: string, conditions = CONDITIONS): { pack?: RulePack; issues
   }
 }
 
-const reader = (facts: Record<string, unknown>): FactReader => (id) => ({ value: facts[id] as never, evidence: [] });
+const reader =
+  (facts: Record<string, unknown>): FactReader =>
+  (id) => ({ value: facts[id] as never, evidence: [] });
 
 /** A criterion's status as the engine decides it: omitted (false `when`, exclusion not raised), or the condition's value. */
 function status(pack: RulePack, facts: Record<string, unknown>): Tri | 'omitted' {
@@ -110,7 +112,7 @@ describe('named conditions', () => {
     expect(cycles[0]!.line).toBeDefined();
   });
 
-  it('a named condition is checked where it is used: one that is true on silence cannot be a criterion\'s condition', () => {
+  it("a named condition is checked where it is used: one that is true on silence cannot be a criterion's condition", () => {
     const { issues } = load(TOPIC(CRITERION('{ condition: no-serious-red-flag }')));
     const issue = issues.find((i) => i.code === 'met-on-silence')!;
     expect(issue.message).toContain('in named condition "no-serious-red-flag"');
@@ -138,7 +140,13 @@ describe('undocumented: per leaf', () => {
   });
 
   it('omit as an alternative of the top-level any: the exclusion guard, other alternatives still decide when stated', () => {
-    const { pack } = load(TOPIC(CRITERION('{ any: [ { fact: facet.spinalStenosis, operator: equal, value: false, undocumented: omit }, { fact: documentation.surgeryPlanned, operator: equal, value: true } ] }')));
+    const { pack } = load(
+      TOPIC(
+        CRITERION(
+          '{ any: [ { fact: facet.spinalStenosis, operator: equal, value: false, undocumented: omit }, { fact: documentation.surgeryPlanned, operator: equal, value: true } ] }',
+        ),
+      ),
+    );
     expect(status(pack!, { 'documentation.surgeryPlanned': true })).toBe('omitted');
     expect(status(pack!, { 'facet.spinalStenosis': true, 'documentation.surgeryPlanned': true })).toBe(TRUE);
     expect(status(pack!, { 'facet.spinalStenosis': true })).toBe(UNKNOWN);
@@ -148,12 +156,18 @@ describe('undocumented: per leaf', () => {
     const cases: [string, string][] = [
       ['{ fact: imaging.redFlag, operator: equal, value: false, undocumented: met }', 'met-on-silence'],
       ['{ not: { fact: imaging.redFlag, operator: equal, value: true, undocumented: unmet } }', 'met-on-silence'],
-      ['{ all: [ { fact: imaging.redFlag, operator: equal, value: false, undocumented: omit }, { fact: documentation.surgeryPlanned, operator: equal, value: true } ] }', 'undocumented'],
+      [
+        '{ all: [ { fact: imaging.redFlag, operator: equal, value: false, undocumented: omit }, { fact: documentation.surgeryPlanned, operator: equal, value: true } ] }',
+        'undocumented',
+      ],
       ['{ fact: imaging.redFlag, operator: documented, value: true, undocumented: unmet }', 'undocumented'],
     ];
     for (const [condition, code] of cases) {
       const { issues } = load(TOPIC(CRITERION(condition)));
-      expect(issues.map((i) => i.code), condition).toContain(code);
+      expect(
+        issues.map((i) => i.code),
+        condition,
+      ).toContain(code);
       const issue = issues.find((i) => i.code === code)!;
       expect(issue.path, condition).toMatch(/\.undocumented$/);
       expect(issue.line, condition).toBe(13);
@@ -161,13 +175,20 @@ describe('undocumented: per leaf', () => {
   });
 
   it('omit is refused in a when (there silence already omits; "unless stated" is met)', () => {
-    const { issues } = load(TOPIC(CRITERION('{ fact: documentation.surgeryPlanned, operator: equal, value: true }', '{ fact: imaging.redFlag, operator: equal, value: false, undocumented: omit }')));
+    const { issues } = load(
+      TOPIC(
+        CRITERION(
+          '{ fact: documentation.surgeryPlanned, operator: equal, value: true }',
+          '{ fact: imaging.redFlag, operator: equal, value: false, undocumented: omit }',
+        ),
+      ),
+    );
     expect(issues.map((i) => i.code)).toContain('undocumented');
   });
 });
 
 describe('parameterized facts', () => {
-  it('params are checked against the fact\'s schema at load, with file:line:col', () => {
+  it("params are checked against the fact's schema at load, with file:line:col", () => {
     const { issues } = load(TOPIC(CRITERION('{ fact: careTrial.failed, params: { kinds: [chiropractc] }, operator: equal, value: true }')));
     const issue = issues.find((i) => i.code === 'invalid-params')!;
     expect(issue.path).toBe('criteria[0].condition.params.kinds[0]');
@@ -182,12 +203,17 @@ describe('parameterized facts', () => {
       '{ fact: imaging.redFlag, params: { kinds: [chiropractic] }, operator: equal, value: true }',
     ]) {
       const { issues } = load(TOPIC(CRITERION(condition)));
-      expect(issues.map((i) => i.code), condition).toContain('invalid-params');
+      expect(
+        issues.map((i) => i.code),
+        condition,
+      ).toContain('invalid-params');
     }
   });
 
   it('a leaf reads the fact under its key with the parsed params (defaults filled, keys sorted)', () => {
-    const { pack, issues } = load(TOPIC(CRITERION('{ fact: careTrial.failed, params: { kinds: [chiropractic] }, operator: equal, value: true }')));
+    const { pack, issues } = load(
+      TOPIC(CRITERION('{ fact: careTrial.failed, params: { kinds: [chiropractic] }, operator: equal, value: true }')),
+    );
     expect(issues).toEqual([]);
     const key = factKey('careTrial.failed', { region: 'service', kinds: ['chiropractic'] });
     expect(key).toBe('careTrial.failed{"kinds":["chiropractic"],"region":"service"}');
@@ -202,22 +228,44 @@ describe('parameterized facts', () => {
 const FACTS = ['documentation.surgeryPlanned', 'imaging.redFlag', 'documentation.invasiveProcedurePlanned'] as const;
 type Mode = 'not-documented' | 'met' | 'unmet';
 
-const leafArb = (modes: readonly Mode[]) => fc.record({
-  fact: fc.constantFrom(...FACTS), operator: fc.constant('equal'), value: fc.boolean(), undocumented: fc.constantFrom(...modes),
-});
-const treeArb = (modes: readonly Mode[]) => fc.letrec<{ c: WrittenCondition }>((tie) => ({
-  c: fc.oneof({ maxDepth: 3, depthIdentifier: 'c' }, leafArb(modes) as fc.Arbitrary<WrittenCondition>,
-    fc.array(tie('c'), { minLength: 1, maxLength: 3 }).map((all) => ({ all })),
-    fc.array(tie('c'), { minLength: 1, maxLength: 3 }).map((any) => ({ any })),
-    tie('c').map((not) => ({ not }))),
-})).c;
-const factsArb = fc.record(Object.fromEntries(FACTS.map((f) => [f, fc.option(fc.boolean(), { nil: undefined })])) as Record<(typeof FACTS)[number], fc.Arbitrary<boolean | undefined>>);
+const leafArb = (modes: readonly Mode[]) =>
+  fc.record({
+    fact: fc.constantFrom(...FACTS),
+    operator: fc.constant('equal'),
+    value: fc.boolean(),
+    undocumented: fc.constantFrom(...modes),
+  });
+const treeArb = (modes: readonly Mode[]) =>
+  fc.letrec<{ c: WrittenCondition }>((tie) => ({
+    c: fc.oneof(
+      { maxDepth: 3, depthIdentifier: 'c' },
+      leafArb(modes) as fc.Arbitrary<WrittenCondition>,
+      fc.array(tie('c'), { minLength: 1, maxLength: 3 }).map((all) => ({ all })),
+      fc.array(tie('c'), { minLength: 1, maxLength: 3 }).map((any) => ({ any })),
+      tie('c').map((not) => ({ not })),
+    ),
+  })).c;
+const factsArb = fc.record(
+  Object.fromEntries(FACTS.map((f) => [f, fc.option(fc.boolean(), { nil: undefined })])) as Record<
+    (typeof FACTS)[number],
+    fc.Arbitrary<boolean | undefined>
+  >,
+);
 
 /** Kleene logic over leaves whose value on silence is what `undocumented:` says. */
 function reference(c: WrittenCondition, facts: Record<string, unknown>): Tri {
-  if ('all' in c) { const v = c.all.map((x) => reference(x, facts)); return v.includes(FALSE) ? FALSE : v.includes(UNKNOWN) ? UNKNOWN : TRUE; }
-  if ('any' in c) { const v = c.any.map((x) => reference(x, facts)); return v.includes(TRUE) ? TRUE : v.includes(UNKNOWN) ? UNKNOWN : FALSE; }
-  if ('not' in c) { const v = reference(c.not, facts); return v === UNKNOWN ? UNKNOWN : v === TRUE ? FALSE : TRUE; }
+  if ('all' in c) {
+    const v = c.all.map((x) => reference(x, facts));
+    return v.includes(FALSE) ? FALSE : v.includes(UNKNOWN) ? UNKNOWN : TRUE;
+  }
+  if ('any' in c) {
+    const v = c.any.map((x) => reference(x, facts));
+    return v.includes(TRUE) ? TRUE : v.includes(UNKNOWN) ? UNKNOWN : FALSE;
+  }
+  if ('not' in c) {
+    const v = reference(c.not, facts);
+    return v === UNKNOWN ? UNKNOWN : v === TRUE ? FALSE : TRUE;
+  }
   if ('condition' in c) throw new Error('no names here');
   const a = facts[c.fact];
   if (a === undefined) return c.undocumented === 'met' ? TRUE : c.undocumented === 'unmet' ? FALSE : UNKNOWN;
@@ -232,20 +280,26 @@ function lower(c: WrittenCondition, context: ConditionContext) {
 
 describe('undocumented: lowering agrees with the three-valued reference', () => {
   it('in a when (met, unmet, default anywhere)', () => {
-    fc.assert(fc.property(treeArb(['not-documented', 'met', 'unmet']), factsArb, (c, facts) => {
-      const { resolved, problems } = lower(c, 'when');
-      expect(problems).toEqual([]);
-      expect(compileCondition(resolved!.condition).evaluate(reader(facts))).toBe(reference(c, facts));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(treeArb(['not-documented', 'met', 'unmet']), factsArb, (c, facts) => {
+        const { resolved, problems } = lower(c, 'when');
+        expect(problems).toEqual([]);
+        expect(compileCondition(resolved!.condition).evaluate(reader(facts))).toBe(reference(c, facts));
+      }),
+      { numRuns: 300 },
+    );
   });
 
-  it('in a criterion\'s condition: accepted trees agree with the reference and are never met with every fact absent', () => {
-    fc.assert(fc.property(treeArb(['not-documented', 'met', 'unmet']), factsArb, (c, facts) => {
-      const { resolved } = lower(c, 'condition');
-      if (!resolved) return; // refused: met, or unmet under a not
-      const compiled = compileCondition(exclusionGuards(resolved.condition)?.rest ?? resolved.condition, { strict: true });
-      expect(compiled.evaluate(reader(facts))).toBe(reference(c, facts));
-      expect(compiled.evaluate(reader({}))).not.toBe(TRUE);
-    }), { numRuns: 300 });
+  it("in a criterion's condition: accepted trees agree with the reference and are never met with every fact absent", () => {
+    fc.assert(
+      fc.property(treeArb(['not-documented', 'met', 'unmet']), factsArb, (c, facts) => {
+        const { resolved } = lower(c, 'condition');
+        if (!resolved) return; // refused: met, or unmet under a not
+        const compiled = compileCondition(exclusionGuards(resolved.condition)?.rest ?? resolved.condition, { strict: true });
+        expect(compiled.evaluate(reader(facts))).toBe(reference(c, facts));
+        expect(compiled.evaluate(reader({}))).not.toBe(TRUE);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

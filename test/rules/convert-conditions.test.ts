@@ -77,7 +77,10 @@ describe('scripts/convert-conditions.ts', () => {
   });
 
   it('the shipped rules are converted (after merging rule edits, run: npx tsx scripts/convert-conditions.ts)', () => {
-    const pending = listRuleFiles(DEFAULT_RULES_DIR).filter((f) => { const t = readFileSync(f, 'utf8'); return convertText(t, named) !== t; });
+    const pending = listRuleFiles(DEFAULT_RULES_DIR).filter((f) => {
+      const t = readFileSync(f, 'utf8');
+      return convertText(t, named) !== t;
+    });
     expect(pending.map((f) => f.slice(join(DEFAULT_RULES_DIR).length + 1))).toEqual([]);
   });
 });

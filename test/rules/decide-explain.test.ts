@@ -10,13 +10,17 @@ import { determine } from '../../src/engine/determine.js';
 
 const pack = rulePack();
 // an MRI of the foot two weeks after the injury: too early (ACOEM: about four weeks)
-const request = normalizeRequest(makeRequest({
-  injury: { date: '2016-02-01', regions: ['foot'] },
-  symptoms: [{ kind: 'foot-pain', region: 'foot', side: 'right' }],
-  studies: [{ type: 'xray', region: 'foot', side: 'right', date: '2016-02-02', officialReport: true, findings: [{ kind: 'normal' }] }],
-  treatments: [{ kind: 'physical-therapy', sessions: 6, outcome: 'failed', region: 'foot' }],
-  services: [{ id: 'mri', kind: 'imaging', modality: 'mri', region: 'foot', side: 'right', date: '2016-02-15', label: 'MRI of the right foot' }],
-}));
+const request = normalizeRequest(
+  makeRequest({
+    injury: { date: '2016-02-01', regions: ['foot'] },
+    symptoms: [{ kind: 'foot-pain', region: 'foot', side: 'right' }],
+    studies: [{ type: 'xray', region: 'foot', side: 'right', date: '2016-02-02', officialReport: true, findings: [{ kind: 'normal' }] }],
+    treatments: [{ kind: 'physical-therapy', sessions: 6, outcome: 'failed', region: 'foot' }],
+    services: [
+      { id: 'mri', kind: 'imaging', modality: 'mri', region: 'foot', side: 'right', date: '2016-02-15', label: 'MRI of the right foot' },
+    ],
+  }),
+);
 
 describe('decide, then explain', () => {
   const decision = decide(request, pack);
@@ -28,7 +32,11 @@ describe('decide, then explain', () => {
     if (service.route !== 'topics') return;
     const timing = service.evaluation.criteria.find((c) => c.criterion.id === 'ankle-foot-imaging.observation-period')!;
     expect(timing.status).toBe('unmet');
-    expect(timing.trace.leaves.map((l) => l.fact)).toEqual(['imaging.symptomWeeksAtRequest', 'service.modality', 'imaging.fractureConcern']);
+    expect(timing.trace.leaves.map((l) => l.fact)).toEqual([
+      'imaging.symptomWeeksAtRequest',
+      'service.modality',
+      'imaging.fractureConcern',
+    ]);
     expect(timing.trace.leaves[0]).toMatchObject({ value: 2, operator: 'greaterThanInclusive', expected: 4, result: 0 });
     // any [weeks ≥ 4, all [xray, fracture concern]] is false because of the weeks and the modality;
     // whatever the record says of a fracture concern does not decide it
@@ -41,7 +49,9 @@ describe('decide, then explain', () => {
     const timing = result.criteria.find((c) => c.id === 'ankle-foot-imaging.observation-period')!;
     const fracture = timing.evidence.filter((e) => /redFlags/.test(e));
     expect(fracture).toEqual([]);
-    expect(timing.evidence).toEqual(service.route === 'topics' ? evidenceOf(service.evaluation.criteria.find((c) => c.criterion.id === timing.id)!.trace) : []);
+    expect(timing.evidence).toEqual(
+      service.route === 'topics' ? evidenceOf(service.evaluation.criteria.find((c) => c.criterion.id === timing.id)!.trace) : [],
+    );
     expect(timing.evidence.join('; ')).toMatch(/2 weeks/);
     expect(result.rationale).toMatch(/2 weeks after the onset/);
   });

@@ -19,7 +19,12 @@ const ids = (leaves: LeafResult[]): string[] => leaves.map((l) => `${l.fact} ${l
 
 describe('leaf results', () => {
   it('gives each leaf its fact, value, operator, expected value, tri-state and evidence', () => {
-    const trace = compileCondition({ all: [{ fact: 'a.weeks', operator: 'greaterThanInclusive', value: 4 }, { fact: 'a.mri', operator: 'equal', value: true }] }).explain(read);
+    const trace = compileCondition({
+      all: [
+        { fact: 'a.weeks', operator: 'greaterThanInclusive', value: 4 },
+        { fact: 'a.mri', operator: 'equal', value: true },
+      ],
+    }).explain(read);
     expect(trace.value).toBe(FALSE);
     expect(trace.leaves).toEqual([
       { fact: 'a.weeks', value: 2, operator: 'greaterThanInclusive', expected: 4, result: FALSE, evidence: ['injury.date = 2016-01-01'] },
@@ -74,25 +79,33 @@ describe('deciding leaves', () => {
 
 describe('explain agrees with evaluate', () => {
   it('on generated conditions and facts, strict or not: same value, and the deciding leaves are among the leaves', () => {
-    fc.assert(fc.property(conditionArb, fc.boolean(), generatedFactsArb, (c, strict, values) => {
-      const read = (id: string): Fact => ({ value: values[id] as never, evidence: [] });
-      const compiled = compileCondition(c, { strict });
-      const trace = compiled.explain(read);
-      expect(trace.value).toBe(compiled.evaluate(read));
-      expect(trace.deciding.length).toBeGreaterThan(0);
-      for (const d of trace.deciding) expect(trace.leaves).toContain(d);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(conditionArb, fc.boolean(), generatedFactsArb, (c, strict, values) => {
+        const read = (id: string): Fact => ({ value: values[id] as never, evidence: [] });
+        const compiled = compileCondition(c, { strict });
+        const trace = compiled.explain(read);
+        expect(trace.value).toBe(compiled.evaluate(read));
+        expect(trace.deciding.length).toBeGreaterThan(0);
+        for (const d of trace.deciding) expect(trace.leaves).toContain(d);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('on every criterion of the pack, with the facts of a request', async () => {
     const { normalizeRequest } = await import('../../src/request/normalize.js');
     const { FactStore } = await import('../../src/facts/store.js');
     const { requestSchema } = await import('../../src/request/schema.js');
-    const request = normalizeRequest(requestSchema.parse({
-      format: 'imr-precheck/request@1', id: 'explain', decisionDate: '2016-06-01', injury: { date: '2016-01-01', regions: ['lumbar'] },
-      symptoms: [{ kind: 'radicular-pain', region: 'lumbar', side: 'left' }],
-      services: [{ id: 's1', kind: 'injection', label: 'lumbar epidural steroid injection L5-S1' }],
-    }));
+    const request = normalizeRequest(
+      requestSchema.parse({
+        format: 'imr-precheck/request@1',
+        id: 'explain',
+        decisionDate: '2016-06-01',
+        injury: { date: '2016-01-01', regions: ['lumbar'] },
+        symptoms: [{ kind: 'radicular-pain', region: 'lumbar', side: 'left' }],
+        services: [{ id: 's1', kind: 'injection', label: 'lumbar epidural steroid injection L5-S1' }],
+      }),
+    );
     const store = new FactStore(request, request.services[0]!);
     const r = (id: string) => store.get(id);
     let n = 0;

@@ -15,7 +15,10 @@ import type { Fact } from '../../src/facts/types.js';
 const pack = loadRulePack();
 const conditions = packConditions(pack);
 const engine = jreTriEngine(conditions.map(({ id, compiled }) => ({ id, condition: compiled.source, strict: compiled.strict })));
-const factValue = factValues(conditions.map((c) => c.compiled.source), 2);
+const factValue = factValues(
+  conditions.map((c) => c.compiled.source),
+  2,
+);
 const ids = [...new Set(conditions.flatMap((c) => c.compiled.facts))];
 const factsArb = fc.record(Object.fromEntries(ids.map((id) => [id, factValue(id)])));
 
@@ -29,16 +32,19 @@ describe('the evaluator agrees with json-rules-engine in three-valued logic', ()
   it('on every condition, with any mix of documented and undocumented facts', async () => {
     // which values each condition took over the run: the comparison means little on a condition stuck at one value
     const seen = new Map<string, Set<Tri>>(conditions.map((c) => [c.id, new Set()]));
-    await fc.assert(fc.asyncProperty(factsArb, async (facts) => {
-      const theirs = await jreTri(engine, facts);
-      const read = (id: string): Fact => ({ value: facts[id] as never, evidence: [] });
-      for (const { id, compiled } of conditions) {
-        const expected = theirs.get(id) ?? UNKNOWN;
-        expect(compiled.evaluate(read), id).toBe(expected);
-        expect(compiled.explain(read).value, id).toBe(expected);
-        seen.get(id)!.add(expected);
-      }
-    }), { numRuns: 100 });
+    await fc.assert(
+      fc.asyncProperty(factsArb, async (facts) => {
+        const theirs = await jreTri(engine, facts);
+        const read = (id: string): Fact => ({ value: facts[id] as never, evidence: [] });
+        for (const { id, compiled } of conditions) {
+          const expected = theirs.get(id) ?? UNKNOWN;
+          expect(compiled.evaluate(read), id).toBe(expected);
+          expect(compiled.explain(read).value, id).toBe(expected);
+          seen.get(id)!.add(expected);
+        }
+      }),
+      { numRuns: 100 },
+    );
     const all = [...seen.values()];
     const each = (v: Tri): number => all.filter((s) => s.has(v)).length / all.length;
     // each value is reached by most conditions (about 97%, 99% and 93% of them in a run of 100
@@ -51,12 +57,15 @@ describe('the evaluator agrees with json-rules-engine in three-valued logic', ()
   }, 120_000);
 
   it('on generated conditions with all, any and not (the pack has no `not` today), strict or plain', async () => {
-    await fc.assert(fc.asyncProperty(conditionArb, fc.boolean(), generatedFactsArb, async (condition, strict, facts) => {
-      const compiled = compileCondition(condition, { strict });
-      const theirs = (await jreTri(jreTriEngine([{ id: 'c', condition, strict }]), facts)).get('c') ?? UNKNOWN;
-      const read = (id: string): Fact => ({ value: facts[id] as never, evidence: [] });
-      expect(compiled.evaluate(read)).toBe(theirs);
-      expect(compiled.explain(read).value).toBe(theirs);
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(conditionArb, fc.boolean(), generatedFactsArb, async (condition, strict, facts) => {
+        const compiled = compileCondition(condition, { strict });
+        const theirs = (await jreTri(jreTriEngine([{ id: 'c', condition, strict }]), facts)).get('c') ?? UNKNOWN;
+        const read = (id: string): Fact => ({ value: facts[id] as never, evidence: [] });
+        expect(compiled.evaluate(read)).toBe(theirs);
+        expect(compiled.explain(read).value).toBe(theirs);
+      }),
+      { numRuns: 300 },
+    );
   }, 120_000);
 });

@@ -4,14 +4,21 @@ import { describe, it, expect } from 'vitest';
 import { checkRequest } from '../../src/api.js';
 import { rulePack } from '../../src/rules/pack.js';
 
-const shoulder = (label: string, extra: Record<string, unknown> = {}) => checkRequest({
-  format: 'imr-precheck/request@1', id: 'topic-choice', decisionDate: '2017-01-15',
-  patient: { age: 50 }, injury: { date: '2016-01-01', regions: ['shoulder'] },
-  exam: [{ finding: 'rotator-cuff-weakness', region: 'shoulder' }],
-  studies: [{ type: 'mri', region: 'shoulder', findings: [{ kind: 'tendon-tear', text: 'full-thickness supraspinatus tear' }] }],
-  services: [{ id: 'op', kind: 'surgery', region: 'shoulder', label }],
-  ...extra,
-}, { pack: rulePack() }).services[0]!;
+const shoulder = (label: string, extra: Record<string, unknown> = {}) =>
+  checkRequest(
+    {
+      format: 'imr-precheck/request@1',
+      id: 'topic-choice',
+      decisionDate: '2017-01-15',
+      patient: { age: 50 },
+      injury: { date: '2016-01-01', regions: ['shoulder'] },
+      exam: [{ finding: 'rotator-cuff-weakness', region: 'shoulder' }],
+      studies: [{ type: 'mri', region: 'shoulder', findings: [{ kind: 'tendon-tear', text: 'full-thickness supraspinatus tear' }] }],
+      services: [{ id: 'op', kind: 'surgery', region: 'shoulder', label }],
+      ...extra,
+    },
+    { pack: rulePack() },
+  ).services[0]!;
 
 describe('topic selection by procedure', () => {
   it('a procedure no topic covers is not-covered, and the reason names what the region topics cover', () => {
@@ -27,7 +34,9 @@ describe('topic selection by procedure', () => {
   });
   it('a passing request with an uncovered part is not-covered; a failing one stays upheld with a notice', () => {
     expect(shoulder('Right shoulder rotator cuff repair and distal clavicle excision').prediction).toBe('not-covered');
-    const failing = shoulder('Right shoulder rotator cuff repair and distal clavicle excision', { studies: [{ type: 'mri', region: 'shoulder', findings: [{ kind: 'normal' }] }] });
+    const failing = shoulder('Right shoulder rotator cuff repair and distal clavicle excision', {
+      studies: [{ type: 'mri', region: 'shoulder', findings: [{ kind: 'normal' }] }],
+    });
     expect(failing.prediction).toBe('upheld');
     expect(failing.notices.join(' ')).toMatch(/distal-clavicle-excision/);
   });

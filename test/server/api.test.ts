@@ -14,14 +14,23 @@ const logLines: string[] = [];
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  const stream = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
   app = await buildServer({ logger: { level: 'debug', stream } });
   await app.ready();
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 
-const post = (url: string, payload: string | Buffer, type = 'application/json') => app.inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
-const transport = (id: string, extra = '') => `{"format":"imr-precheck/request@1","id":"${id}","decisionDate":"2016-06-01"${extra},"services":[{"id":"t","kind":"transportation"}]}`;
+const post = (url: string, payload: string | Buffer, type = 'application/json') =>
+  app.inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
+const transport = (id: string, extra = '') =>
+  `{"format":"imr-precheck/request@1","id":"${id}","decisionDate":"2016-06-01"${extra},"services":[{"id":"t","kind":"transportation"}]}`;
 
 function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number) {
   expect(res.statusCode).toBe(status);
@@ -40,7 +49,11 @@ describe('POST /v1/check', () => {
     expect(resultSchema.safeParse(result).success).toBe(true);
     expect(result.services[0].prediction).toBe('upheld');
     // the OpenAPI result schema names every field the engine returns (it cannot drift unnoticed)
-    expect(Object.keys(result).sort()).toEqual(Object.keys(resultSchema.shape).filter((k) => k !== 'source').sort());
+    expect(Object.keys(result).sort()).toEqual(
+      Object.keys(resultSchema.shape)
+        .filter((k) => k !== 'source')
+        .sort(),
+    );
     const serviceShape = resultSchema.shape.services.element.shape;
     for (const s of result.services) expect(Object.keys(s).every((k) => k in serviceShape)).toBe(true);
     expect(result.notices.at(-1)).toMatch(/^Edition status:/);
@@ -54,7 +67,8 @@ describe('POST /v1/check', () => {
     expect(md.body).toContain('**To overturn, document:**');
   });
   it('lists every validation issue with its path and line, as the CLI does', async () => {
-    const bad = 'format: imr-precheck/request@1\nid: bad\ndecisionDate: 2024-13-40\nservices:\n  - { id: e, kind: epidural-steroid-injection, levels: L6-7, colour: red }\n';
+    const bad =
+      'format: imr-precheck/request@1\nid: bad\ndecisionDate: 2024-13-40\nservices:\n  - { id: e, kind: epidural-steroid-injection, levels: L6-7, colour: red }\n';
     const body = expectProblem(await post('/v1/check', bad, 'application/yaml'), 400);
     expect(body.issues!.map((i) => i.path).sort()).toEqual(['decisionDate', 'services[0].colour', 'services[0].levels']);
     expect(body.issues!.every((i) => typeof i.line === 'number')).toBe(true);
@@ -64,7 +78,16 @@ describe('POST /v1/check', () => {
     expect(body.issues![0]!.code).toBe('json-syntax');
   });
   it('rejects a YAML alias bomb quickly', async () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(',')}]`,
+      ),
+    ].join('\n');
     const started = Date.now();
     const res = await post('/v1/check', bomb, 'application/yaml');
     expect(Date.now() - started).toBeLessThan(5000);
@@ -81,7 +104,9 @@ describe('POST /v1/check', () => {
   });
   it('answers 400 for an empty body and for two documents', async () => {
     expect(expectProblem(await post('/v1/check', '', 'application/yaml'), 400).issues![0]!.code).toBe('empty');
-    expect(expectProblem(await post('/v1/check', `${esiYaml}\n---\n${esiYaml}`, 'application/yaml'), 400).issues![0]!.code).toBe('multiple-documents');
+    expect(expectProblem(await post('/v1/check', `${esiYaml}\n---\n${esiYaml}`, 'application/yaml'), 400).issues![0]!.code).toBe(
+      'multiple-documents',
+    );
   });
 });
 
@@ -91,7 +116,10 @@ describe('POST /v1/check:batch', () => {
     const res = await post('/v1/check:batch', `${lines}\n`, 'application/x-ndjson');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
-    const out = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    const out = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(4);
     expect(out.map((o) => o.request)).toEqual(['b1', 'b2', null, 'b4']);
     expect(out.map((o) => o.source.line)).toEqual([1, 2, 3, 4]);
@@ -137,7 +165,9 @@ describe('GET routes', () => {
   it('/v1/openapi.json carries the request schema with its field descriptions', async () => {
     const doc = JSON.parse((await app.inject({ url: '/v1/openapi.json' })).body);
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/check', '/v1/check:batch', '/v1/topics', '/v1/criteria', '/healthz']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/v1/check', '/v1/check:batch', '/v1/topics', '/v1/criteria', '/healthz']),
+    );
     expect(doc.components.schemas.Request.properties.services.description).toMatch(/requested/);
     expect(doc.components.schemas.Result.properties.services).toBeDefined();
   });
@@ -156,7 +186,10 @@ diagnoses: [${MARKER} lumbar radiculopathy]
 services: [ { id: t, kind: transportation, label: ${MARKER} } ]
 `;
     expect((await post('/v1/check', withMarker, 'application/yaml')).statusCode).toBe(200);
-    const invalid = await post('/v1/check', `{"format":"imr-precheck/request@1","id":"x","patient":{"sex":"${MARKER}"},"services":[{"id":"t","kind":"${MARKER}"}]}`);
+    const invalid = await post(
+      '/v1/check',
+      `{"format":"imr-precheck/request@1","id":"x","patient":{"sex":"${MARKER}"},"services":[{"id":"t","kind":"${MARKER}"}]}`,
+    );
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain(MARKER); // the caller sees what was wrong …
     await post('/v1/check:batch', `${transport('b', `,"diagnoses":["${MARKER}"]`)}\n{"id":"${MARKER}"\n`, 'application/x-ndjson');

@@ -17,13 +17,21 @@ const logLines: string[] = [];
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  const stream = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
   app = await buildServer({ logger: { level: 'debug', stream } });
   await app.ready();
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 
-const post = (url: string, payload: string, type = 'text/plain; charset=utf-8') => app.inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
+const post = (url: string, payload: string, type = 'text/plain; charset=utf-8') =>
+  app.inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
 
 function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number) {
   expect(res.statusCode).toBe(status);
@@ -87,7 +95,7 @@ describe('POST /v1/draft', () => {
     expect(expectProblem(await post('/v1/draft', ' \n\t\n'), 400).issues![0]!.code).toBe('empty');
   });
   it('answers 413 for a note over 1 MB, and reads at most the draft budget of a note under it', async () => {
-    const body = expectProblem(await post('/v1/draft', note.repeat(Math.ceil(1.1 * 1024 * 1024 / note.length))), 413);
+    const body = expectProblem(await post('/v1/draft', note.repeat(Math.ceil((1.1 * 1024 * 1024) / note.length))), 413);
     expect(body.detail).toMatch(/at most 1 MB/);
     const long = JSON.parse((await post('/v1/draft', note.repeat(Math.ceil(300_000 / note.length)))).body);
     expect(long.warnings[0]).toMatch(/only the first 200000 were read/);

@@ -6,7 +6,8 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 
 const CLI = join(import.meta.dirname, '../../dist/cli/precheck.js');
-const line = (id: string) => `{"format":"imr-precheck/request@1","id":"${id}","decisionDate":"2016-06-01","services":[{"id":"t","kind":"transportation"}]}\n`;
+const line = (id: string) =>
+  `{"format":"imr-precheck/request@1","id":"${id}","decisionDate":"2016-06-01","services":[{"id":"t","kind":"transportation"}]}\n`;
 
 describe('precheck serve', () => {
   it('listens on 127.0.0.1 and finishes an in-flight batch on SIGTERM', async () => {
@@ -28,7 +29,9 @@ describe('precheck serve', () => {
       const req = request(`${url}v1/check:batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' } }, (res) => {
         let text = '';
         res.setEncoding('utf8');
-        res.on('data', (d: string) => { text += d; });
+        res.on('data', (d: string) => {
+          text += d;
+        });
         res.on('end', () => resolve(text));
       });
       req.on('error', reject);
@@ -39,7 +42,12 @@ describe('precheck serve', () => {
         setTimeout(() => req.end(line('second')), 300);
       }, 300);
     });
-    expect(body.trim().split('\n').map((l) => JSON.parse(l).request)).toEqual(['first', 'second']);
+    expect(
+      body
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).request),
+    ).toEqual(['first', 'second']);
     expect(await exited).toBe(0);
     expect(stderr).toContain('SIGTERM, finishing in-flight requests');
   }, 20_000);

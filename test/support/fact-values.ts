@@ -16,8 +16,11 @@ function comparedValues(conditions: readonly Condition[]): Map<string, Set<Scala
       out.set(leaf.fact, set);
       const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
       for (const v of values) {
-        if (typeof v === 'number') { set.add(v - 1); set.add(v); set.add(v + 1); }
-        else if (typeof v === 'string' || typeof v === 'boolean') set.add(v);
+        if (typeof v === 'number') {
+          set.add(v - 1);
+          set.add(v);
+          set.add(v + 1);
+        } else if (typeof v === 'string' || typeof v === 'boolean') set.add(v);
       }
     }
   }
@@ -36,10 +39,17 @@ export function factValues(conditions: readonly Condition[], undocumented: numbe
     const seen = [...(compared.get(id) ?? [])];
     const strings = [...seen.filter((v): v is string => typeof v === 'string'), 'something-else'];
     const numbers = [...seen.filter((v): v is number => typeof v === 'number'), 0, 150];
-    const value: fc.Arbitrary<unknown> = type === 'boolean' ? fc.boolean()
-      : type === 'number' ? fc.oneof(fc.constantFrom(...numbers), fc.integer({ min: 0, max: 150 }))
-        : type === 'list' ? listOf(strings, seen.filter((v): v is number => typeof v === 'number'))
-          : fc.constantFrom(...strings);
+    const value: fc.Arbitrary<unknown> =
+      type === 'boolean'
+        ? fc.boolean()
+        : type === 'number'
+          ? fc.oneof(fc.constantFrom(...numbers), fc.integer({ min: 0, max: 150 }))
+          : type === 'list'
+            ? listOf(
+                strings,
+                seen.filter((v): v is number => typeof v === 'number'),
+              )
+            : fc.constantFrom(...strings);
     return undocumented > 0 ? fc.option(value, { nil: undefined, freq: undocumented }) : value;
   };
 }

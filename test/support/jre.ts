@@ -14,7 +14,10 @@ export function toJreCondition(c: Condition): TopLevelCondition {
 }
 
 /** A criterion (or any condition with an id) as compiled: what json-rules-engine is given. */
-export interface HasCondition { id: string; condition: { source: Condition } }
+export interface HasCondition {
+  id: string;
+  condition: { source: Condition };
+}
 
 export function jreRule(criterion: HasCondition): RuleProperties {
   return { name: criterion.id, conditions: toJreCondition(criterion.condition.source), event: { type: criterion.id } };
@@ -84,7 +87,9 @@ export async function jreTri(engine: Engine, facts: Record<string, unknown>): Pr
 /** Every compiled condition of the pack, with an id saying where it sits. */
 export function packConditions(pack: RulePack): { id: string; compiled: CompiledCondition }[] {
   const out: { id: string; compiled: CompiledCondition }[] = [];
-  const add = (id: string, compiled: CompiledCondition | undefined): void => { if (compiled) out.push({ id, compiled }); };
+  const add = (id: string, compiled: CompiledCondition | undefined): void => {
+    if (compiled) out.push({ id, compiled });
+  };
   for (const t of pack.topics) {
     add(`${t.id}:appliesTo.when`, t.when);
     t.guideline.forEach((g, i) => add(`${t.id}:guideline[${i}].when`, g.when));

@@ -4,10 +4,18 @@
 import { describeSpan, type DraftReview, type ReviewState, type Span } from './draft-review.js';
 import { formatPath, parsePath } from './paths.js';
 
-const BADGE: Record<ReviewState, string> = { pending: 'drafted · to review', seen: 'drafted · reviewed', edited: 'drafted · edited by you' };
+const BADGE: Record<ReviewState, string> = {
+  pending: 'drafted · to review',
+  seen: 'drafted · reviewed',
+  edited: 'drafted · edited by you',
+};
 const FIELD_SELECTOR = 'input[data-path], select[data-path], textarea[data-path], fieldset.checks[data-path]';
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   node.append(...children);
@@ -16,15 +24,24 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
 
 function sourceWords(id: string, spans: Span[], key: string): HTMLElement {
   const box = el('div', { class: 'source', id }, el('span', { class: 'where' }, 'From the note: '));
-  if (spans.length === 0) box.append(key === 'notes' ? 'the sentences the draft placed in no field (kept, not dropped)' : 'drafted; no source words recorded');
-  spans.forEach((s, i) => box.append(...(i > 0 ? [' · '] : []), el('span', { class: 'quote' }, `“${s.quote.replace(/\s+/g, ' ')}”`), el('span', { class: 'where' }, ` (line ${s.line}, col ${s.column})`)));
+  if (spans.length === 0)
+    box.append(key === 'notes' ? 'the sentences the draft placed in no field (kept, not dropped)' : 'drafted; no source words recorded');
+  spans.forEach((s, i) =>
+    box.append(
+      ...(i > 0 ? [' · '] : []),
+      el('span', { class: 'quote' }, `“${s.quote.replace(/\s+/g, ' ')}”`),
+      el('span', { class: 'where' }, ` (line ${s.line}, col ${s.column})`),
+    ),
+  );
   box.title = spans.map(describeSpan).join('\n');
   return box;
 }
 
 /** Where an item's source words go: under its heading (list item, object), or above the service fields. */
 function itemSourceHost(ownerPath: string): { host: HTMLElement; after: Element | null } | undefined {
-  const box = document.querySelector<HTMLElement>(`.item[data-path="${CSS.escape(ownerPath)}"], fieldset[data-path="${CSS.escape(ownerPath)}"]`);
+  const box = document.querySelector<HTMLElement>(
+    `.item[data-path="${CSS.escape(ownerPath)}"], fieldset[data-path="${CSS.escape(ownerPath)}"]`,
+  );
   if (box) return { host: box, after: box.querySelector(':scope > .item-head, :scope > legend') };
   if (ownerPath === 'services[0]') return { host: document.querySelector<HTMLElement>('#service-fields')!, after: null };
   return undefined;
@@ -39,7 +56,9 @@ export function markDraftedFields(review: DraftReview, state: Record<string, unk
     node.classList.add('drafted');
     node.dataset.draft = st;
     node.dataset.marks = review.markIds(where.owner, where.key).join(' ');
-    const label = node.matches('fieldset') ? node.querySelector(':scope > legend') : node.closest('.field')?.querySelector(':scope > label');
+    const label = node.matches('fieldset')
+      ? node.querySelector(':scope > legend')
+      : node.closest('.field')?.querySelector(':scope > label');
     if (label && !label.querySelector('.badge')) label.append(el('span', { class: 'badge' }));
     setBadge(node, st);
     let sourceId: string;
@@ -49,11 +68,15 @@ export function markDraftedFields(review: DraftReview, state: Record<string, unk
       if (!document.getElementById(sourceId)) {
         const { host, after } = itemSourceHost(ownerPath)!;
         const words = sourceWords(sourceId, review.spans(where.owner, where.key), where.key);
-        if (after) after.after(words); else host.prepend(words);
+        if (after) after.after(words);
+        else host.prepend(words);
       }
     } else {
       sourceId = `source-field-${node.dataset.path!.replace(/[^A-Za-z0-9]/g, '_')}`;
-      if (!document.getElementById(sourceId)) (node.matches('fieldset') ? node.querySelector(':scope > legend')! : node).after(sourceWords(sourceId, review.spans(where.owner, where.key), where.key));
+      if (!document.getElementById(sourceId))
+        (node.matches('fieldset') ? node.querySelector(':scope > legend')! : node).after(
+          sourceWords(sourceId, review.spans(where.owner, where.key), where.key),
+        );
     }
     const described = (node.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== sourceId);
     node.setAttribute('aria-describedby', [sourceId, ...described].join(' '));
@@ -64,7 +87,10 @@ function setBadge(node: HTMLElement, st: ReviewState): void {
   node.dataset.draft = st;
   const label = node.matches('fieldset') ? node.querySelector(':scope > legend') : node.closest('.field')?.querySelector(':scope > label');
   const badge = label?.querySelector<HTMLElement>('.badge');
-  if (badge) { badge.textContent = BADGE[st]; badge.dataset.state = st; }
+  if (badge) {
+    badge.textContent = BADGE[st];
+    badge.dataset.state = st;
+  }
 }
 
 /** The drafted field an event target belongs to (a checkbox belongs to its group). */
@@ -102,4 +128,3 @@ export function renderSource(r: DraftReview): void {
   }
   pre.append(r.text.slice(at));
 }
-

@@ -4,10 +4,19 @@
 // around it changes, and a field the person adds is never taken for a drafted one.
 import { getAt, type Segment } from './paths.js';
 
-export interface Span { line: number; column: number; quote: string }
+export interface Span {
+  line: number;
+  column: number;
+  quote: string;
+}
 /** `pending`: not looked at yet; `seen`: focused and left; `edited`: changed by the person. */
 export type ReviewState = 'pending' | 'seen' | 'edited';
-export interface DraftAnswer { warning: string; warnings: string[]; request: Record<string, unknown>; text: string }
+export interface DraftAnswer {
+  warning: string;
+  warnings: string[];
+  request: Record<string, unknown>;
+  text: string;
+}
 
 type Owner = Record<string, unknown>;
 const isPlain = (v: unknown): v is Owner => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -33,12 +42,20 @@ export class DraftReview {
 
   /** Records every drafted leaf (a value, or a list of values) under its owner. */
   private collect(node: unknown, owner: Owner, within: string[]): void {
-    if (Array.isArray(node) && node.every((v) => !isPlain(v) && !Array.isArray(v))) { this.remember(owner, within); return; }
-    if (Array.isArray(node)) {
-      node.forEach((v, i) => (isPlain(v) && evidenceOf(v) !== undefined ? this.collect(v, v, []) : this.collect(v, owner, [...within, String(i)])));
+    if (Array.isArray(node) && node.every((v) => !isPlain(v) && !Array.isArray(v))) {
+      this.remember(owner, within);
       return;
     }
-    if (!isPlain(node)) { this.remember(owner, within); return; }
+    if (Array.isArray(node)) {
+      node.forEach((v, i) =>
+        isPlain(v) && evidenceOf(v) !== undefined ? this.collect(v, v, []) : this.collect(v, owner, [...within, String(i)]),
+      );
+      return;
+    }
+    if (!isPlain(node)) {
+      this.remember(owner, within);
+      return;
+    }
     for (const [k, v] of Object.entries(node)) {
       if (k === 'extensions' || (node === this.root && NOT_FACTS.has(k))) continue;
       const own = isPlain(v) && evidenceOf(v) !== undefined;
@@ -81,7 +98,9 @@ export class DraftReview {
     const ev = evidenceOf(owner);
     if (Array.isArray(ev)) return ev as Span[];
     if (!isPlain(ev)) return [];
-    return Object.entries(ev).filter(([k]) => k === key || k.startsWith(`${key}.`)).map(([, v]) => v as Span);
+    return Object.entries(ev)
+      .filter(([k]) => k === key || k.startsWith(`${key}.`))
+      .map(([, v]) => v as Span);
   }
 
   /** Whether the owner keeps one list of words for the whole item (shown once, at the item). */
@@ -95,7 +114,11 @@ export class DraftReview {
     if (id === undefined) return [];
     const ev = evidenceOf(owner);
     if (Array.isArray(ev)) return [`o${id}`];
-    return isPlain(ev) ? Object.keys(ev).filter((k) => k === key || k.startsWith(`${key}.`)).map((k) => `o${id}:${k}`) : [];
+    return isPlain(ev)
+      ? Object.keys(ev)
+          .filter((k) => k === key || k.startsWith(`${key}.`))
+          .map((k) => `o${id}:${k}`)
+      : [];
   }
 
   /** Character ranges of every span in the text, each with the ids of the fields' words it holds. */
@@ -109,7 +132,10 @@ export class DraftReview {
       out.push({ start, end: start + s.quote.length, ids: [id] });
     };
     const visit = (node: unknown): void => {
-      if (Array.isArray(node)) { node.forEach(visit); return; }
+      if (Array.isArray(node)) {
+        node.forEach(visit);
+        return;
+      }
       if (!isPlain(node)) return;
       const ev = evidenceOf(node);
       if (ev !== undefined) {
@@ -126,11 +152,13 @@ export class DraftReview {
     const merged: typeof out = [];
     for (const m of out) {
       const last = merged.at(-1);
-      if (last && m.start < last.end) { last.end = Math.max(last.end, m.end); last.ids = [...new Set([...last.ids, ...m.ids])]; } else merged.push({ ...m });
+      if (last && m.start < last.end) {
+        last.end = Math.max(last.end, m.end);
+        last.ids = [...new Set([...last.ids, ...m.ids])];
+      } else merged.push({ ...m });
     }
     return merged;
   }
 }
 
 export const describeSpan = (s: Span): string => `line ${s.line}, column ${s.column}: “${s.quote.replace(/\s+/g, ' ')}”`;
-

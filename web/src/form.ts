@@ -32,11 +32,18 @@ let uid = 0;
 const nextId = (): string => `f${++uid}`;
 
 export function humanize(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/icd10/i, 'ICD-10').toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/icd10/i, 'ICD-10')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   node.append(...children);
@@ -56,15 +63,25 @@ function scalarField(key: string, schema: Schema, path: Segment[], ctx: FormCont
   const label = el('label', { for: id }, humanize(key), required ? el('span', { class: 'req', title: 'required' }, ' *') : '');
   let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
   let suggestions: HTMLElement | undefined;
-  const set = (v: unknown): void => { setAt(ctx.state, path, v); ctx.changed(); };
+  const set = (v: unknown): void => {
+    setAt(ctx.state, path, v);
+    ctx.changed();
+  };
   if (schema.enum || schema.type === 'boolean') {
     const select = el('select', { id });
-    const options: [string, string][] = schema.type === 'boolean'
-      ? [['', 'not stated'], ['true', 'yes'], ['false', 'no']]
-      : [['', '—'], ...schema.enum!.map((v): [string, string] => [v, v])];
+    const options: [string, string][] =
+      schema.type === 'boolean'
+        ? [
+            ['', 'not stated'],
+            ['true', 'yes'],
+            ['false', 'no'],
+          ]
+        : [['', '—'], ...schema.enum!.map((v): [string, string] => [v, v])];
     for (const [v, text] of options) select.append(el('option', { value: v }, text));
     select.value = value === undefined ? '' : valueText(value);
-    select.addEventListener('change', () => set(select.value === '' ? undefined : schema.type === 'boolean' ? select.value === 'true' : select.value));
+    select.addEventListener('change', () =>
+      set(select.value === '' ? undefined : schema.type === 'boolean' ? select.value === 'true' : select.value),
+    );
     input = select;
   } else if (schema.type === 'number' || schema.type === 'integer') {
     const num = el('input', { id, type: 'number', inputmode: 'decimal', step: schema.type === 'integer' ? '1' : 'any' });
@@ -94,7 +111,15 @@ function scalarField(key: string, schema: Schema, path: Segment[], ctx: FormCont
   input.title = help;
   const helpId = `${id}-help`;
   input.setAttribute('aria-describedby', `${helpId} ${id}-error`);
-  return el('div', { class: 'field' }, label, input, ...(suggestions ? [suggestions] : []), el('small', { id: helpId, class: 'help' }, help), el('small', { id: `${id}-error`, class: 'error', 'aria-live': 'polite' }));
+  return el(
+    'div',
+    { class: 'field' },
+    label,
+    input,
+    ...(suggestions ? [suggestions] : []),
+    el('small', { id: helpId, class: 'help' }, help),
+    el('small', { id: `${id}-error`, class: 'error', 'aria-live': 'polite' }),
+  );
 }
 
 /** A list of closed-vocabulary values (regions, red flags): a group of checkboxes. */
@@ -108,7 +133,8 @@ function checkboxGroup(key: string, schema: Schema, path: Segment[], ctx: FormCo
     cb.checked = current.includes(v);
     cb.addEventListener('change', () => {
       const now = new Set((getAt(ctx.state, path) as string[] | undefined) ?? []);
-      if (cb.checked) now.add(v); else now.delete(v);
+      if (cb.checked) now.add(v);
+      else now.delete(v);
       const list = schema.items!.enum!.filter((x) => now.has(x));
       // an empty red-flag list means "none" (documented); elsewhere empty = not stated
       setAt(ctx.state, path, list.length > 0 || key === 'redFlags' ? list : undefined);
@@ -132,13 +158,26 @@ function listField(key: string, schema: Schema, path: Segment[], ctx: FormContex
     const values = (getAt(ctx.state, path) as unknown[] | undefined) ?? [];
     values.forEach((v, i) => {
       const itemPath = [...path, i];
-      const variant = isObject(item) ? item : typeof v === 'object' && v !== null ? objectVariant(item) : stringVariant(item) ?? item;
-      const body = variant && isObject(variant)
-        ? objectFields(variant, itemPath, ctx)
-        : [scalarField(`${singular} ${i + 1}`, variant ?? { type: 'string' }, itemPath, ctx, false)];
+      const variant = isObject(item) ? item : typeof v === 'object' && v !== null ? objectVariant(item) : (stringVariant(item) ?? item);
+      const body =
+        variant && isObject(variant)
+          ? objectFields(variant, itemPath, ctx)
+          : [scalarField(`${singular} ${i + 1}`, variant ?? { type: 'string' }, itemPath, ctx, false)];
       const remove = el('button', { type: 'button', class: 'remove' }, `Remove ${singular.toLowerCase()} ${i + 1}`);
-      remove.addEventListener('click', () => { setAt(ctx.state, itemPath, undefined); if (((getAt(ctx.state, path) as unknown[]) ?? []).length === 0) setAt(ctx.state, path, undefined); redraw(); ctx.changed(); });
-      items.append(el('div', { class: 'item', 'data-path': formatPath(itemPath) }, el('div', { class: 'item-head' }, el('strong', {}, `${singular} ${i + 1}`), remove), el('div', { class: 'grid' }, ...body)));
+      remove.addEventListener('click', () => {
+        setAt(ctx.state, itemPath, undefined);
+        if (((getAt(ctx.state, path) as unknown[]) ?? []).length === 0) setAt(ctx.state, path, undefined);
+        redraw();
+        ctx.changed();
+      });
+      items.append(
+        el(
+          'div',
+          { class: 'item', 'data-path': formatPath(itemPath) },
+          el('div', { class: 'item-head' }, el('strong', {}, `${singular} ${i + 1}`), remove),
+          el('div', { class: 'grid' }, ...body),
+        ),
+      );
     });
     if (items.isConnected) ctx.rendered?.(items); // the first draw is marked with the whole form
   };

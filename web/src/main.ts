@@ -8,9 +8,21 @@ import { DraftReview, type DraftAnswer, type ReviewState } from './draft-review.
 import { valueText } from './text.js';
 import { el, markDraftedFields, markReviewed, renderSource, showSourceOf } from './draft-marks.js';
 
-interface Issue { path: string; message: string; text: string; line?: number }
-interface Problem { title: string; detail: string; issues?: Issue[] }
-interface Editions { summary: string; encodedUntil: string | null }
+interface Issue {
+  path: string;
+  message: string;
+  text: string;
+  line?: number;
+}
+interface Problem {
+  title: string;
+  detail: string;
+  issues?: Issue[];
+}
+interface Editions {
+  summary: string;
+  encodedUntil: string | null;
+}
 
 const SERVICE_MAIN = ['kind', 'region', 'modality', 'levels', 'side', 'approach', 'purpose', 'quantity', 'unit', 'label'];
 const SERVICE_SKIP = new Set([...SERVICE_MAIN, 'id', 'for', 'requested', 'extensions']);
@@ -38,7 +50,13 @@ function blankRequest(): Record<string, unknown> {
   return { format: 'imr-precheck/request@1', id: 'web-request', decisionDate: today, services: [{ id: 'service' }] };
 }
 
-const ctx: FormContext = { get state() { return state; }, changed: () => schedule(), rendered: (root) => markDrafted(root) };
+const ctx: FormContext = {
+  get state() {
+    return state;
+  },
+  changed: () => schedule(),
+  rendered: (root) => markDrafted(root),
+};
 
 function schedule(): void {
   clearTimeout(timer);
@@ -54,7 +72,9 @@ function renderService(): void {
   const top = fields(schema, [], ctx, ['id', 'decisionDate']);
   const main = fields(services, ['services', 0], ctx, SERVICE_MAIN);
   const more = document.createElement('details');
-  more.append(Object.assign(document.createElement('summary'), { textContent: 'More service fields (medication, consultation, course of visits)' }));
+  more.append(
+    Object.assign(document.createElement('summary'), { textContent: 'More service fields (medication, consultation, course of visits)' }),
+  );
   const rest = Object.keys(services.properties!).filter((k) => !SERVICE_SKIP.has(k));
   const grid = document.createElement('div');
   grid.className = 'grid';
@@ -63,7 +83,8 @@ function renderService(): void {
   const others = (state.services as { id: string; kind?: string; label?: string }[]).slice(1);
   const note = document.createElement('p');
   note.className = 'muted';
-  if (others.length > 0) note.textContent = `This request also asks for: ${others.map((s) => s.label ?? s.kind ?? s.id).join('; ')} (decided too; edit them in the YAML).`;
+  if (others.length > 0)
+    note.textContent = `This request also asks for: ${others.map((s) => s.label ?? s.kind ?? s.id).join('; ')} (decided too; edit them in the YAML).`;
   const box = $('#service-fields');
   const topGrid = document.createElement('div');
   topGrid.className = 'grid';
@@ -104,11 +125,11 @@ async function refresh(): Promise<void> {
   const res = await fetch('/v1/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(state) });
   if (mine !== sequence) return; // a newer edit is on its way
   if (res.ok) {
-    lastResult = await res.json() as Result;
+    lastResult = (await res.json()) as Result;
     clearFlags();
     $<PredictionView>('prediction-view').show(lastResult);
   } else {
-    const problem = await res.json() as Problem;
+    const problem = (await res.json()) as Problem;
     flag(problem);
     $<PredictionView>('prediction-view').show(lastResult, true);
   }
@@ -122,10 +143,13 @@ async function refreshCriteria(service: Record<string, unknown>): Promise<void> 
   if (key === criteriaKey) return;
   criteriaKey = key;
   const panel = $<CriteriaChecklist>('criteria-checklist');
-  if (!service.kind) { panel.show(null); return; }
+  if (!service.kind) {
+    panel.show(null);
+    return;
+  }
   const res = await fetch(`/v1/criteria?${key}`);
   if (key !== criteriaKey) return;
-  if (res.ok) panel.show(await res.json() as CriteriaAnswer);
+  if (res.ok) panel.show((await res.json()) as CriteriaAnswer);
   else panel.show(null, 'Fix the flagged service fields to see the criteria.');
 }
 
@@ -156,7 +180,9 @@ function flag(problem: Problem): void {
       const error = target.closest('.field, fieldset')?.querySelector<HTMLElement>(':scope > .error');
       if (error) error.textContent = issue.message;
       const go = Object.assign(document.createElement('button'), { type: 'button', textContent: text, className: 'link' });
-      go.addEventListener('click', () => (target.matches('input, select') ? target : target.querySelector<HTMLElement>('input, select') ?? target).focus());
+      go.addEventListener('click', () =>
+        (target.matches('input, select') ? target : (target.querySelector<HTMLElement>('input, select') ?? target)).focus(),
+      );
       li.append(go);
     } else li.textContent = issue.line ? `line ${issue.line}: ${text}` : text;
     ul.append(li);
@@ -237,7 +263,7 @@ function announce(text: string): void {
 }
 
 function focusField(node: HTMLElement): void {
-  const target = node.matches('fieldset') ? node.querySelector<HTMLElement>('input') ?? node : node;
+  const target = node.matches('fieldset') ? (node.querySelector<HTMLElement>('input') ?? node) : node;
   target.closest('details')?.setAttribute('open', '');
   target.focus();
   target.scrollIntoView({ block: 'center' });
@@ -257,12 +283,12 @@ async function draftFromNote(): Promise<void> {
   announce('Drafting the request from the note…');
   const res = await fetch('/v1/draft', { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
   if (!res.ok) {
-    const problem = await res.json() as Problem;
+    const problem = (await res.json()) as Problem;
     announce(`Could not draft: ${problem.issues?.map((i) => i.message).join('; ') || problem.detail}`);
     $<HTMLTextAreaElement>('#note-text').focus();
     return;
   }
-  const answer = await res.json() as DraftAnswer;
+  const answer = (await res.json()) as DraftAnswer;
   clearTimeout(timer);
   ++sequence; // a check still on its way belongs to the form before the draft
   review = new DraftReview(answer);
@@ -277,11 +303,17 @@ async function draftFromNote(): Promise<void> {
   showUnplaced(answer);
   $('#review').hidden = false;
   $('#check-reviewed').hidden = false;
-  $<PredictionView>('prediction-view').show(null, false, 'Not checked yet: review the drafted fields, then press “Check the reviewed request”.');
+  $<PredictionView>('prediction-view').show(
+    null,
+    false,
+    'Not checked yet: review the drafted fields, then press “Check the reviewed request”.',
+  );
   void refreshCriteria(firstService());
   const drafted = document.querySelectorAll<HTMLElement>('[data-draft]');
   const others = (state.services as unknown[]).length - 1;
-  announce(`Drafted ${drafted.length} fields from the note${others > 0 ? ` (and ${others} more service${others > 1 ? 's' : ''}, listed under the service)` : ''}. Each is highlighted with its source words; drafted facts need confirming. Nothing has been checked: review the fields, then press “Check the reviewed request”.${answer.warnings.length > 0 ? ` ${answer.warnings.length} warning(s) below.` : ''}`);
+  announce(
+    `Drafted ${drafted.length} fields from the note${others > 0 ? ` (and ${others} more service${others > 1 ? 's' : ''}, listed under the service)` : ''}. Each is highlighted with its source words; drafted facts need confirming. Nothing has been checked: review the fields, then press “Check the reviewed request”.${answer.warnings.length > 0 ? ` ${answer.warnings.length} warning(s) below.` : ''}`,
+  );
   if (drafted[0]) focusField(drafted[0]);
 }
 
@@ -292,7 +324,11 @@ function showUnplaced(answer: DraftAnswer): void {
   box.className = 'unplaced';
   const notes = (answer.request.documentation as { notes?: string } | undefined)?.notes;
   if (answer.warnings.length > 0) box.append(el('h3', {}, 'Warnings'), el('ul', {}, ...answer.warnings.map((w) => el('li', {}, w))));
-  if (notes) box.append(el('h3', {}, 'Not placed in a field (kept in Documentation → Notes, sent with the request)'), el('blockquote', { id: 'unplaced-notes' }, notes));
+  if (notes)
+    box.append(
+      el('h3', {}, 'Not placed in a field (kept in Documentation → Notes, sent with the request)'),
+      el('blockquote', { id: 'unplaced-notes' }, notes),
+    );
   box.hidden = box.childElementCount === 0;
 }
 
@@ -301,7 +337,9 @@ async function checkReviewed(): Promise<void> {
   const pending = [...document.querySelectorAll<HTMLElement>('[data-draft=pending]')];
   if (pending.length > 0 && !checkArmed) {
     checkArmed = true;
-    announce(`${pending.length} drafted field${pending.length > 1 ? 's are' : ' is'} not yet reviewed; the first is selected. Review them, or press “Check the reviewed request” again to check the request as it is.`);
+    announce(
+      `${pending.length} drafted field${pending.length > 1 ? 's are' : ' is'} not yet reviewed; the first is selected. Review them, or press “Check the reviewed request” again to check the request as it is.`,
+    );
     focusField(pending[0]!);
     return;
   }
@@ -312,9 +350,12 @@ async function checkReviewed(): Promise<void> {
   announce('Checking the reviewed request…');
   await refresh();
   const verdicts = lastResult?.services.map((s) => `${s.label}: ${s.prediction}`).join('; ');
-  announce(verdicts ? `Checked the reviewed request. ${verdicts}. The prediction now follows your edits.` : 'The request has problems: see the flagged fields.');
+  announce(
+    verdicts
+      ? `Checked the reviewed request. ${verdicts}. The prediction now follows your edits.`
+      : 'The request has problems: see the flagged fields.',
+  );
 }
-
 
 /** "Load a file": the request (YAML or JSON) in the file chosen. */
 async function loadFile(e: Event): Promise<void> {
@@ -324,10 +365,17 @@ async function loadFile(e: Event): Promise<void> {
 
 /** "Download the report": the Markdown report of a check of the current request. */
 async function downloadReport(): Promise<void> {
-  if (awaitingReview) { announce('The report comes from a check: review the drafted fields and press “Check the reviewed request” first.'); return; }
-  const res = await fetch('/v1/check?format=markdown', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(state) });
+  if (awaitingReview) {
+    announce('The report comes from a check: review the drafted fields and press “Check the reviewed request” first.');
+    return;
+  }
+  const res = await fetch('/v1/check?format=markdown', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(state),
+  });
   if (res.ok) download(fileName('-report.md'), 'text/markdown', await res.text());
-  else flag(await res.json() as Problem);
+  else flag((await res.json()) as Problem);
 }
 
 async function start(): Promise<void> {
@@ -345,9 +393,18 @@ async function start(): Promise<void> {
 
   $('#load-file').addEventListener('change', (e) => void loadFile(e));
   $('#load-paste').addEventListener('click', () => void loadText($<HTMLTextAreaElement>('#paste').value));
-  $('#download-yaml').addEventListener('click', () => download(fileName('.yaml'), 'application/yaml', `# yaml-language-server: $schema=schemas/request.schema.json\n${stringifyYaml(state)}`));
+  $('#download-yaml').addEventListener('click', () =>
+    download(fileName('.yaml'), 'application/yaml', `# yaml-language-server: $schema=schemas/request.schema.json\n${stringifyYaml(state)}`),
+  );
   $('#download-report').addEventListener('click', () => void downloadReport());
-  $('#reset').addEventListener('click', () => { state = blankRequest(); endReview(); criteriaKey = ''; lastResult = null; renderAll(); void refresh(); });
+  $('#reset').addEventListener('click', () => {
+    state = blankRequest();
+    endReview();
+    criteriaKey = '';
+    lastResult = null;
+    renderAll();
+    void refresh();
+  });
   $('#draft-note').addEventListener('click', () => void draftFromNote());
   $('#check-reviewed').addEventListener('click', () => void checkReviewed());
   const form = $('.form-column');
@@ -362,4 +419,3 @@ void start().catch((err: unknown) => {
   $('#problems').hidden = false;
   $('#problems').textContent = `The page could not start: ${(err as Error).message}`;
 });
-

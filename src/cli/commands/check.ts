@@ -10,7 +10,21 @@ import { rulePack } from '../../rules/pack.js';
 import type { RequestResult } from '../../engine/result.js';
 import { renderText } from '../../report/text.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { expandPaths, flattenBatches, flushOutput, isBad, openInput, printIssues, readFileSources, readLineBatches, readStreamSources, useColor, write, type Line, type Source } from '../io.js';
+import {
+  expandPaths,
+  flattenBatches,
+  flushOutput,
+  isBad,
+  openInput,
+  printIssues,
+  readFileSources,
+  readLineBatches,
+  readStreamSources,
+  useColor,
+  write,
+  type Line,
+  type Source,
+} from '../io.js';
 import { describeBudgets, escapeControl, excerpt } from '../../request/budgets.js';
 import { JsonResults } from '../json-output.js';
 import { BatchSummary, EXIT_CODES_HELP, FAIL_ON, OutDir, policyExitCode, sourceRef, withSource, type FailOn } from '../batch.js';
@@ -22,7 +36,11 @@ export type Format = (typeof FORMATS)[number];
 
 export const EXIT = { overturned: 0, upheld: 1, invalid: 2, notCovered: 3, internal: 4 } as const;
 
-interface Tally { invalid: boolean; upheld: boolean; notCovered: boolean }
+interface Tally {
+  invalid: boolean;
+  upheld: boolean;
+  notCovered: boolean;
+}
 
 export function exitCodeFor(t: Tally): number {
   if (t.invalid) return EXIT.invalid;
@@ -35,14 +53,26 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('predict the IMR outcome of each service in one or more requests')
-    .argument('<inputs...>', 'request files (YAML or JSON), directories of them, or - for a stream on standard input (JSON Lines or YAML documents separated by ---)')
+    .argument(
+      '<inputs...>',
+      'request files (YAML or JSON), directories of them, or - for a stream on standard input (JSON Lines or YAML documents separated by ---)',
+    )
     .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'text')
-    .option('--out-dir <dir>', 'write one report per request into <dir> (named after its file, or its id for a stream); text and markdown runs print the summary')
+    .option(
+      '--out-dir <dir>',
+      'write one report per request into <dir> (named after its file, or its id for a stream); text and markdown runs print the summary',
+    )
     .option('--fail-on <policy>', `when to exit non-zero: ${FAIL_ON.join(' | ')} (see exit codes below)`, 'upheld')
-    .option('--draft', 'the inputs are clinical text (note, RFA, letter): draft a request from each, then decide it (drafted facts need confirming)')
-    .addHelpText('after', `${EXIT_CODES_HELP}
+    .option(
+      '--draft',
+      'the inputs are clinical text (note, RFA, letter): draft a request from each, then decide it (drafted facts need confirming)',
+    )
+    .addHelpText(
+      'after',
+      `${EXIT_CODES_HELP}
 Limits per request (each breach is one error naming the limit and the path):
-  ${describeBudgets().split('; ').join('\n  ')}`)
+  ${describeBudgets().split('; ').join('\n  ')}`,
+    )
     .action(async (inputs: string[], opts: { format: string; outDir?: string; failOn: string; draft?: boolean }) => {
       if (!(FAIL_ON as readonly string[]).includes(opts.failOn)) {
         process.stderr.write(`precheck check: unknown --fail-on "${opts.failOn}"; expected one of: ${FAIL_ON.join(', ')}\n`);
@@ -70,9 +100,21 @@ async function peek(batches: AsyncGenerator<Line[]>): Promise<{ first: string | 
   for (let next = await batches.next(); !next.done; next = await batches.next()) {
     seen.push(next.value);
     const head = next.value.map((l) => (isBad(l) ? '' : l.trim())).find((t) => t !== '' && !t.startsWith('#'));
-    if (head !== undefined) return { first: head, rest: (async function* () { yield* seen; yield* batches; })() };
+    if (head !== undefined)
+      return {
+        first: head,
+        rest: (async function* () {
+          yield* seen;
+          yield* batches;
+        })(),
+      };
   }
-  return { first: undefined, rest: (async function* () { yield* seen; })() };
+  return {
+    first: undefined,
+    rest: (async function* () {
+      yield* seen;
+    })(),
+  };
 }
 
 export async function runCheck(inputs: string[], format: Format, options: { outDir?: string } = {}): Promise<number> {
@@ -82,7 +124,9 @@ export async function runCheck(inputs: string[], format: Format, options: { outD
   let first = true;
   const json = new JsonResults(write);
   const summary = new BatchSummary();
-  const out = options.outDir ? new OutDir(options.outDir, { text: 'txt', markdown: 'md', json: 'json', jsonl: 'jsonl', csv: 'csv' }[format]) : undefined;
+  const out = options.outDir
+    ? new OutDir(options.outDir, { text: 'txt', markdown: 'md', json: 'json', jsonl: 'jsonl', csv: 'csv' }[format])
+    : undefined;
   if (format === 'csv' && !out) await write(csvHeader());
   const emit = async (sourceless: RequestResult, request: Request, name: string): Promise<void> => {
     const source = sourceRef(name);
@@ -92,15 +136,27 @@ export async function runCheck(inputs: string[], format: Format, options: { outD
     tally.notCovered ||= o.notCovered;
     summary.add(result);
     if (out) {
-      out.write(source, result.request, format === 'csv' ? csvHeader() + csvRows(result, source)
-        : format === 'markdown' ? renderMarkdown(result, pack.catalog, request)
-          : format === 'text' ? renderText(result, pack.catalog) : `${JSON.stringify(result, null, format === 'json' ? 2 : 0)}\n`);
+      out.write(
+        source,
+        result.request,
+        format === 'csv'
+          ? csvHeader() + csvRows(result, source)
+          : format === 'markdown'
+            ? renderMarkdown(result, pack.catalog, request)
+            : format === 'text'
+              ? renderText(result, pack.catalog)
+              : `${JSON.stringify(result, null, format === 'json' ? 2 : 0)}\n`,
+      );
       return;
     }
-    if (format === 'csv') { await write(csvRows(result, source)); return; }
+    if (format === 'csv') {
+      await write(csvRows(result, source));
+      return;
+    }
     if (format === 'jsonl') await write(`${JSON.stringify(result)}\n`);
     else if (format === 'json') await json.add(result);
-    else if (format === 'markdown') await write(`${first ? '' : '\n---\n\n'}${renderMarkdown(escapeStrings(result), pack.catalog, escapeStrings(request, true))}`);
+    else if (format === 'markdown')
+      await write(`${first ? '' : '\n---\n\n'}${renderMarkdown(escapeStrings(result), pack.catalog, escapeStrings(request, true))}`);
     else await write(`${first ? '' : '\n'}${renderText(escapeStrings(result), pack.catalog, { color })}`);
     first = false;
     process.exitCode = exitCodeFor(tally);
@@ -120,7 +176,10 @@ export async function runCheck(inputs: string[], format: Format, options: { outD
   let found = 0;
   const decide = async (source: Source): Promise<void> => {
     found++;
-    if ('issues' in source) { await fail(source.name, source.issues, null); return; }
+    if ('issues' in source) {
+      await fail(source.name, source.issues, null);
+      return;
+    }
     const data = source.doc.data as { id?: unknown; request?: { id?: unknown } } | null;
     const rawId = typeof data?.id === 'string' ? data.id : typeof data?.request?.id === 'string' ? data.request.id : null;
     const id = rawId === null ? null : excerpt(rawId);
@@ -128,7 +187,10 @@ export async function runCheck(inputs: string[], format: Format, options: { outD
     try {
       request = requestFromDocument(source.doc);
     } catch (err) {
-      if (err instanceof InputError) { await fail(source.doc.name, err.issues, id); return; }
+      if (err instanceof InputError) {
+        await fail(source.doc.name, err.issues, id);
+        return;
+      }
       throw err;
     }
     await emit(checkRequest(request, { pack }), request, source.doc.name);
@@ -138,7 +200,10 @@ export async function runCheck(inputs: string[], format: Format, options: { outD
     tally.upheld ||= o.upheld;
     tally.notCovered ||= o.notCovered;
     process.exitCode = exitCodeFor(tally);
-    if (o.stderr.length > 0) { await flushOutput(); process.stderr.write(`${o.stderr.map((l) => escapeControl(l)).join('\n')}\n`); }
+    if (o.stderr.length > 0) {
+      await flushOutput();
+      process.stderr.write(`${o.stderr.map((l) => escapeControl(l)).join('\n')}\n`);
+    }
     await write(o.text);
   };
 
@@ -154,7 +219,11 @@ export async function runCheck(inputs: string[], format: Format, options: { outD
     const { first: head, rest } = await peek(readLineBatches(openInput('-')));
     if (format !== 'jsonl' || out || !head?.startsWith('{')) {
       for await (const source of readStreamSources(flattenBatches(rest))) await decide(source);
-      if (found === before) await decide({ name: '<stdin>', issues: [{ file: '<stdin>', path: '', code: 'no-request', message: 'no request found: standard input is empty' }] });
+      if (found === before)
+        await decide({
+          name: '<stdin>',
+          issues: [{ file: '<stdin>', path: '', code: 'no-request', message: 'no request found: standard input is empty' }],
+        });
       continue;
     }
     // JSON Lines in, JSON Lines out: a chunk of lines at a time, each decided as it comes
@@ -175,7 +244,9 @@ export async function runCheck(inputs: string[], format: Format, options: { outD
   if (format === 'json' && !out) await json.end();
   if (out) process.stderr.write(`precheck check: wrote ${out.written} report(s) to ${out.dir}\n`);
   if ((format === 'text' || format === 'markdown') && (summary.worthShowing || out)) {
-    await write(`${out || first ? '' : format === 'markdown' ? '\n---\n\n' : '\n'}${format === 'markdown' ? summary.markdown() : summary.text()}`);
+    await write(
+      `${out || first ? '' : format === 'markdown' ? '\n---\n\n' : '\n'}${format === 'markdown' ? summary.markdown() : summary.text()}`,
+    );
   }
   await flushOutput();
   return exitCodeFor(tally);

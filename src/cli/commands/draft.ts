@@ -19,17 +19,25 @@ import { printIssues, useColor, write, flushOutput } from '../io.js';
 export const DRAFT_FORMATS = ['yaml', 'json'] as const;
 const SERVICES_FROM = ['auto', 'rfa', 'letter', 'none'] as const;
 
-interface DraftCliOptions { format: string; servicesFrom: string; noteDate?: string }
+interface DraftCliOptions {
+  format: string;
+  servicesFrom: string;
+  noteDate?: string;
+}
 
 export function registerDraft(program: Command): void {
   program
     .command('draft')
-    .description('draft a request (imr-precheck/request@1) from a progress note, RFA or IMR letter; every drafted fact quotes its source words')
+    .description(
+      'draft a request (imr-precheck/request@1) from a progress note, RFA or IMR letter; every drafted fact quotes its source words',
+    )
     .argument('<file>', 'clinical text: a .txt file, a PDF, or - for standard input')
     .option('-f, --format <format>', `output format: ${DRAFT_FORMATS.join(' | ')}`, 'yaml')
     .option('--services-from <source>', `where the requested services come from: ${SERVICES_FROM.join(' | ')}`, 'auto')
     .option('--note-date <date>', 'the note\'s date (YYYY-MM-DD), for relative dates such as "3 weeks ago"')
-    .action(async (file: string, opts: DraftCliOptions) => { process.exitCode = await runDraft(file, opts); });
+    .action(async (file: string, opts: DraftCliOptions) => {
+      process.exitCode = await runDraft(file, opts);
+    });
 }
 
 /** Reads clinical text from a file, a PDF or standard input (bounded). */
@@ -55,14 +63,25 @@ export async function readClinicalText(file: string): Promise<string> {
 
 function readError(command: string, file: string, err: unknown): number {
   const code = (err as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+  const why =
+    code === 'ENOENT'
+      ? 'file not found'
+      : code === 'EISDIR'
+        ? 'is a directory'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : (err as Error).message;
   process.stderr.write(`precheck ${command}: ${file}: ${why}\n`);
   return 2;
 }
 
 function draftOf(file: string, text: string, opts: { servicesFrom?: string; noteDate?: string }): Draft {
   const id = file === '-' ? 'draft' : basename(file, extname(file)).replace(/[^A-Za-z0-9._-]+/g, '-') || 'draft';
-  return draftRequest(text, { id, servicesFrom: (opts.servicesFrom ?? 'auto') as ServicesFrom, ...(opts.noteDate ? { noteDate: opts.noteDate } : {}) });
+  return draftRequest(text, {
+    id,
+    servicesFrom: (opts.servicesFrom ?? 'auto') as ServicesFrom,
+    ...(opts.noteDate ? { noteDate: opts.noteDate } : {}),
+  });
 }
 
 export async function runDraft(file: string, opts: DraftCliOptions): Promise<number> {
@@ -75,11 +94,19 @@ export async function runDraft(file: string, opts: DraftCliOptions): Promise<num
     return 2;
   }
   let text: string;
-  try { text = await readClinicalText(file); } catch (err) { return readError('draft', file, err); }
+  try {
+    text = await readClinicalText(file);
+  } catch (err) {
+    return readError('draft', file, err);
+  }
   const draft = draftOf(file, text, opts);
   for (const w of draft.warnings) process.stderr.write(`precheck draft: ${file}: ${w}\n`);
   process.stderr.write(`precheck draft: ${DRAFT_WARNING}\n`);
-  await write(opts.format === 'json' ? `${JSON.stringify(draft.request, null, 2)}\n` : `# ${DRAFT_WARNING}\n${stringify(draft.request, { lineWidth: 120 })}`);
+  await write(
+    opts.format === 'json'
+      ? `${JSON.stringify(draft.request, null, 2)}\n`
+      : `# ${DRAFT_WARNING}\n${stringify(draft.request, { lineWidth: 120 })}`,
+  );
   await flushOutput();
   return 0;
 }
@@ -90,15 +117,18 @@ export function quotesFor(request: Record<string, unknown>, evidence: string): s
   const show = (e: Span): string => `${e.line}:${e.column} "${e.quote.replace(/\s+/g, ' ')}"`;
   const item = /^([a-zA-Z]+)\[(\d+)\]/.exec(evidence);
   if (item) {
-    const found = ((request[item[1]!] as unknown[] | undefined) ?? [])[Number(item[2])] as { extensions?: { evidence?: unknown } } | undefined;
+    const found = ((request[item[1]!] as unknown[] | undefined) ?? [])[Number(item[2])] as
+      { extensions?: { evidence?: unknown } } | undefined;
     const ev = found?.extensions?.evidence;
     return Array.isArray(ev) ? (ev as Span[]).map(show) : [];
   }
   // a documentation or patient field keeps its words under its object's extensions.evidence.<field>
   const field = /^(documentation|patient)\.([A-Za-z]+(?:\.[A-Za-z]+)?)/.exec(evidence);
   if (!field) return [];
-  const byField = ((request[field[1]!] as { extensions?: { evidence?: Record<string, Span> } } | undefined)?.extensions?.evidence) ?? {};
-  return Object.entries(byField).filter(([k]) => k === field[2] || k.startsWith(`${field[2]}.`)).map(([, e]) => show(e));
+  const byField = (request[field[1]!] as { extensions?: { evidence?: Record<string, Span> } } | undefined)?.extensions?.evidence ?? {};
+  return Object.entries(byField)
+    .filter(([k]) => k === field[2] || k.startsWith(`${field[2]}.`))
+    .map(([, e]) => show(e));
 }
 
 /** `precheck check --draft`: drafts each input, decides it, and shows the drafted words behind each criterion. */
@@ -108,7 +138,13 @@ export async function runCheckDraft(inputs: string[], format: string): Promise<n
   const results: RequestResult[] = [];
   for (const file of inputs) {
     let text: string;
-    try { text = await readClinicalText(file); } catch (err) { exit = 2; readError('check --draft', file, err); continue; }
+    try {
+      text = await readClinicalText(file);
+    } catch (err) {
+      exit = 2;
+      readError('check --draft', file, err);
+      continue;
+    }
     const draft = draftOf(file, text, {});
     for (const w of draft.warnings) process.stderr.write(`precheck check --draft: ${file}: ${w}\n`);
     process.stderr.write(`precheck check --draft: WARNING: ${DRAFT_WARNING}\n`);
@@ -116,7 +152,11 @@ export async function runCheckDraft(inputs: string[], format: string): Promise<n
     try {
       result = checkRequest(validateRequest(loadJson(JSON.stringify(draft.request), file)), { pack });
     } catch (err) {
-      if (err instanceof InputError) { printIssues(err.issues); exit = 2; continue; }
+      if (err instanceof InputError) {
+        printIssues(err.issues);
+        exit = 2;
+        continue;
+      }
       throw err;
     }
     results.push(result);

@@ -12,7 +12,10 @@ import { buildCaseSkeleton, SCHEMA_COMMENT, type CaseSkeleton } from '../../lett
 
 export const PARSE_LETTER_FORMATS = ['yaml', 'json'] as const;
 
-interface ParseLetterOptions { format: string; out?: string }
+interface ParseLetterOptions {
+  format: string;
+  out?: string;
+}
 
 export function registerParseLetter(program: Command): void {
   program
@@ -21,7 +24,9 @@ export function registerParseLetter(program: Command): void {
     .argument('<letter>', 'the letter: a text file (as pdftotext gives it) or a PDF')
     .option('-f, --format <format>', `output format: ${PARSE_LETTER_FORMATS.join(' | ')}`, 'yaml')
     .option('-o, --out <file>', 'write the case to this file instead of standard output')
-    .action(async (file: string, opts: ParseLetterOptions) => { process.exitCode = await runParseLetter(file, opts); });
+    .action(async (file: string, opts: ParseLetterOptions) => {
+      process.exitCode = await runParseLetter(file, opts);
+    });
 }
 
 /** `source:` of a case: the letter's path relative to shared/ when it lies under one, else as given. */
@@ -64,11 +69,22 @@ export async function runParseLetter(file: string, opts: ParseLetterOptions): Pr
   } catch (err) {
     if (err instanceof NotALetterError) return fail(err.message);
     const code = (err as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message);
+    return fail(
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (err as Error).message,
+    );
   }
   const issues: InputIssue[] = [];
   const { catalog } = loadCatalog(DEFAULT_GUIDELINES_DIR, issues);
-  if (issues.length > 0) process.stderr.write(`precheck parse-letter: the guideline catalog has ${issues.length} problem(s); citations are mapped without it where it failed to load\n`);
+  if (issues.length > 0)
+    process.stderr.write(
+      `precheck parse-letter: the guideline catalog has ${issues.length} problem(s); citations are mapped without it where it failed to load\n`,
+    );
   let skeleton: CaseSkeleton;
   try {
     skeleton = buildCaseSkeleton(parseLetterText(text, catalog), { source: caseSource(file), fallbackId: basename(file, extname(file)) });

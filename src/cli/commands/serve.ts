@@ -8,7 +8,9 @@ export const DEFAULT_PORT = 8787;
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the web page and the HTTP API (POST /v1/check, /v1/check:batch, /v1/draft; GET /v1/criteria, /v1/topics, /v1/openapi.json, /healthz)')
+    .description(
+      'serve the web page and the HTTP API (POST /v1/check, /v1/check:batch, /v1/draft; GET /v1/criteria, /v1/topics, /v1/openapi.json, /healthz)',
+    )
     .option('--host <host>', 'address to listen on (loopback by default; another address exposes the server to the network)', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 = any free port)', String(DEFAULT_PORT))
     .option('--quiet', 'no request log on standard error')
@@ -28,10 +30,15 @@ export function registerServe(program: Command): void {
         return;
       }
       const address = app.server.address();
-      const shown = typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/` : String(address);
+      const shown =
+        typeof address === 'object' && address
+          ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/`
+          : String(address);
       process.stderr.write(`precheck serve: listening on ${shown} (web page at /, API under /v1, Ctrl-C to stop)\n`);
       if (!['127.0.0.1', '::1', 'localhost'].includes(opts.host)) {
-        process.stderr.write(`precheck serve: warning: listening on ${opts.host}, not loopback: other machines can reach this server and the records sent to it\n`);
+        process.stderr.write(
+          `precheck serve: warning: listening on ${opts.host}, not loopback: other machines can reach this server and the records sent to it\n`,
+        );
       }
       await new Promise<void>((resolve) => {
         const stop = (signal: string): void => {

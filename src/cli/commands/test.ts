@@ -16,8 +16,15 @@ export const DEFAULT_SNAPSHOT = 'test/cases/snapshot.json';
 const DEFAULT_PATHS = ['test/cases', 'rules'];
 
 interface TestOptions {
-  format: string; specOnly?: boolean; filter?: string; baseline: string | false; updateBaseline?: boolean; verbose?: boolean; criteria?: boolean;
-  snapshot: string | false; updateSnapshot?: boolean;
+  format: string;
+  specOnly?: boolean;
+  filter?: string;
+  baseline: string | false;
+  updateBaseline?: boolean;
+  verbose?: boolean;
+  criteria?: boolean;
+  snapshot: string | false;
+  updateSnapshot?: boolean;
 }
 
 export function registerTest(program: Command): void {
@@ -32,11 +39,20 @@ export function registerTest(program: Command): void {
     .option('--update-baseline', 'write the current mismatches to the baseline file')
     .option('-v, --verbose', 'list passing cases and known mismatches too')
     .option('--criteria', 'list per-criterion counts (met / unmet / not documented)')
-    .option('--spec-only', 'also decide every case with the fields the shared request format does not define removed, and print the figures both ways')
-    .option('--snapshot <file>', 'every item\'s prediction and criterion statuses as last reviewed: items that moved fail the run', DEFAULT_SNAPSHOT)
+    .option(
+      '--spec-only',
+      'also decide every case with the fields the shared request format does not define removed, and print the figures both ways',
+    )
+    .option(
+      '--snapshot <file>',
+      "every item's prediction and criterion statuses as last reviewed: items that moved fail the run",
+      DEFAULT_SNAPSHOT,
+    )
     .option('--no-snapshot', 'do not compare with the snapshot')
     .option('--update-snapshot', 'record the current predictions and criterion statuses in the snapshot file')
-    .action((paths: string[], opts: TestOptions) => { process.exitCode = runTest(paths, opts); });
+    .action((paths: string[], opts: TestOptions) => {
+      process.exitCode = runTest(paths, opts);
+    });
 }
 
 function readBaseline(file: string | false): Baseline {
@@ -59,11 +75,13 @@ export function runTest(paths: string[], opts: TestOptions): number {
     return 1;
   }
   const tty = process.stderr.isTTY === true && opts.format === 'text';
-  const progress = tty ? (done: number, total: number): void => {
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
-  } : undefined;
+  const progress = tty
+    ? (done: number, total: number): void => {
+        const width = 30;
+        const filled = Math.round((done / total) * width);
+        process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+      }
+    : undefined;
   const report = runCases(cases, pack, readBaseline(opts.baseline), { onProgress: progress });
   const unreadable = new Set(loaded.problems.map((p) => p.file)).size;
   let snapshot: Snapshot | undefined;
@@ -77,14 +95,29 @@ export function runTest(paths: string[], opts: TestOptions): number {
   // the exit code stays the normal run's: the spec-only figures measure, they do not gate
   let stripped = 0;
   const specOnly = opts.specOnly
-    ? runCases(cases, pack, {}, { transform: (r) => { const s = stripToSharedFormat(r); stripped += s.stripped.length; return s.request; } })
+    ? runCases(
+        cases,
+        pack,
+        {},
+        {
+          transform: (r) => {
+            const s = stripToSharedFormat(r);
+            stripped += s.stripped.length;
+            return s.request;
+          },
+        },
+      )
     : undefined;
   if (opts.format === 'json') {
     const out = JSON.parse(specOnly ? renderTestJson(report, { specOnly, stripped }) : renderTestJson(report)) as Record<string, unknown>;
     if (diff) out.snapshot = diff;
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    const text = renderTestText(report, { ...opts, unreadable, ...(specOnly ? { appendix: renderSpecOnlyText(report, specOnly, stripped) } : {}) });
+    const text = renderTestText(report, {
+      ...opts,
+      unreadable,
+      ...(specOnly ? { appendix: renderSpecOnlyText(report, specOnly, stripped) } : {}),
+    });
     // The snapshot section goes just above the closing "N passed, N failed" line.
     const cut = text.lastIndexOf('\n', text.length - 2) + 1;
     process.stdout.write(text.slice(0, cut) + (diff && snapshot ? renderSnapshotDiff(diff, snapshot, report) : '') + text.slice(cut));
@@ -101,7 +134,10 @@ export function runTest(paths: string[], opts: TestOptions): number {
   }
   if (opts.updateBaseline && opts.baseline) {
     const items = baselineOf(report);
-    writeFileSync(opts.baseline, `${JSON.stringify({ note: 'Items whose prediction disagrees with the letter, as of the rule pack hash below. precheck test reports them as known mismatches instead of failures; accuracy figures still count them as wrong.', rulePack: pack.hash, items }, null, 2)}\n`);
+    writeFileSync(
+      opts.baseline,
+      `${JSON.stringify({ note: 'Items whose prediction disagrees with the letter, as of the rule pack hash below. precheck test reports them as known mismatches instead of failures; accuracy figures still count them as wrong.', rulePack: pack.hash, items }, null, 2)}\n`,
+    );
     process.stderr.write(`baseline: ${Object.keys(items).length} known mismatch(es) written to ${opts.baseline}\n`);
     return loaded.problems.length > 0 ? 1 : 0;
   }
