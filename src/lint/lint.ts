@@ -136,6 +136,27 @@ export function checkCatalogUsed(pack: RulePack): InputIssue[] {
     });
 }
 
+/**
+ * A criterion that can be not documented says what to document (`toOverturn`): an upheld service
+ * always gives the physician something to act on, or the statement that nothing can overturn it.
+ */
+export function checkAdviceWritten(pack: RulePack): InputIssue[] {
+  return pack.topics.flatMap((t) =>
+    t.spec.criteria.flatMap((c, i) =>
+      c.notDocumented !== undefined && c.toOverturn === undefined
+        ? [
+            issue(
+              t.file,
+              `criteria[${i}].toOverturn`,
+              'missing-advice',
+              `criterion ${c.id} can be not documented but has no toOverturn: say what to document`,
+            ),
+          ]
+        : [],
+    ),
+  );
+}
+
 /** Every fact id starts with the camelCase name of the file under src/facts/ that defines it. */
 export function checkFactNamespaces(): InputIssue[] {
   return factNamespaceProblems().map((p) => issue(p.file, p.id, 'fact-namespace', p.message));

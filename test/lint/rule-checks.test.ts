@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { loadRulePack, PROJECT_ROOT } from '../../src/rules/pack.js';
 import { InputError, type InputIssue } from '../../src/request/issues.js';
 import { leafTypeProblems } from '../../src/rules/leaf-types.js';
-import { collapseRepeats } from '../../src/lint/lint.js';
+import { checkAdviceWritten, collapseRepeats } from '../../src/lint/lint.js';
 import type { FactType } from '../../src/facts/types.js';
 
 const CHIRO = 'rules/mtus-cpmtg/manual-therapy-manipulation.yaml';
@@ -106,5 +106,19 @@ describe('collapseRepeats', () => {
     expect(out).toHaveLength(2);
     expect(out[0]!.message).toContain('also at 2 more places in this file: line 9, line 12');
     expect(out[0]!.line).toBe(3);
+  });
+});
+
+describe('checkAdviceWritten', () => {
+  it('passes on the shipped pack and names a criterion that can be not documented without advice', () => {
+    const pack = loadRulePack();
+    expect(checkAdviceWritten(pack)).toEqual([]);
+    const topic = pack.topics[0]!;
+    const criterion = topic.spec.criteria.find((c) => c.notDocumented !== undefined)!;
+    const { toOverturn: _dropped, ...withoutAdvice } = criterion;
+    const broken = { ...pack, topics: [{ ...topic, spec: { ...topic.spec, criteria: [withoutAdvice] } }] };
+    expect(checkAdviceWritten(broken)).toEqual([
+      expect.objectContaining({ file: topic.file, code: 'missing-advice', message: expect.stringContaining(criterion.id) as string }),
+    ]);
   });
 });

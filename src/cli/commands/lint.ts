@@ -10,6 +10,7 @@ import {
   collapseRepeats,
   checkPinnedThresholds,
   checkCatalogUsed,
+  checkAdviceWritten,
   checkFactNamespaces,
   checkCriteriaExercised,
   checkFieldOrder,
@@ -58,7 +59,12 @@ export function runLint(format: string, fix = false, listThresholds = false, sho
     problems.push(...loaded.problems);
     const report = runCases(loaded.cases, pack);
     mutations = thresholdMutations(pack, loaded.cases, report);
-    problems.push(...checkCriteriaExercised(pack, report), ...checkCatalogUsed(pack), ...checkPinnedThresholds(pack, mutations));
+    problems.push(
+      ...checkCriteriaExercised(pack, report),
+      ...checkCatalogUsed(pack),
+      ...checkAdviceWritten(pack),
+      ...checkPinnedThresholds(pack, mutations),
+    );
     shared = sharedServices(report);
     const undetected = mutations.filter((m) => m.detectedBy === 0);
     stats =
