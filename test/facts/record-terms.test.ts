@@ -74,6 +74,46 @@ describe('surgery planned, from the shared format alone', () => {
   });
 });
 
+describe('a procedure "contemplated" or "being considered" is a planned procedure', () => {
+  it('an injection contemplated for the region is planned; one not contemplated, or for another region, is not', () => {
+    expect(
+      value(
+        { ...mri('shoulder'), documentation: { notes: 'A glenohumeral cortisone injection is contemplated; imaging first.' } },
+        'documentation.invasiveProcedurePlanned',
+      ),
+    ).toBe(true);
+    expect(
+      value(
+        { ...mri('knee'), documentation: { notes: 'The surgeon is contemplating an injection of the knee.' } },
+        'documentation.invasiveProcedurePlanned',
+      ),
+    ).toBe(true);
+    expect(
+      value(
+        { ...mri('shoulder'), documentation: { notes: 'No injection is contemplated at present.' } },
+        'documentation.invasiveProcedurePlanned',
+      ),
+    ).toBe(false);
+    expect(
+      value(
+        { ...mri('shoulder'), documentation: { notes: 'A lumbar epidural injection is being considered.' } },
+        'documentation.invasiveProcedurePlanned',
+      ),
+    ).toBeUndefined();
+  });
+  it('surgery contemplated or being considered is surgery planned', () => {
+    expect(
+      value(
+        { ...mri('hip'), documentation: { notes: 'Revision surgery is being considered for the hip.' } },
+        'documentation.surgeryPlanned',
+      ),
+    ).toBe(true);
+    expect(
+      value({ ...mri('knee'), documentation: { notes: 'She is contemplating surgery on the knee.' } }, 'documentation.surgeryPlanned'),
+    ).toBe(true);
+  });
+});
+
 describe('other flags from the record words', () => {
   it('new neurologic deficit: a change word with a neurologic subject, in exam text or notes', () => {
     expect(
