@@ -170,6 +170,17 @@ describe('other flags from the record words', () => {
   });
 });
 
+describe('risk screening named as "screening for addiction" or "screening for risk"', () => {
+  it('states it when done, and its absence when the words deny it', () => {
+    const tramadol = [{ id: 's', kind: 'medication', name: 'tramadol', quantity: 60 }];
+    const read = (notes: string) => value({ services: tramadol, documentation: { notes } }, 'medication.opioidMonitoring.riskScreening');
+    expect(read('She underwent screening for addiction before the first prescription.')).toBe(true);
+    expect(read('Screening for the risk of misuse was done at intake.')).toBe(true);
+    expect(read('There is no documented screening for addiction or adverse-event risk.')).toBe(false);
+    expect(read('He was screened for hepatitis.')).toBeUndefined();
+  });
+});
+
 describe('the vocabulary file', () => {
   const text = readFileSync(join(import.meta.dirname, '../../vocab/record-terms.yaml'), 'utf8');
   it('compiles', () => expect(() => compileVocabulary(text)).not.toThrow());
