@@ -74,6 +74,46 @@ describe('surgery planned, from the shared format alone', () => {
   });
 });
 
+describe('a procedure "contemplated" or "being considered" is a planned procedure', () => {
+  it('an injection contemplated for the region is planned; one not contemplated, or for another region, is not', () => {
+    expect(
+      value(
+        { ...mri('shoulder'), documentation: { notes: 'A glenohumeral cortisone injection is contemplated; imaging first.' } },
+        'documentation.invasiveProcedurePlanned',
+      ),
+    ).toBe(true);
+    expect(
+      value(
+        { ...mri('knee'), documentation: { notes: 'The surgeon is contemplating an injection of the knee.' } },
+        'documentation.invasiveProcedurePlanned',
+      ),
+    ).toBe(true);
+    expect(
+      value(
+        { ...mri('shoulder'), documentation: { notes: 'No injection is contemplated at present.' } },
+        'documentation.invasiveProcedurePlanned',
+      ),
+    ).toBe(false);
+    expect(
+      value(
+        { ...mri('shoulder'), documentation: { notes: 'A lumbar epidural injection is being considered.' } },
+        'documentation.invasiveProcedurePlanned',
+      ),
+    ).toBeUndefined();
+  });
+  it('surgery contemplated or being considered is surgery planned', () => {
+    expect(
+      value(
+        { ...mri('hip'), documentation: { notes: 'Revision surgery is being considered for the hip.' } },
+        'documentation.surgeryPlanned',
+      ),
+    ).toBe(true);
+    expect(
+      value({ ...mri('knee'), documentation: { notes: 'She is contemplating surgery on the knee.' } }, 'documentation.surgeryPlanned'),
+    ).toBe(true);
+  });
+});
+
 describe('other flags from the record words', () => {
   it('new neurologic deficit: a change word with a neurologic subject, in exam text or notes', () => {
     expect(
@@ -127,6 +167,17 @@ describe('other flags from the record words', () => {
     expect(value({ services: norco, documentation: { notes } }, 'medication.opioidMonitoring.treatmentAgreement')).toBe(true);
     expect(value({ services: norco, documentation: { notes } }, 'medication.opioidMonitoring.painScores')).toBe(true);
     expect(value({ services: norco, documentation: { notes } }, 'medication.opioidMonitoring.riskScreening')).toBeUndefined();
+  });
+});
+
+describe('risk screening named as "screening for addiction" or "screening for risk"', () => {
+  it('states it when done, and its absence when the words deny it', () => {
+    const tramadol = [{ id: 's', kind: 'medication', name: 'tramadol', quantity: 60 }];
+    const read = (notes: string) => value({ services: tramadol, documentation: { notes } }, 'medication.opioidMonitoring.riskScreening');
+    expect(read('She underwent screening for addiction before the first prescription.')).toBe(true);
+    expect(read('Screening for the risk of misuse was done at intake.')).toBe(true);
+    expect(read('There is no documented screening for addiction or adverse-event risk.')).toBe(false);
+    expect(read('He was screened for hepatitis.')).toBeUndefined();
   });
 });
 
