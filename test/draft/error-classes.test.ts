@@ -80,6 +80,18 @@ describe('exam: regions, dates and degrees', () => {
 
 describe('studies', () => {
   const studies = (text: string) => (items(text, 'studies') as Study[]).map((s) => `${s.type}|${s.region ?? ''}`);
+  const withResult = (text: string) =>
+    (items(text, 'studies') as Study[]).map((s) => `${s.type}|${s.region ?? ''}|${(s.findings ?? []).map((f) => f.kind).join(',')}`);
+  it('a result written before the study and its region belongs to that study', () => {
+    expect(withResult('Her doctor reported a normal cervical MRI and an unremarkable left knee x-ray.')).toEqual([
+      'mri|cervical|normal',
+      'xray|knee|normal',
+    ]);
+  });
+  it('studies of kind other in one list are told apart by their name', () => {
+    expect(studies('Testing so far: audiogram in May, ECG (6-2016) showed sinus rhythm, and a Holter monitor.').length).toBe(3);
+    expect(studies('An ECG was normal in June. An audiogram dated 7-2016 showed hearing loss.').length).toBe(2);
+  });
   it('a study "unremarkable" is a normal study done, "not described as performed" is none', () => {
     expect(studies('X-rays of the right shoulder revealed degenerative changes and x-rays of the right hip were unremarkable.')).toEqual([
       'xray|shoulder',
