@@ -58,7 +58,7 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     const findings = findingsIn(ctx, s, m.key, m.end, until);
     // "a negative hip x-ray": the result written before the study and its region
     const normalBefore = findings.length === 0 ? resultBefore(ctx, s, named[0]?.start ?? m.start) : undefined;
-    if (normalBefore) findings.push({ item: withEvidence({ kind: 'normal' } as Finding, source, [normalBefore]) });
+    if (normalBefore) findings.push({ item: withEvidence({ kind: 'normal' }, source, [normalBefore]) });
     const type = m.key as Study['type'];
     // studies of kind `other` are told apart by their name ("Holter monitor, echocardiogram …")
     const key = `${type}|${region?.value ?? ''}|${type === 'other' ? m.text.toLowerCase() : ''}`;
