@@ -134,13 +134,18 @@ function tendernessAt(region: string, clauseText: string): ExamFinding['finding'
 
 const MOTION =
   '(?:forward\\s)?(?:flexion|extension|abduction|adduction|(?:internal\\s|external\\s)?rotation|lateral\\sbending|dorsiflexion|plantar\\s?flexion|pronation|supination)';
+// "decreased flexion, extension and lateral bending", "lumbar flexion mildly limited": a motion with a word saying it is limited
+const MOTION_LIMITED = new RegExp(
+  `(?<=\\b(?:decreased|limited|restricted|reduced)\\s(?:(?:cervical|thoracic|lumbar|trunk|neck)\\s)?)${MOTION}(?![A-Za-z])|(?<![A-Za-z])${MOTION}(?=\\s(?:(?:is|was|were)\\s)?(?:(?:mildly|moderately|severely|markedly)\\s)?(?:limited|restricted|decreased|reduced)\\b)`,
+  'i',
+);
 const MOTION_DEGREES = new RegExp(
   `(?<![A-Za-z])${MOTION}\\s(?:(?:is|was|of|to|at)\\s){0,2}\\d{1,3}(?:\\/\\d{1,3})?(?:°|\\sdegrees)?(?![0-9])|(?<![0-9.])\\d{1,3}(?:°|\\sdegrees)\\s(?:of\\s)?${MOTION}`,
   'i',
 );
 const TENDER = /(?<![A-Za-z])(?:tender(?:ness)?|TTP|(?:pain|painful)\s(?:with|on|to)\spalpation)(?![A-Za-z])/i;
 const NOT_DOCUMENTED = /^(?:(?:was|were)\s)?not\s(?:documented|noted|reported|evident|described|performed)$/i;
-const BY_REGION = new Set(['limited-range-of-motion', 'joint-tenderness', 'muscle-spasm']);
+const BY_REGION = new Set(['limited-range-of-motion', 'joint-tenderness', 'muscle-spasm', 'paraspinal-tenderness']);
 const ROM_RESULT = /^(?:decreased|limited|restricted|reduced|full|normal|good|painful)$/i;
 const REGION_BEFORE = /^\s*(?:(?:spine|joint)\s*)?(?:(?:decreased|limited|restricted|reduced|full|normal|good|painful)\s+)?$/i;
 const REGION_JOIN =
@@ -252,7 +257,7 @@ function examMatches(ctx: DraftContext, s: Sentence): PhraseMatch[] {
   const matches = [...v.exam.find(s.text, s.start), ...namedTests(s, v.exam.find(s.text, s.start))].sort((a, b) => a.start - b.start);
   // "flexion of 40/90 degrees", "95° of flexion": a range measured in degrees is a range of motion
   if (!matches.some((m) => m.key === 'limited-range-of-motion')) {
-    const degrees = MOTION_DEGREES.exec(s.text);
+    const degrees = MOTION_DEGREES.exec(s.text) ?? MOTION_LIMITED.exec(s.text);
     if (degrees)
       matches.push({
         key: 'limited-range-of-motion',

@@ -52,6 +52,19 @@ describe('exam: results, negation and lists', () => {
 });
 
 describe('exam: regions, dates and degrees', () => {
+  it('paraspinal tenderness over a list of spine regions is one finding per region', () => {
+    expect(exam('On examination the thoracic and lumbar paraspinal muscles were tender to palpation.')).toEqual([
+      'paraspinal-tenderness|positive|thoracic',
+      'paraspinal-tenderness|positive|lumbar',
+    ]);
+  });
+  it('a motion named by its movements with a word saying it is limited is a limited range of motion', () => {
+    expect(exam('Objective: there was reduced extension and rotation of the cervical spine.')).toEqual([
+      'limited-range-of-motion|positive|cervical',
+    ]);
+    expect(exam('Exam: Trunk rotation was moderately restricted.')).toEqual(['limited-range-of-motion|positive']);
+    expect(exam('Exam: Hip flexion strength was reduced.')).toEqual(['motor-weakness|positive|hip']);
+  });
   it('one finding per region of a list, each region with its own result word', () => {
     expect(exam('Examination revealed limited wrist and full hand range of motion.')).toEqual([
       'limited-range-of-motion|positive|wrist',
