@@ -73,9 +73,15 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   // pain on motion is not a limited range ("normal but painful range of motion")
   const usable = (c: { c: PhraseMatch }): boolean => m.key !== 'limited-range-of-motion' || !/^pain/i.test(c.c.text);
   const pick = cuesBefore.find(usable) ?? cuesAfter.find(usable);
+  // "no restricted range of motion", "without decreased sensation": a negation of the result word
+  const negatedCue =
+    pick?.r === 'positive' ? NEGATED_CUE.exec(ctx.source.text.slice(Math.max(s.start, pick.c.start - 10), pick.c.start)) : null;
+  if (pick && negatedCue) return { result: 'negative', span: { start: pick.c.start - negatedCue[0].length, end: pick.c.end } };
   if (pick) return { result: pick.r, span: pick.c };
   return {};
 }
+
+const NEGATED_CUE = /(?<![A-Za-z])(?:no|not|without)\s+$/i;
 
 /** Words between a result word and its finding, not counting a list of regions ("decreased cervical spine, lumbar spine and right shoulder range of motion"). */
 function wordsBetween(ctx: DraftContext, from: number, to: number): number {

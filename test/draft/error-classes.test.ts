@@ -13,6 +13,12 @@ const exam = (text: string) =>
   (items(text, 'exam') as ExamFinding[]).map((e) => `${e.finding}|${e.result}${e.region ? `|${e.region}` : ''}`);
 
 describe('exam: results, negation and lists', () => {
+  it('a negation just before a result word negates the finding it qualifies', () => {
+    expect(exam('Physical exam: the shoulder had no limited range of motion and the hand had no diminished sensation.')).toEqual([
+      'limited-range-of-motion|negative|shoulder',
+      'sensory-deficit|negative|hand',
+    ]);
+  });
   it('a negation just before a finding that carries its own result wins', () => {
     expect(exam('Physical examination: No tenderness of the left knee. The patella was not tender.')).toEqual([
       'joint-tenderness|negative|knee',
