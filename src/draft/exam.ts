@@ -40,6 +40,8 @@ interface ResultRead {
   result?: Result;
   span?: { start: number; end: number };
   intrinsic?: boolean;
+  /** "pain with range of motion": the only word after a range of motion says it hurts */
+  painOnMotion?: { start: number; end: number };
 }
 type ListedResult = { result: Result; span: { start: number; end: number } };
 
@@ -78,7 +80,8 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
     pick?.r === 'positive' ? NEGATED_CUE.exec(ctx.source.text.slice(Math.max(s.start, pick.c.start - 10), pick.c.start)) : null;
   if (pick && negatedCue) return { result: 'negative', span: { start: pick.c.start - negatedCue[0].length, end: pick.c.end } };
   if (pick) return { result: pick.r, span: pick.c };
-  return {};
+  const pain = m.key === 'limited-range-of-motion' ? (cuesBefore.find((c) => !usable(c)) ?? cuesAfter.find((c) => !usable(c))) : undefined;
+  return pain ? { painOnMotion: pain.c } : {};
 }
 
 const NEGATED_CUE = /(?<![A-Za-z])(?:no|not|without)\s+$/i;
@@ -142,7 +145,7 @@ const MOTION =
   '(?:forward\\s)?(?:flexion|extension|abduction|adduction|(?:internal\\s|external\\s)?rotation|lateral\\sbending|dorsiflexion|plantar\\s?flexion|pronation|supination)';
 // "decreased flexion, extension and lateral bending", "lumbar flexion mildly limited": a motion with a word saying it is limited
 const MOTION_LIMITED = new RegExp(
-  `(?<=\\b(?:decreased|limited|restricted|reduced)\\s(?:(?:cervical|thoracic|lumbar|trunk|neck)\\s)?)${MOTION}(?![A-Za-z])|(?<![A-Za-z])${MOTION}(?=\\s(?:(?:is|was|were)\\s)?(?:(?:mildly|moderately|severely|markedly)\\s)?(?:limited|restricted|decreased|reduced)\\b)`,
+  `(?<=\\b(?:decreased|limited|restricted|reduced|pain\\swith)\\s(?:(?:cervical|thoracic|lumbar|trunk|neck|back)\\s)?)${MOTION}(?![A-Za-z])|(?<![A-Za-z])${MOTION}(?=\\s(?:(?:is|was|were)\\s)?(?:(?:mildly|moderately|severely|markedly)\\s)?(?:limited|restricted|decreased|reduced)\\b)`,
   'i',
 );
 const MOTION_DEGREES = new RegExp(
@@ -330,11 +333,15 @@ function judgeMatch(
 ): Judged | undefined {
   const a = assertionOf(ctx.v, s, m.start, m.end);
   if (a.uncertain || a.history) return undefined;
-  const f = findingOf(ctx, s, m, matches);
-  if (!f) return undefined;
+  const found = findingOf(ctx, s, m, matches);
+  if (!found) return undefined;
   // "spasm of the paraspinal muscles": the muscles are where another finding is, not a tenderness
   if (m.key === 'paraspinal-tenderness' && !TENDER.test(m.text) && !TENDER.test(clauseTextAt(ctx, s, m.start))) return undefined;
-  const r = resultOf(ctx, s, m, matches);
+  const read = resultOf(ctx, s, m, matches);
+  // "pain with range of motion", "painful range of motion" and no word saying it is limited: pain on motion, not a limited range
+  const painOnly = read.painOnMotion && !listed && !a.negated;
+  const f = painOnly ? { ...found, finding: 'other' as const } : found;
+  const r: ResultRead = painOnly ? { result: 'positive', span: read.painOnMotion } : read;
   // "range of motion was not noted": not documented is not a normal finding
   if (!r.result && a.negated && a.trigger && NOT_DOCUMENTED.test(a.trigger.text)) return undefined;
   const result = resultFor(ctx, m, a, r, listed, previous);

@@ -58,6 +58,13 @@ describe('exam: results, negation and lists', () => {
 });
 
 describe('exam: regions, dates and degrees', () => {
+  it('pain on motion with no word saying the range is limited is a finding of its own, not a limited range', () => {
+    expect(exam('Objective: painful range of motion of the right elbow; pain with extension of the right wrist.')).toEqual([
+      'other|positive|elbow',
+      'other|positive|wrist',
+    ]);
+    expect(exam('Objective: reduced and painful range of motion of the neck.')).toEqual(['limited-range-of-motion|positive|cervical']);
+  });
   it('paraspinal tenderness over a list of spine regions is one finding per region', () => {
     expect(exam('On examination the thoracic and lumbar paraspinal muscles were tender to palpation.')).toEqual([
       'paraspinal-tenderness|positive|thoracic',
