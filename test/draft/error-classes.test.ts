@@ -58,6 +58,11 @@ describe('exam: results, negation and lists', () => {
 });
 
 describe('exam: regions, dates and degrees', () => {
+  it('tenderness over a named part of a joint is a tenderness of that joint', () => {
+    expect(exam('Exam: tender bicipital groove; tenderness over the radial styloid and the PIP joint of the index finger.').sort()).toEqual(
+      ['joint-tenderness|positive|hand', 'joint-tenderness|positive|shoulder', 'joint-tenderness|positive|wrist'],
+    );
+  });
   it('pain on motion with no word saying the range is limited is a finding of its own, not a limited range', () => {
     expect(exam('Objective: painful range of motion of the right elbow; pain with extension of the right wrist.')).toEqual([
       'other|positive|elbow',
