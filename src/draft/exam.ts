@@ -40,6 +40,8 @@ interface ResultRead {
   result?: Result;
   span?: { start: number; end: number };
   intrinsic?: boolean;
+  /** "pain with range of motion": the only word after a range of motion says it hurts */
+  painOnMotion?: { start: number; end: number };
 }
 type ListedResult = { result: Result; span: { start: number; end: number } };
 
@@ -73,9 +75,16 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   // pain on motion is not a limited range ("normal but painful range of motion")
   const usable = (c: { c: PhraseMatch }): boolean => m.key !== 'limited-range-of-motion' || !/^pain/i.test(c.c.text);
   const pick = cuesBefore.find(usable) ?? cuesAfter.find(usable);
+  // "no restricted range of motion", "without decreased sensation": a negation of the result word
+  const negatedCue =
+    pick?.r === 'positive' ? NEGATED_CUE.exec(ctx.source.text.slice(Math.max(s.start, pick.c.start - 10), pick.c.start)) : null;
+  if (pick && negatedCue) return { result: 'negative', span: { start: pick.c.start - negatedCue[0].length, end: pick.c.end } };
   if (pick) return { result: pick.r, span: pick.c };
-  return {};
+  const pain = m.key === 'limited-range-of-motion' ? (cuesBefore.find((c) => !usable(c)) ?? cuesAfter.find((c) => !usable(c))) : undefined;
+  return pain ? { painOnMotion: pain.c } : {};
 }
+
+const NEGATED_CUE = /(?<![A-Za-z])(?:no|not|without)\s+$/i;
 
 /** Words between a result word and its finding, not counting a list of regions ("decreased cervical spine, lumbar spine and right shoulder range of motion"). */
 function wordsBetween(ctx: DraftContext, from: number, to: number): number {
@@ -134,13 +143,18 @@ function tendernessAt(region: string, clauseText: string): ExamFinding['finding'
 
 const MOTION =
   '(?:forward\\s)?(?:flexion|extension|abduction|adduction|(?:internal\\s|external\\s)?rotation|lateral\\sbending|dorsiflexion|plantar\\s?flexion|pronation|supination)';
+// "decreased flexion, extension and lateral bending", "lumbar flexion mildly limited": a motion with a word saying it is limited
+const MOTION_LIMITED = new RegExp(
+  `(?<=\\b(?:decreased|limited|restricted|reduced|pain\\swith)\\s(?:(?:cervical|thoracic|lumbar|trunk|neck|back)\\s)?)${MOTION}(?![A-Za-z])|(?<![A-Za-z])${MOTION}(?=\\s(?:(?:is|was|were)\\s)?(?:(?:mildly|moderately|severely|markedly)\\s)?(?:limited|restricted|decreased|reduced)\\b)`,
+  'i',
+);
 const MOTION_DEGREES = new RegExp(
   `(?<![A-Za-z])${MOTION}\\s(?:(?:is|was|of|to|at)\\s){0,2}\\d{1,3}(?:\\/\\d{1,3})?(?:°|\\sdegrees)?(?![0-9])|(?<![0-9.])\\d{1,3}(?:°|\\sdegrees)\\s(?:of\\s)?${MOTION}`,
   'i',
 );
 const TENDER = /(?<![A-Za-z])(?:tender(?:ness)?|TTP|(?:pain|painful)\s(?:with|on|to)\spalpation)(?![A-Za-z])/i;
 const NOT_DOCUMENTED = /^(?:(?:was|were)\s)?not\s(?:documented|noted|reported|evident|described|performed)$/i;
-const BY_REGION = new Set(['limited-range-of-motion', 'joint-tenderness', 'muscle-spasm']);
+const BY_REGION = new Set(['limited-range-of-motion', 'joint-tenderness', 'muscle-spasm', 'paraspinal-tenderness']);
 const ROM_RESULT = /^(?:decreased|limited|restricted|reduced|full|normal|good|painful)$/i;
 const REGION_BEFORE = /^\s*(?:(?:spine|joint)\s*)?(?:(?:decreased|limited|restricted|reduced|full|normal|good|painful)\s+)?$/i;
 const REGION_JOIN =
@@ -252,7 +266,7 @@ function examMatches(ctx: DraftContext, s: Sentence): PhraseMatch[] {
   const matches = [...v.exam.find(s.text, s.start), ...namedTests(s, v.exam.find(s.text, s.start))].sort((a, b) => a.start - b.start);
   // "flexion of 40/90 degrees", "95° of flexion": a range measured in degrees is a range of motion
   if (!matches.some((m) => m.key === 'limited-range-of-motion')) {
-    const degrees = MOTION_DEGREES.exec(s.text);
+    const degrees = MOTION_DEGREES.exec(s.text) ?? MOTION_LIMITED.exec(s.text);
     if (degrees)
       matches.push({
         key: 'limited-range-of-motion',
@@ -319,11 +333,15 @@ function judgeMatch(
 ): Judged | undefined {
   const a = assertionOf(ctx.v, s, m.start, m.end);
   if (a.uncertain || a.history) return undefined;
-  const f = findingOf(ctx, s, m, matches);
-  if (!f) return undefined;
+  const found = findingOf(ctx, s, m, matches);
+  if (!found) return undefined;
   // "spasm of the paraspinal muscles": the muscles are where another finding is, not a tenderness
   if (m.key === 'paraspinal-tenderness' && !TENDER.test(m.text) && !TENDER.test(clauseTextAt(ctx, s, m.start))) return undefined;
-  const r = resultOf(ctx, s, m, matches);
+  const read = resultOf(ctx, s, m, matches);
+  // "pain with range of motion", "painful range of motion" and no word saying it is limited: pain on motion, not a limited range
+  const painOnly = read.painOnMotion && !listed && !a.negated;
+  const f = painOnly ? { ...found, finding: 'other' as const } : found;
+  const r: ResultRead = painOnly ? { result: 'positive', span: read.painOnMotion } : read;
   // "range of motion was not noted": not documented is not a normal finding
   if (!r.result && a.negated && a.trigger && NOT_DOCUMENTED.test(a.trigger.text)) return undefined;
   const result = resultFor(ctx, m, a, r, listed, previous);

@@ -21,7 +21,9 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
   const mentions = v.studies.find(s.text, s.start);
   if (mentions.length === 0) return [];
   const dates = datesIn(s.text, s.start, ctx.noteDate);
-  if (!v.studyDone.has(s.text) && !v.treatmentGiven.has(s.text) && dates.length === 0) return [];
+  // done: a result or a date, or a result written before the study ("a normal cervical MRI")
+  const resultFirst = (m: PhraseMatch): boolean => resultBefore(ctx, s, regionsBefore(ctx, s, m.start)[0]?.start ?? m.start) !== undefined;
+  if (!v.studyDone.has(s.text) && !v.treatmentGiven.has(s.text) && dates.length === 0 && !mentions.some(resultFirst)) return [];
   const out: Study[] = [];
   const typesSeen = new Set<string>();
   mentions.forEach((m, i) => {
@@ -54,8 +56,12 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     const absent = v.reportAbsent.find(s.text, s.start)[0];
     const present = absent ? undefined : v.reportPresent.find(s.text, s.start)[0];
     const findings = findingsIn(ctx, s, m.key, m.end, until);
+    // "a negative hip x-ray": the result written before the study and its region
+    const normalBefore = findings.length === 0 ? resultBefore(ctx, s, named[0]?.start ?? m.start) : undefined;
+    if (normalBefore) findings.push({ item: withEvidence({ kind: 'normal' }, source, [normalBefore]) });
     const type = m.key as Study['type'];
-    const key = `${type}|${region?.value ?? ''}`;
+    // studies of kind `other` are told apart by their name ("Holter monitor, echocardiogram …")
+    const key = `${type}|${region?.value ?? ''}|${type === 'other' ? m.text.toLowerCase() : ''}`;
     if (typesSeen.has(key)) return;
     typesSeen.add(key);
     // the same study again ("The MRI also showed …"): add to it
@@ -63,7 +69,7 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     // (never one of another region: "Cervical spine x rays showed …" after a lumbar x-ray is a study of its own)
     const earlier = date
       ? undefined
-      : [...previous].reverse().find((p) => p.type === type && (!region || !p.region || p.region === region.value));
+      : [...previous].reverse().find((p) => p.type === type && (!region || !p.region || p.region === region.value) && sameName(p, m));
     if (earlier && !date) {
       addToStudy(earlier, findings, absent !== undefined);
       return;
@@ -79,6 +85,22 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     out.push(withEvidence(study, source, [m, region, side, date, absent ?? present]));
   });
   return out;
+}
+
+const RESULT_BEFORE = /\b(?:negative|normal|unremarkable)\s+(?:(?:left|right|bilateral)\s+)?$/i;
+
+/** "negative" or "normal" just before a study or the regions naming it ("a negative lumbar x-ray"). */
+function resultBefore(ctx: DraftContext, s: Sentence, at: number): { start: number; end: number } | undefined {
+  const from = Math.max(s.start, at - 30);
+  const hit = RESULT_BEFORE.exec(ctx.source.text.slice(from, at));
+  if (!hit) return undefined;
+  const start = from + hit.index;
+  return { start, end: start + hit[0].trimEnd().replace(/\s+(?:left|right|bilateral)$/i, '').length };
+}
+
+/** A study of kind `other` continues only a study of the same name (an echocardiogram is not the Holter monitor). */
+function sameName(p: Study, m: PhraseMatch): boolean {
+  return p.type !== 'other' || (p.text ?? '').toLowerCase().startsWith(m.text.toLowerCase());
 }
 
 type RegionFound = ReturnType<typeof regionsIn>[number];

@@ -13,6 +13,12 @@ const exam = (text: string) =>
   (items(text, 'exam') as ExamFinding[]).map((e) => `${e.finding}|${e.result}${e.region ? `|${e.region}` : ''}`);
 
 describe('exam: results, negation and lists', () => {
+  it('a negation just before a result word negates the finding it qualifies', () => {
+    expect(exam('Physical exam: the shoulder had no limited range of motion and the hand had no diminished sensation.')).toEqual([
+      'limited-range-of-motion|negative|shoulder',
+      'sensory-deficit|negative|hand',
+    ]);
+  });
   it('a negation just before a finding that carries its own result wins', () => {
     expect(exam('Physical examination: No tenderness of the left knee. The patella was not tender.')).toEqual([
       'joint-tenderness|negative|knee',
@@ -52,6 +58,31 @@ describe('exam: results, negation and lists', () => {
 });
 
 describe('exam: regions, dates and degrees', () => {
+  it('tenderness over a named part of a joint is a tenderness of that joint', () => {
+    expect(exam('Exam: tender bicipital groove; tenderness over the radial styloid and the PIP joint of the index finger.').sort()).toEqual(
+      ['joint-tenderness|positive|hand', 'joint-tenderness|positive|shoulder', 'joint-tenderness|positive|wrist'],
+    );
+  });
+  it('pain on motion with no word saying the range is limited is a finding of its own, not a limited range', () => {
+    expect(exam('Objective: painful range of motion of the right elbow; pain with extension of the right wrist.')).toEqual([
+      'other|positive|elbow',
+      'other|positive|wrist',
+    ]);
+    expect(exam('Objective: reduced and painful range of motion of the neck.')).toEqual(['limited-range-of-motion|positive|cervical']);
+  });
+  it('paraspinal tenderness over a list of spine regions is one finding per region', () => {
+    expect(exam('On examination the thoracic and lumbar paraspinal muscles were tender to palpation.')).toEqual([
+      'paraspinal-tenderness|positive|thoracic',
+      'paraspinal-tenderness|positive|lumbar',
+    ]);
+  });
+  it('a motion named by its movements with a word saying it is limited is a limited range of motion', () => {
+    expect(exam('Objective: there was reduced extension and rotation of the cervical spine.')).toEqual([
+      'limited-range-of-motion|positive|cervical',
+    ]);
+    expect(exam('Exam: Trunk rotation was moderately restricted.')).toEqual(['limited-range-of-motion|positive']);
+    expect(exam('Exam: Hip flexion strength was reduced.')).toEqual(['motor-weakness|positive|hip']);
+  });
   it('one finding per region of a list, each region with its own result word', () => {
     expect(exam('Examination revealed limited wrist and full hand range of motion.')).toEqual([
       'limited-range-of-motion|positive|wrist',
@@ -80,6 +111,18 @@ describe('exam: regions, dates and degrees', () => {
 
 describe('studies', () => {
   const studies = (text: string) => (items(text, 'studies') as Study[]).map((s) => `${s.type}|${s.region ?? ''}`);
+  const withResult = (text: string) =>
+    (items(text, 'studies') as Study[]).map((s) => `${s.type}|${s.region ?? ''}|${(s.findings ?? []).map((f) => f.kind).join(',')}`);
+  it('a result written before the study and its region belongs to that study', () => {
+    expect(withResult('Her doctor reported a normal cervical MRI and an unremarkable left knee x-ray.')).toEqual([
+      'mri|cervical|normal',
+      'xray|knee|normal',
+    ]);
+  });
+  it('studies of kind other in one list are told apart by their name', () => {
+    expect(studies('Testing so far: audiogram in May, ECG (6-2016) showed sinus rhythm, and a Holter monitor.').length).toBe(3);
+    expect(studies('An ECG was normal in June. An audiogram dated 7-2016 showed hearing loss.').length).toBe(2);
+  });
   it('a study "unremarkable" is a normal study done, "not described as performed" is none', () => {
     expect(studies('X-rays of the right shoulder revealed degenerative changes and x-rays of the right hip were unremarkable.')).toEqual([
       'xray|shoulder',
