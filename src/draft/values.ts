@@ -5,6 +5,7 @@
 import { isValidDate } from '../request/schema.js';
 import { parseLevels, ROOTS } from '../request/levels.js';
 import type { CompiledVocabulary } from './vocab.js';
+import { NUMBER_WORDS } from '../util/durations.js';
 
 export interface Found<T> {
   value: T;
@@ -98,24 +99,6 @@ const NUMERIC_DATE = /(?<![0-9/-])(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?![0-9
 const NAMED_DATE =
   /(?<![A-Za-z])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s(\d{1,2})(?:st|nd|rd|th)?,?)?\s(\d{4})(?![0-9])/g;
 const ISO_DATE = /(?<![0-9])(\d{4})-(\d{2})-(\d{2})(?![0-9])/g;
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  a: 1,
-  an: 1,
-  several: 3,
-  few: 3,
-};
 const RELATIVE =
   /(?<![A-Za-z0-9])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s(day|week|month|year)s?\sago(?![A-Za-z])/gi;
 
