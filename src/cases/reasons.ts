@@ -18,7 +18,7 @@ const LETTER_ID = /CM\d{2}-\d{7}/;
 
 /**
  * Criterion ids the engine reports besides the rule pack's: an associated service failing because
- * its primary is not certified (src/engine/determine.ts). "primary not certified" maps to it.
+ * its primary is not certified (src/engine/explain.ts). "primary not certified" maps to it.
  */
 export const ENGINE_CRITERIA: readonly string[] = ['associated.follows-primary'];
 
