@@ -97,8 +97,8 @@ const THERAPY = ['physical-therapy', 'occupational-therapy'];
 /**
  * A passive modality (or manual therapy) requested for clinic sessions as a line of a physical or
  * occupational therapy plan (the same request asks for the therapy) is given within those therapy visits, so the
- * earlier therapy course is its earlier course too ("additional monitored therapy" after "prior
- * physical therapy", CM16-0235869).
+ * earlier therapy course is its earlier course too (reviewers weigh "additional monitored therapy"
+ * against the "prior physical therapy").
  */
 function partOfTherapyPlan(ctx: FactContext, modality: string): boolean {
   // manual therapy named as a line of the plan (not chiropractic care) is given by the therapist too
