@@ -2,38 +2,21 @@
 // in an ESI and an MRI, watches the checklist and prediction change, uploads a request, downloads
 // the report, and sees an invalid field flagged at its input.
 // PRECHECK_SCREENSHOT=1 also writes the README's screenshot (docs/img/web-page.png).
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, readFileSync, mkdtempSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.js';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser } from './server-and-browser.js';
 
 const root = join(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  if (!CHROMIUM) throw new Error('browser tests need Chromium: apt-get install -y chromium (or set CHROMIUM_PATH); .ci/run installs it');
-  app = await buildServer();
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const { newPage, url } = serverAndBrowser();
 
 async function openPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const page = await newPage({ acceptDownloads: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(base);
+  await page.goto(url());
   await page.waitForSelector('body[data-ready=true]');
   expect(errors).toEqual([]);
   return page;

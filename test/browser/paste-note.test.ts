@@ -2,43 +2,26 @@
 // pastes the progress note shipped in examples/, the page prefills the form with every drafted
 // field highlighted beside its source words, nothing is checked while they review, they correct
 // one field, press "Check the reviewed request", and see the result of the corrected request.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.js';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser } from './server-and-browser.js';
 
 const root = join(import.meta.dirname, '../..');
 const NOTE = readFileSync(join(root, 'examples/progress-note-lumbar-esi.txt'), 'utf8');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  if (!CHROMIUM) throw new Error('browser tests need Chromium: apt-get install -y chromium (or set CHROMIUM_PATH); .ci/run installs it');
-  app = await buildServer();
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const { newPage, url } = serverAndBrowser();
 
 /** The page, and every request body it has sent to /v1/check so far. */
 async function openPage(): Promise<{ page: Page; checks: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await newPage();
   const errors: string[] = [];
   const checks: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => {
     if (new URL(r.url()).pathname === '/v1/check') checks.push(r.postData() ?? '');
   });
-  await page.goto(base);
+  await page.goto(url());
   await page.waitForSelector('body[data-ready=true]');
   expect(errors).toEqual([]);
   return { page, checks };

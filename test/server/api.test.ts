@@ -1,34 +1,17 @@
 // The HTTP API through fastify's inject: every route, bad bodies, limits, and log hygiene.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.js';
+import { injectedServer } from './injected-server.js';
 import { resultSchema, errorResultSchema, problemSchema } from '../../src/server/result-schema.js';
 
 const root = join(import.meta.dirname, '../..');
 const esiYaml = readFileSync(join(root, 'examples/esi-no-mri-report.yaml'), 'utf8');
 const MARKER = 'ZQX-PATIENT-MARKER-7731';
-const logLines: string[] = [];
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      logLines.push(String(chunk));
-      done();
-    },
-  });
-  app = await buildServer({ logger: { level: 'debug', stream } });
-  await app.ready();
-});
-afterAll(async () => {
-  await app.close();
-});
+const { inject, logLines } = injectedServer();
 
 const post = (url: string, payload: string | Buffer, type = 'application/json') =>
-  app.inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
+  inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
 const transport = (id: string, extra = '') =>
   `{"format":"imr-precheck/request@1","id":"${id}","decisionDate":"2016-06-01"${extra},"services":[{"id":"t","kind":"transportation"}]}`;
 
@@ -134,11 +117,11 @@ describe('POST /v1/check:batch', () => {
 
 describe('GET routes', () => {
   it('/healthz', async () => {
-    const res = await app.inject({ url: '/healthz' });
+    const res = await inject({ url: '/healthz' });
     expect(JSON.parse(res.body)).toMatchObject({ status: 'ok', rulePack: { hash: expect.stringMatching(/^sha256:/) } });
   });
   it('/v1/topics lists every topic with criteria, citations and editions', async () => {
-    const body = JSON.parse((await app.inject({ url: '/v1/topics' })).body);
+    const body = JSON.parse((await inject({ url: '/v1/topics' })).body);
     const esi = body.topics.find((t: { id: string }) => t.id === 'epidural-steroid-injections');
     expect(esi.kinds).toContain('epidural-steroid-injection');
     expect(esi.criteria.length).toBeGreaterThan(3);
@@ -146,24 +129,24 @@ describe('GET routes', () => {
     expect(body.editions.encodedUntil).toBe('2017-12-01');
   });
   it('/v1/criteria gives the criteria for a service with text, citation and what to document', async () => {
-    const res = await app.inject({ url: '/v1/criteria?kind=epidural-steroid-injection&region=lumbar&levels=L4-5&decisionDate=2016-06-01' });
+    const res = await inject({ url: '/v1/criteria?kind=epidural-steroid-injection&region=lumbar&levels=L4-5&decisionDate=2016-06-01' });
     expect(res.statusCode).toBe(200);
     const body = JSON.parse(res.body);
     expect(body.topics).toEqual(['epidural-steroid-injections']);
     const corroborated = body.criteria.find((c: { id: string }) => c.id === 'esi.radiculopathy-corroborated');
     expect(corroborated).toMatchObject({ status: 'not-documented', citation: { source: 'MTUS-CPMTG', pages: '46' } });
     expect(corroborated.toDocument).toMatch(/MRI|EMG/);
-    const mri = JSON.parse((await app.inject({ url: '/v1/criteria?kind=imaging&region=knee&modality=mri&decisionDate=2016-06-01' })).body);
+    const mri = JSON.parse((await inject({ url: '/v1/criteria?kind=imaging&region=knee&modality=mri&decisionDate=2016-06-01' })).body);
     expect(mri.topics).toEqual(['knee-imaging']);
   });
   it('/v1/criteria rejects an unknown kind or region with the parameter named', async () => {
-    const body = expectProblem(await app.inject({ url: '/v1/criteria?kind=imagin&region=kne' }), 400);
+    const body = expectProblem(await inject({ url: '/v1/criteria?kind=imagin&region=kne' }), 400);
     expect(body.issues!.map((i) => i.path).sort()).toEqual(['kind', 'region']);
     expect(body.issues!.find((i) => i.path === 'kind')!.message).toMatch(/did you mean "imaging"/);
-    expectProblem(await app.inject({ url: '/v1/criteria' }), 400);
+    expectProblem(await inject({ url: '/v1/criteria' }), 400);
   });
   it('/v1/openapi.json carries the request schema with its field descriptions', async () => {
-    const doc = JSON.parse((await app.inject({ url: '/v1/openapi.json' })).body);
+    const doc = JSON.parse((await inject({ url: '/v1/openapi.json' })).body);
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/v1/check', '/v1/check:batch', '/v1/topics', '/v1/criteria', '/healthz']),
@@ -172,7 +155,7 @@ describe('GET routes', () => {
     expect(doc.components.schemas.Result.properties.services).toBeDefined();
   });
   it('an unknown route is a 404 problem', async () => {
-    expectProblem(await app.inject({ url: '/v2/nothing' }), 404);
+    expectProblem(await inject({ url: '/v2/nothing' }), 404);
   });
 });
 

@@ -1,37 +1,20 @@
 // POST /v1/draft through fastify's inject: a physician's note in, a request draft out, every
 // drafted field with its source words; the same budgets, problem+json errors and log hygiene
 // as the other routes.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.js';
+import { injectedServer } from './injected-server.js';
 import { draftResultSchema, evidenceSchema, problemSchema } from '../../src/server/result-schema.js';
 import { requestSchema } from '../../src/request/schema.js';
 
 const root = join(import.meta.dirname, '../..');
 const note = readFileSync(join(root, 'examples/progress-note-lumbar-esi.txt'), 'utf8');
 const MARKER = 'ZQX-NOTE-MARKER-5521';
-const logLines: string[] = [];
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      logLines.push(String(chunk));
-      done();
-    },
-  });
-  app = await buildServer({ logger: { level: 'debug', stream } });
-  await app.ready();
-});
-afterAll(async () => {
-  await app.close();
-});
+const { inject, logLines } = injectedServer();
 
 const post = (url: string, payload: string, type = 'text/plain; charset=utf-8') =>
-  app.inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
+  inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
 
 function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number) {
   expect(res.statusCode).toBe(status);
@@ -108,7 +91,7 @@ describe('POST /v1/draft', () => {
     expectProblem(await post('/v1/check:batch', note), 415);
   });
   it('is described in the OpenAPI document with its draft and evidence schemas', async () => {
-    const doc = JSON.parse((await app.inject({ url: '/v1/openapi.json' })).body);
+    const doc = JSON.parse((await inject({ url: '/v1/openapi.json' })).body);
     const route = doc.paths['/v1/draft'].post;
     expect(Object.keys(route.requestBody.content)).toEqual(['text/plain']);
     expect(Object.keys(route.responses).sort()).toEqual(['200', '400', '413', '415']);
