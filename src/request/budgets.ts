@@ -209,37 +209,25 @@ export function checkStructure(root: unknown, file: string): InputIssue[] {
   const issues: InputIssue[] = [];
   // one path, extended and shortened as the walk goes: a path is formatted only for a problem
   const path: PathSegment[] = [];
+  const breach = (code: string, message: string): void => {
+    issues.push({ file, path: formatPath(path), code, message });
+  };
   const walk = (value: unknown): void => {
     if (issues.length > BUDGETS.issues) return;
     if (typeof value === 'string') {
       if (value.length > BUDGETS.stringChars) {
-        issues.push({
-          file,
-          path: formatPath(path),
-          code: 'too-long',
-          message: `text of ${value.length} characters; at most ${BUDGETS.stringChars} are allowed (budget: stringChars)`,
-        });
+        breach('too-long', `text of ${value.length} characters; at most ${BUDGETS.stringChars} are allowed (budget: stringChars)`);
       }
       return;
     }
     if (value === null || typeof value !== 'object') return;
     if (path.length >= BUDGETS.depth) {
-      issues.push({
-        file,
-        path: formatPath(path),
-        code: 'too-deep',
-        message: `nesting deeper than ${BUDGETS.depth} levels (budget: depth)`,
-      });
+      breach('too-deep', `nesting deeper than ${BUDGETS.depth} levels (budget: depth)`);
       return;
     }
     if (Array.isArray(value)) {
       if (value.length > BUDGETS.arrayItems) {
-        issues.push({
-          file,
-          path: formatPath(path),
-          code: 'too-many-items',
-          message: `list of ${value.length} items; at most ${BUDGETS.arrayItems} are allowed (budget: arrayItems)`,
-        });
+        breach('too-many-items', `list of ${value.length} items; at most ${BUDGETS.arrayItems} are allowed (budget: arrayItems)`);
         return;
       }
       for (let i = 0; i < value.length; i++) {
@@ -251,22 +239,12 @@ export function checkStructure(root: unknown, file: string): InputIssue[] {
     }
     const keys = Object.keys(value);
     if (keys.length > BUDGETS.arrayItems) {
-      issues.push({
-        file,
-        path: formatPath(path),
-        code: 'too-many-items',
-        message: `mapping of ${keys.length} keys; at most ${BUDGETS.arrayItems} are allowed (budget: arrayItems)`,
-      });
+      breach('too-many-items', `mapping of ${keys.length} keys; at most ${BUDGETS.arrayItems} are allowed (budget: arrayItems)`);
       return;
     }
     for (const key of keys) {
       if (key.length > BUDGETS.stringChars) {
-        issues.push({
-          file,
-          path: formatPath(path),
-          code: 'too-long',
-          message: `a key of ${key.length} characters; at most ${BUDGETS.stringChars} are allowed (budget: stringChars)`,
-        });
+        breach('too-long', `a key of ${key.length} characters; at most ${BUDGETS.stringChars} are allowed (budget: stringChars)`);
         continue;
       }
       path.push(key);
