@@ -13,6 +13,7 @@ import {
   requestedMedications,
   withCategory,
   type DrugUseEntry,
+  type NamedMedication,
 } from './medication-use.js';
 
 const ULCER =
@@ -40,14 +41,19 @@ export const giRiskFacts: FactDefinition[] = [
     id: 'giRisk.nsaidCount',
     type: 'number',
     description:
-      'Distinct oral NSAIDs taken or requested (two or more = multiple NSAIDs); not documented when fewer than two are known and the medication list is not given.',
+      'Distinct oral NSAIDs the worker would take together (two or more = multiple NSAIDs): those taken (medications[]) and those requested besides them; NSAIDs only requested, none taken, count as one (each is judged on its own, as alternatives). Not documented when fewer than two are known and the medication list is not given.',
     reads: ['medications[]', 'services[]'],
     derive: (ctx) => {
-      const found = withCategory([...listedMedications(ctx), ...requestedMedications(ctx)], ['nsaid']);
-      const distinct = new Set(found.flatMap((f) => (f.ingredients.length > 0 ? f.ingredients : [f.label.toLowerCase()])));
-      const evidence = found.map((f) => `${f.path} = ${f.label}`);
-      if (distinct.size >= 2 || ctx.request.raw.medications !== undefined)
-        return known(distinct.size, evidence.length > 0 ? evidence : ['no oral NSAID listed']);
+      const taken = withCategory(listedMedications(ctx), ['nsaid']);
+      const requested = withCategory(requestedMedications(ctx), ['nsaid']);
+      const keys = (items: NamedMedication[]) =>
+        new Set(items.flatMap((f) => (f.ingredients.length > 0 ? f.ingredients : [f.label.toLowerCase()])));
+      const all = keys([...taken, ...requested]);
+      const count = taken.length > 0 ? all.size : Math.min(all.size, 1);
+      const evidence = [...taken, ...requested].map((f) => `${f.path} = ${f.label}`);
+      if (taken.length === 0 && all.size > 1) evidence.push('none of the requested NSAIDs is taken yet: they count as one');
+      if (count >= 2 || ctx.request.raw.medications !== undefined)
+        return known(count, evidence.length > 0 ? evidence : ['no oral NSAID listed']);
       return unknown([...evidence, 'medications: the current medication list is not documented']);
     },
   }),
@@ -94,6 +100,22 @@ export const giRiskFacts: FactDefinition[] = [
           helped.map((t) => `${t.path}.outcome = improved`),
         );
       return unknown(tried.length > 0 ? tried.map((t) => `${t.path}: outcome not stated`) : ['no oral NSAID trial recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'giRisk.oralNsaidPrecluded',
+    type: 'boolean',
+    description:
+      'The worker cannot take an oral NSAID because oral medication is not tolerated (difficulty swallowing, stated intolerance); false when an oral NSAID (a liquid form, for instance) is taken all the same, or oral medication is tolerated.',
+    reads: ['diagnoses[]', 'symptoms[]', 'medications[]'],
+    derive: (ctx) => {
+      const intolerance = ctx.get<boolean>('medicationIndications.oralIntolerance');
+      if (intolerance.value !== true) return intolerance;
+      // the intolerance is of pills, not of oral NSAIDs, when one is being taken
+      const taken = ctx.get<boolean>('giRisk.nsaidOngoing');
+      return taken.value === true
+        ? known(false, [...intolerance.evidence, ...taken.evidence, 'an oral NSAID is taken despite it'])
+        : intolerance;
     },
   }),
   defineFact<boolean>({

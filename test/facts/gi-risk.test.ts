@@ -22,6 +22,23 @@ describe('NSAID use', () => {
     expect(value({ services: [ppi, nsaid] }, 'giRisk.nsaidCount')).toBeUndefined();
   });
 
+  it('giRisk.nsaidCount: a requested NSAID adds to one taken; requested ones alone are alternatives', () => {
+    const celecoxib = { id: 'celecoxib', kind: 'medication' as const, name: 'Celecoxib', strength: '200 mg', quantity: 90 };
+    expect(value({ medications: [{ name: 'ibuprofen' }], services: [ppi, nsaid] }, 'giRisk.nsaidCount')).toBe(2);
+    expect(value({ medications: [{ name: 'Norco' }], services: [ppi, nsaid, celecoxib] }, 'giRisk.nsaidCount')).toBe(1);
+    expect(value({ services: [ppi, nsaid, celecoxib] }, 'giRisk.nsaidCount')).toBeUndefined();
+  });
+
+  it('giRisk.oralNsaidPrecluded: oral intolerance, unless an oral NSAID is taken all the same', () => {
+    const swallowing = { kind: 'difficulty-swallowing', text: 'unable to swallow pills' };
+    expect(value({ symptoms: [swallowing], medications: [{ name: 'gabapentin' }], services: [ppi] }, 'giRisk.oralNsaidPrecluded')).toBe(true);
+    expect(
+      value({ symptoms: [swallowing], medications: [{ name: 'ibuprofen suspension', route: 'oral' }], services: [ppi] }, 'giRisk.oralNsaidPrecluded'),
+    ).toBe(false);
+    expect(value({ symptoms: [swallowing], services: [ppi] }, 'giRisk.oralNsaidPrecluded')).toBe(true);
+    expect(value({ services: [ppi] }, 'giRisk.oralNsaidPrecluded')).toBeUndefined();
+  });
+
   it('giRisk.nsaidBenefit and giRisk.oralNsaidFailed', () => {
     expect(value({ medications: [{ name: 'Naproxen', outcome: 'improved' }], services: [ppi] }, 'giRisk.nsaidBenefit')).toBe(true);
     expect(value({ medications: [{ name: 'Naproxen', functionImproved: false }], services: [ppi] }, 'giRisk.nsaidBenefit')).toBe(false);
