@@ -65,6 +65,7 @@ function failedTrial(tried: ReturnType<typeof triedWith>, none: string): Fact<bo
 
 const NEUROPATHIC_DX =
   /neuropath|radiculopath|radiculitis|sciatica|neuralgia|neuritis|\bcrps\b|complex regional|reflex sympathetic|carpal tunnel|cubital tunnel|tarsal tunnel|nerve (?:entrapment|injury|compression|damage)|plexopathy|post-?herpetic/;
+const NEUROPATHIC_SYMPTOM = /radiat|radicul|sciatica|numb|tingl|paresth|pins and needles|burning|shooting|electric|neuropath/;
 const NOCICEPTIVE_DX =
   /strain|sprain|arthrit|arthros|osteoarth|\boa\b|tendin|tenosynov|bursitis|epicondyl|fasciitis|myalgia|myofascial|lumbago|cervicalgia|back pain|neck pain|joint pain|arthralgia|derangement|\btear\b|degenerat|spondylo|facet|impingement|contusion|fracture|musculoskeletal|internal derangement|chondromalacia|synovitis|capsulitis|dorsalgia|thoracic pain|shoulder pain|knee pain|hip pain|wrist pain|ankle pain|elbow pain|foot pain|hand pain|pain in (?:the )?(?:joint|limb|shoulder|knee|hip|wrist|ankle|elbow|foot|hand)/;
 const NOCICEPTIVE_SYMPTOMS = new Set(['low-back-pain', 'neck-pain', 'joint-pain']);
@@ -87,16 +88,28 @@ export const medicationIndicationFacts: FactDefinition[] = [
     id: 'medicationIndications.neuropathicPain',
     type: 'boolean',
     description:
-      'Neuropathic pain documented: a neuropathic diagnosis (radiculopathy, neuropathy, CRPS, nerve entrapment, …), a dermatomal sensory deficit or dermatomal radicular pain on exam, or an electrodiagnostic radiculopathy/neuropathy. Never false.',
-    reads: ['diagnoses[]', 'exam[]', 'studies[].findings[]'],
+      'Neuropathic pain documented: a neuropathic diagnosis (radiculopathy, neuropathy, CRPS, nerve entrapment, …), dermatomal radicular pain on exam, a sensory deficit on exam with a neuropathic symptom (radiating pain, numbness, tingling, burning), or an electrodiagnostic radiculopathy/neuropathy. Never false.',
+    reads: ['diagnoses[]', 'exam[]', 'symptoms[]', 'studies[].findings[]'],
     derive: (ctx) => {
+      // a sensory deficit is a sign of nerve involvement; the pain is neuropathic when the worker
+      // reports pain or paresthesia of that character (axial back pain with a sensory deficit is not)
+      const neuropathicSymptoms = indexed(ctx.request.raw.symptoms, 'symptoms').filter(
+        (s) => s.item.result !== 'negative' && NEUROPATHIC_SYMPTOM.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()),
+      );
+      const signs = [
+        ...examFindings(ctx.request.raw, 'radicular-pain-dermatomal'),
+        ...(neuropathicSymptoms.length > 0 ? examFindings(ctx.request.raw, 'sensory-deficit') : []),
+      ];
       const hits = [
         ...diagnosisTexts(ctx.request.raw)
           .filter((d) => NEUROPATHIC_DX.test(d.text))
           .map((d) => `${d.path} = ${d.text}`),
-        ...examFindings(ctx.request.raw, ['sensory-deficit', 'radicular-pain-dermatomal'])
+        ...signs
           .filter((e) => isPositive(e.item))
           .map((e) => `${e.path} = ${e.item.finding}${e.item.dermatome ? ` ${e.item.dermatome}` : ''} positive`),
+        ...(signs.some((e) => isPositive(e.item) && e.item.finding === 'sensory-deficit')
+          ? neuropathicSymptoms.map((s) => `${s.path}.kind = ${s.item.kind}`)
+          : []),
         ...indexed(ctx.request.raw.studies, 'studies')
           .flatMap((s) => (s.item.findings ?? []).map((f, i) => ({ f, path: `${s.path}.findings[${i}]` })))
           .filter(({ f }) => f.kind === 'radiculopathy' || f.kind === 'neuropathy')

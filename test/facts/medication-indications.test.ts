@@ -7,8 +7,21 @@ describe('indications', () => {
   it('medicationIndications.neuropathicPain: diagnosis, exam or EMG; never false', () => {
     expect(value({ diagnoses: ['lumbar radiculopathy'], services: [svc] }, 'medicationIndications.neuropathicPain')).toBe(true);
     expect(
-      value({ exam: [{ finding: 'sensory-deficit', dermatome: 'L5' }], services: [svc] }, 'medicationIndications.neuropathicPain'),
+      value(
+        { symptoms: [{ kind: 'radiating-leg-pain' }], exam: [{ finding: 'sensory-deficit', dermatome: 'L5' }], services: [svc] },
+        'medicationIndications.neuropathicPain',
+      ),
     ).toBe(true);
+    expect(
+      value({ exam: [{ finding: 'radicular-pain-dermatomal', dermatome: 'L5' }], services: [svc] }, 'medicationIndications.neuropathicPain'),
+    ).toBe(true);
+    // a sensory deficit beside axial back pain alone does not make the pain neuropathic
+    expect(
+      value(
+        { symptoms: [{ kind: 'low-back-pain' }], exam: [{ finding: 'sensory-deficit', dermatome: 'L5' }], services: [svc] },
+        'medicationIndications.neuropathicPain',
+      ),
+    ).toBeUndefined();
     expect(
       value(
         { studies: [{ type: 'emg-ncv', findings: [{ kind: 'neuropathy' }] }], services: [svc] },
