@@ -31,9 +31,14 @@ describe('NSAID use', () => {
 
   it('giRisk.oralNsaidPrecluded: oral intolerance, unless an oral NSAID is taken all the same', () => {
     const swallowing = { kind: 'difficulty-swallowing', text: 'unable to swallow pills' };
-    expect(value({ symptoms: [swallowing], medications: [{ name: 'gabapentin' }], services: [ppi] }, 'giRisk.oralNsaidPrecluded')).toBe(true);
+    expect(value({ symptoms: [swallowing], medications: [{ name: 'gabapentin' }], services: [ppi] }, 'giRisk.oralNsaidPrecluded')).toBe(
+      true,
+    );
     expect(
-      value({ symptoms: [swallowing], medications: [{ name: 'ibuprofen suspension', route: 'oral' }], services: [ppi] }, 'giRisk.oralNsaidPrecluded'),
+      value(
+        { symptoms: [swallowing], medications: [{ name: 'ibuprofen suspension', route: 'oral' }], services: [ppi] },
+        'giRisk.oralNsaidPrecluded',
+      ),
     ).toBe(false);
     expect(value({ symptoms: [swallowing], services: [ppi] }, 'giRisk.oralNsaidPrecluded')).toBe(true);
     expect(value({ services: [ppi] }, 'giRisk.oralNsaidPrecluded')).toBeUndefined();

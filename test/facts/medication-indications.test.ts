@@ -13,7 +13,10 @@ describe('indications', () => {
       ),
     ).toBe(true);
     expect(
-      value({ exam: [{ finding: 'radicular-pain-dermatomal', dermatome: 'L5' }], services: [svc] }, 'medicationIndications.neuropathicPain'),
+      value(
+        { exam: [{ finding: 'radicular-pain-dermatomal', dermatome: 'L5' }], services: [svc] },
+        'medicationIndications.neuropathicPain',
+      ),
     ).toBe(true);
     // a sensory deficit beside axial back pain alone does not make the pain neuropathic
     expect(
