@@ -254,6 +254,23 @@ describe('reason agreement', () => {
     expect(r.items).toEqual([expect.objectContaining({ service: 'esi-1', annotated: 'every', matchedBy: 'label', agreement: 'every' })]);
   });
 
+  it('prefers the label when another encoding reuses an annotated service id for a different item', () => {
+    const r = reasonAgreement(
+      [
+        // id "some" is annotated, but this item's label is the one annotated as "every"
+        run({ service: 'some', label: 'Label of every', caseId: '/shared/independent/CM16-0000001.case.yaml', failing: ['a.one'] }),
+        // same id and a label no annotation has: the id decides
+        run({ service: 'none', label: 'Renamed by the encoder', caseId: '/shared/independent/CM16-0000001.case.yaml', failing: [] }),
+      ],
+      ANNOTATIONS,
+    );
+    expect(r.matched).toEqual({ byService: 1, byLabel: 1, unannotated: 0 });
+    expect(r.items.map((i) => [i.service, i.annotated, i.matchedBy])).toEqual([
+      ['some', 'every', 'label'],
+      ['none', 'none', 'service'],
+    ]);
+  });
+
   it('finds the letter id in a case id or file name', () => {
     expect(letterIdOf('rules/x.test.yaml#base', 'test/cases/imr-ca-2016/CM17-0012345.case.yaml')).toBe('CM17-0012345');
     expect(letterIdOf('test/cases/seeds/000_f22448475d8fce90.case.yaml')).toBeUndefined();

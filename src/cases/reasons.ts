@@ -195,21 +195,23 @@ export interface ReasonAgreement {
 
 const failingOf = (i: ItemRun): string[] => (i.got?.criteria ?? []).filter((c) => c.status !== 'met' && !c.presumed).map((c) => c.id);
 
-/** Annotation of a letter item: same letter and service id, else same letter and label. */
+/**
+ * Annotation of a letter item: same letter and service id, else same letter and label. Another
+ * encoding of the letter may reuse a service id for a different item ("pt" for the shoulder
+ * therapy where the annotation's "pt" is the neck's): when the item's label names another
+ * annotated item of the letter, the label wins.
+ */
 function matcher(annotations: readonly ReasonAnnotation[]): (i: ItemRun) => { a: ReasonAnnotation; by: 'service' | 'label' } | undefined {
   const byService = new Map(annotations.map((a) => [`${a.letter}::${a.service}`, a]));
   const byLabel = new Map(annotations.map((a) => [`${a.letter}::${normalizeLabel(a.label)}`, a]));
   return (i) => {
     const letter = letterIdOf(i.caseId);
     if (!letter) return undefined;
-    const s = byService.get(`${letter}::${i.service}`);
-    if (s) return { a: s, by: 'service' };
     const labels = [i.label, i.expected.label].filter((l): l is string => typeof l === 'string');
-    for (const l of labels) {
-      const a = byLabel.get(`${letter}::${normalizeLabel(l)}`);
-      if (a) return { a, by: 'label' };
-    }
-    return undefined;
+    const l = labels.map((x) => byLabel.get(`${letter}::${normalizeLabel(x)}`)).find((a) => a !== undefined);
+    const s = byService.get(`${letter}::${i.service}`);
+    if (s && (!l || l === s)) return { a: s, by: 'service' };
+    return l ? { a: l, by: 'label' } : undefined;
   };
 }
 

@@ -94,7 +94,7 @@ const LESION_SIGNS: Partial<Record<ExamFinding['finding'], readonly Region[]>> =
 const BONE_REGIONS: ReadonlyArray<readonly [Region, RegExp]> = [
   ['wrist', /distal radius|radial (head|styloid)|distal ulna|scaphoid|carpal bone|colles|smith'?s fracture/],
   ['hand', /metacarpal|phalan|boxer'?s fracture/],
-  ['shoulder', /proximal humer|humeral head|clavicle|glenoid|scapula/],
+  ['shoulder', /proximal humer|humeral head|(greater|lesser) tuberosity|clavicle|glenoid|scapula/],
   ['knee', /tibial plateau|patella|distal femur/],
   ['ankle', /malleol|distal fibula|pilon|talus/],
   ['hip', /femoral neck|intertrochanteric|acetabul/],
@@ -118,13 +118,20 @@ function lesionSigns(ctx: FactContext) {
 
 const IMAGING_TYPES = new Set(['mri', 'mri-arthrogram', 'ct', 'xray', 'ultrasound', 'bone-scan', 'emg-ncv', 'other']);
 
+/**
+ * Studies of the surgical region. A study that gives no region (nor do its findings) counts when
+ * its own words name the region ("median neuropathy at the right wrist"): writers to the shared
+ * format often leave the region of a nerve study unset, and its limb-wide region has no code there.
+ */
 function regionStudies(ctx: FactContext) {
-  return indexed(ctx.request.raw.studies, 'studies').filter(
-    (s) =>
-      IMAGING_TYPES.has(s.item.type) &&
-      s.item.officialReport !== false &&
-      (inRegion(ctx, s.item.region, []) || (s.item.findings ?? []).some((f) => inRegion(ctx, f.region, []))),
-  );
+  return indexed(ctx.request.raw.studies, 'studies').filter((s) => {
+    if (!IMAGING_TYPES.has(s.item.type) || s.item.officialReport === false) return false;
+    const findings = s.item.findings ?? [];
+    if (s.item.region !== undefined || findings.some((f) => f.region !== undefined))
+      return inRegion(ctx, s.item.region, []) || findings.some((f) => inRegion(ctx, f.region, []));
+    const words = [s.item.text, ...findings.map((f) => f.text)].filter(Boolean).join('; ').toLowerCase();
+    return regionsInText(words).some((r) => inRegion(ctx, r, []));
+  });
 }
 
 export const surgicalIndicationFacts: FactDefinition[] = [

@@ -100,6 +100,23 @@ describe('surgicalIndication.imagingEvidence', () => {
       ),
     ).toBeUndefined();
   });
+  it('reads the region of a study that gives none from its own words', () => {
+    const nerveStudy = (text: string) => ({ studies: [{ type: 'emg-ncv', findings: [{ kind: 'neuropathy', text }] }] });
+    expect(
+      value(
+        surgery('carpal tunnel release', 'wrist', nerveStudy('moderate median neuropathy at the right wrist')),
+        'surgicalIndication.imagingEvidence',
+      ),
+    ).toBe(true);
+    // the study's words name another region: not a study of the wrist
+    expect(
+      value(surgery('carpal tunnel release', 'wrist', nerveStudy('peroneal neuropathy at the knee')), 'surgicalIndication.imagingEvidence'),
+    ).toBeUndefined();
+    // no region and no region words: not placed
+    expect(
+      value(surgery('carpal tunnel release', 'wrist', nerveStudy('neuropathy')), 'surgicalIndication.imagingEvidence'),
+    ).toBeUndefined();
+  });
 });
 
 describe('surgicalIndication.ctsNerveConduction', () => {
@@ -245,6 +262,12 @@ describe('surgicalIndication.redFlag from the bone and from a fixation', () => {
     expect(
       value(surgery('carpal tunnel release', 'wrist', { diagnoses: ['fracture of the clavicle'] }), 'surgicalIndication.redFlag'),
     ).toBeUndefined();
+    expect(
+      value(
+        surgery('open reduction of the tuberosity', 'shoulder', { diagnoses: ['displaced fracture of the greater tuberosity'] }),
+        'surgicalIndication.redFlag',
+      ),
+    ).toBe(true);
   });
 });
 
