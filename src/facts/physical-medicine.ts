@@ -8,6 +8,7 @@ import { diagnosisTexts, indexed, itemInRegion, treatmentOutcome, type Indexed }
 import { plannedSurgery, latestSurgery } from './postsurgical.js';
 import { dayNumber } from '../util/dates.js';
 import { parseVisitCourse } from '../request/visits.js';
+import { NUMBER_WORDS } from '../util/durations.js';
 import type { Treatment } from '../request/schema.js';
 
 /**
@@ -172,16 +173,43 @@ const pending = (t: Treatment): boolean =>
   t.functionImproved === undefined &&
   (t.outcome === undefined || t.outcome === 'unknown');
 
+/**
+ * The part of this same request granted at utilization review, as the service's own words state it
+ * ("12 requested, 9 authorized; remaining 3 in dispute", "(2) authorized by the Claims
+ * Administrator", "6 already authorized"): the letter decides only the remainder, and the granted
+ * visits count as visits already authorized. Numbers written as words are read too.
+ */
+const AUTHORIZED_PART =
+  /(?<!\d)(\d+)\)?\s*(?:(?:visits?|sessions?|treatments?)\s+)?(?:(?:were|was|have been|has been|already|previously)\s+)*(?:authori[sz]ed|approved|certified)\b/;
+
+export function authorizedPartInText(text: string): number | undefined {
+  const t = text.toLowerCase().replace(/\b([a-z]+)\b/g, (w) => (w in NUMBER_WORDS && w !== 'a' && w !== 'an' ? String(NUMBER_WORDS[w]) : w));
+  const m = AUTHORIZED_PART.exec(t);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The authorized part of this request, unless a listed course already records that many
+ * authorized visits (the same grant written twice: as a treatment and in the service's words).
+ */
+function authorizedPart(ctx: FactContext, listed: readonly Indexed<Treatment>[]): { visits: number; evidence: string } | undefined {
+  const n = authorizedPartInText(`${ctx.service.raw.text ?? ''} ${ctx.service.raw.label ?? ''}`);
+  if (n === undefined || n === 0 || listed.some((t) => t.item.sessionsAuthorized === n)) return undefined;
+  return { visits: n, evidence: `${wordsPath(ctx)}: ${n} visits of this request already authorized` };
+}
+
 function priorVisits(ctx: FactContext, atLeast: boolean): Fact<number> {
   const found = courses(ctx);
   const had = ctx.get<boolean>('physicalMedicine.hadPriorTherapy');
   if (had.value === undefined) return unknown(had.evidence);
-  if (had.value === false) return known(0, had.evidence);
-  const counted = found.courses!.filter((t) => counts(t.item));
+  const counted = had.value ? found.courses!.filter((t) => counts(t.item)) : [];
+  const granted = authorizedPart(ctx, counted);
+  const grantedEvidence = granted ? [granted.evidence] : [];
+  if (had.value === false) return known(granted?.visits ?? 0, [...had.evidence, ...grantedEvidence]);
   const missing = counted.filter((t) => visitsOf(t.item) === undefined);
   if (missing.length > 0 && !atLeast) return unknown([...found.evidence, ...missing.map(describe)]);
-  const total = counted.reduce((sum, t) => sum + (visitsOf(t.item) ?? 1), 0);
-  return known(total, [...found.evidence, ...counted.map(describe)]);
+  const total = counted.reduce((sum, t) => sum + (visitsOf(t.item) ?? 1), granted?.visits ?? 0);
+  return known(total, [...found.evidence, ...counted.map(describe), ...grantedEvidence]);
 }
 
 function total(ctx: FactContext, priorId: string): Fact<number> {
@@ -202,6 +230,12 @@ const OBJECTIVE_FUNCTION =
   /range of motion|\brom\b|(?<!\d)\d+ (?:to|->|→) \d+ degrees|\badls?\b|activities of daily living|work restrictions?|(?:returned|return|back) to (?:full |modified |regular )?(?:duty|work)|(?:lifting|walking|sitting|standing) (?:tolerance|distance|capacity|limit)|(?:improved|increased) (?:function|strength|mobility|endurance)|(?:function|strength|mobility|endurance) (?:improved|increased)|functional (?:improvement|gains?)/;
 const NEGATED_FUNCTION =
   /\b(?:no|not|without|lack of|minimal|unchanged)\b[^.;]{0,40}(?:function|range of motion|\brom\b|adl|strength|duty|work)/;
+
+/** A course's words report pain relief and nothing about function ("pain down from 7 to 3"). */
+function painReliefOnly(text: string | undefined): boolean {
+  const t = (text ?? '').toLowerCase();
+  return /\bpain\b|\bvas\b|\/10\b/.test(t) && !/function|flexib|mobility|strength|motion|\brom\b|walk|sit|stand|lift|\badls?\b|work|duty|buckling|activit/.test(t);
+}
 
 function objectiveFunctionInText(text: string | undefined): boolean {
   const t = (text ?? '').toLowerCase();
@@ -324,15 +358,15 @@ export const physicalMedicineFacts: FactDefinition[] = [
     id: 'physicalMedicine.priorTherapyVisits',
     type: 'number',
     description:
-      'Visits of the same therapy already completed or authorized (the larger of the two per course, summed over courses); 0 when there was none; not documented when a course is listed without its number of visits.',
-    reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized'],
+      'Visits of the same therapy already completed or authorized (the larger of the two per course, summed over courses, plus the part of this request its own words say was authorized at review); 0 when there was none; not documented when a course is listed without its number of visits.',
+    reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized', 'services[].text', 'services[].label'],
     derive: (ctx) => priorVisits(ctx, false),
   }),
   defineFact<number>({
     id: 'physicalMedicine.priorTherapyVisitsAtLeast',
     type: 'number',
     description: 'A lower bound on the earlier visits of the same therapy: courses listed without a count count as one visit.',
-    reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized'],
+    reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized', 'services[].text', 'services[].label'],
     derive: (ctx) => priorVisits(ctx, true),
   }),
   defineFact<number>({
@@ -389,6 +423,44 @@ export const physicalMedicineFacts: FactDefinition[] = [
       const flag = ctx.request.raw.documentation?.functionalImprovement;
       if (flag !== undefined) return known(flag, [`documentation.functionalImprovement = ${flag}`]);
       return unknown(list.map((t) => `${t.path}: outcome ${t.item.outcome ?? 'not stated'}, objective functional improvement not stated`));
+    },
+  }),
+  defineFact<number>({
+    id: 'physicalMedicine.completedTherapyVisits',
+    type: 'number',
+    description:
+      'Visits of the same therapy (as physicalMedicine.priorTherapyVisits counts courses) the worker has completed: the sessions of each course, 0 for a course only authorized and not begun; not documented when a begun course has no count.',
+    reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized'],
+    derive: (ctx) => {
+      const found = courses(ctx);
+      if (found.courses === undefined) return unknown(found.evidence);
+      const begun = found.courses.filter((t) => t.item.sessions !== undefined || t.item.sessionsAuthorized === undefined);
+      const missing = begun.filter((t) => t.item.sessions === undefined);
+      if (missing.length > 0) return unknown(missing.map(describe));
+      const sum = begun.reduce((n, t) => n + t.item.sessions!, 0);
+      return known(sum, begun.length > 0 ? begun.map(describe) : [...found.evidence, `treatments: no completed ${found.label} visits`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'physicalMedicine.priorTherapyImproved',
+    type: 'boolean',
+    description:
+      'The earlier course(s) of the same therapy moved the worker in a positive direction (outcome improved, unless its words report pain relief only; or function improved); false when a course failed or did not improve function, or the record states no functional improvement; not documented otherwise.',
+    reads: ['treatments[].outcome', 'treatments[].functionImproved', 'treatments[].text', 'documentation.functionalImprovement'],
+    derive: (ctx) => {
+      const found = courses(ctx);
+      const begun = (found.courses ?? []).filter((t) => counts(t.item) && treatmentOutcome(t.item).status !== 'not-started');
+      if (begun.length === 0) return unknown([...found.evidence, `treatments: no earlier ${found.label} given`]);
+      const failed = begun.filter((t) => t.item.functionImproved === false || treatmentOutcome(t.item).status === 'failed');
+      if (failed.length > 0) return known(false, failed.map((t) => `${t.path}: did not improve (${treatmentOutcome(t.item).from})`));
+      const flag = ctx.request.raw.documentation?.functionalImprovement;
+      if (flag === false) return known(false, ['documentation.functionalImprovement = false']);
+      const improved = begun.filter(
+        (t) => t.item.functionImproved === true || (treatmentOutcome(t.item).status === 'helped' && !painReliefOnly(t.item.text)),
+      );
+      return improved.length > 0
+        ? known(true, improved.map((t) => `${t.path}: improved (${t.item.functionImproved === true ? 'functionImproved = true' : treatmentOutcome(t.item).from})`))
+        : unknown(begun.map((t) => `${t.path}: ${treatmentOutcome(t.item).from}`));
     },
   }),
   defineFact<boolean>({

@@ -172,6 +172,60 @@ describe('earlier courses of the same therapy', () => {
   });
 });
 
+describe('the part of this request already authorized at review', () => {
+  it.each([
+    ['12 requested, 9 authorized; remaining 3 in dispute', 9],
+    ['original request 2 times a week for 3 weeks (6); 2 times a week for 1 week (2) authorized by the Claims Administrator', 2],
+    ['remaining 6 of 12 requested sessions; 6 already authorized', 6],
+    ['six sessions were approved by UR', 6],
+    ['remaining 6 of 12 requested sessions', undefined],
+    ['6 of the 12 requested sessions in dispute; authorized by nobody', undefined],
+  ])('%s → %s', async (text, expected) => {
+    const { authorizedPartInText } = await import('../../src/facts/physical-medicine.js');
+    expect(authorizedPartInText(text)).toBe(expected);
+  });
+
+  it('counts as visits already authorized, once when a listed course records the same grant', () => {
+    const svc = pt({ quantity: 3, text: '12 requested, 9 authorized; remaining 3 in dispute' });
+    const given = [{ kind: 'physical-therapy' as const, sessions: 3, outcome: 'improved' as const }];
+    expect(value({ treatments: given, services: [svc] }, 'physicalMedicine.priorTherapyVisits')).toBe(12);
+    expect(value({ treatments: given, services: [svc] }, 'physicalMedicine.totalTherapyVisits')).toBe(15);
+    expect(value({ treatments: [], services: [svc] }, 'physicalMedicine.priorTherapyVisits')).toBe(9);
+    const listed = [...given, { kind: 'physical-therapy' as const, sessionsAuthorized: 9 }];
+    expect(value({ treatments: listed, services: [svc] }, 'physicalMedicine.priorTherapyVisits')).toBe(12);
+  });
+});
+
+describe('the earlier course as a clinical trial', () => {
+  it('completed visits: sessions of begun courses, 0 for a course only authorized, not documented without a count', () => {
+    const treatments = [
+      { kind: 'physical-therapy' as const, sessions: 6, outcome: 'improved' as const },
+      { kind: 'physical-therapy' as const, sessionsAuthorized: 2 },
+    ];
+    expect(value({ treatments, services: [pt()] }, 'physicalMedicine.completedTherapyVisits')).toBe(6);
+    expect(value({ treatments: [{ kind: 'physical-therapy' }], services: [pt()] }, 'physicalMedicine.completedTherapyVisits')).toBeUndefined();
+    expect(value({ treatments: [], services: [pt()] }, 'physicalMedicine.completedTherapyVisits')).toBe(0);
+  });
+
+  it('improved: true when a course improved, false when one failed or the record states no functional improvement', () => {
+    const improved = [{ kind: 'physical-therapy' as const, sessions: 3, outcome: 'improved' as const }];
+    expect(value({ treatments: improved, services: [pt()] }, 'physicalMedicine.priorTherapyImproved')).toBe(true);
+    expect(
+      value({ treatments: improved, documentation: { functionalImprovement: false }, services: [pt()] }, 'physicalMedicine.priorTherapyImproved'),
+    ).toBe(false);
+    const painOnly = [{ kind: 'physical-therapy' as const, sessions: 3, outcome: 'improved' as const, text: 'pain down from 7/10 to 3/10' }];
+    expect(value({ treatments: painOnly, services: [pt()] }, 'physicalMedicine.priorTherapyImproved')).toBeUndefined();
+    const failed = [...improved, { kind: 'physical-therapy' as const, sessions: 4, outcome: 'failed' as const }];
+    expect(value({ treatments: failed, services: [pt()] }, 'physicalMedicine.priorTherapyImproved')).toBe(false);
+    expect(
+      value({ treatments: [{ kind: 'physical-therapy', sessions: 3 }], services: [pt()] }, 'physicalMedicine.priorTherapyImproved'),
+    ).toBeUndefined();
+    expect(
+      value({ treatments: [{ kind: 'physical-therapy', sessionsAuthorized: 6 }], services: [pt()] }, 'physicalMedicine.priorTherapyImproved'),
+    ).toBeUndefined();
+  });
+});
+
 describe('physicalMedicine.therapyFunctionImproved', () => {
   const with_ = (treatments: unknown[], documentation?: Record<string, unknown>) =>
     value(
