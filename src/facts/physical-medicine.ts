@@ -570,6 +570,20 @@ export const physicalMedicineFacts: FactDefinition[] = [
       return known(addOn, [`${wordsPath(ctx)} → ${addOn}`]);
     },
   }),
+  defineFact<number>({
+    id: 'physicalMedicine.capsaicinPatchStrength',
+    type: 'number',
+    description:
+      'The strength (percent) of a capsaicin patch the acupuncture request adds, as its words state it ("capsaicin 0.025% patch"); not documented when the words give none.',
+    reads: ['services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const m = /capsaicin[^.;]{0,40}?(?<![\d.])(\d*\.?\d+)\s*%|(?<![\d.])(\d*\.?\d+)\s*%[^.;]{0,20}capsaicin/.exec(words(ctx));
+      const strength = m ? Number(m[1] ?? m[2]) : undefined;
+      return strength !== undefined
+        ? known(strength, [`${wordsPath(ctx)} names capsaicin ${strength}%`])
+        : unknown([`${wordsPath(ctx)} states no capsaicin strength`]);
+    },
+  }),
   defineFact<boolean>({
     id: 'physicalMedicine.manipulationUnderAnesthesia',
     type: 'boolean',

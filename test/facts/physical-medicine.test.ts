@@ -428,3 +428,14 @@ describe('aquatic therapy facts', () => {
     expect(value(aqua({ diagnoses: ['lumbar strain'] }), 'physicalMedicine.reducedWeightBearingNeeded')).toBeUndefined();
   });
 });
+
+describe('physicalMedicine.capsaicinPatchStrength', () => {
+  const acu = (label: string) => ({ services: [{ id: 'svc', kind: 'acupuncture', region: 'lumbar', quantity: 6, label }] });
+  it('reads the strength the words give, before or after the drug name', () => {
+    expect(value(acu('Acupuncture with capsaicin 0.025% patch'), 'physicalMedicine.capsaicinPatchStrength')).toBe(0.025);
+    expect(value(acu('Acupuncture with .075% capsaicin patch'), 'physicalMedicine.capsaicinPatchStrength')).toBe(0.075);
+  });
+  it('is not documented when no strength is given', () => {
+    expect(value(acu('Twelve acupuncture visits with Capsaicin patch, 2 times weekly for 6 weeks'), 'physicalMedicine.capsaicinPatchStrength')).toBeUndefined();
+  });
+});
