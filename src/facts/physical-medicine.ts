@@ -4,7 +4,8 @@
 // objective functional improvement — so rules can apply visit allowances and continuation
 // criteria. Visit allowances themselves are thresholds and live in the rules.
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
-import { diagnosisTexts, indexed, itemInRegion, treatmentOutcome, type Indexed } from './record.js';
+import { diagnosisTexts, indexed, itemInRegion, regionConcerns, treatmentOutcome, type Indexed } from './record.js';
+import { regionsInText } from '../request/regions.js';
 import { plannedSurgery, latestSurgery } from './postsurgical.js';
 import { dayNumber } from '../util/dates.js';
 import { parseVisitCourse } from '../request/visits.js';
@@ -461,6 +462,27 @@ export const physicalMedicineFacts: FactDefinition[] = [
       return improved.length > 0
         ? known(true, improved.map((t) => `${t.path}: improved (${t.item.functionImproved === true ? 'functionImproved = true' : treatmentOutcome(t.item).from})`))
         : unknown(begun.map((t) => `${t.path}: ${treatmentOutcome(t.item).from}`));
+    },
+  }),
+  defineFact<boolean>({
+    id: 'physicalMedicine.regionComplaintsDenied',
+    type: 'boolean',
+    description:
+      "The record denies complaints in the region to be treated: every symptom it places there (by region, by a kind that names one such as neck-pain, or by its words) is negative. False when a symptom there is present; not documented when none is placed there or the service names no region.",
+    reads: ['symptoms[]', 'services[].region', 'services[].regions'],
+    derive: (ctx) => {
+      if (ctx.service.regions.length === 0) return unknown([`services[${ctx.service.index}] names no region`]);
+      const placed = indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => {
+        const regions = s.item.region
+          ? [s.item.region]
+          : [...regionsInText(s.item.kind.replace(/-/g, ' ')), ...regionsInText(s.item.text?.toLowerCase())];
+        return regions.some((r) => regionConcerns(ctx.service.regions, r, { placed: true }));
+      });
+      const present = placed.filter((s) => s.item.result !== 'negative');
+      if (present.length > 0) return known(false, present.map((s) => `${s.path}.kind = ${s.item.kind}`));
+      return placed.length > 0
+        ? known(true, placed.map((s) => `${s.path}.kind = ${s.item.kind} (denied)`))
+        : unknown([`symptoms: none recorded for ${ctx.service.regions.join(', ')}`]);
     },
   }),
   defineFact<boolean>({

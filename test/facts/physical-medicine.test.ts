@@ -439,3 +439,25 @@ describe('physicalMedicine.capsaicinPatchStrength', () => {
     expect(value(acu('Twelve acupuncture visits with Capsaicin patch, 2 times weekly for 6 weeks'), 'physicalMedicine.capsaicinPatchStrength')).toBeUndefined();
   });
 });
+
+describe('physicalMedicine.regionComplaintsDenied', () => {
+  const svc = { id: 'svc', kind: 'physical-therapy', region: 'cervical', quantity: 6 };
+  it('true when every symptom placed in the region (by region, kind or words) is denied', () => {
+    expect(value({ symptoms: [{ kind: 'neck-pain', result: 'negative' }], services: [svc] }, 'physicalMedicine.regionComplaintsDenied')).toBe(true);
+    expect(
+      value({ symptoms: [{ kind: 'pain', result: 'negative', text: 'no neck complaints' }], services: [svc] }, 'physicalMedicine.regionComplaintsDenied'),
+    ).toBe(true);
+  });
+  it('false when a symptom of the region is present; not documented when none is placed there or no region is named', () => {
+    const symptoms = [
+      { kind: 'neck-pain', result: 'negative' as const },
+      { kind: 'joint-pain', region: 'cervical' as const },
+    ];
+    expect(value({ symptoms, services: [svc] }, 'physicalMedicine.regionComplaintsDenied')).toBe(false);
+    expect(value({ symptoms: [{ kind: 'joint-pain', region: 'shoulder' }], services: [svc] }, 'physicalMedicine.regionComplaintsDenied')).toBeUndefined();
+    expect(value({ symptoms: [{ kind: 'numbness' }], services: [svc] }, 'physicalMedicine.regionComplaintsDenied')).toBeUndefined();
+    expect(
+      value({ symptoms: [{ kind: 'neck-pain', result: 'negative' }], services: [{ ...svc, region: undefined }] }, 'physicalMedicine.regionComplaintsDenied'),
+    ).toBeUndefined();
+  });
+});
