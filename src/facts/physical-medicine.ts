@@ -259,6 +259,32 @@ const wordsPath = (ctx: FactContext): string => `services[${ctx.service.index}].
 const REHAB_SERVICE_KINDS = new Set(['physical-therapy', 'occupational-therapy', 'work-hardening', 'home-exercise-kit']);
 const REHAB_TREATMENT_KINDS: readonly Treatment['kind'][] = ['physical-therapy', 'occupational-therapy', 'home-exercise', 'work-hardening'];
 
+/**
+ * Active rehabilitation alongside the service: courses in the record (and, unless `underWay`,
+ * rehabilitation services requested with it). `underWay` keeps only courses begun (not only
+ * authorized) that neither failed nor left function unimproved.
+ */
+function rehabilitation(ctx: FactContext, underWay: boolean): Fact<boolean> {
+  const evidence: string[] = [];
+  if (!underWay)
+    for (const s of ctx.request.services) {
+      if (s.id !== ctx.service.id && s.requested && REHAB_SERVICE_KINDS.has(s.kind)) evidence.push(`services[${s.index}] = ${s.kind} requested`);
+    }
+  for (const t of indexed(ctx.request.raw.treatments, 'treatments')) {
+    if (!REHAB_TREATMENT_KINDS.includes(t.item.kind) || t.item.outcome === 'failed' || t.item.sessions === 0) continue;
+    if (underWay && (t.item.functionImproved === false || ['failed', 'not-started'].includes(treatmentOutcome(t.item).status))) continue;
+    evidence.push(`${t.path} = ${t.item.kind}${t.item.outcome ? `, outcome ${t.item.outcome}` : ''}`);
+  }
+  if (ctx.request.raw.documentation?.homeExerciseProgram === true) evidence.push('documentation.homeExerciseProgram = true');
+  return evidence.length > 0
+    ? known(true, evidence)
+    : unknown([
+        underWay
+          ? 'no physical or occupational therapy, home exercise or work hardening under way (begun, not failed)'
+          : 'no physical or occupational therapy, home exercise or work hardening recorded or requested',
+      ]);
+}
+
 export const physicalMedicineFacts: FactDefinition[] = [
   defineFact<string>({
     id: 'physicalMedicine.modality',
@@ -491,21 +517,15 @@ export const physicalMedicineFacts: FactDefinition[] = [
     description:
       'An active rehabilitation program (physical or occupational therapy, home exercise, work hardening) is under way or requested alongside the service. Never false: its absence is not documented.',
     reads: ['services[]', 'treatments[]', 'documentation.homeExerciseProgram'],
-    derive: (ctx) => {
-      const evidence: string[] = [];
-      for (const s of ctx.request.services) {
-        if (s.id !== ctx.service.id && s.requested && REHAB_SERVICE_KINDS.has(s.kind))
-          evidence.push(`services[${s.index}] = ${s.kind} requested`);
-      }
-      for (const t of indexed(ctx.request.raw.treatments, 'treatments')) {
-        if (REHAB_TREATMENT_KINDS.includes(t.item.kind) && t.item.outcome !== 'failed' && t.item.sessions !== 0)
-          evidence.push(`${t.path} = ${t.item.kind}${t.item.outcome ? `, outcome ${t.item.outcome}` : ''}`);
-      }
-      if (ctx.request.raw.documentation?.homeExerciseProgram === true) evidence.push('documentation.homeExerciseProgram = true');
-      return evidence.length > 0
-        ? known(true, evidence)
-        : unknown(['no physical or occupational therapy, home exercise or work hardening recorded or requested']);
-    },
+    derive: (ctx) => rehabilitation(ctx, false),
+  }),
+  defineFact<boolean>({
+    id: 'physicalMedicine.rehabilitationUnderWay',
+    type: 'boolean',
+    description:
+      'The worker is in an active rehabilitation program now (physical or occupational therapy, home exercise, work hardening): a course begun and not failed, not without functional improvement, or a home exercise program the record states. A course only authorized or requested does not count. Never false.',
+    reads: ['treatments[]', 'documentation.homeExerciseProgram'],
+    derive: (ctx) => rehabilitation(ctx, true),
   }),
   defineFact<boolean>({
     id: 'physicalMedicine.rehabilitationTherapyImproved',

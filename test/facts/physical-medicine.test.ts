@@ -461,3 +461,23 @@ describe('physicalMedicine.regionComplaintsDenied', () => {
     ).toBeUndefined();
   });
 });
+
+describe('physicalMedicine.rehabilitationUnderWay', () => {
+  const acu = { id: 'svc', kind: 'acupuncture', region: 'cervical', quantity: 6 };
+  const pt = { id: 'pt', kind: 'physical-therapy', region: 'cervical', quantity: 6 };
+  it('a course begun and not failed, or a stated home program, counts', () => {
+    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 4 }], services: [acu] }, 'physicalMedicine.rehabilitationUnderWay')).toBe(true);
+    expect(value({ documentation: { homeExerciseProgram: true }, services: [acu] }, 'physicalMedicine.rehabilitationUnderWay')).toBe(true);
+  });
+  it('a course only authorized or requested, failed, or without functional improvement does not; concurrentRehabilitation still counts a request', () => {
+    const only = { treatments: [{ kind: 'physical-therapy' as const, sessionsAuthorized: 6 }], services: [acu, pt] };
+    expect(value(only, 'physicalMedicine.rehabilitationUnderWay')).toBeUndefined();
+    expect(value(only, 'physicalMedicine.concurrentRehabilitation')).toBe(true);
+    expect(
+      value({ treatments: [{ kind: 'physical-therapy', sessions: 8, functionImproved: false }], services: [acu] }, 'physicalMedicine.rehabilitationUnderWay'),
+    ).toBeUndefined();
+    expect(
+      value({ treatments: [{ kind: 'physical-therapy', sessions: 8, outcome: 'failed' }], services: [acu] }, 'physicalMedicine.rehabilitationUnderWay'),
+    ).toBeUndefined();
+  });
+});
