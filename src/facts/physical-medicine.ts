@@ -9,38 +9,15 @@ import { regionsInText } from '../request/regions.js';
 import { plannedSurgery, latestSurgery } from './postsurgical.js';
 import { dayNumber } from '../util/dates.js';
 import { parseVisitCourse } from '../request/visits.js';
-import { NUMBER_WORDS } from '../util/durations.js';
+import {
+  authorizedPartInText,
+  modalitiesInWords,
+  modalityInWords,
+  objectiveFunctionInText,
+  painReliefOnly,
+  weeksInText,
+} from './therapy-words.js';
 import type { Treatment } from '../request/schema.js';
-
-/**
- * Modalities named in free text, most specific first ("electrical muscle stimulation" is NMES,
- * not generic e-stim; "infrared heat" is infrared, not heat).
- */
-const MODALITY_WORDS: ReadonlyArray<[string, RegExp]> = [
-  ['hyperstimulation', /hyperstimulation|intense neurostimulation|\blint\b/],
-  ['shockwave', /shock ?wave|\beswt\b/],
-  ['biofeedback', /biofeedback/],
-  // ACOEM Ch. 12 Physical Methods: "sympathetic therapy, … also known as interferential therapy"
-  ['interferential', /interferential|\bif unit\b|\bifc\b|sympathetic (?:therapy|stim)/],
-  ['h-wave', /\bh-?wave\b/],
-  ['galvanic', /galvanic/],
-  ['pens', /\bpens\b|percutaneous electrical nerve/],
-  ['nmes', /\bnmes\b|\bems\b|neuromuscular (?:electrical )?stim|electrical muscle stim|muscle stimulat/],
-  ['microcurrent', /micro-?current|\bmens\b/],
-  ['tens', /\btens\b|transcutaneous electrical nerve/],
-  ['electrical-stimulation', /\be-?stim|electrical stim|electric stim|electro-?therapy/],
-  ['laser', /laser|\blllt\b/],
-  ['ultrasound', /ultrasound|ultra-sound|phonophoresis/],
-  ['infrared', /infra-?red/],
-  ['diathermy', /diathermy/],
-  ['traction', /traction|spinolator|spinalator|\bvax-?d\b|(?:spinal|non-?surgical) decompression|decompression (?:therapy|table)/],
-  ['heat-cold', /\bice\b|\bheat\b|\bhot\b|\bcold\b|cryo|paraffin|whirlpool|hydrocollator/],
-  ['massage', /massage|myofascial|soft[- ]tissue mobili[sz]ation/],
-  ['gym-membership', /\bgym\b|health club|fitness (?:club|center|centre|membership)|pool membership|\bymca\b/],
-  ['home-exercise-kit', /exercise kit|exercise equipment|home exercise (?:kit|equipment)|theraband|resistance band|exercise ball|pulley/],
-  // an earlier program written as `other` (the shared format has no work-hardening treatment kind)
-  ['work-hardening', /work[- ](?:hardening|conditioning)/],
-];
 
 /** Service kinds whose modality is the kind itself. */
 const KIND_MODALITY = new Set([
@@ -67,17 +44,6 @@ export const ELECTRICAL = [
   'microcurrent',
   'hyperstimulation',
 ] as const;
-
-export function modalityInWords(words: string): string | undefined {
-  const text = words.toLowerCase();
-  return MODALITY_WORDS.find(([, re]) => re.test(text))?.[0];
-}
-
-/** Every modality the words name: a combination unit ("TENS/EMS", "IF/NMES") names each of its parts. */
-function modalitiesInWords(words: string): string[] {
-  const text = words.toLowerCase();
-  return MODALITY_WORDS.filter(([, re]) => re.test(text)).map(([m]) => m);
-}
 
 function serviceModality(ctx: FactContext): string | undefined {
   const { kind, words } = ctx.service;
@@ -175,21 +141,6 @@ const pending = (t: Treatment): boolean =>
   (t.outcome === undefined || t.outcome === 'unknown');
 
 /**
- * The part of this same request granted at utilization review, as the service's own words state it
- * ("12 requested, 9 authorized; remaining 3 in dispute", "(2) authorized by the Claims
- * Administrator", "6 already authorized"): the letter decides only the remainder, and the granted
- * visits count as visits already authorized. Numbers written as words are read too.
- */
-const AUTHORIZED_PART =
-  /(?<!\d)(\d+)\)?\s*(?:(?:visits?|sessions?|treatments?)\s+)?(?:(?:were|was|have been|has been|already|previously)\s+)*(?:authori[sz]ed|approved|certified)\b/;
-
-export function authorizedPartInText(text: string): number | undefined {
-  const t = text.toLowerCase().replace(/\b([a-z]+)\b/g, (w) => (w in NUMBER_WORDS && w !== 'a' && w !== 'an' ? String(NUMBER_WORDS[w]) : w));
-  const m = AUTHORIZED_PART.exec(t);
-  return m ? Number(m[1]) : undefined;
-}
-
-/**
  * The authorized part of this request, unless a listed course already records that many
  * authorized visits (the same grant written twice: as a treatment and in the service's words).
  */
@@ -222,38 +173,6 @@ function total(ctx: FactContext, priorId: string): Fact<number> {
 
 const words = (ctx: FactContext): string => ctx.service.words;
 
-/**
- * Objective functional measures a course's own words report (8 CCR 9792.20(e): activities of
- * daily living, work restrictions, measured range of motion or strength). Pain relief and
- * "feels better" are not among them; a negated measure ("no improvement in function") is not read.
- */
-const OBJECTIVE_FUNCTION =
-  /range of motion|\brom\b|(?<!\d)\d+ (?:to|->|→) \d+ degrees|\badls?\b|activities of daily living|work restrictions?|(?:returned|return|back) to (?:full |modified |regular )?(?:duty|work)|(?:lifting|walking|sitting|standing) (?:tolerance|distance|capacity|limit)|(?:improved|increased) (?:function|strength|mobility|endurance)|(?:function|strength|mobility|endurance) (?:improved|increased)|functional (?:improvement|gains?)/;
-const NEGATED_FUNCTION =
-  /\b(?:no|not|without|lack of|minimal|unchanged)\b[^.;]{0,40}(?:function|range of motion|\brom\b|adl|strength|duty|work)/;
-
-/** A course's words report pain relief and nothing about function ("pain down from 7 to 3"). */
-function painReliefOnly(text: string | undefined): boolean {
-  const t = (text ?? '').toLowerCase();
-  return /\bpain\b|\bvas\b|\/10\b/.test(t) && !/function|flexib|mobility|strength|motion|\brom\b|walk|sit|stand|lift|\badls?\b|work|duty|buckling|activit/.test(t);
-}
-
-function objectiveFunctionInText(text: string | undefined): boolean {
-  const t = (text ?? '').toLowerCase();
-  return OBJECTIVE_FUNCTION.test(t) && !NEGATED_FUNCTION.test(t);
-}
-
-/** A duration a treatment's text states: "30-day trial" ≈ 4.3 weeks, "one month", "6 weeks". */
-function weeksInText(text: string | undefined): number | undefined {
-  const t = (text ?? '').toLowerCase();
-  const days = /(?<!\d)(\d+)[- ]days?/.exec(t);
-  if (days) return Math.round((Number(days[1]) / 7) * 10) / 10;
-  const months = /(?<!\d)(\d+|one|two|three)[- ]months?/.exec(t);
-  if (months)
-    return Math.round((({ one: 1, two: 2, three: 3 } as Record<string, number>)[months[1]!] ?? Number(months[1])) * 4.3 * 10) / 10;
-  const weeks = /(?<!\d)(\d+)[- ]weeks?/.exec(t);
-  return weeks ? Number(weeks[1]) : undefined;
-}
 const wordsPath = (ctx: FactContext): string => `services[${ctx.service.index}].label/text`;
 
 const REHAB_SERVICE_KINDS = new Set(['physical-therapy', 'occupational-therapy', 'work-hardening', 'home-exercise-kit']);
@@ -268,7 +187,8 @@ function rehabilitation(ctx: FactContext, underWay: boolean): Fact<boolean> {
   const evidence: string[] = [];
   if (!underWay)
     for (const s of ctx.request.services) {
-      if (s.id !== ctx.service.id && s.requested && REHAB_SERVICE_KINDS.has(s.kind)) evidence.push(`services[${s.index}] = ${s.kind} requested`);
+      if (s.id !== ctx.service.id && s.requested && REHAB_SERVICE_KINDS.has(s.kind))
+        evidence.push(`services[${s.index}] = ${s.kind} requested`);
     }
   for (const t of indexed(ctx.request.raw.treatments, 'treatments')) {
     if (!REHAB_TREATMENT_KINDS.includes(t.item.kind) || t.item.outcome === 'failed' || t.item.sessions === 0) continue;
@@ -479,14 +399,24 @@ export const physicalMedicineFacts: FactDefinition[] = [
       const begun = (found.courses ?? []).filter((t) => counts(t.item) && treatmentOutcome(t.item).status !== 'not-started');
       if (begun.length === 0) return unknown([...found.evidence, `treatments: no earlier ${found.label} given`]);
       const failed = begun.filter((t) => t.item.functionImproved === false || treatmentOutcome(t.item).status === 'failed');
-      if (failed.length > 0) return known(false, failed.map((t) => `${t.path}: did not improve (${treatmentOutcome(t.item).from})`));
+      if (failed.length > 0)
+        return known(
+          false,
+          failed.map((t) => `${t.path}: did not improve (${treatmentOutcome(t.item).from})`),
+        );
       const flag = ctx.request.raw.documentation?.functionalImprovement;
       if (flag === false) return known(false, ['documentation.functionalImprovement = false']);
       const improved = begun.filter(
         (t) => t.item.functionImproved === true || (treatmentOutcome(t.item).status === 'helped' && !painReliefOnly(t.item.text)),
       );
       return improved.length > 0
-        ? known(true, improved.map((t) => `${t.path}: improved (${t.item.functionImproved === true ? 'functionImproved = true' : treatmentOutcome(t.item).from})`))
+        ? known(
+            true,
+            improved.map(
+              (t) =>
+                `${t.path}: improved (${t.item.functionImproved === true ? 'functionImproved = true' : treatmentOutcome(t.item).from})`,
+            ),
+          )
         : unknown(begun.map((t) => `${t.path}: ${treatmentOutcome(t.item).from}`));
     },
   }),
@@ -494,7 +424,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     id: 'physicalMedicine.regionComplaintsDenied',
     type: 'boolean',
     description:
-      "The record denies complaints in the region to be treated: every symptom it places there (by region, by a kind that names one such as neck-pain, or by its words) is negative. False when a symptom there is present; not documented when none is placed there or the service names no region.",
+      'The record denies complaints in the region to be treated: every symptom it places there (by region, by a kind that names one such as neck-pain, or by its words) is negative. False when a symptom there is present; not documented when none is placed there or the service names no region.',
     reads: ['symptoms[]', 'services[].region', 'services[].regions'],
     derive: (ctx) => {
       if (ctx.service.regions.length === 0) return unknown([`services[${ctx.service.index}] names no region`]);
@@ -505,9 +435,16 @@ export const physicalMedicineFacts: FactDefinition[] = [
         return regions.some((r) => regionConcerns(ctx.service.regions, r, { placed: true }));
       });
       const present = placed.filter((s) => s.item.result !== 'negative');
-      if (present.length > 0) return known(false, present.map((s) => `${s.path}.kind = ${s.item.kind}`));
+      if (present.length > 0)
+        return known(
+          false,
+          present.map((s) => `${s.path}.kind = ${s.item.kind}`),
+        );
       return placed.length > 0
-        ? known(true, placed.map((s) => `${s.path}.kind = ${s.item.kind} (denied)`))
+        ? known(
+            true,
+            placed.map((s) => `${s.path}.kind = ${s.item.kind} (denied)`),
+          )
         : unknown([`symptoms: none recorded for ${ctx.service.regions.join(', ')}`]);
     },
   }),

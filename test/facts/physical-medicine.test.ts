@@ -181,7 +181,7 @@ describe('the part of this request already authorized at review', () => {
     ['remaining 6 of 12 requested sessions', undefined],
     ['6 of the 12 requested sessions in dispute; authorized by nobody', undefined],
   ])('%s → %s', async (text, expected) => {
-    const { authorizedPartInText } = await import('../../src/facts/physical-medicine.js');
+    const { authorizedPartInText } = await import('../../src/facts/therapy-words.js');
     expect(authorizedPartInText(text)).toBe(expected);
   });
 
@@ -203,7 +203,9 @@ describe('the earlier course as a clinical trial', () => {
       { kind: 'physical-therapy' as const, sessionsAuthorized: 2 },
     ];
     expect(value({ treatments, services: [pt()] }, 'physicalMedicine.completedTherapyVisits')).toBe(6);
-    expect(value({ treatments: [{ kind: 'physical-therapy' }], services: [pt()] }, 'physicalMedicine.completedTherapyVisits')).toBeUndefined();
+    expect(
+      value({ treatments: [{ kind: 'physical-therapy' }], services: [pt()] }, 'physicalMedicine.completedTherapyVisits'),
+    ).toBeUndefined();
     expect(value({ treatments: [], services: [pt()] }, 'physicalMedicine.completedTherapyVisits')).toBe(0);
   });
 
@@ -211,9 +213,14 @@ describe('the earlier course as a clinical trial', () => {
     const improved = [{ kind: 'physical-therapy' as const, sessions: 3, outcome: 'improved' as const }];
     expect(value({ treatments: improved, services: [pt()] }, 'physicalMedicine.priorTherapyImproved')).toBe(true);
     expect(
-      value({ treatments: improved, documentation: { functionalImprovement: false }, services: [pt()] }, 'physicalMedicine.priorTherapyImproved'),
+      value(
+        { treatments: improved, documentation: { functionalImprovement: false }, services: [pt()] },
+        'physicalMedicine.priorTherapyImproved',
+      ),
     ).toBe(false);
-    const painOnly = [{ kind: 'physical-therapy' as const, sessions: 3, outcome: 'improved' as const, text: 'pain down from 7/10 to 3/10' }];
+    const painOnly = [
+      { kind: 'physical-therapy' as const, sessions: 3, outcome: 'improved' as const, text: 'pain down from 7/10 to 3/10' },
+    ];
     expect(value({ treatments: painOnly, services: [pt()] }, 'physicalMedicine.priorTherapyImproved')).toBeUndefined();
     const failed = [...improved, { kind: 'physical-therapy' as const, sessions: 4, outcome: 'failed' as const }];
     expect(value({ treatments: failed, services: [pt()] }, 'physicalMedicine.priorTherapyImproved')).toBe(false);
@@ -221,7 +228,10 @@ describe('the earlier course as a clinical trial', () => {
       value({ treatments: [{ kind: 'physical-therapy', sessions: 3 }], services: [pt()] }, 'physicalMedicine.priorTherapyImproved'),
     ).toBeUndefined();
     expect(
-      value({ treatments: [{ kind: 'physical-therapy', sessionsAuthorized: 6 }], services: [pt()] }, 'physicalMedicine.priorTherapyImproved'),
+      value(
+        { treatments: [{ kind: 'physical-therapy', sessionsAuthorized: 6 }], services: [pt()] },
+        'physicalMedicine.priorTherapyImproved',
+      ),
     ).toBeUndefined();
   });
 });
@@ -436,16 +446,23 @@ describe('physicalMedicine.capsaicinPatchStrength', () => {
     expect(value(acu('Acupuncture with .075% capsaicin patch'), 'physicalMedicine.capsaicinPatchStrength')).toBe(0.075);
   });
   it('is not documented when no strength is given', () => {
-    expect(value(acu('Twelve acupuncture visits with Capsaicin patch, 2 times weekly for 6 weeks'), 'physicalMedicine.capsaicinPatchStrength')).toBeUndefined();
+    expect(
+      value(acu('Twelve acupuncture visits with Capsaicin patch, 2 times weekly for 6 weeks'), 'physicalMedicine.capsaicinPatchStrength'),
+    ).toBeUndefined();
   });
 });
 
 describe('physicalMedicine.regionComplaintsDenied', () => {
   const svc = { id: 'svc', kind: 'physical-therapy', region: 'cervical', quantity: 6 };
   it('true when every symptom placed in the region (by region, kind or words) is denied', () => {
-    expect(value({ symptoms: [{ kind: 'neck-pain', result: 'negative' }], services: [svc] }, 'physicalMedicine.regionComplaintsDenied')).toBe(true);
     expect(
-      value({ symptoms: [{ kind: 'pain', result: 'negative', text: 'no neck complaints' }], services: [svc] }, 'physicalMedicine.regionComplaintsDenied'),
+      value({ symptoms: [{ kind: 'neck-pain', result: 'negative' }], services: [svc] }, 'physicalMedicine.regionComplaintsDenied'),
+    ).toBe(true);
+    expect(
+      value(
+        { symptoms: [{ kind: 'pain', result: 'negative', text: 'no neck complaints' }], services: [svc] },
+        'physicalMedicine.regionComplaintsDenied',
+      ),
     ).toBe(true);
   });
   it('false when a symptom of the region is present; not documented when none is placed there or no region is named', () => {
@@ -454,10 +471,15 @@ describe('physicalMedicine.regionComplaintsDenied', () => {
       { kind: 'joint-pain', region: 'cervical' as const },
     ];
     expect(value({ symptoms, services: [svc] }, 'physicalMedicine.regionComplaintsDenied')).toBe(false);
-    expect(value({ symptoms: [{ kind: 'joint-pain', region: 'shoulder' }], services: [svc] }, 'physicalMedicine.regionComplaintsDenied')).toBeUndefined();
+    expect(
+      value({ symptoms: [{ kind: 'joint-pain', region: 'shoulder' }], services: [svc] }, 'physicalMedicine.regionComplaintsDenied'),
+    ).toBeUndefined();
     expect(value({ symptoms: [{ kind: 'numbness' }], services: [svc] }, 'physicalMedicine.regionComplaintsDenied')).toBeUndefined();
     expect(
-      value({ symptoms: [{ kind: 'neck-pain', result: 'negative' }], services: [{ ...svc, region: undefined }] }, 'physicalMedicine.regionComplaintsDenied'),
+      value(
+        { symptoms: [{ kind: 'neck-pain', result: 'negative' }], services: [{ ...svc, region: undefined }] },
+        'physicalMedicine.regionComplaintsDenied',
+      ),
     ).toBeUndefined();
   });
 });
@@ -466,7 +488,9 @@ describe('physicalMedicine.rehabilitationUnderWay', () => {
   const acu = { id: 'svc', kind: 'acupuncture', region: 'cervical', quantity: 6 };
   const pt = { id: 'pt', kind: 'physical-therapy', region: 'cervical', quantity: 6 };
   it('a course begun and not failed, or a stated home program, counts', () => {
-    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 4 }], services: [acu] }, 'physicalMedicine.rehabilitationUnderWay')).toBe(true);
+    expect(
+      value({ treatments: [{ kind: 'physical-therapy', sessions: 4 }], services: [acu] }, 'physicalMedicine.rehabilitationUnderWay'),
+    ).toBe(true);
     expect(value({ documentation: { homeExerciseProgram: true }, services: [acu] }, 'physicalMedicine.rehabilitationUnderWay')).toBe(true);
   });
   it('a course only authorized or requested, failed, or without functional improvement does not; concurrentRehabilitation still counts a request', () => {
@@ -474,10 +498,16 @@ describe('physicalMedicine.rehabilitationUnderWay', () => {
     expect(value(only, 'physicalMedicine.rehabilitationUnderWay')).toBeUndefined();
     expect(value(only, 'physicalMedicine.concurrentRehabilitation')).toBe(true);
     expect(
-      value({ treatments: [{ kind: 'physical-therapy', sessions: 8, functionImproved: false }], services: [acu] }, 'physicalMedicine.rehabilitationUnderWay'),
+      value(
+        { treatments: [{ kind: 'physical-therapy', sessions: 8, functionImproved: false }], services: [acu] },
+        'physicalMedicine.rehabilitationUnderWay',
+      ),
     ).toBeUndefined();
     expect(
-      value({ treatments: [{ kind: 'physical-therapy', sessions: 8, outcome: 'failed' }], services: [acu] }, 'physicalMedicine.rehabilitationUnderWay'),
+      value(
+        { treatments: [{ kind: 'physical-therapy', sessions: 8, outcome: 'failed' }], services: [acu] },
+        'physicalMedicine.rehabilitationUnderWay',
+      ),
     ).toBeUndefined();
   });
 });

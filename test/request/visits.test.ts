@@ -25,7 +25,9 @@ describe('parseVisitCourse', () => {
   });
 
   it('does not read a count granted at an earlier review as the count requested', () => {
-    expect(parseVisitCourse('Acupuncture treatments (unspecified quantity) unspecified quantity; UR authorized 6 sessions').visits).toBeUndefined();
+    expect(
+      parseVisitCourse('Acupuncture treatments (unspecified quantity) unspecified quantity; UR authorized 6 sessions').visits,
+    ).toBeUndefined();
     expect(parseVisitCourse('Acupuncture, 18 requested, 6 authorized').visits).toBeUndefined();
     expect(parseVisitCourse('Physical therapy, remaining 3 visits; 9 visits were approved by UR').visits).toBe(3);
   });
