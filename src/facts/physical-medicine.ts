@@ -556,7 +556,12 @@ export const physicalMedicineFacts: FactDefinition[] = [
       'The strength (percent) of a capsaicin patch the acupuncture request adds, as its words state it ("capsaicin 0.025% patch"); not documented when the words give none.',
     reads: ['services[].label', 'services[].text'],
     derive: (ctx) => {
-      const m = /capsaicin[^.;]{0,40}?(?<![\d.])(\d*\.?\d+)\s*%|(?<![\d.])(\d*\.?\d+)\s*%[^.;]{0,20}capsaicin/.exec(words(ctx));
+      // one number pattern with a single way to match (digits, then an optional fraction), read only
+      // when capsaicin is named: linear time on long runs of digits
+      const w = words(ctx);
+      const m = w.includes('capsaicin')
+        ? /capsaicin[^.;]{0,40}?(?<![\d.])(\d+(?:\.\d+)?|\.\d+)\s*%|(?<![\d.])(\d+(?:\.\d+)?|\.\d+)\s*%[^.;]{0,20}capsaicin/.exec(w)
+        : null;
       const strength = m ? Number(m[1] ?? m[2]) : undefined;
       return strength !== undefined
         ? known(strength, [`${wordsPath(ctx)} names capsaicin ${strength}%`])
