@@ -4,41 +4,20 @@
 // objective functional improvement — so rules can apply visit allowances and continuation
 // criteria. Visit allowances themselves are thresholds and live in the rules.
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
-import { diagnosisTexts, indexed, itemInRegion, treatmentOutcome, type Indexed } from './record.js';
+import { diagnosisTexts, indexed, itemInRegion, regionConcerns, treatmentOutcome, type Indexed } from './record.js';
+import { regionsInText } from '../request/regions.js';
 import { plannedSurgery, latestSurgery } from './postsurgical.js';
 import { dayNumber } from '../util/dates.js';
 import { parseVisitCourse } from '../request/visits.js';
+import {
+  authorizedPartInText,
+  modalitiesInWords,
+  modalityInWords,
+  objectiveFunctionInText,
+  painReliefOnly,
+  weeksInText,
+} from './therapy-words.js';
 import type { Treatment } from '../request/schema.js';
-
-/**
- * Modalities named in free text, most specific first ("electrical muscle stimulation" is NMES,
- * not generic e-stim; "infrared heat" is infrared, not heat).
- */
-const MODALITY_WORDS: ReadonlyArray<[string, RegExp]> = [
-  ['hyperstimulation', /hyperstimulation|intense neurostimulation|\blint\b/],
-  ['shockwave', /shock ?wave|\beswt\b/],
-  ['biofeedback', /biofeedback/],
-  // ACOEM Ch. 12 Physical Methods: "sympathetic therapy, … also known as interferential therapy"
-  ['interferential', /interferential|\bif unit\b|\bifc\b|sympathetic (?:therapy|stim)/],
-  ['h-wave', /\bh-?wave\b/],
-  ['galvanic', /galvanic/],
-  ['pens', /\bpens\b|percutaneous electrical nerve/],
-  ['nmes', /\bnmes\b|\bems\b|neuromuscular (?:electrical )?stim|electrical muscle stim|muscle stimulat/],
-  ['microcurrent', /micro-?current|\bmens\b/],
-  ['tens', /\btens\b|transcutaneous electrical nerve/],
-  ['electrical-stimulation', /\be-?stim|electrical stim|electric stim|electro-?therapy/],
-  ['laser', /laser|\blllt\b/],
-  ['ultrasound', /ultrasound|ultra-sound|phonophoresis/],
-  ['infrared', /infra-?red/],
-  ['diathermy', /diathermy/],
-  ['traction', /traction|spinolator|spinalator|\bvax-?d\b|(?:spinal|non-?surgical) decompression|decompression (?:therapy|table)/],
-  ['heat-cold', /\bice\b|\bheat\b|\bhot\b|\bcold\b|cryo|paraffin|whirlpool|hydrocollator/],
-  ['massage', /massage|myofascial|soft[- ]tissue mobili[sz]ation/],
-  ['gym-membership', /\bgym\b|health club|fitness (?:club|center|centre|membership)|pool membership|\bymca\b/],
-  ['home-exercise-kit', /exercise kit|exercise equipment|home exercise (?:kit|equipment)|theraband|resistance band|exercise ball|pulley/],
-  // an earlier program written as `other` (the shared format has no work-hardening treatment kind)
-  ['work-hardening', /work[- ](?:hardening|conditioning)/],
-];
 
 /** Service kinds whose modality is the kind itself. */
 const KIND_MODALITY = new Set([
@@ -65,17 +44,6 @@ export const ELECTRICAL = [
   'microcurrent',
   'hyperstimulation',
 ] as const;
-
-export function modalityInWords(words: string): string | undefined {
-  const text = words.toLowerCase();
-  return MODALITY_WORDS.find(([, re]) => re.test(text))?.[0];
-}
-
-/** Every modality the words name: a combination unit ("TENS/EMS", "IF/NMES") names each of its parts. */
-function modalitiesInWords(words: string): string[] {
-  const text = words.toLowerCase();
-  return MODALITY_WORDS.filter(([, re]) => re.test(text)).map(([m]) => m);
-}
 
 function serviceModality(ctx: FactContext): string | undefined {
   const { kind, words } = ctx.service;
@@ -172,16 +140,28 @@ const pending = (t: Treatment): boolean =>
   t.functionImproved === undefined &&
   (t.outcome === undefined || t.outcome === 'unknown');
 
+/**
+ * The authorized part of this request, unless a listed course already records that many
+ * authorized visits (the same grant written twice: as a treatment and in the service's words).
+ */
+function authorizedPart(ctx: FactContext, listed: readonly Indexed<Treatment>[]): { visits: number; evidence: string } | undefined {
+  const n = authorizedPartInText(`${ctx.service.raw.text ?? ''} ${ctx.service.raw.label ?? ''}`);
+  if (n === undefined || n === 0 || listed.some((t) => t.item.sessionsAuthorized === n)) return undefined;
+  return { visits: n, evidence: `${wordsPath(ctx)}: ${n} visits of this request already authorized` };
+}
+
 function priorVisits(ctx: FactContext, atLeast: boolean): Fact<number> {
   const found = courses(ctx);
   const had = ctx.get<boolean>('physicalMedicine.hadPriorTherapy');
   if (had.value === undefined) return unknown(had.evidence);
-  if (had.value === false) return known(0, had.evidence);
-  const counted = found.courses!.filter((t) => counts(t.item));
+  const counted = had.value ? found.courses!.filter((t) => counts(t.item)) : [];
+  const granted = authorizedPart(ctx, counted);
+  const grantedEvidence = granted ? [granted.evidence] : [];
+  if (had.value === false) return known(granted?.visits ?? 0, [...had.evidence, ...grantedEvidence]);
   const missing = counted.filter((t) => visitsOf(t.item) === undefined);
   if (missing.length > 0 && !atLeast) return unknown([...found.evidence, ...missing.map(describe)]);
-  const total = counted.reduce((sum, t) => sum + (visitsOf(t.item) ?? 1), 0);
-  return known(total, [...found.evidence, ...counted.map(describe)]);
+  const total = counted.reduce((sum, t) => sum + (visitsOf(t.item) ?? 1), granted?.visits ?? 0);
+  return known(total, [...found.evidence, ...counted.map(describe), ...grantedEvidence]);
 }
 
 function total(ctx: FactContext, priorId: string): Fact<number> {
@@ -193,36 +173,37 @@ function total(ctx: FactContext, priorId: string): Fact<number> {
 
 const words = (ctx: FactContext): string => ctx.service.words;
 
-/**
- * Objective functional measures a course's own words report (8 CCR 9792.20(e): activities of
- * daily living, work restrictions, measured range of motion or strength). Pain relief and
- * "feels better" are not among them; a negated measure ("no improvement in function") is not read.
- */
-const OBJECTIVE_FUNCTION =
-  /range of motion|\brom\b|(?<!\d)\d+ (?:to|->|→) \d+ degrees|\badls?\b|activities of daily living|work restrictions?|(?:returned|return|back) to (?:full |modified |regular )?(?:duty|work)|(?:lifting|walking|sitting|standing) (?:tolerance|distance|capacity|limit)|(?:improved|increased) (?:function|strength|mobility|endurance)|(?:function|strength|mobility|endurance) (?:improved|increased)|functional (?:improvement|gains?)/;
-const NEGATED_FUNCTION =
-  /\b(?:no|not|without|lack of|minimal|unchanged)\b[^.;]{0,40}(?:function|range of motion|\brom\b|adl|strength|duty|work)/;
-
-function objectiveFunctionInText(text: string | undefined): boolean {
-  const t = (text ?? '').toLowerCase();
-  return OBJECTIVE_FUNCTION.test(t) && !NEGATED_FUNCTION.test(t);
-}
-
-/** A duration a treatment's text states: "30-day trial" ≈ 4.3 weeks, "one month", "6 weeks". */
-function weeksInText(text: string | undefined): number | undefined {
-  const t = (text ?? '').toLowerCase();
-  const days = /(?<!\d)(\d+)[- ]days?/.exec(t);
-  if (days) return Math.round((Number(days[1]) / 7) * 10) / 10;
-  const months = /(?<!\d)(\d+|one|two|three)[- ]months?/.exec(t);
-  if (months)
-    return Math.round((({ one: 1, two: 2, three: 3 } as Record<string, number>)[months[1]!] ?? Number(months[1])) * 4.3 * 10) / 10;
-  const weeks = /(?<!\d)(\d+)[- ]weeks?/.exec(t);
-  return weeks ? Number(weeks[1]) : undefined;
-}
 const wordsPath = (ctx: FactContext): string => `services[${ctx.service.index}].label/text`;
 
 const REHAB_SERVICE_KINDS = new Set(['physical-therapy', 'occupational-therapy', 'work-hardening', 'home-exercise-kit']);
 const REHAB_TREATMENT_KINDS: readonly Treatment['kind'][] = ['physical-therapy', 'occupational-therapy', 'home-exercise', 'work-hardening'];
+
+/**
+ * Active rehabilitation alongside the service: courses in the record (and, unless `underWay`,
+ * rehabilitation services requested with it). `underWay` keeps only courses begun (not only
+ * authorized) that neither failed nor left function unimproved.
+ */
+function rehabilitation(ctx: FactContext, underWay: boolean): Fact<boolean> {
+  const evidence: string[] = [];
+  if (!underWay)
+    for (const s of ctx.request.services) {
+      if (s.id !== ctx.service.id && s.requested && REHAB_SERVICE_KINDS.has(s.kind))
+        evidence.push(`services[${s.index}] = ${s.kind} requested`);
+    }
+  for (const t of indexed(ctx.request.raw.treatments, 'treatments')) {
+    if (!REHAB_TREATMENT_KINDS.includes(t.item.kind) || t.item.outcome === 'failed' || t.item.sessions === 0) continue;
+    if (underWay && (t.item.functionImproved === false || ['failed', 'not-started'].includes(treatmentOutcome(t.item).status))) continue;
+    evidence.push(`${t.path} = ${t.item.kind}${t.item.outcome ? `, outcome ${t.item.outcome}` : ''}`);
+  }
+  if (ctx.request.raw.documentation?.homeExerciseProgram === true) evidence.push('documentation.homeExerciseProgram = true');
+  return evidence.length > 0
+    ? known(true, evidence)
+    : unknown([
+        underWay
+          ? 'no physical or occupational therapy, home exercise or work hardening under way (begun, not failed)'
+          : 'no physical or occupational therapy, home exercise or work hardening recorded or requested',
+      ]);
+}
 
 export const physicalMedicineFacts: FactDefinition[] = [
   defineFact<string>({
@@ -324,15 +305,15 @@ export const physicalMedicineFacts: FactDefinition[] = [
     id: 'physicalMedicine.priorTherapyVisits',
     type: 'number',
     description:
-      'Visits of the same therapy already completed or authorized (the larger of the two per course, summed over courses); 0 when there was none; not documented when a course is listed without its number of visits.',
-    reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized'],
+      'Visits of the same therapy already completed or authorized (the larger of the two per course, summed over courses, plus the part of this request its own words say was authorized at review); 0 when there was none; not documented when a course is listed without its number of visits.',
+    reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized', 'services[].text', 'services[].label'],
     derive: (ctx) => priorVisits(ctx, false),
   }),
   defineFact<number>({
     id: 'physicalMedicine.priorTherapyVisitsAtLeast',
     type: 'number',
     description: 'A lower bound on the earlier visits of the same therapy: courses listed without a count count as one visit.',
-    reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized'],
+    reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized', 'services[].text', 'services[].label'],
     derive: (ctx) => priorVisits(ctx, true),
   }),
   defineFact<number>({
@@ -391,27 +372,97 @@ export const physicalMedicineFacts: FactDefinition[] = [
       return unknown(list.map((t) => `${t.path}: outcome ${t.item.outcome ?? 'not stated'}, objective functional improvement not stated`));
     },
   }),
+  defineFact<number>({
+    id: 'physicalMedicine.completedTherapyVisits',
+    type: 'number',
+    description:
+      'Visits of the same therapy (as physicalMedicine.priorTherapyVisits counts courses) the worker has completed: the sessions of each course, 0 for a course only authorized and not begun; not documented when a begun course has no count.',
+    reads: ['treatments[].sessions', 'treatments[].sessionsAuthorized'],
+    derive: (ctx) => {
+      const found = courses(ctx);
+      if (found.courses === undefined) return unknown(found.evidence);
+      const begun = found.courses.filter((t) => t.item.sessions !== undefined || t.item.sessionsAuthorized === undefined);
+      const missing = begun.filter((t) => t.item.sessions === undefined);
+      if (missing.length > 0) return unknown(missing.map(describe));
+      const sum = begun.reduce((n, t) => n + t.item.sessions!, 0);
+      return known(sum, begun.length > 0 ? begun.map(describe) : [...found.evidence, `treatments: no completed ${found.label} visits`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'physicalMedicine.priorTherapyImproved',
+    type: 'boolean',
+    description:
+      'The earlier course(s) of the same therapy moved the worker in a positive direction (outcome improved, unless its words report pain relief only; or function improved); false when a course failed or did not improve function, or the record states no functional improvement; not documented otherwise.',
+    reads: ['treatments[].outcome', 'treatments[].functionImproved', 'treatments[].text', 'documentation.functionalImprovement'],
+    derive: (ctx) => {
+      const found = courses(ctx);
+      const begun = (found.courses ?? []).filter((t) => counts(t.item) && treatmentOutcome(t.item).status !== 'not-started');
+      if (begun.length === 0) return unknown([...found.evidence, `treatments: no earlier ${found.label} given`]);
+      const failed = begun.filter((t) => t.item.functionImproved === false || treatmentOutcome(t.item).status === 'failed');
+      if (failed.length > 0)
+        return known(
+          false,
+          failed.map((t) => `${t.path}: did not improve (${treatmentOutcome(t.item).from})`),
+        );
+      const flag = ctx.request.raw.documentation?.functionalImprovement;
+      if (flag === false) return known(false, ['documentation.functionalImprovement = false']);
+      const improved = begun.filter(
+        (t) => t.item.functionImproved === true || (treatmentOutcome(t.item).status === 'helped' && !painReliefOnly(t.item.text)),
+      );
+      return improved.length > 0
+        ? known(
+            true,
+            improved.map(
+              (t) =>
+                `${t.path}: improved (${t.item.functionImproved === true ? 'functionImproved = true' : treatmentOutcome(t.item).from})`,
+            ),
+          )
+        : unknown(begun.map((t) => `${t.path}: ${treatmentOutcome(t.item).from}`));
+    },
+  }),
+  defineFact<boolean>({
+    id: 'physicalMedicine.regionComplaintsDenied',
+    type: 'boolean',
+    description:
+      'The record denies complaints in the region to be treated: every symptom it places there (by region, by a kind that names one such as neck-pain, or by its words) is negative. False when a symptom there is present; not documented when none is placed there or the service names no region.',
+    reads: ['symptoms[]', 'services[].region', 'services[].regions'],
+    derive: (ctx) => {
+      if (ctx.service.regions.length === 0) return unknown([`services[${ctx.service.index}] names no region`]);
+      const placed = indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => {
+        const regions = s.item.region
+          ? [s.item.region]
+          : [...regionsInText(s.item.kind.replace(/-/g, ' ')), ...regionsInText(s.item.text?.toLowerCase())];
+        return regions.some((r) => regionConcerns(ctx.service.regions, r, { placed: true }));
+      });
+      const present = placed.filter((s) => s.item.result !== 'negative');
+      if (present.length > 0)
+        return known(
+          false,
+          present.map((s) => `${s.path}.kind = ${s.item.kind}`),
+        );
+      return placed.length > 0
+        ? known(
+            true,
+            placed.map((s) => `${s.path}.kind = ${s.item.kind} (denied)`),
+          )
+        : unknown([`symptoms: none recorded for ${ctx.service.regions.join(', ')}`]);
+    },
+  }),
   defineFact<boolean>({
     id: 'physicalMedicine.concurrentRehabilitation',
     type: 'boolean',
     description:
       'An active rehabilitation program (physical or occupational therapy, home exercise, work hardening) is under way or requested alongside the service. Never false: its absence is not documented.',
     reads: ['services[]', 'treatments[]', 'documentation.homeExerciseProgram'],
-    derive: (ctx) => {
-      const evidence: string[] = [];
-      for (const s of ctx.request.services) {
-        if (s.id !== ctx.service.id && s.requested && REHAB_SERVICE_KINDS.has(s.kind))
-          evidence.push(`services[${s.index}] = ${s.kind} requested`);
-      }
-      for (const t of indexed(ctx.request.raw.treatments, 'treatments')) {
-        if (REHAB_TREATMENT_KINDS.includes(t.item.kind) && t.item.outcome !== 'failed' && t.item.sessions !== 0)
-          evidence.push(`${t.path} = ${t.item.kind}${t.item.outcome ? `, outcome ${t.item.outcome}` : ''}`);
-      }
-      if (ctx.request.raw.documentation?.homeExerciseProgram === true) evidence.push('documentation.homeExerciseProgram = true');
-      return evidence.length > 0
-        ? known(true, evidence)
-        : unknown(['no physical or occupational therapy, home exercise or work hardening recorded or requested']);
-    },
+    derive: (ctx) => rehabilitation(ctx, false),
+  }),
+  defineFact<boolean>({
+    id: 'physicalMedicine.rehabilitationUnderWay',
+    type: 'boolean',
+    description:
+      'The worker is in an active rehabilitation program now (physical or occupational therapy, home exercise, work hardening): a course begun and not failed, not without functional improvement, or a home exercise program the record states. A course only authorized or requested does not count. Never false.',
+    reads: ['treatments[]', 'documentation.homeExerciseProgram'],
+    derive: (ctx) => rehabilitation(ctx, true),
   }),
   defineFact<boolean>({
     id: 'physicalMedicine.rehabilitationTherapyImproved',
@@ -496,6 +547,25 @@ export const physicalMedicineFacts: FactDefinition[] = [
       const w = words(ctx);
       const addOn = /laser|infra-?red/.test(w) ? 'laser' : /capsaicin/.test(w) ? 'capsaicin' : /electr/.test(w) ? 'electro' : 'none';
       return known(addOn, [`${wordsPath(ctx)} → ${addOn}`]);
+    },
+  }),
+  defineFact<number>({
+    id: 'physicalMedicine.capsaicinPatchStrength',
+    type: 'number',
+    description:
+      'The strength (percent) of a capsaicin patch the acupuncture request adds, as its words state it ("capsaicin 0.025% patch"); not documented when the words give none.',
+    reads: ['services[].label', 'services[].text'],
+    derive: (ctx) => {
+      // one number pattern with a single way to match (digits, then an optional fraction), read only
+      // when capsaicin is named: linear time on long runs of digits
+      const w = words(ctx);
+      const m = w.includes('capsaicin')
+        ? /capsaicin[^.;]{0,40}?(?<![\d.])(\d+(?:\.\d+)?|\.\d+)\s*%|(?<![\d.])(\d+(?:\.\d+)?|\.\d+)\s*%[^.;]{0,20}capsaicin/.exec(w)
+        : null;
+      const strength = m ? Number(m[1] ?? m[2]) : undefined;
+      return strength !== undefined
+        ? known(strength, [`${wordsPath(ctx)} names capsaicin ${strength}%`])
+        : unknown([`${wordsPath(ctx)} states no capsaicin strength`]);
     },
   }),
   defineFact<boolean>({

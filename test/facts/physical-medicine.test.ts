@@ -172,6 +172,70 @@ describe('earlier courses of the same therapy', () => {
   });
 });
 
+describe('the part of this request already authorized at review', () => {
+  it.each([
+    ['12 requested, 9 authorized; remaining 3 in dispute', 9],
+    ['original request 2 times a week for 3 weeks (6); 2 times a week for 1 week (2) authorized by the Claims Administrator', 2],
+    ['remaining 6 of 12 requested sessions; 6 already authorized', 6],
+    ['six sessions were approved by UR', 6],
+    ['remaining 6 of 12 requested sessions', undefined],
+    ['6 of the 12 requested sessions in dispute; authorized by nobody', undefined],
+  ])('%s → %s', async (text, expected) => {
+    const { authorizedPartInText } = await import('../../src/facts/therapy-words.js');
+    expect(authorizedPartInText(text)).toBe(expected);
+  });
+
+  it('counts as visits already authorized, once when a listed course records the same grant', () => {
+    const svc = pt({ quantity: 3, text: '12 requested, 9 authorized; remaining 3 in dispute' });
+    const given = [{ kind: 'physical-therapy' as const, sessions: 3, outcome: 'improved' as const }];
+    expect(value({ treatments: given, services: [svc] }, 'physicalMedicine.priorTherapyVisits')).toBe(12);
+    expect(value({ treatments: given, services: [svc] }, 'physicalMedicine.totalTherapyVisits')).toBe(15);
+    expect(value({ treatments: [], services: [svc] }, 'physicalMedicine.priorTherapyVisits')).toBe(9);
+    const listed = [...given, { kind: 'physical-therapy' as const, sessionsAuthorized: 9 }];
+    expect(value({ treatments: listed, services: [svc] }, 'physicalMedicine.priorTherapyVisits')).toBe(12);
+  });
+});
+
+describe('the earlier course as a clinical trial', () => {
+  it('completed visits: sessions of begun courses, 0 for a course only authorized, not documented without a count', () => {
+    const treatments = [
+      { kind: 'physical-therapy' as const, sessions: 6, outcome: 'improved' as const },
+      { kind: 'physical-therapy' as const, sessionsAuthorized: 2 },
+    ];
+    expect(value({ treatments, services: [pt()] }, 'physicalMedicine.completedTherapyVisits')).toBe(6);
+    expect(
+      value({ treatments: [{ kind: 'physical-therapy' }], services: [pt()] }, 'physicalMedicine.completedTherapyVisits'),
+    ).toBeUndefined();
+    expect(value({ treatments: [], services: [pt()] }, 'physicalMedicine.completedTherapyVisits')).toBe(0);
+  });
+
+  it('improved: true when a course improved, false when one failed or the record states no functional improvement', () => {
+    const improved = [{ kind: 'physical-therapy' as const, sessions: 3, outcome: 'improved' as const }];
+    expect(value({ treatments: improved, services: [pt()] }, 'physicalMedicine.priorTherapyImproved')).toBe(true);
+    expect(
+      value(
+        { treatments: improved, documentation: { functionalImprovement: false }, services: [pt()] },
+        'physicalMedicine.priorTherapyImproved',
+      ),
+    ).toBe(false);
+    const painOnly = [
+      { kind: 'physical-therapy' as const, sessions: 3, outcome: 'improved' as const, text: 'pain down from 7/10 to 3/10' },
+    ];
+    expect(value({ treatments: painOnly, services: [pt()] }, 'physicalMedicine.priorTherapyImproved')).toBeUndefined();
+    const failed = [...improved, { kind: 'physical-therapy' as const, sessions: 4, outcome: 'failed' as const }];
+    expect(value({ treatments: failed, services: [pt()] }, 'physicalMedicine.priorTherapyImproved')).toBe(false);
+    expect(
+      value({ treatments: [{ kind: 'physical-therapy', sessions: 3 }], services: [pt()] }, 'physicalMedicine.priorTherapyImproved'),
+    ).toBeUndefined();
+    expect(
+      value(
+        { treatments: [{ kind: 'physical-therapy', sessionsAuthorized: 6 }], services: [pt()] },
+        'physicalMedicine.priorTherapyImproved',
+      ),
+    ).toBeUndefined();
+  });
+});
+
 describe('physicalMedicine.therapyFunctionImproved', () => {
   const with_ = (treatments: unknown[], documentation?: Record<string, unknown>) =>
     value(
@@ -372,5 +436,78 @@ describe('aquatic therapy facts', () => {
       ),
     ).toBe(true);
     expect(value(aqua({ diagnoses: ['lumbar strain'] }), 'physicalMedicine.reducedWeightBearingNeeded')).toBeUndefined();
+  });
+});
+
+describe('physicalMedicine.capsaicinPatchStrength', () => {
+  const acu = (label: string) => ({ services: [{ id: 'svc', kind: 'acupuncture', region: 'lumbar', quantity: 6, label }] });
+  it('reads the strength the words give, before or after the drug name', () => {
+    expect(value(acu('Acupuncture with capsaicin 0.025% patch'), 'physicalMedicine.capsaicinPatchStrength')).toBe(0.025);
+    expect(value(acu('Acupuncture with .075% capsaicin patch'), 'physicalMedicine.capsaicinPatchStrength')).toBe(0.075);
+  });
+  it('is not documented when no strength is given', () => {
+    expect(
+      value(acu('Twelve acupuncture visits with Capsaicin patch, 2 times weekly for 6 weeks'), 'physicalMedicine.capsaicinPatchStrength'),
+    ).toBeUndefined();
+  });
+});
+
+describe('physicalMedicine.regionComplaintsDenied', () => {
+  const svc = { id: 'svc', kind: 'physical-therapy', region: 'cervical', quantity: 6 };
+  it('true when every symptom placed in the region (by region, kind or words) is denied', () => {
+    expect(
+      value({ symptoms: [{ kind: 'neck-pain', result: 'negative' }], services: [svc] }, 'physicalMedicine.regionComplaintsDenied'),
+    ).toBe(true);
+    expect(
+      value(
+        { symptoms: [{ kind: 'pain', result: 'negative', text: 'no neck complaints' }], services: [svc] },
+        'physicalMedicine.regionComplaintsDenied',
+      ),
+    ).toBe(true);
+  });
+  it('false when a symptom of the region is present; not documented when none is placed there or no region is named', () => {
+    const symptoms = [
+      { kind: 'neck-pain', result: 'negative' as const },
+      { kind: 'joint-pain', region: 'cervical' as const },
+    ];
+    expect(value({ symptoms, services: [svc] }, 'physicalMedicine.regionComplaintsDenied')).toBe(false);
+    expect(
+      value({ symptoms: [{ kind: 'joint-pain', region: 'shoulder' }], services: [svc] }, 'physicalMedicine.regionComplaintsDenied'),
+    ).toBeUndefined();
+    expect(value({ symptoms: [{ kind: 'numbness' }], services: [svc] }, 'physicalMedicine.regionComplaintsDenied')).toBeUndefined();
+    expect(
+      value(
+        { symptoms: [{ kind: 'neck-pain', result: 'negative' }], services: [{ ...svc, region: undefined }] },
+        'physicalMedicine.regionComplaintsDenied',
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describe('physicalMedicine.rehabilitationUnderWay', () => {
+  const acu = { id: 'svc', kind: 'acupuncture', region: 'cervical', quantity: 6 };
+  const pt = { id: 'pt', kind: 'physical-therapy', region: 'cervical', quantity: 6 };
+  it('a course begun and not failed, or a stated home program, counts', () => {
+    expect(
+      value({ treatments: [{ kind: 'physical-therapy', sessions: 4 }], services: [acu] }, 'physicalMedicine.rehabilitationUnderWay'),
+    ).toBe(true);
+    expect(value({ documentation: { homeExerciseProgram: true }, services: [acu] }, 'physicalMedicine.rehabilitationUnderWay')).toBe(true);
+  });
+  it('a course only authorized or requested, failed, or without functional improvement does not; concurrentRehabilitation still counts a request', () => {
+    const only = { treatments: [{ kind: 'physical-therapy' as const, sessionsAuthorized: 6 }], services: [acu, pt] };
+    expect(value(only, 'physicalMedicine.rehabilitationUnderWay')).toBeUndefined();
+    expect(value(only, 'physicalMedicine.concurrentRehabilitation')).toBe(true);
+    expect(
+      value(
+        { treatments: [{ kind: 'physical-therapy', sessions: 8, functionImproved: false }], services: [acu] },
+        'physicalMedicine.rehabilitationUnderWay',
+      ),
+    ).toBeUndefined();
+    expect(
+      value(
+        { treatments: [{ kind: 'physical-therapy', sessions: 8, outcome: 'failed' }], services: [acu] },
+        'physicalMedicine.rehabilitationUnderWay',
+      ),
+    ).toBeUndefined();
   });
 });

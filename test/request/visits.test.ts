@@ -24,6 +24,14 @@ describe('parseVisitCourse', () => {
     expect(parseVisitCourse(label)).toMatchObject(expected);
   });
 
+  it('does not read a count granted at an earlier review as the count requested', () => {
+    expect(
+      parseVisitCourse('Acupuncture treatments (unspecified quantity) unspecified quantity; UR authorized 6 sessions').visits,
+    ).toBeUndefined();
+    expect(parseVisitCourse('Acupuncture, 18 requested, 6 authorized').visits).toBeUndefined();
+    expect(parseVisitCourse('Physical therapy, remaining 3 visits; 9 visits were approved by UR').visits).toBe(3);
+  });
+
   it('finds no course in a label that states none', () => {
     expect(parseVisitCourse('MRI of the lumbar spine')).toEqual({});
     expect(parseVisitCourse('Norco 10/325mg #90').visits).toBe(90); // a count, read by callers only for visit services

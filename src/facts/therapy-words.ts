@@ -1,0 +1,98 @@
+// What the words of a therapy request or of an earlier course say, read as data for the
+// physical-medicine facts: the modality they name, the part of a request already authorized at
+// review, objective functional measures, pain relief alone, and a trial's duration.
+import { NUMBER_WORDS } from '../util/durations.js';
+
+/**
+ * Modalities named in free text, most specific first ("electrical muscle stimulation" is NMES,
+ * not generic e-stim; "infrared heat" is infrared, not heat).
+ */
+const MODALITY_WORDS: ReadonlyArray<[string, RegExp]> = [
+  ['hyperstimulation', /hyperstimulation|intense neurostimulation|\blint\b/],
+  ['shockwave', /shock ?wave|\beswt\b/],
+  ['biofeedback', /biofeedback/],
+  // ACOEM Ch. 12 Physical Methods: "sympathetic therapy, … also known as interferential therapy"
+  ['interferential', /interferential|\bif unit\b|\bifc\b|sympathetic (?:therapy|stim)/],
+  ['h-wave', /\bh-?wave\b/],
+  ['galvanic', /galvanic/],
+  ['pens', /\bpens\b|percutaneous electrical nerve/],
+  ['nmes', /\bnmes\b|\bems\b|neuromuscular (?:electrical )?stim|electrical muscle stim|muscle stimulat/],
+  ['microcurrent', /micro-?current|\bmens\b/],
+  ['tens', /\btens\b|transcutaneous electrical nerve/],
+  ['electrical-stimulation', /\be-?stim|electrical stim|electric stim|electro-?therapy/],
+  ['laser', /laser|\blllt\b/],
+  ['ultrasound', /ultrasound|ultra-sound|phonophoresis/],
+  ['infrared', /infra-?red/],
+  ['diathermy', /diathermy/],
+  ['traction', /traction|spinolator|spinalator|\bvax-?d\b|(?:spinal|non-?surgical) decompression|decompression (?:therapy|table)/],
+  ['heat-cold', /\bice\b|\bheat\b|\bhot\b|\bcold\b|cryo|paraffin|whirlpool|hydrocollator/],
+  ['massage', /massage|myofascial|soft[- ]tissue mobili[sz]ation/],
+  ['gym-membership', /\bgym\b|health club|fitness (?:club|center|centre|membership)|pool membership|\bymca\b/],
+  ['home-exercise-kit', /exercise kit|exercise equipment|home exercise (?:kit|equipment)|theraband|resistance band|exercise ball|pulley/],
+  // an earlier program written as `other` (the shared format has no work-hardening treatment kind)
+  ['work-hardening', /work[- ](?:hardening|conditioning)/],
+];
+
+export function modalityInWords(words: string): string | undefined {
+  const text = words.toLowerCase();
+  return MODALITY_WORDS.find(([, re]) => re.test(text))?.[0];
+}
+
+/** Every modality the words name: a combination unit ("TENS/EMS", "IF/NMES") names each of its parts. */
+export function modalitiesInWords(words: string): string[] {
+  const text = words.toLowerCase();
+  return MODALITY_WORDS.filter(([, re]) => re.test(text)).map(([m]) => m);
+}
+
+/**
+ * The part of this same request granted at utilization review, as the service's own words state it
+ * ("12 requested, 9 authorized; remaining 3 in dispute", "(2) authorized by the Claims
+ * Administrator", "6 already authorized"): the letter decides only the remainder, and the granted
+ * visits count as visits already authorized. Numbers written as words are read too.
+ */
+const AUTHORIZED_PART =
+  /(?<!\d)(\d+)\)?\s*(?:(?:visits?|sessions?|treatments?)\s+)?(?:(?:were|was|have been|has been|already|previously)\s+)*(?:authori[sz]ed|approved|certified)\b/;
+
+export function authorizedPartInText(text: string): number | undefined {
+  const t = text
+    .toLowerCase()
+    .replace(/\b([a-z]+)\b/g, (w) => (w in NUMBER_WORDS && w !== 'a' && w !== 'an' ? String(NUMBER_WORDS[w]) : w));
+  const m = AUTHORIZED_PART.exec(t);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Objective functional measures a course's own words report (8 CCR 9792.20(e): activities of
+ * daily living, work restrictions, measured range of motion or strength). Pain relief and
+ * "feels better" are not among them; a negated measure ("no improvement in function") is not read.
+ */
+const OBJECTIVE_FUNCTION =
+  /range of motion|\brom\b|(?<!\d)\d+ (?:to|->|→) \d+ degrees|\badls?\b|activities of daily living|work restrictions?|(?:returned|return|back) to (?:full |modified |regular )?(?:duty|work)|(?:lifting|walking|sitting|standing) (?:tolerance|distance|capacity|limit)|(?:improved|increased) (?:function|strength|mobility|endurance)|(?:function|strength|mobility|endurance) (?:improved|increased)|functional (?:improvement|gains?)/;
+const NEGATED_FUNCTION =
+  /\b(?:no|not|without|lack of|minimal|unchanged)\b[^.;]{0,40}(?:function|range of motion|\brom\b|adl|strength|duty|work)/;
+
+/** A course's words report pain relief and nothing about function ("pain down from 7 to 3"). */
+export function painReliefOnly(text: string | undefined): boolean {
+  const t = (text ?? '').toLowerCase();
+  return (
+    /\bpain\b|\bvas\b|\/10\b/.test(t) &&
+    !/function|flexib|mobility|strength|motion|\brom\b|walk|sit|stand|lift|\badls?\b|work|duty|buckling|activit/.test(t)
+  );
+}
+
+export function objectiveFunctionInText(text: string | undefined): boolean {
+  const t = (text ?? '').toLowerCase();
+  return OBJECTIVE_FUNCTION.test(t) && !NEGATED_FUNCTION.test(t);
+}
+
+/** A duration a treatment's text states: "30-day trial" ≈ 4.3 weeks, "one month", "6 weeks". */
+export function weeksInText(text: string | undefined): number | undefined {
+  const t = (text ?? '').toLowerCase();
+  const days = /(?<!\d)(\d+)[- ]days?/.exec(t);
+  if (days) return Math.round((Number(days[1]) / 7) * 10) / 10;
+  const months = /(?<!\d)(\d+|one|two|three)[- ]months?/.exec(t);
+  if (months)
+    return Math.round((({ one: 1, two: 2, three: 3 } as Record<string, number>)[months[1]!] ?? Number(months[1])) * 4.3 * 10) / 10;
+  const weeks = /(?<!\d)(\d+)[- ]weeks?/.exec(t);
+  return weeks ? Number(weeks[1]) : undefined;
+}
