@@ -163,8 +163,8 @@ const describe = (t: Indexed<Treatment>): string => {
   return `${t.path} = ${parts.join(', ')}`;
 };
 
-/** A course that counts: visits given or authorized, or listed without a count (sessions: 0 alone is "never attended"). */
-const counts = (t: Treatment): boolean => visitsOf(t) === undefined || visitsOf(t)! > 0;
+/** A course that counts: visits given or authorized, or listed without a count unless its words say it never began (sessions: 0 alone is "never attended"). */
+const counts = (t: Treatment): boolean => (visitsOf(t) === undefined ? treatmentOutcome(t).status !== 'not-started' : visitsOf(t)! > 0);
 
 /** An authorized course whose results the record does not report yet. */
 const pending = (t: Treatment): boolean =>

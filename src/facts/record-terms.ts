@@ -32,7 +32,14 @@ const vocabSchema = z.strictObject({
   negation: z.strictObject({ window: z.number().int().min(1).max(12), cues: phraseList.min(1), listCues: phraseList, after: phraseList }),
   terms: z.record(z.string(), termSchema),
   territories: z.strictObject({ peripheral: phraseList, roots: z.record(rootKey, phraseList.min(1)) }),
-  outcomes: z.strictObject({ failed: phraseList.min(1), partial: phraseList.min(1), intention: phraseList, helped: phraseList.min(1) }),
+  outcomes: z.strictObject({
+    failed: phraseList.min(1),
+    partial: phraseList.min(1),
+    intention: phraseList,
+    helped: phraseList.min(1),
+    notStarted: phraseList.min(1),
+    given: phraseList.min(1),
+  }),
   redFlags: z.partialRecord(z.enum(RED_FLAGS), phraseList.min(1)),
 });
 
@@ -68,7 +75,7 @@ interface Vocabulary {
   terms: Record<TermId, CompiledTerm>;
   peripheral: RegExp;
   roots: [string, RegExp[]][];
-  outcomes: { failed: RegExp; partial: RegExp; helped: RegExp[]; intention: RegExp };
+  outcomes: { failed: RegExp; partial: RegExp; helped: RegExp[]; intention: RegExp; notStarted: RegExp; given: RegExp[] };
   redFlags: [string, RegExp, RegExp[]][];
 }
 
@@ -129,6 +136,8 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
       helped: outcomes.helped.map(phraseRegex),
       // an intention word ending the text before the phrase (never matches when the list is empty)
       intention: new RegExp(`(?:${outcomes.intention.map((c) => phraseRegex(c).source).join('|') || '(?!)'})\\s*$`),
+      notStarted: anyPhrase(outcomes.notStarted),
+      given: outcomes.given.map(phraseRegex),
     },
     redFlags: Object.entries(redFlags).map(([flag, phrases]) => [flag, anyPhrase(phrases), phrases.map(phraseRegex)]),
   };
@@ -162,6 +171,20 @@ export function outcomeInText(text: string | undefined): 'failed' | 'partial' | 
   const helped = v.outcomes.helped.flatMap((re) => indexes(re, lower)).filter((at) => !v.outcomes.intention.test(lower.slice(0, at)));
   if (helped.length === 0) return undefined;
   return helped.some((at) => !negated(lower.slice(0, at), v)) ? 'helped' : 'failed';
+}
+
+/**
+ * Whether a treatment's words say it was never begun ("has not started physical therapy", "no
+ * therapy done": not-started) or was given ("sessions completed, count not stated": given);
+ * undefined when they say neither. A `given` phrase under a negation cue ("not completed") is not read.
+ */
+export function careGivenInText(text: string | undefined): 'not-started' | 'given' | undefined {
+  if (!text) return undefined;
+  const v = vocab();
+  const lower = text.toLowerCase();
+  if (v.outcomes.notStarted.test(lower)) return 'not-started';
+  const given = v.outcomes.given.flatMap((re) => indexes(re, lower));
+  return given.some((at) => !negated(lower.slice(0, at), v) && !deniedAfter(lower.slice(at), v)) ? 'given' : undefined;
 }
 
 /** Flags of a body region (a wrist fracture is no red flag for a neck MRI); a cancer history is the worker's. */

@@ -6,7 +6,7 @@ import type { Request, ExamFinding, Study, Symptom, Treatment, Medication } from
 import type { Region, Side } from '../request/vocabulary.js';
 import { parseLevels, spineRegionOf } from '../request/levels.js';
 import { spineRegion, regionsOverlap, regionsInText } from '../request/regions.js';
-import { territoryRoots, outcomeInText } from './record-terms.js';
+import { territoryRoots, outcomeInText, careGivenInText } from './record-terms.js';
 
 export type Spine = 'cervical' | 'thoracic' | 'lumbar';
 
@@ -163,7 +163,8 @@ export function studySpine(s: Study): Spine | null | undefined {
  *   partial      it helped only partly or briefly (outcome partial, "temporary relief") — kept
  *                distinct: each fact says whether partial counts as failed for it
  *   helped       it is helping (outcome improved, "improved", "good relief")
- *   not-started  only authorized or not yet begun (sessions 0; sessionsAuthorized without sessions)
+ *   not-started  only authorized or not yet begun (sessions 0; sessionsAuthorized without sessions,
+ *                unless its words say sessions were given; words such as "has not started")
  *   unknown      the record says the outcome is unknown (outcome unknown) and its words say
  *                nothing; also the status of an item that has no outcome (a symptom, finding or study)
  *   given        given, how it worked not stated
@@ -197,8 +198,11 @@ function readOutcome(t: OutcomeItem): Outcome {
   if (t.outcome === 'improved') return { status: 'helped', from: 'outcome improved' };
   const words = outcomeInText(t.text);
   if (words) return { status: words, from: `text "${t.text}"` };
+  const care = careGivenInText(t.text);
+  if (care === 'not-started') return { status: 'not-started', from: `text "${t.text}"` };
   if (t.sessions === 0) return { status: 'not-started', from: 'sessions 0' };
-  if (t.sessions === undefined && t.sessionsAuthorized !== undefined)
+  // authorized visits with no count completed are not begun, unless the words say sessions were given
+  if (t.sessions === undefined && t.sessionsAuthorized !== undefined && care !== 'given')
     return { status: 'not-started', from: `sessionsAuthorized ${t.sessionsAuthorized}, none completed` };
   if (t.outcome === 'unknown') return { status: 'unknown', from: 'outcome unknown' };
   return { status: 'given', from: 'outcome not stated' };

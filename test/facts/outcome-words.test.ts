@@ -56,3 +56,12 @@ describe('outcomes stated in words', () => {
     expect(value({ treatments, services: [visco] }, 'injectionProducts.priorViscosupplementReliefWeeks')).toBe(0);
   });
 });
+
+describe('whether care was begun, in words', () => {
+  it('a course whose words say it never began is no earlier course (as sessions: 0 is)', () => {
+    for (const text of ['has not had physical therapy', 'physical therapy not yet started', 'physical therapy being arranged']) {
+      expect(value({ treatments: [{ kind: 'physical-therapy', text }], services: [pt] }, 'physicalMedicine.hadPriorTherapy')).toBe(false);
+    }
+    expect(value({ treatments: [{ kind: 'physical-therapy', text: 'physical therapy' }], services: [pt] }, 'physicalMedicine.hadPriorTherapy')).toBe(true);
+  });
+});
