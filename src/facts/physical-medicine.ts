@@ -475,7 +475,9 @@ export const physicalMedicineFacts: FactDefinition[] = [
       if (failed.length > 0)
         return known(
           true,
-          failed.map((t) => `${t.path} = tens, ${t.item.functionImproved === false ? 'functionImproved = false' : treatmentOutcome(t.item).from}`),
+          failed.map(
+            (t) => `${t.path} = tens, ${t.item.functionImproved === false ? 'functionImproved = false' : treatmentOutcome(t.item).from}`,
+          ),
         );
       const helped = tens.filter((t) => treatmentOutcome(t.item).status === 'helped' || t.item.functionImproved === true);
       if (helped.length > 0)

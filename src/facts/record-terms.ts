@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Request } from '../request/schema.js';
-import { RED_FLAGS, type Region } from '../request/vocabulary.js';
+import { EXAM_FINDINGS, RED_FLAGS, type Region } from '../request/vocabulary.js';
 import { regionsInText } from '../request/regions.js';
 import { regionConcerns } from './record.js';
 import { known, unknown, type Fact } from './types.js';
@@ -41,6 +41,7 @@ const vocabSchema = z.strictObject({
     given: phraseList.min(1),
   }),
   redFlags: z.partialRecord(z.enum(RED_FLAGS), phraseList.min(1)),
+  examTests: z.partialRecord(z.enum(EXAM_FINDINGS), phraseList.min(1)),
 });
 
 export const TERM_IDS = [
@@ -77,6 +78,7 @@ interface Vocabulary {
   roots: [string, RegExp[]][];
   outcomes: { failed: RegExp; partial: RegExp; helped: RegExp[]; intention: RegExp; notStarted: RegExp; given: RegExp[] };
   redFlags: [string, RegExp, RegExp[]][];
+  examTests: [(typeof EXAM_FINDINGS)[number], RegExp][];
 }
 
 /** A phrase as a regular expression: word boundaries where the phrase has word characters, `*` = any word ending. */
@@ -103,7 +105,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
-  const { negation, terms, territories, outcomes, redFlags } = parsed.data;
+  const { negation, terms, territories, outcomes, redFlags, examTests } = parsed.data;
   const missing = TERM_IDS.filter((t) => !(t in terms));
   const extra = Object.keys(terms).filter((t) => !(TERM_IDS as readonly string[]).includes(t));
   if (missing.length > 0 || extra.length > 0) {
@@ -140,6 +142,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
       given: outcomes.given.map(phraseRegex),
     },
     redFlags: Object.entries(redFlags).map(([flag, phrases]) => [flag, anyPhrase(phrases), phrases.map(phraseRegex)]),
+    examTests: Object.entries(examTests).map(([finding, phrases]) => [finding as (typeof EXAM_FINDINGS)[number], anyPhrase(phrases)]),
   };
 }
 
@@ -185,6 +188,26 @@ export function careGivenInText(text: string | undefined): 'not-started' | 'give
   if (v.outcomes.notStarted.test(lower)) return 'not-started';
   const given = v.outcomes.given.flatMap((re) => indexes(re, lower));
   return given.some((at) => !negated(lower.slice(0, at), v) && !deniedAfter(lower.slice(at), v)) ? 'given' : undefined;
+}
+
+/**
+ * The exam finding of the shared vocabulary that a finding recorded as `other` names by its test
+ * ("McMurray's test" → meniscal-sign; vocab `examTests`), and whether its words negate it
+ * ("Lachman negative", "no instability on anterior drawer"); undefined when it names none or several.
+ */
+export function namedExamTest(text: string | undefined): { finding: (typeof EXAM_FINDINGS)[number]; negated: boolean } | undefined {
+  if (!text) return undefined;
+  const v = vocab();
+  const lower = text.toLowerCase();
+  const named = v.examTests.filter(([, re]) => test(re, lower));
+  if (named.length !== 1) return undefined;
+  const [finding, re] = named[0]!;
+  const at = lower.search(re);
+  // the clause that names the test: "McMurray positive, otherwise normal" is not negated
+  const clause = lower.slice(lower.slice(0, at).search(/[^,;.]*$/), at + lower.slice(at).search(/[,;.]|$/));
+  const denied =
+    negated(lower.slice(0, at), v) || deniedAfter(lower.slice(at), v) || /\b(negative|normal|intact|unremarkable)\b/.test(clause);
+  return { finding, negated: denied };
 }
 
 /** Flags of a body region (a wrist fracture is no red flag for a neck MRI); a cancer history is the worker's. */

@@ -6,7 +6,8 @@ import type { Request, ExamFinding, Study, Symptom, Treatment, Medication } from
 import type { Region, Side } from '../request/vocabulary.js';
 import { parseLevels, spineRegionOf } from '../request/levels.js';
 import { spineRegion, regionsOverlap, regionsInText } from '../request/regions.js';
-import { territoryRoots, outcomeInText, careGivenInText } from './record-terms.js';
+import { territoryRoots, outcomeInText, careGivenInText, namedExamTest } from './record-terms.js';
+import type { NormalizedRequest } from '../request/normalize.js';
 
 export type Spine = 'cervical' | 'thoracic' | 'lumbar';
 
@@ -320,6 +321,32 @@ export function normalizedRecord(request: Request): NormalizedRecord {
   let record = normalizedRecords.get(request);
   if (!record) normalizedRecords.set(request, (record = new RecordOfRequest(request)));
   return record;
+}
+
+/**
+ * The request as the facts read it: an exam finding recorded as `other` whose words name one
+ * test of a finding the shared vocabulary has ("McMurray's test", "Lachman negative") is read as
+ * that finding, with `result: negative` when its words negate it and no result is given. Paths
+ * and every other field are unchanged. One object per request, so per-request caches hold.
+ */
+export function recordAsRead(request: NormalizedRequest): NormalizedRequest {
+  let read = readRequests.get(request);
+  if (!read) readRequests.set(request, (read = withNamedTests(request)));
+  return read;
+}
+
+const readRequests = new WeakMap<NormalizedRequest, NormalizedRequest>();
+
+function withNamedTests(request: NormalizedRequest): NormalizedRequest {
+  const exam = request.raw.exam;
+  if (!exam?.some((f) => f.finding === 'other' && namedExamTest(f.text))) return request;
+  const read = exam.map((f): ExamFinding => {
+    if (f.finding !== 'other') return f;
+    const named = namedExamTest(f.text);
+    if (!named) return f;
+    return { ...f, finding: named.finding, ...(f.result === undefined && named.negated ? { result: 'negative' as const } : {}) };
+  });
+  return { ...request, raw: { ...request.raw, exam: read } };
 }
 
 /** Evidence string for one field of an indexed item. */

@@ -24,7 +24,9 @@ describe('outcomes stated in words', () => {
   it('physicalMedicine.therapyFunctionImproved: a course its words call failed is no improvement', () => {
     const treatments = [{ kind: 'physical-therapy', sessions: 12, text: 'twelve sessions without improvement' }];
     expect(value({ treatments, services: [pt] }, 'physicalMedicine.therapyFunctionImproved')).toBe(false);
-    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 12 }], services: [pt] }, 'physicalMedicine.therapyFunctionImproved')).toBeUndefined();
+    expect(
+      value({ treatments: [{ kind: 'physical-therapy', sessions: 12 }], services: [pt] }, 'physicalMedicine.therapyFunctionImproved'),
+    ).toBeUndefined();
   });
 
   it('physicalMedicine.therapyFunctionImproved: an authorized course whose words report a result is not pending', () => {
@@ -33,7 +35,8 @@ describe('outcomes stated in words', () => {
   });
 
   it('consultation.therapyBenefit', () => {
-    const withText = (text: string) => value({ treatments: [{ kind: 'chiropractic', text }], services: [reexam] }, 'consultation.therapyBenefit');
+    const withText = (text: string) =>
+      value({ treatments: [{ kind: 'chiropractic', text }], services: [reexam] }, 'consultation.therapyBenefit');
     expect(withText('chiropractic treatments have helped')).toBe(true);
     expect(withText('chiropractic care did not help')).toBe(false);
     expect(withText('chiropractic care')).toBeUndefined();
@@ -62,6 +65,8 @@ describe('whether care was begun, in words', () => {
     for (const text of ['has not had physical therapy', 'physical therapy not yet started', 'physical therapy being arranged']) {
       expect(value({ treatments: [{ kind: 'physical-therapy', text }], services: [pt] }, 'physicalMedicine.hadPriorTherapy')).toBe(false);
     }
-    expect(value({ treatments: [{ kind: 'physical-therapy', text: 'physical therapy' }], services: [pt] }, 'physicalMedicine.hadPriorTherapy')).toBe(true);
+    expect(
+      value({ treatments: [{ kind: 'physical-therapy', text: 'physical therapy' }], services: [pt] }, 'physicalMedicine.hadPriorTherapy'),
+    ).toBe(true);
   });
 });
