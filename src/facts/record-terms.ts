@@ -210,6 +210,20 @@ export function namedExamTest(text: string | undefined): { finding: (typeof EXAM
   return { finding, negated: denied };
 }
 
+/**
+ * Whether a text states what `re` matches: true when a match stands under no negation cue
+ * ("pain radiating to the foot"), false when every match is negated ("denies radiating pain",
+ * "non-radiating"), undefined when nothing matches.
+ */
+export function statedInWords(text: string | undefined, re: RegExp): boolean | undefined {
+  if (!text) return undefined;
+  const lower = text.toLowerCase();
+  const hits = indexes(new RegExp(re.source, 'g'), lower);
+  if (hits.length === 0) return undefined;
+  const v = vocab();
+  return hits.some((at) => !negated(lower.slice(0, at), v) && !deniedAfter(lower.slice(at), v));
+}
+
 /** Flags of a body region (a wrist fracture is no red flag for a neck MRI); a cancer history is the worker's. */
 const REGIONAL_FLAGS: ReadonlySet<string> = new Set(['trauma', 'infection', 'fracture-suspected', 'progressive-neurologic-deficit']);
 /** A fracture or injury the words place in the past is no red flag now. */
