@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Request } from '../request/schema.js';
-import { EXAM_FINDINGS, RED_FLAGS, type Region } from '../request/vocabulary.js';
+import { EXAM_FINDINGS, RED_FLAGS, WORK_STATUSES, type Region } from '../request/vocabulary.js';
 import { regionsInText } from '../request/regions.js';
 import { regionConcerns } from './record.js';
 import { known, unknown, type Fact } from './types.js';
@@ -42,6 +42,7 @@ const vocabSchema = z.strictObject({
   }),
   redFlags: z.partialRecord(z.enum(RED_FLAGS), phraseList.min(1)),
   examTests: z.partialRecord(z.enum(EXAM_FINDINGS), phraseList.min(1)),
+  workStatus: z.partialRecord(z.enum(WORK_STATUSES).exclude(['unknown']), phraseList.min(1)),
 });
 
 export const TERM_IDS = [
@@ -79,7 +80,9 @@ interface Vocabulary {
   outcomes: { failed: RegExp; partial: RegExp; helped: RegExp[]; intention: RegExp; notStarted: RegExp; given: RegExp[] };
   redFlags: [string, RegExp, RegExp[]][];
   examTests: [(typeof EXAM_FINDINGS)[number], RegExp][];
+  workStatus: [WorkStatusWord, RegExp[]][];
 }
+type WorkStatusWord = Exclude<(typeof WORK_STATUSES)[number], 'unknown'>;
 
 /** A phrase as a regular expression: word boundaries where the phrase has word characters, `*` = any word ending. */
 function phraseRegex(phrase: string): RegExp {
@@ -105,7 +108,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
-  const { negation, terms, territories, outcomes, redFlags, examTests } = parsed.data;
+  const { negation, terms, territories, outcomes, redFlags, examTests, workStatus } = parsed.data;
   const missing = TERM_IDS.filter((t) => !(t in terms));
   const extra = Object.keys(terms).filter((t) => !(TERM_IDS as readonly string[]).includes(t));
   if (missing.length > 0 || extra.length > 0) {
@@ -143,6 +146,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
     },
     redFlags: Object.entries(redFlags).map(([flag, phrases]) => [flag, anyPhrase(phrases), phrases.map(phraseRegex)]),
     examTests: Object.entries(examTests).map(([finding, phrases]) => [finding as (typeof EXAM_FINDINGS)[number], anyPhrase(phrases)]),
+    workStatus: Object.entries(workStatus).map(([status, phrases]) => [status as WorkStatusWord, phrases.map(phraseRegex)]),
   };
 }
 
@@ -222,6 +226,28 @@ export function statedInWords(text: string | undefined, re: RegExp): boolean | u
   if (hits.length === 0) return undefined;
   const v = vocab();
   return hits.some((at) => !negated(lower.slice(0, at), v) && !deniedAfter(lower.slice(at), v));
+}
+
+/**
+ * The work status the record's words state (vocab `workStatus`: "TTD", "off work", "modified
+ * duty"), for a record whose patient.workStatus is not given: the one status stated (a duty
+ * named beside "working" is that duty); undefined when none, or when different ones are stated.
+ */
+export function workStatusInWords(request: Request): Fact<WorkStatusWord> {
+  const v = vocab();
+  const found = new Map<WorkStatusWord, string>();
+  for (const { entry, clause } of clausesOf(request, 'clauses')) {
+    if (entry.path.startsWith('services[')) continue; // the request's words are not the record's
+    for (const [status, res] of v.workStatus) {
+      const hits = res.flatMap((re) => indexes(re, clause));
+      if (hits.some((at) => !negated(clause.slice(0, at), v) && !deniedAfter(clause.slice(at), v)) && !found.has(status))
+        found.set(status, `${entry.path}: "${clause.trim()}"`);
+    }
+  }
+  if (found.has('working') && (found.has('full-duty') || found.has('modified-duty'))) found.delete('working');
+  if (found.size !== 1) return unknown(found.size > 1 ? [...found.entries()].map(([s, e]) => `${e} (${s})`) : []);
+  const [[status, evidence]] = [...found.entries()] as [[WorkStatusWord, string]];
+  return known(status, [`${evidence} (${status})`]);
 }
 
 /** Flags of a body region (a wrist fracture is no red flag for a neck MRI); a cancer history is the worker's. */
