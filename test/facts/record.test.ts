@@ -68,6 +68,8 @@ describe('treatmentOutcome', () => {
     [{ sessionsAuthorized: 6 }, 'not-started'],
     [{ sessionsAuthorized: 6, outcome: 'unknown', text: 'prior sessions completed (count not stated); 6 authorized' }, 'unknown'],
     [{ sessionsAuthorized: 6, text: 'six authorized, not completed' }, 'not-started'],
+    [{ sessionsAuthorized: 6, text: 'six authorized, to be started next week' }, 'not-started'],
+    [{ sessionsAuthorized: 6, text: 'started with four sessions remaining' }, 'given'],
   ])('%j → %s', (item, status) => {
     expect(treatmentOutcome(item).status).toBe(status);
   });
