@@ -4,7 +4,7 @@
 // ("spine surgery evaluation", "Re-exam with chiropractor"), never only from one field.
 import { defineFact, known, unknown, type FactDefinition } from './types.js';
 import type { NormalizedService } from '../request/normalize.js';
-import { indexed, isPositive, itemInRegion } from './record.js';
+import { indexed, isPositive, itemInRegion, treatmentOutcome } from './record.js';
 
 /** Visits by a provider already treating the worker: follow-ups, re-examinations, therapy evaluations. */
 const OFFICE_VISIT =
@@ -160,19 +160,19 @@ export const consultationFacts: FactDefinition[] = [
       const prior = kind
         ? indexed(ctx.request.raw.treatments, 'treatments').filter((t) => t.item.kind === kind && itemInRegion(t.item.region, ctx.service))
         : [];
-      const improved = prior.filter((t) => t.item.outcome === 'improved');
+      const improved = prior.filter((t) => treatmentOutcome(t.item).status === 'helped');
       if (improved.length > 0)
         return known(
           true,
-          improved.map((t) => `${t.path} = ${t.item.kind}, outcome improved`),
+          improved.map((t) => `${t.path} = ${t.item.kind}, ${treatmentOutcome(t.item).from}`),
         );
       const flag = ctx.request.raw.documentation?.functionalImprovement;
       if (flag !== undefined) return known(flag, [`documentation.functionalImprovement = ${flag}`]);
-      const failed = prior.filter((t) => t.item.outcome === 'failed');
+      const failed = prior.filter((t) => treatmentOutcome(t.item).status === 'failed');
       if (failed.length > 0)
         return known(
           false,
-          failed.map((t) => `${t.path} = ${t.item.kind}, outcome failed`),
+          failed.map((t) => `${t.path} = ${t.item.kind}, ${treatmentOutcome(t.item).from}`),
         );
       return unknown(
         prior.length > 0

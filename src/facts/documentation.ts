@@ -4,6 +4,7 @@ import { defineFact, known, unknown, type Fact, type FactContext, type FactDefin
 import { diagnosisTexts, itemInRegion } from './record.js';
 import type { Request } from '../request/schema.js';
 import { termInRecord, type TermId } from './record-terms.js';
+import { workStatus } from './pain-conditions.js';
 
 type DocFlag = Exclude<keyof NonNullable<Request['documentation']>, 'opioidMonitoring' | 'redFlags' | 'notes' | 'extensions'>;
 
@@ -212,12 +213,13 @@ export const documentationFacts: FactDefinition[] = [
   defineFact<boolean>({
     id: 'documentation.patientWorking',
     type: 'boolean',
-    description: 'The worker is working (full or modified duty); false when off work or retired.',
-    reads: ['patient.workStatus'],
+    description:
+      "The worker is working (full or modified duty); false when off work or retired (patient.workStatus, else the record's words).",
+    reads: ['patient.workStatus', 'documentation.notes', 'treatments[].text', 'symptoms[].text', 'diagnoses[]'],
     derive: (ctx) => {
-      const status = ctx.request.raw.patient?.workStatus;
-      if (status === undefined || status === 'unknown') return unknown(['patient.workStatus not stated']);
-      return known(status === 'full-duty' || status === 'modified-duty' || status === 'working', [`patient.workStatus = ${status}`]);
+      const status = workStatus(ctx); // pain-conditions.ts: the field, else the record's words
+      if (status.value === undefined) return unknown(status.evidence);
+      return known(status.value === 'full-duty' || status.value === 'modified-duty' || status.value === 'working', status.evidence);
     },
   }),
   defineFact<number>({

@@ -127,10 +127,10 @@ export const injectionProductFacts: FactDefinition[] = [
       const prior = priorSteroidInjections(ctx);
       if (prior.length === 0) return unknown(['treatments: no earlier corticosteroid injection of the region']);
       const last = latestOf(prior);
-      const outcome = last.item.outcome;
-      if (outcome === undefined || outcome === 'unknown') return unknown([`${last.path}: outcome not stated`]);
-      const response = outcome === 'failed' ? 'none' : outcome;
-      return known(response, [`${last.path}.outcome = ${outcome}`]);
+      const { status, from } = treatmentOutcome(last.item);
+      const response = status === 'failed' ? 'none' : status === 'partial' ? 'partial' : status === 'helped' ? 'improved' : undefined;
+      if (response === undefined) return unknown([`${last.path}: outcome not stated`]);
+      return known(response, [`${last.path}: ${from}`]);
     },
   }),
   defineFact<number>({
@@ -144,7 +144,7 @@ export const injectionProductFacts: FactDefinition[] = [
       if (prior.length === 0) return unknown(['treatments: no earlier hyaluronic acid injection of the region']);
       const last = latestOf(prior);
       if (last.item.reliefWeeks !== undefined) return known(last.item.reliefWeeks, [`${last.path}.reliefWeeks = ${last.item.reliefWeeks}`]);
-      if (last.item.outcome === 'failed') return known(0, [`${last.path}.outcome = failed`]);
+      if (treatmentOutcome(last.item).status === 'failed') return known(0, [`${last.path}: ${treatmentOutcome(last.item).from}`]);
       return unknown([`${last.path}: how long the relief lasted is not stated`]);
     },
   }),

@@ -5,6 +5,7 @@
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, indexed, itemInRegion } from './record.js';
 import { weeksBetween } from '../util/dates.js';
+import { workStatusInWords } from './record-terms.js';
 import type { Treatment } from '../request/schema.js';
 
 /**
@@ -36,6 +37,14 @@ const DRUG_TREATMENTS: readonly Treatment['kind'][] = [
 ];
 const REDUCED_OR_NOT_TOLERATED =
   /not tolerat|intoleran|side[- ]effect|adverse|upset stomach|gastritis|reduced|reduction|decreas(?:ed|ing) (?:use|dose|medication)|taper|wean|discontinu|stopped|cannot take|unable to take/;
+
+/** The worker's duty status: the field, else the one status the record's words state. */
+export function workStatus(ctx: FactContext): Fact<string> {
+  const status = ctx.request.raw.patient?.workStatus;
+  if (status !== undefined && status !== 'unknown') return known(status, [`patient.workStatus = ${status}`]);
+  const words = workStatusInWords(ctx.request.raw);
+  return words.value !== undefined ? words : unknown(['patient.workStatus not stated', ...words.evidence]);
+}
 
 export const painConditionFacts: FactDefinition[] = [
   defineFact<boolean>({
@@ -242,13 +251,9 @@ export const painConditionFacts: FactDefinition[] = [
   defineFact<string>({
     id: 'painConditions.workStatus',
     type: 'string',
-    description: 'Work status as recorded: full-duty, modified-duty, working, off-work or retired.',
-    reads: ['patient.workStatus'],
-    derive: (ctx) => {
-      const status = ctx.request.raw.patient?.workStatus;
-      return status === undefined || status === 'unknown'
-        ? unknown(['patient.workStatus not stated'])
-        : known(status, [`patient.workStatus = ${status}`]);
-    },
+    description:
+      'Work status as recorded: full-duty, modified-duty, working, off-work or retired (patient.workStatus, else the record\'s words: "TTD", "modified duty").',
+    reads: ['patient.workStatus', 'documentation.notes', 'treatments[].text', 'symptoms[].text', 'diagnoses[]'],
+    derive: (ctx) => workStatus(ctx),
   }),
 ];

@@ -131,14 +131,14 @@ const describe = (t: Indexed<Treatment>): string => {
   return `${t.path} = ${parts.join(', ')}`;
 };
 
-/** A course that counts: visits given or authorized, or listed without a count (sessions: 0 alone is "never attended"). */
-const counts = (t: Treatment): boolean => visitsOf(t) === undefined || visitsOf(t)! > 0;
+/** A course that counts: visits given or authorized, or listed without a count unless its words say it never began (sessions: 0 alone is "never attended"). */
+const counts = (t: Treatment): boolean => (visitsOf(t) === undefined ? treatmentOutcome(t).status !== 'not-started' : visitsOf(t)! > 0);
 
 /** An authorized course whose results the record does not report yet. */
 const pending = (t: Treatment): boolean =>
   (t.sessionsAuthorized ?? 0) > (t.sessions ?? 0) &&
   t.functionImproved === undefined &&
-  (t.outcome === undefined || t.outcome === 'unknown');
+  !['failed', 'partial', 'helped'].includes(treatmentOutcome(t).status);
 
 /**
  * The authorized part of this request, unless a listed course already records that many
@@ -191,7 +191,7 @@ function rehabilitation(ctx: FactContext, underWay: boolean): Fact<boolean> {
         evidence.push(`services[${s.index}] = ${s.kind} requested`);
     }
   for (const t of indexed(ctx.request.raw.treatments, 'treatments')) {
-    if (!REHAB_TREATMENT_KINDS.includes(t.item.kind) || t.item.outcome === 'failed' || t.item.sessions === 0) continue;
+    if (!REHAB_TREATMENT_KINDS.includes(t.item.kind) || treatmentOutcome(t.item).status === 'failed' || t.item.sessions === 0) continue;
     if (underWay && (t.item.functionImproved === false || ['failed', 'not-started'].includes(treatmentOutcome(t.item).status))) continue;
     evidence.push(`${t.path} = ${t.item.kind}${t.item.outcome ? `, outcome ${t.item.outcome}` : ''}`);
   }
@@ -346,11 +346,11 @@ export const physicalMedicineFacts: FactDefinition[] = [
       const found = courses(ctx);
       const list = (found.courses ?? []).filter((t) => counts(t.item));
       if (list.length === 0) return unknown([...found.evidence, `treatments: no earlier ${found.label} to judge`]);
-      const failed = list.filter((t) => t.item.functionImproved === false || t.item.outcome === 'failed');
+      const failed = list.filter((t) => t.item.functionImproved === false || treatmentOutcome(t.item).status === 'failed');
       if (failed.length > 0)
         return known(
           false,
-          failed.map((t) => `${t.path}: ${t.item.functionImproved === false ? 'functionImproved = false' : 'outcome failed'}`),
+          failed.map((t) => `${t.path}: ${t.item.functionImproved === false ? 'functionImproved = false' : treatmentOutcome(t.item).from}`),
         );
       const waiting = list.filter((t) => pending(t.item));
       if (waiting.length > 0)
@@ -522,13 +522,15 @@ export const physicalMedicineFacts: FactDefinition[] = [
     reads: ['treatments[]'],
     derive: (ctx) => {
       const tens = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => treatmentModality(t.item) === 'tens');
-      const failed = tens.filter((t) => t.item.outcome === 'failed' || t.item.functionImproved === false);
+      const failed = tens.filter((t) => treatmentOutcome(t.item).status === 'failed' || t.item.functionImproved === false);
       if (failed.length > 0)
         return known(
           true,
-          failed.map((t) => `${t.path} = tens, ${t.item.outcome === 'failed' ? 'outcome failed' : 'functionImproved = false'}`),
+          failed.map(
+            (t) => `${t.path} = tens, ${t.item.functionImproved === false ? 'functionImproved = false' : treatmentOutcome(t.item).from}`,
+          ),
         );
-      const helped = tens.filter((t) => t.item.outcome === 'improved' || t.item.functionImproved === true);
+      const helped = tens.filter((t) => treatmentOutcome(t.item).status === 'helped' || t.item.functionImproved === true);
       if (helped.length > 0)
         return known(
           false,

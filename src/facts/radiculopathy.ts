@@ -14,6 +14,7 @@ import {
 } from './record.js';
 import { spineRegionOf } from '../request/levels.js';
 import type { ExamFinding, Symptom } from '../request/schema.js';
+import { statedInWords } from './record-terms.js';
 
 /** Objective exam signs of radiculopathy (the CPMTG's "documented by physical examination"). */
 const OBJECTIVE_SIGNS: readonly ExamFinding['finding'][] = ['sensory-deficit', 'motor-weakness', 'reflex-change', 'straight-leg-raise'];
@@ -29,11 +30,21 @@ function objectiveSigns(ctx: FactContext) {
 }
 
 const RADICULAR_SYMPTOM = /radiat|radicul|sciatic|numb|tingl|paresthe|leg-pain|arm-pain|shooting/;
+/** Words of a symptom's text that make it radicular whatever its kind ("hip pain radiating down the leg"). */
+const RADICULAR_WORDS = /radiat|radicul|sciatic|shooting/;
+
+/** A radicular symptom: its kind says so, or its text does (not negated: "non-radiating"). */
+const radicularSymptom = (s: Symptom): boolean =>
+  RADICULAR_SYMPTOM.test(s.kind.toLowerCase()) || statedInWords(s.text, RADICULAR_WORDS) === true;
 
 function symptomSpine(s: Symptom): Spine | undefined {
   if (s.dermatome) return spineRegionOf(s.dermatome.toUpperCase());
   if (/leg|sciatic/.test(s.kind)) return 'lumbar';
   if (/arm|hand/.test(s.kind)) return 'cervical';
+  // a radiating symptom of another kind: the limb its words name
+  const words = RADICULAR_SYMPTOM.test(s.kind.toLowerCase()) ? '' : (s.text ?? '').toLowerCase();
+  if (/\b(legs?|thighs?|calf|calves|foot|feet|toes?|sciatic)\b/.test(words)) return 'lumbar';
+  if (/\b(arms?|forearms?|hands?|fingers?|thumbs?)\b/.test(words)) return 'cervical';
   return undefined;
 }
 
@@ -107,7 +118,7 @@ export const radiculopathyFacts: FactDefinition[] = [
     derive: (ctx) => {
       const spine = serviceSpine(ctx.service);
       const symptoms = indexed(ctx.request.raw.symptoms, 'symptoms')
-        .filter((s) => RADICULAR_SYMPTOM.test(s.item.kind.toLowerCase()))
+        .filter((s) => radicularSymptom(s.item))
         .filter((s) => {
           const own = symptomSpine(s.item);
           return !spine || !own || own === spine;

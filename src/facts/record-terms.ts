@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Request } from '../request/schema.js';
-import { RED_FLAGS, type Region } from '../request/vocabulary.js';
+import { EXAM_FINDINGS, RED_FLAGS, WORK_STATUSES, type Region } from '../request/vocabulary.js';
 import { regionsInText } from '../request/regions.js';
 import { regionConcerns } from './record.js';
 import { known, unknown, type Fact } from './types.js';
@@ -32,8 +32,17 @@ const vocabSchema = z.strictObject({
   negation: z.strictObject({ window: z.number().int().min(1).max(12), cues: phraseList.min(1), listCues: phraseList, after: phraseList }),
   terms: z.record(z.string(), termSchema),
   territories: z.strictObject({ peripheral: phraseList, roots: z.record(rootKey, phraseList.min(1)) }),
-  outcomes: z.strictObject({ failed: phraseList.min(1), partial: phraseList.min(1), intention: phraseList, helped: phraseList.min(1) }),
+  outcomes: z.strictObject({
+    failed: phraseList.min(1),
+    partial: phraseList.min(1),
+    intention: phraseList,
+    helped: phraseList.min(1),
+    notStarted: phraseList.min(1),
+    given: phraseList.min(1),
+  }),
   redFlags: z.partialRecord(z.enum(RED_FLAGS), phraseList.min(1)),
+  examTests: z.partialRecord(z.enum(EXAM_FINDINGS), phraseList.min(1)),
+  workStatus: z.partialRecord(z.enum(WORK_STATUSES).exclude(['unknown']), phraseList.min(1)),
 });
 
 export const TERM_IDS = [
@@ -68,9 +77,12 @@ interface Vocabulary {
   terms: Record<TermId, CompiledTerm>;
   peripheral: RegExp;
   roots: [string, RegExp[]][];
-  outcomes: { failed: RegExp; partial: RegExp; helped: RegExp[]; intention: RegExp };
+  outcomes: { failed: RegExp; partial: RegExp; helped: RegExp[]; intention: RegExp; notStarted: RegExp; given: RegExp[] };
   redFlags: [string, RegExp, RegExp[]][];
+  examTests: [(typeof EXAM_FINDINGS)[number], RegExp][];
+  workStatus: [WorkStatusWord, RegExp[]][];
 }
+type WorkStatusWord = Exclude<(typeof WORK_STATUSES)[number], 'unknown'>;
 
 /** A phrase as a regular expression: word boundaries where the phrase has word characters, `*` = any word ending. */
 function phraseRegex(phrase: string): RegExp {
@@ -96,7 +108,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
-  const { negation, terms, territories, outcomes, redFlags } = parsed.data;
+  const { negation, terms, territories, outcomes, redFlags, examTests, workStatus } = parsed.data;
   const missing = TERM_IDS.filter((t) => !(t in terms));
   const extra = Object.keys(terms).filter((t) => !(TERM_IDS as readonly string[]).includes(t));
   if (missing.length > 0 || extra.length > 0) {
@@ -129,8 +141,12 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
       helped: outcomes.helped.map(phraseRegex),
       // an intention word ending the text before the phrase (never matches when the list is empty)
       intention: new RegExp(`(?:${outcomes.intention.map((c) => phraseRegex(c).source).join('|') || '(?!)'})\\s*$`),
+      notStarted: anyPhrase(outcomes.notStarted),
+      given: outcomes.given.map(phraseRegex),
     },
     redFlags: Object.entries(redFlags).map(([flag, phrases]) => [flag, anyPhrase(phrases), phrases.map(phraseRegex)]),
+    examTests: Object.entries(examTests).map(([finding, phrases]) => [finding as (typeof EXAM_FINDINGS)[number], anyPhrase(phrases)]),
+    workStatus: Object.entries(workStatus).map(([status, phrases]) => [status as WorkStatusWord, phrases.map(phraseRegex)]),
   };
 }
 
@@ -162,6 +178,76 @@ export function outcomeInText(text: string | undefined): 'failed' | 'partial' | 
   const helped = v.outcomes.helped.flatMap((re) => indexes(re, lower)).filter((at) => !v.outcomes.intention.test(lower.slice(0, at)));
   if (helped.length === 0) return undefined;
   return helped.some((at) => !negated(lower.slice(0, at), v)) ? 'helped' : 'failed';
+}
+
+/**
+ * Whether a treatment's words say it was never begun ("has not started physical therapy", "no
+ * therapy done": not-started) or was given ("sessions completed, count not stated": given);
+ * undefined when they say neither. A `given` phrase under a negation cue ("not completed") is not read.
+ */
+export function careGivenInText(text: string | undefined): 'not-started' | 'given' | undefined {
+  if (!text) return undefined;
+  const v = vocab();
+  const lower = text.toLowerCase();
+  if (v.outcomes.notStarted.test(lower)) return 'not-started';
+  const given = v.outcomes.given.flatMap((re) => indexes(re, lower));
+  return given.some((at) => !negated(lower.slice(0, at), v) && !deniedAfter(lower.slice(at), v)) ? 'given' : undefined;
+}
+
+/**
+ * The exam finding of the shared vocabulary that a finding recorded as `other` names by its test
+ * ("McMurray's test" → meniscal-sign; vocab `examTests`), and whether its words negate it
+ * ("Lachman negative", "no instability on anterior drawer"); undefined when it names none or several.
+ */
+export function namedExamTest(text: string | undefined): { finding: (typeof EXAM_FINDINGS)[number]; negated: boolean } | undefined {
+  if (!text) return undefined;
+  const v = vocab();
+  const lower = text.toLowerCase();
+  const named = v.examTests.filter(([, re]) => test(re, lower));
+  if (named.length !== 1) return undefined;
+  const [finding, re] = named[0]!;
+  const at = lower.search(re);
+  // the clause that names the test: "McMurray positive, otherwise normal" is not negated
+  const clause = lower.slice(lower.slice(0, at).search(/[^,;.]*$/), at + lower.slice(at).search(/[,;.]|$/));
+  const denied =
+    negated(lower.slice(0, at), v) || deniedAfter(lower.slice(at), v) || /\b(negative|normal|intact|unremarkable)\b/.test(clause);
+  return { finding, negated: denied };
+}
+
+/**
+ * Whether a text states what `re` matches: true when a match stands under no negation cue
+ * ("pain radiating to the foot"), false when every match is negated ("denies radiating pain",
+ * "non-radiating"), undefined when nothing matches.
+ */
+export function statedInWords(text: string | undefined, re: RegExp): boolean | undefined {
+  if (!text) return undefined;
+  const lower = text.toLowerCase();
+  const hits = indexes(new RegExp(re.source, 'g'), lower);
+  if (hits.length === 0) return undefined;
+  const v = vocab();
+  return hits.some((at) => !negated(lower.slice(0, at), v) && !deniedAfter(lower.slice(at), v));
+}
+
+/**
+ * The work status the record's words state (vocab `workStatus`: "TTD", "off work", "modified
+ * duty"), for a record whose patient.workStatus is not given: the one status stated (a duty
+ * named beside "working" is that duty); undefined when none, or when different ones are stated.
+ */
+export function workStatusInWords(request: Request): Fact<WorkStatusWord> {
+  const v = vocab();
+  const found = new Map<WorkStatusWord, string>();
+  for (const { entry, clause } of clausesOf(request, 'clauses')) {
+    if (entry.path.startsWith('services[')) continue; // the request's words are not the record's
+    for (const [status, res] of v.workStatus) {
+      const hits = res.flatMap((re) => indexes(re, clause));
+      if (hits.some((at) => !negated(clause.slice(0, at), v) && !deniedAfter(clause.slice(at), v)) && !found.has(status))
+        found.set(status, `${entry.path}: "${clause.trim()}"`);
+    }
+  }
+  if (found.has('working') && (found.has('full-duty') || found.has('modified-duty'))) found.delete('working');
+  if (found.size !== 1) return unknown(found.size > 1 ? [...found.entries()].map(([s, e]) => `${e} (${s})`) : []);
+  const [[status, evidence]] = [...found.entries()] as [[WorkStatusWord, string]];
+  return known(status, [`${evidence} (${status})`]);
 }
 
 /** Flags of a body region (a wrist fracture is no red flag for a neck MRI); a cancer history is the worker's. */

@@ -6,7 +6,8 @@ import type { Request, ExamFinding, Study, Symptom, Treatment, Medication } from
 import type { Region, Side } from '../request/vocabulary.js';
 import { parseLevels, spineRegionOf } from '../request/levels.js';
 import { spineRegion, regionsOverlap, regionsInText } from '../request/regions.js';
-import { territoryRoots, outcomeInText } from './record-terms.js';
+import { territoryRoots, outcomeInText, careGivenInText, namedExamTest } from './record-terms.js';
+import type { NormalizedRequest } from '../request/normalize.js';
 
 export type Spine = 'cervical' | 'thoracic' | 'lumbar';
 
@@ -163,7 +164,8 @@ export function studySpine(s: Study): Spine | null | undefined {
  *   partial      it helped only partly or briefly (outcome partial, "temporary relief") — kept
  *                distinct: each fact says whether partial counts as failed for it
  *   helped       it is helping (outcome improved, "improved", "good relief")
- *   not-started  only authorized or not yet begun (sessions 0; sessionsAuthorized without sessions)
+ *   not-started  only authorized or not yet begun (sessions 0; sessionsAuthorized without sessions,
+ *                unless its words say sessions were given; words such as "has not started")
  *   unknown      the record says the outcome is unknown (outcome unknown) and its words say
  *                nothing; also the status of an item that has no outcome (a symptom, finding or study)
  *   given        given, how it worked not stated
@@ -197,8 +199,11 @@ function readOutcome(t: OutcomeItem): Outcome {
   if (t.outcome === 'improved') return { status: 'helped', from: 'outcome improved' };
   const words = outcomeInText(t.text);
   if (words) return { status: words, from: `text "${t.text}"` };
+  const care = careGivenInText(t.text);
+  if (care === 'not-started') return { status: 'not-started', from: `text "${t.text}"` };
   if (t.sessions === 0) return { status: 'not-started', from: 'sessions 0' };
-  if (t.sessions === undefined && t.sessionsAuthorized !== undefined)
+  // authorized visits with no count completed are not begun, unless the words say sessions were given
+  if (t.sessions === undefined && t.sessionsAuthorized !== undefined && care !== 'given')
     return { status: 'not-started', from: `sessionsAuthorized ${t.sessionsAuthorized}, none completed` };
   if (t.outcome === 'unknown') return { status: 'unknown', from: 'outcome unknown' };
   return { status: 'given', from: 'outcome not stated' };
@@ -316,6 +321,32 @@ export function normalizedRecord(request: Request): NormalizedRecord {
   let record = normalizedRecords.get(request);
   if (!record) normalizedRecords.set(request, (record = new RecordOfRequest(request)));
   return record;
+}
+
+/**
+ * The request as the facts read it: an exam finding recorded as `other` whose words name one
+ * test of a finding the shared vocabulary has ("McMurray's test", "Lachman negative") is read as
+ * that finding, with `result: negative` when its words negate it and no result is given. Paths
+ * and every other field are unchanged. One object per request, so per-request caches hold.
+ */
+export function recordAsRead(request: NormalizedRequest): NormalizedRequest {
+  let read = readRequests.get(request);
+  if (!read) readRequests.set(request, (read = withNamedTests(request)));
+  return read;
+}
+
+const readRequests = new WeakMap<NormalizedRequest, NormalizedRequest>();
+
+function withNamedTests(request: NormalizedRequest): NormalizedRequest {
+  const exam = request.raw.exam;
+  if (!exam?.some((f) => f.finding === 'other' && namedExamTest(f.text))) return request;
+  const read = exam.map((f): ExamFinding => {
+    if (f.finding !== 'other') return f;
+    const named = namedExamTest(f.text);
+    if (!named) return f;
+    return { ...f, finding: named.finding, ...(f.result === undefined && named.negated ? { result: 'negative' as const } : {}) };
+  });
+  return { ...request, raw: { ...request.raw, exam: read } };
 }
 
 /** Evidence string for one field of an indexed item. */

@@ -3,17 +3,22 @@ import type { NormalizedRequest, NormalizedService } from '../request/normalize.
 import type { Fact, FactContext, FactValue } from './types.js';
 import { FACTS } from './registry.js';
 import { parseFactKey } from './params.js';
+import { recordAsRead } from './record.js';
 
 /** Marks a fact being derived, so a fact that (indirectly) reads itself is caught. */
 const DERIVING: Fact = Object.freeze({ value: undefined, evidence: [] });
 
 export class FactStore implements FactContext {
   private readonly cache = new Map<string, Fact>();
+  /** The request as the facts read it (record.ts recordAsRead: named exam tests recorded as `other`). */
+  readonly request: NormalizedRequest;
 
   constructor(
-    readonly request: NormalizedRequest,
+    request: NormalizedRequest,
     readonly service: NormalizedService,
-  ) {}
+  ) {
+    this.request = recordAsRead(request);
+  }
 
   get<T extends FactValue>(id: string): Fact<T> {
     const cached = this.cache.get(id);

@@ -62,6 +62,14 @@ describe('treatmentOutcome', () => {
     [{ text: 'temporary relief' }, 'partial'],
     [{ outcome: 'unknown', text: 'did not help' }, 'failed'],
     [{ outcome: 'unknown' }, 'unknown'],
+    // whether the care began at all, from the words when the fields do not say
+    [{ text: 'has not started physical therapy yet' }, 'not-started'],
+    [{ outcome: 'unknown', text: 'therapy being arranged' }, 'not-started'],
+    [{ sessionsAuthorized: 6 }, 'not-started'],
+    [{ sessionsAuthorized: 6, outcome: 'unknown', text: 'prior sessions completed (count not stated); 6 authorized' }, 'unknown'],
+    [{ sessionsAuthorized: 6, text: 'six authorized, not completed' }, 'not-started'],
+    [{ sessionsAuthorized: 6, text: 'six authorized, to be started next week' }, 'not-started'],
+    [{ sessionsAuthorized: 6, text: 'started with four sessions remaining' }, 'given'],
   ])('%j → %s', (item, status) => {
     expect(treatmentOutcome(item).status).toBe(status);
   });
