@@ -78,6 +78,10 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   const ctx: DraftContext = { v, source, ...(noteDate ? { noteDate } : {}) };
   const all = sentences(source).filter((s) => s.start >= read.region.start && s.end <= read.region.end);
   const c = collectFacts(ctx, all, request, noteDate);
+  // the reviewer's rationale restates studies of the record ("Recent x-rays reveal spondylosis")
+  if (letter)
+    for (const s of sentences(source).filter((x) => x.start >= read.region.end))
+      c.studies.push(...studiesIn(ctx, s, c.studies, 'reported'));
   setPatient(request, c);
   setClinical(request, c, ctx, letter, read.authorized);
   const doc = documentationOf(c.documentation, c.unused);
@@ -225,6 +229,8 @@ function collectFacts(
     else {
       state.inExam = false;
       if (isContinuation(s)) c.medications.push(...medicationsIn(ctx, s));
+      // "The provider noted negative hip and lumbar x-rays under the treatment plan"
+      c.studies.push(...studiesIn(ctx, s, c.studies, 'reported'));
     }
     state.carryList = role === 'fact' && /[;:]$/.test(s.text) && (state.carryList || isTreatmentList(ctx.v, s));
     const flagsBefore = flagCount(c.documentation);

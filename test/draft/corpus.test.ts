@@ -12,7 +12,7 @@ const LETTERS = join(PROJECT_ROOT, '..', 'shared', 'letters', 'imr-ca-2016');
 const FLOORS: Record<Section, { precision: number; recall: number }> = {
   symptoms: { precision: 0.77, recall: 0.5 },
   exam: { precision: 0.87, recall: 0.65 },
-  studies: { precision: 0.89, recall: 0.68 },
+  studies: { precision: 0.92, recall: 0.83 },
   treatments: { precision: 0.87, recall: 0.77 },
   medications: { precision: 0.76, recall: 0.69 },
   documentation: { precision: 0.77, recall: 0.29 },

@@ -154,6 +154,29 @@ describe('studies', () => {
       studies('X-rays done on 10-14-2016 of the lumbar spine showed no fractures. Cervical spine x rays showed no fractures.'),
     ).toEqual(['xray|lumbar', 'xray|cervical']);
   });
+  it('"An x-ray of …" after another study of the same kind and region is a study of its own', () => {
+    expect(
+      studies(
+        'An x-ray of the right femur showed a healed fracture. An x-ray of the tibia/fibula indicated a fracture of the distal tibia.',
+      ),
+    ).toEqual(['xray|leg', 'xray|leg']);
+    // a definite reference still adds to the study spoken of
+    expect(studies('An x-ray of the right femur showed a fracture. The x-ray also showed a plate.')).toEqual(['xray|leg']);
+  });
+  it('"No MRI report was available": a study whose report is missing, not a study not done', () => {
+    const [mri] = items('Current medications include tramadol. No MRI report was available.', 'studies');
+    expect(mri).toMatchObject({ type: 'mri', officialReport: false });
+    expect(studies('No MRI was performed.')).toEqual([]);
+    expect(studies('There is no MRI of the lumbar spine.')).toEqual([]);
+  });
+  it('a plan sentence that reports a study done keeps the study, a study planned is none', () => {
+    expect(withResult('The provider noted negative hip and lumbar x-rays under the treatment plan.')).toEqual([
+      'xray|hip|normal',
+      'xray|lumbar|normal',
+    ]);
+    expect(studies('The treatment plan included x-rays of the hip.')).toEqual([]);
+    expect(studies('The request for authorization shows that the following test was requested: an MRI of the lumbar spine.')).toEqual([]);
+  });
   it('a lost space between sentences still ends the first ("hand.The")', () => {
     const texts = sentences(new SourceText('The plan included an MRI of the right hand.The studies to date included an x-ray.')).map(
       (s) => s.text,
@@ -232,5 +255,26 @@ Decision rationale: ${rationale}
     const treatments = (d.treatments as R[]).map(({ extensions: _e, ...t }) => t);
     expect(treatments).toContainEqual({ kind: 'physical-therapy', sessionsAuthorized: 6, outcome: 'unknown' });
     expect((d.services as R[])[0]!.date).toBe('2016-11-08');
+  });
+  it('a study the rationale says was done is drafted once; the guideline text and conditionals are not studies', () => {
+    const studiesOf = (summary: string, rationale: string) =>
+      (((draftRequest(letter(summary, rationale), { servicesFrom: 'letter' }).request as R).studies as Study[] | undefined) ?? []).map(
+        (s) => `${s.type}|${s.region ?? ''}|${(s.findings ?? []).map((f) => f.kind).join(',')}`,
+      );
+    expect(
+      studiesOf('The injured worker has neck pain.', 'Recent x-rays of the cervical spine reveal spondylosis with a C3-4 anterolisthesis.'),
+    ).toEqual(['xray|cervical|other,spondylolisthesis']);
+    expect(
+      studiesOf(
+        'The injured worker has neck pain. X-rays of the cervical spine dated 10/01/2016 showed spondylosis.',
+        'The x-rays of the cervical spine showed spondylosis.',
+      ),
+    ).toEqual(['xray|cervical|other']);
+    expect(
+      studiesOf(
+        'The injured worker has foot pain.',
+        'MRI of the foot is recommended if x-rays are negative. Often x-rays can show changes after the injury. The utilization reviewer noted the EMG was unremarkable.',
+      ),
+    ).toEqual([]);
   });
 });
