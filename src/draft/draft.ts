@@ -257,7 +257,8 @@ function readFactSentence(
   if (dx && isDiagnosisList) c.diagnoses.push(...diagnosesIn(ctx.source, s, s.start + dx.index + dx[0].length));
   if (opensExam(s)) state.inExam = true;
   else if (closesExam(s)) state.inExam = false;
-  const found = symptomsIn(ctx, s);
+  // a diagnosis ("lumbago with sciatica", "pain in thoracic spine") is not a complaint
+  const found = symptomsIn(ctx, s, dx && /diagnos/i.test(dx[0]) ? s.start + dx.index : undefined);
   c.symptoms.push(...found);
   if (found.length === 0) attachScore(ctx.source, s, c.symptoms);
   c.exam.push(...examFindings(ctx, s, state.inExam));

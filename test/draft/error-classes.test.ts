@@ -278,3 +278,31 @@ Decision rationale: ${rationale}
     ).toEqual([]);
   });
 });
+
+describe('symptoms', () => {
+  const symptoms = (text: string) =>
+    (items(text, 'symptoms') as Array<{ kind: string; region?: string; result?: string }>).map(
+      (s) => `${s.kind}${s.region ? `|${s.region}` : ''}${s.result === 'negative' ? '|negative' : ''}`,
+    );
+  it('pain named by a list of regions: only the regions of that list', () => {
+    expect(symptoms('She complains of neck, back and right shoulder pain.')).toEqual(['joint-pain|shoulder', 'neck-pain']);
+    expect(symptoms('He reports complaints of pain to the neck, left index finger, low back, and right knee.')).toEqual([
+      'neck-pain',
+      'joint-pain|hand',
+      'low-back-pain',
+      'joint-pain|knee',
+    ]);
+    // a diagnosis word between breaks the list
+    expect(symptoms('She reported cervical strain, and chest pain.')).toEqual([]);
+    expect(symptoms('He has pain in the right hand, pain with gripping.')).toEqual(['joint-pain|hand']);
+  });
+  it('paresthesias are paresthesia, foot pain is foot-pain', () => {
+    expect(symptoms('He complains of right foot pain with paresthesias of the toes.')).toEqual(['foot-pain', 'paresthesia']);
+  });
+  it('a diagnosis is not a complaint; a weakness among the exam findings is not a complaint', () => {
+    expect(symptoms('The diagnoses are documented as cervicalgia, lumbago with sciatica and pain in thoracic spine.')).toEqual([]);
+    expect(symptoms('She complains of low back pain. Diagnoses include low back pain.')).toEqual(['low-back-pain']);
+    expect(symptoms('Examination noted positive straight leg raise and right lower extremity weakness.')).toEqual([]);
+    expect(symptoms('He complains of weakness in the right leg.')).toEqual(['weakness']);
+  });
+});
