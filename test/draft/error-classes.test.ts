@@ -306,3 +306,27 @@ describe('symptoms', () => {
     expect(symptoms('He complains of weakness in the right leg.')).toEqual(['weakness']);
   });
 });
+
+describe('medications', () => {
+  const meds = (text: string) => (items(text, 'medications') as Array<{ name: string }>).map((m) => m.name);
+  it('a drug name inside another word is no drug ("specialist" is not Cialis)', () => {
+    expect(meds('She was referred to a specialist and takes Norco.')).toEqual(['Norco']);
+  });
+  it('a combination product is one medication, named by its first drug', () => {
+    expect(meds('Medications included cyclobenzaprine and oxycodone/acetaminophen.')).toEqual(['cyclobenzaprine', 'oxycodone']);
+  });
+  it('what an injection contained is not a medication the patient takes', () => {
+    expect(meds('Treatment has included a Toradol injection and Norco.')).toEqual(['Norco']);
+    expect(meds('The patient was injected with 5 cc lidocaine/dexamethasone. She takes ibuprofen.')).toEqual(['ibuprofen']);
+  });
+  it('medications the drug dictionary does not name are drafted from the vocabulary, as class other', () => {
+    const list = items('Current medications include Tramadol ER, Metoprolol and Hydrochlorothiazide 25 mg.', 'medications');
+    expect(list.map((m) => [m.name, m.drugClass ?? null])).toEqual([
+      ['Tramadol', 'opioid'],
+      ['Metoprolol', 'other'],
+      ['Hydrochlorothiazide', 'other'],
+    ]);
+    expect(list[2]).toMatchObject({ strength: '25 mg' });
+    expect(meds('He does not take metformin.')).toEqual([]);
+  });
+});
