@@ -16,7 +16,7 @@ import {
   type Treatment,
 } from '../request/schema.js';
 import { sentenceRole, isContinuation, withEvidence, type DraftContext } from './context.js';
-import { documentationIn, emptyDocumentation, type DocumentationDraft } from './documentation.js';
+import { absencesReported, documentationIn, emptyDocumentation, type DocumentationDraft } from './documentation.js';
 import { closesExam, examFindings, opensExam } from './exam.js';
 import { medicationsIn, mergeMedications } from './medications.js';
 import type { z } from 'zod';
@@ -79,9 +79,12 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   const all = sentences(source).filter((s) => s.start >= read.region.start && s.end <= read.region.end);
   const c = collectFacts(ctx, all, request, noteDate);
   // the reviewer's rationale restates studies of the record ("Recent x-rays reveal spondylosis")
+  // and what the record lacks ("there is no documentation of functional improvement")
   if (letter)
-    for (const s of sentences(source).filter((x) => x.start >= read.region.end))
+    for (const s of sentences(source).filter((x) => x.start >= read.region.end)) {
       c.studies.push(...studiesIn(ctx, s, c.studies, 'reported'));
+      absencesReported(ctx, s, c.documentation);
+    }
   setPatient(request, c);
   setClinical(request, c, ctx, letter, read.authorized);
   const doc = documentationOf(c.documentation, c.unused);

@@ -330,3 +330,47 @@ describe('medications', () => {
     expect(meds('He does not take metformin.')).toEqual([]);
   });
 });
+
+describe('documentation', () => {
+  const letterWith = (summary: string, rationale: string) => `Independent Medical Review Final Determination Letter
+Case Number: CM16-0000001
+Date of UR Decision: 12/01/2016
+Dear Ms. Doe:
+
+CLINICAL CASE SUMMARY
+
+${summary}
+
+IMR ISSUES, DECISIONS AND RATIONALES
+The Final Determination was based on decisions for the disputed items/services set forth below:
+Physical therapy 2 times a week for 6 weeks for the lumbar spine: Upheld
+Claims Administrator guideline: Decision based on MTUS.
+Decision rationale: ${rationale}
+`;
+  const doc = (summary: string, rationale: string) => {
+    const r = draftRequest(letterWith(summary, rationale), { servicesFrom: 'letter' }).request as R;
+    const d = (r.documentation ?? {}) as R;
+    return { functionalImprovement: d.functionalImprovement, redFlags: d.redFlags, workStatus: (r.patient as R | undefined)?.workStatus };
+  };
+  it('work status: "working with restrictions" is modified duty; work restrictions among the care given is no status', () => {
+    expect(doc('The injured worker is working with restrictions.', 'None.').workStatus).toBe('modified-duty');
+    expect(doc('Treatments have included physical therapy, work restrictions, and medications.', 'None.').workStatus).toBeUndefined();
+    expect(doc('Work status: modified duty.', 'None.').workStatus).toBe('modified-duty');
+  });
+  it('the rationale says what the record lacks; the guideline wording says nothing of the record', () => {
+    expect(
+      doc('The injured worker has low back pain.', 'There is no documentation of functional improvement with the prior sessions.'),
+    ).toMatchObject({ functionalImprovement: false, redFlags: undefined });
+    expect(doc('The injured worker has low back pain.', 'There are no red flags documented.')).toMatchObject({ redFlags: [] });
+    expect(
+      doc(
+        'The injured worker has low back pain.',
+        'Guidelines recommend continued therapy only if there is documentation of functional improvement. In the absence of red flags, imaging is not recommended.',
+      ),
+    ).toMatchObject({ functionalImprovement: undefined, redFlags: undefined });
+    // the record's own statement stands
+    expect(
+      doc('Physical therapy resulted in functional improvement.', 'There is no documentation of functional improvement.'),
+    ).toMatchObject({ functionalImprovement: true });
+  });
+});
