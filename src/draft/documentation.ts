@@ -4,6 +4,7 @@
 import { assertionOf } from './assertion.js';
 import type { DraftContext } from './context.js';
 import type { Evidence, Sentence } from './source.js';
+import { isTreatmentList } from './treatments.js';
 import type { PhraseSet } from './vocab.js';
 
 export interface DocumentationDraft {
@@ -37,7 +38,10 @@ export function documentationIn(ctx: DraftContext, s: Sentence, into: Documentat
   if (isFact) {
     // "working with modified duties" says more than "working": the specific status first
     const statuses = v.workStatus.find(s.text, s.start).sort((a, b) => Number(a.key === 'working') - Number(b.key === 'working'));
+    // "Treatments have included physical therapy, work restrictions, and medications": care given, not the status now
+    const careList = isTreatmentList(v, s);
     for (const m of statuses) {
+      if (careList && m.key === 'modified-duty') continue;
       const a = assertionOf(v, s, m.start, m.end);
       if (a.negated || a.uncertain) continue;
       into.workStatus ??= { value: m.key, evidence: source.evidence(m.start, m.end) };
@@ -72,5 +76,34 @@ export function documentationIn(ctx: DraftContext, s: Sentence, into: Documentat
       value: !a.negated,
       evidence: source.evidence(Math.min(m.start, a.trigger?.start ?? m.start), Math.max(m.end, a.trigger?.end ?? m.end)),
     });
+  }
+}
+
+// the guideline's words or a conditional: not a statement about this record
+const NOT_THE_RECORD =
+  /\b(?:if|when|whether|should|may|must|guidelines?|recommend\w*|criteria|MTUS|ODG|ACOEM|CA MTUS|in the absence of|unless|utilization review|reviewer)\b/i;
+const ABOUT_THE_RECORD = /\b(?:documented|documentation|noted|reported|records?|submitted|there (?:is|are|was|were))\b/i;
+
+/**
+ * A reviewer's rationale states what the record lacks ("there is no documentation of functional
+ * improvement", "there are no red flags documented"): read for those absences only, never for a
+ * flag the record itself set, and never from the guideline's wording.
+ */
+export function absencesReported(ctx: DraftContext, s: Sentence, into: DocumentationDraft): void {
+  const { v, source } = ctx;
+  if (NOT_THE_RECORD.test(s.text) || !ABOUT_THE_RECORD.test(s.text)) return;
+  if (!into.flags.has('functionalImprovement')) {
+    const m = v.functionalImprovement.find(s.text, s.start)[0];
+    const a = m ? assertionOf(v, s, m.start, m.end) : undefined;
+    if (m && a?.negated && !a.uncertain && a.trigger)
+      into.flags.set('functionalImprovement', {
+        value: false,
+        evidence: source.evidence(Math.min(m.start, a.trigger.start), Math.max(m.end, a.trigger.end)),
+      });
+  }
+  if (into.redFlags.size === 0 && !into.noRedFlags) {
+    const m = v.redFlags.find(s.text, s.start).find((x) => x.key === 'other');
+    const a = m ? assertionOf(v, s, m.start, m.end) : undefined;
+    if (m && a?.negated && !a.uncertain && a.trigger) into.noRedFlags = source.evidence(Math.min(m.start, a.trigger.start), m.end);
   }
 }

@@ -16,7 +16,7 @@ import {
   type Treatment,
 } from '../request/schema.js';
 import { sentenceRole, isContinuation, withEvidence, type DraftContext } from './context.js';
-import { documentationIn, emptyDocumentation, type DocumentationDraft } from './documentation.js';
+import { absencesReported, documentationIn, emptyDocumentation, type DocumentationDraft } from './documentation.js';
 import { closesExam, examFindings, opensExam } from './exam.js';
 import { medicationsIn, mergeMedications } from './medications.js';
 import type { z } from 'zod';
@@ -78,6 +78,13 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   const ctx: DraftContext = { v, source, ...(noteDate ? { noteDate } : {}) };
   const all = sentences(source).filter((s) => s.start >= read.region.start && s.end <= read.region.end);
   const c = collectFacts(ctx, all, request, noteDate);
+  // the reviewer's rationale restates studies of the record ("Recent x-rays reveal spondylosis")
+  // and what the record lacks ("there is no documentation of functional improvement")
+  if (letter)
+    for (const s of sentences(source).filter((x) => x.start >= read.region.end)) {
+      c.studies.push(...studiesIn(ctx, s, c.studies, 'reported'));
+      absencesReported(ctx, s, c.documentation);
+    }
   setPatient(request, c);
   setClinical(request, c, ctx, letter, read.authorized);
   const doc = documentationOf(c.documentation, c.unused);
@@ -225,6 +232,8 @@ function collectFacts(
     else {
       state.inExam = false;
       if (isContinuation(s)) c.medications.push(...medicationsIn(ctx, s));
+      // "The provider noted negative hip and lumbar x-rays under the treatment plan"
+      c.studies.push(...studiesIn(ctx, s, c.studies, 'reported'));
     }
     state.carryList = role === 'fact' && /[;:]$/.test(s.text) && (state.carryList || isTreatmentList(ctx.v, s));
     const flagsBefore = flagCount(c.documentation);
@@ -251,7 +260,8 @@ function readFactSentence(
   if (dx && isDiagnosisList) c.diagnoses.push(...diagnosesIn(ctx.source, s, s.start + dx.index + dx[0].length));
   if (opensExam(s)) state.inExam = true;
   else if (closesExam(s)) state.inExam = false;
-  const found = symptomsIn(ctx, s);
+  // a diagnosis ("lumbago with sciatica", "pain in thoracic spine") is not a complaint
+  const found = symptomsIn(ctx, s, dx && /diagnos/i.test(dx[0]) ? s.start + dx.index : undefined);
   c.symptoms.push(...found);
   if (found.length === 0) attachScore(ctx.source, s, c.symptoms);
   c.exam.push(...examFindings(ctx, s, state.inExam));

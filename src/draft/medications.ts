@@ -10,10 +10,17 @@ import { directionsIn, quantityIn, strengthIn } from './values.js';
 const WORD = /(?<![A-Za-z])[A-Za-z][A-Za-z-]{3,24}(?![A-Za-z])/g;
 const NOT_DRUGS = /^(medication|medications|compound|compounded|cream|creams|patch|patches|topical|gel|tablet|tablets)$/i;
 
+const INJECTED_AFTER = /^(?:\/[A-Za-z-]{1,25})?\s(?:injections?|shots?|infusions?|trigger point)\b/i;
+const INJECTED_BEFORE =
+  /\b(?:injected with|injection of|injections of|infusion of)\s(?:(?:\d{1,3}(?:\.\d{1,2})?\s?(?:cc|ml|mg)\s)?(?:of\s)?)$/i;
+
 /** The generic a word names, or the word when it names an opioid or corticosteroid only. */
 export function drugOfWord(word: string): { generic: string; drugClass?: string } | undefined {
   if (NOT_DRUGS.test(word)) return undefined;
-  const named = drugsNamed(word.toLowerCase());
+  const lower = word.toLowerCase();
+  // the word must begin with the drug's name ("cialis" is no drug in "specialist")
+  const named = drugsNamed(lower).filter((d) => lower.search(d.pattern) === 0);
+  if (named.length === 0 && drugsNamed(lower).length > 0) return undefined;
   const cls = drugClassOfName(word);
   if (named.length > 0) return { generic: named[0]!.generic, ...(cls ? { drugClass: cls } : {}) };
   if (cls === 'opioid' || cls === 'oral-corticosteroid') return { generic: word.toLowerCase(), drugClass: cls };
@@ -31,6 +38,14 @@ export function medicationsIn(ctx: DraftContext, s: Sentence): Medication[] {
     const end = start + w[0].length;
     const a = assertionOf(v, s, start, end);
     if (a.negated || a.uncertain) return;
+    // "oxycodone/acetaminophen": one combination product, named by its first drug
+    if (i > 0 && s.text.slice(words[i - 1]!.index + words[i - 1]![0].length, w.index) === '/' && drugOfWord(words[i - 1]![0])) return;
+    // "a Toradol injection", "injected with lidocaine/dexamethasone": what an injection contained
+    if (
+      INJECTED_AFTER.test(source.text.slice(end, Math.min(s.end, end + 40))) ||
+      INJECTED_BEFORE.test(source.text.slice(Math.max(s.start, start - 40), start))
+    )
+      return;
     // the words up to the next drug name describe this one
     let until = s.end;
     for (const next of words.slice(i + 1))
@@ -51,6 +66,16 @@ export function medicationsIn(ctx: DraftContext, s: Sentence): Medication[] {
     if (directions) item.text = directions.value;
     out.push(withEvidence(item, source, [{ start, end }, strength, quantity, directions]));
   });
+  // "Current medications include Tramadol ER, Metoprolol and Hydrochlorothiazide": the ones the rules do not read too
+  for (const m of v.otherMedications.find(s.text, s.start)) {
+    const a = assertionOf(v, s, m.start, m.end);
+    if (a.negated || a.uncertain) continue;
+    const tail = source.text.slice(m.end, Math.min(s.end, m.end + 30));
+    const strength = strengthIn(tail, m.end);
+    const item: Medication = { name: m.text, drugClass: 'other' };
+    if (strength) item.strength = strength.value;
+    out.push(withEvidence(item, source, [m, strength]));
+  }
   return out;
 }
 

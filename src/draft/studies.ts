@@ -1,6 +1,7 @@
 // Imaging and electrodiagnostic studies that were done (a result, a date), with their region,
 // side, date, findings (kind, level, side, size) and whether a formal report is in the record
-// ("per the progress note", "the report was not provided" → officialReport: false).
+// ("per the progress note", "the report was not provided" → officialReport: false). A sentence
+// that is not the record (the plan, a letter's rationale) is read only for studies it says were done.
 import type { Study } from '../request/schema.js';
 import { assertionOf } from './assertion.js';
 import { withEvidence, type DraftContext } from './context.js';
@@ -14,24 +15,48 @@ const PURPOSE_AFTER =
   /^[^.;]{0,60}?\b(?:to rule out|r\/o|to evaluate|to assess|to see|is recommended|was recommended|is requested|was requested|is pending)\b/i;
 const NORMAL_RESULT = /^(?:(?:was|were)\s)?(?:negative|unremarkable|normal|within normal limits)$/i;
 const EMG_ONLY = new Set(['radiculopathy', 'neuropathy']);
+// "No MRI report was available", "the x-ray report was not provided": a study whose report is missing
+const REPORT_AFTER = /^\s(?:(?:scan|study|studies)\s)?reports?\b/i;
+// A sentence that is not itself the record (the plan, a reviewer's rationale) still reports a study done
+// when it says what the study showed; a conditional or the guideline's wording says nothing of the record.
+const REPORTED_DONE =
+  /\b(?:reveal|revealed|reveals|show|shows|showed|demonstrated|demonstrates|(?:was|were)\s(?:negative|normal|unremarkable|obtained|performed|done)|(?:was|were)\snoted\sto\sbe|does\snot\sindicate|did\snot\sshow)\b/i;
+const NOT_THE_RECORD =
+  /\b(?:review|reviewer|request\w*|authori[sz]\w*|if|when|whether|should|may|can|could|would|guidelines?|recommend\w*|criteria|MTUS|ODG|ACOEM|indicated\sfor)\b/i;
+
+/**
+ * How a sentence is read: `record` is a fact sentence of the record; `reported` is a sentence that
+ * is not (the plan, the reviewer's rationale) but may report a study done ("Recent x-rays reveal
+ * spondylosis"): it needs a result verb, and a study already drafted is not drafted again.
+ */
+export type StudyReading = 'record' | 'reported';
 
 /** The studies a fact sentence reports; `previous` lets a later sentence add findings to the same study. */
-export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): Study[] {
+export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[], reading: StudyReading = 'record'): Study[] {
   const { v, source } = ctx;
   const mentions = v.studies.find(s.text, s.start);
   if (mentions.length === 0) return [];
   const dates = datesIn(s.text, s.start, ctx.noteDate);
   // done: a result or a date, or a result written before the study ("a normal cervical MRI")
   const resultFirst = (m: PhraseMatch): boolean => resultBefore(ctx, s, regionsBefore(ctx, s, m.start)[0]?.start ?? m.start) !== undefined;
-  if (!v.studyDone.has(s.text) && !v.treatmentGiven.has(s.text) && dates.length === 0 && !mentions.some(resultFirst)) return [];
+  const reportMissing = (m: PhraseMatch): boolean =>
+    REPORT_AFTER.test(source.text.slice(m.end, m.end + 20)) && /\b(?:no|not)\b/i.test(s.text);
+  if (reading === 'reported') {
+    if (NOT_THE_RECORD.test(s.text) || !(REPORTED_DONE.test(s.text) || mentions.some(resultFirst))) return [];
+  } else if (
+    !v.studyDone.has(s.text) &&
+    !v.treatmentGiven.has(s.text) &&
+    dates.length === 0 &&
+    !mentions.some(resultFirst) &&
+    !mentions.some(reportMissing)
+  )
+    return [];
   const out: Study[] = [];
   const typesSeen = new Set<string>();
   mentions.forEach((m, i) => {
-    const a = assertionOf(v, s, m.start, m.end);
-    // "x-rays of the hip were unremarkable" is a normal study, not one that was not done
-    if (a.uncertain || (a.negated && !(a.trigger && a.trigger.start >= m.end && NORMAL_RESULT.test(a.trigger.text)))) return;
-    // "MRI of the left shoulder to rule out a tear is recommended": a study to be done
-    if (PURPOSE_AFTER.test(source.text.slice(m.end, Math.min(s.end, m.end + 80)))) return;
+    // "No MRI report was available": the report is missing, not the study
+    const missing = reportMissing(m);
+    if (!isStudyDone(ctx, s, m, missing)) return;
     const until = mentions[i + 1]?.start ?? s.end;
     // "MRI and x-rays of the lumbar spine": the span of a study runs to the next one of another kind
     const span = source.text.slice(m.start, until);
@@ -47,13 +72,8 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
       out.push(...studiesPerRegion(ctx, s, m, listed, date, previous, typesSeen));
       return;
     }
-    // a region named before the study word has its side just before it ("left shoulder x-ray")
-    const sideFrom = named.length > 0 ? Math.max(s.start, named[0]!.start - 12) : s.start;
-    const side =
-      named.length > 0
-        ? nearest(sidesIn(source.text.slice(sideFrom, named[0]!.end), sideFrom), named[0]!.start)
-        : nearest(sidesIn(source.text.slice(s.start, until), s.start), m.start);
-    const absent = v.reportAbsent.find(s.text, s.start)[0];
+    const side = studySide(ctx, s, m, named[0], until);
+    const absent = v.reportAbsent.find(s.text, s.start)[0] ?? (missing ? reportWord(source.text, m.end) : undefined);
     const present = absent ? undefined : v.reportPresent.find(s.text, s.start)[0];
     const findings = findingsIn(ctx, s, m.key, m.end, until);
     // "a negative hip x-ray": the result written before the study and its region
@@ -67,9 +87,10 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     // the same study again ("The MRI also showed …"): add to it
     // a later sentence without a date ("The CT report showed …") speaks of the last study of that type
     // (never one of another region: "Cervical spine x rays showed …" after a lumbar x-ray is a study of its own)
-    const earlier = date
-      ? undefined
-      : [...previous].reverse().find((p) => p.type === type && (!region || !p.region || p.region === region.value) && sameName(p, m));
+    // ("An x-ray of the tibia/fibula indicated …" after an x-ray of the femur is another study)
+    const same = (p: Study): boolean => p.type === type && (!region || !p.region || p.region === region.value) && sameName(p, m);
+    if (reading === 'reported' && previous.some(same)) return;
+    const earlier = date || isIndefinite(ctx, s, named[0]?.start ?? m.start) ? undefined : [...previous].reverse().find(same);
     if (earlier && !date) {
       addToStudy(earlier, findings, absent !== undefined);
       return;
@@ -85,6 +106,36 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[]): St
     out.push(withEvidence(study, source, [m, region, side, date, absent ?? present]));
   });
   return out;
+}
+
+/** A mention not negated, not uncertain, not a study to be done ("MRI … to rule out a tear is recommended"). */
+function isStudyDone(ctx: DraftContext, s: Sentence, m: PhraseMatch, reportMissing: boolean): boolean {
+  const a = assertionOf(ctx.v, s, m.start, m.end);
+  // "x-rays of the hip were unremarkable" is a normal study, not one that was not done
+  const normalAfter = a.trigger !== undefined && a.trigger.start >= m.end && NORMAL_RESULT.test(a.trigger.text);
+  if (a.uncertain || (a.negated && !reportMissing && !normalAfter)) return false;
+  return !PURPOSE_AFTER.test(ctx.source.text.slice(m.end, Math.min(s.end, m.end + 80)));
+}
+
+/** The study's side: a region named before the study word has its side just before it ("left shoulder x-ray"). */
+function studySide(ctx: DraftContext, s: Sentence, m: PhraseMatch, firstNamed: RegionFound | undefined, until: number) {
+  const { source } = ctx;
+  if (!firstNamed) return nearest(sidesIn(source.text.slice(s.start, until), s.start), m.start);
+  const from = Math.max(s.start, firstNamed.start - 12);
+  return nearest(sidesIn(source.text.slice(from, firstNamed.end), from), firstNamed.start);
+}
+
+const INDEFINITE = /\b(?:an?|another)\s(?:(?:left|right|bilateral|new|repeat|recent)\s){0,2}$/i;
+
+/** "An x-ray of …", "a left shoulder MRI": a study introduced as a new one, not the one spoken of before. */
+function isIndefinite(ctx: DraftContext, s: Sentence, at: number): boolean {
+  return INDEFINITE.test(ctx.source.text.slice(Math.max(s.start, at - 40), at));
+}
+
+/** The word "report" just after a study's name ("MRI report was not available"). */
+function reportWord(text: string, at: number): { start: number; end: number } | undefined {
+  const hit = /reports?\b/i.exec(text.slice(at, at + 20));
+  return hit ? { start: at + hit.index, end: at + hit.index + hit[0].length } : undefined;
 }
 
 const RESULT_BEFORE = /\b(?:negative|normal|unremarkable)\s+(?:(?:left|right|bilateral)\s+)?$/i;
@@ -141,6 +192,8 @@ function studiesPerRegion(
 ): Study[] {
   const { source } = ctx;
   const out: Study[] = [];
+  // "negative hip and lumbar x-rays": a result written before the list is the result of each
+  const normal = resultBefore(ctx, s, listed[0]!.start);
   for (const r of listed) {
     const key = `${m.key}|${r.value}`;
     if (typesSeen.has(key)) continue;
@@ -152,6 +205,7 @@ function studiesPerRegion(
     const each: Study = { type: m.key as Study['type'], region: r.value as Study['region'] };
     if (rSide) each.side = rSide.value;
     if (date) each.date = date.value;
+    if (normal) each.findings = [withEvidence({ kind: 'normal' as const }, source, [normal])];
     out.push(withEvidence(each, source, [m, r, rSide, date]));
   }
   return out;

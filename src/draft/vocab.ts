@@ -29,6 +29,7 @@ const vocabSchema = z.strictObject({
   treatmentGiven: phrases,
   surgeries: groups,
   surgeryCue: phrases,
+  otherMedications: groups,
   workStatus: groups,
   redFlags: groups,
   documentation: z.strictObject({
@@ -149,6 +150,7 @@ export interface CompiledVocabulary {
   treatmentGiven: PhraseSet;
   surgeries: PhraseSet;
   surgeryCue: PhraseSet;
+  otherMedications: PhraseSet;
   workStatus: PhraseSet;
   redFlags: PhraseSet;
   functionalImprovement: PhraseSet;
@@ -194,6 +196,7 @@ export function compileVocabulary(data: unknown, file = VOCAB_FILE): CompiledVoc
     treatmentGiven: one(v.treatmentGiven),
     surgeries: new PhraseSet(v.surgeries),
     surgeryCue: one(v.surgeryCue),
+    otherMedications: new PhraseSet(v.otherMedications),
     workStatus: new PhraseSet(v.workStatus),
     redFlags: new PhraseSet(v.redFlags),
     functionalImprovement: one(v.documentation.functionalImprovement.positive),

@@ -154,6 +154,29 @@ describe('studies', () => {
       studies('X-rays done on 10-14-2016 of the lumbar spine showed no fractures. Cervical spine x rays showed no fractures.'),
     ).toEqual(['xray|lumbar', 'xray|cervical']);
   });
+  it('"An x-ray of …" after another study of the same kind and region is a study of its own', () => {
+    expect(
+      studies(
+        'An x-ray of the right femur showed a healed fracture. An x-ray of the tibia/fibula indicated a fracture of the distal tibia.',
+      ),
+    ).toEqual(['xray|leg', 'xray|leg']);
+    // a definite reference still adds to the study spoken of
+    expect(studies('An x-ray of the right femur showed a fracture. The x-ray also showed a plate.')).toEqual(['xray|leg']);
+  });
+  it('"No MRI report was available": a study whose report is missing, not a study not done', () => {
+    const [mri] = items('Current medications include tramadol. No MRI report was available.', 'studies');
+    expect(mri).toMatchObject({ type: 'mri', officialReport: false });
+    expect(studies('No MRI was performed.')).toEqual([]);
+    expect(studies('There is no MRI of the lumbar spine.')).toEqual([]);
+  });
+  it('a plan sentence that reports a study done keeps the study, a study planned is none', () => {
+    expect(withResult('The provider noted negative hip and lumbar x-rays under the treatment plan.')).toEqual([
+      'xray|hip|normal',
+      'xray|lumbar|normal',
+    ]);
+    expect(studies('The treatment plan included x-rays of the hip.')).toEqual([]);
+    expect(studies('The request for authorization shows that the following test was requested: an MRI of the lumbar spine.')).toEqual([]);
+  });
   it('a lost space between sentences still ends the first ("hand.The")', () => {
     const texts = sentences(new SourceText('The plan included an MRI of the right hand.The studies to date included an x-ray.')).map(
       (s) => s.text,
@@ -232,5 +255,122 @@ Decision rationale: ${rationale}
     const treatments = (d.treatments as R[]).map(({ extensions: _e, ...t }) => t);
     expect(treatments).toContainEqual({ kind: 'physical-therapy', sessionsAuthorized: 6, outcome: 'unknown' });
     expect((d.services as R[])[0]!.date).toBe('2016-11-08');
+  });
+  it('a study the rationale says was done is drafted once; the guideline text and conditionals are not studies', () => {
+    const studiesOf = (summary: string, rationale: string) =>
+      (((draftRequest(letter(summary, rationale), { servicesFrom: 'letter' }).request as R).studies as Study[] | undefined) ?? []).map(
+        (s) => `${s.type}|${s.region ?? ''}|${(s.findings ?? []).map((f) => f.kind).join(',')}`,
+      );
+    expect(
+      studiesOf('The injured worker has neck pain.', 'Recent x-rays of the cervical spine reveal spondylosis with a C3-4 anterolisthesis.'),
+    ).toEqual(['xray|cervical|other,spondylolisthesis']);
+    expect(
+      studiesOf(
+        'The injured worker has neck pain. X-rays of the cervical spine dated 10/01/2016 showed spondylosis.',
+        'The x-rays of the cervical spine showed spondylosis.',
+      ),
+    ).toEqual(['xray|cervical|other']);
+    expect(
+      studiesOf(
+        'The injured worker has foot pain.',
+        'MRI of the foot is recommended if x-rays are negative. Often x-rays can show changes after the injury. The utilization reviewer noted the EMG was unremarkable.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('symptoms', () => {
+  const symptoms = (text: string) =>
+    (items(text, 'symptoms') as Array<{ kind: string; region?: string; result?: string }>).map(
+      (s) => `${s.kind}${s.region ? `|${s.region}` : ''}${s.result === 'negative' ? '|negative' : ''}`,
+    );
+  it('pain named by a list of regions: only the regions of that list', () => {
+    expect(symptoms('She complains of neck, back and right shoulder pain.')).toEqual(['joint-pain|shoulder', 'neck-pain']);
+    expect(symptoms('He reports complaints of pain to the neck, left index finger, low back, and right knee.')).toEqual([
+      'neck-pain',
+      'joint-pain|hand',
+      'low-back-pain',
+      'joint-pain|knee',
+    ]);
+    // a diagnosis word between breaks the list
+    expect(symptoms('She reported cervical strain, and chest pain.')).toEqual([]);
+    expect(symptoms('He has pain in the right hand, pain with gripping.')).toEqual(['joint-pain|hand']);
+  });
+  it('paresthesias are paresthesia, foot pain is foot-pain', () => {
+    expect(symptoms('He complains of right foot pain with paresthesias of the toes.')).toEqual(['foot-pain', 'paresthesia']);
+  });
+  it('a diagnosis is not a complaint; a weakness among the exam findings is not a complaint', () => {
+    expect(symptoms('The diagnoses are documented as cervicalgia, lumbago with sciatica and pain in thoracic spine.')).toEqual([]);
+    expect(symptoms('She complains of low back pain. Diagnoses include low back pain.')).toEqual(['low-back-pain']);
+    expect(symptoms('Examination noted positive straight leg raise and right lower extremity weakness.')).toEqual([]);
+    expect(symptoms('He complains of weakness in the right leg.')).toEqual(['weakness']);
+  });
+});
+
+describe('medications', () => {
+  const meds = (text: string) => (items(text, 'medications') as Array<{ name: string }>).map((m) => m.name);
+  it('a drug name inside another word is no drug ("specialist" is not Cialis)', () => {
+    expect(meds('She was referred to a specialist and takes Norco.')).toEqual(['Norco']);
+  });
+  it('a combination product is one medication, named by its first drug', () => {
+    expect(meds('Medications included cyclobenzaprine and oxycodone/acetaminophen.')).toEqual(['cyclobenzaprine', 'oxycodone']);
+  });
+  it('what an injection contained is not a medication the patient takes', () => {
+    expect(meds('Treatment has included a Toradol injection and Norco.')).toEqual(['Norco']);
+    expect(meds('The patient was injected with 5 cc lidocaine/dexamethasone. She takes ibuprofen.')).toEqual(['ibuprofen']);
+  });
+  it('medications the drug dictionary does not name are drafted from the vocabulary, as class other', () => {
+    const list = items('Current medications include Tramadol ER, Metoprolol and Hydrochlorothiazide 25 mg.', 'medications');
+    expect(list.map((m) => [m.name, m.drugClass ?? null])).toEqual([
+      ['Tramadol', 'opioid'],
+      ['Metoprolol', 'other'],
+      ['Hydrochlorothiazide', 'other'],
+    ]);
+    expect(list[2]).toMatchObject({ strength: '25 mg' });
+    expect(meds('He does not take metformin.')).toEqual([]);
+  });
+});
+
+describe('documentation', () => {
+  const letterWith = (summary: string, rationale: string) => `Independent Medical Review Final Determination Letter
+Case Number: CM16-0000001
+Date of UR Decision: 12/01/2016
+Dear Ms. Doe:
+
+CLINICAL CASE SUMMARY
+
+${summary}
+
+IMR ISSUES, DECISIONS AND RATIONALES
+The Final Determination was based on decisions for the disputed items/services set forth below:
+Physical therapy 2 times a week for 6 weeks for the lumbar spine: Upheld
+Claims Administrator guideline: Decision based on MTUS.
+Decision rationale: ${rationale}
+`;
+  const doc = (summary: string, rationale: string) => {
+    const r = draftRequest(letterWith(summary, rationale), { servicesFrom: 'letter' }).request as R;
+    const d = (r.documentation ?? {}) as R;
+    return { functionalImprovement: d.functionalImprovement, redFlags: d.redFlags, workStatus: (r.patient as R | undefined)?.workStatus };
+  };
+  it('work status: "working with restrictions" is modified duty; work restrictions among the care given is no status', () => {
+    expect(doc('The injured worker is working with restrictions.', 'None.').workStatus).toBe('modified-duty');
+    expect(doc('Treatments have included physical therapy, work restrictions, and medications.', 'None.').workStatus).toBeUndefined();
+    expect(doc('Work status: modified duty.', 'None.').workStatus).toBe('modified-duty');
+  });
+  it('the rationale says what the record lacks; the guideline wording says nothing of the record', () => {
+    expect(
+      doc('The injured worker has low back pain.', 'There is no documentation of functional improvement with the prior sessions.'),
+    ).toMatchObject({ functionalImprovement: false, redFlags: undefined });
+    expect(doc('The injured worker has low back pain.', 'There are no red flags documented.')).toMatchObject({ redFlags: [] });
+    expect(
+      doc(
+        'The injured worker has low back pain.',
+        'Guidelines recommend continued therapy only if there is documentation of functional improvement. In the absence of red flags, imaging is not recommended.',
+      ),
+    ).toMatchObject({ functionalImprovement: undefined, redFlags: undefined });
+    // the record's own statement stands
+    expect(
+      doc('Physical therapy resulted in functional improvement.', 'There is no documentation of functional improvement.'),
+    ).toMatchObject({ functionalImprovement: true });
   });
 });
