@@ -4,11 +4,12 @@ import type { ExamFinding } from '../request/schema.js';
 import { assertionOf, type Assertion } from './assertion.js';
 import { withEvidence, type DraftContext } from './context.js';
 import type { Sentence } from './source.js';
-import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, rootsIn, sidesIn, type Found } from './values.js';
+import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, rootsIn, scoresIn, sidesIn, type Found } from './values.js';
 import type { PhraseMatch } from './vocab.js';
 
 const EXAM_CUE =
   /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender|restricted|limited|decreased|diminished|intact|normal|had)\b/i;
+const EXAM_SECTION = /^(objective|physical exam(ination)?|exam(ination)?)$/;
 const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?)\b/i;
 const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
 const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
@@ -239,9 +240,15 @@ function regionList(ctx: DraftContext, s: Sentence, m: PhraseMatch, primary: { s
 }
 
 export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: boolean): ExamFinding[] {
+  const vitals = vitalSigns(ctx, s);
+  if (vitals) return [vitals];
   const matches = examMatches(ctx, s);
   const summary = ctx.v.examNeuroSummary.find(s.text, s.start)[0];
-  if (matches.length === 0 && !summary) return [];
+  if (matches.length === 0 && !summary) {
+    const other =
+      (inExamParagraph || EXAM_SECTION.test(s.section)) && isExamSentence(s, inExamParagraph) ? unnamedFinding(ctx, s) : undefined;
+    return other ? [other] : [];
+  }
   if (!isExamSentence(s, inExamParagraph)) return [];
   const out: ExamFinding[] = [];
   const seen = new Set<string>();
@@ -258,6 +265,61 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
     out.push(...findingsOfMatch(ctx, s, m, judged, date, seen));
   }
   return out;
+}
+
+// "blood pressure was 139/84", "pulse 85 bpm": a vital sign with its measure
+const VITAL_MEASURE = /^\s*(?:(?:was|were|is|of|at|measured)\s+){0,2}:?\s*\d/i;
+
+/** Vital signs measured in a sentence: one `other` finding with the words from the first to the last. */
+function vitalSigns(ctx: DraftContext, s: Sentence): ExamFinding | undefined {
+  const measured = ctx.v.examVitalSigns
+    .find(s.text, s.start)
+    .filter((m) => VITAL_MEASURE.test(ctx.source.text.slice(m.end, Math.min(s.end, m.end + 30))));
+  if (measured.length === 0) return undefined;
+  const first = measured[0]!;
+  const lastEnd = measured.at(-1)!.end;
+  const measureEnd =
+    lastEnd + (/^[^,;]*?\d+(?:\/\d+)?(?:\s?(?:mmHg|bpm|%|percent))?/i.exec(ctx.source.text.slice(lastEnd, s.end))?.[0].length ?? 0);
+  const span = { start: first.start, end: measureEnd };
+  const date = datesIn(s.text, s.start, ctx.noteDate)[0];
+  const item: ExamFinding = {
+    finding: 'other',
+    result: 'positive',
+    text: ctx.source.text.slice(span.start, span.end).replace(/\s+/g, ' '),
+  };
+  if (date) item.date = date.value;
+  return withEvidence(item, ctx.source, [span, date]);
+}
+
+// what an exam sentence says before its finding: "The physical examination revealed", "Objective findings:"
+const EXAM_LEAD =
+  /^[^.;:]{0,80}?\b(?:revealed|reveals|showed|shows|demonstrated|demonstrates|documented|noted|included|includes|indicated|notable for)\b(?:\s+(?:that|to be|to include))?\s*:?\s*|^[^:;]{0,40}:\s*/i;
+const FILLER = /^(?:(?:the|a|an|that|there|was|were|is|are|had|has|also|patient|injured|worker|he|she)\s+)+/i;
+const CONTENT_WORD = /[A-Za-z]{4,}/g;
+
+/** An exam sentence that names no finding of the vocabulary ("lumbar lordosis was normal", "clean and dry incision"): an `other` finding with its words, for a person to confirm. */
+function unnamedFinding(ctx: DraftContext, s: Sentence): ExamFinding | undefined {
+  const { v, source } = ctx;
+  // what speaks of the record, the history or the care rather than the body is not a finding
+  if (v.examNotFinding.has(s.text) || v.treatments.has(s.text) || v.studies.has(s.text) || v.workStatus.has(s.text)) return undefined;
+  if (scoresIn(s.text).length > 0 || v.plan.has(s.text) || v.history.has(s.text)) return undefined;
+  const lead = EXAM_LEAD.exec(s.text)?.[0].length ?? 0;
+  const filler = FILLER.exec(s.text.slice(lead))?.[0].length ?? 0;
+  const body = s.text.slice(lead + filler).replace(/[\s.;,:]+$/, '');
+  // a fragment of a list ("and laterally") is not a finding of its own
+  if ((body.match(CONTENT_WORD) ?? []).length < 2) return undefined;
+  const span = { start: s.start + lead + filler, end: s.start + lead + filler + body.length };
+  const cue = [
+    ...v.examPositive.find(body, span.start).map((c) => ({ c, r: 'positive' as const })),
+    ...v.examNegative.find(body, span.start).map((c) => ({ c, r: 'negative' as const })),
+    ...v.negatedPre.find(body, span.start).map((c) => ({ c, r: 'negative' as const })),
+  ].sort((a, b) => a.c.start - b.c.start)[0];
+  const item: ExamFinding = { finding: 'other', result: cue?.r ?? 'positive', text: body.replace(/\s+/g, ' ') };
+  const side = nearest(sidesIn(s.text, s.start), span.start);
+  const region = nearest(regionsIn(v, s.text, s.start), span.start);
+  const date = datesIn(s.text, s.start, ctx.noteDate)[0];
+  placeFinding(item, side, region, date);
+  return withEvidence(item, source, [span, cue?.c, side, region, date]);
 }
 
 /** The exam words of a sentence: the vocabulary's findings, named tests it does not know, and a range of motion in degrees. */
@@ -280,7 +342,7 @@ function examMatches(ctx: DraftContext, s: Sentence): PhraseMatch[] {
 
 /** Whether a sentence reports an exam: in an exam paragraph or section, or with an exam word, and not a complaint. */
 function isExamSentence(s: Sentence, inExamParagraph: boolean): boolean {
-  const examSentence = inExamParagraph || /^(objective|physical exam(ination)?|exam(ination)?)$/.test(s.section) || EXAM_CUE.test(s.text);
+  const examSentence = inExamParagraph || EXAM_SECTION.test(s.section) || EXAM_CUE.test(s.text);
   if (!examSentence) return false;
   return !COMPLAINT.test(s.text) || /\b(exam(ination)?|objective|palpation)\b/i.test(s.text);
 }
@@ -390,12 +452,12 @@ function findingsOfMatch(
   date: DateFound | undefined,
   seen: Set<string>,
 ): ExamFinding[] {
-  const { v, source } = ctx;
+  const { source } = ctx;
   const { f, result } = j;
   const clause = resultClause(s, m.start);
   const clauseText = source.text.slice(clause.start, clause.end);
   const side = nearest(sidesIn(clauseText, clause.start), m.start);
-  const dermatome = DERMATOMAL_FINDINGS.has(f.finding) ? dermatomeIn(v, clauseText, clause.start) : undefined;
+  const dermatome = DERMATOMAL_FINDINGS.has(f.finding) ? dermatomeIn(ctx.v, clauseText, clause.start) : undefined;
   const level = LEVEL_FINDINGS.has(f.finding)
     ? levelsIn(clauseText, clause.start).find((l) => !l.value.includes('-') || /^[CTL]\d+-(\d+|S1|T1|L1)$/.test(l.value))
     : undefined;

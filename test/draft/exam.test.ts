@@ -1,7 +1,88 @@
 // Exam findings drafted from phrasings the hand encodings record (issue 13, third round); each
 // sentence is written for the test, not taken from a letter.
 import { describe, expect, it } from 'vitest';
+import { draftRequest } from '../../src/draft/draft.js';
+import type { ExamFinding } from '../../src/request/schema.js';
 import { sentences, SourceText } from '../../src/draft/source.js';
+
+type R = Record<string, unknown>;
+const findings = (text: string): ExamFinding[] =>
+  ((draftRequest(text, { servicesFrom: 'none' }).request as R).exam as ExamFinding[] | undefined) ?? [];
+const exam = (text: string): string[] =>
+  findings(text).map((e) => [e.finding, e.result, e.region, e.side, e.dermatome].filter(Boolean).join('|'));
+
+describe('exam: a sentence of the exam that names no known finding is an `other` finding', () => {
+  it('drafts it with its words and the result its words say', () => {
+    const found = findings('Physical examination: There was a healing incision over the right thumb. Cervical lordosis was normal.');
+    expect(found.map((e) => `${e.finding}|${e.result}|${e.text}`)).toEqual([
+      'other|positive|healing incision over the right thumb',
+      'other|negative|Cervical lordosis was normal',
+    ]);
+    expect(found[0]!.side).toBe('right');
+    expect(found[0]!.region).toBe('hand');
+  });
+  it('the words that open the exam are not part of the finding', () => {
+    expect(findings('The physical examination revealed a reducible umbilical hernia.').map((e) => e.text)).toEqual([
+      'reducible umbilical hernia',
+    ]);
+  });
+  it('"alert and oriented" and "appropriate" are normal findings', () => {
+    expect(exam('On examination she was alert and oriented. Mood and affect were appropriate.')).toEqual([
+      'other|negative',
+      'other|negative',
+    ]);
+  });
+  it('a sentence outside an exam paragraph is not a finding', () => {
+    expect(exam('The patient was seen for follow-up. She walks her dog every morning.')).toEqual([]);
+  });
+  it('a sentence of the exam paragraph about the care, the record, labs or the complaint is not a finding', () => {
+    expect(
+      exam(
+        'Physical examination revealed a healing scar. She rates her pain 6/10. Labs showed cholesterol 180 on 1/2/2016. ' +
+          'The remaining objective findings were not documented. She was referred to a hand surgeon.',
+      ),
+    ).toEqual(['other|positive']);
+  });
+  it('a fragment of a list is not a finding of its own', () => {
+    expect(exam('The physical examination showed tenderness at the left shoulder; and laterally.')).toEqual([
+      'joint-tenderness|positive|shoulder|left',
+    ]);
+  });
+});
+
+describe('exam: vital signs', () => {
+  it('measured vital signs are one `other` finding with the words measured, in or out of an exam paragraph', () => {
+    const found = findings('The blood pressure was 150/95 and pulse 88 bpm on 3/4/2016.');
+    expect(found.map((e) => `${e.finding}|${e.result}|${e.text}|${e.date}`)).toEqual([
+      'other|positive|blood pressure was 150/95 and pulse 88 bpm|2016-03-04',
+    ]);
+  });
+  it('a vital sign named without a measure is not a finding', () => {
+    expect(exam('Her blood pressure has been elevated since the injury.')).toEqual([]);
+  });
+});
+
+describe('exam: vocabulary', () => {
+  it('"straight leg raises", "range-of-motion", "load and shift", "subluxation"', () => {
+    expect(
+      exam(
+        'Physical examination: Straight leg raises were positive on the right. Lumbar range-of-motion was limited. ' +
+          'Load and shift test was positive. There was subluxation of the patella.',
+      ),
+    ).toEqual([
+      'straight-leg-raise|positive|lower-extremity|right',
+      'limited-range-of-motion|positive|lumbar',
+      'joint-instability|positive',
+      'joint-instability|positive|knee',
+    ]);
+  });
+  it('reflexes of the eye are not tendon reflexes; "equal" is a normal result', () => {
+    expect(exam('Physical examination: Pupils were reactive with a normal light reflex. Knee reflexes were equal.')).toEqual([
+      'other|negative',
+      'reflex-change|negative|knee',
+    ]);
+  });
+});
 
 describe('sentences: a closing quote after the period', () => {
   it('ends the sentence, so that the exam after it is read on its own', () => {
