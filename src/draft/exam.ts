@@ -6,6 +6,7 @@ import { withEvidence, type DraftContext } from './context.js';
 import type { Sentence } from './source.js';
 import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, rootsIn, scoresIn, sidesIn, type Found } from './values.js';
 import type { PhraseMatch } from './vocab.js';
+import { ROOTS } from '../request/levels.js';
 
 const EXAM_CUE =
   /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender|restricted|limited|decreased|diminished|intact|normal|had)\b/i;
@@ -457,16 +458,12 @@ function findingsOfMatch(
   const clause = resultClause(s, m.start);
   const clauseText = source.text.slice(clause.start, clause.end);
   const side = nearest(sidesIn(clauseText, clause.start), m.start);
-  const dermatome = DERMATOMAL_FINDINGS.has(f.finding) ? dermatomeIn(ctx.v, clauseText, clause.start) : undefined;
+  // "decreased C5 and C6 dermatome sensation", "the L4-S1 distribution": one finding per dermatome
+  const [dermatome, ...extraRoots] = DERMATOMAL_FINDINGS.has(f.finding) ? dermatomesOf(ctx, f.finding, clauseText, clause.start) : [];
   const level = LEVEL_FINDINGS.has(f.finding)
     ? levelsIn(clauseText, clause.start).find((l) => !l.value.includes('-') || /^[CTL]\d+-(\d+|S1|T1|L1)$/.test(l.value))
     : undefined;
   // each named test of its own ("Ely's test, Cozen's test"), each sign once per side and region
-  // "decreased C5 and C6 dermatome sensation": one finding per dermatome
-  const extraRoots =
-    dermatome && /dermatom|distribution/i.test(clauseText)
-      ? rootsIn(clauseText, clause.start).filter((r) => r.value !== dermatome.value)
-      : [];
   const testPart = f.finding === 'other' || NAMED_TEST_FINDINGS.has(f.finding) ? testName(m.text) : '';
   const key = `${f.finding}|${result}|${side?.value ?? ''}|${f.region?.value ?? ''}|${testPart}|${dermatome?.value ?? ''}|${date?.value ?? ''}`;
   if (seen.has(key)) return [];
@@ -493,6 +490,35 @@ function findingsOfMatch(
       .trim();
   out.push(withEvidence(item, source, [m, cue, side, f.region, dermatome, level, date]));
   return out;
+}
+
+const DERMATOME_WORD = /dermatom|distribution/i;
+const ROOT_RANGE = /^([CTLS])(\d{1,2})-([CTLS]?)(\d{1,2})$/;
+
+/**
+ * The dermatomes a finding names: roots with a dermatome word ("L4 and L5 dermatomes"), or any
+ * root named with a sensory finding ("decreased sensation at C7 and C8"); a range with a dermatome
+ * word is each root of it ("the L4-S1 distribution": L4, L5, S1); else a finger territory.
+ */
+function dermatomesOf(ctx: DraftContext, finding: ExamFinding['finding'], clauseText: string, offset: number): Found<string>[] {
+  const cue = DERMATOME_WORD.test(clauseText);
+  const out: Found<string>[] = [];
+  const add = (f: Found<string>): void => {
+    if (!out.some((o) => o.value === f.value)) out.push(f);
+  };
+  if (cue || finding === 'sensory-deficit') for (const r of rootsIn(clauseText, offset)) add(r);
+  if (cue)
+    for (const l of levelsIn(clauseText, offset)) {
+      const m = ROOT_RANGE.exec(l.value);
+      const from = m ? ROOTS.indexOf(`${m[1]}${m[2]}`) : -1;
+      const to = m ? ROOTS.indexOf(`${m[3] || m[1]}${m[4]}`) : -1;
+      if (from < 0 || to < from || to - from > 5) continue;
+      for (const root of ROOTS.slice(from, to + 1)) add({ value: root, start: l.start, end: l.end });
+    }
+  out.sort((a, b) => a.start - b.start);
+  if (out.length > 0) return out;
+  const finger = dermatomeIn(ctx.v, clauseText, offset);
+  return finger ? [finger] : [];
 }
 
 /** Sets a finding's side, region and date, in that order. */

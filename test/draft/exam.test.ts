@@ -84,6 +84,22 @@ describe('exam: vocabulary', () => {
   });
 });
 
+describe('exam: dermatomes', () => {
+  it('a range of roots with a dermatome word is one finding per root', () => {
+    expect(exam('Physical examination: decreased sensation in the L4-S1 distribution.')).toEqual([
+      'sensory-deficit|positive|L5',
+      'sensory-deficit|positive|S1',
+      'sensory-deficit|positive|L4',
+    ]);
+  });
+  it('roots named with a sensory finding are its dermatomes', () => {
+    expect(exam('Physical examination: decreased sensation on the left at C6 and C7.')).toEqual([
+      'sensory-deficit|positive|left|C7',
+      'sensory-deficit|positive|left|C6',
+    ]);
+  });
+});
+
 describe('sentences: a closing quote after the period', () => {
   it('ends the sentence, so that the exam after it is read on its own', () => {
     const text = 'Work status was "off work." Objective findings were notable for a left foot drop.';
