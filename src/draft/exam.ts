@@ -61,7 +61,13 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
     ...v.examNegative.find(head, headStart).map((c) => ({ c, r: 'negative' as const })),
     ...v.negatedPre.find(head, headStart).map((c) => ({ c, r: 'negative' as const })),
   ]
-    .filter(({ c }) => !ownWord(c) && wordsBetween(ctx, c.end, m.start) <= 4)
+    // a word before the clause that follows another finding is that finding's ("left ankle reflex 2+, right ankle reflex 1+")
+    .filter(
+      ({ c }) =>
+        !ownWord(c) &&
+        wordsBetween(ctx, c.end, m.start) <= 4 &&
+        !(c.start < clause.start && all.some((o) => o !== m && o.end <= c.start && o.start >= headStart)),
+    )
     .sort((a, b) => b.c.end - a.c.end);
   // a finding that carries its own result ("tenderness", "decreased sensation") keeps it
   // unless a negation comes just before it ("no tenderness", "patella not tender")
@@ -160,7 +166,7 @@ const BY_REGION = new Set(['limited-range-of-motion', 'joint-tenderness', 'muscl
 const ROM_RESULT = /^(?:decreased|limited|restricted|reduced|full|normal|good|painful)$/i;
 const REGION_BEFORE = /^\s*(?:(?:spine|joint)\s*)?(?:(?:decreased|limited|restricted|reduced|full|normal|good|painful)\s+)?$/i;
 const REGION_JOIN =
-  /^\s*(?:(?:spine|joint)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:decreased|limited|restricted|reduced|full|normal|good)\s+)?(?:(?:left|right|bilateral)\s*)?$/i;
+  /^\s*(?:(?:spine|joint)\s*)?(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?(?:(?:decreased|limited|restricted|reduced|full|normal|good)\s+)?(?:(?:left|right|bilateral)\s*)?$/i;
 const REGION_AFTER = /^\s*(?:of|to|in|at|over)\s+(?:the\s+|both\s+)?$/i;
 
 interface ListedRegion {

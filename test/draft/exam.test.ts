@@ -100,6 +100,22 @@ describe('exam: dermatomes', () => {
   });
 });
 
+describe('exam: sides and lists', () => {
+  it("a grade after one side's reflex is not the other side's", () => {
+    expect(exam('Physical exam: left ankle reflex 2+, right ankle reflex 1+.')).toEqual([
+      'reflex-change|negative|ankle|left',
+      'reflex-change|positive|ankle|right',
+    ]);
+  });
+  it('a list of regions joined by "or" is one finding per region', () => {
+    expect(exam('Physical exam revealed no tenderness over the right hip, ankle or foot.')).toEqual([
+      'joint-tenderness|negative|ankle',
+      'joint-tenderness|negative|foot',
+      'joint-tenderness|negative|hip|right',
+    ]);
+  });
+});
+
 describe('sentences: a closing quote after the period', () => {
   it('ends the sentence, so that the exam after it is read on its own', () => {
     const text = 'Work status was "off work." Objective findings were notable for a left foot drop.';
