@@ -10,8 +10,9 @@ import { ROOTS } from '../request/levels.js';
 
 const EXAM_CUE =
   /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender|restricted|limited|decreased|diminished|intact|normal|had)\b/i;
+const EXAM_WORD = /\b(?:exam(?:ination)?|objective|palpation|inspection)\b/i;
 const EXAM_SECTION = /^(objective|physical exam(ination)?|exam(ination)?)$/;
-const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?)\b/i;
+const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?|symptoms?)\b/i;
 const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
 const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
 const MUSCLE = /(?<![A-Za-z])(?:muscles?|musculature)(?![A-Za-z])/i;
@@ -75,7 +76,14 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   if (closest?.r === 'negative' && v.negatedPre.has(closest.c.text)) return { result: 'negative', span: closest.c };
   if (v.examPositive.has(m.text)) return { result: 'positive', intrinsic: true };
   if (v.examNegative.has(m.text)) return { result: 'negative', intrinsic: true };
-  const tail = ctx.source.text.slice(m.end, clause.end);
+  // a word after the next finding is that finding's ("pain with range of motion and decreased hip strength")
+  const next = all.find((o) => o.start >= m.end);
+  let tailEnd = Math.min(clause.end, next?.start ?? clause.end);
+  if (next && next.start <= clause.end) {
+    const joined = /\b(?:and|or)\s[^,;]*$/i.exec(ctx.source.text.slice(m.end, tailEnd));
+    if (joined) tailEnd = m.end + joined.index;
+  }
+  const tail = ctx.source.text.slice(m.end, tailEnd);
   const cuesAfter = [
     ...v.examPositive.find(tail, m.end).map((c) => ({ c, r: 'positive' as const })),
     ...v.examNegative.find(tail, m.end).map((c) => ({ c, r: 'negative' as const })),
@@ -253,10 +261,10 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
   const summary = ctx.v.examNeuroSummary.find(s.text, s.start)[0];
   if (matches.length === 0 && !summary) {
     const other =
-      (inExamParagraph || EXAM_SECTION.test(s.section)) && isExamSentence(s, inExamParagraph) ? unnamedFinding(ctx, s) : undefined;
+      (inExamParagraph || EXAM_SECTION.test(s.section)) && isExamSentence(ctx, s, inExamParagraph) ? unnamedFinding(ctx, s) : undefined;
     return other ? [other] : [];
   }
-  if (!isExamSentence(s, inExamParagraph)) return [];
+  if (!isExamSentence(ctx, s, inExamParagraph)) return [];
   const out: ExamFinding[] = [];
   const seen = new Set<string>();
   const dates = datesIn(s.text, s.start, ctx.noteDate);
@@ -348,10 +356,12 @@ function examMatches(ctx: DraftContext, s: Sentence): PhraseMatch[] {
 }
 
 /** Whether a sentence reports an exam: in an exam paragraph or section, or with an exam word, and not a complaint. */
-function isExamSentence(s: Sentence, inExamParagraph: boolean): boolean {
+function isExamSentence(ctx: DraftContext, s: Sentence, inExamParagraph: boolean): boolean {
   const examSentence = inExamParagraph || EXAM_SECTION.test(s.section) || EXAM_CUE.test(s.text);
   if (!examSentence) return false;
-  return !COMPLAINT.test(s.text) || /\b(exam(ination)?|objective|palpation)\b/i.test(s.text);
+  // "an MRI of the knee revealed … effusion": a study's report, not the exam
+  if (!EXAM_WORD.test(s.text) && ctx.v.studies.has(s.text) && ctx.v.studyDone.has(s.text)) return false;
+  return !COMPLAINT.test(s.text) || EXAM_WORD.test(s.text);
 }
 
 type Span = { start: number; end: number };

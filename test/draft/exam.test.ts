@@ -116,6 +116,27 @@ describe('exam: sides and lists', () => {
   });
 });
 
+describe('exam: what is not the exam, and whose result a word is', () => {
+  it("a study's report is not the exam", () => {
+    expect(exam('An MRI of the right knee dated 1/2/2016 revealed a joint effusion.')).toEqual([]);
+  });
+  it('a list of symptoms is not the exam', () => {
+    expect(exam('Symptoms included crepitus, decreased mobility, joint tenderness and instability of the knee.')).toEqual([]);
+  });
+  it('a result word after "and" before the next finding is that finding\'s', () => {
+    expect(exam('On examination there was pain with range of motion and decreased hip strength.')).toEqual([
+      'other|positive|hip',
+      'motor-weakness|positive|hip',
+    ]);
+  });
+  it('a strength grade written "4 out of 5"', () => {
+    expect(exam('Physical examination: strength was 4 out of 5 in the right hip flexors. Knee strength was 5 out of 5.')).toEqual([
+      'motor-weakness|positive|hip|right',
+      'motor-weakness|negative|knee',
+    ]);
+  });
+});
+
 describe('sentences: a closing quote after the period', () => {
   it('ends the sentence, so that the exam after it is read on its own', () => {
     const text = 'Work status was "off work." Objective findings were notable for a left foot drop.';
