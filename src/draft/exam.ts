@@ -401,6 +401,19 @@ interface Judged {
   result: Result;
 }
 
+const AGAINST_NORMAL = /(?<![0-9])(\d{1,3})\s?\/\s?(\d{1,3})(?![0-9])/;
+
+/**
+ * A range of motion written against the normal ("flexion 40/90 degrees", "forward flexion 10/35"):
+ * limited when short of it, full when not. Other ranges in degrees keep the general reading.
+ */
+function rangeAgainstNormal(ctx: DraftContext, s: Sentence, m: PhraseMatch, read: ResultRead): { result: Result; span: Span } | undefined {
+  if (read.result) return undefined;
+  const against = AGAINST_NORMAL.exec(/\d/.test(m.text) ? m.text : clauseTextAt(ctx, s, m.start));
+  if (!against || Number(against[2]) < 10) return undefined;
+  return { result: Number(against[1]) < Number(against[2]) ? 'positive' : 'negative', span: m };
+}
+
 /** The finding an exam word reports and its result; undefined when it reports none (uncertain, history, not documented, examined with no result). */
 function judgeMatch(
   ctx: DraftContext,
@@ -417,6 +430,9 @@ function judgeMatch(
   // "spasm of the paraspinal muscles": the muscles are where another finding is, not a tenderness
   if (m.key === 'paraspinal-tenderness' && !TENDER.test(m.text) && !TENDER.test(clauseTextAt(ctx, s, m.start))) return undefined;
   const read = resultOf(ctx, s, m, matches);
+  // "flexion 40/90 degrees": short of the normal written beside it
+  const against = m.key === 'limited-range-of-motion' && !listed && !a.negated ? rangeAgainstNormal(ctx, s, m, read) : undefined;
+  if (against) return { f: found, a, r: { span: against.span }, listed, result: against.result };
   // "pain with range of motion", "painful range of motion" and no word saying it is limited: pain on motion, not a limited range
   const painOnly = read.painOnMotion && !listed && !a.negated;
   const f = painOnly ? { ...found, finding: 'other' as const } : found;

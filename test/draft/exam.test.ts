@@ -137,6 +137,15 @@ describe('exam: what is not the exam, and whose result a word is', () => {
   });
 });
 
+describe('exam: ranges of motion', () => {
+  it('a range written against the normal is limited when short of it, full when not', () => {
+    expect(exam('Physical exam: range of motion of the lumbar spine: flexion 90/90, extension 30/30.')).toEqual([
+      'limited-range-of-motion|negative|lumbar',
+    ]);
+    expect(exam('Physical exam: lumbar flexion 40/90 degrees.')).toEqual(['limited-range-of-motion|positive|lumbar']);
+  });
+});
+
 describe('sentences: a closing quote after the period', () => {
   it('ends the sentence, so that the exam after it is read on its own', () => {
     const text = 'Work status was "off work." Objective findings were notable for a left foot drop.';
