@@ -146,7 +146,11 @@ function findingOf(
   const region = nearest(regions, m.start) ?? nearest(regionsIn(ctx.v, s.text, s.start), m.start);
   if (m.key !== 'joint-tenderness') return { finding: m.key as ExamFinding['finding'], ...(region ? { region } : {}) };
   // generic tenderness: paraspinal / facet / trigger-point words nearby say which; else the region does
-  if (all.some((o) => o !== m && SPECIFIC_TENDERNESS.has(o.key) && o.start >= clause.start && o.start < clause.end)) return undefined;
+  // (not one of another tenderness: "tenderness in the paraspinal muscle and tenderness in the sciatic notch")
+  const mine = (o: PhraseMatch): boolean =>
+    !all.some((t) => t !== m && t.key === 'joint-tenderness' && Math.abs(t.start - o.start) < Math.abs(m.start - o.start));
+  if (all.some((o) => o !== m && SPECIFIC_TENDERNESS.has(o.key) && o.start >= clause.start && o.start < clause.end && mine(o)))
+    return undefined;
   return { finding: region ? tendernessAt(region.value, clauseText) : 'other', ...(region ? { region } : {}) };
 }
 
@@ -174,8 +178,10 @@ const BY_REGION = new Set(['limited-range-of-motion', 'joint-tenderness', 'muscl
 const ROM_RESULT = /^(?:decreased|limited|restricted|reduced|full|normal|good|painful)$/i;
 const REGION_BEFORE = /^\s*(?:(?:spine|joint)\s*)?(?:(?:decreased|limited|restricted|reduced|full|normal|good|painful)\s+)?$/i;
 const REGION_JOIN =
-  /^\s*(?:(?:spine|joint)\s*)?(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?(?:(?:decreased|limited|restricted|reduced|full|normal|good)\s+)?(?:(?:left|right|bilateral)\s*)?$/i;
+  /^\s*(?:(?:spine|joint)\s*)?(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:over|at|of|to|in)\s+)?(?:the\s+)?(?:(?:decreased|limited|restricted|reduced|full|normal|good)\s+)?(?:(?:left|right|bilateral)\s*)?$/i;
 const REGION_AFTER = /^\s*(?:of|to|in|at|over)\s+(?:the\s+|both\s+)?$/i;
+// "tenderness over the lumbar paraspinal muscles, left shoulder and left wrist"
+const AFTER_PARASPINAL = /^\s*(?:(?:muscles?|musculature)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$/i;
 
 interface ListedRegion {
   value: string;
@@ -219,10 +225,11 @@ function regionList(ctx: DraftContext, s: Sentence, m: PhraseMatch, primary: { s
   }
   // after them
   let from = m.end;
-  gap = REGION_AFTER;
+  gap = m.key === 'paraspinal-tenderness' ? AFTER_PARASPINAL : REGION_AFTER;
   for (const r of found) {
     if (r.start < from) continue;
-    if (!gap.test(source.text.slice(from, r.start).replace(/(?:left|right|bilateral)\s*$/i, ''))) break;
+    const between = source.text.slice(from, r.start).replace(/(?:left|right|bilateral)\s*$/i, '');
+    if (!gap.test(between) && !(gap === AFTER_PARASPINAL && REGION_AFTER.test(between))) break;
     chain.push(r);
     from = r.end;
     gap = REGION_JOIN;
@@ -578,7 +585,11 @@ function listedRegionFindings(
 ): ExamFinding[] {
   const out: ExamFinding[] = [];
   for (const other of regionList(ctx, s, m, primary)) {
-    const finding = m.key === 'joint-tenderness' ? tendernessAt(other.value, clauseText) : j.f.finding;
+    // a tenderness over a list: a joint's is a joint tenderness, the spine's muscles' a paraspinal one
+    const finding =
+      m.key === 'joint-tenderness' || (m.key === 'paraspinal-tenderness' && !SPINE_REGIONS.has(other.value))
+        ? tendernessAt(other.value, clauseText)
+        : j.f.finding;
     const otherResult = other.result ?? j.result;
     const otherKey = `${finding}|${otherResult}|${other.side?.value ?? ''}|${other.value}|||${date?.value ?? ''}`;
     if (seen.has(otherKey)) continue;

@@ -146,6 +146,31 @@ describe('exam: ranges of motion', () => {
   });
 });
 
+describe('exam: tenderness over a list of places', () => {
+  it("the paraspinal muscles' is paraspinal, a joint's a joint tenderness, the chest's `other`", () => {
+    expect(
+      exam('Objective findings included tenderness to palpation to the cervical paraspinal muscles, left shoulder, and chest wall.'),
+    ).toEqual(['joint-tenderness|positive|shoulder|left', 'other|positive|chest', 'paraspinal-tenderness|positive|cervical']);
+  });
+  it('"in the low back and over the right greater trochanter": two places', () => {
+    expect(
+      exam('Physical exam: diffuse tenderness to palpation in the low back and over the right greater trochanter.').map(
+        (e) => e.split('|')[0],
+      ),
+    ).toEqual(['joint-tenderness', 'other']);
+  });
+  it('a tenderness of its own beside a paraspinal one is not dropped', () => {
+    expect(
+      exam('On exam there was tenderness in the right paraspinal muscle and tenderness in the right sciatic notch.').map(
+        (e) => e.split('|')[0],
+      ),
+    ).toEqual(['other', 'paraspinal-tenderness']);
+  });
+  it('"pelvic rock" is a sacroiliac provocation test', () => {
+    expect(exam('Physical exam: pelvic rock was positive.')).toEqual(['sacroiliac-provocation|positive|pelvis']);
+  });
+});
+
 describe('sentences: a closing quote after the period', () => {
   it('ends the sentence, so that the exam after it is read on its own', () => {
     const text = 'Work status was "off work." Objective findings were notable for a left foot drop.';
