@@ -171,6 +171,22 @@ describe('exam: tenderness over a list of places', () => {
   });
 });
 
+describe('exam: result words and named findings', () => {
+  it('"could perform", "satisfactory", "5 of 5", "decrease sensation", "rotator cuff strength"', () => {
+    expect(
+      exam(
+        'Physical exam: the patient could perform a heel/toe walk. There was satisfactory rotator cuff strength. ' +
+          '5 of 5 muscle strength was noted in the left lower extremity. The exam documented decrease sensation to all fingers.',
+      ),
+    ).toEqual([
+      'other|negative|foot',
+      'rotator-cuff-weakness|negative|shoulder',
+      'motor-weakness|negative|lower-extremity|left',
+      'sensory-deficit|positive|hand',
+    ]);
+  });
+});
+
 describe('sentences: a closing quote after the period', () => {
   it('ends the sentence, so that the exam after it is read on its own', () => {
     const text = 'Work status was "off work." Objective findings were notable for a left foot drop.';
