@@ -52,7 +52,8 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   const { v } = ctx;
   const clause = resultClause(s, m.start);
   // a result word before a list of regions reaches over the list's commas
-  const headStart = Math.min(clause.start, Math.max(s.start, regionChainStart(ctx, s, m.start) - 40));
+  const chainStart = regionChainStart(ctx, s, m.start);
+  const headStart = Math.min(clause.start, Math.max(s.start, chainStart - 40));
   const head = ctx.source.text.slice(headStart, m.start);
   // a word of another finding is not a result ("no sensory, motor weakness or reflex asymmetry")
   const ownWord = (c: PhraseMatch): boolean => all.some((o) => o !== m && c.start >= o.start && c.end <= o.end);
@@ -62,12 +63,18 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
     ...v.examNegative.find(head, headStart).map((c) => ({ c, r: 'negative' as const })),
     ...v.negatedPre.find(head, headStart).map((c) => ({ c, r: 'negative' as const })),
   ]
-    // a word before the clause that follows another finding is that finding's ("left ankle reflex 2+, right ankle reflex 1+")
+    // a word before the clause must stand just before the list of regions ("decreased cervical spine, lumbar spine and
+    // shoulder range of motion"), not after another finding ("left ankle reflex 2+, right ankle reflex 1+") or other words
+    // ("with and without resistance, motor strength is 4 out of 5")
     .filter(
       ({ c }) =>
         !ownWord(c) &&
         wordsBetween(ctx, c.end, m.start) <= 4 &&
-        !(c.start < clause.start && all.some((o) => o !== m && o.end <= c.start && o.start >= headStart)),
+        !(
+          c.start < clause.start &&
+          (all.some((o) => o !== m && o.end <= c.start && o.start >= headStart) ||
+            !BEFORE_CHAIN.test(withoutResultWords(ctx, ctx.source.text.slice(c.end, Math.max(c.end, chainStart)))))
+        ),
     )
     .sort((a, b) => b.c.end - a.c.end);
   // a finding that carries its own result ("tenderness", "decreased sensation") keeps it
@@ -100,6 +107,14 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   return pain ? { painOnMotion: pain.c } : {};
 }
 
+const BEFORE_CHAIN = /^[\s,]*(?:(?:the|left|right|bilateral|both|and|but)[\s,]+)*$/i;
+/** A text with its result words taken out ("limited, painful" → ", "). */
+function withoutResultWords(ctx: DraftContext, text: string): string {
+  let out = text;
+  for (const r of [...ctx.v.examPositive.find(text), ...ctx.v.examNegative.find(text)].sort((a, b) => b.start - a.start))
+    out = out.slice(0, r.start) + ' ' + out.slice(r.end);
+  return out;
+}
 const NEGATED_CUE = /(?<![A-Za-z])(?:no|not|without)\s+$/i;
 
 /** Words between a result word and its finding, not counting a list of regions ("decreased cervical spine, lumbar spine and right shoulder range of motion"). */

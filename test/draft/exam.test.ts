@@ -187,6 +187,14 @@ describe('exam: result words and named findings', () => {
   });
 });
 
+describe('exam: a negation in another clause', () => {
+  it('does not reach over a comma to a finding with its own result', () => {
+    expect(exam('Exam noted pain in the digits with and without resistance, motor strength is 4 out of 5.')).toEqual([
+      'motor-weakness|positive|hand',
+    ]);
+  });
+});
+
 describe('sentences: a closing quote after the period', () => {
   it('ends the sentence, so that the exam after it is read on its own', () => {
     const text = 'Work status was "off work." Objective findings were notable for a left foot drop.';
