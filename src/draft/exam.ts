@@ -277,17 +277,18 @@ function regionList(ctx: DraftContext, s: Sentence, m: PhraseMatch, primary: { s
 }
 
 export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: boolean): ExamFinding[] {
+  // measured vital signs are a finding in or out of an exam paragraph; the sentence may report more
   const vitals = vitalSigns(ctx, s);
-  if (vitals) return [vitals];
   const matches = examMatches(ctx, s);
   const summary = ctx.v.examNeuroSummary.find(s.text, s.start)[0];
   if (matches.length === 0 && !summary) {
+    if (vitals) return [vitals];
     const other =
       (inExamParagraph || EXAM_SECTION.test(s.section)) && isExamSentence(ctx, s, inExamParagraph) ? unnamedFinding(ctx, s) : undefined;
     return other ? [other] : [];
   }
-  if (!isExamSentence(ctx, s, inExamParagraph)) return [];
-  const out: ExamFinding[] = [];
+  if (!isExamSentence(ctx, s, inExamParagraph)) return vitals ? [vitals] : [];
+  const out: ExamFinding[] = vitals ? [vitals] : [];
   const seen = new Set<string>();
   const dates = datesIn(s.text, s.start, ctx.noteDate);
   if (summary) out.push(...neuroSummaryFindings(ctx, s, summary, dates[0], seen));

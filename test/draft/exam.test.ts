@@ -57,6 +57,12 @@ describe('exam: vital signs', () => {
       'other|positive|blood pressure was 150/95 and pulse 88 bpm|2016-03-04',
     ]);
   });
+  it('the other findings of the sentence are kept', () => {
+    expect(exam('Objective findings: blood pressure 130/80, tenderness over the right knee.')).toEqual([
+      'other|positive',
+      'joint-tenderness|positive|knee|right',
+    ]);
+  });
   it('a vital sign named without a measure is not a finding', () => {
     expect(exam('Her blood pressure has been elevated since the injury.')).toEqual([]);
   });
