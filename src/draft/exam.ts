@@ -4,12 +4,15 @@ import type { ExamFinding } from '../request/schema.js';
 import { assertionOf, type Assertion } from './assertion.js';
 import { withEvidence, type DraftContext } from './context.js';
 import type { Sentence } from './source.js';
-import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, rootsIn, sidesIn, type Found } from './values.js';
+import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, rootsIn, scoresIn, sidesIn, type Found } from './values.js';
 import type { PhraseMatch } from './vocab.js';
+import { ROOTS } from '../request/levels.js';
 
 const EXAM_CUE =
   /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender|restricted|limited|decreased|diminished|intact|normal|had)\b/i;
-const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?)\b/i;
+const EXAM_WORD = /\b(?:exam(?:ination)?|objective|palpation|inspection)\b/i;
+const EXAM_SECTION = /^(objective|physical exam(ination)?|exam(ination)?)$/;
+const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?|symptoms?)\b/i;
 const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
 const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
 const MUSCLE = /(?<![A-Za-z])(?:muscles?|musculature)(?![A-Za-z])/i;
@@ -49,7 +52,8 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   const { v } = ctx;
   const clause = resultClause(s, m.start);
   // a result word before a list of regions reaches over the list's commas
-  const headStart = Math.min(clause.start, Math.max(s.start, regionChainStart(ctx, s, m.start) - 40));
+  const chainStart = regionChainStart(ctx, s, m.start);
+  const headStart = Math.min(clause.start, Math.max(s.start, chainStart - 40));
   const head = ctx.source.text.slice(headStart, m.start);
   // a word of another finding is not a result ("no sensory, motor weakness or reflex asymmetry")
   const ownWord = (c: PhraseMatch): boolean => all.some((o) => o !== m && c.start >= o.start && c.end <= o.end);
@@ -59,7 +63,19 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
     ...v.examNegative.find(head, headStart).map((c) => ({ c, r: 'negative' as const })),
     ...v.negatedPre.find(head, headStart).map((c) => ({ c, r: 'negative' as const })),
   ]
-    .filter(({ c }) => !ownWord(c) && wordsBetween(ctx, c.end, m.start) <= 4)
+    // a word before the clause must stand just before the list of regions ("decreased cervical spine, lumbar spine and
+    // shoulder range of motion"), not after another finding ("left ankle reflex 2+, right ankle reflex 1+") or other words
+    // ("with and without resistance, motor strength is 4 out of 5")
+    .filter(
+      ({ c }) =>
+        !ownWord(c) &&
+        wordsBetween(ctx, c.end, m.start) <= 4 &&
+        !(
+          c.start < clause.start &&
+          (all.some((o) => o !== m && o.end <= c.start && o.start >= headStart) ||
+            !BEFORE_CHAIN.test(withoutResultWords(ctx, ctx.source.text.slice(c.end, Math.max(c.end, chainStart)))))
+        ),
+    )
     .sort((a, b) => b.c.end - a.c.end);
   // a finding that carries its own result ("tenderness", "decreased sensation") keeps it
   // unless a negation comes just before it ("no tenderness", "patella not tender")
@@ -67,7 +83,14 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   if (closest?.r === 'negative' && v.negatedPre.has(closest.c.text)) return { result: 'negative', span: closest.c };
   if (v.examPositive.has(m.text)) return { result: 'positive', intrinsic: true };
   if (v.examNegative.has(m.text)) return { result: 'negative', intrinsic: true };
-  const tail = ctx.source.text.slice(m.end, clause.end);
+  // a word after the next finding is that finding's ("pain with range of motion and decreased hip strength")
+  const next = all.find((o) => o.start >= m.end);
+  let tailEnd = Math.min(clause.end, next?.start ?? clause.end);
+  if (next && next.start <= clause.end) {
+    const joined = /\b(?:and|or)\s[^,;]*$/i.exec(ctx.source.text.slice(m.end, tailEnd));
+    if (joined) tailEnd = m.end + joined.index;
+  }
+  const tail = ctx.source.text.slice(m.end, tailEnd);
   const cuesAfter = [
     ...v.examPositive.find(tail, m.end).map((c) => ({ c, r: 'positive' as const })),
     ...v.examNegative.find(tail, m.end).map((c) => ({ c, r: 'negative' as const })),
@@ -84,6 +107,14 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   return pain ? { painOnMotion: pain.c } : {};
 }
 
+const BEFORE_CHAIN = /^[\s,]*(?:(?:the|left|right|bilateral|both|and|but)[\s,]+)*$/i;
+/** A text with its result words taken out ("limited, painful" → ", "). */
+function withoutResultWords(ctx: DraftContext, text: string): string {
+  let out = text;
+  for (const r of [...ctx.v.examPositive.find(text), ...ctx.v.examNegative.find(text)].sort((a, b) => b.start - a.start))
+    out = out.slice(0, r.start) + ' ' + out.slice(r.end);
+  return out;
+}
 const NEGATED_CUE = /(?<![A-Za-z])(?:no|not|without)\s+$/i;
 
 /** Words between a result word and its finding, not counting a list of regions ("decreased cervical spine, lumbar spine and right shoulder range of motion"). */
@@ -130,7 +161,11 @@ function findingOf(
   const region = nearest(regions, m.start) ?? nearest(regionsIn(ctx.v, s.text, s.start), m.start);
   if (m.key !== 'joint-tenderness') return { finding: m.key as ExamFinding['finding'], ...(region ? { region } : {}) };
   // generic tenderness: paraspinal / facet / trigger-point words nearby say which; else the region does
-  if (all.some((o) => o !== m && SPECIFIC_TENDERNESS.has(o.key) && o.start >= clause.start && o.start < clause.end)) return undefined;
+  // (not one of another tenderness: "tenderness in the paraspinal muscle and tenderness in the sciatic notch")
+  const mine = (o: PhraseMatch): boolean =>
+    !all.some((t) => t !== m && t.key === 'joint-tenderness' && Math.abs(t.start - o.start) < Math.abs(m.start - o.start));
+  if (all.some((o) => o !== m && SPECIFIC_TENDERNESS.has(o.key) && o.start >= clause.start && o.start < clause.end && mine(o)))
+    return undefined;
   return { finding: region ? tendernessAt(region.value, clauseText) : 'other', ...(region ? { region } : {}) };
 }
 
@@ -158,8 +193,10 @@ const BY_REGION = new Set(['limited-range-of-motion', 'joint-tenderness', 'muscl
 const ROM_RESULT = /^(?:decreased|limited|restricted|reduced|full|normal|good|painful)$/i;
 const REGION_BEFORE = /^\s*(?:(?:spine|joint)\s*)?(?:(?:decreased|limited|restricted|reduced|full|normal|good|painful)\s+)?$/i;
 const REGION_JOIN =
-  /^\s*(?:(?:spine|joint)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:decreased|limited|restricted|reduced|full|normal|good)\s+)?(?:(?:left|right|bilateral)\s*)?$/i;
+  /^\s*(?:(?:spine|joint)\s*)?(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:over|at|of|to|in)\s+)?(?:the\s+)?(?:(?:decreased|limited|restricted|reduced|full|normal|good)\s+)?(?:(?:left|right|bilateral)\s*)?$/i;
 const REGION_AFTER = /^\s*(?:of|to|in|at|over)\s+(?:the\s+|both\s+)?$/i;
+// "tenderness over the lumbar paraspinal muscles, left shoulder and left wrist"
+const AFTER_PARASPINAL = /^\s*(?:(?:muscles?|musculature)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$/i;
 
 interface ListedRegion {
   value: string;
@@ -203,10 +240,11 @@ function regionList(ctx: DraftContext, s: Sentence, m: PhraseMatch, primary: { s
   }
   // after them
   let from = m.end;
-  gap = REGION_AFTER;
+  gap = m.key === 'paraspinal-tenderness' ? AFTER_PARASPINAL : REGION_AFTER;
   for (const r of found) {
     if (r.start < from) continue;
-    if (!gap.test(source.text.slice(from, r.start).replace(/(?:left|right|bilateral)\s*$/i, ''))) break;
+    const between = source.text.slice(from, r.start).replace(/(?:left|right|bilateral)\s*$/i, '');
+    if (!gap.test(between) && !(gap === AFTER_PARASPINAL && REGION_AFTER.test(between))) break;
     chain.push(r);
     from = r.end;
     gap = REGION_JOIN;
@@ -239,11 +277,18 @@ function regionList(ctx: DraftContext, s: Sentence, m: PhraseMatch, primary: { s
 }
 
 export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: boolean): ExamFinding[] {
+  // measured vital signs are a finding in or out of an exam paragraph; the sentence may report more
+  const vitals = vitalSigns(ctx, s);
   const matches = examMatches(ctx, s);
   const summary = ctx.v.examNeuroSummary.find(s.text, s.start)[0];
-  if (matches.length === 0 && !summary) return [];
-  if (!isExamSentence(s, inExamParagraph)) return [];
-  const out: ExamFinding[] = [];
+  if (matches.length === 0 && !summary) {
+    if (vitals) return [vitals];
+    const other =
+      (inExamParagraph || EXAM_SECTION.test(s.section)) && isExamSentence(ctx, s, inExamParagraph) ? unnamedFinding(ctx, s) : undefined;
+    return other ? [other] : [];
+  }
+  if (!isExamSentence(ctx, s, inExamParagraph)) return vitals ? [vitals] : [];
+  const out: ExamFinding[] = vitals ? [vitals] : [];
   const seen = new Set<string>();
   const dates = datesIn(s.text, s.start, ctx.noteDate);
   if (summary) out.push(...neuroSummaryFindings(ctx, s, summary, dates[0], seen));
@@ -258,6 +303,61 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
     out.push(...findingsOfMatch(ctx, s, m, judged, date, seen));
   }
   return out;
+}
+
+// "blood pressure was 139/84", "pulse 85 bpm": a vital sign with its measure
+const VITAL_MEASURE = /^\s*(?:(?:was|were|is|of|at|measured)\s+){0,2}:?\s*\d/i;
+
+/** Vital signs measured in a sentence: one `other` finding with the words from the first to the last. */
+function vitalSigns(ctx: DraftContext, s: Sentence): ExamFinding | undefined {
+  const measured = ctx.v.examVitalSigns
+    .find(s.text, s.start)
+    .filter((m) => VITAL_MEASURE.test(ctx.source.text.slice(m.end, Math.min(s.end, m.end + 30))));
+  if (measured.length === 0) return undefined;
+  const first = measured[0]!;
+  const lastEnd = measured.at(-1)!.end;
+  const measureEnd =
+    lastEnd + (/^[^,;]*?\d+(?:\/\d+)?(?:\s?(?:mmHg|bpm|%|percent))?/i.exec(ctx.source.text.slice(lastEnd, s.end))?.[0].length ?? 0);
+  const span = { start: first.start, end: measureEnd };
+  const date = datesIn(s.text, s.start, ctx.noteDate)[0];
+  const item: ExamFinding = {
+    finding: 'other',
+    result: 'positive',
+    text: ctx.source.text.slice(span.start, span.end).replace(/\s+/g, ' '),
+  };
+  if (date) item.date = date.value;
+  return withEvidence(item, ctx.source, [span, date]);
+}
+
+// what an exam sentence says before its finding: "The physical examination revealed", "Objective findings:"
+const EXAM_LEAD =
+  /^[^.;:]{0,80}?\b(?:revealed|reveals|showed|shows|demonstrated|demonstrates|documented|noted|included|includes|indicated|notable for)\b(?:\s+(?:that|to be|to include))?\s*:?\s*|^[^:;]{0,40}:\s*/i;
+const FILLER = /^(?:(?:the|a|an|that|there|was|were|is|are|had|has|also|patient|injured|worker|he|she)\s+)+/i;
+const CONTENT_WORD = /[A-Za-z]{4,}/g;
+
+/** An exam sentence that names no finding of the vocabulary ("lumbar lordosis was normal", "clean and dry incision"): an `other` finding with its words, for a person to confirm. */
+function unnamedFinding(ctx: DraftContext, s: Sentence): ExamFinding | undefined {
+  const { v, source } = ctx;
+  // what speaks of the record, the history or the care rather than the body is not a finding
+  if (v.examNotFinding.has(s.text) || v.treatments.has(s.text) || v.studies.has(s.text) || v.workStatus.has(s.text)) return undefined;
+  if (scoresIn(s.text).length > 0 || v.plan.has(s.text) || v.history.has(s.text)) return undefined;
+  const lead = EXAM_LEAD.exec(s.text)?.[0].length ?? 0;
+  const filler = FILLER.exec(s.text.slice(lead))?.[0].length ?? 0;
+  const body = s.text.slice(lead + filler).replace(/[\s.;,:]+$/, '');
+  // a fragment of a list ("and laterally") is not a finding of its own
+  if ((body.match(CONTENT_WORD) ?? []).length < 2) return undefined;
+  const span = { start: s.start + lead + filler, end: s.start + lead + filler + body.length };
+  const cue = [
+    ...v.examPositive.find(body, span.start).map((c) => ({ c, r: 'positive' as const })),
+    ...v.examNegative.find(body, span.start).map((c) => ({ c, r: 'negative' as const })),
+    ...v.negatedPre.find(body, span.start).map((c) => ({ c, r: 'negative' as const })),
+  ].sort((a, b) => a.c.start - b.c.start)[0];
+  const item: ExamFinding = { finding: 'other', result: cue?.r ?? 'positive', text: body.replace(/\s+/g, ' ') };
+  const side = nearest(sidesIn(s.text, s.start), span.start);
+  const region = nearest(regionsIn(v, s.text, s.start), span.start);
+  const date = datesIn(s.text, s.start, ctx.noteDate)[0];
+  placeFinding(item, side, region, date);
+  return withEvidence(item, source, [span, cue?.c, side, region, date]);
 }
 
 /** The exam words of a sentence: the vocabulary's findings, named tests it does not know, and a range of motion in degrees. */
@@ -279,10 +379,12 @@ function examMatches(ctx: DraftContext, s: Sentence): PhraseMatch[] {
 }
 
 /** Whether a sentence reports an exam: in an exam paragraph or section, or with an exam word, and not a complaint. */
-function isExamSentence(s: Sentence, inExamParagraph: boolean): boolean {
-  const examSentence = inExamParagraph || /^(objective|physical exam(ination)?|exam(ination)?)$/.test(s.section) || EXAM_CUE.test(s.text);
+function isExamSentence(ctx: DraftContext, s: Sentence, inExamParagraph: boolean): boolean {
+  const examSentence = inExamParagraph || EXAM_SECTION.test(s.section) || EXAM_CUE.test(s.text);
   if (!examSentence) return false;
-  return !COMPLAINT.test(s.text) || /\b(exam(ination)?|objective|palpation)\b/i.test(s.text);
+  // "an MRI of the knee revealed … effusion": a study's report, not the exam
+  if (!EXAM_WORD.test(s.text) && ctx.v.studies.has(s.text) && ctx.v.studyDone.has(s.text)) return false;
+  return !COMPLAINT.test(s.text) || EXAM_WORD.test(s.text);
 }
 
 type Span = { start: number; end: number };
@@ -322,6 +424,19 @@ interface Judged {
   result: Result;
 }
 
+const AGAINST_NORMAL = /(?<![0-9])(\d{1,3})\s?\/\s?(\d{1,3})(?![0-9])/;
+
+/**
+ * A range of motion written against the normal ("flexion 40/90 degrees", "forward flexion 10/35"):
+ * limited when short of it, full when not. Other ranges in degrees keep the general reading.
+ */
+function rangeAgainstNormal(ctx: DraftContext, s: Sentence, m: PhraseMatch, read: ResultRead): { result: Result; span: Span } | undefined {
+  if (read.result) return undefined;
+  const against = AGAINST_NORMAL.exec(/\d/.test(m.text) ? m.text : clauseTextAt(ctx, s, m.start));
+  if (!against || Number(against[2]) < 10) return undefined;
+  return { result: Number(against[1]) < Number(against[2]) ? 'positive' : 'negative', span: m };
+}
+
 /** The finding an exam word reports and its result; undefined when it reports none (uncertain, history, not documented, examined with no result). */
 function judgeMatch(
   ctx: DraftContext,
@@ -338,6 +453,9 @@ function judgeMatch(
   // "spasm of the paraspinal muscles": the muscles are where another finding is, not a tenderness
   if (m.key === 'paraspinal-tenderness' && !TENDER.test(m.text) && !TENDER.test(clauseTextAt(ctx, s, m.start))) return undefined;
   const read = resultOf(ctx, s, m, matches);
+  // "flexion 40/90 degrees": short of the normal written beside it
+  const against = m.key === 'limited-range-of-motion' && !listed && !a.negated ? rangeAgainstNormal(ctx, s, m, read) : undefined;
+  if (against) return { f: found, a, r: { span: against.span }, listed, result: against.result };
   // "pain with range of motion", "painful range of motion" and no word saying it is limited: pain on motion, not a limited range
   const painOnly = read.painOnMotion && !listed && !a.negated;
   const f = painOnly ? { ...found, finding: 'other' as const } : found;
@@ -390,21 +508,17 @@ function findingsOfMatch(
   date: DateFound | undefined,
   seen: Set<string>,
 ): ExamFinding[] {
-  const { v, source } = ctx;
+  const { source } = ctx;
   const { f, result } = j;
   const clause = resultClause(s, m.start);
   const clauseText = source.text.slice(clause.start, clause.end);
   const side = nearest(sidesIn(clauseText, clause.start), m.start);
-  const dermatome = DERMATOMAL_FINDINGS.has(f.finding) ? dermatomeIn(v, clauseText, clause.start) : undefined;
+  // "decreased C5 and C6 dermatome sensation", "the L4-S1 distribution": one finding per dermatome
+  const [dermatome, ...extraRoots] = DERMATOMAL_FINDINGS.has(f.finding) ? dermatomesOf(ctx, f.finding, clauseText, clause.start) : [];
   const level = LEVEL_FINDINGS.has(f.finding)
     ? levelsIn(clauseText, clause.start).find((l) => !l.value.includes('-') || /^[CTL]\d+-(\d+|S1|T1|L1)$/.test(l.value))
     : undefined;
   // each named test of its own ("Ely's test, Cozen's test"), each sign once per side and region
-  // "decreased C5 and C6 dermatome sensation": one finding per dermatome
-  const extraRoots =
-    dermatome && /dermatom|distribution/i.test(clauseText)
-      ? rootsIn(clauseText, clause.start).filter((r) => r.value !== dermatome.value)
-      : [];
   const testPart = f.finding === 'other' || NAMED_TEST_FINDINGS.has(f.finding) ? testName(m.text) : '';
   const key = `${f.finding}|${result}|${side?.value ?? ''}|${f.region?.value ?? ''}|${testPart}|${dermatome?.value ?? ''}|${date?.value ?? ''}`;
   if (seen.has(key)) return [];
@@ -433,6 +547,35 @@ function findingsOfMatch(
   return out;
 }
 
+const DERMATOME_WORD = /dermatom|distribution/i;
+const ROOT_RANGE = /^([CTLS])(\d{1,2})-([CTLS]?)(\d{1,2})$/;
+
+/**
+ * The dermatomes a finding names: roots with a dermatome word ("L4 and L5 dermatomes"), or any
+ * root named with a sensory finding ("decreased sensation at C7 and C8"); a range with a dermatome
+ * word is each root of it ("the L4-S1 distribution": L4, L5, S1); else a finger territory.
+ */
+function dermatomesOf(ctx: DraftContext, finding: ExamFinding['finding'], clauseText: string, offset: number): Found<string>[] {
+  const cue = DERMATOME_WORD.test(clauseText);
+  const out: Found<string>[] = [];
+  const add = (f: Found<string>): void => {
+    if (!out.some((o) => o.value === f.value)) out.push(f);
+  };
+  if (cue || finding === 'sensory-deficit') for (const r of rootsIn(clauseText, offset)) add(r);
+  if (cue)
+    for (const l of levelsIn(clauseText, offset)) {
+      const m = ROOT_RANGE.exec(l.value);
+      const from = m ? ROOTS.indexOf(`${m[1]}${m[2]}`) : -1;
+      const to = m ? ROOTS.indexOf(`${m[3] || m[1]}${m[4]}`) : -1;
+      if (from < 0 || to < from || to - from > 5) continue;
+      for (const root of ROOTS.slice(from, to + 1)) add({ value: root, start: l.start, end: l.end });
+    }
+  out.sort((a, b) => a.start - b.start);
+  if (out.length > 0) return out;
+  const finger = dermatomeIn(ctx.v, clauseText, offset);
+  return finger ? [finger] : [];
+}
+
 /** Sets a finding's side, region and date, in that order. */
 function placeFinding(
   item: ExamFinding,
@@ -458,7 +601,11 @@ function listedRegionFindings(
 ): ExamFinding[] {
   const out: ExamFinding[] = [];
   for (const other of regionList(ctx, s, m, primary)) {
-    const finding = m.key === 'joint-tenderness' ? tendernessAt(other.value, clauseText) : j.f.finding;
+    // a tenderness over a list: a joint's is a joint tenderness, the spine's muscles' a paraspinal one
+    const finding =
+      m.key === 'joint-tenderness' || (m.key === 'paraspinal-tenderness' && !SPINE_REGIONS.has(other.value))
+        ? tendernessAt(other.value, clauseText)
+        : j.f.finding;
     const otherResult = other.result ?? j.result;
     const otherKey = `${finding}|${otherResult}|${other.side?.value ?? ''}|${other.value}|||${date?.value ?? ''}`;
     if (seen.has(otherKey)) continue;

@@ -139,6 +139,12 @@ export function sentences(source: SourceText): Sentence[] {
         push(i + 1);
         continue;
       }
+      // 'the work status as "unable to work." Treatment has …': the closing quote ends the sentence with it
+      if (ch !== ';' && (next === '"' || next === '”') && /^\s+[A-Z]/.test(text.slice(i + 2, i + 5))) {
+        push(i + 2);
+        i++;
+        continue;
+      }
       if (next !== undefined && !/\s/.test(next)) continue;
       if (ch === '.' && ABBREVIATION.test(text.slice(Math.max(0, i - 8), i + 1))) continue;
       const after = text.slice(i + 1, i + 4).trimStart();

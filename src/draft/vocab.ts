@@ -20,6 +20,8 @@ const vocabSchema = z.strictObject({
   examNeutral: phrases,
   examNeuroSummary: phrases,
   examResult: z.strictObject({ positive: phrases, negative: phrases }),
+  examVitalSigns: phrases,
+  examNotFinding: phrases,
   studies: groups,
   studyDone: phrases,
   officialReport: z.strictObject({ absent: phrases, present: phrases }),
@@ -140,6 +142,8 @@ export interface CompiledVocabulary {
   examNeuroSummary: PhraseSet;
   examPositive: PhraseSet;
   examNegative: PhraseSet;
+  examVitalSigns: PhraseSet;
+  examNotFinding: PhraseSet;
   studies: PhraseSet;
   studyDone: PhraseSet;
   reportAbsent: PhraseSet;
@@ -186,6 +190,8 @@ export function compileVocabulary(data: unknown, file = VOCAB_FILE): CompiledVoc
     examNeuroSummary: one(v.examNeuroSummary),
     examPositive: one(v.examResult.positive),
     examNegative: one(v.examResult.negative),
+    examVitalSigns: one(v.examVitalSigns),
+    examNotFinding: one(v.examNotFinding),
     studies: new PhraseSet(v.studies),
     studyDone: one(v.studyDone),
     reportAbsent: one(v.officialReport.absent),
