@@ -15,7 +15,7 @@ import {
   type Symptom,
   type Treatment,
 } from '../request/schema.js';
-import { sentenceRole, isContinuation, withEvidence, type DraftContext } from './context.js';
+import { sentenceRole, isContinuation, restatesRecord, withEvidence, type DraftContext } from './context.js';
 import { documentationIn, emptyDocumentation, type DocumentationDraft } from './documentation.js';
 import { closesExam, examFindings, opensExam } from './exam.js';
 import { medicationsIn, mergeMedications } from './medications.js';
@@ -67,7 +67,7 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   const letter = isImrLetter(text);
   const read = letter
     ? readLetter(text, source, options, request, warnings)
-    : { region: { start: 0, end: text.length }, services: [], authorized: [] };
+    : { region: { start: 0, end: text.length }, services: [], authorized: [], rationales: [] };
   if (!letter && options.servicesFrom === 'letter')
     warnings.push('--services-from letter: the text is not an IMR Final Determination letter');
   let services = read.services;
@@ -78,6 +78,9 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   const ctx: DraftContext = { v, source, ...(noteDate ? { noteDate } : {}) };
   const all = sentences(source).filter((s) => s.start >= read.region.start && s.end <= read.region.end);
   const c = collectFacts(ctx, all, request, noteDate);
+  // a letter's rationales restate the record too ("She had decreased wrist strength graded at
+  // 4+/5"): what they add to the summary is drafted; the reviewer's reasoning is not
+  if (letter) addRestatements(c, collectFacts(ctx, restatements(ctx, read.rationales), request, noteDate));
   setPatient(request, c);
   setClinical(request, c, ctx, letter, read.authorized);
   const doc = documentationOf(c.documentation, c.unused);
@@ -120,6 +123,8 @@ interface LetterRead {
   region: { start: number; end: number };
   services: DraftService[];
   authorized: Array<Record<string, unknown>>;
+  /** Each decision rationale's text (the reviewer's words: only restatements of the record are read). */
+  rationales: Array<{ start: number; end: number }>;
   decisionDate?: string;
 }
 
@@ -131,7 +136,7 @@ function readLetter(
   request: Record<string, unknown>,
   warnings: string[],
 ): LetterRead {
-  const read: LetterRead = { region: { start: 0, end: text.length }, services: [], authorized: [] };
+  const read: LetterRead = { region: { start: 0, end: text.length }, services: [], authorized: [], rationales: rationalesOf(text) };
   // only the clinical case summary is the record; the rationales are the reviewer's conclusions
   const start = SUMMARY_HEADING.exec(text);
   const end = text.search(ITEMS_HEADING);
@@ -152,6 +157,77 @@ function readLetter(
     warnings.push(`no disputed items read from the letter: ${(err as Error).message}`);
   }
   return read;
+}
+
+const RATIONALE_LABEL = /Decision rationale\s*:/gi;
+// what ends a rationale: the next item's heading ("… : Upheld") or body label
+const RATIONALE_END = /^[^\n]*:[ \t]*(?:Upheld|Overturned)\b|(?:Claims Administrator guideline|MAXIMUS guideline)\s*:/im;
+
+/** Where each decision rationale of a letter is. */
+function rationalesOf(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(RATIONALE_LABEL)) {
+    const start = m.index + m[0].length;
+    const end = text.slice(start).search(RATIONALE_END);
+    out.push({ start, end: end < 0 ? text.length : start + end });
+  }
+  return out;
+}
+
+const QUOTE = /["\u201C\u201D]/g;
+
+/** The sentences of the rationales that restate the record: outside quotations (a guideline's words), with no word of reasoning. */
+function restatements(ctx: DraftContext, rationales: ReadonlyArray<{ start: number; end: number }>): Sentence[] {
+  if (rationales.length === 0) return [];
+  const quoted: Array<{ start: number; end: number }> = [];
+  for (const r of rationales) {
+    const marks = [...ctx.source.text.slice(r.start, r.end).matchAll(QUOTE)].map((q) => r.start + q.index);
+    // an unclosed quotation runs to the end of the rationale
+    for (let i = 0; i < marks.length; i += 2) quoted.push({ start: marks[i]!, end: marks[i + 1] ?? r.end });
+  }
+  return sentences(ctx.source).filter(
+    (s) =>
+      // the first sentence of a rationale begins with its label ("Decision rationale: She had …")
+      rationales.some((r) => s.end > r.start && s.start < r.end && s.end <= r.end) &&
+      !quoted.some((q) => s.start < q.end && q.start < s.end) &&
+      restatesRecord(ctx.v, s),
+  );
+}
+
+const sameFinding = (a: ExamFinding, b: ExamFinding): boolean =>
+  a.finding === b.finding && a.result === b.result && (a.region === undefined || b.region === undefined || a.region === b.region);
+const studyKey = (x: Study): string => `${x.type}|${x.region ?? ''}`;
+
+/**
+ * Adds what the rationales' restatements say and the summary did not: symptoms, treatments and
+ * medications merge by kind (a rationale's "with no improvement" gives a course its outcome),
+ * exam findings, studies and surgeries only when new, documentation flags only when unstated.
+ * Diagnoses, age and the notes stay the summary's.
+ */
+function addRestatements(c: Collected, r: Collected): void {
+  c.symptoms.push(...r.symptoms);
+  c.treatments.push(...r.treatments);
+  c.medications.push(...r.medications);
+  // a finding restated without its region ("edema") is the one the summary gave with it
+  for (const e of r.exam) if (!c.exam.some((x) => sameFinding(x, e))) c.exam.push(e);
+  addNew(c.studies, r.studies, studyKey);
+  addNew(c.surgeries, r.surgeries, (x) => x.kind);
+  const d = c.documentation;
+  for (const [k, x] of r.documentation.flags) if (!d.flags.has(k)) d.flags.set(k, x);
+  for (const [k, x] of r.documentation.monitoring) if (!d.monitoring.has(k)) d.monitoring.set(k, x);
+  for (const [k, x] of r.documentation.redFlags) if (!d.redFlags.has(k)) d.redFlags.set(k, x);
+  d.workStatus ??= r.documentation.workStatus;
+  d.noRedFlags ??= r.documentation.noRedFlags;
+}
+
+/** Appends the items of `more` whose key `into` does not have yet. */
+function addNew<T>(into: T[], more: readonly T[], key: (x: T) => string): void {
+  const have = new Set(into.map(key));
+  for (const x of more) {
+    if (have.has(key(x))) continue;
+    have.add(key(x));
+    into.push(x);
+  }
 }
 
 /** The note's date: given, or read from the text ("Date of service: …"). */

@@ -95,7 +95,11 @@ export function sentences(source: SourceText): Sentence[] {
       const line = text.slice(i, lineEnd < 0 ? text.length : lineEnd);
       const h = HEADING.exec(line);
       const bare = line.trim().replace(/:$/, '');
-      const isHeading = (h && KNOWN_HEADINGS.test(h[1]!.trim())) || (KNOWN_HEADINGS.test(bare) && line.trim().length < 45);
+      // "… the following test was\nrequested: a MRI …": a line that goes on an unfinished sentence is no heading
+      const pending = text.slice(start, i).trimEnd();
+      const continues = pending !== '' && !/[.!?:;]$/.test(pending);
+      const isHeading =
+        !continues && ((h && KNOWN_HEADINGS.test(h[1]!.trim())) || (KNOWN_HEADINGS.test(bare) && line.trim().length < 45));
       if (isHeading) {
         push(i);
         section = (h ? h[1]! : bare).trim().toLowerCase();
@@ -115,6 +119,7 @@ export function sentences(source: SourceText): Sentence[] {
       // a line in capitals ("CLINICAL CASE SUMMARY") is a heading of its own
       if (/^[ \t]*[A-Z][A-Z ,'&/()-]{6,}[ \t]*$/.test(line)) {
         push(i);
+        section = line.trim().toLowerCase();
         start = lineEnd < 0 ? text.length : lineEnd;
         push(start);
         i = start - 1;

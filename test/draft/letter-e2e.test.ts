@@ -1,0 +1,74 @@
+// Classes of letter text that decided the end-to-end outcome (draft-then-check against the
+// letters, docs/draft.md): the reviewer's restatements of the record, and what must stay out.
+// Each sentence is written for the test, not taken from a letter.
+import { describe, expect, it } from 'vitest';
+import { draftRequest } from '../../src/draft/draft.js';
+import { sentences, SourceText } from '../../src/draft/source.js';
+
+type R = Record<string, unknown>;
+const letter = (summary: string, rationale: string, item = 'Physical therapy 2 times a week for 6 weeks for the lumbar spine') => `Independent Medical Review Final Determination Letter
+Case Number: CM16-0000001
+Date of UR Decision: 12/01/2016
+Date of Injury: 10/01/2016
+IMR Application Received: 12/05/2016
+MAXIMUS Case Number: CM16-0000001
+Dear Ms. Doe:
+
+CLINICAL CASE SUMMARY
+
+${summary}
+
+IMR ISSUES, DECISIONS AND RATIONALES
+The Final Determination was based on decisions for the disputed items/services set forth below:
+${item}: Upheld
+Claims Administrator guideline: Decision based on MTUS.
+Decision rationale: ${rationale}
+`;
+const drafted = (summary: string, rationale: string, item?: string) =>
+  draftRequest(letter(summary, rationale, item), { servicesFrom: 'letter' }).request as R;
+const plain = (list: unknown) => ((list as R[] | undefined) ?? []).map(({ extensions: _e, ...rest }) => rest);
+
+describe('letters: the rationale restates the record', () => {
+  it('a restatement adds what the summary left out: an exam finding, a course outcome', () => {
+    const d = drafted(
+      'The injured worker has low back pain. Treatment has included physical therapy.',
+      'Physical examination showed weakness of the right wrist. Progress notes state she completed physical therapy with no documented improvement.',
+    );
+    expect(plain(d.exam)).toContainEqual(expect.objectContaining({ finding: 'motor-weakness', result: 'positive' }));
+    expect(plain(d.treatments)).toEqual([expect.objectContaining({ kind: 'physical-therapy', outcome: 'failed' })]);
+  });
+
+  it("the reviewer's reasoning, a guideline's words and a quotation are not read", () => {
+    const d = drafted(
+      'The injured worker has low back pain.',
+      'Guidelines recommend physical therapy for 10 visits. "The patient should have failed a trial of acupuncture." There is no documentation that the patient had chiropractic care. The patient may benefit from a TENS unit.',
+    );
+    expect(plain(d.treatments)).toEqual([]);
+  });
+
+  it('authorized care is not care given', () => {
+    const d = drafted('The injured worker has low back pain.', 'The patient was approved to undergo acupuncture at the last peer review.');
+    expect(plain(d.treatments)).toEqual([]);
+  });
+
+  it('the next item heading ends a rationale: the drug requested is not drafted as one taken', () => {
+    const text = letter('The injured worker has low back pain.', 'The patient had an x-ray.').replace(
+      /\n$/,
+      '\nNaproxen 550mg #60: Overturned\nClaims Administrator guideline: Decision based on MTUS.\nDecision rationale: Naproxen is not medically necessary.\n',
+    );
+    const d = draftRequest(text, { servicesFrom: 'letter' }).request as R;
+    expect(plain(d.medications)).toEqual([]);
+  });
+});
+
+describe('sentences: a wrapped line is no heading', () => {
+  it('"… the following test was\\nrequested: an MRI …" goes on the sentence; the section is not the plan', () => {
+    const s = sentences(new SourceText('The report shows that the following test was\nrequested: an MRI of the shoulder. She had pain.'));
+    expect(s.map((x) => x.section)).toEqual(['', '']);
+    expect(s[0]!.text).toContain('requested: an MRI');
+  });
+  it('a heading on its own line after a finished sentence still opens a section', () => {
+    const s = sentences(new SourceText('She had pain.\nPlan: physical therapy.'));
+    expect(s.at(-1)!.section).toBe('plan');
+  });
+});
