@@ -461,7 +461,7 @@ function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): T
   const outcome = ctx.v.treatmentOutcome.find(s.text, s.start)[0];
   // "Her medication list included Flexeril, Norco …": what the patient takes, not care tried
   const listed = isTreatmentList(ctx.v, s) && !(MEDICATION_LIST.test(s.text) && !outcome);
-  if (!listed && (!outcome || !/\b(tried|trial|failed|taken|used)\b/i.test(s.text))) return [];
+  if (!listed && (!outcome || !/\b(tried|trial|failed|taken|taking|takes|used|using)\b/i.test(s.text))) return [];
   const out: Treatment[] = [];
   for (const m of meds) {
     const kind = (m.drugClass ? TRIAL_KIND[m.drugClass] : undefined) ?? 'other';

@@ -72,3 +72,17 @@ describe('sentences: a wrapped line is no heading', () => {
     expect(s.at(-1)!.section).toBe('plan');
   });
 });
+
+describe('treatments: the words of a benefit, and a drug taken with its outcome', () => {
+  const note = (text: string) => plain((draftRequest(text, { servicesFrom: 'none' }).request as R).treatments);
+  it('an improved course keeps the words saying what improved (function or only pain)', () => {
+    expect(
+      note('Treatment has included chiropractic care. Chiropractic notes show improved range of motion of the lumbar spine with prior treatment.'),
+    ).toContainEqual(expect.objectContaining({ kind: 'chiropractic', outcome: 'improved', text: expect.stringContaining('improved range of motion') }));
+  });
+  it('"is taking naproxen with improvement in pain" is an NSAID tried, with its outcome', () => {
+    expect(note('The patient is taking naproxen 550 mg twice a day with improvement in pain.')).toContainEqual(
+      expect.objectContaining({ kind: 'nsaid', outcome: 'improved' }),
+    );
+  });
+});
