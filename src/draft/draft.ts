@@ -100,7 +100,7 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
     ];
   }
   // "The Request for Authorization dated 11-08-2016 includes …": the date the services were asked for
-  if (letter) dateServices(ctx, all, services, read.decisionDate);
+  if (letter) dateServices(ctx, all, services, read);
   request.services = services;
   request.extensions = {
     draft: {
@@ -126,6 +126,8 @@ interface LetterRead {
   /** Each decision rationale's text (the reviewer's words: only restatements of the record are read). */
   rationales: Array<{ start: number; end: number }>;
   decisionDate?: string;
+  /** The header's "UR Denial Date": the request came before it. */
+  urDenialDate?: string;
 }
 
 /** An IMR letter: its header (case number, dates), its case summary and its disputed items. */
@@ -147,6 +149,7 @@ function readLetter(
     request.decisionDate = header.decisionDate;
     read.decisionDate = header.decisionDate;
   }
+  if (header.urDenialDate) read.urDenialDate = header.urDenialDate;
   if (header.dateOfInjury) request.injury = { date: header.dateOfInjury };
   if (options.servicesFrom === 'none' || options.servicesFrom === 'rfa') return read;
   try {
@@ -421,10 +424,15 @@ function documentationOf(documentation: DocumentationDraft, unused: readonly Sen
   return doc;
 }
 
-/** A letter's date of the request for authorization is the date of every service that has none (never a date after the decision). */
-function dateServices(ctx: DraftContext, all: readonly Sentence[], services: DraftService[], decisionDate: string | undefined): void {
-  const asked = requestDateIn(ctx, all);
-  if (!asked || (decisionDate && asked.value > decisionDate)) return;
+/**
+ * A letter's date of the request for authorization is the date of every service that has none
+ * (never a date after the decision). When the letter names no such date, the header's UR
+ * denial date stands for it: utilization review answers a request within 5 working days (14 at
+ * most, 8 CCR 9792.9.1), so the durations it gives are at most two weeks long.
+ */
+function dateServices(ctx: DraftContext, all: readonly Sentence[], services: DraftService[], read: LetterRead): void {
+  const asked = requestDateIn(ctx, all) ?? urDenialDateIn(ctx, read);
+  if (!asked || (read.decisionDate && asked.value > read.decisionDate)) return;
   for (const sv of services) {
     if (sv.date !== undefined || sv.requested === false) continue;
     sv.date = asked.value;
@@ -476,6 +484,13 @@ function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): T
     );
   }
   return out;
+}
+
+/** The header's UR denial date, with the words it is written in. */
+function urDenialDateIn(ctx: DraftContext, read: LetterRead): Found<string> | undefined {
+  if (!read.urDenialDate) return undefined;
+  const head = ctx.source.text.slice(0, Math.max(0, ctx.source.text.search(SUMMARY_HEADING)));
+  return datesIn(head, 0).find((d) => d.value === read.urDenialDate);
 }
 
 const RFA = /(?<![A-Za-z])(?:RFA|request for authori[sz]ation)(?![A-Za-z])/gi;

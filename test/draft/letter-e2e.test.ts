@@ -86,3 +86,22 @@ describe('treatments: the words of a benefit, and a drug taken with its outcome'
     );
   });
 });
+
+describe('letters: the date of the request', () => {
+  it("with no Request for Authorization date, the header's UR denial date dates the services, with its words", () => {
+    const text = letter('The injured worker has low back pain.', 'The patient had an x-ray.').replace(
+      'Date of Injury: 10/01/2016',
+      'Date of Injury: 10/01/2016\nUR Denial Date: 11/25/2016',
+    );
+    const service = ((draftRequest(text, { servicesFrom: 'letter' }).request as R).services as R[])[0]!;
+    expect(service.date).toBe('2016-11-25');
+    expect((service.extensions as { evidence: Array<{ quote: string }> }).evidence.map((e) => e.quote)).toContain('11/25/2016');
+  });
+  it('a Request for Authorization date wins over the UR denial date', () => {
+    const text = letter('The Request for Authorization dated 11-08-2016 included physical therapy.', 'The patient had an x-ray.').replace(
+      'Date of Injury: 10/01/2016',
+      'Date of Injury: 10/01/2016\nUR Denial Date: 11/25/2016',
+    );
+    expect(((draftRequest(text, { servicesFrom: 'letter' }).request as R).services as R[])[0]!.date).toBe('2016-11-08');
+  });
+});
