@@ -154,7 +154,7 @@ function readLetter(
   if (options.servicesFrom === 'none' || options.servicesFrom === 'rfa') return read;
   try {
     const parsed = parseLetterText(text);
-    read.services = servicesFromLetter(parsed, source, Math.max(0, end));
+    read.services = servicesFromLetter(parsed, source, Math.max(0, end), options.vocabulary ?? draftVocabulary());
     read.authorized.push(...authorizedVisits(parsed, source));
   } catch (err) {
     warnings.push(`no disputed items read from the letter: ${(err as Error).message}`);

@@ -105,3 +105,14 @@ describe('letters: the date of the request', () => {
     expect(((draftRequest(text, { servicesFrom: 'letter' }).request as R).services as R[])[0]!.date).toBe('2016-11-08');
   });
 });
+
+describe('letters: the region of a disputed part', () => {
+  it('"with open carpal tunnel release", the part left of "… left distal radius … with open carpal tunnel release", is a wrist surgery on the left', () => {
+    const item =
+      'Open reduction internal fixation of the left distal radius fracture with open carpal tunnel release was the original request. Open reduction internal fixation was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, with open carpal tunnel release is';
+    const services = (drafted('The injured worker had a wrist fracture.', 'The patient had an x-ray.', item).services as R[]).map(
+      ({ extensions: _e, ...rest }) => rest,
+    );
+    expect(services[0]).toEqual(expect.objectContaining({ kind: 'surgery', region: 'wrist', side: 'left' }));
+  });
+});
