@@ -101,6 +101,7 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   }
   // "The Request for Authorization dated 11-08-2016 includes …": the date the services were asked for
   if (letter) dateServices(ctx, all, services, read);
+  if (letter) describePrimary(ctx, all, services);
   request.services = services;
   request.extensions = {
     draft: {
@@ -484,6 +485,42 @@ function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): T
     );
   }
   return out;
+}
+
+const PROCEDURE_STOP = /^(?:included?|includes|including|scheduling|scheduled|schedule|for|requested|recommended|planned|plan|undergo|a|an|the|and|or|to|with|was|were|is|of)$/i;
+const PROCEDURE_TAIL = /^\s(?:of|on|to)\s(?:the\s)?(?:(?:left|right|bilateral)\s)?[A-Za-z-]+(?:\s(?:spine|joint|shoulder|knee|hip|wrist|elbow|ankle|hand|foot|tendon|nerve|tunnel))?/i;
+
+/**
+ * The primary procedure a letter's associated items serve but do not dispute (parse-letter's
+ * placeholder "the primary procedure (surgery) …"): named by the summary's plan ("The
+ * treatment plan included scheduling laparoscopic versus open umbilical hernia repair"), so
+ * that its tests and equipment are judged for that procedure. The words are the procedure's
+ * name and the few words before it that qualify it, at most six.
+ */
+function describePrimary(ctx: DraftContext, all: readonly Sentence[], services: DraftService[]): void {
+  for (const sv of services) {
+    if (sv.requested !== false || sv.kind !== 'surgery') continue;
+    for (const s of all) {
+      if (sentenceRole(ctx.v, s) !== 'plan') continue;
+      const m = ctx.v.surgeries.find(s.text, s.start)[0];
+      if (!m) continue;
+      const words = [...ctx.source.text.slice(s.start, m.start).matchAll(/[A-Za-z][A-Za-z'-]*/g)];
+      let start = m.start;
+      for (let i = words.length - 1; i >= 0 && words.length - i <= 6; i--) {
+        const w = words[i]!;
+        const at = s.start + w.index;
+        if (PROCEDURE_STOP.test(w[0]) && !/^(?:versus|vs)$/i.test(w[0])) break;
+        if (/[,;:.]/.test(ctx.source.text.slice(at + w[0].length, start))) break;
+        start = at;
+      }
+      const tail = PROCEDURE_TAIL.exec(ctx.source.text.slice(m.end, s.end));
+      const end = m.end + (tail ? tail[0].length : 0);
+      sv.text = ctx.source.text.slice(start, end).replace(/\s+/g, ' ');
+      const ext = (sv.extensions ?? {}) as { evidence?: Evidence[] };
+      sv.extensions = { ...ext, evidence: [...(ext.evidence ?? []), ctx.source.evidence(start, end)] };
+      break;
+    }
+  }
 }
 
 /** The header's UR denial date, with the words it is written in. */

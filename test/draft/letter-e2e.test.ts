@@ -116,3 +116,16 @@ describe('letters: the region of a disputed part', () => {
     expect(services[0]).toEqual(expect.objectContaining({ kind: 'surgery', region: 'wrist', side: 'left' }));
   });
 });
+
+describe('letters: the primary procedure the disputed items serve', () => {
+  it("is named from the summary's plan when the letter does not dispute it", () => {
+    const d = drafted(
+      'The patient has a painful inguinal hernia. The treatment plan included scheduling an open inguinal hernia repair and medical clearance.',
+      'The patient is 50 years old.',
+      'Associated surgical service: Pre-operative chest x-ray',
+    );
+    const primary = (d.services as R[]).find((s) => s.requested === false);
+    expect(primary).toEqual(expect.objectContaining({ kind: 'surgery', text: 'open inguinal hernia repair' }));
+    expect((primary!.extensions as { evidence: Array<{ quote: string }> }).evidence.map((e) => e.quote)).toContain('open inguinal hernia repair');
+  });
+});
