@@ -25,8 +25,8 @@ export function sentenceRole(v: CompiledVocabulary, s: Sentence): SentenceRole {
 const RECORD_SUBJECT =
   /\b(claimant|patient|injured worker|IW|employee|he|she|his|her|records?|progress (?:notes?|reports?)|notes?|examination|exam|evaluation|visit|seen)\b/i;
 
-// "3.1 Opioids for Chronic Pain …": a guideline's numbered section named in a rationale
-const GUIDELINE_SECTION = /(?<![\d.])\d{1,2}\.\d{1,2}\s+[A-Z]/;
+// "3.1 Opioids for Chronic Pain …", "(Airaksinen, 2006)": a guideline's section or source named in a rationale
+const GUIDELINE_SECTION = /(?<![\d.])\d{1,2}\.\d{1,2}\s+[A-Z]|\([A-Z][A-Za-z]+(?: et al\.?)?,? (?:19|20)\d\d\)/;
 
 /**
  * A sentence of a letter's decision rationale that restates the record ("As of 01/11/17 she had

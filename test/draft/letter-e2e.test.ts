@@ -46,6 +46,14 @@ describe('letters: the rationale restates the record', () => {
     expect(plain(d.treatments)).toEqual([]);
   });
 
+  it('a cited source, a generic statement and "has not failed" are not restatements', () => {
+    const d = drafted(
+      'The injured worker has knee pain.',
+      '(Smith, 2006) Patient-specific hand therapy is very important in reducing swelling. The patient has not failed to respond to an injection of steroids. The patient has had physical therapy without objective documentation of functional improvement.',
+    );
+    expect(plain(d.treatments)).toEqual([]);
+  });
+
   it('authorized care is not care given', () => {
     const d = drafted('The injured worker has low back pain.', 'The patient was approved to undergo acupuncture at the last peer review.');
     expect(plain(d.treatments)).toEqual([]);
