@@ -487,8 +487,10 @@ function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): T
   return out;
 }
 
-const PROCEDURE_STOP = /^(?:included?|includes|including|scheduling|scheduled|schedule|for|requested|recommended|planned|plan|undergo|a|an|the|and|or|to|with|was|were|is|of)$/i;
-const PROCEDURE_TAIL = /^\s(?:of|on|to)\s(?:the\s)?(?:(?:left|right|bilateral)\s)?[A-Za-z-]+(?:\s(?:spine|joint|shoulder|knee|hip|wrist|elbow|ankle|hand|foot|tendon|nerve|tunnel))?/i;
+const PROCEDURE_STOP =
+  /^(?:included?|includes|including|scheduling|scheduled|schedule|for|requested|recommended|planned|plan|undergo|a|an|the|and|or|to|with|was|were|is|of)$/i;
+const PROCEDURE_TAIL =
+  /^\s(?:of|on|to)\s(?:the\s)?(?:(?:left|right|bilateral)\s)?[A-Za-z-]+(?:\s(?:spine|joint|shoulder|knee|hip|wrist|elbow|ankle|hand|foot|tendon|nerve|tunnel))?/i;
 
 /**
  * The primary procedure a letter's associated items serve but do not dispute (parse-letter's

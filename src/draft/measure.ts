@@ -202,7 +202,9 @@ export function itemDisagreements(casesDir: string, lettersDir: string): ItemDis
         const hc = h?.criteria.find((x) => x.id === cid);
         const dc = d?.criteria.find((x) => x.id === cid);
         if (hc?.status === dc?.status) continue;
-        criteria.push(`${cid}: ${hc?.status ?? '-'} → ${dc?.status ?? '-'}${dc && dc.evidence.length > 0 ? `  (${dc.evidence.join('; ')})` : ''}`);
+        criteria.push(
+          `${cid}: ${hc?.status ?? '-'} → ${dc?.status ?? '-'}${dc && dc.evidence.length > 0 ? `  (${dc.evidence.join('; ')})` : ''}`,
+        );
       }
       out.push({
         letter: c.request.id,

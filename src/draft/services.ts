@@ -26,12 +26,7 @@ function labelSpan(source: SourceText, label: string, from: number): { start: nu
 }
 
 /** Services of a letter's disputed items, as parse-letter builds them (associated items linked), each with its heading's words. */
-export function servicesFromLetter(
-  letter: ParsedLetter,
-  source: SourceText,
-  itemsStart: number,
-  v?: CompiledVocabulary,
-): DraftService[] {
+export function servicesFromLetter(letter: ParsedLetter, source: SourceText, itemsStart: number, v?: CompiledVocabulary): DraftService[] {
   let from = itemsStart;
   return buildCaseSkeleton(letter).request.services.map((s, i) => {
     const span = typeof s.label === 'string' ? labelSpan(source, s.label, from) : undefined;

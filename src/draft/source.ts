@@ -98,8 +98,7 @@ export function sentences(source: SourceText): Sentence[] {
       // "… the following test was\nrequested: a MRI …": a line that goes on an unfinished sentence is no heading
       const pending = text.slice(start, i).trimEnd();
       const continues = pending !== '' && !/[.!?:;]$/.test(pending);
-      const isHeading =
-        !continues && ((h && KNOWN_HEADINGS.test(h[1]!.trim())) || (KNOWN_HEADINGS.test(bare) && line.trim().length < 45));
+      const isHeading = !continues && ((h && KNOWN_HEADINGS.test(h[1]!.trim())) || (KNOWN_HEADINGS.test(bare) && line.trim().length < 45));
       if (isHeading) {
         push(i);
         section = (h ? h[1]! : bare).trim().toLowerCase();

@@ -6,7 +6,11 @@ import { draftRequest } from '../../src/draft/draft.js';
 import { sentences, SourceText } from '../../src/draft/source.js';
 
 type R = Record<string, unknown>;
-const letter = (summary: string, rationale: string, item = 'Physical therapy 2 times a week for 6 weeks for the lumbar spine') => `Independent Medical Review Final Determination Letter
+const letter = (
+  summary: string,
+  rationale: string,
+  item = 'Physical therapy 2 times a week for 6 weeks for the lumbar spine',
+) => `Independent Medical Review Final Determination Letter
 Case Number: CM16-0000001
 Date of UR Decision: 12/01/2016
 Date of Injury: 10/01/2016
@@ -85,8 +89,12 @@ describe('treatments: the words of a benefit, and a drug taken with its outcome'
   const note = (text: string) => plain((draftRequest(text, { servicesFrom: 'none' }).request as R).treatments);
   it('an improved course keeps the words saying what improved (function or only pain)', () => {
     expect(
-      note('Treatment has included chiropractic care. Chiropractic notes show improved range of motion of the lumbar spine with prior treatment.'),
-    ).toContainEqual(expect.objectContaining({ kind: 'chiropractic', outcome: 'improved', text: expect.stringContaining('improved range of motion') }));
+      note(
+        'Treatment has included chiropractic care. Chiropractic notes show improved range of motion of the lumbar spine with prior treatment.',
+      ),
+    ).toContainEqual(
+      expect.objectContaining({ kind: 'chiropractic', outcome: 'improved', text: expect.stringContaining('improved range of motion') }),
+    );
   });
   it('"is taking naproxen with improvement in pain" is an NSAID tried, with its outcome', () => {
     expect(note('The patient is taking naproxen 550 mg twice a day with improvement in pain.')).toContainEqual(
@@ -134,6 +142,8 @@ describe('letters: the primary procedure the disputed items serve', () => {
     );
     const primary = (d.services as R[]).find((s) => s.requested === false);
     expect(primary).toEqual(expect.objectContaining({ kind: 'surgery', text: 'open inguinal hernia repair' }));
-    expect((primary!.extensions as { evidence: Array<{ quote: string }> }).evidence.map((e) => e.quote)).toContain('open inguinal hernia repair');
+    expect((primary!.extensions as { evidence: Array<{ quote: string }> }).evidence.map((e) => e.quote)).toContain(
+      'open inguinal hernia repair',
+    );
   });
 });
