@@ -79,9 +79,9 @@ describe('sentences: a wrapped line is no heading', () => {
     expect(s.map((x) => x.section)).toEqual(['', '']);
     expect(s[0]!.text).toContain('requested: an MRI');
   });
-  it('a heading on its own line after a finished sentence still opens a section', () => {
-    const s = sentences(new SourceText('She had pain.\nPlan: physical therapy.'));
-    expect(s.at(-1)!.section).toBe('plan');
+  it('a heading after a finished sentence, or a capitalized one after a list line, still opens a section', () => {
+    expect(sentences(new SourceText('She had pain.\nPlan: physical therapy.')).at(-1)!.section).toBe('plan');
+    expect(sentences(new SourceText('Assessment\nLumbar radiculopathy\nPlan: physical therapy.')).at(-1)!.section).toBe('plan');
   });
 });
 
