@@ -152,8 +152,11 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = fal
     if (m.key === 'other' || m.key === 'passive-modality' || m.key === 'injection' || m.key === 'brace') item.text = m.text;
     // "improved range of motion of the lumbar spine and decreased tenderness": the words of a
     // benefit, so that what improved (function, or only pain) can be judged from them
-    else if (outcome && (outcome.key === 'improved' || outcome.key === 'partial'))
-      item.text = benefitWords(source.text, outcome.start, s.end);
+    else if (outcome && (outcome.key === 'improved' || outcome.key === 'partial')) {
+      const words = benefitWords(source.text, outcome.start, s.end);
+      // the outcome word alone ("have helped") says nothing more
+      if (words.length > outcome.end - outcome.start) item.text = words;
+    }
     out.push(withEvidence(item, source, [m, ...extra]));
   });
   return out;
