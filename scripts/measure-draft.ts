@@ -2,14 +2,18 @@
 // matching rule) and prints the figures as a Markdown table for docs/draft.md.
 // Usage: npx tsx scripts/measure-draft.ts [shared-dir]
 //        npx tsx scripts/measure-draft.ts --dump <section> [shared-dir]   (the unmatched items, letter by letter)
+//        npx tsx scripts/measure-draft.ts --items hand|independent [shared-dir]   (the items whose outcome
+//          the draft or the encoding gets wrong, with the criteria whose status differs)
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../src/rules/pack.js';
-import { measureDrafts, sectionErrors, SECTIONS, type Section } from '../src/draft/measure.js';
+import { itemDisagreements, measureDrafts, sectionErrors, SECTIONS, type Section } from '../src/draft/measure.js';
 
 const args = process.argv.slice(2);
 const dumpAt = args.indexOf('--dump');
 const dump = dumpAt >= 0 ? args.splice(dumpAt, 2)[1] : undefined;
+const itemsAt = args.indexOf('--items');
+const items = itemsAt >= 0 ? args.splice(itemsAt, 2)[1] : undefined;
 const SHARED = resolve(args[0] ?? join(PROJECT_ROOT, '..', 'shared'));
 const CASES = join(PROJECT_ROOT, 'test', 'cases', 'imr-ca-2016');
 if (dump !== undefined) {
@@ -20,6 +24,19 @@ if (dump !== undefined) {
   for (const e of sectionErrors(CASES, join(SHARED, 'letters', 'imr-ca-2016'), dump as Section)) {
     process.stdout.write(
       `## ${e.letter}\n${e.missed.map((m) => `  - missed ${m}`).join('\n')}${e.missed.length > 0 && e.extra.length > 0 ? '\n' : ''}${e.extra.map((x) => `  + extra  ${x}`).join('\n')}\n`,
+    );
+  }
+  process.exit(0);
+}
+if (items !== undefined) {
+  if (items !== 'hand' && items !== 'independent') {
+    process.stderr.write(`--items: "${items}" is not one of hand, independent\n`);
+    process.exit(2);
+  }
+  const dir = items === 'hand' ? CASES : join(SHARED, 'letters', 'imr-ca-2016', 'independent');
+  for (const d of itemDisagreements(dir, join(SHARED, 'letters', 'imr-ca-2016'))) {
+    process.stdout.write(
+      `## ${d.letter} ${d.service}: letter ${d.expected}, encoded ${d.hand}, draft ${d.draft}\n  ${d.label}\n${d.criteria.map((c) => `  - ${c}`).join('\n')}\n`,
     );
   }
   process.exit(0);

@@ -21,6 +21,23 @@ export function sentenceRole(v: CompiledVocabulary, s: Sentence): SentenceRole {
   return 'fact';
 }
 
+// who or what a restatement of the record is about
+const RECORD_SUBJECT =
+  /\b(claimant|patient|injured worker|IW|employee|he|she|his|her|records?|progress (?:notes?|reports?)|notes?|examination|exam|evaluation|visit|seen)\b/i;
+
+// "3.1 Opioids for Chronic Pain …", "(Airaksinen, 2006)": a guideline's section or source named in a rationale
+const GUIDELINE_SECTION = /(?<![\d.])\d{1,2}\.\d{1,2}\s+[A-Z]|\([A-Z][A-Za-z]+(?: et al\.?)?,? (?:19|20)\d\d\)/;
+
+/**
+ * A sentence of a letter's decision rationale that restates the record ("As of 01/11/17 she had
+ * attended five treatment sessions"), not the reviewer's reasoning: it names the patient or
+ * the record, and has no word of a guideline, a judgement or a supposition (vocab
+ * `sentenceRoles.judgement`). Quoted guideline text is excluded by the caller.
+ */
+export function restatesRecord(v: CompiledVocabulary, s: Sentence): boolean {
+  return RECORD_SUBJECT.test(s.text) && !GUIDELINE_SECTION.test(s.text) && !v.judgement.has(s.text) && sentenceRole(v, s) === 'fact';
+}
+
 /** A plan sentence that still states what the patient takes now ("continue Norco"). */
 export function isContinuation(s: Sentence): boolean {
   return PLAN_CONTINUATION.test(s.text);

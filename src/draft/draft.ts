@@ -15,7 +15,7 @@ import {
   type Symptom,
   type Treatment,
 } from '../request/schema.js';
-import { sentenceRole, isContinuation, withEvidence, type DraftContext } from './context.js';
+import { sentenceRole, isContinuation, restatesRecord, withEvidence, type DraftContext } from './context.js';
 import { absencesReported, documentationIn, emptyDocumentation, type DocumentationDraft } from './documentation.js';
 import { closesExam, examFindings, opensExam } from './exam.js';
 import { medicationsIn, mergeMedications } from './medications.js';
@@ -67,7 +67,7 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   const letter = isImrLetter(text);
   const read = letter
     ? readLetter(text, source, options, request, warnings)
-    : { region: { start: 0, end: text.length }, services: [], authorized: [] };
+    : { region: { start: 0, end: text.length }, services: [], authorized: [], rationales: [] };
   if (!letter && options.servicesFrom === 'letter')
     warnings.push('--services-from letter: the text is not an IMR Final Determination letter');
   let services = read.services;
@@ -78,6 +78,9 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
   const ctx: DraftContext = { v, source, ...(noteDate ? { noteDate } : {}) };
   const all = sentences(source).filter((s) => s.start >= read.region.start && s.end <= read.region.end);
   const c = collectFacts(ctx, all, request, noteDate);
+  // a letter's rationales restate the record too ("She had decreased wrist strength graded at
+  // 4+/5"): what they add to the summary is drafted; the reviewer's reasoning is not
+  if (letter) addRestatements(c, collectFacts(ctx, restatements(ctx, read.rationales), request, noteDate));
   // the reviewer's rationale restates studies of the record ("Recent x-rays reveal spondylosis")
   // and what the record lacks ("there is no documentation of functional improvement")
   if (letter)
@@ -104,7 +107,8 @@ export function draftRequest(input: string, options: DraftOptions = {}): Draft {
     ];
   }
   // "The Request for Authorization dated 11-08-2016 includes …": the date the services were asked for
-  if (letter) dateServices(ctx, all, services, read.decisionDate);
+  if (letter) dateServices(ctx, all, services, read);
+  if (letter) describePrimary(ctx, all, services);
   request.services = services;
   request.extensions = {
     draft: {
@@ -127,7 +131,11 @@ interface LetterRead {
   region: { start: number; end: number };
   services: DraftService[];
   authorized: Array<Record<string, unknown>>;
+  /** Each decision rationale's text (the reviewer's words: only restatements of the record are read). */
+  rationales: Array<{ start: number; end: number }>;
   decisionDate?: string;
+  /** The header's "UR Denial Date": the request came before it. */
+  urDenialDate?: string;
 }
 
 /** An IMR letter: its header (case number, dates), its case summary and its disputed items. */
@@ -138,7 +146,7 @@ function readLetter(
   request: Record<string, unknown>,
   warnings: string[],
 ): LetterRead {
-  const read: LetterRead = { region: { start: 0, end: text.length }, services: [], authorized: [] };
+  const read: LetterRead = { region: { start: 0, end: text.length }, services: [], authorized: [], rationales: rationalesOf(text) };
   // only the clinical case summary is the record; the rationales are the reviewer's conclusions
   const start = SUMMARY_HEADING.exec(text);
   const end = text.search(ITEMS_HEADING);
@@ -149,16 +157,88 @@ function readLetter(
     request.decisionDate = header.decisionDate;
     read.decisionDate = header.decisionDate;
   }
+  if (header.urDenialDate) read.urDenialDate = header.urDenialDate;
   if (header.dateOfInjury) request.injury = { date: header.dateOfInjury };
   if (options.servicesFrom === 'none' || options.servicesFrom === 'rfa') return read;
   try {
     const parsed = parseLetterText(text);
-    read.services = servicesFromLetter(parsed, source, Math.max(0, end));
+    read.services = servicesFromLetter(parsed, source, Math.max(0, end), options.vocabulary ?? draftVocabulary());
     read.authorized.push(...authorizedVisits(parsed, source));
   } catch (err) {
     warnings.push(`no disputed items read from the letter: ${(err as Error).message}`);
   }
   return read;
+}
+
+const RATIONALE_LABEL = /Decision rationale\s*:/gi;
+// what ends a rationale: the next item's heading ("… : Upheld") or body label
+const RATIONALE_END = /^[^\n]*:[ \t]*(?:Upheld|Overturned)\b|(?:Claims Administrator guideline|MAXIMUS guideline)\s*:/im;
+
+/** Where each decision rationale of a letter is. */
+function rationalesOf(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(RATIONALE_LABEL)) {
+    const start = m.index + m[0].length;
+    const end = text.slice(start).search(RATIONALE_END);
+    out.push({ start, end: end < 0 ? text.length : start + end });
+  }
+  return out;
+}
+
+const QUOTE = /["\u201C\u201D]/g;
+
+/** The sentences of the rationales that restate the record: outside quotations (a guideline's words), with no word of reasoning. */
+function restatements(ctx: DraftContext, rationales: ReadonlyArray<{ start: number; end: number }>): Sentence[] {
+  if (rationales.length === 0) return [];
+  const quoted: Array<{ start: number; end: number }> = [];
+  for (const r of rationales) {
+    const marks = [...ctx.source.text.slice(r.start, r.end).matchAll(QUOTE)].map((q) => r.start + q.index);
+    // an unclosed quotation runs to the end of the rationale
+    for (let i = 0; i < marks.length; i += 2) quoted.push({ start: marks[i]!, end: marks[i + 1] ?? r.end });
+  }
+  return sentences(ctx.source).filter(
+    (s) =>
+      // the first sentence of a rationale begins with its label ("Decision rationale: She had …")
+      rationales.some((r) => s.end > r.start && s.start < r.end && s.end <= r.end) &&
+      !quoted.some((q) => s.start < q.end && q.start < s.end) &&
+      restatesRecord(ctx.v, s),
+  );
+}
+
+const sameFinding = (a: ExamFinding, b: ExamFinding): boolean =>
+  a.finding === b.finding && a.result === b.result && (a.region === undefined || b.region === undefined || a.region === b.region);
+const studyKey = (x: Study): string => `${x.type}|${x.region ?? ''}`;
+
+/**
+ * Adds what the rationales' restatements say and the summary did not: symptoms, treatments and
+ * medications merge by kind (a rationale's "with no improvement" gives a course its outcome),
+ * exam findings, studies and surgeries only when new, documentation flags only when unstated.
+ * Diagnoses, age and the notes stay the summary's.
+ */
+function addRestatements(c: Collected, r: Collected): void {
+  c.symptoms.push(...r.symptoms);
+  c.treatments.push(...r.treatments);
+  c.medications.push(...r.medications);
+  // a finding restated without its region ("edema") is the one the summary gave with it
+  for (const e of r.exam) if (e.finding !== 'other' && !c.exam.some((x) => sameFinding(x, e))) c.exam.push(e);
+  addNew(c.studies, r.studies, studyKey);
+  addNew(c.surgeries, r.surgeries, (x) => x.kind);
+  const d = c.documentation;
+  for (const [k, x] of r.documentation.flags) if (!d.flags.has(k)) d.flags.set(k, x);
+  for (const [k, x] of r.documentation.monitoring) if (!d.monitoring.has(k)) d.monitoring.set(k, x);
+  for (const [k, x] of r.documentation.redFlags) if (!d.redFlags.has(k)) d.redFlags.set(k, x);
+  d.workStatus ??= r.documentation.workStatus;
+  d.noRedFlags ??= r.documentation.noRedFlags;
+}
+
+/** Appends the items of `more` whose key `into` does not have yet. */
+function addNew<T>(into: T[], more: readonly T[], key: (x: T) => string): void {
+  const have = new Set(into.map(key));
+  for (const x of more) {
+    if (have.has(key(x))) continue;
+    have.add(key(x));
+    into.push(x);
+  }
 }
 
 /** The note's date: given, or read from the text ("Date of service: …"). */
@@ -355,10 +435,15 @@ function documentationOf(documentation: DocumentationDraft, unused: readonly Sen
   return doc;
 }
 
-/** A letter's date of the request for authorization is the date of every service that has none (never a date after the decision). */
-function dateServices(ctx: DraftContext, all: readonly Sentence[], services: DraftService[], decisionDate: string | undefined): void {
-  const asked = requestDateIn(ctx, all);
-  if (!asked || (decisionDate && asked.value > decisionDate)) return;
+/**
+ * A letter's date of the request for authorization is the date of every service that has none
+ * (never a date after the decision). When the letter names no such date, the header's UR
+ * denial date stands for it: utilization review answers a request within 5 working days (14 at
+ * most, 8 CCR 9792.9.1), so the durations it gives are at most two weeks long.
+ */
+function dateServices(ctx: DraftContext, all: readonly Sentence[], services: DraftService[], read: LetterRead): void {
+  const asked = requestDateIn(ctx, all) ?? urDenialDateIn(ctx, read);
+  if (!asked || (read.decisionDate && asked.value > read.decisionDate)) return;
   for (const sv of services) {
     if (sv.date !== undefined || sv.requested === false) continue;
     sv.date = asked.value;
@@ -395,7 +480,7 @@ function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): T
   const outcome = ctx.v.treatmentOutcome.find(s.text, s.start)[0];
   // "Her medication list included Flexeril, Norco …": what the patient takes, not care tried
   const listed = isTreatmentList(ctx.v, s) && !(MEDICATION_LIST.test(s.text) && !outcome);
-  if (!listed && (!outcome || !/\b(tried|trial|failed|taken|used)\b/i.test(s.text))) return [];
+  if (!listed && (!outcome || !/\b(tried|trial|failed|taken|taking|takes|used|using)\b/i.test(s.text))) return [];
   const out: Treatment[] = [];
   for (const m of meds) {
     const kind = (m.drugClass ? TRIAL_KIND[m.drugClass] : undefined) ?? 'other';
@@ -410,6 +495,51 @@ function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): T
     );
   }
   return out;
+}
+
+const PROCEDURE_STOP =
+  /^(?:included?|includes|including|scheduling|scheduled|schedule|for|requested|recommended|planned|plan|undergo|a|an|the|and|or|to|with|was|were|is|of)$/i;
+const PROCEDURE_TAIL =
+  /^\s(?:of|on|to)\s(?:the\s)?(?:(?:left|right|bilateral)\s)?[A-Za-z-]+(?:\s(?:spine|joint|shoulder|knee|hip|wrist|elbow|ankle|hand|foot|tendon|nerve|tunnel))?/i;
+
+/**
+ * The primary procedure a letter's associated items serve but do not dispute (parse-letter's
+ * placeholder "the primary procedure (surgery) …"): named by the summary's plan ("The
+ * treatment plan included scheduling laparoscopic versus open umbilical hernia repair"), so
+ * that its tests and equipment are judged for that procedure. The words are the procedure's
+ * name and the few words before it that qualify it, at most six.
+ */
+function describePrimary(ctx: DraftContext, all: readonly Sentence[], services: DraftService[]): void {
+  for (const sv of services) {
+    if (sv.requested !== false || sv.kind !== 'surgery') continue;
+    for (const s of all) {
+      if (sentenceRole(ctx.v, s) !== 'plan') continue;
+      const m = ctx.v.surgeries.find(s.text, s.start)[0];
+      if (!m) continue;
+      const words = [...ctx.source.text.slice(s.start, m.start).matchAll(/[A-Za-z][A-Za-z'-]*/g)];
+      let start = m.start;
+      for (let i = words.length - 1; i >= 0 && words.length - i <= 6; i--) {
+        const w = words[i]!;
+        const at = s.start + w.index;
+        if (PROCEDURE_STOP.test(w[0]) && !/^(?:versus|vs)$/i.test(w[0])) break;
+        if (/[,;:.]/.test(ctx.source.text.slice(at + w[0].length, start))) break;
+        start = at;
+      }
+      const tail = PROCEDURE_TAIL.exec(ctx.source.text.slice(m.end, s.end));
+      const end = m.end + (tail ? tail[0].length : 0);
+      sv.text = ctx.source.text.slice(start, end).replace(/\s+/g, ' ');
+      const ext = (sv.extensions ?? {}) as { evidence?: Evidence[] };
+      sv.extensions = { ...ext, evidence: [...(ext.evidence ?? []), ctx.source.evidence(start, end)] };
+      break;
+    }
+  }
+}
+
+/** The header's UR denial date, with the words it is written in. */
+function urDenialDateIn(ctx: DraftContext, read: LetterRead): Found<string> | undefined {
+  if (!read.urDenialDate) return undefined;
+  const head = ctx.source.text.slice(0, Math.max(0, ctx.source.text.search(SUMMARY_HEADING)));
+  return datesIn(head, 0).find((d) => d.value === read.urDenialDate);
 }
 
 const RFA = /(?<![A-Za-z])(?:RFA|request for authori[sz]ation)(?![A-Za-z])/gi;

@@ -162,6 +162,64 @@ export function sectionErrors(casesDir: string, lettersDir: string, section: Sec
   return out;
 }
 
+/** One disputed item where draft-then-check and the encoded request disagree about the letter's outcome. */
+export interface ItemDisagreement {
+  letter: string;
+  service: string;
+  label: string;
+  expected: string;
+  hand: string;
+  draft: string;
+  /** Criteria whose status differs between the two requests: `id: hand → draft  (draft evidence)`. */
+  criteria: string[];
+}
+
+/** The items whose outcome draft-then-check and the encoded request do not both get right (scripts/measure-draft.ts --items). */
+export function itemDisagreements(casesDir: string, lettersDir: string): ItemDisagreement[] {
+  const pack = rulePack();
+  const letters = new Set(readdirSync(lettersDir));
+  const out: ItemDisagreement[] = [];
+  for (const c of loadCases([casesDir]).cases) {
+    const file = `${c.request.id}.txt`;
+    if (!letters.has(file)) continue;
+    const draft = draftRequest(readFileSync(join(lettersDir, file), 'utf8'), { servicesFrom: 'letter' });
+    const handResult = checkRequest(c.request, { pack });
+    let draftResult: ReturnType<typeof checkRequest> | undefined;
+    try {
+      draftResult = checkRequest(validateRequest(loadJson(JSON.stringify(draft.request), file)), { pack });
+    } catch {
+      /* an invalid draft disagrees on every item */
+    }
+    const draftServices = ((draft.request.services as Item[]) ?? []).filter((s) => s.requested !== false);
+    c.expected.forEach((exp, i) => {
+      const h = handResult.services.find((s) => s.id === exp.service);
+      const id = draftServices[i]?.id;
+      const d = draftResult?.services.find((s) => s.id === id);
+      if (h?.prediction === exp.outcome && d?.prediction === exp.outcome) return;
+      const criteria: string[] = [];
+      const ids = new Set([...(h?.criteria ?? []), ...(d?.criteria ?? [])].map((x) => x.id));
+      for (const cid of ids) {
+        const hc = h?.criteria.find((x) => x.id === cid);
+        const dc = d?.criteria.find((x) => x.id === cid);
+        if (hc?.status === dc?.status) continue;
+        criteria.push(
+          `${cid}: ${hc?.status ?? '-'} → ${dc?.status ?? '-'}${dc && dc.evidence.length > 0 ? `  (${dc.evidence.join('; ')})` : ''}`,
+        );
+      }
+      out.push({
+        letter: c.request.id,
+        service: exp.service,
+        label: `${h?.label ?? '?'} | drafted: ${d?.label ?? 'none'} [${d?.topics.join(',') ?? ''} vs ${h?.topics.join(',') ?? ''}]`,
+        expected: exp.outcome,
+        hand: h?.prediction ?? 'none',
+        draft: d?.prediction ?? 'none',
+        criteria,
+      });
+    });
+  }
+  return out;
+}
+
 export function measureDrafts(casesDir: string, lettersDir: string): Measurement {
   const pack = rulePack();
   const loaded = loadCases([casesDir]);

@@ -5,7 +5,9 @@ import { guessKind, PRIMARY_KINDS, serviceIdBase } from '../letters/kinds.js';
 const PARTS = new Set(['fluoroscopic-guidance', 'iv-sedation', 'anesthesia', 'additional-level']);
 import { buildCaseSkeleton, serviceOf } from '../letters/skeleton.js';
 import type { ParsedLetter } from '../letters/parse.js';
-import type { SourceText } from './source.js';
+import type { Evidence, SourceText } from './source.js';
+import { regionsIn, sidesIn } from './values.js';
+import type { CompiledVocabulary } from './vocab.js';
 
 export type DraftService = Record<string, unknown> & { id: string; kind: string };
 
@@ -24,13 +26,46 @@ function labelSpan(source: SourceText, label: string, from: number): { start: nu
 }
 
 /** Services of a letter's disputed items, as parse-letter builds them (associated items linked), each with its heading's words. */
-export function servicesFromLetter(letter: ParsedLetter, source: SourceText, itemsStart: number): DraftService[] {
+export function servicesFromLetter(letter: ParsedLetter, source: SourceText, itemsStart: number, v?: CompiledVocabulary): DraftService[] {
   let from = itemsStart;
-  return buildCaseSkeleton(letter).request.services.map((s) => {
+  return buildCaseSkeleton(letter).request.services.map((s, i) => {
     const span = typeof s.label === 'string' ? labelSpan(source, s.label, from) : undefined;
     if (span) from = span.end;
-    return { ...s, extensions: { evidence: span ? [source.evidence(span.start, span.end)] : [] } };
+    const evidence = span ? [source.evidence(span.start, span.end)] : [];
+    const service: DraftService = { ...s, extensions: { evidence } };
+    if (v && span && REGIONAL_KINDS.has(s.kind) && s.region === undefined && s.regions === undefined)
+      regionOfHeading(v, source, span, letter.items[i]?.originalRequest, service, evidence);
+    return service;
   });
+}
+
+// kinds whose rules read the service's region
+const REGIONAL_KINDS = new Set(['surgery', 'injection', 'imaging', 'electrodiagnostics', 'durable-medical-equipment']);
+
+/**
+ * "with open carpal tunnel release" (the disputed part of "Open reduction internal fixation on
+ * left distal radius fracture with open carpal tunnel release"): the region the heading names
+ * in the draft's own words ("carpal" → wrist), and the side its original request names, when
+ * parse-letter's guess found none. Only one region and one side: a heading naming two is left alone.
+ */
+function regionOfHeading(
+  v: CompiledVocabulary,
+  source: SourceText,
+  span: { start: number; end: number },
+  originalRequest: string | undefined,
+  service: DraftService,
+  evidence: Evidence[],
+): void {
+  const regions = regionsIn(v, source.text.slice(span.start, span.end), span.start);
+  if (new Set(regions.map((r) => r.value)).size !== 1) return;
+  service.region = regions[0]!.value;
+  evidence.push(source.evidence(regions[0]!.start, regions[0]!.end));
+  if (service.side !== undefined) return;
+  const at = originalRequest ? source.text.indexOf(originalRequest) : -1;
+  const sides = at < 0 ? [] : sidesIn(originalRequest!, at);
+  if (new Set(sides.map((x) => x.value)).size !== 1) return;
+  service.side = sides[0]!.value;
+  evidence.push(source.evidence(sides[0]!.start, sides[0]!.end));
 }
 
 const VISIT_KINDS = new Set(['physical-therapy', 'occupational-therapy', 'chiropractic', 'acupuncture', 'massage', 'work-hardening']);

@@ -63,6 +63,13 @@ const KNOWN_HEADINGS =
 // abbreviations and decimals do not end one
 const ABBREVIATION = /(?:\b(?:Dr|Mr|Mrs|Ms|vs|e\.g|i\.e|approx|etc|No|St|Jr|Sr|q|b\.i\.d|t\.i\.d|p\.r\.n|p\.o)|\b[A-Z])\.$/;
 
+/** Whether the text before `at` (from the sentence start) ends inside a sentence: its last visible character ends none. */
+function continuesSentence(text: string, sentenceStart: number, at: number): boolean {
+  let j = at - 1;
+  while (j >= sentenceStart && /\s/.test(text[j]!)) j--;
+  return j >= sentenceStart && !/[.!?:;]/.test(text[j]!);
+}
+
 /** Splits text into sentences, keeping offsets; headings start a section. */
 export function sentences(source: SourceText): Sentence[] {
   const text = source.text;
@@ -95,7 +102,10 @@ export function sentences(source: SourceText): Sentence[] {
       const line = text.slice(i, lineEnd < 0 ? text.length : lineEnd);
       const h = HEADING.exec(line);
       const bare = line.trim().replace(/:$/, '');
-      const isHeading = (h && KNOWN_HEADINGS.test(h[1]!.trim())) || (KNOWN_HEADINGS.test(bare) && line.trim().length < 45);
+      // "… the following test was\nrequested: a MRI …": a lower-case word going on an unfinished sentence is no heading
+      const isHeading =
+        !(h && /^[a-z]/.test(h[1]!) && continuesSentence(text, start, i)) &&
+        ((h && KNOWN_HEADINGS.test(h[1]!.trim())) || (KNOWN_HEADINGS.test(bare) && line.trim().length < 45));
       if (isHeading) {
         push(i);
         section = (h ? h[1]! : bare).trim().toLowerCase();

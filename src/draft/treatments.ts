@@ -69,6 +69,13 @@ function notYetGiven(ctx: DraftContext, s: Sentence, m: { key: string; start: nu
   return { start: from + hit.index, end: from + hit.index + hit[0].length };
 }
 
+/** The words of a benefit from where its outcome word is to the end of its clause (at most 100 characters). */
+function benefitWords(text: string, from: number, sentenceEnd: number): string {
+  const tail = text.slice(from, Math.min(sentenceEnd, from + 100));
+  const cut = tail.search(/[;.]|,\s(?:but|however)\b/);
+  return (cut < 0 ? tail : tail.slice(0, cut)).replace(/\s+/g, ' ').trim();
+}
+
 /** Care already given in a sentence; `continuesList` when it goes on a list opened by the sentence before ("Treatment included: …; …"). */
 export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = false): Treatment[] {
   const { v, source } = ctx;
@@ -143,6 +150,13 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = fal
       extra = [...extra, ...levels, relief, lasting, side, date];
     }
     if (m.key === 'other' || m.key === 'passive-modality' || m.key === 'injection' || m.key === 'brace') item.text = m.text;
+    // "improved range of motion of the lumbar spine and decreased tenderness": the words of a
+    // benefit, so that what improved (function, or only pain) can be judged from them
+    else if (outcome && (outcome.key === 'improved' || outcome.key === 'partial')) {
+      const words = benefitWords(source.text, outcome.start, s.end);
+      // the outcome word alone ("have helped") says nothing more
+      if (words.length > outcome.end - outcome.start) item.text = words;
+    }
     out.push(withEvidence(item, source, [m, ...extra]));
   });
   return out;
@@ -190,7 +204,10 @@ export function mergeTreatments(list: Treatment[]): Treatment[] {
       out.push(t);
       continue;
     }
-    if ((have.outcome === 'unknown' || have.outcome === undefined) && t.outcome && t.outcome !== 'unknown') have.outcome = t.outcome;
+    if ((have.outcome === 'unknown' || have.outcome === undefined) && t.outcome && t.outcome !== 'unknown') {
+      have.outcome = t.outcome;
+      have.text ??= t.text;
+    }
     have.sessions ??= t.sessions;
     have.sessionsAuthorized ??= t.sessionsAuthorized;
     have.reliefPercent ??= t.reliefPercent;

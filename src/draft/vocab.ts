@@ -12,7 +12,7 @@ const groups = z.record(z.string(), phrases);
 
 const vocabSchema = z.strictObject({
   assertion: z.strictObject({ negatedPre: phrases, negatedPost: phrases, uncertain: phrases, history: phrases, terminators: phrases }),
-  sentenceRoles: z.strictObject({ plan: phrases, review: phrases, reviewer: phrases }),
+  sentenceRoles: z.strictObject({ plan: phrases, review: phrases, reviewer: phrases, judgement: phrases }),
   regions: groups,
   fingers: groups,
   symptoms: groups,
@@ -134,6 +134,7 @@ export interface CompiledVocabulary {
   plan: PhraseSet;
   review: PhraseSet;
   reviewer: PhraseSet;
+  judgement: PhraseSet;
   regions: PhraseSet;
   fingers: PhraseSet;
   symptoms: PhraseSet;
@@ -182,6 +183,7 @@ export function compileVocabulary(data: unknown, file = VOCAB_FILE): CompiledVoc
     plan: one(v.sentenceRoles.plan),
     review: one(v.sentenceRoles.review),
     reviewer: one(v.sentenceRoles.reviewer),
+    judgement: one(v.sentenceRoles.judgement),
     regions: new PhraseSet(v.regions),
     fingers: new PhraseSet(v.fingers),
     symptoms: new PhraseSet(v.symptoms),
