@@ -77,6 +77,7 @@ const SPASTICITY =
 const SLEEP = /insomnia|sleep/;
 const HEADACHE = /headache|migraine|cephalgia/;
 const DEPRESSION = /depress|dysthym|mood disorder/;
+const FIBROMYALGIA = /fibromyalg|fibrositis/;
 const SWALLOWING =
   /swallow|dysphag|(?:unable|not able|cannot|can't|inability) to (?:tolerate|take|swallow) (?:oral|pills|tablets)|intoleran\w* (?:of|to) oral/;
 const ANTIEMETIC_DX = /chemotherap|radiation (?:therapy|treatment)|gastroenteritis/;
@@ -159,6 +160,13 @@ export const medicationIndicationFacts: FactDefinition[] = [
     description: 'Depression is diagnosed or reported; false when the record says there is none.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => mentioned(ctx, DEPRESSION, 'depression not recorded'),
+  }),
+  defineFact<boolean>({
+    id: 'medicationIndications.fibromyalgia',
+    type: 'boolean',
+    description: 'Fibromyalgia is diagnosed or reported; false when the record says there is none.',
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => mentioned(ctx, FIBROMYALGIA, 'fibromyalgia not recorded'),
   }),
   defineFact<boolean>({
     id: 'medicationIndications.benzodiazepine',
