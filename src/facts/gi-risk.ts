@@ -187,9 +187,7 @@ export const giRiskFacts: FactDefinition[] = [
           .filter((s) => s.item.result !== 'negative' && matches(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()))
           .map((s) => `${s.path}.kind = ${s.item.kind}`),
       ];
-      return hits.length > 0
-        ? known(true, hits)
-        : unknown(['no reflux disease, esophagitis, ulcer or other acid disorder recorded']);
+      return hits.length > 0 ? known(true, hits) : unknown(['no reflux disease, esophagitis, ulcer or other acid disorder recorded']);
     },
   }),
   defineFact<boolean>({

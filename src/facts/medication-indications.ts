@@ -79,8 +79,7 @@ const HEADACHE = /headache|migraine|cephalgia/;
 const DEPRESSION = /depress|dysthym|mood disorder/;
 const FIBROMYALGIA = /fibromyalg|fibrositis/;
 // What topical NSAIDs are indicated for: osteoarthritis and tendinitis of a joint.
-const ARTHRITIS_TENDINITIS =
-  /osteoarth|arthrit|arthros|\boa\b|degenerative joint|\bdjd\b|tendin|tendon(?:itis|osis)|tenosynov|epicondyl/;
+const ARTHRITIS_TENDINITIS = /osteoarth|arthrit|arthros|\boa\b|degenerative joint|\bdjd\b|tendin|tendon(?:itis|osis)|tenosynov|epicondyl/;
 const SWALLOWING =
   /swallow|dysphag|(?:unable|not able|cannot|can't|inability) to (?:tolerate|take|swallow) (?:oral|pills|tablets)|intoleran\w* (?:of|to) oral/;
 const ANTIEMETIC_DX = /chemotherap|radiation (?:therapy|treatment)|gastroenteritis/;
@@ -183,9 +182,7 @@ export const medicationIndicationFacts: FactDefinition[] = [
           .filter((f) => f.item.kind === 'osteoarthritis')
           .map((f) => `${f.path}.kind = osteoarthritis`),
       );
-      return studies.length > 0
-        ? known(true, studies)
-        : mentioned(ctx, ARTHRITIS_TENDINITIS, 'no osteoarthritis or tendinitis recorded');
+      return studies.length > 0 ? known(true, studies) : mentioned(ctx, ARTHRITIS_TENDINITIS, 'no osteoarthritis or tendinitis recorded');
     },
   }),
   defineFact<boolean>({

@@ -68,7 +68,9 @@ describe('GI risk factors', () => {
 
   it('giRisk.acidDisorder: reflux, esophagitis, ulcer; not venous reflux, not denied; never false', () => {
     expect(value({ diagnoses: ['GERD'], services: [ppi] }, 'giRisk.acidDisorder')).toBe(true);
-    expect(value({ diagnoses: [{ text: 'Gastro-esophageal reflux disease', icd10: 'K21.9' }], services: [ppi] }, 'giRisk.acidDisorder')).toBe(true);
+    expect(
+      value({ diagnoses: [{ text: 'Gastro-esophageal reflux disease', icd10: 'K21.9' }], services: [ppi] }, 'giRisk.acidDisorder'),
+    ).toBe(true);
     expect(value({ diagnoses: ['gastric ulcer'], services: [ppi] }, 'giRisk.acidDisorder')).toBe(true);
     expect(value({ symptoms: [{ kind: 'heartburn' }], services: [ppi] }, 'giRisk.acidDisorder')).toBe(true);
     expect(value({ symptoms: [{ kind: 'heartburn', result: 'negative' }], services: [ppi] }, 'giRisk.acidDisorder')).toBeUndefined();
