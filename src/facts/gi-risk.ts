@@ -20,6 +20,11 @@ const ULCER =
   /peptic ulcer|gastric ulcer|duodenal ulcer|\bulcer\b|gi bleed|gastrointestinal (?:bleed|hemorrhage)|melena|hematemesis|perforat/;
 const DYSPEPSIA =
   /dyspeps|heartburn|reflux|gerd\b|epigastr|gastritis|indigestion|stomach (?:upset|pain|ache)|\bgi upset|gastrointestinal (?:upset|symptoms|complaints|distress)/;
+// Conditions a PPI or H2 blocker is approved to treat besides NSAID ulcer prevention (reflux
+// disease and its symptom heartburn, erosive esophagitis, Barrett's, H. pylori, Zollinger-Ellison);
+// peptic ulcer is ULCER. Venous or urinary reflux is not acid reflux.
+const ACID_DISORDER =
+  /(?<!venous |vesicoureteral |vesico-ureteral |valvular )\breflux\b|gerd\b|heartburn|esophagitis|barrett|helicobacter|h\.? ?pylori|zollinger/;
 
 export const giRiskFacts: FactDefinition[] = [
   defineFact<boolean>({
@@ -164,6 +169,25 @@ export const giRiskFacts: FactDefinition[] = [
           symptoms.map((s) => `${s.path}.kind = ${s.item.kind} (denied)`),
         );
       return unknown(['no upper-GI symptoms recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'giRisk.acidDisorder',
+    type: 'boolean',
+    description:
+      'A condition a PPI or H2 blocker is approved to treat on its own, with or without an NSAID: reflux disease (GERD, heartburn), erosive esophagitis, Barrett esophagus, H. pylori, Zollinger-Ellison, or a peptic, gastric or duodenal ulcer (diagnoses, symptoms not denied). Never false.',
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => {
+      const matches = (text: string) => ACID_DISORDER.test(text) || ULCER.test(text);
+      const hits = [
+        ...diagnosisTexts(ctx.request.raw)
+          .filter((d) => matches(d.text))
+          .map((d) => `${d.path} = ${d.text}`),
+        ...indexed(ctx.request.raw.symptoms, 'symptoms')
+          .filter((s) => s.item.result !== 'negative' && matches(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()))
+          .map((s) => `${s.path}.kind = ${s.item.kind}`),
+      ];
+      return hits.length > 0 ? known(true, hits) : unknown(['no reflux disease, esophagitis, ulcer or other acid disorder recorded']);
     },
   }),
   defineFact<boolean>({

@@ -77,6 +77,9 @@ const SPASTICITY =
 const SLEEP = /insomnia|sleep/;
 const HEADACHE = /headache|migraine|cephalgia/;
 const DEPRESSION = /depress|dysthym|mood disorder/;
+const FIBROMYALGIA = /fibromyalg|fibrositis/;
+// What topical NSAIDs are indicated for: osteoarthritis and tendinitis of a joint.
+const ARTHRITIS_TENDINITIS = /osteoarth|arthrit|arthros|\boa\b|degenerative joint|\bdjd\b|tendin|tendon(?:itis|osis)|tenosynov|epicondyl/;
 const SWALLOWING =
   /swallow|dysphag|(?:unable|not able|cannot|can't|inability) to (?:tolerate|take|swallow) (?:oral|pills|tablets)|intoleran\w* (?:of|to) oral/;
 const ANTIEMETIC_DX = /chemotherap|radiation (?:therapy|treatment)|gastroenteritis/;
@@ -159,6 +162,28 @@ export const medicationIndicationFacts: FactDefinition[] = [
     description: 'Depression is diagnosed or reported; false when the record says there is none.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => mentioned(ctx, DEPRESSION, 'depression not recorded'),
+  }),
+  defineFact<boolean>({
+    id: 'medicationIndications.fibromyalgia',
+    type: 'boolean',
+    description: 'Fibromyalgia is diagnosed or reported; false when the record says there is none.',
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => mentioned(ctx, FIBROMYALGIA, 'fibromyalgia not recorded'),
+  }),
+  defineFact<boolean>({
+    id: 'medicationIndications.arthritisOrTendinitis',
+    type: 'boolean',
+    description:
+      'Osteoarthritis (or other arthritis) or tendinitis is diagnosed or reported, or a study finds osteoarthritis; false when only denied.',
+    reads: ['diagnoses[]', 'symptoms[]', 'studies[].findings[].kind'],
+    derive: (ctx) => {
+      const studies = indexed(ctx.request.raw.studies, 'studies').flatMap((st) =>
+        indexed(st.item.findings, `${st.path}.findings`)
+          .filter((f) => f.item.kind === 'osteoarthritis')
+          .map((f) => `${f.path}.kind = osteoarthritis`),
+      );
+      return studies.length > 0 ? known(true, studies) : mentioned(ctx, ARTHRITIS_TENDINITIS, 'no osteoarthritis or tendinitis recorded');
+    },
   }),
   defineFact<boolean>({
     id: 'medicationIndications.benzodiazepine',

@@ -257,6 +257,38 @@ export function benefitOf(entries: readonly Entry[], ctx: FactContext): Fact<boo
   );
 }
 
+/**
+ * Pain relief AND functional improvement with a drug, for sections that ask for both to continue
+ * it ("documentation of pain relief and improvement in function"). False when function is
+ * stated not to have improved or every use failed; true only when both are documented (relief:
+ * an improved or partial outcome; function: the entry's flag or the record's); unknown otherwise.
+ */
+export function painAndFunctionOf(entries: readonly Entry[], ctx: FactContext): Fact<boolean> {
+  const flag = ctx.request.raw.documentation?.functionalImprovement;
+  const notImproved = entries.filter((e) => e.functionImproved === false);
+  if (notImproved.length > 0 || (flag === false && !entries.some((e) => e.functionImproved === true)))
+    return known(false, [
+      ...notImproved.map((e) => `${e.path}.functionImproved = false`),
+      ...(notImproved.length === 0 ? ['documentation.functionalImprovement = false'] : []),
+    ]);
+  const relief = entries.filter((e) => e.outcome === 'improved' || e.outcome === 'partial');
+  const failed = entries.filter((e) => e.outcome === 'failed');
+  if (failed.length > 0 && relief.length === 0)
+    return known(
+      false,
+      failed.map((e) => `${e.path}.outcome = failed`),
+    );
+  const fn = entries.filter((e) => e.functionImproved === true).map((e) => `${e.path}.functionImproved = true`);
+  if (fn.length === 0 && flag === true) fn.push('documentation.functionalImprovement = true');
+  const reliefEvidence = relief.map((e) => `${e.path}.outcome = ${e.outcome}`);
+  if (relief.length > 0 && fn.length > 0) return known(true, [...reliefEvidence, ...fn]);
+  return unknown([
+    ...reliefEvidence,
+    ...fn,
+    relief.length === 0 ? 'no pain relief with the medication documented' : 'no functional improvement with the medication documented',
+  ]);
+}
+
 export { type Entry as DrugUseEntry };
 
 /** Classes within which a second drug duplicates the first (two muscle relaxants, two NSAIDs, …). */
@@ -477,6 +509,20 @@ export const medicationUseFacts: FactDefinition[] = [
       'documentation.functionalImprovement',
     ],
     derive: (ctx) => benefitOf(sameDrugEntries(ctx), ctx),
+  }),
+  defineFact<boolean>({
+    id: 'medicationUse.painAndFunctionBenefit',
+    type: 'boolean',
+    description:
+      "Both pain relief and functional improvement with the requested drug so far (an improved or partial outcome, and the entry's or the record's functional-improvement flag); false when function did not improve or the drug failed.",
+    reads: [
+      'medications[].outcome',
+      'medications[].functionImproved',
+      'treatments[].outcome',
+      'treatments[].functionImproved',
+      'documentation.functionalImprovement',
+    ],
+    derive: (ctx) => painAndFunctionOf(sameDrugEntries(ctx), ctx),
   }),
   defineFact<number>({
     id: 'medicationUse.courseDays',

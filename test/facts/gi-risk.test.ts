@@ -66,6 +66,18 @@ describe('GI risk factors', () => {
     expect(value({ services: [ppi] }, 'giRisk.dyspepsia')).toBeUndefined();
   });
 
+  it('giRisk.acidDisorder: reflux, esophagitis, ulcer; not venous reflux, not denied; never false', () => {
+    expect(value({ diagnoses: ['GERD'], services: [ppi] }, 'giRisk.acidDisorder')).toBe(true);
+    expect(
+      value({ diagnoses: [{ text: 'Gastro-esophageal reflux disease', icd10: 'K21.9' }], services: [ppi] }, 'giRisk.acidDisorder'),
+    ).toBe(true);
+    expect(value({ diagnoses: ['gastric ulcer'], services: [ppi] }, 'giRisk.acidDisorder')).toBe(true);
+    expect(value({ symptoms: [{ kind: 'heartburn' }], services: [ppi] }, 'giRisk.acidDisorder')).toBe(true);
+    expect(value({ symptoms: [{ kind: 'heartburn', result: 'negative' }], services: [ppi] }, 'giRisk.acidDisorder')).toBeUndefined();
+    expect(value({ diagnoses: ['venous reflux, left leg'], services: [ppi] }, 'giRisk.acidDisorder')).toBeUndefined();
+    expect(value({ diagnoses: ['lumbar strain'], services: [ppi] }, 'giRisk.acidDisorder')).toBeUndefined();
+  });
+
   it('giRisk.riskMedication: aspirin, steroid or anticoagulant on the list', () => {
     expect(value({ medications: [{ name: 'aspirin 81 mg' }], services: [ppi] }, 'giRisk.riskMedication')).toBe(true);
     expect(value({ medications: [{ name: 'warfarin' }], services: [ppi] }, 'giRisk.riskMedication')).toBe(true);

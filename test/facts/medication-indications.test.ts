@@ -57,6 +57,28 @@ describe('indications', () => {
     ).toBeUndefined();
   });
 
+  it('arthritisOrTendinitis: diagnosis, study finding; a sprain or neuralgia is not', () => {
+    expect(value({ diagnoses: ['right knee osteoarthritis'], services: [svc] }, 'medicationIndications.arthritisOrTendinitis')).toBe(true);
+    expect(value({ diagnoses: ['lateral epicondylitis'], services: [svc] }, 'medicationIndications.arthritisOrTendinitis')).toBe(true);
+    expect(
+      value(
+        { studies: [{ type: 'xray', region: 'knee', findings: [{ kind: 'osteoarthritis' }] }], services: [svc] },
+        'medicationIndications.arthritisOrTendinitis',
+      ),
+    ).toBe(true);
+    expect(
+      value({ diagnoses: ['ankle sprain', 'saphenous neuralgia'], services: [svc] }, 'medicationIndications.arthritisOrTendinitis'),
+    ).toBeUndefined();
+  });
+
+  it('fibromyalgia: stated, denied, not recorded', () => {
+    expect(value({ diagnoses: ['fibromyalgia syndrome'], services: [svc] }, 'medicationIndications.fibromyalgia')).toBe(true);
+    expect(value({ symptoms: [{ kind: 'fibromyalgia', result: 'negative' }], services: [svc] }, 'medicationIndications.fibromyalgia')).toBe(
+      false,
+    );
+    expect(value({ diagnoses: ['lumbar strain'], services: [svc] }, 'medicationIndications.fibromyalgia')).toBeUndefined();
+  });
+
   it('depression, insomnia, headache, oral intolerance: stated, denied, not recorded', () => {
     expect(value({ diagnoses: ['major depressive disorder'], services: [svc] }, 'medicationIndications.depression')).toBe(true);
     expect(value({ symptoms: [{ kind: 'depression', result: 'negative' }], services: [svc] }, 'medicationIndications.depression')).toBe(

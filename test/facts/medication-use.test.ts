@@ -114,6 +114,26 @@ describe('medicationUse.continuing, medicationUse.benefit and medicationUse.cour
     expect(value(request([{ name: 'Naproxen' }]), 'medicationUse.benefit')).toBeUndefined();
   });
 
+  it('painAndFunctionBenefit: both documented, relief alone unknown, function not improved false', () => {
+    const fact = 'medicationUse.painAndFunctionBenefit';
+    expect(value(request([{ name: 'Naproxen', outcome: 'improved', functionImproved: true }]), fact)).toBe(true);
+    expect(
+      value(
+        request(undefined, {
+          treatments: [{ kind: 'nsaid', text: 'naproxen', outcome: 'partial' }],
+          documentation: { functionalImprovement: true },
+        }),
+        fact,
+      ),
+    ).toBe(true);
+    expect(value(request([{ name: 'Naproxen', outcome: 'improved' }]), fact)).toBeUndefined();
+    expect(value(request([{ name: 'Naproxen', functionImproved: true }]), fact)).toBeUndefined();
+    expect(value(request([{ name: 'Naproxen', outcome: 'improved' }], { documentation: { functionalImprovement: false } }), fact)).toBe(
+      false,
+    );
+    expect(value(request([{ name: 'Naproxen', outcome: 'failed' }]), fact)).toBe(false);
+  });
+
   it('course: prior use plus the supply; the supply alone for a first prescription', () => {
     expect(value(request([{ name: 'Naproxen', durationMonths: 1 }]), 'medicationUse.courseDays')).toBe(60);
     expect(value(request([{ name: 'ibuprofen' }]), 'medicationUse.courseDays')).toBe(30);
