@@ -32,7 +32,13 @@ const vocabSchema = z.strictObject({
   negation: z.strictObject({ window: z.number().int().min(1).max(12), cues: phraseList.min(1), listCues: phraseList, after: phraseList }),
   terms: z.record(z.string(), termSchema),
   territories: z.strictObject({ peripheral: phraseList, roots: z.record(rootKey, phraseList.min(1)) }),
-  outcomes: z.strictObject({ failed: phraseList.min(1), partial: phraseList.min(1), intention: phraseList, helped: phraseList.min(1) }),
+  outcomes: z.strictObject({
+    failed: phraseList.min(1),
+    partial: phraseList.min(1),
+    intention: phraseList,
+    unstated: phraseList,
+    helped: phraseList.min(1),
+  }),
   redFlags: z.partialRecord(z.enum(RED_FLAGS), phraseList.min(1)),
 });
 
@@ -68,7 +74,7 @@ interface Vocabulary {
   terms: Record<TermId, CompiledTerm>;
   peripheral: RegExp;
   roots: [string, RegExp[]][];
-  outcomes: { failed: RegExp; partial: RegExp; helped: RegExp[]; intention: RegExp };
+  outcomes: { failed: RegExp; partial: RegExp; helped: RegExp[]; intention: RegExp; unstated: RegExp };
   redFlags: [string, RegExp, RegExp[]][];
 }
 
@@ -129,6 +135,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
       helped: outcomes.helped.map(phraseRegex),
       // an intention word ending the text before the phrase (never matches when the list is empty)
       intention: new RegExp(`(?:${outcomes.intention.map((c) => phraseRegex(c).source).join('|') || '(?!)'})\\s*$`),
+      unstated: anyPhrase(outcomes.unstated),
     },
     redFlags: Object.entries(redFlags).map(([flag, phrases]) => [flag, anyPhrase(phrases), phrases.map(phraseRegex)]),
   };
@@ -159,7 +166,11 @@ export function outcomeInText(text: string | undefined): 'failed' | 'partial' | 
   const lower = text.toLowerCase();
   if (v.outcomes.failed.test(lower)) return 'failed';
   if (v.outcomes.partial.test(lower)) return 'partial';
-  const helped = v.outcomes.helped.flatMap((re) => indexes(re, lower)).filter((at) => !v.outcomes.intention.test(lower.slice(0, at)));
+  const helped = v.outcomes.helped
+    .flatMap((re) => indexes(re, lower))
+    .filter((at) => !v.outcomes.intention.test(lower.slice(0, at)))
+    // "no documentation of improvement" says the record is silent on the result, not that the care failed
+    .filter((at) => !test(v.outcomes.unstated, lastClause(lower.slice(0, at))));
   if (helped.length === 0) return undefined;
   return helped.some((at) => !negated(lower.slice(0, at), v)) ? 'helped' : 'failed';
 }
@@ -325,6 +336,9 @@ function concerns(c: Clause, regions: readonly Region[], neurologic: boolean): b
   const named = regionsNamed(c);
   return named.length === 0 || named.some((n) => regionConcerns(regions, n, { neurologic }));
 }
+
+/** The words after the last comma or semicolon: the clause a phrase at the end of `before` belongs to. */
+const lastClause = (before: string): string => before.split(/[,;]/).pop() ?? '';
 
 function test(re: RegExp, text: string): boolean {
   re.lastIndex = 0;
