@@ -169,8 +169,8 @@ export function outcomeInText(text: string | undefined): 'failed' | 'partial' | 
   const helped = v.outcomes.helped
     .flatMap((re) => indexes(re, lower))
     .filter((at) => !v.outcomes.intention.test(lower.slice(0, at)))
-    // "no documentation of improvement" says the record is silent on the result, not that the care failed
-    .filter((at) => !test(v.outcomes.unstated, lastClause(lower.slice(0, at))));
+    // "no documentation of improvement", "improvement not documented": the record is silent on the result, the care did not fail
+    .filter((at) => !test(v.outcomes.unstated, lastClause(lower.slice(0, at))) && !test(v.outcomes.unstated, firstClause(lower.slice(at))));
   if (helped.length === 0) return undefined;
   return helped.some((at) => !negated(lower.slice(0, at), v)) ? 'helped' : 'failed';
 }
@@ -339,6 +339,8 @@ function concerns(c: Clause, regions: readonly Region[], neurologic: boolean): b
 
 /** The words after the last comma or semicolon: the clause a phrase at the end of `before` belongs to. */
 const lastClause = (before: string): string => before.split(/[,;]/).pop() ?? '';
+/** The words before the first comma or semicolon: the clause a phrase at the start of `from` belongs to. */
+const firstClause = (from: string): string => from.split(/[,;]/)[0] ?? '';
 
 function test(re: RegExp, text: string): boolean {
   re.lastIndex = 0;
