@@ -40,7 +40,9 @@ describe('careTrial.outcome of exercise-care', () => {
     expect(value(withCare([{ kind: 'physical-therapy', sessions: 6, text: 'six sessions; no documented improvement' }]), EXERCISE)).toBe(
       'given',
     );
-    expect(value(withCare([{ kind: 'physical-therapy', sessions: 6, text: 'functional improvement not documented' }]), EXERCISE)).toBe('given');
+    expect(value(withCare([{ kind: 'physical-therapy', sessions: 6, text: 'functional improvement not documented' }]), EXERCISE)).toBe(
+      'given',
+    );
     expect(value(withCare([{ kind: 'physical-therapy', sessions: 6, text: 'six sessions with no improvement' }]), EXERCISE)).toBe('failed');
     expect(value(withCare([{ kind: 'physical-therapy', sessions: 6, text: 'improved; dates not documented' }]), EXERCISE)).toBe('improved');
     expect(value(withCare([], { homeExerciseProgram: true }), EXERCISE)).toBe('given');
