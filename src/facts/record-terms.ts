@@ -36,6 +36,7 @@ const vocabSchema = z.strictObject({
     failed: phraseList.min(1),
     partial: phraseList.min(1),
     intention: phraseList,
+    unstated: phraseList,
     helped: phraseList.min(1),
     notStarted: phraseList.min(1),
     given: phraseList.min(1),
@@ -77,7 +78,7 @@ interface Vocabulary {
   terms: Record<TermId, CompiledTerm>;
   peripheral: RegExp;
   roots: [string, RegExp[]][];
-  outcomes: { failed: RegExp; partial: RegExp; helped: RegExp[]; intention: RegExp; notStarted: RegExp; given: RegExp[] };
+  outcomes: { failed: RegExp; partial: RegExp; helped: RegExp[]; intention: RegExp; unstated: RegExp; notStarted: RegExp; given: RegExp[] };
   redFlags: [string, RegExp, RegExp[]][];
   examTests: [(typeof EXAM_FINDINGS)[number], RegExp][];
   workStatus: [WorkStatusWord, RegExp[]][];
@@ -141,6 +142,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
       helped: outcomes.helped.map(phraseRegex),
       // an intention word ending the text before the phrase (never matches when the list is empty)
       intention: new RegExp(`(?:${outcomes.intention.map((c) => phraseRegex(c).source).join('|') || '(?!)'})\\s*$`),
+      unstated: anyPhrase(outcomes.unstated),
       notStarted: anyPhrase(outcomes.notStarted),
       given: outcomes.given.map(phraseRegex),
     },
@@ -175,7 +177,11 @@ export function outcomeInText(text: string | undefined): 'failed' | 'partial' | 
   const lower = text.toLowerCase();
   if (v.outcomes.failed.test(lower)) return 'failed';
   if (v.outcomes.partial.test(lower)) return 'partial';
-  const helped = v.outcomes.helped.flatMap((re) => indexes(re, lower)).filter((at) => !v.outcomes.intention.test(lower.slice(0, at)));
+  const helped = v.outcomes.helped
+    .flatMap((re) => indexes(re, lower))
+    .filter((at) => !v.outcomes.intention.test(lower.slice(0, at)))
+    // "no documentation of improvement", "improvement not documented": the record is silent on the result, the care did not fail
+    .filter((at) => !test(v.outcomes.unstated, lastClause(lower.slice(0, at))) && !test(v.outcomes.unstated, firstClause(lower.slice(at))));
   if (helped.length === 0) return undefined;
   return helped.some((at) => !negated(lower.slice(0, at), v)) ? 'helped' : 'failed';
 }
@@ -411,6 +417,11 @@ function concerns(c: Clause, regions: readonly Region[], neurologic: boolean): b
   const named = regionsNamed(c);
   return named.length === 0 || named.some((n) => regionConcerns(regions, n, { neurologic }));
 }
+
+/** The words after the last comma or semicolon: the clause a phrase at the end of `before` belongs to. */
+const lastClause = (before: string): string => before.split(/[,;]/).pop() ?? '';
+/** The words before the first comma or semicolon: the clause a phrase at the start of `from` belongs to. */
+const firstClause = (from: string): string => from.split(/[,;]/)[0] ?? '';
 
 function test(re: RegExp, text: string): boolean {
   re.lastIndex = 0;

@@ -177,6 +177,7 @@ type OutcomeItem = {
   outcome?: string | undefined;
   sessions?: number | undefined;
   sessionsAuthorized?: number | undefined;
+  functionImproved?: boolean | undefined;
   text?: string | undefined;
 };
 export interface Outcome {
@@ -202,8 +203,9 @@ function readOutcome(t: OutcomeItem): Outcome {
   const care = careGivenInText(t.text);
   if (care === 'not-started') return { status: 'not-started', from: `text "${t.text}"` };
   if (t.sessions === 0) return { status: 'not-started', from: 'sessions 0' };
-  // authorized visits with no count completed are not begun, unless the words say sessions were given
-  if (t.sessions === undefined && t.sessionsAuthorized !== undefined && care !== 'given')
+  // authorized visits with no count completed are not begun, unless the words say sessions were
+  // given or the record states how function changed with them (only a course given has a result)
+  if (t.sessions === undefined && t.sessionsAuthorized !== undefined && care !== 'given' && t.functionImproved === undefined)
     return { status: 'not-started', from: `sessionsAuthorized ${t.sessionsAuthorized}, none completed` };
   if (t.outcome === 'unknown') return { status: 'unknown', from: 'outcome unknown' };
   return { status: 'given', from: 'outcome not stated' };

@@ -33,6 +33,18 @@ describe('careTrial.outcome of exercise-care', () => {
   });
   it('is given when the outcome is not stated', () => {
     expect(value(withCare([{ kind: 'physical-therapy', outcome: 'unknown' }]), EXERCISE)).toBe('given');
+    // words about the record's silence are not a result: only "no improvement" itself is a failure
+    expect(
+      value(withCare([{ kind: 'physical-therapy', sessions: 6, text: 'no documentation of objective improvement in function' }]), EXERCISE),
+    ).toBe('given');
+    expect(value(withCare([{ kind: 'physical-therapy', sessions: 6, text: 'six sessions; no documented improvement' }]), EXERCISE)).toBe(
+      'given',
+    );
+    expect(value(withCare([{ kind: 'physical-therapy', sessions: 6, text: 'functional improvement not documented' }]), EXERCISE)).toBe(
+      'given',
+    );
+    expect(value(withCare([{ kind: 'physical-therapy', sessions: 6, text: 'six sessions with no improvement' }]), EXERCISE)).toBe('failed');
+    expect(value(withCare([{ kind: 'physical-therapy', sessions: 6, text: 'improved; dates not documented' }]), EXERCISE)).toBe('improved');
     expect(value(withCare([], { homeExerciseProgram: true }), EXERCISE)).toBe('given');
   });
   it('is not-started when therapy was only authorized or has zero sessions', () => {

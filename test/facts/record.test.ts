@@ -70,6 +70,8 @@ describe('treatmentOutcome', () => {
     [{ sessionsAuthorized: 6, text: 'six authorized, not completed' }, 'not-started'],
     [{ sessionsAuthorized: 6, text: 'six authorized, to be started next week' }, 'not-started'],
     [{ sessionsAuthorized: 6, text: 'started with four sessions remaining' }, 'given'],
+    // a stated functional result means the authorized course was given
+    [{ sessionsAuthorized: 6, functionImproved: false, text: 'approved for 6 sessions, no documented objective improvement' }, 'given'],
   ])('%j → %s', (item, status) => {
     expect(treatmentOutcome(item).status).toBe(status);
   });
