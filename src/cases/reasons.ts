@@ -320,10 +320,15 @@ export function reasonAgreement(items: readonly ItemRun[], reasons: LoadedReason
 export function defaultReasonAgreement(
   items: readonly ItemRun[],
   knownCriteria: ReadonlySet<string>,
-  file = DEFAULT_REASONS_FILE,
+  named?: string,
 ): ReasonAgreement | { file: string; problems: InputIssue[] } | undefined {
-  if (!existsSync(file)) return undefined;
+  const file = named ?? DEFAULT_REASONS_FILE;
   const name = file.startsWith(PROJECT_ROOT) ? file.slice(PROJECT_ROOT.length) : file;
+  // the default file is optional (a project without letters); a file asked for by name is not
+  if (!existsSync(file))
+    return named === undefined
+      ? undefined
+      : { file: name, problems: [{ file: name, path: '', code: 'not-found', message: 'no such file' }] };
   try {
     return reasonAgreement(items, loadReasons(file, knownCriteria, name));
   } catch (err) {

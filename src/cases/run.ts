@@ -97,6 +97,8 @@ function signature(got: ServiceResult | undefined, c: ItemComparison | undefined
 
 export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
+  /** The reviewers' reasons file (default test/cases/reasons.yaml); a file named here must exist. */
+  reasonsFile?: string;
   /** Rewrites each request before it is decided (e.g. `stripToSharedFormat` for --spec-only). */
   transform?: (request: Request) => Request;
 }
@@ -104,7 +106,7 @@ export interface RunOptions {
 export function runCases(cases: readonly TestCase[], pack: RulePack, baseline: Baseline = {}, options: RunOptions = {}): TestReport {
   const runs: CaseRun[] = [];
   let fixed = 0;
-  const { onProgress, transform } = options;
+  const { onProgress, transform, reasonsFile } = options;
   cases.forEach((tc, n) => {
     const result = checkRequest(transform ? transform(tc.request) : tc.request, { pack });
     const items = tc.expected.map((e): ItemRun => {
@@ -140,7 +142,7 @@ export function runCases(cases: readonly TestCase[], pack: RulePack, baseline: B
     Figures
   >;
   const { criteria, unexercised } = criterionCoverage(all, pack);
-  const reasons = byKind('letter').length > 0 ? defaultReasonAgreement(all, new Set(pack.criteria.keys())) : undefined;
+  const reasons = byKind('letter').length > 0 ? defaultReasonAgreement(all, new Set(pack.criteria.keys()), reasonsFile) : undefined;
   return {
     cases: runs,
     totals: {

@@ -25,6 +25,7 @@ interface TestOptions {
   criteria?: boolean;
   snapshot: string | false;
   updateSnapshot?: boolean;
+  reasons?: string;
 }
 
 export function registerTest(program: Command): void {
@@ -49,6 +50,7 @@ export function registerTest(program: Command): void {
       DEFAULT_SNAPSHOT,
     )
     .option('--no-snapshot', 'do not compare with the snapshot')
+    .option('--reasons <file>', "the reviewers' decisive reasons per letter item, for reason agreement (default: test/cases/reasons.yaml)")
     .option('--update-snapshot', 'record the current predictions and criterion statuses in the snapshot file')
     .action((paths: string[], opts: TestOptions) => {
       process.exitCode = runTest(paths, opts);
@@ -82,8 +84,14 @@ export function runTest(paths: string[], opts: TestOptions): number {
         process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
       }
     : undefined;
-  const report = runCases(cases, pack, readBaseline(opts.baseline), { onProgress: progress });
+  const report = runCases(cases, pack, readBaseline(opts.baseline), {
+    ...(progress ? { onProgress: progress } : {}),
+    ...(opts.reasons ? { reasonsFile: opts.reasons } : {}),
+  });
   const unreadable = new Set(loaded.problems.map((p) => p.file)).size;
+  // a reasons file that cannot be read fails the run: its figures would silently vanish
+  const reasonsUnreadable = report.reasons !== undefined && 'problems' in report.reasons;
+  if (report.reasons && 'problems' in report.reasons && opts.format === 'json') printIssues(report.reasons.problems);
   let snapshot: Snapshot | undefined;
   try {
     snapshot = opts.snapshot && !opts.updateSnapshot ? readSnapshot(opts.snapshot) : undefined;
@@ -141,5 +149,5 @@ export function runTest(paths: string[], opts: TestOptions): number {
     process.stderr.write(`baseline: ${Object.keys(items).length} known mismatch(es) written to ${opts.baseline}\n`);
     return loaded.problems.length > 0 ? 1 : 0;
   }
-  return report.totals.failed > 0 || loaded.problems.length > 0 || (diff?.moved.length ?? 0) > 0 ? 1 : 0;
+  return report.totals.failed > 0 || loaded.problems.length > 0 || reasonsUnreadable || (diff?.moved.length ?? 0) > 0 ? 1 : 0;
 }
