@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { rulePack } from '../../rules/pack.js';
 import { loadCases } from '../../cases/load.js';
-import { runCases, baselineOf, type Baseline } from '../../cases/run.js';
+import { runCases, baselineOf, type Baseline, type TestReport } from '../../cases/run.js';
 import { renderTestText, renderTestJson, renderSpecOnlyText } from '../../cases/report.js';
 import { stripToSharedFormat } from '../../cases/shared-format.js';
 import { matchesFilter } from '../../cases/glob.js';
@@ -63,6 +63,14 @@ function readBaseline(file: string | false): Baseline {
   return data.items ?? {};
 }
 
+/** A reasons file that cannot be read fails the run: its figures would silently vanish. */
+function reasonsUnreadable(report: TestReport, format: string): boolean {
+  if (!report.reasons || !('problems' in report.reasons)) return false;
+  // the text report prints them in its reason-agreement section
+  if (format === 'json') printIssues(report.reasons.problems);
+  return true;
+}
+
 export function runTest(paths: string[], opts: TestOptions): number {
   if (opts.format !== 'text' && opts.format !== 'json') {
     process.stderr.write(`precheck test: unknown --format "${opts.format}"; expected text or json\n`);
@@ -89,9 +97,7 @@ export function runTest(paths: string[], opts: TestOptions): number {
     ...(opts.reasons ? { reasonsFile: opts.reasons } : {}),
   });
   const unreadable = new Set(loaded.problems.map((p) => p.file)).size;
-  // a reasons file that cannot be read fails the run: its figures would silently vanish
-  const reasonsUnreadable = report.reasons !== undefined && 'problems' in report.reasons;
-  if (report.reasons && 'problems' in report.reasons && opts.format === 'json') printIssues(report.reasons.problems);
+  const reasonsFailed = reasonsUnreadable(report, opts.format);
   let snapshot: Snapshot | undefined;
   try {
     snapshot = opts.snapshot && !opts.updateSnapshot ? readSnapshot(opts.snapshot) : undefined;
@@ -149,5 +155,5 @@ export function runTest(paths: string[], opts: TestOptions): number {
     process.stderr.write(`baseline: ${Object.keys(items).length} known mismatch(es) written to ${opts.baseline}\n`);
     return loaded.problems.length > 0 ? 1 : 0;
   }
-  return report.totals.failed > 0 || loaded.problems.length > 0 || reasonsUnreadable || (diff?.moved.length ?? 0) > 0 ? 1 : 0;
+  return report.totals.failed > 0 || loaded.problems.length > 0 || reasonsFailed || (diff?.moved.length ?? 0) > 0 ? 1 : 0;
 }
