@@ -111,7 +111,9 @@ items:${ITEM('x', 'upheld', '      - { phrase: p, criteria: [a.one], quote: q }'
     writeFileSync(file, 'format: imr-precheck/reasons@1\nitems: 3\n');
     const r = defaultReasonAgreement([run({ service: 'x', failing: [] })], KNOWN, file);
     expect(r && 'problems' in r ? r.problems.map((p) => p.path) : r).toEqual(['items']);
-    expect(defaultReasonAgreement([], KNOWN, join(dir, 'absent.yaml'))).toBeUndefined();
+    // a file named by the caller must exist; only the project's default file is optional
+    const absent = defaultReasonAgreement([], KNOWN, join(dir, 'absent.yaml'));
+    expect(absent && 'problems' in absent ? absent.problems.map((p) => p.code) : absent).toEqual(['not-found']);
   });
 });
 
