@@ -1,10 +1,11 @@
 // Conservative care already given: active/physical care and first-line medication, whether it
 // failed, and for how long. "Failed" needs the record to say so (outcome failed or partial);
 // a treatment listed without an outcome is tried-but-not-documented.
-import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
+import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { indexed, itemInRegion, treatmentOutcome, type Indexed } from './record.js';
 import type { Treatment, Medication } from '../request/schema.js';
 import { weeksBetween } from '../util/dates.js';
+import { durationInText, startSinceInText } from '../util/durations.js';
 import { serviceDate } from './time.js';
 
 export const ACTIVE_CARE: readonly Treatment['kind'][] = [
@@ -74,6 +75,34 @@ function status(tried: Tried[]): { value: CareStatus; evidence: string[] } {
   return { value: 'unknown', evidence: tried.map((t) => `${t.path} = ${t.label}, outcome not stated`) };
 }
 
+/** The most visits a week the guideline's physical medicine schedule starts from ("up to 3 visits per week"). */
+const MAX_VISITS_PER_WEEK = 3;
+
+/** Sessions completed (treatments only; a medication has none). */
+const sessionsOf = (item: Treatment | Medication): number | undefined => ('sessions' in item ? item.sessions : undefined);
+
+interface StatedWeeks {
+  weeks: number;
+  evidence: string;
+}
+
+/**
+ * The duration one course states: its durationWeeks field, else its own words ("chiropractic x 3
+ * weeks"), else a start its words give ("since October"), measured to the request (asOf).
+ */
+function statedWeeks(t: Tried, asOf: Fact<string>): StatedWeeks | undefined {
+  const field = 'durationWeeks' in t.item ? t.item.durationWeeks : undefined;
+  if (field !== undefined) return { weeks: field, evidence: `${t.path}.durationWeeks = ${field}` };
+  const said = durationInText(t.item.text, { notAgo: true });
+  if (said !== undefined) return { weeks: said.weeks, evidence: `${t.path}.text says "${said.phrase}"` };
+  const since = asOf.value === undefined ? undefined : startSinceInText(t.item.text, asOf.value);
+  if (since === undefined) return undefined;
+  return {
+    weeks: weeksBetween(since.start, asOf.value!),
+    evidence: `${t.path}.text says "${since.phrase}" (from ${since.start}; ${asOf.evidence.join('; ')})`,
+  };
+}
+
 const describeNone = (what: string): string[] => [`treatments: no ${what} recorded`];
 
 export const conservativeCareFacts: FactDefinition[] = [
@@ -135,38 +164,44 @@ export const conservativeCareFacts: FactDefinition[] = [
     id: 'conservativeCare.weeks',
     type: 'number',
     description:
-      'Weeks of conservative care: the longest stated duration, else from the earliest dated treatment, else the time since injury when care is recorded.',
-    reads: ['treatments[].durationWeeks', 'treatments[].date', 'treatments[].sessions', 'injury.date'],
+      'Weeks of conservative care: the longest duration a course states (durationWeeks, else its own words: "PT for 2 weeks", "six weeks of chiropractic"), or the start its words give ("since October"), else from the earliest dated course to the request, else at least the sessions completed at three a week. Not documented otherwise: the time since injury bounds the care from above and does not say how long it went on.',
+    reads: ['treatments[].durationWeeks', 'treatments[].text', 'treatments[].date', 'treatments[].sessions', 'medications[].text'],
     derive: (ctx) => {
-      const tried = [...activeCare(ctx), ...medicationCare(ctx)];
-      if (tried.length === 0) return unknown(describeNone('conservative care'));
-      const stated = tried.filter((t) => 'durationWeeks' in t.item && t.item.durationWeeks !== undefined);
+      // care only authorized or not begun lasted no time; its words ("2x6 authorized") are a request
+      const tried = [...activeCare(ctx), ...medicationCare(ctx)].filter((t) => treatmentOutcome(t.item).status !== 'not-started');
+      if (tried.length === 0) return unknown(describeNone('conservative care given'));
+      const asOf = serviceDate(ctx);
+      const stated = tried.map((t) => statedWeeks(t, asOf)).filter((w): w is StatedWeeks => w !== undefined);
       if (stated.length > 0) {
-        const longest = Math.max(...stated.map((t) => (t.item as Treatment).durationWeeks!));
-        return known(
-          longest,
-          stated.map((t) => `${t.path}.durationWeeks = ${(t.item as Treatment).durationWeeks}`),
-        );
+        const longest = stated.reduce((a, b) => (b.weeks > a.weeks ? b : a));
+        return known(longest.weeks, [longest.evidence]);
       }
       const dated = tried.filter((t) => t.item.date !== undefined);
       if (dated.length > 0) {
         const earliest = dated.reduce((a, b) => (a.item.date! < b.item.date! ? a : b));
         // measured to the request; the care's own date says nothing about how long it went on
-        const asOf = serviceDate(ctx);
         if (asOf.value !== undefined && asOf.value > earliest.item.date!)
           return known(weeksBetween(earliest.item.date!, asOf.value), [`${earliest.path}.date = ${earliest.item.date}`, ...asOf.evidence]);
         return unknown([
           `${earliest.path}.date = ${earliest.item.date}; no later date (the service's or the record's) shows how long the care went on`,
         ]);
       }
-      const months = ctx.get<number>('time.monthsSinceInjury');
-      if (months.value !== undefined) {
-        return known(Math.round(months.value * 4.35), [
-          ...months.evidence,
-          'care recorded without dates; taken to span the time since injury',
+      const counted = tried
+        .map((t) => ({ t, sessions: sessionsOf(t.item) }))
+        .filter((c): c is { t: Tried; sessions: number } => c.sessions !== undefined && c.sessions > 0);
+      if (counted.length > 0) {
+        const most = counted.reduce((a, b) => (b.sessions > a.sessions ? b : a));
+        return known(Math.round((most.sessions / MAX_VISITS_PER_WEEK) * 10) / 10, [
+          `${most.t.path}.sessions = ${most.sessions}: at least ${most.sessions} / ${MAX_VISITS_PER_WEEK} weeks at up to ${MAX_VISITS_PER_WEEK} visits a week`,
         ]);
       }
-      return unknown(['treatments: no dates or durations']);
+      // The time since injury is not a stand-in: care cannot start before the injury, so it only
+      // bounds the care from above, and "4-6 weeks of failed conservative care" read from four
+      // weeks since injury would be an absent fact taken as met.
+      return unknown([
+        ...tried.map((t) => `${t.path} = ${t.label}`),
+        'how long the care went on is not stated (no duration, date or sessions)',
+      ]);
     },
   }),
 ];

@@ -43,7 +43,7 @@ describe('conservative care', () => {
     expect(value({ treatments: [{ kind: 'nsaid', outcome: 'improved' }] }, 'conservativeCare.medicationFailed')).toBe(false);
     expect(value({ treatments: [{ kind: 'nsaid' }] }, 'conservativeCare.medicationFailed')).toBeUndefined();
   });
-  it("measures weeks from stated durations, then from the care's date to the request, then the injury date", () => {
+  it("measures weeks from stated durations, then from the care's date to the request, then the sessions given", () => {
     expect(value({ treatments: [{ kind: 'physical-therapy', durationWeeks: 6 }] }, 'conservativeCare.weeks')).toBe(6);
     // to the request (the latest dated entry), never to the decision date (2016-06-01)
     expect(
@@ -62,8 +62,72 @@ describe('conservative care', () => {
       ),
     ).toBe(6);
     expect(value({ treatments: [{ kind: 'physical-therapy', date: '2016-04-01' }] }, 'conservativeCare.weeks')).toBeUndefined();
-    expect(value({ injury: { date: '2016-01-01' }, treatments: [{ kind: 'nsaid' }] }, 'conservativeCare.weeks')).toBe(22);
+    // twelve sessions are at least four weeks at up to three visits a week
+    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 12 }] }, 'conservativeCare.weeks')).toBe(4);
+    expect(value({ treatments: [{ kind: 'physical-therapy', sessions: 4 }] }, 'conservativeCare.weeks')).toBeCloseTo(1.3, 1);
     expect(value({}, 'conservativeCare.weeks')).toBeUndefined();
+  });
+  it('does not read the time since injury as weeks of care (an upper bound, not a duration)', () => {
+    expect(value({ injury: { date: '2016-01-01' }, treatments: [{ kind: 'nsaid' }] }, 'conservativeCare.weeks')).toBeUndefined();
+    expect(
+      value({ injury: { date: '2016-05-01' }, treatments: [{ kind: 'physical-therapy', outcome: 'failed' }] }, 'conservativeCare.weeks'),
+    ).toBeUndefined();
+  });
+  it.each([
+    ['PT for 2 weeks', 2],
+    ['chiropractic x 3 weeks', 3],
+    ['six weeks of physical therapy', 6],
+    ['physical therapy 2 times a week for 4 weeks', 4],
+    ['three times a week for two weeks', 2],
+    ['home exercise for three months', 13.1],
+    ['twice a week', undefined],
+    ['therapy three months ago, no relief', undefined],
+  ])("reads the duration a course's own words state: %s → %s weeks", (text, weeks) => {
+    expect(
+      value(
+        { injury: { date: '2015-01-01' }, treatments: [{ kind: 'physical-therapy', outcome: 'failed', text }] },
+        'conservativeCare.weeks',
+      ),
+    ).toBe(weeks);
+  });
+  it('takes the structured duration over the words, and the longest course', () => {
+    expect(value({ treatments: [{ kind: 'physical-therapy', durationWeeks: 3, text: 'PT for 8 weeks' }] }, 'conservativeCare.weeks')).toBe(
+      3,
+    );
+    expect(
+      value(
+        {
+          treatments: [
+            { kind: 'physical-therapy', text: 'PT for 2 weeks', date: '2016-01-01' },
+            { kind: 'nsaid', text: 'ibuprofen for six weeks' },
+          ],
+        },
+        'conservativeCare.weeks',
+      ),
+    ).toBe(6);
+    expect(value({ medications: [{ name: 'naproxen', drugClass: 'nsaid', text: 'for 5 weeks' }] }, 'conservativeCare.weeks')).toBe(5);
+  });
+  it('measures a start the words give ("since October") to the request', () => {
+    const since = (text: string) =>
+      value(
+        {
+          treatments: [{ kind: 'muscle-relaxant', outcome: 'failed', text }],
+          services: [{ id: 's', kind: 'medial-branch-block', date: '2016-12-01' }],
+        },
+        'conservativeCare.weeks',
+      );
+    expect(since('Robaxin since October')).toBe(4.4); // from 2016-10-31, the latest start the words allow
+    expect(since('Robaxin since at least 11-8-16')).toBe(3.3);
+    expect(since('ketoprofen since at least 2015')).toBe(48);
+    expect(since('ketoprofen since surgery')).toBeUndefined();
+  });
+  it('counts no weeks for care only authorized, whatever its words say', () => {
+    expect(
+      value(
+        { treatments: [{ kind: 'physical-therapy', sessionsAuthorized: 6, text: '2 times a week for 3 weeks authorized' }] },
+        'conservativeCare.weeks',
+      ),
+    ).toBeUndefined();
   });
 });
 
