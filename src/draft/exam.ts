@@ -89,6 +89,11 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   if (next && next.start <= clause.end) {
     const joined = /\b(?:and|or)\s[^,;]*$/i.exec(ctx.source.text.slice(m.end, tailEnd));
     if (joined) tailEnd = m.end + joined.index;
+    // "… swelling with positive Tinel's": a result word just before the next finding is that finding's
+    else {
+      const own = RESULT_BEFORE_NEXT.exec(ctx.source.text.slice(m.end, tailEnd));
+      if (own && next.start === tailEnd) tailEnd = m.end + own.index;
+    }
   }
   const tail = ctx.source.text.slice(m.end, tailEnd);
   const cuesAfter = [
@@ -107,6 +112,7 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   return pain ? { painOnMotion: pain.c } : {};
 }
 
+const RESULT_BEFORE_NEXT = /(?<![A-Za-z])(?:a\s|an\s)?(?:positive|negative)\s$/i;
 const BEFORE_CHAIN = /^[\s,]*(?:(?:the|left|right|bilateral|both|and|but)[\s,]+)*$/i;
 /** A text with its result words taken out ("limited, painful" → ", "). */
 function withoutResultWords(ctx: DraftContext, text: string): string {
@@ -457,7 +463,7 @@ function judgeMatch(
   const against = m.key === 'limited-range-of-motion' && !listed && !a.negated ? rangeAgainstNormal(ctx, s, m, read) : undefined;
   if (against) return { f: found, a, r: { span: against.span }, listed, result: against.result };
   // "pain with range of motion", "painful range of motion" and no word saying it is limited: pain on motion, not a limited range
-  const painOnly = read.painOnMotion && !listed && !a.negated;
+  const painOnly = read.painOnMotion && !a.negated;
   const f = painOnly ? { ...found, finding: 'other' as const } : found;
   const r: ResultRead = painOnly ? { result: 'positive', span: read.painOnMotion } : read;
   // "range of motion was not noted": not documented is not a normal finding

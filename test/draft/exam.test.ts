@@ -210,3 +210,16 @@ describe('sentences: a closing quote after the period', () => {
     ]);
   });
 });
+
+describe('exam: a result word that belongs to the next finding', () => {
+  it('"no changes in color or swelling with positive Tinel\'s": the positive is Tinel\'s', () => {
+    const found = findings(
+      "Physical examination: tenderness over the cubital tunnel with no appreciable changes in color or swelling in the right upper extremity with positive Tinel's at the elbow.",
+    );
+    expect(found.map((e) => `${e.finding}|${e.result}`)).toEqual(['joint-tenderness|positive', 'swelling|negative', 'tinel-sign|positive']);
+  });
+  it('"pain with range of motion, straight leg raise positive": the pain on motion keeps its own words', () => {
+    const found = findings('Objective findings were notable for pain with range of motion, straight leg raise positive bilaterally.');
+    expect(found.map((e) => `${e.finding}|${e.result}`)).toEqual(['other|positive', 'straight-leg-raise|positive']);
+  });
+});
