@@ -16,6 +16,7 @@ const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|d
 const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
 const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
 const MUSCLE = /(?<![A-Za-z])(?:muscles?|musculature)(?![A-Za-z])/i;
+const MUSCLE_FINDINGS = new Set(['muscle-spasm', 'muscle-atrophy', 'motor-weakness']);
 const SPECIFIC_TENDERNESS = new Set(['paraspinal-tenderness', 'facet-tenderness', 'trigger-point', 'sacroiliac-provocation']);
 
 /** A clause for an exam result: the sentence part between commas, semicolons and "but". */
@@ -172,7 +173,14 @@ function findingOf(
     !all.some((t) => t !== m && t.key === 'joint-tenderness' && Math.abs(t.start - o.start) < Math.abs(m.start - o.start));
   if (all.some((o) => o !== m && SPECIFIC_TENDERNESS.has(o.key) && o.start >= clause.start && o.start < clause.end && mine(o)))
     return undefined;
-  return { finding: region ? tendernessAt(region.value, clauseText) : 'other', ...(region ? { region } : {}) };
+  // the muscles of another finding ("tenderness with muscle spasms") are not where the tenderness is
+  let ownText = clauseText;
+  for (const o of all) {
+    if (o === m || !MUSCLE_FINDINGS.has(o.key) || o.start < clause.start || o.end > clause.end) continue;
+    const from = o.start - clause.start - (/(?:muscles?|musculature)\s+$/i.exec(ownText.slice(0, o.start - clause.start))?.[0].length ?? 0);
+    ownText = ownText.slice(0, from) + ' '.repeat(o.end - clause.start - from) + ownText.slice(o.end - clause.start);
+  }
+  return { finding: region ? tendernessAt(region.value, ownText) : 'other', ...(region ? { region } : {}) };
 }
 
 /** Tenderness by region: of a joint, of the spine's muscles ("cervical musculature") or of the spine. */

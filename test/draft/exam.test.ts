@@ -223,3 +223,15 @@ describe('exam: a result word that belongs to the next finding', () => {
     expect(found.map((e) => `${e.finding}|${e.result}`)).toEqual(['other|positive', 'straight-leg-raise|positive']);
   });
 });
+
+describe('exam: the muscles of another finding', () => {
+  it('"tenderness to palpation with muscle spasms": the spine\'s tenderness, not a paraspinal one', () => {
+    const found = findings('Evaluation of the thoracic spine revealed tenderness to palpation with muscle spasms bilaterally.');
+    expect(found.map((e) => `${e.finding}|${e.result}`)).toEqual(['other|positive', 'muscle-spasm|positive']);
+  });
+  it('"tenderness of the cervical musculature" stays paraspinal', () => {
+    expect(findings('Examination revealed tenderness of the cervical musculature.').map((e) => e.finding)).toEqual([
+      'paraspinal-tenderness',
+    ]);
+  });
+});
