@@ -235,3 +235,48 @@ describe('exam: the muscles of another finding', () => {
     ]);
   });
 });
+
+describe('letters: exam findings the rationale restates (addRestatements)', () => {
+  const letter = (summary: string, rationale: string) => `Independent Medical Review Final Determination Letter
+Case Number: CM16-0000001
+Date of UR Decision: 12/01/2016
+Date of Injury: 10/01/2016
+IMR Application Received: 12/05/2016
+MAXIMUS Case Number: CM16-0000001
+Dear Ms. Doe:
+
+CLINICAL CASE SUMMARY
+
+${summary}
+
+IMR ISSUES, DECISIONS AND RATIONALES
+The Final Determination was based on decisions for the disputed items/services set forth below:
+Physical therapy 2 times a week for 6 weeks for the lumbar spine: Upheld
+Claims Administrator guideline: Decision based on MTUS.
+Decision rationale: ${rationale}
+`;
+  const restated = (summary: string, rationale: string): string[] =>
+    (((draftRequest(letter(summary, rationale), { servicesFrom: 'letter' }).request as R).exam as ExamFinding[] | undefined) ?? []).map(
+      (e) => `${e.finding}|${e.result}`,
+    );
+  const summary =
+    'The injured worker has low back pain. Physical examination revealed a positive straight leg raise of the right lower extremity.';
+  it('a named finding the summary did not give is added', () => {
+    expect(restated(summary, "Physical examination showed a positive Phalen's sign of the right wrist.")).toEqual([
+      'straight-leg-raise|positive',
+      'phalen-sign|positive',
+    ]);
+  });
+  it('an `other` finding is not added: a rationale sentence is not an exam sentence', () => {
+    expect(restated(summary, 'Physical examination showed a healing incision over the right thumb.')).toEqual([
+      'straight-leg-raise|positive',
+    ]);
+    expect(restated(summary, "Physical examination showed a positive Spurling's test.")).toEqual(['straight-leg-raise|positive']);
+  });
+  it("the summary's finding restated of a part of the same limb is not added twice", () => {
+    const toCalf = 'The injured worker has low back pain. Physical examination revealed pain to the right calf upon straight leg raise.';
+    expect(restated(toCalf, 'The physical examination revealed a positive straight leg raise of the right leg.')).toEqual([
+      'straight-leg-raise|positive',
+    ]);
+  });
+});
