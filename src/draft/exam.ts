@@ -558,7 +558,46 @@ function findingsOfMatch(
       .replace(/^[\s,;]+/, '')
       .trim();
   out.push(withEvidence(item, source, [m, cue, side, f.region, dermatome, level, date]));
+  const otherSide = side ? otherSideFinding(ctx, m, clause.end, item, side.value, date) : undefined;
+  if (otherSide) {
+    const otherKey = `${f.finding}|${otherSide.result}|${otherSide.side ?? ''}|${f.region?.value ?? ''}|${testPart}||${date?.value ?? ''}`;
+    if (!seen.has(otherKey)) {
+      seen.add(otherKey);
+      out.push(otherSide);
+    }
+  }
   return out;
+}
+
+// "on the left is positive and on the right is negative", "positive on the left and negative on the right"
+const OTHER_SIDE =
+  /^[^,;]*?\band\s+(?:(?:it\s+)?(?:is|was)\s+)?(?:(positive|negative)\s+on\s+the\s+(left|right)|on\s+the\s+(left|right)\s+(?:(?:it\s+)?(?:is|was)\s+)?(positive|negative))(?![A-Za-z])/i;
+
+/** The same test on the other side with the other result, when the clause goes on to say so. */
+function otherSideFinding(
+  ctx: DraftContext,
+  m: PhraseMatch,
+  clauseEnd: number,
+  item: ExamFinding,
+  side: 'left' | 'right' | 'bilateral',
+  date: DateFound | undefined,
+): ExamFinding | undefined {
+  const tail = ctx.source.text.slice(m.end, clauseEnd);
+  const said = OTHER_SIDE.exec(tail);
+  if (!said) return undefined;
+  const resultWord = (said[1] ?? said[4])!;
+  const sideWord = (said[2] ?? said[3])!;
+  const result: Result = resultWord.toLowerCase() === 'positive' ? 'positive' : 'negative';
+  const other = sideWord.toLowerCase() as 'left' | 'right';
+  if (other === side || side === 'bilateral' || result === item.result) return undefined;
+  const at = (word: string): Span => {
+    const start = m.end + said.index + said[0].lastIndexOf(word);
+    return { start, end: start + word.length };
+  };
+  const each: ExamFinding = { finding: item.finding, result, side: other };
+  if (item.region) each.region = item.region;
+  if (date) each.date = date.value;
+  return withEvidence(each, ctx.source, [m, at(resultWord), at(sideWord), date]);
 }
 
 const DERMATOME_WORD = /dermatom|distribution/i;

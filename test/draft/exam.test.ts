@@ -280,3 +280,21 @@ Decision rationale: ${rationale}
     ]);
   });
 });
+
+describe('exam: a test with a result for each side', () => {
+  it('"on the left is positive and on the right is negative": one finding per side', () => {
+    expect(exam('Physical examination: Straight leg raise test on the left is positive and on the right is negative.')).toEqual([
+      'straight-leg-raise|positive|lower-extremity|left',
+      'straight-leg-raise|negative|lower-extremity|right',
+    ]);
+    expect(exam('On examination there was a positive straight leg raise on the left at 45 degrees and negative on the right.')).toEqual([
+      'straight-leg-raise|positive|lower-extremity|left',
+      'straight-leg-raise|negative|lower-extremity|right',
+    ]);
+  });
+  it('one side only, or the same result on both, stays one finding', () => {
+    expect(exam('Physical examination: Straight leg raise was positive on the left.')).toEqual([
+      'straight-leg-raise|positive|lower-extremity|left',
+    ]);
+  });
+});
