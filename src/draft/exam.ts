@@ -15,6 +15,9 @@ const EXAM_SECTION = /^(objective|physical exam(ination)?|exam(ination)?)$/;
 const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?|symptoms?)\b/i;
 const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
 const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
+// muscles named without a region: the tenderness is the muscle's
+const NAMED_MUSCLE =
+  /(?<![A-Za-z])(?:trapezi(?:us|i|al)|deltoids?|scalenes?|rhomboids?|levator scapulae|sternocleidomastoids?|pectoralis|gluteus|gluteal|piriformis|quadratus lumborum|latissimus)(?![A-Za-z])/i;
 const MUSCLE = /(?<![A-Za-z])(?:muscles?|musculature)(?![A-Za-z])/i;
 const MUSCLE_FINDINGS = new Set(['muscle-spasm', 'muscle-atrophy', 'motor-weakness']);
 const SPECIFIC_TENDERNESS = new Set(['paraspinal-tenderness', 'facet-tenderness', 'trigger-point', 'sacroiliac-provocation']);
@@ -185,7 +188,8 @@ function findingOf(
 
 /** Tenderness by region: of a joint, of the spine's muscles ("cervical musculature") or of the spine. */
 function tendernessAt(region: string, clauseText: string): ExamFinding['finding'] {
-  if (JOINT_REGIONS.has(region)) return 'joint-tenderness';
+  // "tenderness of the left trapezius and deltoid muscles": a muscle's tenderness, not the joint's
+  if (JOINT_REGIONS.has(region)) return NAMED_MUSCLE.test(clauseText) ? 'other' : 'joint-tenderness';
   if (SPINE_REGIONS.has(region) && MUSCLE.test(clauseText)) return 'paraspinal-tenderness';
   return 'other';
 }
@@ -476,13 +480,14 @@ function judgeMatch(
   const r: ResultRead = painOnly ? { result: 'positive', span: read.painOnMotion } : read;
   // "range of motion was not noted": not documented is not a normal finding
   if (!r.result && a.negated && a.trigger && NOT_DOCUMENTED.test(a.trigger.text)) return undefined;
-  const result = resultFor(ctx, m, a, r, listed, previous);
+  const result = resultFor(ctx, s, m, a, r, listed, previous);
   return result ? { f, a, r, listed, result } : undefined;
 }
 
 /** The result of a finding: its own words, its list's, a negation's, or "positive"; undefined for what was only examined ('range of motion of the knee'). */
 function resultFor(
   ctx: DraftContext,
+  s: Sentence,
   m: PhraseMatch,
   a: Assertion,
   r: ResultRead,
@@ -491,7 +496,8 @@ function resultFor(
 ): Result | undefined {
   let result: Result | undefined = r.result ?? listed?.result;
   // "no sensory deficit, motor weakness, or reflex asymmetry": a negation's scope runs over a list
-  if (r.intrinsic && a.negated && a.trigger && a.trigger.end <= m.start) result = 'negative';
+  // but not over a comma to an item placed on a side of its own ("no deformity, tenderness of the left trapezius")
+  if (r.intrinsic && a.negated && a.trigger && a.trigger.end <= m.start && !ownSide(ctx, s, m, a.trigger)) result = 'negative';
   // "a negative Neer's test, Hawkins' test, and Speed's test": a list shares its result
   if (!result && previous && LIST_GAP.test(ctx.source.text.slice(previous.end, m.start))) result = previous.result;
   if (!result && a.negated) result = 'negative';
@@ -499,6 +505,13 @@ function resultFor(
   if (!result && ctx.v.examNeutral.is(m.text)) return undefined;
   return result ?? 'positive';
 }
+
+const SIDE_WORD = /(?<![A-Za-z])(?:left|right|bilateral)(?![A-Za-z])/i;
+/** Whether a finding after a comma from its negation names its own side (an item of its own, not of the negated list). */
+const ownSide = (ctx: DraftContext, s: Sentence, m: PhraseMatch, trigger: Span): boolean => {
+  const clause = resultClause(s, m.start);
+  return trigger.end <= clause.start && SIDE_WORD.test(ctx.source.text.slice(clause.start, clause.end));
+};
 
 const clauseTextAt = (ctx: DraftContext, s: Sentence, at: number): string => {
   const clause = resultClause(s, at);
@@ -540,7 +553,7 @@ function findingsOfMatch(
   const out: ExamFinding[] = [];
   // "decreased cervical spine, lumbar spine and right shoulder range of motion": one per region
   if (BY_REGION.has(m.key) && f.region) out.push(...listedRegionFindings(ctx, s, m, j, f.region, clauseText, date, seen));
-  const cue = j.r.span ?? j.listed?.span ?? j.a.trigger;
+  const cue = j.r.span ?? j.listed?.span ?? (result === 'negative' ? j.a.trigger : undefined);
   for (const root of extraRoots) {
     const each: ExamFinding = { finding: f.finding, result, dermatome: root.value };
     placeFinding(each, side, f.region, date);

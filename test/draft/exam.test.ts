@@ -298,3 +298,24 @@ describe('exam: a test with a result for each side', () => {
     ]);
   });
 });
+
+describe('exam: the tenderness of a muscle named without a region', () => {
+  it('"no deformity, tenderness of the left trapezius muscle": the negation does not reach the item with its own side', () => {
+    const found = findings(
+      'Physical examination: Left shoulder: no deformity, tenderness of the left trapezius muscle and deltoid muscle.',
+    );
+    expect(found.map((e) => `${e.finding}|${e.result}`)).toEqual(['other|positive']);
+  });
+  it('"tenderness of the upper shoulder and trapezii muscles" is a muscle\'s, not the joint\'s', () => {
+    expect(exam('Examination revealed tenderness of the upper shoulder and trapezii muscles.')).toEqual(['other|positive|shoulder']);
+    expect(exam('Examination revealed tenderness of the left shoulder.')).toEqual(['joint-tenderness|positive|shoulder|left']);
+  });
+  it('a negated list without sides stays negated', () => {
+    const found = findings('Physical examination: no sensory deficit, motor weakness, or reflex asymmetry.');
+    expect(found.map((e) => `${e.finding}|${e.result}`)).toEqual([
+      'sensory-deficit|negative',
+      'motor-weakness|negative',
+      'reflex-change|negative',
+    ]);
+  });
+});
