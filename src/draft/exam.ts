@@ -559,9 +559,18 @@ function findingsOfMatch(
     placeFinding(each, side, f.region, date);
     out.push(withEvidence(each, source, [m, cue, side, f.region, root, date]));
   }
+  // "C4-T5 and L1-5 paraspinal muscle hypertonicity": with no region word, the levels say where, one finding per spine region
+  const [levelRegion, ...otherLevelRegions] =
+    !f.region && LEVEL_REGION_FINDINGS.has(f.finding) ? levelRegionsOf(clauseText, clause.start) : [];
+  for (const r of otherLevelRegions) {
+    const each: ExamFinding = { finding: f.finding, result };
+    placeFinding(each, side, r, date);
+    out.push(withEvidence(each, source, [m, cue, side, r, date]));
+  }
   const item: ExamFinding = { finding: f.finding, result };
   if (side) item.side = side.value;
   if (f.region) item.region = f.region.value as ExamFinding['region'];
+  else if (levelRegion) item.region = levelRegion.value as ExamFinding['region'];
   if (dermatome) item.dermatome = dermatome.value;
   if (level) item.level = level.value;
   if (date) item.date = date.value;
@@ -570,7 +579,7 @@ function findingsOfMatch(
       .replace(/\s+/g, ' ')
       .replace(/^[\s,;]+/, '')
       .trim();
-  out.push(withEvidence(item, source, [m, cue, side, f.region, dermatome, level, date]));
+  out.push(withEvidence(item, source, [m, cue, side, f.region ?? levelRegion, dermatome, level, date]));
   const otherSide = side ? otherSideFinding(ctx, m, clause.end, item, side.value, date) : undefined;
   if (otherSide) {
     const otherKey = `${f.finding}|${otherSide.result}|${otherSide.side ?? ''}|${f.region?.value ?? ''}|${testPart}||${date?.value ?? ''}`;
@@ -611,6 +620,19 @@ function otherSideFinding(
   if (item.region) each.region = item.region;
   if (date) each.date = date.value;
   return withEvidence(each, ctx.source, [m, at(resultWord), at(sideWord), date]);
+}
+
+const LEVEL_REGION_FINDINGS = new Set<ExamFinding['finding']>(['muscle-spasm', 'paraspinal-tenderness']);
+const SPINE_OF_LETTER: Readonly<Record<string, string>> = { C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'lumbar' };
+
+/** The spine regions of the levels a clause names, in order, once each ("C4-T5 and L1-5": cervical, lumbar). */
+function levelRegionsOf(clauseText: string, offset: number): Found<string>[] {
+  const out: Found<string>[] = [];
+  for (const l of levelsIn(clauseText, offset)) {
+    const region = SPINE_OF_LETTER[l.value[0]!];
+    if (region && !out.some((o) => o.value === region)) out.push({ value: region, start: l.start, end: l.end });
+  }
+  return out;
 }
 
 const DERMATOME_WORD = /dermatom|distribution/i;

@@ -319,3 +319,15 @@ describe('exam: the tenderness of a muscle named without a region', () => {
     ]);
   });
 });
+
+describe('exam: spasm given as spinal levels', () => {
+  it('"C4-T5 and L1-5 paraspinal muscle hypertonicity": one spasm per spine region the levels name', () => {
+    expect(exam('Physical examination: There was palpation noted at C4-T5 and L1-5 paraspinal muscle hypertonicity.').sort()).toEqual([
+      'muscle-spasm|positive|cervical',
+      'muscle-spasm|positive|lumbar',
+    ]);
+  });
+  it('a region word wins over the levels', () => {
+    expect(exam('Examination revealed spasm of the lumbar paraspinal muscles at L4-5.')).toEqual(['muscle-spasm|positive|lumbar']);
+  });
+});
