@@ -12,7 +12,8 @@ const EXAM_CUE =
   /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender|restricted|limited|decreased|diminished|intact|normal|had)\b/i;
 const EXAM_WORD = /\b(?:exam(?:ination)?|objective|palpation|inspection)\b/i;
 const EXAM_SECTION = /^(objective|physical exam(ination)?|exam(ination)?)$/;
-const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?|symptoms?)\b/i;
+const STUDY_REPORT = /\b(?:(?:electro)?diagnostic stud(?:y|ies)|electrophysiologic(?:al)?|electrodiagnostic)\b/i;
+const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?|symptoms?|feelings? of)\b/i;
 const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
 const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
 // muscles named without a region: the tenderness is the muscle's
@@ -402,6 +403,8 @@ function isExamSentence(ctx: DraftContext, s: Sentence, inExamParagraph: boolean
   if (!examSentence) return false;
   // "an MRI of the knee revealed … effusion": a study's report, not the exam
   if (!EXAM_WORD.test(s.text) && ctx.v.studies.has(s.text) && ctx.v.studyDone.has(s.text)) return false;
+  // "diagnostic studies … positive for cervical spasms": an electrodiagnostic report
+  if (!EXAM_WORD.test(s.text) && STUDY_REPORT.test(s.text)) return false;
   return !COMPLAINT.test(s.text) || EXAM_WORD.test(s.text);
 }
 

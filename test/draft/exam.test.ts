@@ -331,3 +331,13 @@ describe('exam: spasm given as spinal levels', () => {
     expect(exam('Examination revealed spasm of the lumbar paraspinal muscles at L4-5.')).toEqual(['muscle-spasm|positive|lumbar']);
   });
 });
+
+describe("exam: what is not the examiner's finding", () => {
+  it('"associated feelings of neck spasms" is a complaint', () => {
+    expect(exam('Physical examination: There were associated feelings of neck spasms.')).toEqual([]);
+  });
+  it('an electrodiagnostic report "positive for cervical spasms" is a study, not the exam', () => {
+    expect(exam('The patient underwent diagnostic studies, which were noted to be positive for cervical spasms.')).toEqual([]);
+    expect(exam('There were cervical spasms noted.')).toEqual(['muscle-spasm|positive|cervical']);
+  });
+});
