@@ -583,14 +583,7 @@ function findingsOfMatch(
       .replace(/^[\s,;]+/, '')
       .trim();
   out.push(withEvidence(item, source, [m, cue, side, f.region ?? levelRegion, dermatome, level, date]));
-  const otherSide = side ? otherSideFinding(ctx, m, clause.end, item, side.value, date) : undefined;
-  if (otherSide) {
-    const otherKey = `${f.finding}|${otherSide.result}|${otherSide.side ?? ''}|${f.region?.value ?? ''}|${testPart}||${date?.value ?? ''}`;
-    if (!seen.has(otherKey)) {
-      seen.add(otherKey);
-      out.push(otherSide);
-    }
-  }
+  out.push(...otherSideFinding(ctx, m, clause.end, item, side?.value, date, seen, testPart));
   return out;
 }
 
@@ -598,23 +591,26 @@ function findingsOfMatch(
 const OTHER_SIDE =
   /^[^,;]*?\band\s+(?:(?:it\s+)?(?:is|was)\s+)?(?:(positive|negative)\s+on\s+the\s+(left|right)|on\s+the\s+(left|right)\s+(?:(?:it\s+)?(?:is|was)\s+)?(positive|negative))(?![A-Za-z])/i;
 
-/** The same test on the other side with the other result, when the clause goes on to say so. */
+/** The same test on the other side with the other result, when the clause goes on to say so (none if already drafted). */
 function otherSideFinding(
   ctx: DraftContext,
   m: PhraseMatch,
   clauseEnd: number,
   item: ExamFinding,
-  side: 'left' | 'right' | 'bilateral',
+  side: 'left' | 'right' | 'bilateral' | undefined,
   date: DateFound | undefined,
-): ExamFinding | undefined {
-  const tail = ctx.source.text.slice(m.end, clauseEnd);
-  const said = OTHER_SIDE.exec(tail);
-  if (!said) return undefined;
+  seen: Set<string>,
+  testPart: string,
+): ExamFinding[] {
+  const said = side ? OTHER_SIDE.exec(ctx.source.text.slice(m.end, clauseEnd)) : null;
+  if (!said) return [];
   const resultWord = (said[1] ?? said[4])!;
   const sideWord = (said[2] ?? said[3])!;
   const result: Result = resultWord.toLowerCase() === 'positive' ? 'positive' : 'negative';
   const other = sideWord.toLowerCase() as 'left' | 'right';
-  if (other === side || side === 'bilateral' || result === item.result) return undefined;
+  const key = `${item.finding}|${result}|${other}|${item.region ?? ''}|${testPart}||${date?.value ?? ''}`;
+  if (other === side || side === 'bilateral' || result === item.result || seen.has(key)) return [];
+  seen.add(key);
   const at = (word: string): Span => {
     const start = m.end + said.index + said[0].lastIndexOf(word);
     return { start, end: start + word.length };
@@ -622,7 +618,7 @@ function otherSideFinding(
   const each: ExamFinding = { finding: item.finding, result, side: other };
   if (item.region) each.region = item.region;
   if (date) each.date = date.value;
-  return withEvidence(each, ctx.source, [m, at(resultWord), at(sideWord), date]);
+  return [withEvidence(each, ctx.source, [m, at(resultWord), at(sideWord), date])];
 }
 
 const LEVEL_REGION_FINDINGS = new Set<ExamFinding['finding']>(['muscle-spasm', 'paraspinal-tenderness']);
