@@ -205,8 +205,15 @@ function restatements(ctx: DraftContext, rationales: ReadonlyArray<{ start: numb
   );
 }
 
+// a limb and its parts are one place: a rationale's straight leg raise of the leg is the summary's of the lower extremity
+const LIMB_PARTS: Readonly<Record<string, readonly string[]>> = {
+  'lower-extremity': ['leg', 'knee', 'ankle', 'foot', 'hip'],
+  'upper-extremity': ['forearm', 'elbow', 'wrist', 'hand', 'shoulder'],
+};
+const sameRegion = (a: string, b: string): boolean =>
+  a === b || (LIMB_PARTS[a]?.includes(b) ?? false) || (LIMB_PARTS[b]?.includes(a) ?? false);
 const sameFinding = (a: ExamFinding, b: ExamFinding): boolean =>
-  a.finding === b.finding && a.result === b.result && (a.region === undefined || b.region === undefined || a.region === b.region);
+  a.finding === b.finding && a.result === b.result && (a.region === undefined || b.region === undefined || sameRegion(a.region, b.region));
 const studyKey = (x: Study): string => `${x.type}|${x.region ?? ''}`;
 
 /**

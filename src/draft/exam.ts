@@ -12,10 +12,15 @@ const EXAM_CUE =
   /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender|restricted|limited|decreased|diminished|intact|normal|had)\b/i;
 const EXAM_WORD = /\b(?:exam(?:ination)?|objective|palpation|inspection)\b/i;
 const EXAM_SECTION = /^(objective|physical exam(ination)?|exam(ination)?)$/;
-const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?|symptoms?)\b/i;
+const STUDY_REPORT = /\b(?:(?:electro)?diagnostic stud(?:y|ies)|electrophysiologic(?:al)?|electrodiagnostic)\b/i;
+const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?|symptoms?|feelings? of)\b/i;
 const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
 const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
+// muscles named without a region: the tenderness is the muscle's
+const NAMED_MUSCLE =
+  /(?<![A-Za-z])(?:trapezi(?:us|i|al)|deltoids?|scalenes?|rhomboids?|levator scapulae|sternocleidomastoids?|pectoralis|gluteus|gluteal|piriformis|quadratus lumborum|latissimus)(?![A-Za-z])/i;
 const MUSCLE = /(?<![A-Za-z])(?:muscles?|musculature)(?![A-Za-z])/i;
+const MUSCLE_FINDINGS = new Set(['muscle-spasm', 'muscle-atrophy', 'motor-weakness']);
 const SPECIFIC_TENDERNESS = new Set(['paraspinal-tenderness', 'facet-tenderness', 'trigger-point', 'sacroiliac-provocation']);
 
 /** A clause for an exam result: the sentence part between commas, semicolons and "but". */
@@ -89,6 +94,11 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   if (next && next.start <= clause.end) {
     const joined = /\b(?:and|or)\s[^,;]*$/i.exec(ctx.source.text.slice(m.end, tailEnd));
     if (joined) tailEnd = m.end + joined.index;
+    // "… swelling with positive Tinel's": a result word just before the next finding is that finding's
+    else {
+      const own = RESULT_BEFORE_NEXT.exec(ctx.source.text.slice(m.end, tailEnd));
+      if (own && next.start === tailEnd) tailEnd = m.end + own.index;
+    }
   }
   const tail = ctx.source.text.slice(m.end, tailEnd);
   const cuesAfter = [
@@ -107,6 +117,7 @@ function resultOf(ctx: DraftContext, s: Sentence, m: PhraseMatch, all: readonly 
   return pain ? { painOnMotion: pain.c } : {};
 }
 
+const RESULT_BEFORE_NEXT = /(?<![A-Za-z])(?:a\s|an\s)?(?:positive|negative)\s$/i;
 const BEFORE_CHAIN = /^[\s,]*(?:(?:the|left|right|bilateral|both|and|but)[\s,]+)*$/i;
 /** A text with its result words taken out ("limited, painful" → ", "). */
 function withoutResultWords(ctx: DraftContext, text: string): string {
@@ -166,12 +177,20 @@ function findingOf(
     !all.some((t) => t !== m && t.key === 'joint-tenderness' && Math.abs(t.start - o.start) < Math.abs(m.start - o.start));
   if (all.some((o) => o !== m && SPECIFIC_TENDERNESS.has(o.key) && o.start >= clause.start && o.start < clause.end && mine(o)))
     return undefined;
-  return { finding: region ? tendernessAt(region.value, clauseText) : 'other', ...(region ? { region } : {}) };
+  // the muscles of another finding ("tenderness with muscle spasms") are not where the tenderness is
+  let ownText = clauseText;
+  for (const o of all) {
+    if (o === m || !MUSCLE_FINDINGS.has(o.key) || o.start < clause.start || o.end > clause.end) continue;
+    const from = o.start - clause.start - (/(?:muscles?|musculature)\s+$/i.exec(ownText.slice(0, o.start - clause.start))?.[0].length ?? 0);
+    ownText = ownText.slice(0, from) + ' '.repeat(o.end - clause.start - from) + ownText.slice(o.end - clause.start);
+  }
+  return { finding: region ? tendernessAt(region.value, ownText) : 'other', ...(region ? { region } : {}) };
 }
 
 /** Tenderness by region: of a joint, of the spine's muscles ("cervical musculature") or of the spine. */
 function tendernessAt(region: string, clauseText: string): ExamFinding['finding'] {
-  if (JOINT_REGIONS.has(region)) return 'joint-tenderness';
+  // "tenderness of the left trapezius and deltoid muscles": a muscle's tenderness, not the joint's
+  if (JOINT_REGIONS.has(region)) return NAMED_MUSCLE.test(clauseText) ? 'other' : 'joint-tenderness';
   if (SPINE_REGIONS.has(region) && MUSCLE.test(clauseText)) return 'paraspinal-tenderness';
   return 'other';
 }
@@ -384,6 +403,8 @@ function isExamSentence(ctx: DraftContext, s: Sentence, inExamParagraph: boolean
   if (!examSentence) return false;
   // "an MRI of the knee revealed … effusion": a study's report, not the exam
   if (!EXAM_WORD.test(s.text) && ctx.v.studies.has(s.text) && ctx.v.studyDone.has(s.text)) return false;
+  // "diagnostic studies … positive for cervical spasms": an electrodiagnostic report
+  if (!EXAM_WORD.test(s.text) && STUDY_REPORT.test(s.text)) return false;
   return !COMPLAINT.test(s.text) || EXAM_WORD.test(s.text);
 }
 
@@ -457,18 +478,19 @@ function judgeMatch(
   const against = m.key === 'limited-range-of-motion' && !listed && !a.negated ? rangeAgainstNormal(ctx, s, m, read) : undefined;
   if (against) return { f: found, a, r: { span: against.span }, listed, result: against.result };
   // "pain with range of motion", "painful range of motion" and no word saying it is limited: pain on motion, not a limited range
-  const painOnly = read.painOnMotion && !listed && !a.negated;
+  const painOnly = read.painOnMotion && !a.negated;
   const f = painOnly ? { ...found, finding: 'other' as const } : found;
   const r: ResultRead = painOnly ? { result: 'positive', span: read.painOnMotion } : read;
   // "range of motion was not noted": not documented is not a normal finding
   if (!r.result && a.negated && a.trigger && NOT_DOCUMENTED.test(a.trigger.text)) return undefined;
-  const result = resultFor(ctx, m, a, r, listed, previous);
+  const result = resultFor(ctx, s, m, a, r, listed, previous);
   return result ? { f, a, r, listed, result } : undefined;
 }
 
 /** The result of a finding: its own words, its list's, a negation's, or "positive"; undefined for what was only examined ('range of motion of the knee'). */
 function resultFor(
   ctx: DraftContext,
+  s: Sentence,
   m: PhraseMatch,
   a: Assertion,
   r: ResultRead,
@@ -477,7 +499,8 @@ function resultFor(
 ): Result | undefined {
   let result: Result | undefined = r.result ?? listed?.result;
   // "no sensory deficit, motor weakness, or reflex asymmetry": a negation's scope runs over a list
-  if (r.intrinsic && a.negated && a.trigger && a.trigger.end <= m.start) result = 'negative';
+  // but not over a comma to an item placed on a side of its own ("no deformity, tenderness of the left trapezius")
+  if (r.intrinsic && a.negated && a.trigger && a.trigger.end <= m.start && !ownSide(ctx, s, m, a.trigger)) result = 'negative';
   // "a negative Neer's test, Hawkins' test, and Speed's test": a list shares its result
   if (!result && previous && LIST_GAP.test(ctx.source.text.slice(previous.end, m.start))) result = previous.result;
   if (!result && a.negated) result = 'negative';
@@ -485,6 +508,13 @@ function resultFor(
   if (!result && ctx.v.examNeutral.is(m.text)) return undefined;
   return result ?? 'positive';
 }
+
+const SIDE_WORD = /(?<![A-Za-z])(?:left|right|bilateral)(?![A-Za-z])/i;
+/** Whether a finding after a comma from its negation names its own side (an item of its own, not of the negated list). */
+const ownSide = (ctx: DraftContext, s: Sentence, m: PhraseMatch, trigger: Span): boolean => {
+  const clause = resultClause(s, m.start);
+  return trigger.end <= clause.start && SIDE_WORD.test(ctx.source.text.slice(clause.start, clause.end));
+};
 
 const clauseTextAt = (ctx: DraftContext, s: Sentence, at: number): string => {
   const clause = resultClause(s, at);
@@ -526,15 +556,24 @@ function findingsOfMatch(
   const out: ExamFinding[] = [];
   // "decreased cervical spine, lumbar spine and right shoulder range of motion": one per region
   if (BY_REGION.has(m.key) && f.region) out.push(...listedRegionFindings(ctx, s, m, j, f.region, clauseText, date, seen));
-  const cue = j.r.span ?? j.listed?.span ?? j.a.trigger;
+  const cue = j.r.span ?? j.listed?.span ?? (result === 'negative' ? j.a.trigger : undefined);
   for (const root of extraRoots) {
     const each: ExamFinding = { finding: f.finding, result, dermatome: root.value };
     placeFinding(each, side, f.region, date);
     out.push(withEvidence(each, source, [m, cue, side, f.region, root, date]));
   }
+  // "C4-T5 and L1-5 paraspinal muscle hypertonicity": with no region word, the levels say where, one finding per spine region
+  const [levelRegion, ...otherLevelRegions] =
+    !f.region && LEVEL_REGION_FINDINGS.has(f.finding) ? levelRegionsOf(clauseText, clause.start) : [];
+  for (const r of otherLevelRegions) {
+    const each: ExamFinding = { finding: f.finding, result };
+    placeFinding(each, side, r, date);
+    out.push(withEvidence(each, source, [m, cue, side, r, date]));
+  }
   const item: ExamFinding = { finding: f.finding, result };
   if (side) item.side = side.value;
   if (f.region) item.region = f.region.value as ExamFinding['region'];
+  else if (levelRegion) item.region = levelRegion.value as ExamFinding['region'];
   if (dermatome) item.dermatome = dermatome.value;
   if (level) item.level = level.value;
   if (date) item.date = date.value;
@@ -543,7 +582,55 @@ function findingsOfMatch(
       .replace(/\s+/g, ' ')
       .replace(/^[\s,;]+/, '')
       .trim();
-  out.push(withEvidence(item, source, [m, cue, side, f.region, dermatome, level, date]));
+  out.push(withEvidence(item, source, [m, cue, side, f.region ?? levelRegion, dermatome, level, date]));
+  out.push(...otherSideFinding(ctx, m, clause.end, item, side?.value, date, seen, testPart));
+  return out;
+}
+
+// "on the left is positive and on the right is negative", "positive on the left and negative on the right"
+const OTHER_SIDE =
+  /^[^,;]*?\band\s+(?:(?:it\s+)?(?:is|was)\s+)?(?:(positive|negative)\s+on\s+the\s+(left|right)|on\s+the\s+(left|right)\s+(?:(?:it\s+)?(?:is|was)\s+)?(positive|negative))(?![A-Za-z])/i;
+
+/** The same test on the other side with the other result, when the clause goes on to say so (none if already drafted). */
+function otherSideFinding(
+  ctx: DraftContext,
+  m: PhraseMatch,
+  clauseEnd: number,
+  item: ExamFinding,
+  side: 'left' | 'right' | 'bilateral' | undefined,
+  date: DateFound | undefined,
+  seen: Set<string>,
+  testPart: string,
+): ExamFinding[] {
+  const said = side ? OTHER_SIDE.exec(ctx.source.text.slice(m.end, clauseEnd)) : null;
+  if (!said) return [];
+  const resultWord = (said[1] ?? said[4])!;
+  const sideWord = (said[2] ?? said[3])!;
+  const result: Result = resultWord.toLowerCase() === 'positive' ? 'positive' : 'negative';
+  const other = sideWord.toLowerCase() as 'left' | 'right';
+  const key = `${item.finding}|${result}|${other}|${item.region ?? ''}|${testPart}||${date?.value ?? ''}`;
+  if (other === side || side === 'bilateral' || result === item.result || seen.has(key)) return [];
+  seen.add(key);
+  const at = (word: string): Span => {
+    const start = m.end + said.index + said[0].lastIndexOf(word);
+    return { start, end: start + word.length };
+  };
+  const each: ExamFinding = { finding: item.finding, result, side: other };
+  if (item.region) each.region = item.region;
+  if (date) each.date = date.value;
+  return [withEvidence(each, ctx.source, [m, at(resultWord), at(sideWord), date])];
+}
+
+const LEVEL_REGION_FINDINGS = new Set<ExamFinding['finding']>(['muscle-spasm', 'paraspinal-tenderness']);
+const SPINE_OF_LETTER: Readonly<Record<string, string>> = { C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'lumbar' };
+
+/** The spine regions of the levels a clause names, in order, once each ("C4-T5 and L1-5": cervical, lumbar). */
+function levelRegionsOf(clauseText: string, offset: number): Found<string>[] {
+  const out: Found<string>[] = [];
+  for (const l of levelsIn(clauseText, offset)) {
+    const region = SPINE_OF_LETTER[l.value[0]!];
+    if (region && !out.some((o) => o.value === region)) out.push({ value: region, start: l.start, end: l.end });
+  }
   return out;
 }
 

@@ -210,3 +210,134 @@ describe('sentences: a closing quote after the period', () => {
     ]);
   });
 });
+
+describe('exam: a result word that belongs to the next finding', () => {
+  it('"no changes in color or swelling with positive Tinel\'s": the positive is Tinel\'s', () => {
+    const found = findings(
+      "Physical examination: tenderness over the cubital tunnel with no appreciable changes in color or swelling in the right upper extremity with positive Tinel's at the elbow.",
+    );
+    expect(found.map((e) => `${e.finding}|${e.result}`)).toEqual(['joint-tenderness|positive', 'swelling|negative', 'tinel-sign|positive']);
+  });
+  it('"pain with range of motion, straight leg raise positive": the pain on motion keeps its own words', () => {
+    const found = findings('Objective findings were notable for pain with range of motion, straight leg raise positive bilaterally.');
+    expect(found.map((e) => `${e.finding}|${e.result}`)).toEqual(['other|positive', 'straight-leg-raise|positive']);
+  });
+});
+
+describe('exam: the muscles of another finding', () => {
+  it('"tenderness to palpation with muscle spasms": the spine\'s tenderness, not a paraspinal one', () => {
+    const found = findings('Evaluation of the thoracic spine revealed tenderness to palpation with muscle spasms bilaterally.');
+    expect(found.map((e) => `${e.finding}|${e.result}`)).toEqual(['other|positive', 'muscle-spasm|positive']);
+  });
+  it('"tenderness of the cervical musculature" stays paraspinal', () => {
+    expect(findings('Examination revealed tenderness of the cervical musculature.').map((e) => e.finding)).toEqual([
+      'paraspinal-tenderness',
+    ]);
+  });
+});
+
+describe('letters: exam findings the rationale restates (addRestatements)', () => {
+  const letter = (summary: string, rationale: string) => `Independent Medical Review Final Determination Letter
+Case Number: CM16-0000001
+Date of UR Decision: 12/01/2016
+Date of Injury: 10/01/2016
+IMR Application Received: 12/05/2016
+MAXIMUS Case Number: CM16-0000001
+Dear Ms. Doe:
+
+CLINICAL CASE SUMMARY
+
+${summary}
+
+IMR ISSUES, DECISIONS AND RATIONALES
+The Final Determination was based on decisions for the disputed items/services set forth below:
+Physical therapy 2 times a week for 6 weeks for the lumbar spine: Upheld
+Claims Administrator guideline: Decision based on MTUS.
+Decision rationale: ${rationale}
+`;
+  const restated = (summary: string, rationale: string): string[] =>
+    (((draftRequest(letter(summary, rationale), { servicesFrom: 'letter' }).request as R).exam as ExamFinding[] | undefined) ?? []).map(
+      (e) => `${e.finding}|${e.result}`,
+    );
+  const summary =
+    'The injured worker has low back pain. Physical examination revealed a positive straight leg raise of the right lower extremity.';
+  it('a named finding the summary did not give is added', () => {
+    expect(restated(summary, "Physical examination showed a positive Phalen's sign of the right wrist.")).toEqual([
+      'straight-leg-raise|positive',
+      'phalen-sign|positive',
+    ]);
+  });
+  it('an `other` finding is not added: a rationale sentence is not an exam sentence', () => {
+    expect(restated(summary, 'Physical examination showed a healing incision over the right thumb.')).toEqual([
+      'straight-leg-raise|positive',
+    ]);
+    expect(restated(summary, "Physical examination showed a positive Spurling's test.")).toEqual(['straight-leg-raise|positive']);
+  });
+  it("the summary's finding restated of a part of the same limb is not added twice", () => {
+    const toCalf = 'The injured worker has low back pain. Physical examination revealed pain to the right calf upon straight leg raise.';
+    expect(restated(toCalf, 'The physical examination revealed a positive straight leg raise of the right leg.')).toEqual([
+      'straight-leg-raise|positive',
+    ]);
+  });
+});
+
+describe('exam: a test with a result for each side', () => {
+  it('"on the left is positive and on the right is negative": one finding per side', () => {
+    expect(exam('Physical examination: Straight leg raise test on the left is positive and on the right is negative.')).toEqual([
+      'straight-leg-raise|positive|lower-extremity|left',
+      'straight-leg-raise|negative|lower-extremity|right',
+    ]);
+    expect(exam('On examination there was a positive straight leg raise on the left at 45 degrees and negative on the right.')).toEqual([
+      'straight-leg-raise|positive|lower-extremity|left',
+      'straight-leg-raise|negative|lower-extremity|right',
+    ]);
+  });
+  it('one side only, or the same result on both, stays one finding', () => {
+    expect(exam('Physical examination: Straight leg raise was positive on the left.')).toEqual([
+      'straight-leg-raise|positive|lower-extremity|left',
+    ]);
+  });
+});
+
+describe('exam: the tenderness of a muscle named without a region', () => {
+  it('"no deformity, tenderness of the left trapezius muscle": the negation does not reach the item with its own side', () => {
+    const found = findings(
+      'Physical examination: Left shoulder: no deformity, tenderness of the left trapezius muscle and deltoid muscle.',
+    );
+    expect(found.map((e) => `${e.finding}|${e.result}`)).toEqual(['other|positive']);
+  });
+  it('"tenderness of the upper shoulder and trapezii muscles" is a muscle\'s, not the joint\'s', () => {
+    expect(exam('Examination revealed tenderness of the upper shoulder and trapezii muscles.')).toEqual(['other|positive|shoulder']);
+    expect(exam('Examination revealed tenderness of the left shoulder.')).toEqual(['joint-tenderness|positive|shoulder|left']);
+  });
+  it('a negated list without sides stays negated', () => {
+    const found = findings('Physical examination: no sensory deficit, motor weakness, or reflex asymmetry.');
+    expect(found.map((e) => `${e.finding}|${e.result}`)).toEqual([
+      'sensory-deficit|negative',
+      'motor-weakness|negative',
+      'reflex-change|negative',
+    ]);
+  });
+});
+
+describe('exam: spasm given as spinal levels', () => {
+  it('"C4-T5 and L1-5 paraspinal muscle hypertonicity": one spasm per spine region the levels name', () => {
+    expect(exam('Physical examination: There was palpation noted at C4-T5 and L1-5 paraspinal muscle hypertonicity.').sort()).toEqual([
+      'muscle-spasm|positive|cervical',
+      'muscle-spasm|positive|lumbar',
+    ]);
+  });
+  it('a region word wins over the levels', () => {
+    expect(exam('Examination revealed spasm of the lumbar paraspinal muscles at L4-5.')).toEqual(['muscle-spasm|positive|lumbar']);
+  });
+});
+
+describe("exam: what is not the examiner's finding", () => {
+  it('"associated feelings of neck spasms" is a complaint', () => {
+    expect(exam('Physical examination: There were associated feelings of neck spasms.')).toEqual([]);
+  });
+  it('an electrodiagnostic report "positive for cervical spasms" is a study, not the exam', () => {
+    expect(exam('The patient underwent diagnostic studies, which were noted to be positive for cervical spasms.')).toEqual([]);
+    expect(exam('There were cervical spasms noted.')).toEqual(['muscle-spasm|positive|cervical']);
+  });
+});
