@@ -6,7 +6,7 @@ import { withEvidence, type DraftContext } from './context.js';
 import type { Sentence } from './source.js';
 import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, rootsIn, scoresIn, sidesIn, type Found } from './values.js';
 import type { PhraseMatch } from './vocab.js';
-import { ROOTS } from '../request/levels.js';
+import { ROOTS, spineRegionOf } from '../request/levels.js';
 
 const EXAM_CUE =
   /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender|restricted|limited|decreased|diminished|intact|normal|had)\b/i;
@@ -622,14 +622,13 @@ function otherSideFinding(
 }
 
 const LEVEL_REGION_FINDINGS = new Set<ExamFinding['finding']>(['muscle-spasm', 'paraspinal-tenderness']);
-const SPINE_OF_LETTER: Readonly<Record<string, string>> = { C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'lumbar' };
 
 /** The spine regions of the levels a clause names, in order, once each ("C4-T5 and L1-5": cervical, lumbar). */
 function levelRegionsOf(clauseText: string, offset: number): Found<string>[] {
   const out: Found<string>[] = [];
   for (const l of levelsIn(clauseText, offset)) {
-    const region = SPINE_OF_LETTER[l.value[0]!];
-    if (region && !out.some((o) => o.value === region)) out.push({ value: region, start: l.start, end: l.end });
+    const region = spineRegionOf(l.value);
+    if (!out.some((o) => o.value === region)) out.push({ value: region, start: l.start, end: l.end });
   }
   return out;
 }

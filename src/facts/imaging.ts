@@ -7,6 +7,7 @@ import { cite, diagnosisTexts, examFindings, indexed, isNegative, isPositive, re
 import { spineRegion } from '../request/regions.js';
 import { spineRegionOf } from '../request/levels.js';
 import { daysBetween, dayNumber } from '../util/dates.js';
+import { WEEKS_PER_MONTH } from '../util/durations.js';
 import type { ExamFinding, Study } from '../request/schema.js';
 import type { Region, Side } from '../request/vocabulary.js';
 import type { NormalizedService } from '../request/normalize.js';
@@ -230,7 +231,7 @@ export const imagingFacts: FactDefinition[] = [
         if (s.item.durationMonths === undefined || s.item.result === 'negative') return;
         if (s.item.region && !sameRegion(s.item.region, s.item.side, ctx.service)) return;
         candidates.push({
-          weeks: Math.round(s.item.durationMonths * 4.35 * 10) / 10,
+          weeks: Math.round(s.item.durationMonths * WEEKS_PER_MONTH * 10) / 10,
           evidence: `${s.path}.durationMonths = ${s.item.durationMonths}`,
         });
       });

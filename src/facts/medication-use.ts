@@ -263,7 +263,7 @@ export function benefitOf(entries: readonly Entry[], ctx: FactContext): Fact<boo
  * stated not to have improved or every use failed; true only when both are documented (relief:
  * an improved or partial outcome; function: the entry's flag or the record's); unknown otherwise.
  */
-export function painAndFunctionOf(entries: readonly Entry[], ctx: FactContext): Fact<boolean> {
+function painAndFunctionOf(entries: readonly Entry[], ctx: FactContext): Fact<boolean> {
   const flag = ctx.request.raw.documentation?.functionalImprovement;
   const notImproved = entries.filter((e) => e.functionImproved === false);
   if (notImproved.length > 0 || (flag === false && !entries.some((e) => e.functionImproved === true)))

@@ -9,14 +9,8 @@ import { regionsInText } from '../request/regions.js';
 import { plannedSurgery, latestSurgery } from './postsurgical.js';
 import { dayNumber } from '../util/dates.js';
 import { parseVisitCourse } from '../request/visits.js';
-import {
-  authorizedPartInText,
-  modalitiesInWords,
-  modalityInWords,
-  objectiveFunctionInText,
-  painReliefOnly,
-  weeksInText,
-} from './therapy-words.js';
+import { authorizedPartInText, modalitiesInWords, modalityInWords, objectiveFunctionInText, painReliefOnly } from './therapy-words.js';
+import { durationInText } from '../util/durations.js';
 import type { Treatment } from '../request/schema.js';
 
 /** Service kinds whose modality is the kind itself. */
@@ -504,7 +498,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     derive: (ctx) => {
       const trials = indexed(ctx.request.raw.treatments, 'treatments')
         .filter((t) => (ELECTRICAL as readonly string[]).includes(treatmentModality(t.item) ?? ''))
-        .map((t) => ({ t, weeks: t.item.durationWeeks ?? weeksInText(t.item.text) }))
+        .map((t) => ({ t, weeks: t.item.durationWeeks ?? durationInText(t.item.text, { notAgo: true })?.weeks }))
         .filter((x) => x.weeks !== undefined);
       if (trials.length === 0) return unknown(['treatments: no TENS or electrical stimulation trial with a stated duration']);
       const longest = trials.reduce((a, b) => (b.weeks! > a.weeks! ? b : a));

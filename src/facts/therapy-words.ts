@@ -1,6 +1,7 @@
 // What the words of a therapy request or of an earlier course say, read as data for the
 // physical-medicine facts: the modality they name, the part of a request already authorized at
-// review, objective functional measures, pain relief alone, and a trial's duration.
+// review, objective functional measures and pain relief alone (a trial's duration is
+// util/durations.ts durationInText).
 import { NUMBER_WORDS } from '../util/durations.js';
 
 /**
@@ -83,16 +84,4 @@ export function painReliefOnly(text: string | undefined): boolean {
 export function objectiveFunctionInText(text: string | undefined): boolean {
   const t = (text ?? '').toLowerCase();
   return OBJECTIVE_FUNCTION.test(t) && !NEGATED_FUNCTION.test(t);
-}
-
-/** A duration a treatment's text states: "30-day trial" ≈ 4.3 weeks, "one month", "6 weeks". */
-export function weeksInText(text: string | undefined): number | undefined {
-  const t = (text ?? '').toLowerCase();
-  const days = /(?<!\d)(\d+)[- ]days?/.exec(t);
-  if (days) return Math.round((Number(days[1]) / 7) * 10) / 10;
-  const months = /(?<!\d)(\d+|one|two|three)[- ]months?/.exec(t);
-  if (months)
-    return Math.round((({ one: 1, two: 2, three: 3 } as Record<string, number>)[months[1]!] ?? Number(months[1])) * 4.3 * 10) / 10;
-  const weeks = /(?<!\d)(\d+)[- ]weeks?/.exec(t);
-  return weeks ? Number(weeks[1]) : undefined;
 }

@@ -33,7 +33,7 @@ const PER_WEEK_ONLY = new RegExp(PER_WEEK);
 
 // A count granted at an earlier review ("UR authorized 6 sessions", "6 authorized") is not the count requested.
 const AUTHORIZED_COUNT =
-  /(?:authori[sz]ed|approved|certified)\s+(?:for\s+)?(?<!\d)\d+\s*(?:[a-z]+\s+){0,2}(?:sessions|visits|treatments)|(?<!\d)\d+\)?\s*(?:(?:sessions|visits|treatments)\s+)?(?:(?:were|was|have been|already|previously)\s+)*(?:authori[sz]ed|approved|certified)/g;
+  /(?:authori[sz]ed|approved|certified)\s+(?:for\s+)?\d+\s*(?:[a-z]+\s+){0,2}(?:sessions|visits|treatments)|(?<!\d)\d+\)?\s*(?:(?:sessions|visits|treatments)\s+)?(?:(?:were|was|have been|already|previously)\s+)*(?:authori[sz]ed|approved|certified)/g;
 
 export function parseVisitCourse(text: string | undefined): VisitCourse {
   if (!text) return {};

@@ -1,6 +1,6 @@
 // Numbers and durations written in words ("six weeks", "x 2 years", "for 3 months"; "since
 // 2015" is a start, read by startSinceInText): the one parser for durations and number words in
-// the record's text (request/visits.ts, facts/dme.ts and facts/care-setting.ts read their numbers here).
+// the record's text, so that every reader counts a month in weeks the same way.
 
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1,

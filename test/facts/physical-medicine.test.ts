@@ -359,7 +359,11 @@ describe('TENS trial facts', () => {
         { treatments: [{ kind: 'passive-modality', text: 'TENS trial for one month' }], services: [tens] },
         'physicalMedicine.tensTrialWeeks',
       ),
-    ).toBe(4.3);
+    ).toBe(4.4); // one month at WEEKS_PER_MONTH (4.35)
+    // when the trial was, not how long it lasted
+    expect(
+      value({ treatments: [{ kind: 'tens', text: 'TENS trial three months ago' }], services: [tens] }, 'physicalMedicine.tensTrialWeeks'),
+    ).toBeUndefined();
     expect(value({ treatments: [{ kind: 'tens' }], services: [tens] }, 'physicalMedicine.tensTrialWeeks')).toBeUndefined();
   });
   it('physicalMedicine.tensFailed', () => {
