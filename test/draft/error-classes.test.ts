@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { draftRequest } from '../../src/draft/draft.js';
 import type { ExamFinding, Study } from '../../src/request/schema.js';
 import { sentences, SourceText } from '../../src/draft/source.js';
+import { syntheticLetter } from './synthetic-letter.js';
 
 type R = Record<string, unknown>;
 const draft = (text: string) => draftRequest(text, { servicesFrom: 'none' }).request as R;
@@ -226,24 +227,7 @@ describe('treatments', () => {
 });
 
 describe('letters: what the claims administrator authorized, and the request date', () => {
-  const letter = (summary: string, rationale: string) => `Independent Medical Review Final Determination Letter
-Case Number: CM16-0000001
-Date of UR Decision: 12/01/2016
-Date of Injury: 10/01/2016
-IMR Application Received: 12/05/2016
-MAXIMUS Case Number: CM16-0000001
-Dear Ms. Doe:
-
-CLINICAL CASE SUMMARY
-
-${summary}
-
-IMR ISSUES, DECISIONS AND RATIONALES
-The Final Determination was based on decisions for the disputed items/services set forth below:
-Physical therapy 2 times a week for 6 weeks for the lumbar spine: Upheld
-Claims Administrator guideline: Decision based on MTUS.
-Decision rationale: ${rationale}
-`;
+  const letter = (summary: string, rationale: string) => syntheticLetter(summary, rationale);
   it('sessions authorized by the claims administrator, stated in the rationale, are drafted', () => {
     const d = draftRequest(
       letter(

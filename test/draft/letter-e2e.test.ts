@@ -4,30 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { draftRequest } from '../../src/draft/draft.js';
 import { sentences, SourceText } from '../../src/draft/source.js';
+import { syntheticLetter } from './synthetic-letter.js';
 
 type R = Record<string, unknown>;
-const letter = (
-  summary: string,
-  rationale: string,
-  item = 'Physical therapy 2 times a week for 6 weeks for the lumbar spine',
-) => `Independent Medical Review Final Determination Letter
-Case Number: CM16-0000001
-Date of UR Decision: 12/01/2016
-Date of Injury: 10/01/2016
-IMR Application Received: 12/05/2016
-MAXIMUS Case Number: CM16-0000001
-Dear Ms. Doe:
-
-CLINICAL CASE SUMMARY
-
-${summary}
-
-IMR ISSUES, DECISIONS AND RATIONALES
-The Final Determination was based on decisions for the disputed items/services set forth below:
-${item}: Upheld
-Claims Administrator guideline: Decision based on MTUS.
-Decision rationale: ${rationale}
-`;
+const letter = syntheticLetter;
 const drafted = (summary: string, rationale: string, item?: string) =>
   draftRequest(letter(summary, rationale, item), { servicesFrom: 'letter' }).request as R;
 const plain = (list: unknown) => ((list as R[] | undefined) ?? []).map(({ extensions: _e, ...rest }) => rest);
