@@ -15,7 +15,8 @@ import { known, unknown, type Fact } from './types.js';
 
 const VOCAB_FILE = join(fileURLToPath(new URL('../../', import.meta.url)), 'vocab', 'record-terms.yaml');
 
-const phraseList = z.array(
+/** A list of phrases as every vocabulary of record words writes them (lower case). */
+export const phraseList = z.array(
   z
     .string()
     .min(1)
@@ -98,7 +99,7 @@ function phraseRegex(phrase: string): RegExp {
 }
 
 /** Whether any phrase of a list occurs: one alternation (each phrase keeps its own word boundaries); never matches for an empty list. */
-function anyPhrase(phrases: readonly string[]): RegExp {
+export function anyPhrase(phrases: readonly string[]): RegExp {
   return new RegExp(phrases.map((p) => phraseRegex(p).source).join('|') || '(?!)');
 }
 
