@@ -6,6 +6,7 @@ import { assertionOf } from './assertion.js';
 import { withEvidence, type DraftContext } from './context.js';
 import type { Sentence } from './source.js';
 import { datesIn, dermatomeIn, nearest, regionsIn, scoresIn, sidesIn } from './values.js';
+import type { CompiledVocabulary } from './vocab.js';
 
 const PAIN_OF_REGION: Record<string, string> = {
   lumbar: 'low-back-pain',
@@ -34,18 +35,14 @@ const PAIN = /(?<![A-Za-z])(pain|ache|aches|discomfort)(?![A-Za-z])/gi;
 // what may stand between the regions of a list and "pain": "neck, back and right shoulder pain",
 // "lumbar spine pain", "low back and bilateral hip pain" (not "cervical strain, and chest pain")
 const LAST_BEFORE_PAIN = /^\s*(?:(?:spine|joint|area|region)\s*)?$/i;
-const GAP_WORDS = new Set(
-  'and or the left right bilateral both spine joint area region back thoracolumbar index middle ring little upper lower mid'.split(' '),
-);
-
-/** Words between two regions of one list ("neck, back and right shoulder"): separators, sides and parts only. */
-function isListGap(gap: string): boolean {
+/** Words between two regions of one list ("neck, back and right shoulder"): separators, sides and parts only (vocab regionListGap). */
+function isListGap(v: CompiledVocabulary, gap: string): boolean {
   if (/[^\sA-Za-z,/]/.test(gap)) return false;
   const tokens = gap.match(/,|\/|[A-Za-z]+/g) ?? [];
   return (
     tokens.length <= 6 &&
     tokens.some((t) => t === ',' || t === '/' || t.toLowerCase() === 'and' || t.toLowerCase() === 'or') &&
-    tokens.every((t) => t === ',' || t === '/' || GAP_WORDS.has(t.toLowerCase()))
+    tokens.every((t) => t === ',' || t === '/' || v.regionListGap.is(t))
   );
 }
 const SYMPTOM_CUE =
@@ -115,9 +112,9 @@ export function symptomsIn(ctx: DraftContext, s: Sentence, diagnosesFrom?: numbe
     const afterText = source.text.slice(painEnd, Math.min(s.end, painEnd + 40));
     const follow = /^\s(?:in|of|over|to|at|involving)\s(?:the\s|his\s|her\s|both\s)?/i.exec(afterText);
     const regions = [
-      ...regionList(regionsIn(v, source.text.slice(windowStart, painStart), windowStart), source.text, painStart),
+      ...regionList(v, regionsIn(v, source.text.slice(windowStart, painStart), windowStart), source.text, painStart),
       ...(follow
-        ? regionsAfter(regionsIn(v, source.text.slice(painEnd, Math.min(s.end, painEnd + 160)), painEnd), source.text, painEnd)
+        ? regionsAfter(v, regionsIn(v, source.text.slice(painEnd, Math.min(s.end, painEnd + 160)), painEnd), source.text, painEnd)
         : []),
     ];
     for (const r of regions) {
@@ -132,7 +129,12 @@ export function symptomsIn(ctx: DraftContext, s: Sentence, diagnosesFrom?: numbe
 }
 
 /** The regions that end just before "pain" as one list (read backwards from "pain"). */
-function regionList(found: ReturnType<typeof regionsIn>, text: string, painStart: number): ReturnType<typeof regionsIn> {
+function regionList(
+  v: CompiledVocabulary,
+  found: ReturnType<typeof regionsIn>,
+  text: string,
+  painStart: number,
+): ReturnType<typeof regionsIn> {
   const chain: ReturnType<typeof regionsIn> = [];
   let end = painStart;
   for (let i = found.length - 1; i >= 0; i--) {
@@ -141,8 +143,8 @@ function regionList(found: ReturnType<typeof regionsIn>, text: string, painStart
     if (r.end > end) continue;
     const gap = text.slice(r.end, end);
     // "neck and thoracolumbar pain" (a list whose last part is no region), never "hand, pain"
-    const lastOk = LAST_BEFORE_PAIN.test(gap) || (isListGap(gap) && /[A-Za-z]\s*$/.test(gap));
-    if (chain.length === 0 ? !lastOk : !isListGap(gap)) break;
+    const lastOk = LAST_BEFORE_PAIN.test(gap) || (isListGap(v, gap) && /[A-Za-z]\s*$/.test(gap));
+    if (chain.length === 0 ? !lastOk : !isListGap(v, gap)) break;
     chain.unshift(r);
     end = r.start;
   }
@@ -150,14 +152,19 @@ function regionList(found: ReturnType<typeof regionsIn>, text: string, painStart
 }
 
 /** The regions listed just after "pain in the", "pain to the neck, left index finger, low back, and right knee". */
-function regionsAfter(found: ReturnType<typeof regionsIn>, text: string, painEnd: number): ReturnType<typeof regionsIn> {
+function regionsAfter(
+  v: CompiledVocabulary,
+  found: ReturnType<typeof regionsIn>,
+  text: string,
+  painEnd: number,
+): ReturnType<typeof regionsIn> {
   const first = found[0];
   if (!first || first.start - painEnd >= 30) return [];
   const chain = [first];
   for (const r of found.slice(1)) {
     const last = chain.at(-1)!;
     if (r.start < last.end) continue;
-    if (!isListGap(text.slice(last.end, r.start))) break;
+    if (!isListGap(v, text.slice(last.end, r.start))) break;
     chain.push(r);
   }
   return chain;

@@ -44,8 +44,6 @@ const NOT_YET =
 const OUTCOME_STATEMENT =
   /(?<![A-Za-z])(?:(?:has|have|had)\s+(?:not\s+)?helped|helped|did\s+not\s+help|(?:has|have|had)\s+failed|(?:was|were)\s+(?:not\s+)?(?:helpful|beneficial|effective)|without\s+(?:any\s+)?(?:relief|benefit|improvement)|(?:provided|gave|with)\s+(?:no|some|good|significant|partial|temporary|minimal)\s+(?:relief|benefit|improvement))(?![A-Za-z])/i;
 const GENERIC_MEDICATION_AFTER = /^\s*(?:therapy\s+)?(?:list|including|includes|such as|consisting of|:)(?![A-Za-z])/i;
-const DEVICE_USE =
-  /(?<![A-Za-z])(?:uses|using|wear|wears|wearing|wore|was given|was provided|were provided|was fitted|utilizes|utilizing)(?![A-Za-z])/i;
 const DEVICES = new Set(['brace', 'tens']);
 const VISIT_THERAPIES = new Set([
   'physical-therapy',
@@ -89,7 +87,7 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = fal
     });
   }
   // "He uses a splint for the thumb", "continues to wear a left thumb splint": a device in use
-  const deviceUse = DEVICE_USE.test(s.text);
+  const deviceUse = v.deviceUse.has(s.text);
   // "reports that chiropractic treatments have helped": a course with its outcome
   const withOutcome = OUTCOME_STATEMENT.test(s.text);
   const listed = continuesList || isTreatmentList(v, s);

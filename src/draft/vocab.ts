@@ -15,6 +15,7 @@ const vocabSchema = z.strictObject({
   sentenceRoles: z.strictObject({ plan: phrases, review: phrases, reviewer: phrases, judgement: phrases }),
   regions: groups,
   fingers: groups,
+  regionListGap: phrases,
   symptoms: groups,
   exam: groups,
   examNeutral: phrases,
@@ -22,16 +23,21 @@ const vocabSchema = z.strictObject({
   examResult: z.strictObject({ positive: phrases, negative: phrases }),
   examVitalSigns: phrases,
   examNotFinding: phrases,
+  namedMuscles: phrases,
+  examStudyReport: phrases,
   studies: groups,
   studyDone: phrases,
+  notTheRecord: z.strictObject({ conditional: phrases, guideline: phrases, hypothetical: phrases, request: phrases }),
   officialReport: z.strictObject({ absent: phrases, present: phrases }),
   studyFindings: groups,
   treatments: groups,
   treatmentOutcome: groups,
   treatmentGiven: phrases,
+  deviceUse: phrases,
   surgeries: groups,
   surgeryCue: phrases,
   otherMedications: groups,
+  notDrugs: phrases,
   workStatus: groups,
   redFlags: groups,
   documentation: z.strictObject({
@@ -137,6 +143,7 @@ export interface CompiledVocabulary {
   judgement: PhraseSet;
   regions: PhraseSet;
   fingers: PhraseSet;
+  regionListGap: PhraseSet;
   symptoms: PhraseSet;
   exam: PhraseSet;
   examNeutral: PhraseSet;
@@ -145,17 +152,25 @@ export interface CompiledVocabulary {
   examNegative: PhraseSet;
   examVitalSigns: PhraseSet;
   examNotFinding: PhraseSet;
+  namedMuscles: PhraseSet;
+  examStudyReport: PhraseSet;
   studies: PhraseSet;
   studyDone: PhraseSet;
+  /** Conditionals and the guideline's wording: no absence the reviewer states is read from the sentence. */
+  notTheRecord: PhraseSet;
+  /** …and hypotheticals and the request's words: no study done is read from a sentence that is not the record's. */
+  notTheRecordStudy: PhraseSet;
   reportAbsent: PhraseSet;
   reportPresent: PhraseSet;
   studyFindings: PhraseSet;
   treatments: PhraseSet;
   treatmentOutcome: PhraseSet;
   treatmentGiven: PhraseSet;
+  deviceUse: PhraseSet;
   surgeries: PhraseSet;
   surgeryCue: PhraseSet;
   otherMedications: PhraseSet;
+  notDrugs: PhraseSet;
   workStatus: PhraseSet;
   redFlags: PhraseSet;
   functionalImprovement: PhraseSet;
@@ -186,6 +201,7 @@ export function compileVocabulary(data: unknown, file = VOCAB_FILE): CompiledVoc
     judgement: one(v.sentenceRoles.judgement),
     regions: new PhraseSet(v.regions),
     fingers: new PhraseSet(v.fingers),
+    regionListGap: one(v.regionListGap),
     symptoms: new PhraseSet(v.symptoms),
     exam: new PhraseSet(v.exam),
     examNeutral: one(v.examNeutral),
@@ -194,17 +210,28 @@ export function compileVocabulary(data: unknown, file = VOCAB_FILE): CompiledVoc
     examNegative: one(v.examResult.negative),
     examVitalSigns: one(v.examVitalSigns),
     examNotFinding: one(v.examNotFinding),
+    namedMuscles: one(v.namedMuscles),
+    examStudyReport: one(v.examStudyReport),
     studies: new PhraseSet(v.studies),
     studyDone: one(v.studyDone),
+    notTheRecord: one([...v.notTheRecord.conditional, ...v.notTheRecord.guideline]),
+    notTheRecordStudy: one([
+      ...v.notTheRecord.conditional,
+      ...v.notTheRecord.guideline,
+      ...v.notTheRecord.hypothetical,
+      ...v.notTheRecord.request,
+    ]),
     reportAbsent: one(v.officialReport.absent),
     reportPresent: one(v.officialReport.present),
     studyFindings: new PhraseSet(v.studyFindings),
     treatments: new PhraseSet(v.treatments),
     treatmentOutcome: new PhraseSet(v.treatmentOutcome),
     treatmentGiven: one(v.treatmentGiven),
+    deviceUse: one(v.deviceUse),
     surgeries: new PhraseSet(v.surgeries),
     surgeryCue: one(v.surgeryCue),
     otherMedications: new PhraseSet(v.otherMedications),
+    notDrugs: one(v.notDrugs),
     workStatus: new PhraseSet(v.workStatus),
     redFlags: new PhraseSet(v.redFlags),
     functionalImprovement: one(v.documentation.functionalImprovement.positive),
