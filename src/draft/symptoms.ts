@@ -128,14 +128,11 @@ export function symptomsIn(ctx: DraftContext, s: Sentence, diagnosesFrom?: numbe
   return out;
 }
 
+type RegionsFound = ReturnType<typeof regionsIn>;
+
 /** The regions that end just before "pain" as one list (read backwards from "pain"). */
-function regionList(
-  v: CompiledVocabulary,
-  found: ReturnType<typeof regionsIn>,
-  text: string,
-  painStart: number,
-): ReturnType<typeof regionsIn> {
-  const chain: ReturnType<typeof regionsIn> = [];
+function regionList(v: CompiledVocabulary, found: RegionsFound, text: string, painStart: number): RegionsFound {
+  const chain: RegionsFound = [];
   let end = painStart;
   for (let i = found.length - 1; i >= 0; i--) {
     const r = found[i]!;
@@ -152,12 +149,7 @@ function regionList(
 }
 
 /** The regions listed just after "pain in the", "pain to the neck, left index finger, low back, and right knee". */
-function regionsAfter(
-  v: CompiledVocabulary,
-  found: ReturnType<typeof regionsIn>,
-  text: string,
-  painEnd: number,
-): ReturnType<typeof regionsIn> {
+function regionsAfter(v: CompiledVocabulary, found: RegionsFound, text: string, painEnd: number): RegionsFound {
   const first = found[0];
   if (!first || first.start - painEnd >= 30) return [];
   const chain = [first];

@@ -1,6 +1,7 @@
 // Care already given: the kind (vocab `treatments`), sessions, outcome ("failed", "no relief",
 // "improved"), levels, relief % and its duration for injections; and surgeries.
 import type { Treatment } from '../request/schema.js';
+import { INJECTION_SERVICE_KINDS } from '../request/vocabulary.js';
 import type { z } from 'zod';
 import type { surgerySchema } from '../request/schema.js';
 type Surgery = z.infer<typeof surgerySchema>;
@@ -10,15 +11,6 @@ import type { Sentence } from './source.js';
 import { coursesIn, datesIn, durationsIn, levelsIn, nearest, regionsIn, reliefPercentIn, sidesIn } from './values.js';
 
 const GIVEN_SECTIONS = /^(treatment to date|prior treatment|history|history of present illness|hpi|procedures?)$/;
-const INJECTIONS = new Set([
-  'epidural-steroid-injection',
-  'facet-joint-injection',
-  'medial-branch-block',
-  'facet-radiofrequency-neurotomy',
-  'trigger-point-injection',
-  'sacroiliac-joint-injection',
-  'injection',
-]);
 type Outcome = NonNullable<Treatment['outcome']>;
 
 function clauseAround(text: string, offset: number, at: number, nextAt: number): { start: number; end: number } {
@@ -95,7 +87,7 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = fal
   const onlyDevices = !listed && !withOutcome;
   const outcomes = v.treatmentOutcome.find(s.text, s.start);
   const sentenceOutcome = new Set(outcomes.map((o) => o.key)).size === 1 ? outcomes[0] : undefined;
-  const specific = mentions.some((m) => INJECTIONS.has(m.key) && m.key !== 'injection');
+  const specific = mentions.some((m) => INJECTION_SERVICE_KINDS.has(m.key) && m.key !== 'injection');
   const out: Treatment[] = [];
   mentions.forEach((m, i) => {
     if (m.key === 'injection' && specific) return;
@@ -131,7 +123,7 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = fal
     const item: Treatment = { kind: m.key as Treatment['kind'], outcome: (outcome?.key ?? 'unknown') as Outcome };
     if (course && course.value.total !== undefined) item.sessions = course.value.total;
     let extra: Array<{ start: number; end: number } | undefined> = [outcome, course];
-    if (INJECTIONS.has(m.key)) {
+    if (INJECTION_SERVICE_KINDS.has(m.key)) {
       const tail = source.text.slice(m.start, s.end);
       // "a prior L4-5 epidural steroid injection": the level may come just before the name
       const levelFrom = Math.max(s.start, m.start - 20);
@@ -195,7 +187,8 @@ export function mergeTreatments(list: Treatment[]): Treatment[] {
   const out: Treatment[] = [];
   for (const t of list) {
     // distinct injections (other levels or dates) stay separate
-    const key = INJECTIONS.has(t.kind) && (t.levels || t.date) ? `${t.kind}|${JSON.stringify(t.levels)}|${t.date ?? ''}` : t.kind;
+    const key =
+      INJECTION_SERVICE_KINDS.has(t.kind) && (t.levels || t.date) ? `${t.kind}|${JSON.stringify(t.levels)}|${t.date ?? ''}` : t.kind;
     const have = byKind.get(key);
     if (!have) {
       byKind.set(key, t);
