@@ -79,8 +79,6 @@ export function documentationIn(ctx: DraftContext, s: Sentence, into: Documentat
   }
 }
 
-const ABOUT_THE_RECORD = /\b(?:documented|documentation|noted|reported|records?|submitted|there (?:is|are|was|were))\b/i;
-
 /**
  * A reviewer's rationale states what the record lacks ("there is no documentation of functional
  * improvement", "there are no red flags documented"): read for those absences only, never for a
@@ -89,7 +87,7 @@ const ABOUT_THE_RECORD = /\b(?:documented|documentation|noted|reported|records?|
 export function absencesReported(ctx: DraftContext, s: Sentence, into: DocumentationDraft): void {
   const { v, source } = ctx;
   // the guideline's words or a conditional (vocab notTheRecord): not a statement about this record
-  if (v.notTheRecord.has(s.text) || !ABOUT_THE_RECORD.test(s.text)) return;
+  if (v.notTheRecord.has(s.text) || !v.aboutTheRecord.has(s.text)) return;
   if (!into.flags.has('functionalImprovement')) {
     const m = v.functionalImprovement.find(s.text, s.start)[0];
     const a = m ? assertionOf(v, s, m.start, m.end) : undefined;

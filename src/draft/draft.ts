@@ -315,7 +315,7 @@ function collectFacts(
     if (role === 'fact') isDiagnosisList = readFactSentence(ctx, s, c, state, request, noteDate);
     else {
       state.inExam = false;
-      if (isContinuation(s)) c.medications.push(...medicationsIn(ctx, s));
+      if (isContinuation(ctx.v, s)) c.medications.push(...medicationsIn(ctx, s));
       // "The provider noted negative hip and lumbar x-rays under the treatment plan"
       c.studies.push(...studiesIn(ctx, s, c.studies, 'reported'));
     }
@@ -501,8 +501,6 @@ function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): T
   return out;
 }
 
-const PROCEDURE_STOP =
-  /^(?:included?|includes|including|scheduling|scheduled|schedule|for|requested|recommended|planned|plan|undergo|a|an|the|and|or|to|with|was|were|is|of)$/i;
 const PROCEDURE_TAIL =
   /^\s(?:of|on|to)\s(?:the\s)?(?:(?:left|right|bilateral)\s)?[A-Za-z-]+(?:\s(?:spine|joint|shoulder|knee|hip|wrist|elbow|ankle|hand|foot|tendon|nerve|tunnel))?/i;
 
@@ -525,7 +523,7 @@ function describePrimary(ctx: DraftContext, all: readonly Sentence[], services: 
       for (let i = words.length - 1; i >= 0 && words.length - i <= 6; i--) {
         const w = words[i]!;
         const at = s.start + w.index;
-        if (PROCEDURE_STOP.test(w[0]) && !/^(?:versus|vs)$/i.test(w[0])) break;
+        if (ctx.v.notProcedureName.is(w[0])) break;
         if (/[,;:.]/.test(ctx.source.text.slice(at + w[0].length, start))) break;
         start = at;
       }

@@ -8,11 +8,7 @@ import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, rootsIn, scoresIn, 
 import type { CompiledVocabulary, PhraseMatch } from './vocab.js';
 import { ROOTS, spineRegionOf } from '../request/levels.js';
 
-const EXAM_CUE =
-  /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender|restricted|limited|decreased|diminished|intact|normal|had)\b/i;
-const EXAM_WORD = /\b(?:exam(?:ination)?|objective|palpation|inspection)\b/i;
 const EXAM_SECTION = /^(objective|physical exam(ination)?|exam(ination)?)$/;
-const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?|symptoms?|feelings? of)\b/i;
 const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
 const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
 const MUSCLE = /(?<![A-Za-z])(?:muscles?|musculature)(?![A-Za-z])/i;
@@ -395,13 +391,15 @@ function examMatches(ctx: DraftContext, s: Sentence): PhraseMatch[] {
 
 /** Whether a sentence reports an exam: in an exam paragraph or section, or with an exam word, and not a complaint. */
 function isExamSentence(ctx: DraftContext, s: Sentence, inExamParagraph: boolean): boolean {
-  const examSentence = inExamParagraph || EXAM_SECTION.test(s.section) || EXAM_CUE.test(s.text);
+  const { v } = ctx;
+  const examSentence = inExamParagraph || EXAM_SECTION.test(s.section) || v.examCue.has(s.text);
   if (!examSentence) return false;
+  const examNamed = v.examWord.has(s.text);
   // "an MRI of the knee revealed … effusion": a study's report, not the exam
-  if (!EXAM_WORD.test(s.text) && ctx.v.studies.has(s.text) && ctx.v.studyDone.has(s.text)) return false;
+  if (!examNamed && v.studies.has(s.text) && v.studyDone.has(s.text)) return false;
   // "diagnostic studies … positive for cervical spasms": an electrodiagnostic report
-  if (!EXAM_WORD.test(s.text) && ctx.v.examStudyReport.has(s.text)) return false;
-  return !COMPLAINT.test(s.text) || EXAM_WORD.test(s.text);
+  if (!examNamed && v.examStudyReport.has(s.text)) return false;
+  return examNamed || !v.complaint.has(s.text);
 }
 
 type Span = { start: number; end: number };

@@ -27,8 +27,6 @@ const PAIN_OF_REGION: Record<string, string> = {
 };
 // words both a complaint and an exam finding: in a sentence of the exam they are the finding
 const EXAM_WORDS = new Set(['weakness', 'stiffness']);
-const EXAM_SENTENCE =
-  /\b(?:exam(?:ination)?|objective|palpation|tenderness|straight leg raise|range of motion|motor strength|muscle strength|reflexes|flexion)\b/i;
 const RADIATION =
   /(?<![A-Za-z])(?:radiat\w{0,6}|radiculat\w{0,4}|shoot\w{0,3}|travel\w{0,3})\s(?:[A-Za-z]+\s){0,3}?(?:to|into|down|through|along)\s(?:the\s|his\s|her\s|both\s)?(?:[A-Za-z]+\s){0,2}?(legs?|lower extremit\w{1,3}|thighs?|calf|calves|foot|feet|buttocks?|arms?|upper extremit\w{1,3}|hands?|fingers?|forearms?)(?![A-Za-z])/gi;
 const PAIN = /(?<![A-Za-z])(pain|ache|aches|discomfort)(?![A-Za-z])/gi;
@@ -45,13 +43,11 @@ function isListGap(v: CompiledVocabulary, gap: string): boolean {
     tokens.every((t) => t === ',' || t === '/' || v.regionListGap.is(t))
   );
 }
-const SYMPTOM_CUE =
-  /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed|ing)?|presented|present(s|ed)?|continue[sd]? to have|has|had|noted|endorse[sd]?|describe[sd]?|pain|denie[sd]|rated|subjective)\b/i;
 
 /** The symptoms of a sentence, before `diagnosesFrom` (where a list of diagnoses starts) when given. */
 export function symptomsIn(ctx: DraftContext, s: Sentence, diagnosesFrom?: number): Symptom[] {
   const { v, source } = ctx;
-  if (!SYMPTOM_CUE.test(s.text) && !/^(subjective|chief complaint|history of present illness|hpi)$/.test(s.section)) return [];
+  if (!v.symptomCue.has(s.text) && !/^(subjective|chief complaint|history of present illness|hpi)$/.test(s.section)) return [];
   const out: Symptom[] = [];
   const date = datesIn(s.text, s.start, ctx.noteDate)[0];
   const scores = scoresIn(s.text, s.start);
@@ -79,7 +75,7 @@ export function symptomsIn(ctx: DraftContext, s: Sentence, diagnosesFrom?: numbe
     out.push(withEvidence(item, source, [at, regionSpan, a.trigger, side, derm, score, date]));
   };
   const kinds = new Set<string>();
-  const examined = EXAM_SENTENCE.test(s.text);
+  const examined = v.examSentence.has(s.text);
   for (const m of v.symptoms.find(s.text, s.start)) {
     covered.push(m);
     // "right lower extremity weakness" among the exam's findings is a finding, not a complaint

@@ -21,13 +21,9 @@ function clauseAround(text: string, offset: number, at: number, nextAt: number):
   return { start: offset + before + 1, end: offset + Math.max(end, rel) };
 }
 
-// "included" alone also lists medications or diagnoses: a list of care names care
-const CARE_WORD =
-  /\b(treat\w*|therap\w*|tried|failed|underwent|undergone|completed|attended|received|sessions?|visits?|status post|history of|previously|prior|conservative|participated|modalit\w*|rendered)\b/i;
-
 /** Whether a fact sentence lists care already given. */
 export function isTreatmentList(v: DraftContext['v'], s: Sentence): boolean {
-  return GIVEN_SECTIONS.test(s.section) || (v.treatmentGiven.has(s.text) && CARE_WORD.test(s.text));
+  return GIVEN_SECTIONS.test(s.section) || (v.treatmentGiven.has(s.text) && v.careWord.has(s.text));
 }
 
 // "has not yet had physical therapy", "no previous physical therapy sessions": none given yet

@@ -13,6 +13,19 @@ const groups = z.record(z.string(), phrases);
 const vocabSchema = z.strictObject({
   assertion: z.strictObject({ negatedPre: phrases, negatedPost: phrases, uncertain: phrases, history: phrases, terminators: phrases }),
   sentenceRoles: z.strictObject({ plan: phrases, review: phrases, reviewer: phrases, judgement: phrases }),
+  sentenceCues: z.strictObject({
+    complaint: phrases,
+    symptomStatement: phrases,
+    symptomWords: phrases,
+    exam: phrases,
+    examStatement: phrases,
+    examTerms: phrases,
+    care: phrases,
+    continuation: phrases,
+    recordSubject: phrases,
+    aboutTheRecord: phrases,
+    notProcedureName: phrases,
+  }),
   regions: groups,
   fingers: groups,
   regionListGap: phrases,
@@ -141,6 +154,20 @@ export interface CompiledVocabulary {
   review: PhraseSet;
   reviewer: PhraseSet;
   judgement: PhraseSet;
+  /** A complaint in an exam sentence: the worker's account or symptom words. */
+  complaint: PhraseSet;
+  /** A sentence that states symptoms: the worker's account or a statement word. */
+  symptomCue: PhraseSet;
+  examWord: PhraseSet;
+  /** A sentence that may state exam findings. */
+  examCue: PhraseSet;
+  /** A sentence of the exam, for symptom words that are also findings. */
+  examSentence: PhraseSet;
+  careWord: PhraseSet;
+  continuation: PhraseSet;
+  recordSubject: PhraseSet;
+  aboutTheRecord: PhraseSet;
+  notProcedureName: PhraseSet;
   regions: PhraseSet;
   fingers: PhraseSet;
   regionListGap: PhraseSet;
@@ -199,6 +226,16 @@ export function compileVocabulary(data: unknown, file = VOCAB_FILE): CompiledVoc
     review: one(v.sentenceRoles.review),
     reviewer: one(v.sentenceRoles.reviewer),
     judgement: one(v.sentenceRoles.judgement),
+    complaint: one([...v.sentenceCues.complaint, ...v.sentenceCues.symptomWords]),
+    symptomCue: one([...v.sentenceCues.complaint, ...v.sentenceCues.symptomStatement]),
+    examWord: one(v.sentenceCues.exam),
+    examCue: one([...v.sentenceCues.exam, ...v.sentenceCues.examStatement]),
+    examSentence: one([...v.sentenceCues.exam, ...v.sentenceCues.examTerms]),
+    careWord: one(v.sentenceCues.care),
+    continuation: one(v.sentenceCues.continuation),
+    recordSubject: one(v.sentenceCues.recordSubject),
+    aboutTheRecord: one(v.sentenceCues.aboutTheRecord),
+    notProcedureName: one(v.sentenceCues.notProcedureName),
     regions: new PhraseSet(v.regions),
     fingers: new PhraseSet(v.fingers),
     regionListGap: one(v.regionListGap),

@@ -291,6 +291,8 @@ describe('symptoms', () => {
     expect(symptoms('She complains of low back pain. Diagnoses include low back pain.')).toEqual(['low-back-pain']);
     expect(symptoms('Examination noted positive straight leg raise and right lower extremity weakness.')).toEqual([]);
     expect(symptoms('He complains of weakness in the right leg.')).toEqual(['weakness']);
+    // an exam term wrapped across lines is still the exam's (vocab sentenceCues: a space matches any white space)
+    expect(symptoms('He reports weakness of the arm and limited range of\nmotion of the shoulder.')).toEqual([]);
   });
 });
 
