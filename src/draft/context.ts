@@ -6,8 +6,6 @@ import type { CompiledVocabulary } from './vocab.js';
 
 export type SentenceRole = 'fact' | 'plan' | 'review';
 
-const PLAN_SECTIONS = /^(plan|treatment plan|requests?|requested|requested treatment|disputed items?|recommendations?|discussion)$/;
-
 export function sentenceRole(v: CompiledVocabulary, s: Sentence): SentenceRole {
   if (v.review.has(s.text)) return 'review';
   if (
@@ -16,7 +14,7 @@ export function sentenceRole(v: CompiledVocabulary, s: Sentence): SentenceRole {
     !/\b(revealed|showed|noted|reported)\b/.test(s.text)
   )
     return 'review';
-  if (PLAN_SECTIONS.test(s.section) || v.plan.has(s.text)) return 'plan';
+  if (v.planSection.is(s.section) || v.plan.has(s.text)) return 'plan';
   return 'fact';
 }
 

@@ -8,7 +8,6 @@ import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, rootsIn, scoresIn, 
 import type { CompiledVocabulary, PhraseMatch } from './vocab.js';
 import { ROOTS, spineRegionOf } from '../request/levels.js';
 
-const EXAM_SECTION = /^(objective|physical exam(ination)?|exam(ination)?)$/;
 const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
 const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
 const MUSCLE = /(?<![A-Za-z])(?:muscles?|musculature)(?![A-Za-z])/i;
@@ -295,7 +294,7 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
   if (matches.length === 0 && !summary) {
     if (vitals) return [vitals];
     const other =
-      (inExamParagraph || EXAM_SECTION.test(s.section)) && isExamSentence(ctx, s, inExamParagraph) ? unnamedFinding(ctx, s) : undefined;
+      (inExamParagraph || ctx.v.examSection.is(s.section)) && isExamSentence(ctx, s, inExamParagraph) ? unnamedFinding(ctx, s) : undefined;
     return other ? [other] : [];
   }
   if (!isExamSentence(ctx, s, inExamParagraph)) return vitals ? [vitals] : [];
@@ -392,7 +391,7 @@ function examMatches(ctx: DraftContext, s: Sentence): PhraseMatch[] {
 /** Whether a sentence reports an exam: in an exam paragraph or section, or with an exam word, and not a complaint. */
 function isExamSentence(ctx: DraftContext, s: Sentence, inExamParagraph: boolean): boolean {
   const { v } = ctx;
-  const examSentence = inExamParagraph || EXAM_SECTION.test(s.section) || v.examCue.has(s.text);
+  const examSentence = inExamParagraph || v.examSection.is(s.section) || v.examCue.has(s.text);
   if (!examSentence) return false;
   const examNamed = v.examWord.has(s.text);
   // "an MRI of the knee revealed … effusion": a study's report, not the exam

@@ -47,7 +47,7 @@ function isListGap(v: CompiledVocabulary, gap: string): boolean {
 /** The symptoms of a sentence, before `diagnosesFrom` (where a list of diagnoses starts) when given. */
 export function symptomsIn(ctx: DraftContext, s: Sentence, diagnosesFrom?: number): Symptom[] {
   const { v, source } = ctx;
-  if (!v.symptomCue.has(s.text) && !/^(subjective|chief complaint|history of present illness|hpi)$/.test(s.section)) return [];
+  if (!v.symptomCue.has(s.text) && !v.symptomSection.is(s.section)) return [];
   const out: Symptom[] = [];
   const date = datesIn(s.text, s.start, ctx.noteDate)[0];
   const scores = scoresIn(s.text, s.start);

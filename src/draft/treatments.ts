@@ -10,7 +10,6 @@ import { withEvidence, type DraftContext } from './context.js';
 import type { Sentence } from './source.js';
 import { coursesIn, datesIn, durationsIn, levelsIn, nearest, regionsIn, reliefPercentIn, sidesIn } from './values.js';
 
-const GIVEN_SECTIONS = /^(treatment to date|prior treatment|history|history of present illness|hpi|procedures?)$/;
 type Outcome = NonNullable<Treatment['outcome']>;
 
 function clauseAround(text: string, offset: number, at: number, nextAt: number): { start: number; end: number } {
@@ -23,7 +22,7 @@ function clauseAround(text: string, offset: number, at: number, nextAt: number):
 
 /** Whether a fact sentence lists care already given. */
 export function isTreatmentList(v: DraftContext['v'], s: Sentence): boolean {
-  return GIVEN_SECTIONS.test(s.section) || (v.treatmentGiven.has(s.text) && v.careWord.has(s.text));
+  return v.givenSection.is(s.section) || (v.treatmentGiven.has(s.text) && v.careWord.has(s.text));
 }
 
 // "has not yet had physical therapy", "no previous physical therapy sessions": none given yet

@@ -13,6 +13,7 @@ const groups = z.record(z.string(), phrases);
 const vocabSchema = z.strictObject({
   assertion: z.strictObject({ negatedPre: phrases, negatedPost: phrases, uncertain: phrases, history: phrases, terminators: phrases }),
   sentenceRoles: z.strictObject({ plan: phrases, review: phrases, reviewer: phrases, judgement: phrases }),
+  sections: z.strictObject({ plan: phrases, given: phrases, exam: phrases, symptoms: phrases }),
   sentenceCues: z.strictObject({
     complaint: phrases,
     symptomStatement: phrases,
@@ -154,6 +155,10 @@ export interface CompiledVocabulary {
   review: PhraseSet;
   reviewer: PhraseSet;
   judgement: PhraseSet;
+  planSection: PhraseSet;
+  givenSection: PhraseSet;
+  examSection: PhraseSet;
+  symptomSection: PhraseSet;
   /** A complaint in an exam sentence: the worker's account or symptom words. */
   complaint: PhraseSet;
   /** A sentence that states symptoms: the worker's account or a statement word. */
@@ -226,6 +231,10 @@ export function compileVocabulary(data: unknown, file = VOCAB_FILE): CompiledVoc
     review: one(v.sentenceRoles.review),
     reviewer: one(v.sentenceRoles.reviewer),
     judgement: one(v.sentenceRoles.judgement),
+    planSection: one(v.sections.plan),
+    givenSection: one(v.sections.given),
+    examSection: one(v.sections.exam),
+    symptomSection: one(v.sections.symptoms),
     complaint: one([...v.sentenceCues.complaint, ...v.sentenceCues.symptomWords]),
     symptomCue: one([...v.sentenceCues.complaint, ...v.sentenceCues.symptomStatement]),
     examWord: one(v.sentenceCues.exam),
