@@ -86,9 +86,12 @@ interface Vocabulary {
 }
 type WorkStatusWord = Exclude<(typeof WORK_STATUSES)[number], 'unknown'>;
 
-/** A phrase as a regular expression: word boundaries where the phrase has word characters, `*` = any word ending. */
+/** A phrase as a regular expression: word boundaries where the phrase has word characters, `*` = any word ending (leading: any word beginning). */
 function phraseRegex(phrase: string): RegExp {
+  // a leading `*` (any word beginning: "*neuropath*") is no start boundary, not a `\w*` that
+  // would be retried at every letter of a long word (quadratic time)
   const body = phrase
+    .replace(/^\*/, '')
     .split('*')
     .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('\\w*')
