@@ -199,9 +199,7 @@ export const dmeFacts: FactDefinition[] = [
     derive: (ctx) => {
       const { service, request } = ctx;
       const region = service.regions[0];
-      const symptoms = indexed(request.raw.symptoms, 'symptoms').filter((s) =>
-        itemInRegion(symptomRegion(s.item), service),
-      );
+      const symptoms = indexed(request.raw.symptoms, 'symptoms').filter((s) => itemInRegion(symptomRegion(s.item), service));
       const present = symptoms.filter((s) => s.item.result !== 'negative');
       const dx = diagnosisTexts(request.raw).filter((d, i) => {
         const item = request.raw.diagnoses![i]!;

@@ -151,7 +151,8 @@ export const injectionProductFacts: FactDefinition[] = [
   defineFact<boolean>({
     id: 'injectionProducts.severePain',
     type: 'boolean',
-    description: 'Severe pain: a pain score of 7 or more out of 10 in the service region (a symptom without a region is placed by its kind: neck pain is not knee pain); false when every recorded score is lower.',
+    description:
+      'Severe pain: a pain score of 7 or more out of 10 in the service region (a symptom without a region is placed by its kind: neck pain is not knee pain); false when every recorded score is lower.',
     reads: ['symptoms[].score'],
     derive: (ctx) => {
       const scored = indexed(ctx.request.raw.symptoms, 'symptoms').filter(
