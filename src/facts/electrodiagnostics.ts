@@ -91,11 +91,50 @@ function limbFindings(ctx: FactContext, kinds: readonly ExamFinding['finding'][]
   });
 }
 
-function limbSymptoms(ctx: FactContext): Indexed<Symptom>[] {
+/**
+ * Pain that is neurologic only because it radiates (no numbness, tingling, weakness or radicular
+ * word) is a focal neurologic symptom of the limb when it names a dermatome or reaches the distal
+ * limb; when it only reaches the limb girdle ("neck pain radiating to the shoulder"), or starts in
+ * a joint of the limb and stays proximal ("hip pain radiating down the leg"), it is referred pain,
+ * not the "subtle focal neurologic dysfunction" (ACOEM Ch8, Ch12) the studies are for.
+ */
+const RADIATION = /radiat\w*|shooting/g;
+const DISTAL_LIMB: Record<Limb, RegExp> = {
+  upper: /forearm|wrist|hands?\b|fingers?|thumbs?|digits?/,
+  lower: /\bcalf|calves|shins?\b|ankles?|\bfoot|\bfeet|\btoes?\b|heels?\b/,
+};
+/** Words of the limb girdle: pain reaching only these has not reached the limb. */
+const GIRDLE = /shoulders?|\bhips?\b|buttocks?|glute\w*|trapezi\w*|scapul\w*/g;
+const JOINT_REGIONS: readonly Region[] = ['shoulder', 'elbow', 'hip', 'knee'];
+/** Regions that are the spine or the girdle, not the limb itself. */
+const LIMB_GIRDLE_REGIONS: readonly Region[] = ['cervical', 'lumbar', 'thoracic', 'sacroiliac', 'pelvis', 'shoulder', 'hip'];
+const JOINT_PAIN = /\b(hip|shoulder|knee|elbow)s?( joint)? pain/;
+
+function radiatingPainReachesLimb(s: Symptom, limb: Limb): boolean {
+  const words = `${s.kind} ${s.text ?? ''}`.toLowerCase().replace(/-/g, ' ');
+  if (NEURO_SYMPTOM.test(words.replace(RADIATION, ' '))) return true; // a neurologic quality, not radiation alone
+  if (s.dermatome || DISTAL_LIMB[limb].test(words)) return true;
+  const fromJoint = s.kind === 'joint-pain' || (s.region !== undefined && JOINT_REGIONS.includes(s.region)) || JOINT_PAIN.test(words);
+  if (fromJoint) return false;
+  const inLimb = s.region !== undefined && !LIMB_GIRDLE_REGIONS.includes(s.region) && limbsOfRegion(s.region).includes(limb);
+  return inLimb || wordLimbs(words.replace(GIRDLE, ' ')).includes(limb);
+}
+
+/** Symptoms of the limb with a neurologic word, split into those that are focal neurologic symptoms and referred pain. */
+function limbSymptomsAndReferred(ctx: FactContext): { neurologic: Indexed<Symptom>[]; referred: Indexed<Symptom>[] } {
   const limbs = limbsOf(ctx);
-  return indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => {
-    return symptomLimbs(s.item).some((l) => limbs.includes(l)) && NEURO_SYMPTOM.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase());
-  });
+  const neurologic: Indexed<Symptom>[] = [];
+  const referred: Indexed<Symptom>[] = [];
+  for (const s of indexed(ctx.request.raw.symptoms, 'symptoms')) {
+    const own = symptomLimbs(s.item).filter((l) => limbs.includes(l));
+    if (own.length === 0 || !NEURO_SYMPTOM.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase())) continue;
+    (own.some((l) => radiatingPainReachesLimb(s.item, l)) ? neurologic : referred).push(s);
+  }
+  return { neurologic, referred };
+}
+
+function limbSymptoms(ctx: FactContext): Indexed<Symptom>[] {
+  return limbSymptomsAndReferred(ctx).neurologic;
 }
 
 const positive = (e: Indexed<ExamFinding>): boolean => isPositive(e.item) && e.item.result !== 'not-tested';
@@ -206,10 +245,10 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     id: 'electrodiagnostics.limbSymptoms',
     type: 'boolean',
     description:
-      'Neurologic symptoms in the limb studied: numbness, tingling, paresthesias, burning, weakness, radiating or radicular pain. False when the worker denies them.',
+      'Neurologic symptoms in the limb studied: numbness, tingling, paresthesias, burning, weakness, radicular pain, or pain radiating into the limb (with a dermatome, to the distal limb, or from the spine into the arm or leg; pain from a joint that stays proximal, or reaching only the shoulder or hip, is referred pain). False when the worker denies them.',
     reads: ['symptoms[]'],
     derive: (ctx) => {
-      const s = limbSymptoms(ctx);
+      const { neurologic: s, referred } = limbSymptomsAndReferred(ctx);
       const yes = s.filter((x) => x.item.result !== 'negative');
       if (yes.length > 0)
         return known(
@@ -221,7 +260,12 @@ export const electrodiagnosticFacts: FactDefinition[] = [
             false,
             s.map((x) => `${x.path}.kind = ${x.item.kind} (denied)`),
           )
-        : unknown(['symptoms: no numbness, tingling, weakness or radiating pain recorded for the limb']);
+        : unknown([
+            `symptoms: no numbness, tingling, weakness or ${referred.length > 0 ? 'pain radiating into the limb' : 'radiating pain'} recorded for the limb`,
+            ...referred.map(
+              (x) => `${x.path}.kind = ${x.item.kind}: pain referred from a joint or the limb girdle, not reaching the distal limb`,
+            ),
+          ]);
     },
   }),
   defineFact<boolean>({

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { factHarness } from './harness.js';
 import type { Request } from '../../src/request/schema.js';
 
-const { value } = factHarness({ decisionDate: '2016-06-01' });
+const { value, fact } = factHarness({ decisionDate: '2016-06-01' });
 
 type Service = Request['services'][number];
 const edx = (s: Partial<Service>): Service => ({ id: 'edx', kind: 'electrodiagnostics', ...s });
@@ -67,6 +67,41 @@ describe('electrodiagnostics.limbSymptoms and limbSigns', () => {
       ),
     ).toBe(false);
     expect(value({ exam: [{ finding: 'straight-leg-raise' }], services: [ue] }, 'electrodiagnostics.limbSigns')).toBeUndefined();
+  });
+});
+
+describe('electrodiagnostics.limbSymptoms: radiating pain', () => {
+  const sx = (symptoms: Request['symptoms'], service: Service) =>
+    value({ symptoms, services: [service] }, 'electrodiagnostics.limbSymptoms');
+  it('pain from a joint that stays proximal is referred pain, not a neurologic symptom of the limb', () => {
+    expect(sx([{ kind: 'joint-pain', region: 'hip', text: 'right hip pain radiating down the leg' }], le)).toBeUndefined();
+    expect(sx([{ kind: 'radiating-leg-pain', text: 'right hip pain that radiated down the leg' }], le)).toBeUndefined();
+    expect(sx([{ kind: 'radiating-leg-pain', region: 'hip', text: 'hip pain radiating down the leg' }], le)).toBeUndefined();
+    expect(sx([{ kind: 'joint-pain', region: 'shoulder', text: 'shoulder pain radiating to the elbow' }], ue)).toBeUndefined();
+  });
+  it('pain reaching only the limb girdle is referred pain', () => {
+    expect(sx([{ kind: 'neck-pain', text: 'neck pain radiating to the shoulders' }], ue)).toBeUndefined();
+    expect(sx([{ kind: 'low-back-pain', text: 'low back pain radiating to the buttock' }], le)).toBeUndefined();
+  });
+  it('pain radiating into the limb from the spine, to the distal limb, or in a dermatome is a neurologic symptom', () => {
+    expect(sx([{ kind: 'low-back-pain', text: 'low back pain radiating down the left leg' }], le)).toBe(true);
+    expect(sx([{ kind: 'radiating-leg-pain' }], le)).toBe(true);
+    expect(sx([{ kind: 'radiating-arm-pain', region: 'forearm' }], ue)).toBe(true);
+    expect(sx([{ kind: 'joint-pain', region: 'hip', text: 'hip pain radiating to the ankle and foot' }], le)).toBe(true);
+    expect(sx([{ kind: 'neck-pain', text: 'neck pain radiating into the shoulders and hands' }], ue)).toBe(true);
+    expect(sx([{ kind: 'radiating-leg-pain', region: 'hip', dermatome: 'L5' }], le)).toBe(true);
+  });
+  it('numbness, tingling or weakness is a neurologic symptom wherever the pain starts', () => {
+    expect(sx([{ kind: 'joint-pain', region: 'shoulder', text: 'shoulder pain radiating to the arm with tingling' }], ue)).toBe(true);
+    expect(sx([{ kind: 'numbness', region: 'upper-extremity', text: 'numbness to the left arm' }], ue)).toBe(true);
+  });
+  it('names the referred pain it set aside', () => {
+    const f = fact(
+      { symptoms: [{ kind: 'joint-pain', region: 'hip', text: 'hip pain radiating down the leg' }], services: [le] },
+      'electrodiagnostics.limbSymptoms',
+    );
+    expect(f.value).toBeUndefined();
+    expect(f.evidence.join(' ')).toMatch(/symptoms\[0\].*referred/);
   });
 });
 
