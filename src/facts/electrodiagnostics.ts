@@ -3,7 +3,7 @@
 // radiculopathy is suspected, whether a radiculopathy is already clinically obvious (objective
 // deficit corroborated by imaging), and earlier studies of the same limb.
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
-import { diagnosisTexts, indexed, isNegative, isPositive, type Indexed } from './record.js';
+import { diagnosisTexts, indexed, isNegative, isPositive, sidesAgree, type Indexed } from './record.js';
 import { regionsOverlap } from '../request/regions.js';
 import { levelConsistentWithRoot, spineRegionOf } from '../request/levels.js';
 import { dayNumber } from '../util/dates.js';
@@ -86,7 +86,7 @@ function limbsOf(ctx: FactContext): Limb[] {
 function limbFindings(ctx: FactContext, kinds: readonly ExamFinding['finding'][]): Indexed<ExamFinding>[] {
   const limbs = limbsOf(ctx);
   return indexed(ctx.request.raw.exam, 'exam').filter((e) => {
-    if (!findingLimbs(e.item).some((l) => limbs.includes(l))) return false;
+    if (!findingLimbs(e.item).some((l) => limbs.includes(l)) || !sidesAgree(ctx.service.raw.side, e.item.side)) return false;
     return kinds.includes(e.item.finding) || (e.item.finding === 'other' && SIGN_TESTS.test((e.item.text ?? '').toLowerCase()));
   });
 }
@@ -127,7 +127,12 @@ function limbSymptomsAndReferred(ctx: FactContext): { neurologic: Indexed<Sympto
   const referred: Indexed<Symptom>[] = [];
   for (const s of indexed(ctx.request.raw.symptoms, 'symptoms')) {
     const own = symptomLimbs(s.item).filter((l) => limbs.includes(l));
-    if (own.length === 0 || !NEURO_SYMPTOM.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase())) continue;
+    if (
+      own.length === 0 ||
+      !sidesAgree(ctx.service.raw.side, s.item.side) ||
+      !NEURO_SYMPTOM.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase())
+    )
+      continue;
     (own.some((l) => radiatingPainReachesLimb(s.item, l)) ? neurologic : referred).push(s);
   }
   return { neurologic, referred };
@@ -141,14 +146,16 @@ const positive = (e: Indexed<ExamFinding>): boolean => isPositive(e.item) && e.i
 const describe = (e: Indexed<ExamFinding>): string =>
   `${e.path} = ${e.item.finding === 'other' ? e.item.text : e.item.finding}${(e.item.dermatome ?? e.item.root) ? ` ${e.item.dermatome ?? e.item.root}` : ''}${e.item.region ? ` (${e.item.region})` : ''}`;
 
-/** Diagnoses bearing on the service's limbs (no region, or a region of the limb). */
+/** Diagnoses bearing on the service's limbs (no region, or a region of the limb; no side, or the service's side). */
 function limbDiagnoses(ctx: FactContext): { text: string; path: string }[] {
   const limbs = limbsOf(ctx);
   const raw = ctx.request.raw.diagnoses ?? [];
   return diagnosisTexts(ctx.request.raw).filter((_, i) => {
     const dx = raw[i]!;
-    const region = typeof dx === 'string' ? undefined : dx.region;
-    return region === undefined || limbsOfRegion(region).some((l) => limbs.includes(l));
+    if (typeof dx === 'string') return true;
+    return (
+      (dx.region === undefined || limbsOfRegion(dx.region).some((l) => limbs.includes(l))) && sidesAgree(ctx.service.raw.side, dx.side)
+    );
   });
 }
 
@@ -328,6 +335,7 @@ export const electrodiagnosticFacts: FactDefinition[] = [
       const sx = indexed(ctx.request.raw.symptoms, 'symptoms').filter(
         (s) =>
           s.item.result !== 'negative' &&
+          sidesAgree(ctx.service.raw.side, s.item.side) &&
           ENTRAPMENT_TEXT.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase().replace(/-/g, ' ')) &&
           (symptomLimbs(s.item).length === 0 || symptomLimbs(s.item).some((l) => limbsOf(ctx).includes(l))),
       );

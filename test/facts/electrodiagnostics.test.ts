@@ -105,6 +105,37 @@ describe('electrodiagnostics.limbSymptoms: radiating pain', () => {
   });
 });
 
+describe('electrodiagnostics: the side studied', () => {
+  const right = edx({ region: 'upper-extremity', side: 'right', label: 'EMG/NCV of the right upper extremity' });
+  it('symptoms, signs and entrapment findings of the other arm do not bear on a one-sided study', () => {
+    expect(
+      value({ symptoms: [{ kind: 'numbness', region: 'hand', side: 'left' }], services: [right] }, 'electrodiagnostics.limbSymptoms'),
+    ).toBeUndefined();
+    expect(
+      value({ symptoms: [{ kind: 'numbness', region: 'hand', side: 'right' }], services: [right] }, 'electrodiagnostics.limbSymptoms'),
+    ).toBe(true);
+    expect(
+      value({ symptoms: [{ kind: 'numbness', region: 'hand', side: 'bilateral' }], services: [right] }, 'electrodiagnostics.limbSymptoms'),
+    ).toBe(true);
+    expect(
+      value({ exam: [{ finding: 'tinel-sign', region: 'wrist', side: 'left' }], services: [right] }, 'electrodiagnostics.limbSigns'),
+    ).toBeUndefined();
+    expect(value({ exam: [{ finding: 'tinel-sign', region: 'wrist' }], services: [right] }, 'electrodiagnostics.limbSigns')).toBe(true);
+    expect(
+      value(
+        { diagnoses: [{ text: 'carpal tunnel syndrome', region: 'wrist', side: 'left' }], services: [right] },
+        'electrodiagnostics.entrapmentSuspected',
+      ),
+    ).toBeUndefined();
+    expect(
+      value(
+        { diagnoses: [{ text: 'carpal tunnel syndrome', region: 'wrist', side: 'right' }], services: [right] },
+        'electrodiagnostics.entrapmentSuspected',
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('electrodiagnostics.motorDeficit', () => {
   it('true, false, undocumented', () => {
     expect(
