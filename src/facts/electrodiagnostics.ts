@@ -117,7 +117,10 @@ function radiatingPainReachesLimb(s: Symptom, limb: Limb): boolean {
   const fromJoint = s.kind === 'joint-pain' || (s.region !== undefined && JOINT_REGIONS.includes(s.region)) || JOINT_PAIN.test(words);
   if (fromJoint) return false;
   const inLimb = s.region !== undefined && !LIMB_GIRDLE_REGIONS.includes(s.region) && limbsOfRegion(s.region).includes(limb);
-  return inLimb || wordLimbs(words.replace(GIRDLE, ' ')).includes(limb);
+  // where the text says the pain radiates, the text says how far ("neck pain radiating to the shoulder" under any kind)
+  const text = (s.text ?? '').toLowerCase().replace(/-/g, ' ');
+  const reach = new RegExp(RADIATION.source).test(text) ? text : words;
+  return inLimb || wordLimbs(reach.replace(GIRDLE, ' ')).includes(limb);
 }
 
 /** Symptoms of the limb with a neurologic word, split into those that are focal neurologic symptoms and referred pain. */

@@ -81,6 +81,7 @@ describe('electrodiagnostics.limbSymptoms: radiating pain', () => {
   });
   it('pain reaching only the limb girdle is referred pain', () => {
     expect(sx([{ kind: 'neck-pain', text: 'neck pain radiating to the shoulders' }], ue)).toBeUndefined();
+    expect(sx([{ kind: 'radiating-arm-pain', text: 'neck pain radiating to the right shoulder' }], ue)).toBeUndefined();
     expect(sx([{ kind: 'low-back-pain', text: 'low back pain radiating to the buttock' }], le)).toBeUndefined();
   });
   it('pain radiating into the limb from the spine, to the distal limb, or in a dermatome is a neurologic symptom', () => {
