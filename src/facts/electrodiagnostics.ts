@@ -256,7 +256,7 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     type: 'boolean',
     description:
       'Neurologic symptoms in the limb studied: numbness, tingling, paresthesias, burning, weakness, radicular pain, or pain radiating into the limb (with a dermatome, to the distal limb, or from the spine into the arm or leg; pain from a joint that stays proximal, or reaching only the shoulder or hip, is referred pain). False when the worker denies them.',
-    reads: ['symptoms[]'],
+    reads: ['symptoms[]', 'services[].side'],
     derive: (ctx) => {
       const { neurologic: s, referred } = limbSymptomsAndReferred(ctx);
       const yes = s.filter((x) => x.item.result !== 'negative');
@@ -283,7 +283,7 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     type: 'boolean',
     description:
       'Objective neurologic signs in the limb studied: sensory deficit, weakness, reflex change, atrophy, grip weakness, Tinel or Phalen, a provocative test (Spurling, median compression, straight-leg raise). False when they were examined and normal.',
-    reads: ['exam[]'],
+    reads: ['exam[]', 'services[].side'],
     derive: (ctx) => {
       const f = limbFindings(ctx, SIGN_FINDINGS);
       const yes = f.filter(positive);
@@ -329,7 +329,7 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     type: 'boolean',
     description:
       'A focal entrapment or peripheral neuropathy is suspected in the limb: positive Tinel or Phalen or a nerve compression test, or a diagnosis or symptom naming carpal/cubital/tarsal tunnel, an ulnar, median or peroneal neuropathy, or diabetes. False when Tinel/Phalen were negative, or (lower limb) when the picture is radicular, and nothing points to one.',
-    reads: ['exam[]', 'diagnoses[]', 'symptoms[]'],
+    reads: ['exam[]', 'diagnoses[]', 'symptoms[]', 'services[].side'],
     derive: (ctx) => {
       const tests = limbFindings(ctx, ['tinel-sign', 'phalen-sign']).filter(
         (e) => e.item.finding !== 'other' || ENTRAPMENT_TESTS.test((e.item.text ?? '').toLowerCase()),
