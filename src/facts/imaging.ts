@@ -319,29 +319,23 @@ export const imagingFacts: FactDefinition[] = [
       // two adjacent dermatomes may be one root's overlap (letters accept C5 and C6).
       const motorOrReflex = rooted.filter((e) => e.item.finding !== 'sensory-deficit');
       const sensoryRoots = new Set(rooted.filter((e) => e.item.finding === 'sensory-deficit').flatMap((e) => rootsNamed(e.item)));
+      const rootedEvidence = rooted.map((e) => `${e.path} = ${label(e.item)} positive`);
       if (rooted.length > 0 && motorOrReflex.length === 0 && sensoryRoots.size > 2) {
         return known(false, [
-          ...rooted.map((e) => `${e.path} = ${label(e.item)} positive`),
+          ...rootedEvidence,
           `sensory loss over ${sensoryRoots.size} roots (${[...sensoryRoots].join(', ')}) with no weakness or reflex change naming a root: no specific root is identified`,
         ]);
       }
-      // Sensory loss alone, in a limb with signs or a diagnosis of a peripheral entrapment or
-      // neuropathy (Tinel at the wrist, carpal tunnel syndrome), is not unequivocal: either may
-      // explain it, which is the "less clear" examination the chapters send to physiologic testing.
-      if (rooted.length > 0 && motorOrReflex.length === 0) {
-        const entrapment = ctx.get<boolean>('electrodiagnostics.entrapmentSuspected');
-        if (entrapment.value === true)
-          return known(false, [
-            ...rooted.map((e) => `${e.path} = ${label(e.item)} positive`),
-            ...entrapment.evidence,
-            'sensory loss alone, with a peripheral entrapment or neuropathy suspected in the same limb: the examination is less clear',
-          ]);
-      }
-      if (rooted.length > 0)
-        return known(
-          true,
-          rooted.map((e) => `${e.path} = ${label(e.item)} positive`),
-        );
+      // Sensory loss alone beside a suspected peripheral entrapment or neuropathy of the limb (Tinel at the
+      // wrist, carpal tunnel syndrome) is not unequivocal: either may explain it (the "less clear" examination).
+      const entrapment = ctx.get<boolean>('electrodiagnostics.entrapmentSuspected');
+      if (rooted.length > 0 && motorOrReflex.length === 0 && entrapment.value === true)
+        return known(false, [
+          ...rootedEvidence,
+          ...entrapment.evidence,
+          'sensory loss alone, with a peripheral entrapment or neuropathy suspected in the same limb: the examination is less clear',
+        ]);
+      if (rooted.length > 0) return known(true, rootedEvidence);
       if (positive.length > 0) {
         return known(false, [
           ...positive.map((e) => `${e.path} = ${label(e.item)} positive`),

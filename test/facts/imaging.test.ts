@@ -124,7 +124,13 @@ describe('imaging.nerveCompromise', () => {
     // an upper-limb entrapment does not bear on a lumbar root
     expect(
       value(
-        { exam: [{ finding: 'sensory-deficit', dermatome: 'L5' }, { finding: 'tinel-sign', result: 'positive', region: 'wrist' }], services: [mri] },
+        {
+          exam: [
+            { finding: 'sensory-deficit', dermatome: 'L5' },
+            { finding: 'tinel-sign', result: 'positive', region: 'wrist' },
+          ],
+          services: [mri],
+        },
         'imaging.nerveCompromise',
       ),
     ).toBe(true);
