@@ -5,6 +5,7 @@
 import { defineFact, known, unknown, type FactDefinition } from './types.js';
 import type { NormalizedService } from '../request/normalize.js';
 import { indexed, isPositive, itemInRegion, treatmentOutcome } from './record.js';
+import { DRUG_TREATMENT_KINDS } from './drugs.js';
 
 /** Visits by a provider already treating the worker: follow-ups, re-examinations, therapy evaluations. */
 const OFFICE_VISIT =
@@ -24,13 +25,6 @@ const REGION_ONLY =
   /^(?:evaluat\w*|consult\w*|referral|opinion)\s+(?:for|of|regarding|re:?)\s+(?:the\s+)?(?:(?:left|right|bilateral)\s+)?(?:low(?:er)? back|back|neck|spine|lumbar|cervical|thoracic|pelvis|hips?|knees?|shoulders?|wrists?|hands?|elbows?|ankles?|feet|foot|[\s/,&]|and|spine)+$/;
 
 const MEDICATION_MANAGEMENT = /medication management|medication (?:consult\w*|review|evaluation)|pharmacolog\w* management/;
-const DRUG_TREATMENT_KINDS: ReadonlySet<string> = new Set([
-  'nsaid',
-  'muscle-relaxant',
-  'neuropathic-medication',
-  'opioid',
-  'oral-corticosteroid',
-]);
 
 /** Therapy providers whose re-examinations belong to a course of their therapy, with the treatment kind. */
 const THERAPY_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
@@ -221,7 +215,7 @@ export const consultationFacts: FactDefinition[] = [
     id: 'consultation.medicationsNamed',
     type: 'boolean',
     description:
-      'The medications the worker takes are named: a medication list, or treatments of a drug class (NSAID, muscle relaxant, neuropathic agent, opioid, oral corticosteroid). Never false.',
+      'The medications the worker takes are named: a medication list, or treatments of a drug class (NSAID, muscle relaxant, neuropathic agent, opioid, oral corticosteroid, topical). Never false.',
     reads: ['medications[]', 'treatments[].kind'],
     derive: (ctx) => {
       const meds = indexed(ctx.request.raw.medications, 'medications').map((m) => `${m.path} = ${m.item.name}`);

@@ -3,7 +3,7 @@
 // is to be used, and the conditions the device topics ask for (splinting, an exercise program,
 // hearing loss).
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
-import { diagnosisTexts, indexed, isPositive, itemInRegion } from './record.js';
+import { diagnosisTexts, indexed, isPositive, itemInRegion, symptomRegion } from './record.js';
 import { regionsInText, regionsOverlap } from '../request/regions.js';
 import type { Region } from '../request/vocabulary.js';
 import { daysBetween } from '../util/dates.js';
@@ -30,18 +30,6 @@ const DURABLE_TYPES = new Set([
  * convenience or hygiene items rather than medical equipment (tub seats, shower chairs, grab bars).
  */
 const NOT_DME_TYPES = new Set(['supplies', 'gym-membership', 'bath-equipment']);
-
-/** Symptom kinds that name their region ("low-back-pain" is lumbar). */
-const regionOfKind = (kind: string): Region | undefined =>
-  /low[- ]back|lumbar/.test(kind)
-    ? 'lumbar'
-    : /neck|cervical/.test(kind)
-      ? 'cervical'
-      : /leg/.test(kind)
-        ? 'lumbar'
-        : /arm/.test(kind)
-          ? 'cervical'
-          : undefined;
 
 const MOBILITY_LIMIT =
   /non-?weight[- ]bearing|\bnwb\b|unable to (walk|ambulate|stand|bear weight)|cannot (walk|ambulate|stand|bear weight)|wheelchair|bed-?bound|bedridden|homebound/;
@@ -211,9 +199,7 @@ export const dmeFacts: FactDefinition[] = [
     derive: (ctx) => {
       const { service, request } = ctx;
       const region = service.regions[0];
-      const symptoms = indexed(request.raw.symptoms, 'symptoms').filter((s) =>
-        itemInRegion(s.item.region ?? regionOfKind(s.item.kind), service),
-      );
+      const symptoms = indexed(request.raw.symptoms, 'symptoms').filter((s) => itemInRegion(symptomRegion(s.item), service));
       const present = symptoms.filter((s) => s.item.result !== 'negative');
       const dx = diagnosisTexts(request.raw).filter((d, i) => {
         const item = request.raw.diagnoses![i]!;

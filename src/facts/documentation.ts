@@ -91,6 +91,17 @@ export const documentationFacts: FactDefinition[] = [
     }),
   ),
   defineFact<boolean>({
+    id: 'documentation.treatmentGoals',
+    type: 'boolean',
+    description:
+      'The goals of the treatment are stated (the record\'s words: vocab/record-terms.yaml treatmentGoals, "short- and long-term goals: pain 4/10, walking 30 minutes"); false when the words say none were set; not documented when they say nothing.',
+    reads: ['documentation.notes', '*.text', 'services[].label', 'services[].purpose'],
+    derive: (ctx) => {
+      const stated = termInRecord(ctx.request.raw, 'treatmentGoals');
+      return stated.value === undefined ? unknown(['the record states no goals of treatment']) : stated;
+    },
+  }),
+  defineFact<boolean>({
     id: 'documentation.significantChange',
     type: 'boolean',
     description:

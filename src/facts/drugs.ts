@@ -68,6 +68,16 @@ export const DRUG_CATEGORIES = [
 ] as const;
 export type DrugCategory = (typeof DRUG_CATEGORIES)[number];
 
+/** Treatment kinds (request `treatments[].kind`) that record a course of medication, not a procedure or therapy. */
+export const DRUG_TREATMENT_KINDS: ReadonlySet<string> = new Set([
+  'nsaid',
+  'muscle-relaxant',
+  'neuropathic-medication',
+  'opioid',
+  'oral-corticosteroid',
+  'topical-medication',
+]);
+
 const positive = z.number().positive();
 const regexSource = z
   .string()

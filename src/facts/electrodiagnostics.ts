@@ -3,7 +3,7 @@
 // radiculopathy is suspected, whether a radiculopathy is already clinically obvious (objective
 // deficit corroborated by imaging), and earlier studies of the same limb.
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
-import { diagnosisTexts, indexed, isNegative, isPositive, type Indexed } from './record.js';
+import { diagnosisTexts, indexed, isNegative, isPositive, sidesAgree, type Indexed } from './record.js';
 import { regionsOverlap } from '../request/regions.js';
 import { levelConsistentWithRoot, spineRegionOf } from '../request/levels.js';
 import { dayNumber } from '../util/dates.js';
@@ -87,30 +87,79 @@ function limbsOf(ctx: FactContext): Limb[] {
 function limbFindings(ctx: FactContext, kinds: readonly ExamFinding['finding'][]): Indexed<ExamFinding>[] {
   const limbs = limbsOf(ctx);
   return indexed(ctx.request.raw.exam, 'exam').filter((e) => {
-    if (!findingLimbs(e.item).some((l) => limbs.includes(l))) return false;
+    if (!findingLimbs(e.item).some((l) => limbs.includes(l)) || !sidesAgree(ctx.service.raw.side, e.item.side)) return false;
     return kinds.includes(e.item.finding) || (e.item.finding === 'other' && SIGN_TESTS.test((e.item.text ?? '').toLowerCase()));
   });
 }
 
-function limbSymptoms(ctx: FactContext): Indexed<Symptom>[] {
+/**
+ * Pain that is neurologic only because it radiates (no numbness, tingling, weakness or radicular
+ * word) is a focal neurologic symptom of the limb when it names a dermatome or reaches the distal
+ * limb; when it only reaches the limb girdle ("neck pain radiating to the shoulder"), or starts in
+ * a joint of the limb and stays proximal ("hip pain radiating down the leg"), it is referred pain,
+ * not the "subtle focal neurologic dysfunction" (ACOEM Ch8, Ch12) the studies are for.
+ */
+const RADIATION = /radiat\w*|shooting/g;
+const DISTAL_LIMB: Record<Limb, RegExp> = {
+  upper: /forearm|wrist|hands?\b|fingers?|thumbs?|digits?/,
+  lower: /\bcalf|calves|shins?\b|ankles?|\bfoot|\bfeet|\btoes?\b|heels?\b/,
+};
+/** Words of the limb girdle: pain reaching only these has not reached the limb. */
+const GIRDLE = /shoulders?|\bhips?\b|buttocks?|glute\w*|trapezi\w*|scapul\w*/g;
+const JOINT_REGIONS: readonly Region[] = ['shoulder', 'elbow', 'hip', 'knee'];
+/** Regions that are the spine or the girdle, not the limb itself. */
+const LIMB_GIRDLE_REGIONS: readonly Region[] = ['cervical', 'lumbar', 'thoracic', 'sacroiliac', 'pelvis', 'shoulder', 'hip'];
+const JOINT_PAIN = /\b(hip|shoulder|knee|elbow)s?( joint)? pain/;
+
+function radiatingPainReachesLimb(s: Symptom, limb: Limb): boolean {
+  const words = `${s.kind} ${s.text ?? ''}`.toLowerCase().replace(/-/g, ' ');
+  if (NEURO_SYMPTOM.test(words.replace(RADIATION, ' '))) return true; // a neurologic quality, not radiation alone
+  if (s.dermatome || DISTAL_LIMB[limb].test(words)) return true;
+  const fromJoint = s.kind === 'joint-pain' || (s.region !== undefined && JOINT_REGIONS.includes(s.region)) || JOINT_PAIN.test(words);
+  if (fromJoint) return false;
+  const inLimb = s.region !== undefined && !LIMB_GIRDLE_REGIONS.includes(s.region) && limbsOfRegion(s.region).includes(limb);
+  // where the text says the pain radiates, the text says how far ("neck pain radiating to the shoulder" under any kind)
+  const text = (s.text ?? '').toLowerCase().replace(/-/g, ' ');
+  const reach = new RegExp(RADIATION.source).test(text) ? text : words;
+  return inLimb || wordLimbs(reach.replace(GIRDLE, ' ')).includes(limb);
+}
+
+/** Symptoms of the limb with a neurologic word, split into those that are focal neurologic symptoms and referred pain. */
+function limbSymptomsAndReferred(ctx: FactContext): { neurologic: Indexed<Symptom>[]; referred: Indexed<Symptom>[] } {
   const limbs = limbsOf(ctx);
-  return indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) => {
-    return symptomLimbs(s.item).some((l) => limbs.includes(l)) && NEURO_SYMPTOM.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase());
-  });
+  const neurologic: Indexed<Symptom>[] = [];
+  const referred: Indexed<Symptom>[] = [];
+  for (const s of indexed(ctx.request.raw.symptoms, 'symptoms')) {
+    const own = symptomLimbs(s.item).filter((l) => limbs.includes(l));
+    if (
+      own.length === 0 ||
+      !sidesAgree(ctx.service.raw.side, s.item.side) ||
+      !NEURO_SYMPTOM.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase())
+    )
+      continue;
+    (own.some((l) => radiatingPainReachesLimb(s.item, l)) ? neurologic : referred).push(s);
+  }
+  return { neurologic, referred };
+}
+
+function limbSymptoms(ctx: FactContext): Indexed<Symptom>[] {
+  return limbSymptomsAndReferred(ctx).neurologic;
 }
 
 const positive = (e: Indexed<ExamFinding>): boolean => isPositive(e.item) && e.item.result !== 'not-tested';
 const describe = (e: Indexed<ExamFinding>): string =>
   `${e.path} = ${e.item.finding === 'other' ? e.item.text : e.item.finding}${(e.item.dermatome ?? e.item.root) ? ` ${e.item.dermatome ?? e.item.root}` : ''}${e.item.region ? ` (${e.item.region})` : ''}`;
 
-/** Diagnoses bearing on the service's limbs (no region, or a region of the limb). */
+/** Diagnoses bearing on the service's limbs (no region, or a region of the limb; no side, or the service's side). */
 function limbDiagnoses(ctx: FactContext): { text: string; path: string }[] {
   const limbs = limbsOf(ctx);
   const raw = ctx.request.raw.diagnoses ?? [];
   return diagnosisTexts(ctx.request.raw).filter((_, i) => {
     const dx = raw[i]!;
-    const region = typeof dx === 'string' ? undefined : dx.region;
-    return region === undefined || limbsOfRegion(region).some((l) => limbs.includes(l));
+    if (typeof dx === 'string') return true;
+    return (
+      (dx.region === undefined || limbsOfRegion(dx.region).some((l) => limbs.includes(l))) && sidesAgree(ctx.service.raw.side, dx.side)
+    );
   });
 }
 
@@ -207,10 +256,10 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     id: 'electrodiagnostics.limbSymptoms',
     type: 'boolean',
     description:
-      'Neurologic symptoms in the limb studied: numbness, tingling, paresthesias, burning, weakness, radiating or radicular pain. False when the worker denies them.',
-    reads: ['symptoms[]'],
+      'Neurologic symptoms in the limb studied: numbness, tingling, paresthesias, burning, weakness, radicular pain, or pain radiating into the limb (with a dermatome, to the distal limb, or from the spine into the arm or leg; pain from a joint that stays proximal, or reaching only the shoulder or hip, is referred pain). False when the worker denies them.',
+    reads: ['symptoms[]', 'services[].side'],
     derive: (ctx) => {
-      const s = limbSymptoms(ctx);
+      const { neurologic: s, referred } = limbSymptomsAndReferred(ctx);
       const yes = s.filter((x) => x.item.result !== 'negative');
       if (yes.length > 0)
         return known(
@@ -222,7 +271,12 @@ export const electrodiagnosticFacts: FactDefinition[] = [
             false,
             s.map((x) => `${x.path}.kind = ${x.item.kind} (denied)`),
           )
-        : unknown(['symptoms: no numbness, tingling, weakness or radiating pain recorded for the limb']);
+        : unknown([
+            `symptoms: no numbness, tingling, weakness or ${referred.length > 0 ? 'pain radiating into the limb' : 'radiating pain'} recorded for the limb`,
+            ...referred.map(
+              (x) => `${x.path}.kind = ${x.item.kind}: pain referred from a joint or the limb girdle, not reaching the distal limb`,
+            ),
+          ]);
     },
   }),
   defineFact<boolean>({
@@ -230,7 +284,7 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     type: 'boolean',
     description:
       'Objective neurologic signs in the limb studied: sensory deficit, weakness, reflex change, atrophy, grip weakness, Tinel or Phalen, a provocative test (Spurling, median compression, straight-leg raise). False when they were examined and normal.',
-    reads: ['exam[]'],
+    reads: ['exam[]', 'services[].side'],
     derive: (ctx) => {
       const f = limbFindings(ctx, SIGN_FINDINGS);
       const yes = f.filter(positive);
@@ -276,7 +330,7 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     type: 'boolean',
     description:
       'A focal entrapment or peripheral neuropathy is suspected in the limb: positive Tinel or Phalen or a nerve compression test, or a diagnosis or symptom naming carpal/cubital/tarsal tunnel, an ulnar, median or peroneal neuropathy, or diabetes. False when Tinel/Phalen were negative, or (lower limb) when the picture is radicular, and nothing points to one.',
-    reads: ['exam[]', 'diagnoses[]', 'symptoms[]'],
+    reads: ['exam[]', 'diagnoses[]', 'symptoms[]', 'services[].side'],
     derive: (ctx) => {
       const tests = limbFindings(ctx, ['tinel-sign', 'phalen-sign']).filter(
         (e) => e.item.finding !== 'other' || ENTRAPMENT_TESTS.test((e.item.text ?? '').toLowerCase()),
@@ -285,6 +339,7 @@ export const electrodiagnosticFacts: FactDefinition[] = [
       const sx = indexed(ctx.request.raw.symptoms, 'symptoms').filter(
         (s) =>
           s.item.result !== 'negative' &&
+          sidesAgree(ctx.service.raw.side, s.item.side) &&
           ENTRAPMENT_TEXT.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase().replace(/-/g, ' ')) &&
           (symptomLimbs(s.item).length === 0 || symptomLimbs(s.item).some((l) => limbsOf(ctx).includes(l))),
       );

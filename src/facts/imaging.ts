@@ -298,8 +298,8 @@ export const imagingFacts: FactDefinition[] = [
     id: 'imaging.nerveCompromise',
     type: 'boolean',
     description:
-      'Objective neurologic findings that identify a specific nerve root for the spinal region imaged: a positive dermatomal sensory deficit, myotomal weakness or reflex change that names its root (dermatome, root or level, or in its text). False when the positive findings name no root ("4/5 strength", "decreased sensation in the leg": the examination is less clear) or when such findings were examined and normal. A straight-leg raise or radiating pain does not count.',
-    reads: ['exam[]'],
+      'Objective neurologic findings that identify a specific nerve root for the spinal region imaged: a positive dermatomal sensory deficit, myotomal weakness or reflex change that names its root (dermatome, root or level, or in its text). False when the positive findings name no root ("4/5 strength", "decreased sensation in the leg": the examination is less clear), when sensory loss alone is recorded over three or more roots or beside a suspected peripheral entrapment or neuropathy of the same limb, or when such findings were examined and normal. A straight-leg raise or radiating pain does not count.',
+    reads: ['exam[]', 'diagnoses[]', 'symptoms[]'],
     derive: (ctx) => {
       const spines = serviceSpines(ctx.service);
       if (spines.length === 0) return unknown(['the service is not spinal']);
@@ -319,17 +319,23 @@ export const imagingFacts: FactDefinition[] = [
       // two adjacent dermatomes may be one root's overlap (letters accept C5 and C6).
       const motorOrReflex = rooted.filter((e) => e.item.finding !== 'sensory-deficit');
       const sensoryRoots = new Set(rooted.filter((e) => e.item.finding === 'sensory-deficit').flatMap((e) => rootsNamed(e.item)));
+      const rootedEvidence = rooted.map((e) => `${e.path} = ${label(e.item)} positive`);
       if (rooted.length > 0 && motorOrReflex.length === 0 && sensoryRoots.size > 2) {
         return known(false, [
-          ...rooted.map((e) => `${e.path} = ${label(e.item)} positive`),
+          ...rootedEvidence,
           `sensory loss over ${sensoryRoots.size} roots (${[...sensoryRoots].join(', ')}) with no weakness or reflex change naming a root: no specific root is identified`,
         ]);
       }
-      if (rooted.length > 0)
-        return known(
-          true,
-          rooted.map((e) => `${e.path} = ${label(e.item)} positive`),
-        );
+      // Sensory loss alone beside a suspected peripheral entrapment or neuropathy of the limb (Tinel at the
+      // wrist, carpal tunnel syndrome) is not unequivocal: either may explain it (the "less clear" examination).
+      const entrapment = ctx.get<boolean>('electrodiagnostics.entrapmentSuspected');
+      if (rooted.length > 0 && motorOrReflex.length === 0 && entrapment.value === true)
+        return known(false, [
+          ...rootedEvidence,
+          ...entrapment.evidence,
+          'sensory loss alone, with a peripheral entrapment or neuropathy suspected in the same limb: the examination is less clear',
+        ]);
+      if (rooted.length > 0) return known(true, rootedEvidence);
       if (positive.length > 0) {
         return known(false, [
           ...positive.map((e) => `${e.path} = ${label(e.item)} positive`),

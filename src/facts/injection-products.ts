@@ -1,7 +1,7 @@
 // Facts for injections named only by their text (`kind: injection`: PRP, joint steroid,
 // viscosupplement, …) and for sacroiliac joint blocks.
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
-import { examFindings, indexed, isPositive, itemInRegion, treatmentOutcome, type Indexed } from './record.js';
+import { examFindings, indexed, isPositive, itemInRegion, symptomRegion, treatmentOutcome, type Indexed } from './record.js';
 import type { Treatment } from '../request/schema.js';
 
 const VISCOSUPPLEMENT = /hyaluron|hyalgan|synvisc|euflexxa|orthovisc|gel-?one|supartz|monovisc|durolane|gelsyn|visco-?supplement/;
@@ -151,11 +151,12 @@ export const injectionProductFacts: FactDefinition[] = [
   defineFact<boolean>({
     id: 'injectionProducts.severePain',
     type: 'boolean',
-    description: 'Severe pain: a pain score of 7 or more out of 10 in the service region; false when every recorded score is lower.',
+    description:
+      'Severe pain: a pain score of 7 or more out of 10 in the service region (a symptom without a region is placed by its kind: neck pain is not knee pain); false when every recorded score is lower.',
     reads: ['symptoms[].score'],
     derive: (ctx) => {
       const scored = indexed(ctx.request.raw.symptoms, 'symptoms').filter(
-        (s) => s.item.score !== undefined && itemInRegion(s.item.region, ctx.service),
+        (s) => s.item.score !== undefined && itemInRegion(symptomRegion(s.item), ctx.service),
       );
       if (scored.length === 0) return unknown(['symptoms: no pain score recorded']);
       const top = scored.reduce((a, b) => (b.item.score! > a.item.score! ? b : a));

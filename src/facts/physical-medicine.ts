@@ -9,7 +9,7 @@ import { regionsInText } from '../request/regions.js';
 import { plannedSurgery, latestSurgery } from './postsurgical.js';
 import { dayNumber } from '../util/dates.js';
 import { authorizedPartInText, parseVisitCourse } from '../request/visits.js';
-import { modalitiesInWords, modalityInWords, objectiveFunctionInText, painReliefOnly } from './therapy-words.js';
+import { ELECTRICAL, modalitiesInWords, modalityInWords, objectiveFunctionInText, painReliefOnly } from './therapy-words.js';
 import { durationInText } from '../util/durations.js';
 import type { Treatment } from '../request/schema.js';
 
@@ -26,18 +26,6 @@ const KIND_MODALITY = new Set([
 
 /** Service and treatment kinds whose modality is read from their words. */
 const WORDED_KINDS = new Set(['passive-modality', 'durable-medical-equipment', 'other', 'psychological-services']);
-
-export const ELECTRICAL = [
-  'tens',
-  'electrical-stimulation',
-  'nmes',
-  'interferential',
-  'h-wave',
-  'galvanic',
-  'pens',
-  'microcurrent',
-  'hyperstimulation',
-] as const;
 
 function serviceModality(ctx: FactContext): string | undefined {
   const { kind, words } = ctx.service;
@@ -229,6 +217,18 @@ export const physicalMedicineFacts: FactDefinition[] = [
       return found.length > 0
         ? known(found, [`${wordsPath(ctx)} names ${found.join(', ')}`])
         : unknown([`${wordsPath(ctx)} names no physical-medicine modality`]);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'physicalMedicine.inTherapyPlan',
+    type: 'boolean',
+    description:
+      'The service is a line of a physical or occupational therapy plan: an in-clinic passive modality (not a home unit) or manual therapy named as such (not chiropractic care) requested together with that therapy, so it is given within the therapy visits and the earlier therapy is its earlier course.',
+    reads: ['services[].kind', 'services[].label', 'services[].text'],
+    derive: (ctx) => {
+      const modality = serviceModality(ctx);
+      const inPlan = modality !== undefined && partOfTherapyPlan(ctx, modality);
+      return known(inPlan, [`${wordsPath(ctx)}: ${inPlan ? modality : 'no clinic modality or manual therapy'} requested with therapy`]);
     },
   }),
   defineFact<boolean>({

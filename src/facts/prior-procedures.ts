@@ -6,6 +6,7 @@ import { spineRegionOf, parseLevels } from '../request/levels.js';
 import type { Treatment } from '../request/schema.js';
 import { TREATMENT_KINDS } from '../request/vocabulary.js';
 import { daysBetween, weeksBetween } from '../util/dates.js';
+import { DRUG_TREATMENT_KINDS } from './drugs.js';
 
 /** Treatment kind that records an earlier course of the service kind (same name where one exists). */
 function treatmentKindOf(serviceKind: string): Treatment['kind'] | undefined {
@@ -65,16 +66,21 @@ export const priorProcedureFacts: FactDefinition[] = [
   defineFact<boolean>({
     id: 'priorProcedures.isRepeat',
     type: 'boolean',
-    description: 'The record shows an earlier treatment of the same kind in the same region, so this request is a repeat.',
+    description:
+      'The record shows an earlier treatment of the same kind in the same region, so this request is a repeat. False when the record lists the care given (a treatment other than medication) and none is of this kind; not documented when it lists no treatment, or only medications.',
     reads: ['treatments[]'],
     derive: (ctx) => {
       const prior = priorOfSameKind(ctx);
-      return prior.length > 0
-        ? known(
-            true,
-            prior.map((t) => `${t.path} = ${t.item.kind}${t.item.date ? ` ${t.item.date}` : ''}`),
-          )
-        : known(false, [`treatments: no earlier ${ctx.service.kind} recorded`]);
+      if (prior.length > 0)
+        return known(
+          true,
+          prior.map((t) => `${t.path} = ${t.item.kind}${t.item.date ? ` ${t.item.date}` : ''}`),
+        );
+      // silence is not "no earlier one": only a record of the non-drug care given can show there was none
+      const care = indexed(ctx.request.raw.treatments, 'treatments').filter((t) => !DRUG_TREATMENT_KINDS.has(t.item.kind));
+      return care.length > 0
+        ? known(false, [`treatments: no earlier ${ctx.service.kind} among ${care.length} non-drug treatment(s) recorded`])
+        : unknown([`treatments: no non-drug care recorded, so whether an earlier ${ctx.service.kind} was given is not stated`]);
     },
   }),
   defineFact<number>({

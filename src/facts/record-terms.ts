@@ -61,6 +61,7 @@ export const TERM_IDS = [
   'treatmentAgreement',
   'cures',
   'riskScreening',
+  'treatmentGoals',
 ] as const;
 export type TermId = (typeof TERM_IDS)[number];
 

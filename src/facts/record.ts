@@ -131,6 +131,27 @@ export function regionConcerns(
   return spine !== undefined && serviceRegions.some((r) => spineRegion(r) === spine);
 }
 
+/** Symptom kinds that name their region ("low-back-pain" is lumbar; a radiating leg pain comes from the lumbar spine). */
+const SYMPTOM_KIND_REGIONS: ReadonlyArray<readonly [RegExp, Region]> = [
+  [/low[- ]back|lumbar|sciatica|leg/, 'lumbar'],
+  [/neck|cervical|arm/, 'cervical'],
+  [/thoracic/, 'thoracic'],
+  [/shoulder/, 'shoulder'],
+  [/knee/, 'knee'],
+  [/hip/, 'hip'],
+  [/wrist/, 'wrist'],
+  [/hand/, 'hand'],
+  [/elbow/, 'elbow'],
+  [/ankle/, 'ankle'],
+  [/foot/, 'foot'],
+  [/headache/, 'head'],
+];
+
+/** The region of a symptom: its own, else the one its kind names; undefined for a kind that names none ("joint-pain"). */
+export function symptomRegion(s: { region?: Region | undefined; kind: string }): Region | undefined {
+  return s.region ?? SYMPTOM_KIND_REGIONS.find(([words]) => words.test(s.kind))?.[1];
+}
+
 /** Whether a record item with an optional region bears on the service's main region. */
 export function itemInRegion(itemRegion: Region | undefined, service: NormalizedService): boolean {
   return regionConcerns(service.regions, itemRegion);

@@ -33,6 +33,19 @@ const MODALITY_WORDS: ReadonlyArray<[string, RegExp]> = [
   ['work-hardening', /work[- ](?:hardening|conditioning)/],
 ];
 
+/** The electrical stimulation modalities: one group for earlier courses (TENS and its kin). */
+export const ELECTRICAL = [
+  'tens',
+  'electrical-stimulation',
+  'nmes',
+  'interferential',
+  'h-wave',
+  'galvanic',
+  'pens',
+  'microcurrent',
+  'hyperstimulation',
+] as const;
+
 export function modalityInWords(words: string): string | undefined {
   const text = words.toLowerCase();
   return MODALITY_WORDS.find(([, re]) => re.test(text))?.[0];

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { factHarness } from './harness.js';
 import type { Request } from '../../src/request/schema.js';
 
-const { value } = factHarness({ decisionDate: '2016-06-01' });
+const { value, fact } = factHarness({ decisionDate: '2016-06-01' });
 
 type Service = Request['services'][number];
 const edx = (s: Partial<Service>): Service => ({ id: 'edx', kind: 'electrodiagnostics', ...s });
@@ -67,6 +67,73 @@ describe('electrodiagnostics.limbSymptoms and limbSigns', () => {
       ),
     ).toBe(false);
     expect(value({ exam: [{ finding: 'straight-leg-raise' }], services: [ue] }, 'electrodiagnostics.limbSigns')).toBeUndefined();
+  });
+});
+
+describe('electrodiagnostics.limbSymptoms: radiating pain', () => {
+  const sx = (symptoms: Request['symptoms'], service: Service) =>
+    value({ symptoms, services: [service] }, 'electrodiagnostics.limbSymptoms');
+  it('pain from a joint that stays proximal is referred pain, not a neurologic symptom of the limb', () => {
+    expect(sx([{ kind: 'joint-pain', region: 'hip', text: 'right hip pain radiating down the leg' }], le)).toBeUndefined();
+    expect(sx([{ kind: 'radiating-leg-pain', text: 'right hip pain that radiated down the leg' }], le)).toBeUndefined();
+    expect(sx([{ kind: 'radiating-leg-pain', region: 'hip', text: 'hip pain radiating down the leg' }], le)).toBeUndefined();
+    expect(sx([{ kind: 'joint-pain', region: 'shoulder', text: 'shoulder pain radiating to the elbow' }], ue)).toBeUndefined();
+  });
+  it('pain reaching only the limb girdle is referred pain', () => {
+    expect(sx([{ kind: 'neck-pain', text: 'neck pain radiating to the shoulders' }], ue)).toBeUndefined();
+    expect(sx([{ kind: 'radiating-arm-pain', text: 'neck pain radiating to the right shoulder' }], ue)).toBeUndefined();
+    expect(sx([{ kind: 'low-back-pain', text: 'low back pain radiating to the buttock' }], le)).toBeUndefined();
+  });
+  it('pain radiating into the limb from the spine, to the distal limb, or in a dermatome is a neurologic symptom', () => {
+    expect(sx([{ kind: 'low-back-pain', text: 'low back pain radiating down the left leg' }], le)).toBe(true);
+    expect(sx([{ kind: 'radiating-leg-pain' }], le)).toBe(true);
+    expect(sx([{ kind: 'radiating-arm-pain', region: 'forearm' }], ue)).toBe(true);
+    expect(sx([{ kind: 'joint-pain', region: 'hip', text: 'hip pain radiating to the ankle and foot' }], le)).toBe(true);
+    expect(sx([{ kind: 'neck-pain', text: 'neck pain radiating into the shoulders and hands' }], ue)).toBe(true);
+    expect(sx([{ kind: 'radiating-leg-pain', region: 'hip', dermatome: 'L5' }], le)).toBe(true);
+  });
+  it('numbness, tingling or weakness is a neurologic symptom wherever the pain starts', () => {
+    expect(sx([{ kind: 'joint-pain', region: 'shoulder', text: 'shoulder pain radiating to the arm with tingling' }], ue)).toBe(true);
+    expect(sx([{ kind: 'numbness', region: 'upper-extremity', text: 'numbness to the left arm' }], ue)).toBe(true);
+  });
+  it('names the referred pain it set aside', () => {
+    const f = fact(
+      { symptoms: [{ kind: 'joint-pain', region: 'hip', text: 'hip pain radiating down the leg' }], services: [le] },
+      'electrodiagnostics.limbSymptoms',
+    );
+    expect(f.value).toBeUndefined();
+    expect(f.evidence.join(' ')).toMatch(/symptoms\[0\].*referred/);
+  });
+});
+
+describe('electrodiagnostics: the side studied', () => {
+  const right = edx({ region: 'upper-extremity', side: 'right', label: 'EMG/NCV of the right upper extremity' });
+  it('symptoms, signs and entrapment findings of the other arm do not bear on a one-sided study', () => {
+    expect(
+      value({ symptoms: [{ kind: 'numbness', region: 'hand', side: 'left' }], services: [right] }, 'electrodiagnostics.limbSymptoms'),
+    ).toBeUndefined();
+    expect(
+      value({ symptoms: [{ kind: 'numbness', region: 'hand', side: 'right' }], services: [right] }, 'electrodiagnostics.limbSymptoms'),
+    ).toBe(true);
+    expect(
+      value({ symptoms: [{ kind: 'numbness', region: 'hand', side: 'bilateral' }], services: [right] }, 'electrodiagnostics.limbSymptoms'),
+    ).toBe(true);
+    expect(
+      value({ exam: [{ finding: 'tinel-sign', region: 'wrist', side: 'left' }], services: [right] }, 'electrodiagnostics.limbSigns'),
+    ).toBeUndefined();
+    expect(value({ exam: [{ finding: 'tinel-sign', region: 'wrist' }], services: [right] }, 'electrodiagnostics.limbSigns')).toBe(true);
+    expect(
+      value(
+        { diagnoses: [{ text: 'carpal tunnel syndrome', region: 'wrist', side: 'left' }], services: [right] },
+        'electrodiagnostics.entrapmentSuspected',
+      ),
+    ).toBeUndefined();
+    expect(
+      value(
+        { diagnoses: [{ text: 'carpal tunnel syndrome', region: 'wrist', side: 'right' }], services: [right] },
+        'electrodiagnostics.entrapmentSuspected',
+      ),
+    ).toBe(true);
   });
 });
 

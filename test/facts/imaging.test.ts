@@ -105,6 +105,36 @@ describe('imaging.nerveCompromise', () => {
     expect(value({ exam, services: [mri] }, 'imaging.nerveCompromise')).toBeUndefined();
     expect(value({ exam, services: [svc({ modality: 'mri', region: 'cervical' })] }, 'imaging.nerveCompromise')).toBe(true);
   });
+  it('is false for sensory loss alone beside a suspected entrapment of the same limb, not when weakness or a reflex names the root', () => {
+    const cervical = svc({ modality: 'mri', region: 'cervical' });
+    const sensory: Request['exam'] = [
+      { finding: 'sensory-deficit', dermatome: 'C6' },
+      { finding: 'phalen-sign', result: 'positive', region: 'wrist' },
+    ];
+    expect(value({ exam: sensory, services: [cervical] }, 'imaging.nerveCompromise')).toBe(false);
+    expect(
+      value(
+        { exam: [{ finding: 'sensory-deficit', dermatome: 'C6' }], diagnoses: ['carpal tunnel syndrome'], services: [cervical] },
+        'imaging.nerveCompromise',
+      ),
+    ).toBe(false);
+    expect(value({ exam: [...sensory, { finding: 'reflex-change', root: 'C6' }], services: [cervical] }, 'imaging.nerveCompromise')).toBe(
+      true,
+    );
+    // an upper-limb entrapment does not bear on a lumbar root
+    expect(
+      value(
+        {
+          exam: [
+            { finding: 'sensory-deficit', dermatome: 'L5' },
+            { finding: 'tinel-sign', result: 'positive', region: 'wrist' },
+          ],
+          services: [mri],
+        },
+        'imaging.nerveCompromise',
+      ),
+    ).toBe(true);
+  });
 });
 
 describe('imaging.plainFilms', () => {

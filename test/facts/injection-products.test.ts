@@ -37,6 +37,12 @@ describe('injection facts', () => {
     expect(value({ ...inj('x'), symptoms: [{ kind: 'joint-pain', score: 4 }] }, 'injectionProducts.severePain')).toBe(false);
     expect(value(inj('x'), 'injectionProducts.severePain')).toBeUndefined();
   });
+  it("places a symptom without a region by its kind: a neck pain score is not the knee's", () => {
+    const neck = { kind: 'neck-pain', score: 10 };
+    expect(value({ ...inj('x'), symptoms: [neck] }, 'injectionProducts.severePain')).toBeUndefined();
+    expect(value({ ...inj('x'), symptoms: [neck, { kind: 'knee-pain', score: 3 }] }, 'injectionProducts.severePain')).toBe(false);
+    expect(value({ ...inj('x', 'cervical'), symptoms: [neck] }, 'injectionProducts.severePain')).toBe(true);
+  });
   it('counts sacroiliac provocation tests by count, by named tests, or one each', () => {
     const si = { services: [{ id: 's', kind: 'sacroiliac-joint-injection' }] };
     expect(value({ ...si, exam: [{ finding: 'sacroiliac-provocation', count: 4 }] }, 'injectionProducts.sacroiliacProvocationTests')).toBe(

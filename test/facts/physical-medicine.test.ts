@@ -515,3 +515,37 @@ describe('physicalMedicine.rehabilitationUnderWay', () => {
     ).toBeUndefined();
   });
 });
+
+describe('physicalMedicine.inTherapyPlan', () => {
+  const therapy = { id: 'pt', kind: 'physical-therapy', region: 'lumbar', quantity: 4 };
+  it('a clinic modality or manual therapy requested with physical or occupational therapy is a line of its plan', () => {
+    const estim = { id: 'svc', kind: 'passive-modality', region: 'lumbar', label: 'Electrical stimulation x4', quantity: 4 };
+    expect(value({ services: [estim, therapy] }, 'physicalMedicine.inTherapyPlan')).toBe(true);
+    const manual = { id: 'svc', kind: 'chiropractic', region: 'lumbar', text: 'manual therapy', label: 'Manual therapy x4', quantity: 4 };
+    expect(value({ services: [manual, therapy] }, 'physicalMedicine.inTherapyPlan')).toBe(true);
+    const ot = { id: 'ot', kind: 'occupational-therapy', region: 'wrist', quantity: 4 };
+    const ice = { id: 'svc', kind: 'passive-modality', region: 'wrist', label: 'Ice/heat therapy x4', quantity: 4 };
+    expect(value({ services: [ice, ot] }, 'physicalMedicine.inTherapyPlan')).toBe(true);
+  });
+  it('is false alone, for a home unit, for chiropractic care, for massage and for the therapy itself', () => {
+    const estim = { id: 'svc', kind: 'passive-modality', region: 'lumbar', label: 'Electrical stimulation x4', quantity: 4 };
+    expect(value({ services: [estim] }, 'physicalMedicine.inTherapyPlan')).toBe(false);
+    const unit = { id: 'svc', kind: 'passive-modality', label: 'TENS unit rental' };
+    expect(value({ services: [unit, therapy] }, 'physicalMedicine.inTherapyPlan')).toBe(false);
+    const chiro = { id: 'svc', kind: 'chiropractic', region: 'lumbar', label: 'Chiropractic manipulation x6', quantity: 6 };
+    expect(value({ services: [chiro, therapy] }, 'physicalMedicine.inTherapyPlan')).toBe(false);
+    const massage = { id: 'svc', kind: 'passive-modality', label: 'Massage x4', quantity: 4 };
+    expect(value({ services: [massage, therapy] }, 'physicalMedicine.inTherapyPlan')).toBe(false);
+    expect(
+      value(
+        {
+          services: [
+            { ...therapy, id: 'svc' },
+            { ...therapy, id: 'ot', kind: 'occupational-therapy' },
+          ],
+        },
+        'physicalMedicine.inTherapyPlan',
+      ),
+    ).toBe(false);
+  });
+});

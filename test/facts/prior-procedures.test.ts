@@ -6,7 +6,12 @@ const prior = (extra: Record<string, unknown>) => ({ treatments: [{ kind: 'epidu
 describe('prior procedures of the same kind', () => {
   it('knows a repeat from a first request', () => {
     expect(value(prior({}), 'priorProcedures.isRepeat')).toBe(true);
-    expect(value({}, 'priorProcedures.isRepeat')).toBe(false);
+    expect(value({ treatments: [{ kind: 'physical-therapy', outcome: 'failed' }] }, 'priorProcedures.isRepeat')).toBe(false);
+  });
+  it('leaves a first request not documented when the record lists no care other than medication', () => {
+    expect(value({}, 'priorProcedures.isRepeat')).toBeUndefined();
+    expect(value({ treatments: [{ kind: 'nsaid' }, { kind: 'opioid', text: 'Norco' }] }, 'priorProcedures.isRepeat')).toBeUndefined();
+    expect(value({ treatments: [{ kind: 'nsaid' }, { kind: 'chiropractic' }] }, 'priorProcedures.isRepeat')).toBe(false);
   });
   it('does not count an injection of another spine region', () => {
     expect(value({ treatments: [{ kind: 'epidural-steroid-injection', levels: 'C5-6' }] }, 'priorProcedures.isRepeat')).toBe(false);

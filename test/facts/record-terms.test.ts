@@ -243,3 +243,21 @@ describe('red flags from the record words (when no list is given)', () => {
     );
   });
 });
+
+describe('documentation.treatmentGoals: the goals of treatment, from the words', () => {
+  const tens = { id: 'svc', kind: 'durable-medical-equipment', label: 'TENS unit rental' };
+  const read = (extra: Record<string, unknown>) => value({ services: [tens], ...extra }, 'documentation.treatmentGoals');
+  it('reads goals from the notes, the request and a course', () => {
+    expect(read({ documentation: { notes: 'Short- and long-term goals: pain 4/10, walking 30 minutes.' } })).toBe(true);
+    expect(read({ services: [{ ...tens, text: 'treatment goals: fewer medications and return to full duty' }] })).toBe(true);
+    expect(
+      read({ treatments: [{ kind: 'physical-therapy', sessions: 4, text: 'flexion 41 to 81 degrees, 60% of target goal' }] }),
+    ).toBeUndefined(); // "goal" with no treatment, function or activity word in the clause
+  });
+  it('a record that says no goals were set states the opposite; silence is not documented', () => {
+    expect(read({ documentation: { notes: 'No evidence of patient-specific short and long-term goals for the TENS unit.' } })).toBe(false);
+    expect(read({ documentation: { notes: 'Clear treatment goals were neither stated nor formulated.' } })).toBe(false);
+    expect(read({ documentation: { notes: 'TENS trial recommended.' } })).toBeUndefined();
+    expect(read({})).toBeUndefined();
+  });
+});
