@@ -23,8 +23,14 @@ const LIMB_WORDS: Record<Limb, RegExp> = {
   lower: /\blegs?\b|foot|feet|toes?|thigh|calf|knee|ankle|buttock|sciatic|lower extremit|hip|tarsal/,
 };
 
-const NEURO_SYMPTOM = nerveWords('symptoms.radiating', 'symptoms.sensory', 'symptoms.neuropathicPain', 'symptoms.motor');
-const RADIATING = nerveWords('symptoms.radiating');
+const NEURO_SYMPTOM = nerveWords(
+  'symptoms.radiating',
+  'symptoms.radicular',
+  'symptoms.sensory',
+  'symptoms.neuropathicPain',
+  'symptoms.motor',
+);
+const RADIATING = nerveWords('symptoms.radiating', 'symptoms.radicular');
 const SIGN_FINDINGS: readonly ExamFinding['finding'][] = [
   'sensory-deficit',
   'motor-weakness',
@@ -99,7 +105,7 @@ function limbFindings(ctx: FactContext, kinds: readonly ExamFinding['finding'][]
  * a joint of the limb and stays proximal ("hip pain radiating down the leg"), it is referred pain,
  * not the "subtle focal neurologic dysfunction" (ACOEM Ch8, Ch12) the studies are for.
  */
-const RADIATION = /radiat\w*|shooting/g;
+const RADIATION = new RegExp(nerveWords('symptoms.radiating').source, 'g');
 const DISTAL_LIMB: Record<Limb, RegExp> = {
   upper: /forearm|wrist|hands?\b|fingers?|thumbs?|digits?/,
   lower: /\bcalf|calves|shins?\b|ankles?|\bfoot|\bfeet|\btoes?\b|heels?\b/,

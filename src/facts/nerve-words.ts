@@ -13,6 +13,7 @@ const VOCAB_FILE = join(fileURLToPath(new URL('../../', import.meta.url)), 'voca
 const vocabSchema = z.strictObject({
   symptoms: z.strictObject({
     radiating: phraseList.min(1),
+    radicular: phraseList.min(1),
     sensory: phraseList.min(1),
     neuropathicPain: phraseList.min(1),
     motor: phraseList.min(1),
@@ -25,6 +26,7 @@ const vocabSchema = z.strictObject({
     entrapment: phraseList.min(1),
     neuropathy: phraseList.min(1),
     neuropathyRisk: phraseList.min(1),
+    centralNeurologic: phraseList.min(1),
     neuropathicPain: phraseList.min(1),
   }),
 });
@@ -33,6 +35,16 @@ export type NerveVocabulary = z.infer<typeof vocabSchema>;
 export type NerveWordList = {
   [S in keyof NerveVocabulary]: `${S & string}.${keyof NerveVocabulary[S] & string}`;
 }[keyof NerveVocabulary];
+
+/** The lists that name a neuropathic pain condition, of a root or any other nerve: every neuropathic-pain question reads them. */
+export const NEUROPATHIC_DIAGNOSES = [
+  'diagnoses.radicular',
+  'diagnoses.neuritis',
+  'diagnoses.plexus',
+  'diagnoses.entrapment',
+  'diagnoses.neuropathy',
+  'diagnoses.neuropathicPain',
+] as const satisfies readonly NerveWordList[];
 
 /** Parses and validates the vocabulary; throws with the file and path of the first problem. */
 export function parseNerveVocabulary(text: string, file = VOCAB_FILE): NerveVocabulary {

@@ -7,6 +7,7 @@ import { diagnosisTexts, indexed, itemInRegion } from './record.js';
 import { weeksBetween } from '../util/dates.js';
 import { workStatusInWords } from './record-terms.js';
 import type { Treatment } from '../request/schema.js';
+import { nerveWords, NEUROPATHIC_DIAGNOSES } from './nerve-words.js';
 
 /**
  * A diagnosis fact: true when a diagnosis (or, with `studies`, an electrodiagnostic finding)
@@ -26,6 +27,9 @@ function diagnosisFact(ctx: FactContext, re: RegExp, what: string, studies = fal
   if (dx.length > 0) return known(false, [`diagnoses: no ${what} among ${dx.length} listed`]);
   return unknown(['diagnoses not recorded']);
 }
+
+/** Neuropathic pain conditions (the words every neuropathic-pain question reads) and the neurologic ones the CPMTG lists with them. */
+const NEUROPATHIC_OR_CENTRAL = nerveWords(...NEUROPATHIC_DIAGNOSES, 'diagnoses.centralNeurologic');
 
 const DRUG_TREATMENTS: readonly Treatment['kind'][] = [
   'nsaid',
@@ -60,13 +64,7 @@ export const painConditionFacts: FactDefinition[] = [
     description:
       'Neuropathic pain: radiculopathy or radiculitis, sciatica, neuropathy, neuralgia or neuritis, nerve entrapment, CRPS, phantom limb pain, spasticity or multiple sclerosis (diagnoses, or an EMG finding of radiculopathy or neuropathy).',
     reads: ['diagnoses[]', 'studies[].findings[]'],
-    derive: (ctx) =>
-      diagnosisFact(
-        ctx,
-        /radicul|sciatica|neuropath|neuralgia|neuritis|nerve (?:injury|entrapment|compression)|carpal tunnel|cubital tunnel|\bcrps\b|complex regional|reflex sympathetic|phantom|spastic|multiple sclerosis|herpetic/,
-        'neuropathic pain condition',
-        true,
-      ),
+    derive: (ctx) => diagnosisFact(ctx, NEUROPATHIC_OR_CENTRAL, 'neuropathic pain condition', true),
   }),
   defineFact<boolean>({
     id: 'painConditions.musculoskeletal',

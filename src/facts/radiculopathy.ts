@@ -30,9 +30,9 @@ function objectiveSigns(ctx: FactContext) {
   return examFindings(ctx.request.raw, OBJECTIVE_SIGNS).filter((e) => findingInSpine(e.item, spine));
 }
 
-const RADICULAR_SYMPTOM = nerveWords('symptoms.radiating', 'symptoms.sensory', 'symptoms.limbPain');
+const RADICULAR_SYMPTOM = nerveWords('symptoms.radiating', 'symptoms.radicular', 'symptoms.sensory', 'symptoms.limbPain');
 /** Words of a symptom's text that make it radicular whatever its kind ("hip pain radiating down the leg"). */
-const RADICULAR_WORDS = nerveWords('symptoms.radiating');
+const RADICULAR_WORDS = nerveWords('symptoms.radiating', 'symptoms.radicular');
 
 /** A radicular symptom: its kind says so, or its text does (not negated: "non-radiating"). */
 const radicularSymptom = (s: Symptom): boolean =>

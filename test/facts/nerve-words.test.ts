@@ -9,8 +9,10 @@ describe('nerveWords', () => {
   it('matches the words of the lists named, on word boundaries', () => {
     const radiating = nerveWords('symptoms.radiating');
     expect(radiating.test('pain radiating down the left leg')).toBe(true);
-    expect(radiating.test('sciatica')).toBe(true);
     expect(radiating.test('numbness of the foot')).toBe(false);
+    // pain named for a root is another list: radiating pain may be referred, sciatica is the root's
+    expect(radiating.test('sciatica')).toBe(false);
+    expect(nerveWords('symptoms.radicular').test('sciatica')).toBe(true);
     const limbPain = nerveWords('symptoms.limbPain');
     expect(limbPain.test('arm-pain')).toBe(true);
     // a word's inside is not the word: forearm pain is not arm pain
@@ -19,6 +21,11 @@ describe('nerveWords', () => {
   it('a leading * matches any word beginning ("polyneuropathy")', () => {
     expect(nerveWords('diagnoses.neuropathy').test('diabetic polyneuropathy')).toBe(true);
     expect(nerveWords('diagnoses.entrapment').test('diabetic polyneuropathy')).toBe(false);
+  });
+  it('an entrapment names the nerve: a peroneal tendon is no peroneal nerve', () => {
+    const entrapment = nerveWords('diagnoses.entrapment');
+    expect(entrapment.test('left peroneal nerve entrapment at the fibular head')).toBe(true);
+    expect(entrapment.test('right peroneal tendinitis')).toBe(false);
   });
   it('composes several lists in one matcher', () => {
     const both = nerveWords('symptoms.radiating', 'symptoms.motor');
@@ -30,8 +37,8 @@ describe('nerveWords', () => {
 
 describe('parseNerveVocabulary', () => {
   const valid = `
-symptoms: { radiating: [radiat*], sensory: [numb*], neuropathicPain: [burning], motor: [weak*], limbPain: [leg-pain] }
-diagnoses: { radicular: [radicul*], neuritis: [neuritis], plexus: [plexus], entrapment: [carpal tunnel], neuropathy: [neuropathy], neuropathyRisk: [diabet*], neuropathicPain: [neuralgia] }
+symptoms: { radiating: [radiat*], radicular: [radicul*], sensory: [numb*], neuropathicPain: [burning], motor: [weak*], limbPain: [leg-pain] }
+diagnoses: { radicular: [radicul*], neuritis: [neuritis], plexus: [plexus], entrapment: [carpal tunnel], neuropathy: [neuropathy], neuropathyRisk: [diabet*], centralNeurologic: [phantom*], neuropathicPain: [neuralgia] }
 `;
   it('accepts a complete vocabulary', () => {
     expect(parseNerveVocabulary(valid, 'v.yaml').symptoms.motor).toEqual(['weak*']);
@@ -54,6 +61,12 @@ describe('the same words reach each question', () => {
     expect(value({ diagnoses, services: [gabapentin] }, 'medicationIndications.neuropathicPain')).toBe(true);
     expect(value({ diagnoses, services: [esi] }, 'radiculopathy.diagnosed')).toBe(true);
     expect(value({ diagnoses, services: [emg] }, 'electrodiagnostics.radiculopathySuspected')).toBe(true);
+    expect(value({ diagnoses }, 'painConditions.neuropathicPain')).toBe(true);
+  });
+  it('the TENS conditions the CPMTG lists beside neuropathic pain are not neuropathic pain for a medication', () => {
+    const diagnoses = ['phantom limb pain, left leg'];
+    expect(value({ diagnoses }, 'painConditions.neuropathicPain')).toBe(true);
+    expect(value({ diagnoses, services: [gabapentin] }, 'medicationIndications.neuropathicPain')).toBeUndefined();
   });
   it('an entrapment is neuropathic pain and a suspected entrapment, not a radiculopathy', () => {
     const diagnoses = ['lesion of the ulnar nerve'];
