@@ -8,15 +8,8 @@ import { diagnosisTexts, indexed, itemInRegion, regionConcerns, treatmentOutcome
 import { regionsInText } from '../request/regions.js';
 import { plannedSurgery, latestSurgery } from './postsurgical.js';
 import { dayNumber } from '../util/dates.js';
-import { parseVisitCourse } from '../request/visits.js';
-import {
-  authorizedPartInText,
-  ELECTRICAL,
-  modalitiesInWords,
-  modalityInWords,
-  objectiveFunctionInText,
-  painReliefOnly,
-} from './therapy-words.js';
+import { authorizedPartInText, parseVisitCourse } from '../request/visits.js';
+import { ELECTRICAL, modalitiesInWords, modalityInWords, objectiveFunctionInText, painReliefOnly } from './therapy-words.js';
 import { durationInText } from '../util/durations.js';
 import type { Treatment } from '../request/schema.js';
 
