@@ -6,7 +6,7 @@ import { defineFact, known, unknown, type Fact, type FactContext, type FactDefin
 import { diagnosisTexts, indexed, itemInRegion } from './record.js';
 import { weeksBetween } from '../util/dates.js';
 import { workStatusInWords } from './record-terms.js';
-import type { Treatment } from '../request/schema.js';
+import { DRUG_TREATMENT_KINDS } from './drugs.js';
 
 /**
  * A diagnosis fact: true when a diagnosis (or, with `studies`, an electrodiagnostic finding)
@@ -27,14 +27,6 @@ function diagnosisFact(ctx: FactContext, re: RegExp, what: string, studies = fal
   return unknown(['diagnoses not recorded']);
 }
 
-const DRUG_TREATMENTS: readonly Treatment['kind'][] = [
-  'nsaid',
-  'muscle-relaxant',
-  'neuropathic-medication',
-  'opioid',
-  'oral-corticosteroid',
-  'topical-medication',
-];
 const REDUCED_OR_NOT_TOLERATED =
   /not tolerat|intoleran|side[- ]effect|adverse|upset stomach|gastritis|reduced|reduction|decreas(?:ed|ing) (?:use|dose|medication)|taper|wean|discontinu|stopped|cannot take|unable to take/;
 
@@ -183,9 +175,9 @@ export const painConditionFacts: FactDefinition[] = [
       for (const t of indexed(ctx.request.raw.treatments, 'treatments')) {
         if (t.item.medicationReduced === true) hits.push(`${t.path}.medicationReduced = true`);
         else if (
-          (DRUG_TREATMENTS.includes(t.item.kind) || t.item.kind === 'other') &&
+          (DRUG_TREATMENT_KINDS.has(t.item.kind) || t.item.kind === 'other') &&
           REDUCED_OR_NOT_TOLERATED.test((t.item.text ?? '').toLowerCase()) &&
-          (DRUG_TREATMENTS.includes(t.item.kind) || /medic|drug|tablet|pill/.test((t.item.text ?? '').toLowerCase()))
+          (DRUG_TREATMENT_KINDS.has(t.item.kind) || /medic|drug|tablet|pill/.test((t.item.text ?? '').toLowerCase()))
         ) {
           hits.push(`${t.path} = ${t.item.kind}: ${t.item.text}`);
         }
@@ -202,7 +194,7 @@ export const painConditionFacts: FactDefinition[] = [
       const meds = indexed(ctx.request.raw.medications, 'medications').map((m) => `${m.path} = ${m.item.name}`);
       const drugs = indexed(ctx.request.raw.treatments, 'treatments')
         .filter(
-          (t) => DRUG_TREATMENTS.includes(t.item.kind) || (t.item.kind === 'other' && /medic/.test((t.item.text ?? '').toLowerCase())),
+          (t) => DRUG_TREATMENT_KINDS.has(t.item.kind) || (t.item.kind === 'other' && /medic/.test((t.item.text ?? '').toLowerCase())),
         )
         .map((t) => `${t.path} = ${t.item.kind}${t.item.text ? ` (${t.item.text})` : ''}`);
       const all = [...meds, ...drugs];
