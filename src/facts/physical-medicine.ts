@@ -51,6 +51,9 @@ function treatmentModality(t: Treatment): string | undefined {
 const CLINIC_MODALITIES: readonly string[] = [...ELECTRICAL, 'ultrasound', 'laser', 'infrared', 'diathermy', 'traction', 'heat-cold'];
 const THERAPY = ['physical-therapy', 'occupational-therapy'];
 
+/** Words of a request for a device the worker uses at home (a unit, its rental or purchase), not clinic sessions. */
+const HOME_UNIT_WORDS = /\bunits?\b|device|\bhome\b|purchase|rental|\brent\b/;
+
 /**
  * A passive modality (or manual therapy) requested for clinic sessions as a line of a physical or
  * occupational therapy plan (the same request asks for the therapy) is given within those therapy visits, so the
@@ -62,7 +65,7 @@ function partOfTherapyPlan(ctx: FactContext, modality: string): boolean {
   const manualTherapy =
     ctx.service.kind === 'chiropractic' && /manual therap|mobili[sz]ation/.test(words(ctx)) && !/chiro/.test(words(ctx));
   if (!manualTherapy && (ctx.service.kind !== 'passive-modality' || !CLINIC_MODALITIES.includes(modality))) return false;
-  if (/\bunits?\b|device|\bhome\b|purchase|rental|\brent\b/.test(words(ctx))) return false;
+  if (HOME_UNIT_WORDS.test(words(ctx))) return false;
   return ctx.request.services.some((s) => s.id !== ctx.service.id && s.requested && THERAPY.includes(s.kind));
 }
 
@@ -247,7 +250,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     derive: (ctx) => {
       if (ctx.service.kind === 'durable-medical-equipment')
         return known(true, [`services[${ctx.service.index}].kind = durable-medical-equipment`]);
-      const home = /\bunits?\b|device|\bhome\b|purchase|rental|\brent\b/.test(words(ctx));
+      const home = HOME_UNIT_WORDS.test(words(ctx));
       return known(home, [home ? `${wordsPath(ctx)} names a unit for home use` : `${wordsPath(ctx)}: sessions, no home unit named`]);
     },
   }),
