@@ -12,6 +12,7 @@ import { parseVisitCourse } from '../request/visits.js';
 import {
   authorizedPartInText,
   ELECTRICAL,
+  HOME_UNIT_WORDS,
   modalitiesInWords,
   modalityInWords,
   objectiveFunctionInText,
@@ -51,9 +52,6 @@ function treatmentModality(t: Treatment): string | undefined {
 const CLINIC_MODALITIES: readonly string[] = [...ELECTRICAL, 'ultrasound', 'laser', 'infrared', 'diathermy', 'traction', 'heat-cold'];
 const THERAPY = ['physical-therapy', 'occupational-therapy'];
 
-/** Words of a request for a device the worker uses at home (a unit, its rental or purchase), not clinic sessions. */
-const HOME_UNIT_WORDS = /\bunits?\b|device|\bhome\b|purchase|rental|\brent\b/;
-
 /**
  * A passive modality (or manual therapy) requested for clinic sessions as a line of a physical or
  * occupational therapy plan (the same request asks for the therapy) is given within those therapy visits, so the
@@ -62,9 +60,8 @@ const HOME_UNIT_WORDS = /\bunits?\b|device|\bhome\b|purchase|rental|\brent\b/;
  */
 function partOfTherapyPlan(ctx: FactContext, modality: string): boolean {
   // manual therapy named as a line of the plan (not chiropractic care) is given by the therapist too
-  const manualTherapy =
-    ctx.service.kind === 'chiropractic' && /manual therap|mobili[sz]ation/.test(words(ctx)) && !/chiro/.test(words(ctx));
-  if (!manualTherapy && (ctx.service.kind !== 'passive-modality' || !CLINIC_MODALITIES.includes(modality))) return false;
+  const manual = ctx.service.kind === 'chiropractic' && /manual therap|mobili[sz]ation/.test(words(ctx)) && !/chiro/.test(words(ctx));
+  if (!manual && (ctx.service.kind !== 'passive-modality' || !CLINIC_MODALITIES.includes(modality))) return false;
   if (HOME_UNIT_WORDS.test(words(ctx))) return false;
   return ctx.request.services.some((s) => s.id !== ctx.service.id && s.requested && THERAPY.includes(s.kind));
 }
