@@ -77,15 +77,18 @@ function walkRequestFiles(dir: string, seen: Set<string>): PathEntry[] {
   return out;
 }
 
-function describeFsError(err: unknown): string {
+/** A file system error in words, for every command that reads a file: "file not found", "is a directory", … */
+export function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   return code === 'ENOENT'
     ? 'file not found'
-    : code === 'EACCES'
-      ? 'permission denied'
-      : code === 'ELOOP'
-        ? 'symbolic link cycle'
-        : (err as Error).message;
+    : code === 'EISDIR'
+      ? 'is a directory'
+      : code === 'EACCES'
+        ? 'permission denied'
+        : code === 'ELOOP'
+          ? 'symbolic link cycle'
+          : (err as Error).message;
 }
 
 /**

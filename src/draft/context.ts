@@ -6,9 +6,6 @@ import type { CompiledVocabulary } from './vocab.js';
 
 export type SentenceRole = 'fact' | 'plan' | 'review';
 
-const PLAN_SECTIONS = /^(plan|treatment plan|requests?|requested|requested treatment|disputed items?|recommendations?|discussion)$/;
-const PLAN_CONTINUATION = /\b(continue|continued|continuing|current(ly)?|refill(ed)?|remains? on|taking|takes)\b/i;
-
 export function sentenceRole(v: CompiledVocabulary, s: Sentence): SentenceRole {
   if (v.review.has(s.text)) return 'review';
   if (
@@ -17,13 +14,9 @@ export function sentenceRole(v: CompiledVocabulary, s: Sentence): SentenceRole {
     !/\b(revealed|showed|noted|reported)\b/.test(s.text)
   )
     return 'review';
-  if (PLAN_SECTIONS.test(s.section) || v.plan.has(s.text)) return 'plan';
+  if (v.planSection.is(s.section) || v.plan.has(s.text)) return 'plan';
   return 'fact';
 }
-
-// who or what a restatement of the record is about
-const RECORD_SUBJECT =
-  /\b(claimant|patient|injured worker|IW|employee|he|she|his|her|records?|progress (?:notes?|reports?)|notes?|examination|exam|evaluation|visit|seen)\b/i;
 
 // "3.1 Opioids for Chronic Pain …", "(Airaksinen, 2006)": a guideline's section or source named in a rationale
 const GUIDELINE_SECTION = /(?<![\d.])\d{1,2}\.\d{1,2}\s+[A-Z]|\([A-Z][A-Za-z]+(?: et al\.?)?,? (?:19|20)\d\d\)/;
@@ -31,16 +24,16 @@ const GUIDELINE_SECTION = /(?<![\d.])\d{1,2}\.\d{1,2}\s+[A-Z]|\([A-Z][A-Za-z]+(?
 /**
  * A sentence of a letter's decision rationale that restates the record ("As of 01/11/17 she had
  * attended five treatment sessions"), not the reviewer's reasoning: it names the patient or
- * the record, and has no word of a guideline, a judgement or a supposition (vocab
+ * the record (vocab `sentenceCues.recordSubject`), and has no word of a guideline, a judgement or a supposition (vocab
  * `sentenceRoles.judgement`). Quoted guideline text is excluded by the caller.
  */
 export function restatesRecord(v: CompiledVocabulary, s: Sentence): boolean {
-  return RECORD_SUBJECT.test(s.text) && !GUIDELINE_SECTION.test(s.text) && !v.judgement.has(s.text) && sentenceRole(v, s) === 'fact';
+  return v.recordSubject.has(s.text) && !GUIDELINE_SECTION.test(s.text) && !v.judgement.has(s.text) && sentenceRole(v, s) === 'fact';
 }
 
-/** A plan sentence that still states what the patient takes now ("continue Norco"). */
-export function isContinuation(s: Sentence): boolean {
-  return PLAN_CONTINUATION.test(s.text);
+/** A plan sentence that still states what the patient takes now ("continue Norco"; vocab sentenceCues.continuation). */
+export function isContinuation(v: CompiledVocabulary, s: Sentence): boolean {
+  return v.continuation.has(s.text);
 }
 
 export interface DraftContext {

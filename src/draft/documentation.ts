@@ -79,11 +79,6 @@ export function documentationIn(ctx: DraftContext, s: Sentence, into: Documentat
   }
 }
 
-// the guideline's words or a conditional: not a statement about this record
-const NOT_THE_RECORD =
-  /\b(?:if|when|whether|should|may|must|guidelines?|recommend\w*|criteria|MTUS|ODG|ACOEM|CA MTUS|in the absence of|unless|utilization review|reviewer)\b/i;
-const ABOUT_THE_RECORD = /\b(?:documented|documentation|noted|reported|records?|submitted|there (?:is|are|was|were))\b/i;
-
 /**
  * A reviewer's rationale states what the record lacks ("there is no documentation of functional
  * improvement", "there are no red flags documented"): read for those absences only, never for a
@@ -91,7 +86,8 @@ const ABOUT_THE_RECORD = /\b(?:documented|documentation|noted|reported|records?|
  */
 export function absencesReported(ctx: DraftContext, s: Sentence, into: DocumentationDraft): void {
   const { v, source } = ctx;
-  if (NOT_THE_RECORD.test(s.text) || !ABOUT_THE_RECORD.test(s.text)) return;
+  // the guideline's words or a conditional (vocab notTheRecord): not a statement about this record
+  if (v.notTheRecord.has(s.text) || !v.aboutTheRecord.has(s.text)) return;
   if (!into.flags.has('functionalImprovement')) {
     const m = v.functionalImprovement.find(s.text, s.start)[0];
     const a = m ? assertionOf(v, s, m.start, m.end) : undefined;

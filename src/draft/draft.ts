@@ -21,6 +21,7 @@ import { closesExam, examFindings, opensExam } from './exam.js';
 import { medicationsIn, mergeMedications } from './medications.js';
 import type { z } from 'zod';
 import type { surgerySchema } from '../request/schema.js';
+import { samePlace } from '../request/regions.js';
 type Surgery = z.infer<typeof surgerySchema>;
 import { authorizedVisits, servicesFromLetter, servicesFromRfa, type DraftService } from './services.js';
 import { MAX_DRAFT_CHARS, sentences, SourceText, type Evidence, type Sentence } from './source.js';
@@ -205,15 +206,11 @@ function restatements(ctx: DraftContext, rationales: ReadonlyArray<{ start: numb
   );
 }
 
-// a limb and its parts are one place: a rationale's straight leg raise of the leg is the summary's of the lower extremity
-const LIMB_PARTS: Readonly<Record<string, readonly string[]>> = {
-  'lower-extremity': ['leg', 'knee', 'ankle', 'foot', 'hip'],
-  'upper-extremity': ['forearm', 'elbow', 'wrist', 'hand', 'shoulder'],
-};
-const sameRegion = (a: string, b: string): boolean =>
-  a === b || (LIMB_PARTS[a]?.includes(b) ?? false) || (LIMB_PARTS[b]?.includes(a) ?? false);
+// one place named more or less precisely (request/regions.ts samePlace, the facts' limb parts): a
+// rationale's straight leg raise of the leg is the summary's of the lower extremity; the hand's
+// strength is not the wrist's
 const sameFinding = (a: ExamFinding, b: ExamFinding): boolean =>
-  a.finding === b.finding && a.result === b.result && (a.region === undefined || b.region === undefined || sameRegion(a.region, b.region));
+  a.finding === b.finding && a.result === b.result && (a.region === undefined || b.region === undefined || samePlace(a.region, b.region));
 const studyKey = (x: Study): string => `${x.type}|${x.region ?? ''}`;
 
 /**
@@ -318,7 +315,7 @@ function collectFacts(
     if (role === 'fact') isDiagnosisList = readFactSentence(ctx, s, c, state, request, noteDate);
     else {
       state.inExam = false;
-      if (isContinuation(s)) c.medications.push(...medicationsIn(ctx, s));
+      if (isContinuation(ctx.v, s)) c.medications.push(...medicationsIn(ctx, s));
       // "The provider noted negative hip and lumbar x-rays under the treatment plan"
       c.studies.push(...studiesIn(ctx, s, c.studies, 'reported'));
     }
@@ -410,7 +407,7 @@ function setClinical(
   if (letter) for (const s of sentences(ctx.source)) c.treatments.push(...authorizedIn(ctx, s));
   if (c.treatments.length > 0) request.treatments = mergeTreatments(c.treatments);
   if (c.surgeries.length > 0) request.surgeries = c.surgeries;
-  if (c.medications.length > 0) request.medications = mergeMedications(c.medications);
+  if (c.medications.length > 0) request.medications = mergeMedications(ctx.v, c.medications);
 }
 
 /** `documentation`: the flags, opioid monitoring and red flags drafted, and the notes (the sentences nothing came from). */
@@ -504,8 +501,6 @@ function medicationTrials(ctx: DraftContext, s: Sentence, meds: Medication[]): T
   return out;
 }
 
-const PROCEDURE_STOP =
-  /^(?:included?|includes|including|scheduling|scheduled|schedule|for|requested|recommended|planned|plan|undergo|a|an|the|and|or|to|with|was|were|is|of)$/i;
 const PROCEDURE_TAIL =
   /^\s(?:of|on|to)\s(?:the\s)?(?:(?:left|right|bilateral)\s)?[A-Za-z-]+(?:\s(?:spine|joint|shoulder|knee|hip|wrist|elbow|ankle|hand|foot|tendon|nerve|tunnel))?/i;
 
@@ -528,7 +523,7 @@ function describePrimary(ctx: DraftContext, all: readonly Sentence[], services: 
       for (let i = words.length - 1; i >= 0 && words.length - i <= 6; i--) {
         const w = words[i]!;
         const at = s.start + w.index;
-        if (PROCEDURE_STOP.test(w[0]) && !/^(?:versus|vs)$/i.test(w[0])) break;
+        if (ctx.v.notProcedureName.is(w[0])) break;
         if (/[,;:.]/.test(ctx.source.text.slice(at + w[0].length, start))) break;
         start = at;
       }

@@ -5,20 +5,11 @@ import { assertionOf, type Assertion } from './assertion.js';
 import { withEvidence, type DraftContext } from './context.js';
 import type { Sentence } from './source.js';
 import { dermatomeIn, datesIn, levelsIn, nearest, regionsIn, rootsIn, scoresIn, sidesIn, type Found } from './values.js';
-import type { PhraseMatch } from './vocab.js';
+import type { CompiledVocabulary, PhraseMatch } from './vocab.js';
 import { ROOTS, spineRegionOf } from '../request/levels.js';
 
-const EXAM_CUE =
-  /\b(exam(ination)?|objective|palpation|on inspection|revealed|demonstrated|noted|positive|negative|there (was|were)|findings|tender|restricted|limited|decreased|diminished|intact|normal|had)\b/i;
-const EXAM_WORD = /\b(?:exam(?:ination)?|objective|palpation|inspection)\b/i;
-const EXAM_SECTION = /^(objective|physical exam(ination)?|exam(ination)?)$/;
-const STUDY_REPORT = /\b(?:(?:electro)?diagnostic stud(?:y|ies)|electrophysiologic(?:al)?|electrodiagnostic)\b/i;
-const COMPLAINT = /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed)?|endorse(s|d)?|describes?|symptoms?|feelings? of)\b/i;
 const SPINE_REGIONS = new Set(['lumbar', 'cervical', 'thoracic']);
 const JOINT_REGIONS = new Set(['shoulder', 'knee', 'hip', 'wrist', 'hand', 'ankle', 'foot', 'elbow', 'sacroiliac']);
-// muscles named without a region: the tenderness is the muscle's
-const NAMED_MUSCLE =
-  /(?<![A-Za-z])(?:trapezi(?:us|i|al)|deltoids?|scalenes?|rhomboids?|levator scapulae|sternocleidomastoids?|pectoralis|gluteus|gluteal|piriformis|quadratus lumborum|latissimus)(?![A-Za-z])/i;
 const MUSCLE = /(?<![A-Za-z])(?:muscles?|musculature)(?![A-Za-z])/i;
 const MUSCLE_FINDINGS = new Set(['muscle-spasm', 'muscle-atrophy', 'motor-weakness']);
 const SPECIFIC_TENDERNESS = new Set(['paraspinal-tenderness', 'facet-tenderness', 'trigger-point', 'sacroiliac-provocation']);
@@ -184,13 +175,13 @@ function findingOf(
     const from = o.start - clause.start - (/(?:muscles?|musculature)\s+$/i.exec(ownText.slice(0, o.start - clause.start))?.[0].length ?? 0);
     ownText = ownText.slice(0, from) + ' '.repeat(o.end - clause.start - from) + ownText.slice(o.end - clause.start);
   }
-  return { finding: region ? tendernessAt(region.value, ownText) : 'other', ...(region ? { region } : {}) };
+  return { finding: region ? tendernessAt(ctx.v, region.value, ownText) : 'other', ...(region ? { region } : {}) };
 }
 
 /** Tenderness by region: of a joint, of the spine's muscles ("cervical musculature") or of the spine. */
-function tendernessAt(region: string, clauseText: string): ExamFinding['finding'] {
-  // "tenderness of the left trapezius and deltoid muscles": a muscle's tenderness, not the joint's
-  if (JOINT_REGIONS.has(region)) return NAMED_MUSCLE.test(clauseText) ? 'other' : 'joint-tenderness';
+function tendernessAt(v: CompiledVocabulary, region: string, clauseText: string): ExamFinding['finding'] {
+  // "tenderness of the left trapezius and deltoid muscles": a muscle's tenderness, not the joint's (vocab namedMuscles)
+  if (JOINT_REGIONS.has(region)) return v.namedMuscles.has(clauseText) ? 'other' : 'joint-tenderness';
   if (SPINE_REGIONS.has(region) && MUSCLE.test(clauseText)) return 'paraspinal-tenderness';
   return 'other';
 }
@@ -303,7 +294,7 @@ export function examFindings(ctx: DraftContext, s: Sentence, inExamParagraph: bo
   if (matches.length === 0 && !summary) {
     if (vitals) return [vitals];
     const other =
-      (inExamParagraph || EXAM_SECTION.test(s.section)) && isExamSentence(ctx, s, inExamParagraph) ? unnamedFinding(ctx, s) : undefined;
+      (inExamParagraph || ctx.v.examSection.is(s.section)) && isExamSentence(ctx, s, inExamParagraph) ? unnamedFinding(ctx, s) : undefined;
     return other ? [other] : [];
   }
   if (!isExamSentence(ctx, s, inExamParagraph)) return vitals ? [vitals] : [];
@@ -399,13 +390,15 @@ function examMatches(ctx: DraftContext, s: Sentence): PhraseMatch[] {
 
 /** Whether a sentence reports an exam: in an exam paragraph or section, or with an exam word, and not a complaint. */
 function isExamSentence(ctx: DraftContext, s: Sentence, inExamParagraph: boolean): boolean {
-  const examSentence = inExamParagraph || EXAM_SECTION.test(s.section) || EXAM_CUE.test(s.text);
+  const { v } = ctx;
+  const examSentence = inExamParagraph || v.examSection.is(s.section) || v.examCue.has(s.text);
   if (!examSentence) return false;
+  const examNamed = v.examWord.has(s.text);
   // "an MRI of the knee revealed … effusion": a study's report, not the exam
-  if (!EXAM_WORD.test(s.text) && ctx.v.studies.has(s.text) && ctx.v.studyDone.has(s.text)) return false;
+  if (!examNamed && v.studies.has(s.text) && v.studyDone.has(s.text)) return false;
   // "diagnostic studies … positive for cervical spasms": an electrodiagnostic report
-  if (!EXAM_WORD.test(s.text) && STUDY_REPORT.test(s.text)) return false;
-  return !COMPLAINT.test(s.text) || EXAM_WORD.test(s.text);
+  if (!examNamed && v.examStudyReport.has(s.text)) return false;
+  return examNamed || !v.complaint.has(s.text);
 }
 
 type Span = { start: number; end: number };
@@ -690,7 +683,7 @@ function listedRegionFindings(
     // a tenderness over a list: a joint's is a joint tenderness, the spine's muscles' a paraspinal one
     const finding =
       m.key === 'joint-tenderness' || (m.key === 'paraspinal-tenderness' && !SPINE_REGIONS.has(other.value))
-        ? tendernessAt(other.value, clauseText)
+        ? tendernessAt(ctx.v, other.value, clauseText)
         : j.f.finding;
     const otherResult = other.result ?? j.result;
     const otherKey = `${finding}|${otherResult}|${other.side?.value ?? ''}|${other.value}|||${date?.value ?? ''}`;

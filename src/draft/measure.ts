@@ -23,6 +23,7 @@ import type { Request } from '../request/schema.js';
 import { rulePack } from '../rules/pack.js';
 import { draftRequest } from './draft.js';
 import { drugOfWord } from './medications.js';
+import { draftVocabulary } from './vocab.js';
 
 export const SECTIONS = ['symptoms', 'exam', 'studies', 'treatments', 'medications', 'documentation'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -53,7 +54,7 @@ const list = (r: Request | Record<string, unknown>, key: string): Item[] =>
 
 function medicationKey(name: string): string {
   for (const word of name.split(/[^A-Za-z-]+/)) {
-    const drug = word.length >= 4 ? drugOfWord(word) : undefined;
+    const drug = word.length >= 4 ? drugOfWord(draftVocabulary(), word) : undefined;
     if (drug) return drug.generic;
   }
   return name.toLowerCase().split(/\s+/)[0] ?? '';

@@ -6,17 +6,17 @@ import { assertionOf } from './assertion.js';
 import { withEvidence, type DraftContext } from './context.js';
 import type { Sentence } from './source.js';
 import { directionsIn, quantityIn, strengthIn } from './values.js';
+import type { CompiledVocabulary } from './vocab.js';
 
 const WORD = /(?<![A-Za-z])[A-Za-z][A-Za-z-]{3,24}(?![A-Za-z])/g;
-const NOT_DRUGS = /^(medication|medications|compound|compounded|cream|creams|patch|patches|topical|gel|tablet|tablets)$/i;
 
 const INJECTED_AFTER = /^(?:\/[A-Za-z-]{1,25})?\s(?:injections?|shots?|infusions?|trigger point)\b/i;
 const INJECTED_BEFORE =
   /\b(?:injected with|injection of|injections of|infusion of)\s(?:(?:\d{1,3}(?:\.\d{1,2})?\s?(?:cc|ml|mg)\s)?(?:of\s)?)$/i;
 
-/** The generic a word names, or the word when it names an opioid or corticosteroid only. */
-export function drugOfWord(word: string): { generic: string; drugClass?: string } | undefined {
-  if (NOT_DRUGS.test(word)) return undefined;
+/** The generic a word names, or the word when it names an opioid or corticosteroid only (never a word of vocab notDrugs). */
+export function drugOfWord(v: CompiledVocabulary, word: string): { generic: string; drugClass?: string } | undefined {
+  if (v.notDrugs.is(word)) return undefined;
   const lower = word.toLowerCase();
   // the word must begin with the drug's name ("cialis" is no drug in "specialist")
   const named = drugsNamed(lower).filter((d) => lower.search(d.pattern) === 0);
@@ -32,14 +32,14 @@ export function medicationsIn(ctx: DraftContext, s: Sentence): Medication[] {
   const out: Medication[] = [];
   const words = [...s.text.matchAll(WORD)];
   words.forEach((w, i) => {
-    const drug = drugOfWord(w[0]);
+    const drug = drugOfWord(v, w[0]);
     if (!drug) return;
     const start = s.start + w.index;
     const end = start + w[0].length;
     const a = assertionOf(v, s, start, end);
     if (a.negated || a.uncertain) return;
     // "oxycodone/acetaminophen": one combination product, named by its first drug
-    if (i > 0 && s.text.slice(words[i - 1]!.index + words[i - 1]![0].length, w.index) === '/' && drugOfWord(words[i - 1]![0])) return;
+    if (i > 0 && s.text.slice(words[i - 1]!.index + words[i - 1]![0].length, w.index) === '/' && drugOfWord(v, words[i - 1]![0])) return;
     // "a Toradol injection", "injected with lidocaine/dexamethasone": what an injection contained
     if (
       INJECTED_AFTER.test(source.text.slice(end, Math.min(s.end, end + 40))) ||
@@ -49,7 +49,7 @@ export function medicationsIn(ctx: DraftContext, s: Sentence): Medication[] {
     // the words up to the next drug name describe this one
     let until = s.end;
     for (const next of words.slice(i + 1))
-      if (drugOfWord(next[0])) {
+      if (drugOfWord(v, next[0])) {
         until = s.start + next.index;
         break;
       }
@@ -79,10 +79,10 @@ export function medicationsIn(ctx: DraftContext, s: Sentence): Medication[] {
   return out;
 }
 
-export function mergeMedications(list: Medication[]): Medication[] {
+export function mergeMedications(v: CompiledVocabulary, list: Medication[]): Medication[] {
   const out = new Map<string, Medication>();
   for (const m of list) {
-    const key = drugOfWord(m.name)?.generic ?? m.name.toLowerCase();
+    const key = drugOfWord(v, m.name)?.generic ?? m.name.toLowerCase();
     const have = out.get(key);
     if (!have) {
       out.set(key, m);

@@ -18,11 +18,10 @@ const EMG_ONLY = new Set(['radiculopathy', 'neuropathy']);
 // "No MRI report was available", "the x-ray report was not provided": a study whose report is missing
 const REPORT_AFTER = /^\s(?:(?:scan|study|studies)\s)?reports?\b/i;
 // A sentence that is not itself the record (the plan, a reviewer's rationale) still reports a study done
-// when it says what the study showed; a conditional or the guideline's wording says nothing of the record.
+// when it says what the study showed; a conditional, the guideline's wording or the request's
+// (vocab notTheRecord) says nothing of the record.
 const REPORTED_DONE =
   /\b(?:reveal|revealed|reveals|show|shows|showed|demonstrated|demonstrates|(?:was|were)\s(?:negative|normal|unremarkable|obtained|performed|done)|(?:was|were)\snoted\sto\sbe|does\snot\sindicate|did\snot\sshow)\b/i;
-const NOT_THE_RECORD =
-  /\b(?:review|reviewer|request\w*|authori[sz]\w*|if|when|whether|should|may|can|could|would|guidelines?|recommend\w*|criteria|MTUS|ODG|ACOEM|indicated\sfor)\b/i;
 
 /**
  * How a sentence is read: `record` is a fact sentence of the record; `reported` is a sentence that
@@ -42,7 +41,7 @@ export function studiesIn(ctx: DraftContext, s: Sentence, previous: Study[], rea
   const reportMissing = (m: PhraseMatch): boolean =>
     REPORT_AFTER.test(source.text.slice(m.end, m.end + 20)) && /\b(?:no|not)\b/i.test(s.text);
   if (reading === 'reported') {
-    if (NOT_THE_RECORD.test(s.text) || !(REPORTED_DONE.test(s.text) || mentions.some(resultFirst))) return [];
+    if (v.notTheRecordStudy.has(s.text) || !(REPORTED_DONE.test(s.text) || mentions.some(resultFirst))) return [];
   } else if (
     !v.studyDone.has(s.text) &&
     !v.treatmentGiven.has(s.text) &&

@@ -6,6 +6,7 @@ import { assertionOf } from './assertion.js';
 import { withEvidence, type DraftContext } from './context.js';
 import type { Sentence } from './source.js';
 import { datesIn, dermatomeIn, nearest, regionsIn, scoresIn, sidesIn } from './values.js';
+import type { CompiledVocabulary } from './vocab.js';
 
 const PAIN_OF_REGION: Record<string, string> = {
   lumbar: 'low-back-pain',
@@ -26,35 +27,27 @@ const PAIN_OF_REGION: Record<string, string> = {
 };
 // words both a complaint and an exam finding: in a sentence of the exam they are the finding
 const EXAM_WORDS = new Set(['weakness', 'stiffness']);
-const EXAM_SENTENCE =
-  /\b(?:exam(?:ination)?|objective|palpation|tenderness|straight leg raise|range of motion|motor strength|muscle strength|reflexes|flexion)\b/i;
 const RADIATION =
   /(?<![A-Za-z])(?:radiat\w{0,6}|radiculat\w{0,4}|shoot\w{0,3}|travel\w{0,3})\s(?:[A-Za-z]+\s){0,3}?(?:to|into|down|through|along)\s(?:the\s|his\s|her\s|both\s)?(?:[A-Za-z]+\s){0,2}?(legs?|lower extremit\w{1,3}|thighs?|calf|calves|foot|feet|buttocks?|arms?|upper extremit\w{1,3}|hands?|fingers?|forearms?)(?![A-Za-z])/gi;
 const PAIN = /(?<![A-Za-z])(pain|ache|aches|discomfort)(?![A-Za-z])/gi;
 // what may stand between the regions of a list and "pain": "neck, back and right shoulder pain",
 // "lumbar spine pain", "low back and bilateral hip pain" (not "cervical strain, and chest pain")
 const LAST_BEFORE_PAIN = /^\s*(?:(?:spine|joint|area|region)\s*)?$/i;
-const GAP_WORDS = new Set(
-  'and or the left right bilateral both spine joint area region back thoracolumbar index middle ring little upper lower mid'.split(' '),
-);
-
-/** Words between two regions of one list ("neck, back and right shoulder"): separators, sides and parts only. */
-function isListGap(gap: string): boolean {
+/** Words between two regions of one list ("neck, back and right shoulder"): separators, sides and parts only (vocab regionListGap). */
+function isListGap(v: CompiledVocabulary, gap: string): boolean {
   if (/[^\sA-Za-z,/]/.test(gap)) return false;
   const tokens = gap.match(/,|\/|[A-Za-z]+/g) ?? [];
   return (
     tokens.length <= 6 &&
     tokens.some((t) => t === ',' || t === '/' || t.toLowerCase() === 'and' || t.toLowerCase() === 'or') &&
-    tokens.every((t) => t === ',' || t === '/' || GAP_WORDS.has(t.toLowerCase()))
+    tokens.every((t) => t === ',' || t === '/' || v.regionListGap.is(t))
   );
 }
-const SYMPTOM_CUE =
-  /\b(complain(s|ed|ing|ts?)?|c\/o|report(s|ed|ing)?|presented|present(s|ed)?|continue[sd]? to have|has|had|noted|endorse[sd]?|describe[sd]?|pain|denie[sd]|rated|subjective)\b/i;
 
 /** The symptoms of a sentence, before `diagnosesFrom` (where a list of diagnoses starts) when given. */
 export function symptomsIn(ctx: DraftContext, s: Sentence, diagnosesFrom?: number): Symptom[] {
   const { v, source } = ctx;
-  if (!SYMPTOM_CUE.test(s.text) && !/^(subjective|chief complaint|history of present illness|hpi)$/.test(s.section)) return [];
+  if (!v.symptomCue.has(s.text) && !v.symptomSection.is(s.section)) return [];
   const out: Symptom[] = [];
   const date = datesIn(s.text, s.start, ctx.noteDate)[0];
   const scores = scoresIn(s.text, s.start);
@@ -82,7 +75,7 @@ export function symptomsIn(ctx: DraftContext, s: Sentence, diagnosesFrom?: numbe
     out.push(withEvidence(item, source, [at, regionSpan, a.trigger, side, derm, score, date]));
   };
   const kinds = new Set<string>();
-  const examined = EXAM_SENTENCE.test(s.text);
+  const examined = v.examSentence.has(s.text);
   for (const m of v.symptoms.find(s.text, s.start)) {
     covered.push(m);
     // "right lower extremity weakness" among the exam's findings is a finding, not a complaint
@@ -115,9 +108,9 @@ export function symptomsIn(ctx: DraftContext, s: Sentence, diagnosesFrom?: numbe
     const afterText = source.text.slice(painEnd, Math.min(s.end, painEnd + 40));
     const follow = /^\s(?:in|of|over|to|at|involving)\s(?:the\s|his\s|her\s|both\s)?/i.exec(afterText);
     const regions = [
-      ...regionList(regionsIn(v, source.text.slice(windowStart, painStart), windowStart), source.text, painStart),
+      ...regionList(v, regionsIn(v, source.text.slice(windowStart, painStart), windowStart), source.text, painStart),
       ...(follow
-        ? regionsAfter(regionsIn(v, source.text.slice(painEnd, Math.min(s.end, painEnd + 160)), painEnd), source.text, painEnd)
+        ? regionsAfter(v, regionsIn(v, source.text.slice(painEnd, Math.min(s.end, painEnd + 160)), painEnd), source.text, painEnd)
         : []),
     ];
     for (const r of regions) {
@@ -131,9 +124,11 @@ export function symptomsIn(ctx: DraftContext, s: Sentence, diagnosesFrom?: numbe
   return out;
 }
 
+type RegionsFound = ReturnType<typeof regionsIn>;
+
 /** The regions that end just before "pain" as one list (read backwards from "pain"). */
-function regionList(found: ReturnType<typeof regionsIn>, text: string, painStart: number): ReturnType<typeof regionsIn> {
-  const chain: ReturnType<typeof regionsIn> = [];
+function regionList(v: CompiledVocabulary, found: RegionsFound, text: string, painStart: number): RegionsFound {
+  const chain: RegionsFound = [];
   let end = painStart;
   for (let i = found.length - 1; i >= 0; i--) {
     const r = found[i]!;
@@ -141,8 +136,8 @@ function regionList(found: ReturnType<typeof regionsIn>, text: string, painStart
     if (r.end > end) continue;
     const gap = text.slice(r.end, end);
     // "neck and thoracolumbar pain" (a list whose last part is no region), never "hand, pain"
-    const lastOk = LAST_BEFORE_PAIN.test(gap) || (isListGap(gap) && /[A-Za-z]\s*$/.test(gap));
-    if (chain.length === 0 ? !lastOk : !isListGap(gap)) break;
+    const lastOk = LAST_BEFORE_PAIN.test(gap) || (isListGap(v, gap) && /[A-Za-z]\s*$/.test(gap));
+    if (chain.length === 0 ? !lastOk : !isListGap(v, gap)) break;
     chain.unshift(r);
     end = r.start;
   }
@@ -150,14 +145,14 @@ function regionList(found: ReturnType<typeof regionsIn>, text: string, painStart
 }
 
 /** The regions listed just after "pain in the", "pain to the neck, left index finger, low back, and right knee". */
-function regionsAfter(found: ReturnType<typeof regionsIn>, text: string, painEnd: number): ReturnType<typeof regionsIn> {
+function regionsAfter(v: CompiledVocabulary, found: RegionsFound, text: string, painEnd: number): RegionsFound {
   const first = found[0];
   if (!first || first.start - painEnd >= 30) return [];
   const chain = [first];
   for (const r of found.slice(1)) {
     const last = chain.at(-1)!;
     if (r.start < last.end) continue;
-    if (!isListGap(text.slice(last.end, r.start))) break;
+    if (!isListGap(v, text.slice(last.end, r.start))) break;
     chain.push(r);
   }
   return chain;

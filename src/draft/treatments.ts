@@ -1,6 +1,7 @@
 // Care already given: the kind (vocab `treatments`), sessions, outcome ("failed", "no relief",
 // "improved"), levels, relief % and its duration for injections; and surgeries.
 import type { Treatment } from '../request/schema.js';
+import { INJECTION_SERVICE_KINDS } from '../request/vocabulary.js';
 import type { z } from 'zod';
 import type { surgerySchema } from '../request/schema.js';
 type Surgery = z.infer<typeof surgerySchema>;
@@ -9,16 +10,6 @@ import { withEvidence, type DraftContext } from './context.js';
 import type { Sentence } from './source.js';
 import { coursesIn, datesIn, durationsIn, levelsIn, nearest, regionsIn, reliefPercentIn, sidesIn } from './values.js';
 
-const GIVEN_SECTIONS = /^(treatment to date|prior treatment|history|history of present illness|hpi|procedures?)$/;
-const INJECTIONS = new Set([
-  'epidural-steroid-injection',
-  'facet-joint-injection',
-  'medial-branch-block',
-  'facet-radiofrequency-neurotomy',
-  'trigger-point-injection',
-  'sacroiliac-joint-injection',
-  'injection',
-]);
 type Outcome = NonNullable<Treatment['outcome']>;
 
 function clauseAround(text: string, offset: number, at: number, nextAt: number): { start: number; end: number } {
@@ -29,13 +20,9 @@ function clauseAround(text: string, offset: number, at: number, nextAt: number):
   return { start: offset + before + 1, end: offset + Math.max(end, rel) };
 }
 
-// "included" alone also lists medications or diagnoses: a list of care names care
-const CARE_WORD =
-  /\b(treat\w*|therap\w*|tried|failed|underwent|undergone|completed|attended|received|sessions?|visits?|status post|history of|previously|prior|conservative|participated|modalit\w*|rendered)\b/i;
-
 /** Whether a fact sentence lists care already given. */
 export function isTreatmentList(v: DraftContext['v'], s: Sentence): boolean {
-  return GIVEN_SECTIONS.test(s.section) || (v.treatmentGiven.has(s.text) && CARE_WORD.test(s.text));
+  return v.givenSection.is(s.section) || (v.treatmentGiven.has(s.text) && v.careWord.has(s.text));
 }
 
 // "has not yet had physical therapy", "no previous physical therapy sessions": none given yet
@@ -44,8 +31,6 @@ const NOT_YET =
 const OUTCOME_STATEMENT =
   /(?<![A-Za-z])(?:(?:has|have|had)\s+(?:not\s+)?helped|helped|did\s+not\s+help|(?:has|have|had)\s+failed|(?:was|were)\s+(?:not\s+)?(?:helpful|beneficial|effective)|without\s+(?:any\s+)?(?:relief|benefit|improvement)|(?:provided|gave|with)\s+(?:no|some|good|significant|partial|temporary|minimal)\s+(?:relief|benefit|improvement))(?![A-Za-z])/i;
 const GENERIC_MEDICATION_AFTER = /^\s*(?:therapy\s+)?(?:list|including|includes|such as|consisting of|:)(?![A-Za-z])/i;
-const DEVICE_USE =
-  /(?<![A-Za-z])(?:uses|using|wear|wears|wearing|wore|was given|was provided|were provided|was fitted|utilizes|utilizing)(?![A-Za-z])/i;
 const DEVICES = new Set(['brace', 'tens']);
 const VISIT_THERAPIES = new Set([
   'physical-therapy',
@@ -89,7 +74,7 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = fal
     });
   }
   // "He uses a splint for the thumb", "continues to wear a left thumb splint": a device in use
-  const deviceUse = DEVICE_USE.test(s.text);
+  const deviceUse = v.deviceUse.has(s.text);
   // "reports that chiropractic treatments have helped": a course with its outcome
   const withOutcome = OUTCOME_STATEMENT.test(s.text);
   const listed = continuesList || isTreatmentList(v, s);
@@ -97,7 +82,7 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = fal
   const onlyDevices = !listed && !withOutcome;
   const outcomes = v.treatmentOutcome.find(s.text, s.start);
   const sentenceOutcome = new Set(outcomes.map((o) => o.key)).size === 1 ? outcomes[0] : undefined;
-  const specific = mentions.some((m) => INJECTIONS.has(m.key) && m.key !== 'injection');
+  const specific = mentions.some((m) => INJECTION_SERVICE_KINDS.has(m.key) && m.key !== 'injection');
   const out: Treatment[] = [];
   mentions.forEach((m, i) => {
     if (m.key === 'injection' && specific) return;
@@ -133,7 +118,7 @@ export function treatmentsIn(ctx: DraftContext, s: Sentence, continuesList = fal
     const item: Treatment = { kind: m.key as Treatment['kind'], outcome: (outcome?.key ?? 'unknown') as Outcome };
     if (course && course.value.total !== undefined) item.sessions = course.value.total;
     let extra: Array<{ start: number; end: number } | undefined> = [outcome, course];
-    if (INJECTIONS.has(m.key)) {
+    if (INJECTION_SERVICE_KINDS.has(m.key)) {
       const tail = source.text.slice(m.start, s.end);
       // "a prior L4-5 epidural steroid injection": the level may come just before the name
       const levelFrom = Math.max(s.start, m.start - 20);
@@ -197,7 +182,8 @@ export function mergeTreatments(list: Treatment[]): Treatment[] {
   const out: Treatment[] = [];
   for (const t of list) {
     // distinct injections (other levels or dates) stay separate
-    const key = INJECTIONS.has(t.kind) && (t.levels || t.date) ? `${t.kind}|${JSON.stringify(t.levels)}|${t.date ?? ''}` : t.kind;
+    const key =
+      INJECTION_SERVICE_KINDS.has(t.kind) && (t.levels || t.date) ? `${t.kind}|${JSON.stringify(t.levels)}|${t.date ?? ''}` : t.kind;
     const have = byKind.get(key);
     if (!have) {
       byKind.set(key, t);

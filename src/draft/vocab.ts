@@ -13,8 +13,23 @@ const groups = z.record(z.string(), phrases);
 const vocabSchema = z.strictObject({
   assertion: z.strictObject({ negatedPre: phrases, negatedPost: phrases, uncertain: phrases, history: phrases, terminators: phrases }),
   sentenceRoles: z.strictObject({ plan: phrases, review: phrases, reviewer: phrases, judgement: phrases }),
+  sections: z.strictObject({ plan: phrases, given: phrases, exam: phrases, symptoms: phrases }),
+  sentenceCues: z.strictObject({
+    complaint: phrases,
+    symptomStatement: phrases,
+    symptomWords: phrases,
+    exam: phrases,
+    examStatement: phrases,
+    examTerms: phrases,
+    care: phrases,
+    continuation: phrases,
+    recordSubject: phrases,
+    aboutTheRecord: phrases,
+    notProcedureName: phrases,
+  }),
   regions: groups,
   fingers: groups,
+  regionListGap: phrases,
   symptoms: groups,
   exam: groups,
   examNeutral: phrases,
@@ -22,16 +37,21 @@ const vocabSchema = z.strictObject({
   examResult: z.strictObject({ positive: phrases, negative: phrases }),
   examVitalSigns: phrases,
   examNotFinding: phrases,
+  namedMuscles: phrases,
+  examStudyReport: phrases,
   studies: groups,
   studyDone: phrases,
+  notTheRecord: z.strictObject({ conditional: phrases, guideline: phrases, hypothetical: phrases, request: phrases }),
   officialReport: z.strictObject({ absent: phrases, present: phrases }),
   studyFindings: groups,
   treatments: groups,
   treatmentOutcome: groups,
   treatmentGiven: phrases,
+  deviceUse: phrases,
   surgeries: groups,
   surgeryCue: phrases,
   otherMedications: groups,
+  notDrugs: phrases,
   workStatus: groups,
   redFlags: groups,
   documentation: z.strictObject({
@@ -135,8 +155,27 @@ export interface CompiledVocabulary {
   review: PhraseSet;
   reviewer: PhraseSet;
   judgement: PhraseSet;
+  planSection: PhraseSet;
+  givenSection: PhraseSet;
+  examSection: PhraseSet;
+  symptomSection: PhraseSet;
+  /** A complaint in an exam sentence: the worker's account or symptom words. */
+  complaint: PhraseSet;
+  /** A sentence that states symptoms: the worker's account or a statement word. */
+  symptomCue: PhraseSet;
+  examWord: PhraseSet;
+  /** A sentence that may state exam findings. */
+  examCue: PhraseSet;
+  /** A sentence of the exam, for symptom words that are also findings. */
+  examSentence: PhraseSet;
+  careWord: PhraseSet;
+  continuation: PhraseSet;
+  recordSubject: PhraseSet;
+  aboutTheRecord: PhraseSet;
+  notProcedureName: PhraseSet;
   regions: PhraseSet;
   fingers: PhraseSet;
+  regionListGap: PhraseSet;
   symptoms: PhraseSet;
   exam: PhraseSet;
   examNeutral: PhraseSet;
@@ -145,17 +184,25 @@ export interface CompiledVocabulary {
   examNegative: PhraseSet;
   examVitalSigns: PhraseSet;
   examNotFinding: PhraseSet;
+  namedMuscles: PhraseSet;
+  examStudyReport: PhraseSet;
   studies: PhraseSet;
   studyDone: PhraseSet;
+  /** Conditionals and the guideline's wording: no absence the reviewer states is read from the sentence. */
+  notTheRecord: PhraseSet;
+  /** …and hypotheticals and the request's words: no study done is read from a sentence that is not the record's. */
+  notTheRecordStudy: PhraseSet;
   reportAbsent: PhraseSet;
   reportPresent: PhraseSet;
   studyFindings: PhraseSet;
   treatments: PhraseSet;
   treatmentOutcome: PhraseSet;
   treatmentGiven: PhraseSet;
+  deviceUse: PhraseSet;
   surgeries: PhraseSet;
   surgeryCue: PhraseSet;
   otherMedications: PhraseSet;
+  notDrugs: PhraseSet;
   workStatus: PhraseSet;
   redFlags: PhraseSet;
   functionalImprovement: PhraseSet;
@@ -184,8 +231,23 @@ export function compileVocabulary(data: unknown, file = VOCAB_FILE): CompiledVoc
     review: one(v.sentenceRoles.review),
     reviewer: one(v.sentenceRoles.reviewer),
     judgement: one(v.sentenceRoles.judgement),
+    planSection: one(v.sections.plan),
+    givenSection: one(v.sections.given),
+    examSection: one(v.sections.exam),
+    symptomSection: one(v.sections.symptoms),
+    complaint: one([...v.sentenceCues.complaint, ...v.sentenceCues.symptomWords]),
+    symptomCue: one([...v.sentenceCues.complaint, ...v.sentenceCues.symptomStatement]),
+    examWord: one(v.sentenceCues.exam),
+    examCue: one([...v.sentenceCues.exam, ...v.sentenceCues.examStatement]),
+    examSentence: one([...v.sentenceCues.exam, ...v.sentenceCues.examTerms]),
+    careWord: one(v.sentenceCues.care),
+    continuation: one(v.sentenceCues.continuation),
+    recordSubject: one(v.sentenceCues.recordSubject),
+    aboutTheRecord: one(v.sentenceCues.aboutTheRecord),
+    notProcedureName: one(v.sentenceCues.notProcedureName),
     regions: new PhraseSet(v.regions),
     fingers: new PhraseSet(v.fingers),
+    regionListGap: one(v.regionListGap),
     symptoms: new PhraseSet(v.symptoms),
     exam: new PhraseSet(v.exam),
     examNeutral: one(v.examNeutral),
@@ -194,17 +256,28 @@ export function compileVocabulary(data: unknown, file = VOCAB_FILE): CompiledVoc
     examNegative: one(v.examResult.negative),
     examVitalSigns: one(v.examVitalSigns),
     examNotFinding: one(v.examNotFinding),
+    namedMuscles: one(v.namedMuscles),
+    examStudyReport: one(v.examStudyReport),
     studies: new PhraseSet(v.studies),
     studyDone: one(v.studyDone),
+    notTheRecord: one([...v.notTheRecord.conditional, ...v.notTheRecord.guideline]),
+    notTheRecordStudy: one([
+      ...v.notTheRecord.conditional,
+      ...v.notTheRecord.guideline,
+      ...v.notTheRecord.hypothetical,
+      ...v.notTheRecord.request,
+    ]),
     reportAbsent: one(v.officialReport.absent),
     reportPresent: one(v.officialReport.present),
     studyFindings: new PhraseSet(v.studyFindings),
     treatments: new PhraseSet(v.treatments),
     treatmentOutcome: new PhraseSet(v.treatmentOutcome),
     treatmentGiven: one(v.treatmentGiven),
+    deviceUse: one(v.deviceUse),
     surgeries: new PhraseSet(v.surgeries),
     surgeryCue: one(v.surgeryCue),
     otherMedications: new PhraseSet(v.otherMedications),
+    notDrugs: one(v.notDrugs),
     workStatus: new PhraseSet(v.workStatus),
     redFlags: new PhraseSet(v.redFlags),
     functionalImprovement: one(v.documentation.functionalImprovement.positive),

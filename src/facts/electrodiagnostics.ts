@@ -9,6 +9,7 @@ import { levelConsistentWithRoot, spineRegionOf } from '../request/levels.js';
 import { dayNumber } from '../util/dates.js';
 import type { ExamFinding, Study, Symptom } from '../request/schema.js';
 import type { Region } from '../request/vocabulary.js';
+import { nerveWords } from './nerve-words.js';
 
 export type Limb = 'upper' | 'lower';
 
@@ -22,7 +23,14 @@ const LIMB_WORDS: Record<Limb, RegExp> = {
   lower: /\blegs?\b|foot|feet|toes?|thigh|calf|knee|ankle|buttock|sciatic|lower extremit|hip|tarsal/,
 };
 
-const NEURO_SYMPTOM = /numb|tingl|paresthe|burning|weak|radiat|radicul|sciatic|shooting|electric|pins and needles/;
+const NEURO_SYMPTOM = nerveWords(
+  'symptoms.radiating',
+  'symptoms.radicular',
+  'symptoms.sensory',
+  'symptoms.neuropathicPain',
+  'symptoms.motor',
+);
+const RADIATING = nerveWords('symptoms.radiating', 'symptoms.radicular');
 const SIGN_FINDINGS: readonly ExamFinding['finding'][] = [
   'sensory-deficit',
   'motor-weakness',
@@ -35,15 +43,14 @@ const SIGN_FINDINGS: readonly ExamFinding['finding'][] = [
 ];
 const SIGN_TESTS = /spurling|median (nerve )?compression|carpal compression|durkan|froment|wartenberg|elbow flexion test|tarsal/;
 /** A focal entrapment: a peripheral lesion that can mimic one root (carpal tunnel and C6, peroneal and L5). */
-const FOCAL_ENTRAPMENT_TEXT =
-  /carpal tunnel|cubital tunnel|radial tunnel|tarsal tunnel|ulnar (neuropathy|nerve|neuritis)|median neuropathy|peroneal|fibular nerve|entrapment|thoracic outlet/;
+const FOCAL_ENTRAPMENT_TEXT = nerveWords('diagnoses.entrapment');
 /** A polyneuropathy or its cause: grounds for nerve conduction studies, not a mimic of one root. */
-const POLYNEUROPATHY_TEXT = /neuropathy|diabet/;
+const POLYNEUROPATHY_TEXT = nerveWords('diagnoses.neuropathy', 'diagnoses.neuropathyRisk');
 const ENTRAPMENT_TESTS = /median (nerve )?compression|carpal compression|durkan|froment|wartenberg|elbow flexion test|tarsal/;
 /** Words that name an electrodiagnostic study (the label is read when it names one). */
 const STUDY_WORDS =
   /\bemgs?\b|electromyog|\bnc[sv]s?\b|nerve conduction|\bss?eps?\b|evoked potential|\beeg\b|electroencephalog|h-?reflex|current perception|quantitative sensory|v-?snct/;
-const RADICULAR_TEXT = /radicul|sciatica|nerve root|neural impingement|plexopath|plexus/;
+const RADICULAR_TEXT = nerveWords('diagnoses.radicular', 'diagnoses.plexus');
 
 function limbsOfRegion(r: Region): Limb[] {
   return (Object.keys(LIMB_REGIONS) as Limb[]).filter((l) => LIMB_REGIONS[l].includes(r));
@@ -101,7 +108,7 @@ function limbFindings(ctx: FactContext, kinds: readonly ExamFinding['finding'][]
  * a joint of the limb and stays proximal ("hip pain radiating down the leg"), it is referred pain,
  * not the "subtle focal neurologic dysfunction" (ACOEM Ch8, Ch12) the studies are for.
  */
-const RADIATION = /radiat\w*|shooting/g;
+const RADIATION = new RegExp(nerveWords('symptoms.radiating').source, 'g');
 const DISTAL_LIMB: Record<Limb, RegExp> = {
   upper: /forearm|wrist|hands?\b|fingers?|thumbs?|digits?/,
   lower: /\bcalf|calves|shins?\b|ankles?|\bfoot|\bfeet|\btoes?\b|heels?\b/,
@@ -381,9 +388,7 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     reads: ['symptoms[]', 'diagnoses[]', 'exam[]'],
     derive: (ctx) => {
       const symptoms = limbSymptoms(ctx).filter(
-        (s) =>
-          s.item.result !== 'negative' &&
-          (/radiat|radicul|sciatic|shooting/.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()) || s.item.dermatome),
+        (s) => s.item.result !== 'negative' && (RADIATING.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()) || s.item.dermatome),
       );
       const dx = limbDiagnoses(ctx).filter((d) => RADICULAR_TEXT.test(d.text));
       const signs = limbFindings(ctx, ['straight-leg-raise', 'sensory-deficit', 'motor-weakness', 'reflex-change']).filter(

@@ -6,6 +6,7 @@ import { diagnosisTexts, examFindings, indexed, isNegative, isPositive } from '.
 import { medicationCategories, onMedicationList, outcomeOf, requestedMedications, withCategory } from './medication-use.js';
 import { isOpioidMedication } from './medication.js';
 import type { DrugCategory } from './drugs.js';
+import { nerveWords, NEUROPATHIC_DIAGNOSES } from './nerve-words.js';
 
 type Hit = string;
 
@@ -63,9 +64,8 @@ function failedTrial(tried: ReturnType<typeof triedWith>, none: string): Fact<bo
   return unknown(tried.length > 0 ? tried.map((t) => `${t.path} = ${t.label}, outcome not stated`) : [none]);
 }
 
-const NEUROPATHIC_DX =
-  /neuropath|radiculopath|radiculitis|sciatica|neuralgia|neuritis|\bcrps\b|complex regional|reflex sympathetic|carpal tunnel|cubital tunnel|tarsal tunnel|nerve (?:entrapment|injury|compression|damage)|plexopathy|post-?herpetic/;
-const NEUROPATHIC_SYMPTOM = /radiat|radicul|sciatica|numb|tingl|paresth|pins and needles|burning|shooting|electric|neuropath/;
+const NEUROPATHIC_DX = nerveWords(...NEUROPATHIC_DIAGNOSES);
+const NEUROPATHIC_SYMPTOM = nerveWords('symptoms.radiating', 'symptoms.radicular', 'symptoms.sensory', 'symptoms.neuropathicPain');
 const NOCICEPTIVE_DX =
   /strain|sprain|arthrit|arthros|osteoarth|\boa\b|tendin|tenosynov|bursitis|epicondyl|fasciitis|myalgia|myofascial|lumbago|cervicalgia|back pain|neck pain|joint pain|arthralgia|derangement|\btear\b|degenerat|spondylo|facet|impingement|contusion|fracture|musculoskeletal|internal derangement|chondromalacia|synovitis|capsulitis|dorsalgia|thoracic pain|shoulder pain|knee pain|hip pain|wrist pain|ankle pain|elbow pain|foot pain|hand pain|pain in (?:the )?(?:joint|limb|shoulder|knee|hip|wrist|ankle|elbow|foot|hand)/;
 const NOCICEPTIVE_SYMPTOMS = new Set(['low-back-pain', 'neck-pain', 'joint-pain']);

@@ -6,6 +6,7 @@ import { defineFact, known, unknown, type Fact, type FactContext, type FactDefin
 import { diagnosisTexts, indexed, itemInRegion } from './record.js';
 import { weeksBetween } from '../util/dates.js';
 import { workStatusInWords } from './record-terms.js';
+import { nerveWords, NEUROPATHIC_DIAGNOSES } from './nerve-words.js';
 import { DRUG_TREATMENT_KINDS } from './drugs.js';
 
 /**
@@ -26,6 +27,9 @@ function diagnosisFact(ctx: FactContext, re: RegExp, what: string, studies = fal
   if (dx.length > 0) return known(false, [`diagnoses: no ${what} among ${dx.length} listed`]);
   return unknown(['diagnoses not recorded']);
 }
+
+/** Neuropathic pain conditions (the words every neuropathic-pain question reads) and the neurologic ones the CPMTG lists with them. */
+const NEUROPATHIC_OR_CENTRAL = nerveWords(...NEUROPATHIC_DIAGNOSES, 'diagnoses.centralNeurologic');
 
 const REDUCED_OR_NOT_TOLERATED =
   /not tolerat|intoleran|side[- ]effect|adverse|upset stomach|gastritis|reduced|reduction|decreas(?:ed|ing) (?:use|dose|medication)|taper|wean|discontinu|stopped|cannot take|unable to take/;
@@ -52,13 +56,7 @@ export const painConditionFacts: FactDefinition[] = [
     description:
       'Neuropathic pain: radiculopathy or radiculitis, sciatica, neuropathy, neuralgia or neuritis, nerve entrapment, CRPS, phantom limb pain, spasticity or multiple sclerosis (diagnoses, or an EMG finding of radiculopathy or neuropathy).',
     reads: ['diagnoses[]', 'studies[].findings[]'],
-    derive: (ctx) =>
-      diagnosisFact(
-        ctx,
-        /radicul|sciatica|neuropath|neuralgia|neuritis|nerve (?:injury|entrapment|compression)|carpal tunnel|cubital tunnel|\bcrps\b|complex regional|reflex sympathetic|phantom|spastic|multiple sclerosis|herpetic/,
-        'neuropathic pain condition',
-        true,
-      ),
+    derive: (ctx) => diagnosisFact(ctx, NEUROPATHIC_OR_CENTRAL, 'neuropathic pain condition', true),
   }),
   defineFact<boolean>({
     id: 'painConditions.musculoskeletal',

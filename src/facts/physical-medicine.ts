@@ -8,9 +8,8 @@ import { diagnosisTexts, indexed, itemInRegion, regionConcerns, treatmentOutcome
 import { regionsInText } from '../request/regions.js';
 import { plannedSurgery, latestSurgery } from './postsurgical.js';
 import { dayNumber } from '../util/dates.js';
-import { parseVisitCourse } from '../request/visits.js';
+import { authorizedPartInText, parseVisitCourse } from '../request/visits.js';
 import {
-  authorizedPartInText,
   ELECTRICAL,
   HOME_UNIT_WORDS,
   modalitiesInWords,

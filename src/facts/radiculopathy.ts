@@ -15,6 +15,7 @@ import {
 import { spineRegionOf } from '../request/levels.js';
 import type { ExamFinding, Symptom } from '../request/schema.js';
 import { statedInWords } from './record-terms.js';
+import { nerveWords } from './nerve-words.js';
 
 /** Objective exam signs of radiculopathy (the CPMTG's "documented by physical examination"). */
 const OBJECTIVE_SIGNS: readonly ExamFinding['finding'][] = ['sensory-deficit', 'motor-weakness', 'reflex-change', 'straight-leg-raise'];
@@ -29,9 +30,9 @@ function objectiveSigns(ctx: FactContext) {
   return examFindings(ctx.request.raw, OBJECTIVE_SIGNS).filter((e) => findingInSpine(e.item, spine));
 }
 
-const RADICULAR_SYMPTOM = /radiat|radicul|sciatic|numb|tingl|paresthe|leg-pain|arm-pain|shooting/;
+const RADICULAR_SYMPTOM = nerveWords('symptoms.radiating', 'symptoms.radicular', 'symptoms.sensory', 'symptoms.limbPain');
 /** Words of a symptom's text that make it radicular whatever its kind ("hip pain radiating down the leg"). */
-const RADICULAR_WORDS = /radiat|radicul|sciatic|shooting/;
+const RADICULAR_WORDS = nerveWords('symptoms.radiating', 'symptoms.radicular');
 
 /** A radicular symptom: its kind says so, or its text does (not negated: "non-radiating"). */
 const radicularSymptom = (s: Symptom): boolean =>
@@ -48,7 +49,7 @@ function symptomSpine(s: Symptom): Spine | undefined {
   return undefined;
 }
 
-const DIAGNOSIS = /radicul|sciatica|neuritis|radiculitis/;
+const DIAGNOSIS = nerveWords('diagnoses.radicular', 'diagnoses.neuritis');
 const SPINE_WORDS: Record<Spine, RegExp> = {
   cervical: /cervical|neck/,
   thoracic: /thoracic/,

@@ -15,7 +15,8 @@ import { known, unknown, type Fact } from './types.js';
 
 const VOCAB_FILE = join(fileURLToPath(new URL('../../', import.meta.url)), 'vocab', 'record-terms.yaml');
 
-const phraseList = z.array(
+/** A list of phrases as every vocabulary of record words writes them (lower case). */
+export const phraseList = z.array(
   z
     .string()
     .min(1)
@@ -86,9 +87,12 @@ interface Vocabulary {
 }
 type WorkStatusWord = Exclude<(typeof WORK_STATUSES)[number], 'unknown'>;
 
-/** A phrase as a regular expression: word boundaries where the phrase has word characters, `*` = any word ending. */
+/** A phrase as a regular expression: word boundaries where the phrase has word characters, `*` = any word ending (leading: any word beginning). */
 function phraseRegex(phrase: string): RegExp {
+  // a leading `*` (any word beginning: "*neuropath*") is no start boundary, not a `\w*` that
+  // would be retried at every letter of a long word (quadratic time)
   const body = phrase
+    .replace(/^\*/, '')
     .split('*')
     .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('\\w*')
@@ -99,7 +103,7 @@ function phraseRegex(phrase: string): RegExp {
 }
 
 /** Whether any phrase of a list occurs: one alternation (each phrase keeps its own word boundaries); never matches for an empty list. */
-function anyPhrase(phrases: readonly string[]): RegExp {
+export function anyPhrase(phrases: readonly string[]): RegExp {
   return new RegExp(phrases.map((p) => phraseRegex(p).source).join('|') || '(?!)');
 }
 

@@ -1,8 +1,7 @@
 // What the words of a therapy request or of an earlier course say, read as data for the
-// physical-medicine facts: the modality they name, the part of a request already authorized at
-// review, objective functional measures and pain relief alone (a trial's duration is
-// util/durations.ts durationInText).
-import { NUMBER_WORDS } from '../util/durations.js';
+// physical-medicine facts: the modality they name, objective functional measures and pain relief
+// alone (a trial's duration is util/durations.ts durationInText; the part of a request already
+// authorized at review is request/visits.ts authorizedPartInText, beside the visit counts).
 
 /**
  * Modalities named in free text, most specific first ("electrical muscle stimulation" is NMES,
@@ -59,23 +58,6 @@ export function modalityInWords(words: string): string | undefined {
 export function modalitiesInWords(words: string): string[] {
   const text = words.toLowerCase();
   return MODALITY_WORDS.filter(([, re]) => re.test(text)).map(([m]) => m);
-}
-
-/**
- * The part of this same request granted at utilization review, as the service's own words state it
- * ("12 requested, 9 authorized; remaining 3 in dispute", "(2) authorized by the Claims
- * Administrator", "6 already authorized"): the letter decides only the remainder, and the granted
- * visits count as visits already authorized. Numbers written as words are read too.
- */
-const AUTHORIZED_PART =
-  /(?<!\d)(\d+)\)?\s*(?:(?:visits?|sessions?|treatments?)\s+)?(?:(?:were|was|have been|has been|already|previously)\s+)*(?:authori[sz]ed|approved|certified)\b/;
-
-export function authorizedPartInText(text: string): number | undefined {
-  const t = text
-    .toLowerCase()
-    .replace(/\b([a-z]+)\b/g, (w) => (w in NUMBER_WORDS && w !== 'a' && w !== 'an' ? String(NUMBER_WORDS[w]) : w));
-  const m = AUTHORIZED_PART.exec(t);
-  return m ? Number(m[1]) : undefined;
 }
 
 /**

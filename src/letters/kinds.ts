@@ -1,7 +1,7 @@
 // Guesses a service's kind (and modality, regions, side, drug class, quantity, …) from the
 // item heading as the letter writes it, and whether the item is associated with a primary
 // procedure (`for:`) or was decided by it (`dependsOn`). Guesses only: the author checks them.
-import type { Region, ServiceKind, Side } from '../request/vocabulary.js';
+import { INJECTION_KINDS, type Region, type ServiceKind, type Side } from '../request/vocabulary.js';
 import { regionsInText } from '../request/regions.js';
 import { parseVisitCourse, quantityInText } from '../request/visits.js';
 import { parseLevels } from '../request/levels.js';
@@ -163,7 +163,7 @@ const OTHER_TESTS =
   /electrocardiogra|\bekg\b|\becg\b|echocardiogra|sleep study|polysomnogra|impedance imaging|\bgrip test|jamar|range of motion (?:of )?test|computeri[sz]ed range|muscle testing|gym membership|\bgym\b|pool membership/;
 
 /** Injections, blocks and their parts: they name imaging ("under fluoroscopy") and drugs, so they are decided first. */
-const INJECTION_KINDS: ReadonlySet<ServiceKind> = new Set<ServiceKind>([
+const INJECTION_AND_PART_KINDS: ReadonlySet<ServiceKind> = new Set<ServiceKind>([
   'fluoroscopic-guidance',
   'iv-sedation',
   'anesthesia',
@@ -275,7 +275,7 @@ export function guessKind(label: string): KindGuess {
 
   // injections, blocks and their parts come first: they name imaging ("under fluoroscopy") and drugs
   const kindIn = (set: ReadonlySet<ServiceKind>): boolean => kind !== undefined && set.has(kind);
-  if (kind && kindIn(INJECTION_KINDS)) {
+  if (kind && kindIn(INJECTION_AND_PART_KINDS)) {
     return counted(kind, injectionDetails(kind, clean, t));
   }
   if (kind === 'preoperative-testing') return { kind, ...base };
@@ -375,13 +375,4 @@ export function associationOf(label: string, rationale: string, kind: ServiceKin
 }
 
 /** Kinds a primary procedure may have. */
-export const PRIMARY_KINDS: ReadonlySet<ServiceKind> = new Set<ServiceKind>([
-  'surgery',
-  'epidural-steroid-injection',
-  'facet-joint-injection',
-  'medial-branch-block',
-  'facet-radiofrequency-neurotomy',
-  'trigger-point-injection',
-  'sacroiliac-joint-injection',
-  'injection',
-]);
+export const PRIMARY_KINDS: ReadonlySet<ServiceKind> = new Set<ServiceKind>(['surgery', ...INJECTION_KINDS]);

@@ -139,7 +139,7 @@ export function buildCaseSkeleton(letter: ParsedLetter, options: SkeletonOptions
       const hint = it.association.primaryHint ?? 'surgery';
       const guess = /surg|arthro|fusion|ectomy|plasty/i.test(hint) ? { kind: 'surgery' as const } : guessKind(hint);
       const kind = PRIMARY_KINDS.has(guess.kind) ? guess.kind : 'surgery';
-      let primaryId = KIND_ID[kind] ?? 'primary';
+      let primaryId = serviceIdBase({ kind });
       while (services.some((s) => s.id === primaryId)) primaryId = `${primaryId}-primary`;
       extraPrimary = {
         id: primaryId,
@@ -194,14 +194,3 @@ export function buildCaseSkeleton(letter: ParsedLetter, options: SkeletonOptions
     expected,
   };
 }
-
-const KIND_ID: Partial<Record<ServiceKind, string>> = {
-  surgery: 'surgery',
-  'epidural-steroid-injection': 'esi',
-  'facet-joint-injection': 'facet',
-  'medial-branch-block': 'mbb',
-  'facet-radiofrequency-neurotomy': 'rfa',
-  'trigger-point-injection': 'tpi',
-  'sacroiliac-joint-injection': 'si-injection',
-  injection: 'injection',
-};

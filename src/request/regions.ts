@@ -38,17 +38,27 @@ export function spineRegion(region: Region | undefined): 'cervical' | 'thoracic'
   return undefined;
 }
 
-/** Limb-wide regions cover the joints of that limb (an upper-extremity EMG concerns the wrist). */
+/** The joints and segments of each limb-wide region (an upper-extremity EMG concerns the wrist). */
 const LIMB_PARTS: Partial<Record<Region, readonly Region[]>> = {
-  'upper-extremity': ['shoulder', 'elbow', 'forearm', 'wrist', 'hand', 'cervical'],
-  'lower-extremity': ['hip', 'knee', 'leg', 'ankle', 'foot', 'lumbar'],
+  'upper-extremity': ['shoulder', 'elbow', 'forearm', 'wrist', 'hand'],
+  'lower-extremity': ['hip', 'knee', 'leg', 'ankle', 'foot'],
 };
+/** The spine that supplies each limb: a limb-wide service concerns it too (a lumbar finding and a leg EMG). */
+const LIMB_SPINE: Partial<Record<Region, Region>> = { 'upper-extremity': 'cervical', 'lower-extremity': 'lumbar' };
+
+/**
+ * Whether two regions name one place, one of them more precisely: the same region, or a limb and
+ * one of its parts (a straight leg raise of the "leg" and of the "lower extremity"). Narrower than
+ * regionsOverlap: a neighbouring joint or the supplying spine is another place.
+ */
+export function samePlace(a: Region, b: Region): boolean {
+  return a === b || (LIMB_PARTS[a]?.includes(b) ?? false) || (LIMB_PARTS[b]?.includes(a) ?? false);
+}
 
 /** Whether a finding recorded in `findingRegion` bears on a service in `serviceRegion`. */
 export function regionsOverlap(serviceRegion: Region, findingRegion: Region): boolean {
-  if (serviceRegion === findingRegion) return true;
-  if (LIMB_PARTS[serviceRegion]?.includes(findingRegion)) return true;
-  if (LIMB_PARTS[findingRegion]?.includes(serviceRegion)) return true;
+  if (samePlace(serviceRegion, findingRegion)) return true;
+  if (LIMB_SPINE[serviceRegion] === findingRegion || LIMB_SPINE[findingRegion] === serviceRegion) return true;
   return (
     (serviceRegion === 'lumbar' && findingRegion === 'sacroiliac') ||
     (serviceRegion === 'sacroiliac' && findingRegion === 'lumbar') ||

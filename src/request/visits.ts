@@ -31,9 +31,26 @@ const WEEKS = String.raw`(?:(?:for|x|times|over|\*)\s*)?(\d+)\s*(?:weeks?|wks?)`
 const PER_WEEK_WEEKS = new RegExp(`${PER_WEEK}\\s*(?:,\\s*)?${WEEKS}`);
 const PER_WEEK_ONLY = new RegExp(PER_WEEK);
 
-// A count granted at an earlier review ("UR authorized 6 sessions", "6 authorized") is not the count requested.
+/**
+ * A count granted at an earlier review, as the words state it: "UR authorized 6 sessions", "6
+ * authorized", "(2) authorized by the Claims Administrator", "9 visits were previously certified".
+ * The one pattern for both readers: a course's count leaves it out (a granted count is not the
+ * count requested), and authorizedPartInText reads it as the part of the request already granted.
+ */
 const AUTHORIZED_COUNT =
-  /(?:authori[sz]ed|approved|certified)\s+(?:for\s+)?\d+\s*(?:[a-z]+\s+){0,2}(?:sessions|visits|treatments)|(?<!\d)\d+\)?\s*(?:(?:sessions|visits|treatments)\s+)?(?:(?:were|was|have been|already|previously)\s+)*(?:authori[sz]ed|approved|certified)/g;
+  /(?:authori[sz]ed|approved|certified)\s+(?:for\s+)?(\d+)\s*(?:[a-z]+\s+){0,2}(?:sessions|visits|treatments)|(?<!\d)(\d+)\)?\s*(?:(?:visits?|sessions?|treatments?)\s+)?(?:(?:were|was|have been|has been|already|previously)\s+)*(?:authori[sz]ed|approved|certified)\b/g;
+
+/**
+ * The part of this same request granted at utilization review, as the service's own words state it
+ * ("12 requested, 9 authorized; remaining 3 in dispute", "(2) authorized by the Claims
+ * Administrator", "6 already authorized"): the letter decides only the remainder, and the granted
+ * visits count as visits already authorized. Numbers written as words are read too.
+ */
+export function authorizedPartInText(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const m = [...digitize(text).matchAll(AUTHORIZED_COUNT)][0];
+  return m ? Number(m[1] ?? m[2]) : undefined;
+}
 
 export function parseVisitCourse(text: string | undefined): VisitCourse {
   if (!text) return {};

@@ -154,14 +154,21 @@ export const TREATMENT_KINDS = [
   'topical-medication',
 ] as const;
 
-export const SERVICE_KINDS = [
-  // injections and their parts
+/** The named injections of the service vocabulary. */
+const NAMED_INJECTION_KINDS = [
   'epidural-steroid-injection',
   'facet-joint-injection',
   'medial-branch-block',
   'facet-radiofrequency-neurotomy',
   'trigger-point-injection',
   'sacroiliac-joint-injection',
+] as const;
+/** The injection service kinds: the named ones and the generic `injection`. */
+export const INJECTION_KINDS = [...NAMED_INJECTION_KINDS, 'injection'] as const;
+
+export const SERVICE_KINDS = [
+  // injections and their parts
+  ...NAMED_INJECTION_KINDS,
   'additional-level',
   'fluoroscopic-guidance',
   'iv-sedation',
@@ -214,15 +221,7 @@ export const RED_FLAGS = [
 ] as const;
 
 /** Service kinds whose `purpose` is the diagnostic/therapeutic distinction (elsewhere free text). */
-export const INJECTION_SERVICE_KINDS: ReadonlySet<string> = new Set([
-  'epidural-steroid-injection',
-  'facet-joint-injection',
-  'medial-branch-block',
-  'facet-radiofrequency-neurotomy',
-  'trigger-point-injection',
-  'sacroiliac-joint-injection',
-  'injection',
-]);
+export const INJECTION_SERVICE_KINDS: ReadonlySet<string> = new Set(INJECTION_KINDS);
 
 export type Region = (typeof REGIONS)[number];
 export type ServiceKind = (typeof SERVICE_KINDS)[number];

@@ -260,6 +260,9 @@ describe('letters: what the claims administrator authorized, and the request dat
         'MRI of the foot is recommended if x-rays are negative. Often x-rays can show changes after the injury. The utilization reviewer noted the EMG was unremarkable.',
       ),
     ).toEqual([]);
+    // a hypothetical study or a requested one is not one done
+    expect(studiesOf('The injured worker has knee pain.', 'An MRI of the knee would show a meniscal tear.')).toEqual([]);
+    expect(studiesOf('The injured worker has knee pain.', 'The requested MRI of the knee showed nothing new.')).toEqual([]);
   });
 });
 
@@ -288,6 +291,8 @@ describe('symptoms', () => {
     expect(symptoms('She complains of low back pain. Diagnoses include low back pain.')).toEqual(['low-back-pain']);
     expect(symptoms('Examination noted positive straight leg raise and right lower extremity weakness.')).toEqual([]);
     expect(symptoms('He complains of weakness in the right leg.')).toEqual(['weakness']);
+    // an exam term wrapped across lines is still the exam's (vocab sentenceCues: a space matches any white space)
+    expect(symptoms('He reports weakness of the arm and limited range of\nmotion of the shoulder.')).toEqual([]);
   });
 });
 
@@ -346,6 +351,13 @@ Decision rationale: ${rationale}
       doc('The injured worker has low back pain.', 'There is no documentation of functional improvement with the prior sessions.'),
     ).toMatchObject({ functionalImprovement: false, redFlags: undefined });
     expect(doc('The injured worker has low back pain.', 'There are no red flags documented.')).toMatchObject({ redFlags: [] });
+    // what the absence "would warrant" is the request's, not a hypothetical record (vocab notTheRecord: hypotheticals are the studies')
+    expect(
+      doc(
+        'The injured worker has low back pain.',
+        'There is no documentation of nerve impairment or other red flags that would warrant a lumbar MRI.',
+      ),
+    ).toMatchObject({ redFlags: [] });
     expect(
       doc(
         'The injured worker has low back pain.',

@@ -188,11 +188,11 @@ describe('quantities, frequencies and scores', () => {
 
 describe('drugs', () => {
   it('names, classes, strength, directions and quantity', () => {
-    expect(drugOfWord('Norco')).toMatchObject({ drugClass: 'opioid' });
-    expect(drugOfWord('cyclobenzaprine')).toMatchObject({ generic: 'cyclobenzaprine', drugClass: 'muscle-relaxant' });
-    expect(drugOfWord('Naproxen')).toMatchObject({ drugClass: 'nsaid' });
-    expect(drugOfWord('medications')).toBeUndefined();
-    expect(drugOfWord('patient')).toBeUndefined();
+    expect(drugOfWord(v, 'Norco')).toMatchObject({ drugClass: 'opioid' });
+    expect(drugOfWord(v, 'cyclobenzaprine')).toMatchObject({ generic: 'cyclobenzaprine', drugClass: 'muscle-relaxant' });
+    expect(drugOfWord(v, 'Naproxen')).toMatchObject({ drugClass: 'nsaid' });
+    expect(drugOfWord(v, 'medications')).toBeUndefined();
+    expect(drugOfWord(v, 'patient')).toBeUndefined();
     expect(strengthIn('10/325 mg every 6 hours')?.value).toBe('10/325 mg');
     expect(quantityIn('#60')?.value).toBe(60);
     expect(quantityIn('90 tablets')?.value).toBe(90);

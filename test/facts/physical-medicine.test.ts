@@ -181,7 +181,7 @@ describe('the part of this request already authorized at review', () => {
     ['remaining 6 of 12 requested sessions', undefined],
     ['6 of the 12 requested sessions in dispute; authorized by nobody', undefined],
   ])('%s → %s', async (text, expected) => {
-    const { authorizedPartInText } = await import('../../src/facts/therapy-words.js');
+    const { authorizedPartInText } = await import('../../src/request/visits.js');
     expect(authorizedPartInText(text)).toBe(expected);
   });
 

@@ -70,6 +70,12 @@ describe('treatmentOutcome', () => {
     [{ sessionsAuthorized: 6, text: 'six authorized, not completed' }, 'not-started'],
     [{ sessionsAuthorized: 6, text: 'six authorized, to be started next week' }, 'not-started'],
     [{ sessionsAuthorized: 6, text: 'started with four sessions remaining' }, 'given'],
+    // "no prior" / "no previous" deny the care only when they name it: not another treatment, not a benefit
+    [{ text: 'no previous physical therapy sessions noted' }, 'not-started'],
+    [{ sessions: 12, text: 'no prior therapy before this injury' }, 'not-started'],
+    [{ sessions: 12, text: '12 sessions; no prior surgery' }, 'given'],
+    [{ text: 'no previous injections' }, 'given'],
+    [{ text: 'no previous benefit' }, 'failed'],
     // a stated functional result means the authorized course was given
     [{ sessionsAuthorized: 6, functionImproved: false, text: 'approved for 6 sessions, no documented objective improvement' }, 'given'],
   ])('%j → %s', (item, status) => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseVisitCourse } from '../../src/request/visits.js';
+import { authorizedPartInText, parseVisitCourse } from '../../src/request/visits.js';
 
 describe('parseVisitCourse', () => {
   it.each([
@@ -30,6 +30,20 @@ describe('parseVisitCourse', () => {
     ).toBeUndefined();
     expect(parseVisitCourse('Acupuncture, 18 requested, 6 authorized').visits).toBeUndefined();
     expect(parseVisitCourse('Physical therapy, remaining 3 visits; 9 visits were approved by UR').visits).toBe(3);
+  });
+
+  it('one pattern: the count a course leaves out is the part authorizedPartInText reads as granted', () => {
+    for (const [text, granted, requested] of [
+      ['Acupuncture treatments (unspecified quantity); UR authorized 6 sessions', 6, undefined],
+      ['Acupuncture, 18 requested, 6 authorized', 6, undefined],
+      ['Physical therapy, remaining 3 visits; 9 visits were approved by UR', 9, 3],
+      ['Physical therapy 3 visits; 1 visit has been certified', 1, 3],
+      ['Chiropractic, remaining 2 visits of 8; six sessions previously authorized', 6, 2],
+      ['Physical therapy 12 sessions', undefined, 12],
+    ] as const) {
+      expect(authorizedPartInText(text), text).toBe(granted);
+      expect(parseVisitCourse(text).visits, text).toBe(requested);
+    }
   });
 
   it('finds no course in a label that states none', () => {

@@ -10,6 +10,7 @@ import { checkRequest, InputError } from '../../api.js';
 import { loadJson } from '../../request/load.js';
 import { validateRequest } from '../../request/validate.js';
 import { rulePack } from '../../rules/pack.js';
+import { describeFsError } from '../io.js';
 import { renderText } from '../../report/text.js';
 import type { RequestResult } from '../../engine/result.js';
 import { draftRequest, DRAFT_WARNING, type Draft, type ServicesFrom } from '../../draft/draft.js';
@@ -62,16 +63,7 @@ export async function readClinicalText(file: string): Promise<string> {
 }
 
 function readError(command: string, file: string, err: unknown): number {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOENT'
-      ? 'file not found'
-      : code === 'EISDIR'
-        ? 'is a directory'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : (err as Error).message;
-  process.stderr.write(`precheck ${command}: ${file}: ${why}\n`);
+  process.stderr.write(`precheck ${command}: ${file}: ${describeFsError(err)}\n`);
   return 2;
 }
 

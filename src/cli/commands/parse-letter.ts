@@ -9,6 +9,7 @@ import { loadCatalog, DEFAULT_GUIDELINES_DIR } from '../../rules/pack.js';
 import type { InputIssue } from '../../request/issues.js';
 import { parseLetterText, NotALetterError } from '../../letters/parse.js';
 import { buildCaseSkeleton, SCHEMA_COMMENT, type CaseSkeleton } from '../../letters/skeleton.js';
+import { describeFsError } from '../io.js';
 
 export const PARSE_LETTER_FORMATS = ['yaml', 'json'] as const;
 
@@ -68,16 +69,7 @@ export async function runParseLetter(file: string, opts: ParseLetterOptions): Pr
     text = await letterText(file);
   } catch (err) {
     if (err instanceof NotALetterError) return fail(err.message);
-    const code = (err as NodeJS.ErrnoException).code;
-    return fail(
-      code === 'ENOENT'
-        ? 'file not found'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (err as Error).message,
-    );
+    return fail(describeFsError(err));
   }
   const issues: InputIssue[] = [];
   const { catalog } = loadCatalog(DEFAULT_GUIDELINES_DIR, issues);
