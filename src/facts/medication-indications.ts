@@ -1,6 +1,7 @@
-// What the record says a medication would treat, and what was tried before it: neuropathic
+// What the record says a medication would treat, and what was tried before it: nociceptive
 // pain, depression, anxiety, insomnia, headache, muscle spasm, nausea indications; first-line
 // drugs tried; oral intolerance; opioid use (for laxatives); nitrates (for PDE5 inhibitors).
+// Neuropathic pain is a pain condition: painConditions.neuropathicPain (pain-conditions.ts).
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, examFindings, indexed, isNegative, isPositive } from './record.js';
 import { medicationCategories, onMedicationList, outcomeOf, requestedMedications, withCategory } from './medication-use.js';
@@ -65,7 +66,6 @@ function failedTrial(tried: ReturnType<typeof triedWith>, none: string): Fact<bo
 }
 
 const NEUROPATHIC_DX = nerveWords(...NEUROPATHIC_DIAGNOSES);
-const NEUROPATHIC_SYMPTOM = nerveWords('symptoms.radiating', 'symptoms.radicular', 'symptoms.sensory', 'symptoms.neuropathicPain');
 const NOCICEPTIVE_DX =
   /strain|sprain|arthrit|arthros|osteoarth|\boa\b|tendin|tenosynov|bursitis|epicondyl|fasciitis|myalgia|myofascial|lumbago|cervicalgia|back pain|neck pain|joint pain|arthralgia|derangement|\btear\b|degenerat|spondylo|facet|impingement|contusion|fracture|musculoskeletal|internal derangement|chondromalacia|synovitis|capsulitis|dorsalgia|thoracic pain|shoulder pain|knee pain|hip pain|wrist pain|ankle pain|elbow pain|foot pain|hand pain|pain in (?:the )?(?:joint|limb|shoulder|knee|hip|wrist|ankle|elbow|foot|hand)/;
 const NOCICEPTIVE_SYMPTOMS = new Set(['low-back-pain', 'neck-pain', 'joint-pain']);
@@ -87,40 +87,6 @@ const PDE5_DX = /erectile|impotence|pulmonary arterial hypertension|pulmonary hy
 const NUTRITION = /deficien|malnutrition|malabsorption/;
 
 export const medicationIndicationFacts: FactDefinition[] = [
-  defineFact<boolean>({
-    id: 'medicationIndications.neuropathicPain',
-    type: 'boolean',
-    description:
-      'Neuropathic pain documented: a neuropathic diagnosis (radiculopathy, neuropathy, CRPS, nerve entrapment, …), dermatomal radicular pain on exam, a sensory deficit on exam with a neuropathic symptom (radiating pain, numbness, tingling, burning), or an electrodiagnostic radiculopathy/neuropathy. Never false.',
-    reads: ['diagnoses[]', 'exam[]', 'symptoms[]', 'studies[].findings[]'],
-    derive: (ctx) => {
-      // a sensory deficit is a sign of nerve involvement; the pain is neuropathic when the worker
-      // reports pain or paresthesia of that character (axial back pain with a sensory deficit is not)
-      const neuropathicSymptoms = indexed(ctx.request.raw.symptoms, 'symptoms').filter(
-        (s) => s.item.result !== 'negative' && NEUROPATHIC_SYMPTOM.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()),
-      );
-      const signs = [
-        ...examFindings(ctx.request.raw, 'radicular-pain-dermatomal'),
-        ...(neuropathicSymptoms.length > 0 ? examFindings(ctx.request.raw, 'sensory-deficit') : []),
-      ];
-      const hits = [
-        ...diagnosisTexts(ctx.request.raw)
-          .filter((d) => NEUROPATHIC_DX.test(d.text))
-          .map((d) => `${d.path} = ${d.text}`),
-        ...signs
-          .filter((e) => isPositive(e.item))
-          .map((e) => `${e.path} = ${e.item.finding}${e.item.dermatome ? ` ${e.item.dermatome}` : ''} positive`),
-        ...(signs.some((e) => isPositive(e.item) && e.item.finding === 'sensory-deficit')
-          ? neuropathicSymptoms.map((s) => `${s.path}.kind = ${s.item.kind}`)
-          : []),
-        ...indexed(ctx.request.raw.studies, 'studies')
-          .flatMap((s) => (s.item.findings ?? []).map((f, i) => ({ f, path: `${s.path}.findings[${i}]` })))
-          .filter(({ f }) => f.kind === 'radiculopathy' || f.kind === 'neuropathy')
-          .map(({ f, path }) => `${path}.kind = ${f.kind}`),
-      ];
-      return hits.length > 0 ? known(true, hits) : unknown(['no neuropathic diagnosis or neuropathic finding on exam recorded']);
-    },
-  }),
   defineFact<boolean>({
     id: 'medicationIndications.nociceptivePain',
     type: 'boolean',

@@ -1,5 +1,5 @@
 // The words that point to a nerve (vocab/nerve-words.yaml), one vocabulary for the questions that
-// read them: neuropathic pain (medication-indications.ts), radiculopathy (radiculopathy.ts) and the
+// read them: neuropathic pain (pain-conditions.ts), radiculopathy (radiculopathy.ts) and the
 // electrodiagnostic ones (electrodiagnostics.ts). Each composes the lists its question needs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

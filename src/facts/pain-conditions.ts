@@ -1,35 +1,60 @@
-// The kind of pain condition and the care around it that physical-medicine criteria turn on:
-// diagnoses (CRPS, neuropathic pain, musculoskeletal conditions, calcific tendinitis, plantar
-// fasciitis), medication that was reduced or not tolerated, a cognitive behavioral therapy
-// program, the worker's duty status and the decision date as a number for edition cut-offs.
+// The kind of pain condition and the care around it that physical-medicine and medication
+// criteria turn on: neuropathic pain (the one fact every neuropathic-pain question reads: TENS,
+// H-wave, antidepressants, antiepilepsy drugs, topical analgesics), other diagnoses (CRPS,
+// musculoskeletal conditions, calcific tendinitis, plantar fasciitis), medication that was reduced
+// or not tolerated, a cognitive behavioral therapy program and the worker's duty status.
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
-import { diagnosisTexts, indexed, itemInRegion } from './record.js';
+import { diagnosisTexts, examFindings, indexed, isPositive, itemInRegion } from './record.js';
 import { weeksBetween } from '../util/dates.js';
 import { workStatusInWords } from './record-terms.js';
 import { nerveWords, NEUROPATHIC_DIAGNOSES } from './nerve-words.js';
 import { DRUG_TREATMENT_KINDS } from './drugs.js';
 
-/**
- * A diagnosis fact: true when a diagnosis (or, with `studies`, an electrodiagnostic finding)
- * matches; false when diagnoses are listed and none matches; not documented when none is listed.
- */
-function diagnosisFact(ctx: FactContext, re: RegExp, what: string, studies = false): Fact<boolean> {
+/** A diagnosis fact: true when a diagnosis matches; false when diagnoses are listed and none matches; not documented when none is listed. */
+function diagnosisFact(ctx: FactContext, re: RegExp, what: string): Fact<boolean> {
   const dx = diagnosisTexts(ctx.request.raw);
   const hits = dx.filter((d) => re.test(d.text)).map((d) => `${d.path} = ${d.text.trim()}`);
-  if (studies) {
-    for (const s of indexed(ctx.request.raw.studies, 'studies')) {
-      (s.item.findings ?? []).forEach((f, i) => {
-        if (f.kind === 'radiculopathy' || f.kind === 'neuropathy') hits.push(`${s.path}.findings[${i}].kind = ${f.kind}`);
-      });
-    }
-  }
   if (hits.length > 0) return known(true, hits);
   if (dx.length > 0) return known(false, [`diagnoses: no ${what} among ${dx.length} listed`]);
   return unknown(['diagnoses not recorded']);
 }
 
-/** Neuropathic pain conditions (the words every neuropathic-pain question reads) and the neurologic ones the CPMTG lists with them. */
-const NEUROPATHIC_OR_CENTRAL = nerveWords(...NEUROPATHIC_DIAGNOSES, 'diagnoses.centralNeurologic');
+/** A neuropathic pain condition, of a root or any other nerve. */
+const NEUROPATHIC_DX = nerveWords(...NEUROPATHIC_DIAGNOSES);
+/** Pain or altered sensation as a nerve gives it: radiating, radicular, numb, burning. */
+const NEUROPATHIC_SYMPTOM = nerveWords('symptoms.radiating', 'symptoms.radicular', 'symptoms.sensory', 'symptoms.neuropathicPain');
+/**
+ * Phantom limb pain, spasticity, multiple sclerosis: the CPMTG recommends TENS for them beside
+ * neuropathic pain, but they are not neuropathic pain that a neuropathic medication treats.
+ */
+const CENTRAL_NEUROLOGIC = nerveWords('diagnoses.centralNeurologic');
+
+/**
+ * What documents neuropathic pain: a neuropathic diagnosis, dermatomal radicular pain on exam, a
+ * sensory deficit on exam beside a neuropathic symptom, an electrodiagnostic radiculopathy or
+ * neuropathy. A sensory deficit is a sign of nerve involvement; the pain is neuropathic when the
+ * worker reports pain or paresthesia of that character (axial back pain with a deficit is not).
+ */
+function neuropathicPainEvidence(ctx: FactContext): string[] {
+  const neuropathicSymptoms = indexed(ctx.request.raw.symptoms, 'symptoms').filter(
+    (s) => s.item.result !== 'negative' && NEUROPATHIC_SYMPTOM.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()),
+  );
+  const signs = [
+    ...examFindings(ctx.request.raw, 'radicular-pain-dermatomal'),
+    ...(neuropathicSymptoms.length > 0 ? examFindings(ctx.request.raw, 'sensory-deficit') : []),
+  ].filter((e) => isPositive(e.item));
+  return [
+    ...diagnosisTexts(ctx.request.raw)
+      .filter((d) => NEUROPATHIC_DX.test(d.text))
+      .map((d) => `${d.path} = ${d.text.trim()}`),
+    ...signs.map((e) => `${e.path} = ${e.item.finding}${e.item.dermatome ? ` ${e.item.dermatome}` : ''} positive`),
+    ...(signs.some((e) => e.item.finding === 'sensory-deficit') ? neuropathicSymptoms.map((s) => `${s.path}.kind = ${s.item.kind}`) : []),
+    ...indexed(ctx.request.raw.studies, 'studies')
+      .flatMap((s) => (s.item.findings ?? []).map((f, i) => ({ f, path: `${s.path}.findings[${i}]` })))
+      .filter(({ f }) => f.kind === 'radiculopathy' || f.kind === 'neuropathy')
+      .map(({ f, path }) => `${path}.kind = ${f.kind}`),
+  ];
+}
 
 const REDUCED_OR_NOT_TOLERATED =
   /not tolerat|intoleran|side[- ]effect|adverse|upset stomach|gastritis|reduced|reduction|decreas(?:ed|ing) (?:use|dose|medication)|taper|wean|discontinu|stopped|cannot take|unable to take/;
@@ -54,9 +79,21 @@ export const painConditionFacts: FactDefinition[] = [
     id: 'painConditions.neuropathicPain',
     type: 'boolean',
     description:
-      'Neuropathic pain: radiculopathy or radiculitis, sciatica, neuropathy, neuralgia or neuritis, nerve entrapment, CRPS, phantom limb pain, spasticity or multiple sclerosis (diagnoses, or an EMG finding of radiculopathy or neuropathy).',
-    reads: ['diagnoses[]', 'studies[].findings[]'],
-    derive: (ctx) => diagnosisFact(ctx, NEUROPATHIC_OR_CENTRAL, 'neuropathic pain condition', true),
+      'Neuropathic pain documented: a neuropathic diagnosis (radiculopathy, sciatica, neuropathy, neuralgia or neuritis, nerve entrapment, CRPS, …), dermatomal radicular pain on exam, a sensory deficit on exam with a neuropathic symptom (radiating pain, numbness, tingling, burning), or an electrodiagnostic radiculopathy/neuropathy. Never false: diagnoses that name no neuropathic condition leave it not documented (a rule that wants them to decide says `undocumented: unmet`).',
+    reads: ['diagnoses[]', 'exam[]', 'symptoms[]', 'studies[].findings[]'],
+    derive: (ctx) => {
+      const hits = neuropathicPainEvidence(ctx);
+      if (hits.length > 0) return known(true, hits);
+      return unknown(['no neuropathic diagnosis or neuropathic finding on exam recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'painConditions.centralNeurologic',
+    type: 'boolean',
+    description:
+      'Phantom limb pain, spasticity or multiple sclerosis is diagnosed: the neurologic conditions the CPMTG lists beside neuropathic pain for TENS.',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, CENTRAL_NEUROLOGIC, 'phantom limb pain, spasticity or multiple sclerosis'),
   }),
   defineFact<boolean>({
     id: 'painConditions.musculoskeletal',
