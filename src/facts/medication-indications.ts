@@ -1,7 +1,8 @@
 // What the record says a medication would treat, and what was tried before it: nociceptive
 // pain, depression, anxiety, insomnia, headache, muscle spasm, nausea indications; first-line
 // drugs tried; oral intolerance; opioid use (for laxatives); nitrates (for PDE5 inhibitors).
-// Neuropathic pain is a pain condition: painConditions.neuropathicPain (pain-conditions.ts).
+// Neuropathic pain and fibromyalgia are pain conditions: painConditions.neuropathicPain and
+// painConditions.fibromyalgia (pain-conditions.ts).
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, examFindings, indexed, isNegative, isPositive } from './record.js';
 import { medicationCategories, onMedicationList, outcomeOf, requestedMedications, withCategory } from './medication-use.js';
@@ -77,7 +78,6 @@ const SPASTICITY =
 const SLEEP = /insomnia|sleep/;
 const HEADACHE = /headache|migraine|cephalgia/;
 const DEPRESSION = /depress|dysthym|mood disorder/;
-const FIBROMYALGIA = /fibromyalg|fibrositis/;
 // What topical NSAIDs are indicated for: osteoarthritis and tendinitis of a joint.
 const ARTHRITIS_TENDINITIS = /osteoarth|arthrit|arthros|\boa\b|degenerative joint|\bdjd\b|tendin|tendon(?:itis|osis)|tenosynov|epicondyl/;
 const SWALLOWING =
@@ -128,13 +128,6 @@ export const medicationIndicationFacts: FactDefinition[] = [
     description: 'Depression is diagnosed or reported; false when the record says there is none.',
     reads: ['diagnoses[]', 'symptoms[]'],
     derive: (ctx) => mentioned(ctx, DEPRESSION, 'depression not recorded'),
-  }),
-  defineFact<boolean>({
-    id: 'medicationIndications.fibromyalgia',
-    type: 'boolean',
-    description: 'Fibromyalgia is diagnosed or reported; false when the record says there is none.',
-    reads: ['diagnoses[]', 'symptoms[]'],
-    derive: (ctx) => mentioned(ctx, FIBROMYALGIA, 'fibromyalgia not recorded'),
   }),
   defineFact<boolean>({
     id: 'medicationIndications.arthritisOrTendinitis',

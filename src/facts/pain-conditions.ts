@@ -56,6 +56,8 @@ function neuropathicPainEvidence(ctx: FactContext): string[] {
   ];
 }
 
+const FIBROMYALGIA = /fibromyalg|fibrositis/;
+
 const REDUCED_OR_NOT_TOLERATED =
   /not tolerat|intoleran|side[- ]effect|adverse|upset stomach|gastritis|reduced|reduction|decreas(?:ed|ing) (?:use|dose|medication)|taper|wean|discontinu|stopped|cannot take|unable to take/;
 
@@ -118,9 +120,19 @@ export const painConditionFacts: FactDefinition[] = [
   defineFact<boolean>({
     id: 'painConditions.fibromyalgia',
     type: 'boolean',
-    description: 'A diagnosis of fibromyalgia (fibromyalgia syndrome, fibrositis).',
-    reads: ['diagnoses[]'],
-    derive: (ctx) => diagnosisFact(ctx, /fibromyalg|fibrositis/, 'fibromyalgia'),
+    description:
+      'Fibromyalgia (fibromyalgia syndrome, fibrositis) is diagnosed or reported; false when the record denies it, or lists diagnoses and none is fibromyalgia; not documented when no diagnosis is listed.',
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => {
+      const dx = diagnosisFact(ctx, FIBROMYALGIA, 'fibromyalgia');
+      const symptoms = indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) =>
+        FIBROMYALGIA.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()),
+      );
+      const reported = symptoms.filter((s) => s.item.result !== 'negative').map((s) => `${s.path}.kind = ${s.item.kind}`);
+      if (dx.value === true || reported.length > 0) return known(true, [...(dx.value === true ? dx.evidence : []), ...reported]);
+      const denied = symptoms.map((s) => `${s.path}.kind = ${s.item.kind} (denied)`);
+      return denied.length > 0 ? known(false, denied) : dx;
+    },
   }),
   defineFact<boolean>({
     id: 'painConditions.rotatorCuffCondition',

@@ -36,14 +36,6 @@ describe('indications', () => {
     ).toBeUndefined();
   });
 
-  it('fibromyalgia: stated, denied, not recorded', () => {
-    expect(value({ diagnoses: ['fibromyalgia syndrome'], services: [svc] }, 'medicationIndications.fibromyalgia')).toBe(true);
-    expect(value({ symptoms: [{ kind: 'fibromyalgia', result: 'negative' }], services: [svc] }, 'medicationIndications.fibromyalgia')).toBe(
-      false,
-    );
-    expect(value({ diagnoses: ['lumbar strain'], services: [svc] }, 'medicationIndications.fibromyalgia')).toBeUndefined();
-  });
-
   it('depression, insomnia, headache, oral intolerance: stated, denied, not recorded', () => {
     expect(value({ diagnoses: ['major depressive disorder'], services: [svc] }, 'medicationIndications.depression')).toBe(true);
     expect(value({ symptoms: [{ kind: 'depression', result: 'negative' }], services: [svc] }, 'medicationIndications.depression')).toBe(

@@ -106,11 +106,22 @@ describe('painConditions.sprainStrain', () => {
   });
 });
 
-describe('painConditions.fibromyalgia', () => {
-  it('a fibromyalgia diagnosis; false when others are listed', () => {
-    const svc = [{ id: 'svc', kind: 'trigger-point-injection', region: 'lumbar' }];
+describe('painConditions.fibromyalgia: the one fibromyalgia fact (trigger point injections, antidepressants, antiepilepsy drugs)', () => {
+  const svc = [{ id: 'svc', kind: 'trigger-point-injection', region: 'lumbar' }];
+  it('a fibromyalgia diagnosis; false when others are listed; not documented without diagnoses', () => {
     expect(value({ diagnoses: ['fibromyalgia syndrome'], services: svc }, 'painConditions.fibromyalgia')).toBe(true);
     expect(value({ diagnoses: ['myofascial pain syndrome'], services: svc }, 'painConditions.fibromyalgia')).toBe(false);
+    expect(value({ services: svc }, 'painConditions.fibromyalgia')).toBeUndefined();
+  });
+  it('a symptom reported is fibromyalgia, a symptom denied is not, whatever the diagnoses', () => {
+    expect(value({ symptoms: [{ kind: 'fibromyalgia' }], services: svc }, 'painConditions.fibromyalgia')).toBe(true);
+    expect(
+      value(
+        { diagnoses: ['lumbar strain'], symptoms: [{ kind: 'widespread pain', text: 'fibromyalgia' }], services: svc },
+        'painConditions.fibromyalgia',
+      ),
+    ).toBe(true);
+    expect(value({ symptoms: [{ kind: 'fibromyalgia', result: 'negative' }], services: svc }, 'painConditions.fibromyalgia')).toBe(false);
   });
 });
 
