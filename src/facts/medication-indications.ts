@@ -34,6 +34,17 @@ function mentioned(ctx: FactContext, re: RegExp, none: string): Fact<boolean> {
   return denied.length > 0 ? known(false, denied) : unknown([none]);
 }
 
+/** A condition a drug treats, read from the diagnoses and symptoms by `mentioned`. */
+function mentionFact(id: string, description: string, words: RegExp, none: string): FactDefinition {
+  return defineFact<boolean>({
+    id,
+    type: 'boolean',
+    description,
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => mentioned(ctx, words, none),
+  });
+}
+
 /** Medications and treatments of given categories/kinds with their outcomes. */
 function triedWith(ctx: FactContext, cats: readonly DrugCategory[], kinds: readonly string[]) {
   return [
@@ -122,13 +133,12 @@ export const medicationIndicationFacts: FactDefinition[] = [
         'no trial of an antidepressant or anticonvulsant recorded',
       ),
   }),
-  defineFact<boolean>({
-    id: 'medicationIndications.depression',
-    type: 'boolean',
-    description: 'Depression is diagnosed or reported; false when the record says there is none.',
-    reads: ['diagnoses[]', 'symptoms[]'],
-    derive: (ctx) => mentioned(ctx, DEPRESSION, 'depression not recorded'),
-  }),
+  mentionFact(
+    'medicationIndications.depression',
+    'Depression is diagnosed or reported; false when the record says there is none.',
+    DEPRESSION,
+    'depression not recorded',
+  ),
   defineFact<boolean>({
     id: 'medicationIndications.arthritisOrTendinitis',
     type: 'boolean',
@@ -171,28 +181,24 @@ export const medicationIndicationFacts: FactDefinition[] = [
         : mentioned(ctx, SPASTICITY, 'no spasticity, multiple sclerosis or spinal cord injury recorded');
     },
   }),
-  defineFact<boolean>({
-    id: 'medicationIndications.insomnia',
-    type: 'boolean',
-    description: 'Insomnia or a sleep disturbance is diagnosed or reported; false when denied.',
-    reads: ['diagnoses[]', 'symptoms[]'],
-    derive: (ctx) => mentioned(ctx, SLEEP, 'no sleep disturbance recorded'),
-  }),
-  defineFact<boolean>({
-    id: 'medicationIndications.headache',
-    type: 'boolean',
-    description: 'Headache or migraine is diagnosed or reported; false when denied.',
-    reads: ['diagnoses[]', 'symptoms[]'],
-    derive: (ctx) => mentioned(ctx, HEADACHE, 'no headache recorded'),
-  }),
-  defineFact<boolean>({
-    id: 'medicationIndications.oralIntolerance',
-    type: 'boolean',
-    description:
-      'The worker cannot take or tolerate oral medication (difficulty swallowing, dysphagia, stated oral intolerance); false when denied.',
-    reads: ['diagnoses[]', 'symptoms[]'],
-    derive: (ctx) => mentioned(ctx, SWALLOWING, 'no difficulty taking oral medication recorded'),
-  }),
+  mentionFact(
+    'medicationIndications.insomnia',
+    'Insomnia or a sleep disturbance is diagnosed or reported; false when denied.',
+    SLEEP,
+    'no sleep disturbance recorded',
+  ),
+  mentionFact(
+    'medicationIndications.headache',
+    'Headache or migraine is diagnosed or reported; false when denied.',
+    HEADACHE,
+    'no headache recorded',
+  ),
+  mentionFact(
+    'medicationIndications.oralIntolerance',
+    'The worker cannot take or tolerate oral medication (difficulty swallowing, dysphagia, stated oral intolerance); false when denied.',
+    SWALLOWING,
+    'no difficulty taking oral medication recorded',
+  ),
   defineFact<boolean>({
     id: 'medicationIndications.muscleSpasm',
     type: 'boolean',
@@ -274,13 +280,12 @@ export const medicationIndicationFacts: FactDefinition[] = [
       return positive.length > 0 ? known(true, positive) : unknown(['no chemotherapy, radiation treatment or gastroenteritis recorded']);
     },
   }),
-  defineFact<boolean>({
-    id: 'medicationIndications.pde5',
-    type: 'boolean',
-    description: 'Erectile dysfunction or pulmonary arterial hypertension is diagnosed or reported; false when denied.',
-    reads: ['diagnoses[]', 'symptoms[]'],
-    derive: (ctx) => mentioned(ctx, PDE5_DX, 'no erectile dysfunction or pulmonary arterial hypertension recorded'),
-  }),
+  mentionFact(
+    'medicationIndications.pde5',
+    'Erectile dysfunction or pulmonary arterial hypertension is diagnosed or reported; false when denied.',
+    PDE5_DX,
+    'no erectile dysfunction or pulmonary arterial hypertension recorded',
+  ),
   defineFact<boolean>({
     id: 'medicationIndications.nitrateTaken',
     type: 'boolean',

@@ -216,6 +216,15 @@ function sameDrugEntries(ctx: FactContext): Entry[] {
 
 const CONTINUATION_WORDS = /\bcontinu\w*|\brenew\w*|\bongoing\b|\brefills? of\b/;
 
+/** What the benefit facts read: how each use of the drug worked, and the record's functional-improvement flag. */
+const BENEFIT_READS = [
+  'medications[].outcome',
+  'medications[].functionImproved',
+  'treatments[].outcome',
+  'treatments[].functionImproved',
+  'documentation.functionalImprovement',
+];
+
 /** The uses of a drug that brought pain relief: an improved or partial outcome. */
 const reliefFrom = (entries: readonly Entry[]): Entry[] => entries.filter((e) => e.outcome === 'improved' || e.outcome === 'partial');
 
@@ -507,13 +516,7 @@ export const medicationUseFacts: FactDefinition[] = [
     type: 'boolean',
     description:
       "Benefit from the worker's use of the requested drug so far: functional improvement, or pain relief when function is not stated to be unimproved; false when function did not improve or the drug failed; the record-level functional-improvement flag when nothing specific is stated.",
-    reads: [
-      'medications[].outcome',
-      'medications[].functionImproved',
-      'treatments[].outcome',
-      'treatments[].functionImproved',
-      'documentation.functionalImprovement',
-    ],
+    reads: BENEFIT_READS,
     derive: (ctx) => benefitOf(sameDrugEntries(ctx), ctx),
   }),
   defineFact<boolean>({
@@ -521,13 +524,7 @@ export const medicationUseFacts: FactDefinition[] = [
     type: 'boolean',
     description:
       "Both pain relief and functional improvement with the requested drug so far (an improved or partial outcome, and the entry's or the record's functional-improvement flag); false when function did not improve or the drug failed.",
-    reads: [
-      'medications[].outcome',
-      'medications[].functionImproved',
-      'treatments[].outcome',
-      'treatments[].functionImproved',
-      'documentation.functionalImprovement',
-    ],
+    reads: BENEFIT_READS,
     derive: (ctx) => painAndFunctionOf(sameDrugEntries(ctx), ctx),
   }),
   defineFact<number>({

@@ -61,6 +61,13 @@ const FIBROMYALGIA = /fibromyalg|fibrositis/;
 const REDUCED_OR_NOT_TOLERATED =
   /not tolerat|intoleran|side[- ]effect|adverse|upset stomach|gastritis|reduced|reduction|decreas(?:ed|ing) (?:use|dose|medication)|taper|wean|discontinu|stopped|cannot take|unable to take/;
 
+/** Psychological treatment among the treatments: its kind, or its words (cognitive behavioral therapy, psychotherapy). */
+function cbtTreatments(ctx: FactContext) {
+  return indexed(ctx.request.raw.treatments, 'treatments').filter(
+    (t) => t.item.kind === 'psychological-services' || /cognitive|\bcbt\b|psychotherap/.test((t.item.text ?? '').toLowerCase()),
+  );
+}
+
 /** The worker's duty status: the field, else the one status the record's words state. */
 export function workStatus(ctx: FactContext): Fact<string> {
   const status = ctx.request.raw.patient?.workStatus;
@@ -254,9 +261,7 @@ export const painConditionFacts: FactDefinition[] = [
     description: 'A cognitive behavioral therapy (psychological treatment) program is documented or requested. Never false.',
     reads: ['treatments[]', 'services[]'],
     derive: (ctx) => {
-      const hits = indexed(ctx.request.raw.treatments, 'treatments')
-        .filter((t) => t.item.kind === 'psychological-services' || /cognitive|\bcbt\b|psychotherap/.test((t.item.text ?? '').toLowerCase()))
-        .map((t) => `${t.path} = ${t.item.kind}${t.item.text ? ` (${t.item.text})` : ''}`);
+      const hits = cbtTreatments(ctx).map((t) => `${t.path} = ${t.item.kind}${t.item.text ? ` (${t.item.text})` : ''}`);
       for (const s of ctx.request.services) {
         if (s.id !== ctx.service.id && s.kind === 'psychological-services')
           hits.push(`services[${s.index}] = psychological-services requested`);
@@ -271,9 +276,7 @@ export const painConditionFacts: FactDefinition[] = [
       'Weeks of cognitive behavioral therapy so far: the longest stated duration, else the time since the earliest dated session.',
     reads: ['treatments[].durationWeeks', 'treatments[].date'],
     derive: (ctx) => {
-      const cbt = indexed(ctx.request.raw.treatments, 'treatments').filter(
-        (t) => t.item.kind === 'psychological-services' || /cognitive|\bcbt\b|psychotherap/.test((t.item.text ?? '').toLowerCase()),
-      );
+      const cbt = cbtTreatments(ctx);
       const stated = cbt.filter((t) => t.item.durationWeeks !== undefined);
       if (stated.length > 0) {
         const longest = stated.reduce((a, b) => (b.item.durationWeeks! > a.item.durationWeeks! ? b : a));
