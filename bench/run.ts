@@ -29,14 +29,21 @@ const rate = (n: number, ms: number): number => Math.round((n / ms) * 1000);
 
 /** Best of `repeats` timed runs (ms), after one warm-up: these machines are noisy. */
 function time(fn: () => void, repeats = 3): number {
+  return timeWithFirst(fn, repeats).best;
+}
+
+/** The same, with the warm-up run's time: the first pass runs code the JIT has not optimized yet, as a CLI run does. */
+function timeWithFirst(fn: () => void, repeats = 3): { best: number; first: number } {
+  const t0 = performance.now();
   fn();
+  const first = performance.now() - t0;
   let best = Infinity;
   for (let i = 0; i < repeats; i++) {
     const t0 = performance.now();
     fn();
     best = Math.min(best, performance.now() - t0);
   }
-  return best;
+  return { best, first };
 }
 
 async function timeAsync(fn: () => Promise<void>, repeats = 2): Promise<number> {
@@ -57,7 +64,6 @@ function cliStream(lines: string[]): Promise<{ ms: number; peakRssMb: number; ou
     const child = spawn(process.execPath, [CLI, 'check', '-', '--format', 'jsonl'], { stdio: ['pipe', 'pipe', 'inherit'] });
     let peak = 0;
     let out = 0;
-    let tail = '';
     const poll = setInterval(() => {
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
@@ -66,11 +72,9 @@ function cliStream(lines: string[]): Promise<{ ms: number; peakRssMb: number; ou
         /* exited */
       }
     }, 10);
+    // counted on the bytes: decoding and splitting 60 MB here would take CPU from the CLI on a 2-core machine
     child.stdout.on('data', (chunk: Buffer) => {
-      const text = tail + chunk.toString('utf8');
-      const parts = text.split('\n');
-      tail = parts.pop() ?? '';
-      out += parts.length;
+      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, nl + 1)) out++;
     });
     child.on('error', reject);
     child.on('close', () => {
@@ -99,8 +103,9 @@ async function main(): Promise<void> {
   const validated = subset.map((x) => requestSchema.parse(JSON.parse(x.json)));
   const baselineOn = (json: string) => handWritten(requestSchema.parse(JSON.parse(json)));
 
-  // engine API end to end: parse JSON, validate, decide (all services, with explanations)
-  const apiAll = time(() => {
+  // engine API end to end: parse JSON, validate, decide (all services, with explanations); the
+  // first pass is what a CLI run over the same stream pays (the figure is the best warm pass)
+  const { best: apiAll, first: apiFirst } = timeWithFirst(() => {
     for (const x of all) checkRequest(requestFromDocument(loadJson(x.json, 'bench')), { pack });
   });
   // the same on the ESI/facet/MBB/TPI subset, beside the hand-written baseline on the same input
@@ -154,7 +159,11 @@ async function main(): Promise<void> {
     node: process.version,
     requests: N,
     subsetRequests: subset.length,
-    engineApi: { requestsPerSecond: rate(N, apiAll) },
+    engineApi: {
+      requestsPerSecond: rate(N, apiAll),
+      firstPassRequestsPerSecond: rate(N, apiFirst),
+      note: 'best of three passes after a warm-up; firstPass: the warm-up pass (unoptimized code, as in a CLI run)',
+    },
     cliStreamJsonl: {
       requestsPerSecond: rate(N, stream.ms),
       eachRunRequestsPerSecond: runs.map((r) => rate(N, r.ms)),
@@ -186,7 +195,7 @@ async function main(): Promise<void> {
   const ok = (b: boolean): string => (b ? 'meets target' : 'MISSES target');
   console.log(`imr-precheck benchmark, ${N} generated requests (${subset.length} ESI/facet/MBB/TPI), ${process.version}`);
   console.log(
-    `engine API (parse, validate, decide):      ${results.engineApi.requestsPerSecond} req/s  (${ok(results.engineApi.requestsPerSecond >= 5000)} ≥5000)`,
+    `engine API (parse, validate, decide):      ${results.engineApi.requestsPerSecond} req/s  (${ok(results.engineApi.requestsPerSecond >= 5000)} ≥5000); first pass ${results.engineApi.firstPassRequestsPerSecond} req/s`,
   );
   console.log(
     `precheck check - --format jsonl:           ${results.cliStreamJsonl.requestsPerSecond} req/s  (${ok(results.cliStreamJsonl.requestsPerSecond >= 5000)} ≥5000), peak RSS ${stream.peakRssMb} MB (${streamSmall.peakRssMb} MB at ${Math.floor(N / 10)} requests)`,
