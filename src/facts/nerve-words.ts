@@ -27,6 +27,7 @@ const vocabSchema = z.strictObject({
     neuropathy: phraseList.min(1),
     neuropathyRisk: phraseList.min(1),
     centralNeurologic: phraseList.min(1),
+    crps: phraseList.min(1),
     neuropathicPain: phraseList.min(1),
   }),
 });
@@ -43,6 +44,7 @@ export const NEUROPATHIC_DIAGNOSES = [
   'diagnoses.plexus',
   'diagnoses.entrapment',
   'diagnoses.neuropathy',
+  'diagnoses.crps',
   'diagnoses.neuropathicPain',
 ] as const satisfies readonly NerveWordList[];
 

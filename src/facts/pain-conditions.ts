@@ -19,6 +19,8 @@ function diagnosisFact(ctx: FactContext, re: RegExp, what: string): Fact<boolean
   return unknown(['diagnoses not recorded']);
 }
 
+/** Complex regional pain syndrome (reflex sympathetic dystrophy, causalgia): also a neuropathic pain condition. */
+const CRPS = nerveWords('diagnoses.crps');
 /** A neuropathic pain condition, of a root or any other nerve. */
 const NEUROPATHIC_DX = nerveWords(...NEUROPATHIC_DIAGNOSES);
 /** Pain or altered sensation as a nerve gives it: radiating, radicular, numb, burning. */
@@ -82,7 +84,7 @@ export const painConditionFacts: FactDefinition[] = [
     type: 'boolean',
     description: 'A diagnosis of complex regional pain syndrome (reflex sympathetic dystrophy).',
     reads: ['diagnoses[]'],
-    derive: (ctx) => diagnosisFact(ctx, /\bcrps\b|complex regional|reflex sympathetic|\brsd\b|causalgia/, 'CRPS'),
+    derive: (ctx) => diagnosisFact(ctx, CRPS, 'CRPS'),
   }),
   defineFact<boolean>({
     id: 'painConditions.neuropathicPain',

@@ -38,7 +38,7 @@ describe('nerveWords', () => {
 describe('parseNerveVocabulary', () => {
   const valid = `
 symptoms: { radiating: [radiat*], radicular: [radicul*], sensory: [numb*], neuropathicPain: [burning], motor: [weak*], limbPain: [leg-pain] }
-diagnoses: { radicular: [radicul*], neuritis: [neuritis], plexus: [plexus], entrapment: [carpal tunnel], neuropathy: [neuropathy], neuropathyRisk: [diabet*], centralNeurologic: [phantom*], neuropathicPain: [neuralgia] }
+diagnoses: { radicular: [radicul*], neuritis: [neuritis], plexus: [plexus], entrapment: [carpal tunnel], neuropathy: [neuropathy], neuropathyRisk: [diabet*], centralNeurologic: [phantom*], crps: [crps], neuropathicPain: [neuralgia] }
 `;
   it('accepts a complete vocabulary', () => {
     expect(parseNerveVocabulary(valid, 'v.yaml').symptoms.motor).toEqual(['weak*']);

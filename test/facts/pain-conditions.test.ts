@@ -42,6 +42,12 @@ describe('painConditions.neuropathicPain: the one neuropathic-pain fact (TENS, H
       value({ studies: [{ type: 'emg-ncv', findings: [{ kind: 'radiculopathy', root: 'L5' }] }] }, 'painConditions.neuropathicPain'),
     ).toBe(true);
   });
+  it('CRPS, however named, is a CRPS diagnosis and neuropathic pain (one word list)', () => {
+    for (const dx of ['causalgia, right hand', 'RSD of the left foot', 'complex regional pain syndrome type II']) {
+      expect(value({ diagnoses: [dx] }, 'painConditions.crps')).toBe(true);
+      expect(value({ diagnoses: [dx] }, 'painConditions.neuropathicPain')).toBe(true);
+    }
+  });
   it('phantom limb pain, spasticity and multiple sclerosis are TENS conditions, not neuropathic pain', () => {
     expect(value({ diagnoses: ['multiple sclerosis'] }, 'painConditions.centralNeurologic')).toBe(true);
     expect(value({ diagnoses: ['multiple sclerosis'] }, 'painConditions.neuropathicPain')).toBeUndefined();
