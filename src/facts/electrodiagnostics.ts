@@ -42,7 +42,10 @@ const SIGN_FINDINGS: readonly ExamFinding['finding'][] = [
   'straight-leg-raise',
 ];
 const SIGN_TESTS = /spurling|median (nerve )?compression|carpal compression|durkan|froment|wartenberg|elbow flexion test|tarsal/;
-const ENTRAPMENT_TEXT = nerveWords('diagnoses.entrapment', 'diagnoses.neuropathy', 'diagnoses.neuropathyRisk');
+/** A focal entrapment: a peripheral lesion that can mimic one root (carpal tunnel and C6, peroneal and L5). */
+const FOCAL_ENTRAPMENT_TEXT = nerveWords('diagnoses.entrapment');
+/** A polyneuropathy or its cause: grounds for nerve conduction studies, not a mimic of one root. */
+const POLYNEUROPATHY_TEXT = nerveWords('diagnoses.neuropathy', 'diagnoses.neuropathyRisk');
 const ENTRAPMENT_TESTS = /median (nerve )?compression|carpal compression|durkan|froment|wartenberg|elbow flexion test|tarsal/;
 /** Words that name an electrodiagnostic study (the label is read when it names one). */
 const STUDY_WORDS =
@@ -217,6 +220,33 @@ function priorLimbStudies(ctx: FactContext): Indexed<Study>[] {
   });
 }
 
+/**
+ * The signs, diagnoses and symptoms of the limb studied that point to a peripheral nerve lesion:
+ * Tinel, Phalen or a compression test, and the words of a focal entrapment, or also of a
+ * polyneuropathy (diabetes) when `polyneuropathy` is asked for (a reason for nerve conduction
+ * studies, but not an alternative to one root for dermatomal sensory loss: imaging.nerveCompromise).
+ */
+export function entrapmentFindings(ctx: FactContext, polyneuropathy: boolean): { tests: Indexed<ExamFinding>[]; yes: string[] } {
+  const named = (text: string): boolean => FOCAL_ENTRAPMENT_TEXT.test(text) || (polyneuropathy && POLYNEUROPATHY_TEXT.test(text));
+  const tests = limbFindings(ctx, ['tinel-sign', 'phalen-sign']).filter(
+    (e) => e.item.finding !== 'other' || ENTRAPMENT_TESTS.test((e.item.text ?? '').toLowerCase()),
+  );
+  const dx = limbDiagnoses(ctx).filter((d) => named(d.text));
+  const sx = indexed(ctx.request.raw.symptoms, 'symptoms').filter(
+    (s) =>
+      s.item.result !== 'negative' &&
+      sidesAgree(ctx.service.raw.side, s.item.side) &&
+      named(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase().replace(/-/g, ' ')) &&
+      (symptomLimbs(s.item).length === 0 || symptomLimbs(s.item).some((l) => limbsOf(ctx).includes(l))),
+  );
+  const yes = [
+    ...tests.filter(positive).map((e) => `${describe(e)} positive`),
+    ...dx.map((d) => `${d.path} = ${d.text}`),
+    ...sx.map((s) => `${s.path}.kind = ${s.item.kind}`),
+  ];
+  return { tests, yes };
+}
+
 export const electrodiagnosticFacts: FactDefinition[] = [
   defineFact<readonly string[]>({
     id: 'electrodiagnostics.limbs',
@@ -338,22 +368,7 @@ export const electrodiagnosticFacts: FactDefinition[] = [
       'A focal entrapment or peripheral neuropathy is suspected in the limb: positive Tinel or Phalen or a nerve compression test, or a diagnosis or symptom naming carpal/cubital/tarsal tunnel, an ulnar, median or peroneal neuropathy, or diabetes. False when Tinel/Phalen were negative, or (lower limb) when the picture is radicular, and nothing points to one.',
     reads: ['exam[]', 'diagnoses[]', 'symptoms[]', 'services[].side'],
     derive: (ctx) => {
-      const tests = limbFindings(ctx, ['tinel-sign', 'phalen-sign']).filter(
-        (e) => e.item.finding !== 'other' || ENTRAPMENT_TESTS.test((e.item.text ?? '').toLowerCase()),
-      );
-      const dx = limbDiagnoses(ctx).filter((d) => ENTRAPMENT_TEXT.test(d.text));
-      const sx = indexed(ctx.request.raw.symptoms, 'symptoms').filter(
-        (s) =>
-          s.item.result !== 'negative' &&
-          sidesAgree(ctx.service.raw.side, s.item.side) &&
-          ENTRAPMENT_TEXT.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase().replace(/-/g, ' ')) &&
-          (symptomLimbs(s.item).length === 0 || symptomLimbs(s.item).some((l) => limbsOf(ctx).includes(l))),
-      );
-      const yes = [
-        ...tests.filter(positive).map((e) => `${describe(e)} positive`),
-        ...dx.map((d) => `${d.path} = ${d.text}`),
-        ...sx.map((s) => `${s.path}.kind = ${s.item.kind}`),
-      ];
+      const { tests, yes } = entrapmentFindings(ctx, true);
       if (yes.length > 0) return known(true, yes);
       const negative = tests.filter((e) => isNegative(e.item)).map((e) => `${describe(e)} negative`);
       if (negative.length > 0) return known(false, negative);

@@ -13,6 +13,7 @@ import type { Region, Side } from '../request/vocabulary.js';
 import type { NormalizedService } from '../request/normalize.js';
 import { serviceDate } from './time.js';
 import { listedRedFlags, redFlags } from './red-flags.js';
+import { entrapmentFindings } from './electrodiagnostics.js';
 
 const WEEK = 7;
 
@@ -298,7 +299,7 @@ export const imagingFacts: FactDefinition[] = [
     id: 'imaging.nerveCompromise',
     type: 'boolean',
     description:
-      'Objective neurologic findings that identify a specific nerve root for the spinal region imaged: a positive dermatomal sensory deficit, myotomal weakness or reflex change that names its root (dermatome, root or level, or in its text). False when the positive findings name no root ("4/5 strength", "decreased sensation in the leg": the examination is less clear), when sensory loss alone is recorded over three or more roots or beside a suspected peripheral entrapment or neuropathy of the same limb, or when such findings were examined and normal. A straight-leg raise or radiating pain does not count.',
+      'Objective neurologic findings that identify a specific nerve root for the spinal region imaged: a positive dermatomal sensory deficit, myotomal weakness or reflex change that names its root (dermatome, root or level, or in its text). False when the positive findings name no root ("4/5 strength", "decreased sensation in the leg": the examination is less clear), when sensory loss alone is recorded over three or more roots or beside a suspected focal entrapment of the same limb (not a polyneuropathy such as diabetes), or when such findings were examined and normal. A straight-leg raise or radiating pain does not count.',
     reads: ['exam[]', 'diagnoses[]', 'symptoms[]'],
     derive: (ctx) => {
       const spines = serviceSpines(ctx.service);
@@ -326,14 +327,15 @@ export const imagingFacts: FactDefinition[] = [
           `sensory loss over ${sensoryRoots.size} roots (${[...sensoryRoots].join(', ')}) with no weakness or reflex change naming a root: no specific root is identified`,
         ]);
       }
-      // Sensory loss alone beside a suspected peripheral entrapment or neuropathy of the limb (Tinel at the
-      // wrist, carpal tunnel syndrome) is not unequivocal: either may explain it (the "less clear" examination).
-      const entrapment = ctx.get<boolean>('electrodiagnostics.entrapmentSuspected');
-      if (rooted.length > 0 && motorOrReflex.length === 0 && entrapment.value === true)
+      // Sensory loss alone beside a suspected focal entrapment of the limb (Tinel at the wrist, carpal tunnel
+      // syndrome) is not unequivocal: either may explain it (the "less clear" examination). A polyneuropathy
+      // (diabetes) does not mimic one root's dermatome, so it does not count here.
+      const entrapment = entrapmentFindings(ctx, false).yes;
+      if (rooted.length > 0 && motorOrReflex.length === 0 && entrapment.length > 0)
         return known(false, [
           ...rootedEvidence,
-          ...entrapment.evidence,
-          'sensory loss alone, with a peripheral entrapment or neuropathy suspected in the same limb: the examination is less clear',
+          ...entrapment,
+          'sensory loss alone, with a peripheral entrapment suspected in the same limb: the examination is less clear',
         ]);
       if (rooted.length > 0) return known(true, rootedEvidence);
       if (positive.length > 0) {

@@ -9,7 +9,14 @@ import { regionsInText } from '../request/regions.js';
 import { plannedSurgery, latestSurgery } from './postsurgical.js';
 import { dayNumber } from '../util/dates.js';
 import { authorizedPartInText, parseVisitCourse } from '../request/visits.js';
-import { ELECTRICAL, modalitiesInWords, modalityInWords, objectiveFunctionInText, painReliefOnly } from './therapy-words.js';
+import {
+  ELECTRICAL,
+  HOME_UNIT_WORDS,
+  modalitiesInWords,
+  modalityInWords,
+  objectiveFunctionInText,
+  painReliefOnly,
+} from './therapy-words.js';
 import { durationInText } from '../util/durations.js';
 import type { Treatment } from '../request/schema.js';
 
@@ -52,10 +59,9 @@ const THERAPY = ['physical-therapy', 'occupational-therapy'];
  */
 function partOfTherapyPlan(ctx: FactContext, modality: string): boolean {
   // manual therapy named as a line of the plan (not chiropractic care) is given by the therapist too
-  const manualTherapy =
-    ctx.service.kind === 'chiropractic' && /manual therap|mobili[sz]ation/.test(words(ctx)) && !/chiro/.test(words(ctx));
-  if (!manualTherapy && (ctx.service.kind !== 'passive-modality' || !CLINIC_MODALITIES.includes(modality))) return false;
-  if (/\bunits?\b|device|\bhome\b|purchase|rental|\brent\b/.test(words(ctx))) return false;
+  const manual = ctx.service.kind === 'chiropractic' && /manual therap|mobili[sz]ation/.test(words(ctx)) && !/chiro/.test(words(ctx));
+  if (!manual && (ctx.service.kind !== 'passive-modality' || !CLINIC_MODALITIES.includes(modality))) return false;
+  if (HOME_UNIT_WORDS.test(words(ctx))) return false;
   return ctx.request.services.some((s) => s.id !== ctx.service.id && s.requested && THERAPY.includes(s.kind));
 }
 
@@ -240,7 +246,7 @@ export const physicalMedicineFacts: FactDefinition[] = [
     derive: (ctx) => {
       if (ctx.service.kind === 'durable-medical-equipment')
         return known(true, [`services[${ctx.service.index}].kind = durable-medical-equipment`]);
-      const home = /\bunits?\b|device|\bhome\b|purchase|rental|\brent\b/.test(words(ctx));
+      const home = HOME_UNIT_WORDS.test(words(ctx));
       return known(home, [home ? `${wordsPath(ctx)} names a unit for home use` : `${wordsPath(ctx)}: sessions, no home unit named`]);
     },
   }),

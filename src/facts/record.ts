@@ -131,20 +131,23 @@ export function regionConcerns(
   return spine !== undefined && serviceRegions.some((r) => spineRegion(r) === spine);
 }
 
-/** Symptom kinds that name their region ("low-back-pain" is lumbar; a radiating leg pain comes from the lumbar spine). */
+/**
+ * Symptom kinds that name their region ("low-back-pain" is lumbar; a radiating leg pain comes from
+ * the lumbar spine). Kinds are open strings, so whole words only: "warmth" names no arm.
+ */
 const SYMPTOM_KIND_REGIONS: ReadonlyArray<readonly [RegExp, Region]> = [
-  [/low[- ]back|lumbar|sciatica|leg/, 'lumbar'],
-  [/neck|cervical|arm/, 'cervical'],
-  [/thoracic/, 'thoracic'],
-  [/shoulder/, 'shoulder'],
-  [/knee/, 'knee'],
-  [/hip/, 'hip'],
-  [/wrist/, 'wrist'],
-  [/hand/, 'hand'],
-  [/elbow/, 'elbow'],
-  [/ankle/, 'ankle'],
-  [/foot/, 'foot'],
-  [/headache/, 'head'],
+  [/\b(?:low[- ]back|lumbar|sciatica|legs?)\b/, 'lumbar'],
+  [/\b(?:neck|cervical|arms?)\b/, 'cervical'],
+  [/\bthoracic\b/, 'thoracic'],
+  [/\bshoulders?\b/, 'shoulder'],
+  [/\bknees?\b/, 'knee'],
+  [/\bhips?\b/, 'hip'],
+  [/\bwrists?\b/, 'wrist'],
+  [/\bhands?\b/, 'hand'],
+  [/\belbows?\b/, 'elbow'],
+  [/\bankles?\b/, 'ankle'],
+  [/\b(?:foot|feet)\b/, 'foot'],
+  [/\bheadaches?\b/, 'head'],
 ];
 
 /** The region of a symptom: its own, else the one its kind names; undefined for a kind that names none ("joint-pain"). */

@@ -33,6 +33,9 @@ const MODALITY_WORDS: ReadonlyArray<[string, RegExp]> = [
   ['work-hardening', /work[- ](?:hardening|conditioning)/],
 ];
 
+/** Words of a request for a device the worker uses at home (a unit, its rental or purchase), not clinic sessions. */
+export const HOME_UNIT_WORDS = /\bunits?\b|device|\bhome\b|purchase|rental|\brent\b/;
+
 /** The electrical stimulation modalities: one group for earlier courses (TENS and its kin). */
 export const ELECTRICAL = [
   'tens',

@@ -135,6 +135,16 @@ describe('imaging.nerveCompromise', () => {
       ),
     ).toBe(true);
   });
+  it('keeps a dermatomal sensory loss beside diabetes or a polyneuropathy: it does not mimic one root', () => {
+    const exam: Request['exam'] = [{ finding: 'sensory-deficit', result: 'positive', dermatome: 'L5', side: 'left' }];
+    const radicular = { symptoms: [{ kind: 'low-back-pain', text: 'low back pain radiating to the left foot' }], exam, services: [mri] };
+    expect(value({ ...radicular, diagnoses: ['type 2 diabetes mellitus', 'lumbar disc herniation'] }, 'imaging.nerveCompromise')).toBe(
+      true,
+    );
+    expect(value({ exam, diagnoses: ['peripheral neuropathy'], services: [mri] }, 'imaging.nerveCompromise')).toBe(true);
+    // a peroneal neuropathy can mimic L5
+    expect(value({ exam, diagnoses: ['left peroneal neuropathy'], services: [mri] }, 'imaging.nerveCompromise')).toBe(false);
+  });
 });
 
 describe('imaging.plainFilms', () => {

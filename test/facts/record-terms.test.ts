@@ -257,6 +257,10 @@ describe('documentation.treatmentGoals: the goals of treatment, from the words',
   it('a record that says no goals were set states the opposite; silence is not documented', () => {
     expect(read({ documentation: { notes: 'No evidence of patient-specific short and long-term goals for the TENS unit.' } })).toBe(false);
     expect(read({ documentation: { notes: 'Clear treatment goals were neither stated nor formulated.' } })).toBe(false);
+    expect(read({ documentation: { notes: 'Treatment goals are not stated.' } })).toBe(false);
+  });
+  it('goals not yet reached are goals stated', () => {
+    expect(read({ documentation: { notes: 'Goals are not yet achieved: walking 30 minutes, pain 4/10.' } })).toBe(true);
     expect(read({ documentation: { notes: 'TENS trial recommended.' } })).toBeUndefined();
     expect(read({})).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 // The normalized record (src/facts/record.ts): one reading per request of each item's regions,
 // spine, side, levels and outcome, and the one region match with its options.
 import { describe, it, expect } from 'vitest';
-import { normalizedRecord, regionConcerns, treatmentOutcome } from '../../src/facts/record.js';
+import { normalizedRecord, regionConcerns, symptomRegion, treatmentOutcome } from '../../src/facts/record.js';
 import type { Request } from '../../src/request/schema.js';
 
 const request = (extra: Partial<Request>): Request => ({
@@ -101,5 +101,22 @@ describe('regionConcerns', () => {
   it('neurologic: a limb counts for the spine that supplies it', () => {
     expect(regionConcerns(['cervical'], 'hand')).toBe(false);
     expect(regionConcerns(['cervical'], 'hand', { neurologic: true })).toBe(true);
+  });
+});
+
+describe('symptomRegion', () => {
+  it('keeps a stated region over the one its kind names', () => {
+    expect(symptomRegion({ kind: 'neck-pain', region: 'shoulder' })).toBe('shoulder');
+  });
+  it('reads the region a kind names, radiating pain from its spine', () => {
+    expect(symptomRegion({ kind: 'low-back-pain' })).toBe('lumbar');
+    expect(symptomRegion({ kind: 'radiating-arm-pain' })).toBe('cervical');
+    expect(symptomRegion({ kind: 'radiating-leg-pain' })).toBe('lumbar');
+    expect(symptomRegion({ kind: 'knee-pain' })).toBe('knee');
+  });
+  it('places no symptom whose kind names a region only inside another word', () => {
+    expect(symptomRegion({ kind: 'joint-pain' })).toBeUndefined();
+    expect(symptomRegion({ kind: 'warmth' })).toBeUndefined();
+    expect(symptomRegion({ kind: 'chip-fracture-pain' })).toBeUndefined();
   });
 });
