@@ -2,7 +2,7 @@
 // limb's neurologic symptoms and signs, whether an entrapment or peripheral neuropathy or a
 // radiculopathy is suspected, whether a radiculopathy is already clinically obvious (objective
 // deficit corroborated by imaging), and earlier studies of the same limb.
-import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
+import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, indexed, isNegative, isPositive, sidesAgree, type Indexed } from './record.js';
 import { limbSpine, limbsOfRegion as limbRegionsOf, regionsOverlap, type Limb as LimbRegion } from '../request/regions.js';
 import { levelConsistentWithRoot, spineRegionOf } from '../request/levels.js';
@@ -250,6 +250,23 @@ export function entrapmentFindings(ctx: FactContext, polyneuropathy: boolean): {
   return { tests, yes };
 }
 
+/** Findings of the limb: true when one is positive, false when they were examined and normal, else not documented. */
+function examined(findings: readonly Indexed<ExamFinding>[], none: string): Fact<boolean> {
+  const yes = findings.filter(positive);
+  if (yes.length > 0)
+    return known(
+      true,
+      yes.map((e) => `${describe(e)} positive`),
+    );
+  const no = findings.filter((e) => isNegative(e.item));
+  return no.length > 0
+    ? known(
+        false,
+        no.map((e) => `${describe(e)} negative`),
+      )
+    : unknown([none]);
+}
+
 export const electrodiagnosticFacts: FactDefinition[] = [
   defineFact<readonly string[]>({
     id: 'electrodiagnostics.limbs',
@@ -324,22 +341,7 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     description:
       'Objective neurologic signs in the limb studied: sensory deficit, weakness, reflex change, atrophy, grip weakness, Tinel or Phalen, a provocative test (Spurling, median compression, straight-leg raise). False when they were examined and normal.',
     reads: ['exam[]', 'services[].side'],
-    derive: (ctx) => {
-      const f = limbFindings(ctx, SIGN_FINDINGS);
-      const yes = f.filter(positive);
-      if (yes.length > 0)
-        return known(
-          true,
-          yes.map((e) => `${describe(e)} positive`),
-        );
-      const no = f.filter((e) => isNegative(e.item));
-      return no.length > 0
-        ? known(
-            false,
-            no.map((e) => `${describe(e)} negative`),
-          )
-        : unknown(['exam: no neurologic finding recorded for the limb']);
-    },
+    derive: (ctx) => examined(limbFindings(ctx, SIGN_FINDINGS), 'exam: no neurologic finding recorded for the limb'),
   }),
   defineFact<boolean>({
     id: 'electrodiagnostics.motorDeficit',
@@ -347,22 +349,11 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     description:
       'A motor deficit in the limb studied: weakness, grip weakness or atrophy on exam. False when strength was examined and normal.',
     reads: ['exam[]'],
-    derive: (ctx) => {
-      const f = limbFindings(ctx, ['motor-weakness', 'grip-weakness', 'muscle-atrophy']).filter((e) => e.item.finding !== 'other');
-      const yes = f.filter(positive);
-      if (yes.length > 0)
-        return known(
-          true,
-          yes.map((e) => `${describe(e)} positive`),
-        );
-      const no = f.filter((e) => isNegative(e.item));
-      return no.length > 0
-        ? known(
-            false,
-            no.map((e) => `${describe(e)} negative`),
-          )
-        : unknown(['exam: strength of the limb not recorded']);
-    },
+    derive: (ctx) =>
+      examined(
+        limbFindings(ctx, ['motor-weakness', 'grip-weakness', 'muscle-atrophy']).filter((e) => e.item.finding !== 'other'),
+        'exam: strength of the limb not recorded',
+      ),
   }),
   defineFact<boolean>({
     id: 'electrodiagnostics.entrapmentSuspected',
