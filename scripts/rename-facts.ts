@@ -29,6 +29,8 @@ export interface Mapping {
   renames: Record<string, string>;
   requestPaths: string[];
   deleted: Record<string, string>;
+  /** New ids that several old ids become on purpose (two facts for one idea made one), with why. */
+  merged?: Record<string, string>;
 }
 
 export function loadMapping(): Mapping {
@@ -39,11 +41,13 @@ export function loadMapping(): Mapping {
   for (const [from, to] of Object.entries(m.renames)) {
     if (!ID.test(from) || !ID.test(to)) problems.push(`${from} → ${to}: ids are dotted camelCase words`);
     if (olds.has(to)) problems.push(`${from} → ${to}: the new id is also an old id (a chain would make a second run rename again)`);
-    if (seen.has(to)) problems.push(`${from} and ${seen.get(to)} both become ${to}`);
+    if (seen.has(to) && m.merged?.[to] === undefined)
+      problems.push(`${from} and ${seen.get(to)} both become ${to} (list it under merged if on purpose)`);
     seen.set(to, from);
   }
   for (const p of m.requestPaths) if (!olds.has(p)) problems.push(`requestPaths: ${p} is not renamed`);
   for (const d of Object.keys(m.deleted)) if (olds.has(d)) problems.push(`${d} is both renamed and deleted`);
+  for (const to of Object.keys(m.merged ?? {})) if (![...seen.keys()].includes(to)) problems.push(`merged: no old id becomes ${to}`);
   if (problems.length) throw new Error(`${MAPPING}:\n  ${problems.join('\n  ')}`);
   return m;
 }

@@ -1,31 +1,16 @@
 // Where and how care is delivered: home health (homebound, medical treatment, hours a week),
 // inpatient rehabilitation or skilled nursing after a hospital stay (setting, length of stay),
 // and intensive psychological programs (partial hospitalization) after outpatient care.
-import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
-import { indexed, isPositive } from './record.js';
+import { defineFact, known, unknown, type FactDefinition } from './types.js';
+import { indexed, reportedFindingTexts } from './record.js';
 import { daysBetween } from '../util/dates.js';
 import { parseNumber } from '../util/durations.js';
-import { daysInText } from './dme.js';
+import { daysInText, MOBILITY_LIMIT } from './dme.js';
 
-const HOMEBOUND =
-  /home-?bound|bed-?bound|bedridden|wheelchair[- ]bound|wheelchair\/bed|unable to (leave|walk|ambulate|stand)|cannot (leave|walk|ambulate|stand)|non-?weight[- ]bearing/;
 const MEDICAL_CARE =
   /wound|dressing|incision|\biv\b|intravenous|infusion|antibiotic|injection|skilled nurs|\bnurse\b|nursing|physical therap|occupational therap|medication (management|administration)|catheter|ostomy|drain/;
 const PERSONAL_CARE =
   /homemaker|housekeep|chore|personal care|bathing|grooming|meals?\b|shopping|laundry|companion|attendant|\baides?\b|custodial/;
-
-/** Positive exam findings and symptoms as lower-cased text, with their paths. */
-function recordTexts(ctx: FactContext): { path: string; text: string }[] {
-  const raw = ctx.request.raw;
-  return [
-    ...indexed(raw.exam, 'exam')
-      .filter((e) => isPositive(e.item))
-      .map((e) => ({ path: e.path, text: `${e.item.finding} ${e.item.text ?? ''}`.toLowerCase() })),
-    ...indexed(raw.symptoms, 'symptoms')
-      .filter((s) => s.item.result !== 'negative')
-      .map((s) => ({ path: s.path, text: `${s.item.kind} ${s.item.text ?? ''}`.toLowerCase() })),
-  ];
-}
 
 /** Psychological tests by name (instruments reviewers expect a testing request to list). */
 const PSYCH_TESTS =
@@ -84,7 +69,7 @@ export const careSettingFacts: FactDefinition[] = [
       'The worker is homebound: the exam or symptoms record that he or she is bed- or wheelchair-bound, cannot walk or stand, or is non-weight-bearing. Never false.',
     reads: ['exam[].text', 'symptoms[].text'],
     derive: (ctx) => {
-      const hits = recordTexts(ctx).filter((t) => HOMEBOUND.test(t.text));
+      const hits = reportedFindingTexts(ctx.request.raw).filter((t) => MOBILITY_LIMIT.test(t.text));
       return hits.length > 0
         ? known(
             true,
@@ -296,8 +281,9 @@ export const careSettingFacts: FactDefinition[] = [
     derive: (ctx) => {
       const flag = ctx.request.raw.documentation?.cannotUseOrdinaryTransport;
       if (flag === true) return known(true, ['documentation.cannotUseOrdinaryTransport = true']);
-      const hits = recordTexts(ctx).filter(
-        (t) => HOMEBOUND.test(t.text) || /(cannot|unable to) (drive|sit|travel|ride)|not (able|cleared) to drive|no driving/.test(t.text),
+      const hits = reportedFindingTexts(ctx.request.raw).filter(
+        (t) =>
+          MOBILITY_LIMIT.test(t.text) || /(cannot|unable to) (drive|sit|travel|ride)|not (able|cleared) to drive|no driving/.test(t.text),
       );
       if (hits.length > 0)
         return known(

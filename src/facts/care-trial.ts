@@ -95,14 +95,18 @@ function trialOf(ctx: FactContext, p: TrialParams) {
   return trial(ctx, kinds, p.kinds.join(' or '), p.region === 'any');
 }
 
+/** What every trial fact reads, and the parameters of the two that take them. */
+const TRIAL_READS = ['treatments[]', 'documentation.homeExerciseProgram'];
+const TRIAL_PARAMS = { schema: trialParams, example: { kinds: ['conservative-care'] } };
+
 export const careTrialFacts: FactDefinition[] = [
   defineParamsFact<string, TrialParams>({
     id: 'careTrial.outcome',
     type: 'string',
     description:
       'How the care of the given kinds (params.kinds: treatment kinds, or exercise-care / conservative-care) for the region (params.region: service, the default, or any) worked: failed | improved | given (outcome not stated) | not-started. Not documented when none is recorded.',
-    reads: ['treatments[]', 'documentation.homeExerciseProgram'],
-    params: { schema: trialParams, example: { kinds: ['conservative-care'] } },
+    reads: TRIAL_READS,
+    params: TRIAL_PARAMS,
     derive: trialOf,
   }),
   defineParamsFact<boolean, TrialParams>({
@@ -110,8 +114,8 @@ export const careTrialFacts: FactDefinition[] = [
     type: 'boolean',
     description:
       'A trial of the care of the given kinds (params.kinds, params.region as for careTrial.outcome) was given and did not improve the symptoms (or helped only partly); false when it is helping or was only authorized; not documented when none is recorded or how it worked is not stated.',
-    reads: ['treatments[]', 'documentation.homeExerciseProgram'],
-    params: { schema: trialParams, example: { kinds: ['conservative-care'] } },
+    reads: TRIAL_READS,
+    params: TRIAL_PARAMS,
     derive: (ctx, p) => trialFailed(trialOf(ctx, p)),
   }),
   defineFact<string>({
@@ -119,7 +123,7 @@ export const careTrialFacts: FactDefinition[] = [
     type: 'string',
     description:
       'Active or physical conservative care (therapy, home exercise, chiropractic, acupuncture, massage, modalities, TENS) for the region: failed | improved | given | not-started. Medication and activity modification alone do not count. Not documented when none is recorded.',
-    reads: ['treatments[]', 'documentation.homeExerciseProgram'],
+    reads: TRIAL_READS,
     derive: (ctx) => trial(ctx, CONSERVATIVE_CARE, 'active or physical conservative care'),
   }),
   defineFact<boolean>({
@@ -127,7 +131,7 @@ export const careTrialFacts: FactDefinition[] = [
     type: 'boolean',
     description:
       'A trial of active or physical conservative care for the region was given and did not improve the symptoms: true when the record says it failed (or helped only partly); false when it is helping or was only authorized, not begun; not documented when none is recorded or how it worked is not stated (care listed without an outcome is not a failed trial).',
-    reads: ['treatments[]', 'documentation.homeExerciseProgram'],
+    reads: TRIAL_READS,
     derive: (ctx) => trialFailed(ctx.get<string>('careTrial.conservative')),
   }),
 ];

@@ -3,7 +3,7 @@
 // is to be used, and the conditions the device topics ask for (splinting, an exercise program,
 // hearing loss).
 import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
-import { diagnosisTexts, indexed, isPositive, itemInRegion, symptomRegion } from './record.js';
+import { diagnosisTexts, indexed, itemInRegion, reportedFindingTexts, symptomRegion } from './record.js';
 import { regionsInText, regionsOverlap } from '../request/regions.js';
 import type { Region } from '../request/vocabulary.js';
 import { daysBetween } from '../util/dates.js';
@@ -31,21 +31,13 @@ const DURABLE_TYPES = new Set([
  */
 const NOT_DME_TYPES = new Set(['supplies', 'gym-membership', 'bath-equipment']);
 
-const MOBILITY_LIMIT =
-  /non-?weight[- ]bearing|\bnwb\b|unable to (walk|ambulate|stand|bear weight)|cannot (walk|ambulate|stand|bear weight)|wheelchair|bed-?bound|bedridden|homebound/;
-
-/** Text of the record's exam findings and symptoms (their kinds and `text`), lower-cased, with paths. */
-function recordTexts(ctx: FactContext): { path: string; text: string }[] {
-  const raw = ctx.request.raw;
-  return [
-    ...indexed(raw.exam, 'exam')
-      .filter((e) => isPositive(e.item))
-      .map((e) => ({ path: e.path, text: `${e.item.finding} ${e.item.text ?? ''}`.toLowerCase() })),
-    ...indexed(raw.symptoms, 'symptoms')
-      .filter((s) => s.item.result !== 'negative')
-      .map((s) => ({ path: s.path, text: `${s.item.kind} ${s.item.text ?? ''}`.toLowerCase() })),
-  ];
-}
+/**
+ * The worker cannot walk, stand or bear weight, or is confined to bed, wheelchair or home: what a
+ * mobility aid, commode or hospital bed is for, and what makes a worker homebound for home health
+ * and unable to use ordinary transport (care-setting.ts reads the same words).
+ */
+export const MOBILITY_LIMIT =
+  /non-?weight[- ]bearing|\bnwb\b|unable to (leave|walk|ambulate|stand|bear weight)|cannot (leave|walk|ambulate|stand|bear weight)|wheelchair|bed-?bound|bedridden|home-?bound/;
 
 /** Primary surgery the service is requested for, if any. */
 function primarySurgery(ctx: FactContext) {
@@ -107,7 +99,7 @@ export const dmeFacts: FactDefinition[] = [
       const primary = primarySurgery(ctx);
       if (primary) return known(true, [`services[${service.index}].for = ${primary.id} (surgery)`]);
       if (['mobility-aid', 'commode', 'hospital-bed'].includes(itemTypeOf(itemWords(service)) ?? '')) {
-        const limited = recordTexts(ctx).filter((t) => MOBILITY_LIMIT.test(t.text));
+        const limited = reportedFindingTexts(ctx.request.raw).filter((t) => MOBILITY_LIMIT.test(t.text));
         if (limited.length > 0)
           return known(
             true,
@@ -223,7 +215,7 @@ export const dmeFacts: FactDefinition[] = [
       'The worker is confined to bed or room, or cannot walk or bear weight (non-weight-bearing, wheelchair, bed-bound), as the exam or symptoms record. Never false.',
     reads: ['exam[]', 'symptoms[]'],
     derive: (ctx) => {
-      const limited = recordTexts(ctx).filter(
+      const limited = reportedFindingTexts(ctx.request.raw).filter(
         (t) => MOBILITY_LIMIT.test(t.text) || /room[- ]confined|confined to (bed|room|home)/.test(t.text),
       );
       return limited.length > 0

@@ -2,25 +2,31 @@
 // limb's neurologic symptoms and signs, whether an entrapment or peripheral neuropathy or a
 // radiculopathy is suspected, whether a radiculopathy is already clinically obvious (objective
 // deficit corroborated by imaging), and earlier studies of the same limb.
-import { defineFact, known, unknown, type FactContext, type FactDefinition } from './types.js';
+import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, indexed, isNegative, isPositive, sidesAgree, type Indexed } from './record.js';
-import { regionsOverlap } from '../request/regions.js';
+import { limbSpine, limbsOfRegion as limbRegionsOf, regionsOverlap, type Limb as LimbRegion } from '../request/regions.js';
 import { levelConsistentWithRoot, spineRegionOf } from '../request/levels.js';
 import { dayNumber } from '../util/dates.js';
 import type { ExamFinding, Study, Symptom } from '../request/schema.js';
 import type { Region } from '../request/vocabulary.js';
 import { nerveWords } from './nerve-words.js';
 
+/** The limb as the rules name it (electrodiagnostics.limbs). */
 export type Limb = 'upper' | 'lower';
-
-const LIMB_REGIONS: Record<Limb, readonly Region[]> = {
-  upper: ['upper-extremity', 'shoulder', 'elbow', 'forearm', 'wrist', 'hand', 'cervical'],
-  lower: ['lower-extremity', 'hip', 'pelvis', 'knee', 'leg', 'ankle', 'foot', 'lumbar', 'sacroiliac'],
+const LIMB_REGION: Record<Limb, LimbRegion> = { upper: 'upper-extremity', lower: 'lower-extremity' };
+/** The nerves of each limb, by name: a neuropathy or entrapment named for one is of that limb. */
+const LIMB_NERVES: Record<Limb, RegExp> = {
+  upper: /ulnar|median|radial|carpal|cubital/,
+  lower: /sciatic|peroneal|tibial|tarsal|sural/,
 };
-const LIMB_SPINE: Record<Limb, 'cervical' | 'lumbar'> = { upper: 'cervical', lower: 'lumbar' };
+/**
+ * The limb a symptom's or finding's words name: body words and the limb's nerves. Not the region
+ * words of service labels (request/regions.ts regionsInText): those count a spine word ("neck pain"
+ * is no arm symptom here), need whole words ("fingertips" names the hand here) and name no nerve.
+ */
 const LIMB_WORDS: Record<Limb, RegExp> = {
-  upper: /\barms?\b|hands?|fingers?|thumb|wrist|elbow|forearm|shoulder|upper extremit|ulnar|median|radial|carpal|cubital/,
-  lower: /\blegs?\b|foot|feet|toes?|thigh|calf|knee|ankle|buttock|sciatic|lower extremit|hip|tarsal/,
+  upper: new RegExp(`\\barms?\\b|hands?|fingers?|thumb|wrist|elbow|forearm|shoulder|upper extremit|${LIMB_NERVES.upper.source}`),
+  lower: new RegExp(`\\blegs?\\b|foot|feet|toes?|thigh|calf|knee|ankle|buttock|lower extremit|hip|${LIMB_NERVES.lower.source}`),
 };
 
 const NEURO_SYMPTOM = nerveWords(
@@ -41,19 +47,22 @@ const SIGN_FINDINGS: readonly ExamFinding['finding'][] = [
   'muscle-atrophy',
   'straight-leg-raise',
 ];
-const SIGN_TESTS = /spurling|median (nerve )?compression|carpal compression|durkan|froment|wartenberg|elbow flexion test|tarsal/;
 /** A focal entrapment: a peripheral lesion that can mimic one root (carpal tunnel and C6, peroneal and L5). */
 const FOCAL_ENTRAPMENT_TEXT = nerveWords('diagnoses.entrapment');
 /** A polyneuropathy or its cause: grounds for nerve conduction studies, not a mimic of one root. */
 const POLYNEUROPATHY_TEXT = nerveWords('diagnoses.neuropathy', 'diagnoses.neuropathyRisk');
+/** Named tests of a peripheral nerve entrapment, recorded as `other` findings. */
 const ENTRAPMENT_TESTS = /median (nerve )?compression|carpal compression|durkan|froment|wartenberg|elbow flexion test|tarsal/;
+/** Named tests of a limb's nerve signs: the entrapment tests and Spurling's (a cervical root). */
+const SIGN_TESTS = new RegExp(`spurling|${ENTRAPMENT_TESTS.source}`);
 /** Words that name an electrodiagnostic study (the label is read when it names one). */
 const STUDY_WORDS =
   /\bemgs?\b|electromyog|\bnc[sv]s?\b|nerve conduction|\bss?eps?\b|evoked potential|\beeg\b|electroencephalog|h-?reflex|current perception|quantitative sensory|v-?snct/;
 const RADICULAR_TEXT = nerveWords('diagnoses.radicular', 'diagnoses.plexus');
 
 function limbsOfRegion(r: Region): Limb[] {
-  return (Object.keys(LIMB_REGIONS) as Limb[]).filter((l) => LIMB_REGIONS[l].includes(r));
+  const regions = limbRegionsOf(r);
+  return (Object.keys(LIMB_REGION) as Limb[]).filter((l) => regions.includes(LIMB_REGION[l]));
 }
 
 function spineLimb(named: string): Limb | undefined {
@@ -173,7 +182,7 @@ function limbDiagnoses(ctx: FactContext): { text: string; path: string }[] {
 }
 
 function corroboratingImaging(ctx: FactContext, roots: readonly string[]): string[] {
-  const spines = limbsOf(ctx).map((l) => LIMB_SPINE[l]);
+  const spines = limbsOf(ctx).map((l) => limbSpine(LIMB_REGION[l]));
   const hits: string[] = [];
   indexed(ctx.request.raw.studies, 'studies').forEach((s: Indexed<Study>) => {
     if (!['mri', 'ct', 'mri-arthrogram'].includes(s.item.type) || s.item.officialReport === false) return;
@@ -206,16 +215,10 @@ function priorLimbStudies(ctx: FactContext): Indexed<Study>[] {
     const root = s.item.findings?.find((f) => f.root ?? f.level);
     if (root) {
       const sp = spineRegionOf((root.root ?? root.level)!.toUpperCase());
-      return limbs.some((l) => LIMB_SPINE[l] === sp);
+      return limbs.some((l) => limbSpine(LIMB_REGION[l]) === sp);
     }
     return (s.item.findings ?? []).some(
-      (f) =>
-        f.kind === 'neuropathy' &&
-        (Object.keys(LIMB_WORDS) as Limb[]).some(
-          (l) =>
-            limbs.includes(l) &&
-            (l === 'upper' ? /carpal|ulnar|median|radial|cubital/ : /peroneal|tibial|tarsal|sural/).test((f.text ?? '').toLowerCase()),
-        ),
+      (f) => f.kind === 'neuropathy' && limbs.some((l) => LIMB_NERVES[l].test((f.text ?? '').toLowerCase())),
     );
   });
 }
@@ -245,6 +248,23 @@ export function entrapmentFindings(ctx: FactContext, polyneuropathy: boolean): {
     ...sx.map((s) => `${s.path}.kind = ${s.item.kind}`),
   ];
   return { tests, yes };
+}
+
+/** Findings of the limb: true when one is positive, false when they were examined and normal, else not documented. */
+function examined(findings: readonly Indexed<ExamFinding>[], none: string): Fact<boolean> {
+  const yes = findings.filter(positive);
+  if (yes.length > 0)
+    return known(
+      true,
+      yes.map((e) => `${describe(e)} positive`),
+    );
+  const no = findings.filter((e) => isNegative(e.item));
+  return no.length > 0
+    ? known(
+        false,
+        no.map((e) => `${describe(e)} negative`),
+      )
+    : unknown([none]);
 }
 
 export const electrodiagnosticFacts: FactDefinition[] = [
@@ -321,22 +341,7 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     description:
       'Objective neurologic signs in the limb studied: sensory deficit, weakness, reflex change, atrophy, grip weakness, Tinel or Phalen, a provocative test (Spurling, median compression, straight-leg raise). False when they were examined and normal.',
     reads: ['exam[]', 'services[].side'],
-    derive: (ctx) => {
-      const f = limbFindings(ctx, SIGN_FINDINGS);
-      const yes = f.filter(positive);
-      if (yes.length > 0)
-        return known(
-          true,
-          yes.map((e) => `${describe(e)} positive`),
-        );
-      const no = f.filter((e) => isNegative(e.item));
-      return no.length > 0
-        ? known(
-            false,
-            no.map((e) => `${describe(e)} negative`),
-          )
-        : unknown(['exam: no neurologic finding recorded for the limb']);
-    },
+    derive: (ctx) => examined(limbFindings(ctx, SIGN_FINDINGS), 'exam: no neurologic finding recorded for the limb'),
   }),
   defineFact<boolean>({
     id: 'electrodiagnostics.motorDeficit',
@@ -344,22 +349,11 @@ export const electrodiagnosticFacts: FactDefinition[] = [
     description:
       'A motor deficit in the limb studied: weakness, grip weakness or atrophy on exam. False when strength was examined and normal.',
     reads: ['exam[]'],
-    derive: (ctx) => {
-      const f = limbFindings(ctx, ['motor-weakness', 'grip-weakness', 'muscle-atrophy']).filter((e) => e.item.finding !== 'other');
-      const yes = f.filter(positive);
-      if (yes.length > 0)
-        return known(
-          true,
-          yes.map((e) => `${describe(e)} positive`),
-        );
-      const no = f.filter((e) => isNegative(e.item));
-      return no.length > 0
-        ? known(
-            false,
-            no.map((e) => `${describe(e)} negative`),
-          )
-        : unknown(['exam: strength of the limb not recorded']);
-    },
+    derive: (ctx) =>
+      examined(
+        limbFindings(ctx, ['motor-weakness', 'grip-weakness', 'muscle-atrophy']).filter((e) => e.item.finding !== 'other'),
+        'exam: strength of the limb not recorded',
+      ),
   }),
   defineFact<boolean>({
     id: 'electrodiagnostics.entrapmentSuspected',

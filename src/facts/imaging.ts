@@ -14,6 +14,7 @@ import type { NormalizedService } from '../request/normalize.js';
 import { serviceDate } from './time.js';
 import { listedRedFlags, redFlags } from './red-flags.js';
 import { entrapmentFindings } from './electrodiagnostics.js';
+import { nerveWords } from './nerve-words.js';
 
 const WEEK = 7;
 
@@ -22,7 +23,11 @@ function serviceSpines(service: NormalizedService): Spine[] {
   return [...new Set(service.regions.map(spineRegion).filter((s): s is Spine => s !== undefined))];
 }
 
-/** Regions of a limb whose findings bear on a spinal region's nerve roots. */
+/**
+ * Regions of a limb whose findings bear on a spinal region's nerve roots. Narrower on purpose than
+ * the limbs of request/regions.ts (limbsOfRegion): a finding placed only in a joint, the hand or the
+ * foot may be a peripheral nerve's, so it names no root unless its dermatome, root or level does.
+ */
 const SPINE_LIMB: Record<Spine, readonly Region[]> = {
   cervical: ['cervical', 'upper-extremity'],
   thoracic: ['thoracic'],
@@ -45,7 +50,11 @@ function findingSpineStrict(f: ExamFinding): Spine | 'unlocated' | undefined {
 /** A nerve root or dermatome named in a finding's own words ("decreased sensation in the L5 dermatome"). */
 const ROOT_IN_TEXT = /\b(C[2-8]|T(?:1[0-2]|[1-9])|L[1-5]|S[12])\b/i;
 
-/** Whether a record item with a region (and side) is about the same body part as the service. */
+/**
+ * Whether a record item with a region (and side) is about the same body part as the service: the
+ * one region match (record.ts regionConcerns) with imaging's options, the item placed in the
+ * service's region and on its side.
+ */
 function sameRegion(itemRegion: Region | undefined, itemSide: Side | undefined, service: NormalizedService): boolean {
   return regionConcerns(service.regions, itemRegion, { placed: true, sides: { service: service.raw.side, item: itemSide } });
 }
@@ -141,10 +150,10 @@ const CONDITIONS: ReadonlyArray<[string, RegExp]> = [
   ['internal-derangement', /internal derangement/],
   ['loose-body', /loose body|osteocartilaginous/],
   ['osteochondral', /osteochondr/],
-  ['nerve-entrapment', /cubital tunnel|carpal tunnel|radial tunnel|ulnar (neuropathy|nerve)|nerve entrapment|tarsal tunnel/],
+  ['nerve-entrapment', nerveWords('diagnoses.entrapment')],
   ['epicondylitis', /epicondyl/],
   ['bursitis', /bursitis/],
-  ['crps', /complex regional|\bcrps\b|reflex sympathetic/],
+  ['crps', nerveWords('diagnoses.crps')],
   ['foreign-body', /foreign body/],
   ['hip-oa-risk', /dysplasia|femoroacetabular|\bfai\b|slipped capital|perthes/],
 ];

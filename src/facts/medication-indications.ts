@@ -1,6 +1,8 @@
-// What the record says a medication would treat, and what was tried before it: neuropathic
+// What the record says a medication would treat, and what was tried before it: nociceptive
 // pain, depression, anxiety, insomnia, headache, muscle spasm, nausea indications; first-line
 // drugs tried; oral intolerance; opioid use (for laxatives); nitrates (for PDE5 inhibitors).
+// Neuropathic pain and fibromyalgia are pain conditions: painConditions.neuropathicPain and
+// painConditions.fibromyalgia (pain-conditions.ts).
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
 import { diagnosisTexts, examFindings, indexed, isNegative, isPositive } from './record.js';
 import { medicationCategories, onMedicationList, outcomeOf, requestedMedications, withCategory } from './medication-use.js';
@@ -30,6 +32,17 @@ function mentioned(ctx: FactContext, re: RegExp, none: string): Fact<boolean> {
   const { positive, denied } = recordMentions(ctx, re);
   if (positive.length > 0) return known(true, positive);
   return denied.length > 0 ? known(false, denied) : unknown([none]);
+}
+
+/** A condition a drug treats, read from the diagnoses and symptoms by `mentioned`. */
+function mentionFact(id: string, description: string, words: RegExp, none: string): FactDefinition {
+  return defineFact<boolean>({
+    id,
+    type: 'boolean',
+    description,
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => mentioned(ctx, words, none),
+  });
 }
 
 /** Medications and treatments of given categories/kinds with their outcomes. */
@@ -65,7 +78,6 @@ function failedTrial(tried: ReturnType<typeof triedWith>, none: string): Fact<bo
 }
 
 const NEUROPATHIC_DX = nerveWords(...NEUROPATHIC_DIAGNOSES);
-const NEUROPATHIC_SYMPTOM = nerveWords('symptoms.radiating', 'symptoms.radicular', 'symptoms.sensory', 'symptoms.neuropathicPain');
 const NOCICEPTIVE_DX =
   /strain|sprain|arthrit|arthros|osteoarth|\boa\b|tendin|tenosynov|bursitis|epicondyl|fasciitis|myalgia|myofascial|lumbago|cervicalgia|back pain|neck pain|joint pain|arthralgia|derangement|\btear\b|degenerat|spondylo|facet|impingement|contusion|fracture|musculoskeletal|internal derangement|chondromalacia|synovitis|capsulitis|dorsalgia|thoracic pain|shoulder pain|knee pain|hip pain|wrist pain|ankle pain|elbow pain|foot pain|hand pain|pain in (?:the )?(?:joint|limb|shoulder|knee|hip|wrist|ankle|elbow|foot|hand)/;
 const NOCICEPTIVE_SYMPTOMS = new Set(['low-back-pain', 'neck-pain', 'joint-pain']);
@@ -77,7 +89,6 @@ const SPASTICITY =
 const SLEEP = /insomnia|sleep/;
 const HEADACHE = /headache|migraine|cephalgia/;
 const DEPRESSION = /depress|dysthym|mood disorder/;
-const FIBROMYALGIA = /fibromyalg|fibrositis/;
 // What topical NSAIDs are indicated for: osteoarthritis and tendinitis of a joint.
 const ARTHRITIS_TENDINITIS = /osteoarth|arthrit|arthros|\boa\b|degenerative joint|\bdjd\b|tendin|tendon(?:itis|osis)|tenosynov|epicondyl/;
 const SWALLOWING =
@@ -87,40 +98,6 @@ const PDE5_DX = /erectile|impotence|pulmonary arterial hypertension|pulmonary hy
 const NUTRITION = /deficien|malnutrition|malabsorption/;
 
 export const medicationIndicationFacts: FactDefinition[] = [
-  defineFact<boolean>({
-    id: 'medicationIndications.neuropathicPain',
-    type: 'boolean',
-    description:
-      'Neuropathic pain documented: a neuropathic diagnosis (radiculopathy, neuropathy, CRPS, nerve entrapment, …), dermatomal radicular pain on exam, a sensory deficit on exam with a neuropathic symptom (radiating pain, numbness, tingling, burning), or an electrodiagnostic radiculopathy/neuropathy. Never false.',
-    reads: ['diagnoses[]', 'exam[]', 'symptoms[]', 'studies[].findings[]'],
-    derive: (ctx) => {
-      // a sensory deficit is a sign of nerve involvement; the pain is neuropathic when the worker
-      // reports pain or paresthesia of that character (axial back pain with a sensory deficit is not)
-      const neuropathicSymptoms = indexed(ctx.request.raw.symptoms, 'symptoms').filter(
-        (s) => s.item.result !== 'negative' && NEUROPATHIC_SYMPTOM.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()),
-      );
-      const signs = [
-        ...examFindings(ctx.request.raw, 'radicular-pain-dermatomal'),
-        ...(neuropathicSymptoms.length > 0 ? examFindings(ctx.request.raw, 'sensory-deficit') : []),
-      ];
-      const hits = [
-        ...diagnosisTexts(ctx.request.raw)
-          .filter((d) => NEUROPATHIC_DX.test(d.text))
-          .map((d) => `${d.path} = ${d.text}`),
-        ...signs
-          .filter((e) => isPositive(e.item))
-          .map((e) => `${e.path} = ${e.item.finding}${e.item.dermatome ? ` ${e.item.dermatome}` : ''} positive`),
-        ...(signs.some((e) => isPositive(e.item) && e.item.finding === 'sensory-deficit')
-          ? neuropathicSymptoms.map((s) => `${s.path}.kind = ${s.item.kind}`)
-          : []),
-        ...indexed(ctx.request.raw.studies, 'studies')
-          .flatMap((s) => (s.item.findings ?? []).map((f, i) => ({ f, path: `${s.path}.findings[${i}]` })))
-          .filter(({ f }) => f.kind === 'radiculopathy' || f.kind === 'neuropathy')
-          .map(({ f, path }) => `${path}.kind = ${f.kind}`),
-      ];
-      return hits.length > 0 ? known(true, hits) : unknown(['no neuropathic diagnosis or neuropathic finding on exam recorded']);
-    },
-  }),
   defineFact<boolean>({
     id: 'medicationIndications.nociceptivePain',
     type: 'boolean',
@@ -156,20 +133,12 @@ export const medicationIndicationFacts: FactDefinition[] = [
         'no trial of an antidepressant or anticonvulsant recorded',
       ),
   }),
-  defineFact<boolean>({
-    id: 'medicationIndications.depression',
-    type: 'boolean',
-    description: 'Depression is diagnosed or reported; false when the record says there is none.',
-    reads: ['diagnoses[]', 'symptoms[]'],
-    derive: (ctx) => mentioned(ctx, DEPRESSION, 'depression not recorded'),
-  }),
-  defineFact<boolean>({
-    id: 'medicationIndications.fibromyalgia',
-    type: 'boolean',
-    description: 'Fibromyalgia is diagnosed or reported; false when the record says there is none.',
-    reads: ['diagnoses[]', 'symptoms[]'],
-    derive: (ctx) => mentioned(ctx, FIBROMYALGIA, 'fibromyalgia not recorded'),
-  }),
+  mentionFact(
+    'medicationIndications.depression',
+    'Depression is diagnosed or reported; false when the record says there is none.',
+    DEPRESSION,
+    'depression not recorded',
+  ),
   defineFact<boolean>({
     id: 'medicationIndications.arthritisOrTendinitis',
     type: 'boolean',
@@ -212,28 +181,24 @@ export const medicationIndicationFacts: FactDefinition[] = [
         : mentioned(ctx, SPASTICITY, 'no spasticity, multiple sclerosis or spinal cord injury recorded');
     },
   }),
-  defineFact<boolean>({
-    id: 'medicationIndications.insomnia',
-    type: 'boolean',
-    description: 'Insomnia or a sleep disturbance is diagnosed or reported; false when denied.',
-    reads: ['diagnoses[]', 'symptoms[]'],
-    derive: (ctx) => mentioned(ctx, SLEEP, 'no sleep disturbance recorded'),
-  }),
-  defineFact<boolean>({
-    id: 'medicationIndications.headache',
-    type: 'boolean',
-    description: 'Headache or migraine is diagnosed or reported; false when denied.',
-    reads: ['diagnoses[]', 'symptoms[]'],
-    derive: (ctx) => mentioned(ctx, HEADACHE, 'no headache recorded'),
-  }),
-  defineFact<boolean>({
-    id: 'medicationIndications.oralIntolerance',
-    type: 'boolean',
-    description:
-      'The worker cannot take or tolerate oral medication (difficulty swallowing, dysphagia, stated oral intolerance); false when denied.',
-    reads: ['diagnoses[]', 'symptoms[]'],
-    derive: (ctx) => mentioned(ctx, SWALLOWING, 'no difficulty taking oral medication recorded'),
-  }),
+  mentionFact(
+    'medicationIndications.insomnia',
+    'Insomnia or a sleep disturbance is diagnosed or reported; false when denied.',
+    SLEEP,
+    'no sleep disturbance recorded',
+  ),
+  mentionFact(
+    'medicationIndications.headache',
+    'Headache or migraine is diagnosed or reported; false when denied.',
+    HEADACHE,
+    'no headache recorded',
+  ),
+  mentionFact(
+    'medicationIndications.oralIntolerance',
+    'The worker cannot take or tolerate oral medication (difficulty swallowing, dysphagia, stated oral intolerance); false when denied.',
+    SWALLOWING,
+    'no difficulty taking oral medication recorded',
+  ),
   defineFact<boolean>({
     id: 'medicationIndications.muscleSpasm',
     type: 'boolean',
@@ -315,13 +280,12 @@ export const medicationIndicationFacts: FactDefinition[] = [
       return positive.length > 0 ? known(true, positive) : unknown(['no chemotherapy, radiation treatment or gastroenteritis recorded']);
     },
   }),
-  defineFact<boolean>({
-    id: 'medicationIndications.pde5',
-    type: 'boolean',
-    description: 'Erectile dysfunction or pulmonary arterial hypertension is diagnosed or reported; false when denied.',
-    reads: ['diagnoses[]', 'symptoms[]'],
-    derive: (ctx) => mentioned(ctx, PDE5_DX, 'no erectile dysfunction or pulmonary arterial hypertension recorded'),
-  }),
+  mentionFact(
+    'medicationIndications.pde5',
+    'Erectile dysfunction or pulmonary arterial hypertension is diagnosed or reported; false when denied.',
+    PDE5_DX,
+    'no erectile dysfunction or pulmonary arterial hypertension recorded',
+  ),
   defineFact<boolean>({
     id: 'medicationIndications.nitrateTaken',
     type: 'boolean',

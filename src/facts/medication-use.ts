@@ -216,6 +216,29 @@ function sameDrugEntries(ctx: FactContext): Entry[] {
 
 const CONTINUATION_WORDS = /\bcontinu\w*|\brenew\w*|\bongoing\b|\brefills? of\b/;
 
+/** What the benefit facts read: how each use of the drug worked, and the record's functional-improvement flag. */
+const BENEFIT_READS = [
+  'medications[].outcome',
+  'medications[].functionImproved',
+  'treatments[].outcome',
+  'treatments[].functionImproved',
+  'documentation.functionalImprovement',
+];
+
+/** The uses of a drug that brought pain relief: an improved or partial outcome. */
+const reliefFrom = (entries: readonly Entry[]): Entry[] => entries.filter((e) => e.outcome === 'improved' || e.outcome === 'partial');
+
+/** No benefit when uses failed and none brought relief; undefined otherwise (both benefit questions read it so). */
+function everyUseFailed(entries: readonly Entry[], relief: readonly Entry[]): Fact<boolean> | undefined {
+  const failed = entries.filter((e) => e.outcome === 'failed');
+  return failed.length > 0 && relief.length === 0
+    ? known(
+        false,
+        failed.map((e) => `${e.path}.outcome = failed`),
+      )
+    : undefined;
+}
+
 /**
  * Benefit of a drug from the entries describing its use. Function decides first (the entry's
  * own flag), then a failed trial; a record that says function did not improve outweighs pain
@@ -233,13 +256,9 @@ export function benefitOf(entries: readonly Entry[], ctx: FactContext): Fact<boo
       false,
       fi.map((e) => `${e.path}.functionImproved = false`),
     );
-  const relief = entries.filter((e) => e.outcome === 'improved' || e.outcome === 'partial');
-  const failed = entries.filter((e) => e.outcome === 'failed');
-  if (failed.length > 0 && relief.length === 0)
-    return known(
-      false,
-      failed.map((e) => `${e.path}.outcome = failed`),
-    );
+  const relief = reliefFrom(entries);
+  const failed = everyUseFailed(entries, relief);
+  if (failed) return failed;
   const flag = ctx.request.raw.documentation?.functionalImprovement;
   if (flag === false)
     return known(false, [...relief.map((e) => `${e.path}.outcome = ${e.outcome}`), 'documentation.functionalImprovement = false']);
@@ -271,13 +290,9 @@ function painAndFunctionOf(entries: readonly Entry[], ctx: FactContext): Fact<bo
       ...notImproved.map((e) => `${e.path}.functionImproved = false`),
       ...(notImproved.length === 0 ? ['documentation.functionalImprovement = false'] : []),
     ]);
-  const relief = entries.filter((e) => e.outcome === 'improved' || e.outcome === 'partial');
-  const failed = entries.filter((e) => e.outcome === 'failed');
-  if (failed.length > 0 && relief.length === 0)
-    return known(
-      false,
-      failed.map((e) => `${e.path}.outcome = failed`),
-    );
+  const relief = reliefFrom(entries);
+  const failed = everyUseFailed(entries, relief);
+  if (failed) return failed;
   const fn = entries.filter((e) => e.functionImproved === true).map((e) => `${e.path}.functionImproved = true`);
   if (fn.length === 0 && flag === true) fn.push('documentation.functionalImprovement = true');
   const reliefEvidence = relief.map((e) => `${e.path}.outcome = ${e.outcome}`);
@@ -501,13 +516,7 @@ export const medicationUseFacts: FactDefinition[] = [
     type: 'boolean',
     description:
       "Benefit from the worker's use of the requested drug so far: functional improvement, or pain relief when function is not stated to be unimproved; false when function did not improve or the drug failed; the record-level functional-improvement flag when nothing specific is stated.",
-    reads: [
-      'medications[].outcome',
-      'medications[].functionImproved',
-      'treatments[].outcome',
-      'treatments[].functionImproved',
-      'documentation.functionalImprovement',
-    ],
+    reads: BENEFIT_READS,
     derive: (ctx) => benefitOf(sameDrugEntries(ctx), ctx),
   }),
   defineFact<boolean>({
@@ -515,13 +524,7 @@ export const medicationUseFacts: FactDefinition[] = [
     type: 'boolean',
     description:
       "Both pain relief and functional improvement with the requested drug so far (an improved or partial outcome, and the entry's or the record's functional-improvement flag); false when function did not improve or the drug failed.",
-    reads: [
-      'medications[].outcome',
-      'medications[].functionImproved',
-      'treatments[].outcome',
-      'treatments[].functionImproved',
-      'documentation.functionalImprovement',
-    ],
+    reads: BENEFIT_READS,
     derive: (ctx) => painAndFunctionOf(sameDrugEntries(ctx), ctx),
   }),
   defineFact<number>({

@@ -1,6 +1,7 @@
 // The words that point to a nerve (vocab/nerve-words.yaml), one vocabulary for the questions that
-// read them: neuropathic pain (medication-indications.ts), radiculopathy (radiculopathy.ts) and the
-// electrodiagnostic ones (electrodiagnostics.ts). Each composes the lists its question needs.
+// read them: neuropathic pain and CRPS (pain-conditions.ts), radiculopathy (radiculopathy.ts), the
+// electrodiagnostic ones (electrodiagnostics.ts) and the conditions an imaging request names
+// (imaging.ts). Each composes the lists its question needs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,7 @@ const vocabSchema = z.strictObject({
     neuropathy: phraseList.min(1),
     neuropathyRisk: phraseList.min(1),
     centralNeurologic: phraseList.min(1),
+    crps: phraseList.min(1),
     neuropathicPain: phraseList.min(1),
   }),
 });
@@ -43,6 +45,7 @@ export const NEUROPATHIC_DIAGNOSES = [
   'diagnoses.plexus',
   'diagnoses.entrapment',
   'diagnoses.neuropathy',
+  'diagnoses.crps',
   'diagnoses.neuropathicPain',
 ] as const satisfies readonly NerveWordList[];
 

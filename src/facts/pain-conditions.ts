@@ -1,38 +1,74 @@
-// The kind of pain condition and the care around it that physical-medicine criteria turn on:
-// diagnoses (CRPS, neuropathic pain, musculoskeletal conditions, calcific tendinitis, plantar
-// fasciitis), medication that was reduced or not tolerated, a cognitive behavioral therapy
-// program, the worker's duty status and the decision date as a number for edition cut-offs.
+// The kind of pain condition and the care around it that physical-medicine and medication
+// criteria turn on: neuropathic pain (the one fact every neuropathic-pain question reads: TENS,
+// H-wave, antidepressants, antiepilepsy drugs, topical analgesics), other diagnoses (CRPS,
+// musculoskeletal conditions, calcific tendinitis, plantar fasciitis), medication that was reduced
+// or not tolerated, a cognitive behavioral therapy program and the worker's duty status.
 import { defineFact, known, unknown, type Fact, type FactContext, type FactDefinition } from './types.js';
-import { diagnosisTexts, indexed, itemInRegion } from './record.js';
+import { diagnosisTexts, examFindings, indexed, isPositive, itemInRegion } from './record.js';
 import { weeksBetween } from '../util/dates.js';
 import { workStatusInWords } from './record-terms.js';
 import { nerveWords, NEUROPATHIC_DIAGNOSES } from './nerve-words.js';
 import { DRUG_TREATMENT_KINDS } from './drugs.js';
 
-/**
- * A diagnosis fact: true when a diagnosis (or, with `studies`, an electrodiagnostic finding)
- * matches; false when diagnoses are listed and none matches; not documented when none is listed.
- */
-function diagnosisFact(ctx: FactContext, re: RegExp, what: string, studies = false): Fact<boolean> {
+/** A diagnosis fact: true when a diagnosis matches; false when diagnoses are listed and none matches; not documented when none is listed. */
+function diagnosisFact(ctx: FactContext, re: RegExp, what: string): Fact<boolean> {
   const dx = diagnosisTexts(ctx.request.raw);
   const hits = dx.filter((d) => re.test(d.text)).map((d) => `${d.path} = ${d.text.trim()}`);
-  if (studies) {
-    for (const s of indexed(ctx.request.raw.studies, 'studies')) {
-      (s.item.findings ?? []).forEach((f, i) => {
-        if (f.kind === 'radiculopathy' || f.kind === 'neuropathy') hits.push(`${s.path}.findings[${i}].kind = ${f.kind}`);
-      });
-    }
-  }
   if (hits.length > 0) return known(true, hits);
   if (dx.length > 0) return known(false, [`diagnoses: no ${what} among ${dx.length} listed`]);
   return unknown(['diagnoses not recorded']);
 }
 
-/** Neuropathic pain conditions (the words every neuropathic-pain question reads) and the neurologic ones the CPMTG lists with them. */
-const NEUROPATHIC_OR_CENTRAL = nerveWords(...NEUROPATHIC_DIAGNOSES, 'diagnoses.centralNeurologic');
+/** Complex regional pain syndrome (reflex sympathetic dystrophy, causalgia): also a neuropathic pain condition. */
+const CRPS = nerveWords('diagnoses.crps');
+/** A neuropathic pain condition, of a root or any other nerve. */
+const NEUROPATHIC_DX = nerveWords(...NEUROPATHIC_DIAGNOSES);
+/** Pain or altered sensation as a nerve gives it: radiating, radicular, numb, burning. */
+const NEUROPATHIC_SYMPTOM = nerveWords('symptoms.radiating', 'symptoms.radicular', 'symptoms.sensory', 'symptoms.neuropathicPain');
+/**
+ * Phantom limb pain, spasticity, multiple sclerosis: the CPMTG recommends TENS for them beside
+ * neuropathic pain, but they are not neuropathic pain that a neuropathic medication treats.
+ */
+const CENTRAL_NEUROLOGIC = nerveWords('diagnoses.centralNeurologic');
+
+/**
+ * What documents neuropathic pain: a neuropathic diagnosis, dermatomal radicular pain on exam, a
+ * sensory deficit on exam beside a neuropathic symptom, an electrodiagnostic radiculopathy or
+ * neuropathy. A sensory deficit is a sign of nerve involvement; the pain is neuropathic when the
+ * worker reports pain or paresthesia of that character (axial back pain with a deficit is not).
+ */
+function neuropathicPainEvidence(ctx: FactContext): string[] {
+  const neuropathicSymptoms = indexed(ctx.request.raw.symptoms, 'symptoms').filter(
+    (s) => s.item.result !== 'negative' && NEUROPATHIC_SYMPTOM.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()),
+  );
+  const signs = [
+    ...examFindings(ctx.request.raw, 'radicular-pain-dermatomal'),
+    ...(neuropathicSymptoms.length > 0 ? examFindings(ctx.request.raw, 'sensory-deficit') : []),
+  ].filter((e) => isPositive(e.item));
+  return [
+    ...diagnosisTexts(ctx.request.raw)
+      .filter((d) => NEUROPATHIC_DX.test(d.text))
+      .map((d) => `${d.path} = ${d.text.trim()}`),
+    ...signs.map((e) => `${e.path} = ${e.item.finding}${e.item.dermatome ? ` ${e.item.dermatome}` : ''} positive`),
+    ...(signs.some((e) => e.item.finding === 'sensory-deficit') ? neuropathicSymptoms.map((s) => `${s.path}.kind = ${s.item.kind}`) : []),
+    ...indexed(ctx.request.raw.studies, 'studies')
+      .flatMap((s) => (s.item.findings ?? []).map((f, i) => ({ f, path: `${s.path}.findings[${i}]` })))
+      .filter(({ f }) => f.kind === 'radiculopathy' || f.kind === 'neuropathy')
+      .map(({ f, path }) => `${path}.kind = ${f.kind}`),
+  ];
+}
+
+const FIBROMYALGIA = /fibromyalg|fibrositis/;
 
 const REDUCED_OR_NOT_TOLERATED =
   /not tolerat|intoleran|side[- ]effect|adverse|upset stomach|gastritis|reduced|reduction|decreas(?:ed|ing) (?:use|dose|medication)|taper|wean|discontinu|stopped|cannot take|unable to take/;
+
+/** Psychological treatment among the treatments: its kind, or its words (cognitive behavioral therapy, psychotherapy). */
+function cbtTreatments(ctx: FactContext) {
+  return indexed(ctx.request.raw.treatments, 'treatments').filter(
+    (t) => t.item.kind === 'psychological-services' || /cognitive|\bcbt\b|psychotherap/.test((t.item.text ?? '').toLowerCase()),
+  );
+}
 
 /** The worker's duty status: the field, else the one status the record's words state. */
 export function workStatus(ctx: FactContext): Fact<string> {
@@ -48,15 +84,27 @@ export const painConditionFacts: FactDefinition[] = [
     type: 'boolean',
     description: 'A diagnosis of complex regional pain syndrome (reflex sympathetic dystrophy).',
     reads: ['diagnoses[]'],
-    derive: (ctx) => diagnosisFact(ctx, /\bcrps\b|complex regional|reflex sympathetic|\brsd\b|causalgia/, 'CRPS'),
+    derive: (ctx) => diagnosisFact(ctx, CRPS, 'CRPS'),
   }),
   defineFact<boolean>({
     id: 'painConditions.neuropathicPain',
     type: 'boolean',
     description:
-      'Neuropathic pain: radiculopathy or radiculitis, sciatica, neuropathy, neuralgia or neuritis, nerve entrapment, CRPS, phantom limb pain, spasticity or multiple sclerosis (diagnoses, or an EMG finding of radiculopathy or neuropathy).',
-    reads: ['diagnoses[]', 'studies[].findings[]'],
-    derive: (ctx) => diagnosisFact(ctx, NEUROPATHIC_OR_CENTRAL, 'neuropathic pain condition', true),
+      'Neuropathic pain documented: a neuropathic diagnosis (radiculopathy, sciatica, neuropathy, neuralgia or neuritis, nerve entrapment, CRPS, …), dermatomal radicular pain on exam, a sensory deficit on exam with a neuropathic symptom (radiating pain, numbness, tingling, burning), or an electrodiagnostic radiculopathy/neuropathy. Never false: diagnoses that name no neuropathic condition leave it not documented (a rule that wants them to decide says `undocumented: unmet`).',
+    reads: ['diagnoses[]', 'exam[]', 'symptoms[]', 'studies[].findings[]'],
+    derive: (ctx) => {
+      const hits = neuropathicPainEvidence(ctx);
+      if (hits.length > 0) return known(true, hits);
+      return unknown(['no neuropathic diagnosis or neuropathic finding on exam recorded']);
+    },
+  }),
+  defineFact<boolean>({
+    id: 'painConditions.centralNeurologic',
+    type: 'boolean',
+    description:
+      'Phantom limb pain, spasticity or multiple sclerosis is diagnosed: the neurologic conditions the CPMTG lists beside neuropathic pain for TENS.',
+    reads: ['diagnoses[]'],
+    derive: (ctx) => diagnosisFact(ctx, CENTRAL_NEUROLOGIC, 'phantom limb pain, spasticity or multiple sclerosis'),
   }),
   defineFact<boolean>({
     id: 'painConditions.musculoskeletal',
@@ -81,9 +129,19 @@ export const painConditionFacts: FactDefinition[] = [
   defineFact<boolean>({
     id: 'painConditions.fibromyalgia',
     type: 'boolean',
-    description: 'A diagnosis of fibromyalgia (fibromyalgia syndrome, fibrositis).',
-    reads: ['diagnoses[]'],
-    derive: (ctx) => diagnosisFact(ctx, /fibromyalg|fibrositis/, 'fibromyalgia'),
+    description:
+      'Fibromyalgia (fibromyalgia syndrome, fibrositis) is diagnosed or reported; false when the record denies it, or lists diagnoses and none is fibromyalgia; not documented when no diagnosis is listed.',
+    reads: ['diagnoses[]', 'symptoms[]'],
+    derive: (ctx) => {
+      const dx = diagnosisFact(ctx, FIBROMYALGIA, 'fibromyalgia');
+      const symptoms = indexed(ctx.request.raw.symptoms, 'symptoms').filter((s) =>
+        FIBROMYALGIA.test(`${s.item.kind} ${s.item.text ?? ''}`.toLowerCase()),
+      );
+      const reported = symptoms.filter((s) => s.item.result !== 'negative').map((s) => `${s.path}.kind = ${s.item.kind}`);
+      if (dx.value === true || reported.length > 0) return known(true, [...(dx.value === true ? dx.evidence : []), ...reported]);
+      const denied = symptoms.map((s) => `${s.path}.kind = ${s.item.kind} (denied)`);
+      return denied.length > 0 ? known(false, denied) : dx;
+    },
   }),
   defineFact<boolean>({
     id: 'painConditions.rotatorCuffCondition',
@@ -205,9 +263,7 @@ export const painConditionFacts: FactDefinition[] = [
     description: 'A cognitive behavioral therapy (psychological treatment) program is documented or requested. Never false.',
     reads: ['treatments[]', 'services[]'],
     derive: (ctx) => {
-      const hits = indexed(ctx.request.raw.treatments, 'treatments')
-        .filter((t) => t.item.kind === 'psychological-services' || /cognitive|\bcbt\b|psychotherap/.test((t.item.text ?? '').toLowerCase()))
-        .map((t) => `${t.path} = ${t.item.kind}${t.item.text ? ` (${t.item.text})` : ''}`);
+      const hits = cbtTreatments(ctx).map((t) => `${t.path} = ${t.item.kind}${t.item.text ? ` (${t.item.text})` : ''}`);
       for (const s of ctx.request.services) {
         if (s.id !== ctx.service.id && s.kind === 'psychological-services')
           hits.push(`services[${s.index}] = psychological-services requested`);
@@ -222,9 +278,7 @@ export const painConditionFacts: FactDefinition[] = [
       'Weeks of cognitive behavioral therapy so far: the longest stated duration, else the time since the earliest dated session.',
     reads: ['treatments[].durationWeeks', 'treatments[].date'],
     derive: (ctx) => {
-      const cbt = indexed(ctx.request.raw.treatments, 'treatments').filter(
-        (t) => t.item.kind === 'psychological-services' || /cognitive|\bcbt\b|psychotherap/.test((t.item.text ?? '').toLowerCase()),
-      );
+      const cbt = cbtTreatments(ctx);
       const stated = cbt.filter((t) => t.item.durationWeeks !== undefined);
       if (stated.length > 0) {
         const longest = stated.reduce((a, b) => (b.item.durationWeeks! > a.item.durationWeeks! ? b : a));

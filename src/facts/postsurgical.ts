@@ -8,19 +8,9 @@ import { regionsOverlap } from '../request/regions.js';
 import { monthsBetween, dayNumber } from '../util/dates.js';
 import type { NormalizedService } from '../request/normalize.js';
 import type { Request } from '../request/schema.js';
-import type { Region } from '../request/vocabulary.js';
+import { INJECTION_SERVICE_KINDS, type Region } from '../request/vocabulary.js';
 
 type Surgery = NonNullable<Request['surgeries']>[number];
-
-const INJECTION_KINDS = new Set([
-  'epidural-steroid-injection',
-  'facet-joint-injection',
-  'medial-branch-block',
-  'facet-radiofrequency-neurotomy',
-  'trigger-point-injection',
-  'sacroiliac-joint-injection',
-  'injection',
-]);
 
 /** The service named by `for:`, if any. */
 export function primaryOf(ctx: FactContext): NormalizedService | undefined {
@@ -142,7 +132,7 @@ export const postsurgicalFacts: FactDefinition[] = [
       const primary = primaryOf(ctx);
       const path = `services[${ctx.service.index}].for`;
       if (!primary) return known(false, [`${path} not given`]);
-      return known(INJECTION_KINDS.has(primary.kind), [`${path} = ${primary.id} (${primary.kind})`]);
+      return known(INJECTION_SERVICE_KINDS.has(primary.kind), [`${path} = ${primary.id} (${primary.kind})`]);
     },
   }),
   defineFact<number>({

@@ -387,3 +387,19 @@ export function diagnosisTexts(request: Request): { text: string; path: string }
     path: `diagnoses[${i}]`,
   }));
 }
+
+/**
+ * The exam findings and symptoms the record reports (negative ones aside) as lower-cased words:
+ * the finding or symptom kind and its `text`, with their paths. For facts that read what the
+ * worker cannot do ("unable to walk", "wheelchair-bound") wherever the record states it.
+ */
+export function reportedFindingTexts(request: Request): { text: string; path: string }[] {
+  return [
+    ...indexed(request.exam, 'exam')
+      .filter((e) => isPositive(e.item))
+      .map((e) => ({ path: e.path, text: `${e.item.finding} ${e.item.text ?? ''}`.toLowerCase() })),
+    ...indexed(request.symptoms, 'symptoms')
+      .filter((s) => s.item.result !== 'negative')
+      .map((s) => ({ path: s.path, text: `${s.item.kind} ${s.item.text ?? ''}`.toLowerCase() })),
+  ];
+}

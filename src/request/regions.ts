@@ -38,13 +38,22 @@ export function spineRegion(region: Region | undefined): 'cervical' | 'thoracic'
   return undefined;
 }
 
+/** The limb-wide regions. */
+export type Limb = 'upper-extremity' | 'lower-extremity';
+const LIMBS: readonly Limb[] = ['upper-extremity', 'lower-extremity'];
+
 /** The joints and segments of each limb-wide region (an upper-extremity EMG concerns the wrist). */
 const LIMB_PARTS: Partial<Record<Region, readonly Region[]>> = {
   'upper-extremity': ['shoulder', 'elbow', 'forearm', 'wrist', 'hand'],
   'lower-extremity': ['hip', 'knee', 'leg', 'ankle', 'foot'],
 };
 /** The spine that supplies each limb: a limb-wide service concerns it too (a lumbar finding and a leg EMG). */
-const LIMB_SPINE: Partial<Record<Region, Region>> = { 'upper-extremity': 'cervical', 'lower-extremity': 'lumbar' };
+const LIMB_SPINE: Partial<Record<Region, 'cervical' | 'lumbar'>> = { 'upper-extremity': 'cervical', 'lower-extremity': 'lumbar' };
+
+/** The spine that supplies a limb. */
+export function limbSpine(limb: Limb): 'cervical' | 'lumbar' {
+  return LIMB_SPINE[limb]!;
+}
 
 /**
  * Whether two regions name one place, one of them more precisely: the same region, or a limb and
@@ -69,4 +78,13 @@ export function regionsOverlap(serviceRegion: Region, findingRegion: Region): bo
     (serviceRegion === 'ankle' && findingRegion === 'foot') ||
     (serviceRegion === 'foot' && findingRegion === 'ankle')
   );
+}
+
+/**
+ * The limbs a region belongs to: the limb itself, one of its parts, the spine that supplies it,
+ * or a region that bears on one of those (the pelvis beside the hip, the sacroiliac joints beside
+ * the lumbar spine). None for the thoracic spine, the head or the trunk.
+ */
+export function limbsOfRegion(region: Region): Limb[] {
+  return LIMBS.filter((limb) => [limb, ...LIMB_PARTS[limb]!, limbSpine(limb)].some((r) => regionsOverlap(r, region)));
 }

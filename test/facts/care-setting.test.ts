@@ -15,6 +15,16 @@ describe('home health', () => {
     ).toBe(true);
     expect(value({ exam: [{ finding: 'antalgic-gait' }], services: [hh('Wound care nurse')] }, 'careSetting.homebound')).toBeUndefined();
   });
+  it('homebound and a mobility limitation for equipment read the same words', () => {
+    const exam = [{ finding: 'other', text: 'NWB left leg after ORIF' }];
+    expect(value({ exam, services: [hh('Wound care nurse')] }, 'careSetting.homebound')).toBe(true);
+    expect(value({ exam, services: [{ id: 'd', kind: 'durable-medical-equipment', label: 'Bedside commode' }] }, 'dme.confined')).toBe(
+      true,
+    );
+    // denied findings are not read
+    const denied = [{ finding: 'other', text: 'unable to walk', result: 'negative' }];
+    expect(value({ exam: denied, services: [hh('Wound care nurse')] }, 'careSetting.homebound')).toBeUndefined();
+  });
   it('medical treatment: skilled care true, homemaker only false, undescribed unknown', () => {
     expect(value({ services: [hh('Wound care nurse 2 visits')] }, 'careSetting.homeHealthMedicalTreatment')).toBe(true);
     expect(value({ services: [hh('Home health aide for housekeeping and meals')] }, 'careSetting.homeHealthMedicalTreatment')).toBe(false);

@@ -217,6 +217,14 @@ describe('electrodiagnostics.priorStudies', () => {
     expect(value({ studies, services: [ue] }, 'electrodiagnostics.priorStudies')).toHaveLength(1);
     expect(value({ studies, services: [le] }, 'electrodiagnostics.priorStudies')).toEqual([]);
   });
+  it('places a study that names no region by the nerve its neuropathy is named for (one list of the nerves of each limb)', () => {
+    const studies = (text: string): Request['studies'] => [
+      { type: 'emg-ncv', date: '2016-01-10', findings: [{ kind: 'neuropathy', text }] },
+    ];
+    expect(value({ studies: studies('right sciatic neuropathy'), services: [le] }, 'electrodiagnostics.priorStudies')).toHaveLength(1);
+    expect(value({ studies: studies('right sciatic neuropathy'), services: [ue] }, 'electrodiagnostics.priorStudies')).toEqual([]);
+    expect(value({ studies: studies('ulnar neuropathy at the elbow'), services: [ue] }, 'electrodiagnostics.priorStudies')).toHaveLength(1);
+  });
 });
 
 describe('electrodiagnostics.eventSincePrior', () => {

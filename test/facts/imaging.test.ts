@@ -174,6 +174,16 @@ describe('imaging.suspectedConditions', () => {
       value({ diagnoses: ['hip strain'], services: [svc({ modality: 'mri', region: 'hip' })] }, 'imaging.suspectedConditions'),
     ).toBeUndefined();
   });
+  it('names an entrapment and CRPS with the nerve vocabulary (vocab/nerve-words.yaml)', () => {
+    const elbow = svc({ modality: 'mri', region: 'elbow' });
+    expect(value({ diagnoses: [{ text: 'ulnar neuritis', region: 'elbow' }], services: [elbow] }, 'imaging.suspectedConditions')).toEqual([
+      'nerve-entrapment',
+    ]);
+    const foot = svc({ modality: 'bone-scan', region: 'foot' });
+    expect(
+      value({ diagnoses: [{ text: 'RSD of the right foot', region: 'foot' }], services: [foot] }, 'imaging.suspectedConditions'),
+    ).toEqual(['crps']);
+  });
 });
 
 describe('imaging.kneeDerangementSigns', () => {

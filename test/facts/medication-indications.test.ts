@@ -4,41 +4,6 @@ import { value } from './harness.js';
 const svc = { id: 'med', kind: 'medication' as const, name: 'Gabapentin', strength: '300 mg', quantity: 90 };
 
 describe('indications', () => {
-  it('medicationIndications.neuropathicPain: diagnosis, exam or EMG; never false', () => {
-    expect(value({ diagnoses: ['lumbar radiculopathy'], services: [svc] }, 'medicationIndications.neuropathicPain')).toBe(true);
-    expect(
-      value(
-        { symptoms: [{ kind: 'radiating-leg-pain' }], exam: [{ finding: 'sensory-deficit', dermatome: 'L5' }], services: [svc] },
-        'medicationIndications.neuropathicPain',
-      ),
-    ).toBe(true);
-    expect(
-      value(
-        { exam: [{ finding: 'radicular-pain-dermatomal', dermatome: 'L5' }], services: [svc] },
-        'medicationIndications.neuropathicPain',
-      ),
-    ).toBe(true);
-    // a sensory deficit beside axial back pain alone does not make the pain neuropathic
-    expect(
-      value(
-        { symptoms: [{ kind: 'low-back-pain' }], exam: [{ finding: 'sensory-deficit', dermatome: 'L5' }], services: [svc] },
-        'medicationIndications.neuropathicPain',
-      ),
-    ).toBeUndefined();
-    expect(
-      value(
-        { studies: [{ type: 'emg-ncv', findings: [{ kind: 'neuropathy' }] }], services: [svc] },
-        'medicationIndications.neuropathicPain',
-      ),
-    ).toBe(true);
-    expect(
-      value(
-        { diagnoses: ['lumbar strain'], exam: [{ finding: 'sensory-deficit', result: 'negative' }], services: [svc] },
-        'medicationIndications.neuropathicPain',
-      ),
-    ).toBeUndefined();
-  });
-
   it('medicationIndications.neuropathicFirstLineFailed: failed, helped, not stated', () => {
     expect(
       value(
@@ -69,14 +34,6 @@ describe('indications', () => {
     expect(
       value({ diagnoses: ['ankle sprain', 'saphenous neuralgia'], services: [svc] }, 'medicationIndications.arthritisOrTendinitis'),
     ).toBeUndefined();
-  });
-
-  it('fibromyalgia: stated, denied, not recorded', () => {
-    expect(value({ diagnoses: ['fibromyalgia syndrome'], services: [svc] }, 'medicationIndications.fibromyalgia')).toBe(true);
-    expect(value({ symptoms: [{ kind: 'fibromyalgia', result: 'negative' }], services: [svc] }, 'medicationIndications.fibromyalgia')).toBe(
-      false,
-    );
-    expect(value({ diagnoses: ['lumbar strain'], services: [svc] }, 'medicationIndications.fibromyalgia')).toBeUndefined();
   });
 
   it('depression, insomnia, headache, oral intolerance: stated, denied, not recorded', () => {

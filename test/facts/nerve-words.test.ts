@@ -38,7 +38,7 @@ describe('nerveWords', () => {
 describe('parseNerveVocabulary', () => {
   const valid = `
 symptoms: { radiating: [radiat*], radicular: [radicul*], sensory: [numb*], neuropathicPain: [burning], motor: [weak*], limbPain: [leg-pain] }
-diagnoses: { radicular: [radicul*], neuritis: [neuritis], plexus: [plexus], entrapment: [carpal tunnel], neuropathy: [neuropathy], neuropathyRisk: [diabet*], centralNeurologic: [phantom*], neuropathicPain: [neuralgia] }
+diagnoses: { radicular: [radicul*], neuritis: [neuritis], plexus: [plexus], entrapment: [carpal tunnel], neuropathy: [neuropathy], neuropathyRisk: [diabet*], centralNeurologic: [phantom*], crps: [crps], neuropathicPain: [neuralgia] }
 `;
   it('accepts a complete vocabulary', () => {
     expect(parseNerveVocabulary(valid, 'v.yaml').symptoms.motor).toEqual(['weak*']);
@@ -58,19 +58,18 @@ describe('the same words reach each question', () => {
   const emg = { id: 'emg', kind: 'electrodiagnostics', region: 'lower-extremity', label: 'EMG/NCS bilateral lower extremities' };
   it('a root diagnosis ("nerve root impingement") is neuropathic pain, a radiculopathy diagnosis and a suspected radiculopathy', () => {
     const diagnoses = ['L5 nerve root impingement'];
-    expect(value({ diagnoses, services: [gabapentin] }, 'medicationIndications.neuropathicPain')).toBe(true);
+    expect(value({ diagnoses, services: [gabapentin] }, 'painConditions.neuropathicPain')).toBe(true);
     expect(value({ diagnoses, services: [esi] }, 'radiculopathy.diagnosed')).toBe(true);
     expect(value({ diagnoses, services: [emg] }, 'electrodiagnostics.radiculopathySuspected')).toBe(true);
-    expect(value({ diagnoses }, 'painConditions.neuropathicPain')).toBe(true);
   });
-  it('the TENS conditions the CPMTG lists beside neuropathic pain are not neuropathic pain for a medication', () => {
+  it('the TENS conditions the CPMTG lists beside neuropathic pain are not neuropathic pain', () => {
     const diagnoses = ['phantom limb pain, left leg'];
-    expect(value({ diagnoses }, 'painConditions.neuropathicPain')).toBe(true);
-    expect(value({ diagnoses, services: [gabapentin] }, 'medicationIndications.neuropathicPain')).toBeUndefined();
+    expect(value({ diagnoses }, 'painConditions.centralNeurologic')).toBe(true);
+    expect(value({ diagnoses, services: [gabapentin] }, 'painConditions.neuropathicPain')).toBeUndefined();
   });
   it('an entrapment is neuropathic pain and a suspected entrapment, not a radiculopathy', () => {
     const diagnoses = ['lesion of the ulnar nerve'];
-    expect(value({ diagnoses, services: [gabapentin] }, 'medicationIndications.neuropathicPain')).toBe(true);
+    expect(value({ diagnoses, services: [gabapentin] }, 'painConditions.neuropathicPain')).toBe(true);
     expect(
       value(
         { diagnoses, services: [{ ...emg, region: 'upper-extremity', label: 'NCS right upper extremity' }] },
@@ -83,11 +82,11 @@ describe('the same words reach each question', () => {
     const symptoms = [{ kind: 'weakness', region: 'lower-extremity', text: 'weakness of the left leg' }];
     expect(value({ symptoms, services: [emg] }, 'electrodiagnostics.limbSymptoms')).toBe(true);
     const exam = [{ finding: 'sensory-deficit', dermatome: 'L5' }];
-    expect(value({ symptoms, exam, services: [gabapentin] }, 'medicationIndications.neuropathicPain')).toBeUndefined();
+    expect(value({ symptoms, exam, services: [gabapentin] }, 'painConditions.neuropathicPain')).toBeUndefined();
     expect(
       value(
         { symptoms: [{ kind: 'numbness', text: 'numbness of the foot' }], exam, services: [gabapentin] },
-        'medicationIndications.neuropathicPain',
+        'painConditions.neuropathicPain',
       ),
     ).toBe(true);
   });

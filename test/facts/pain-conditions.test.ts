@@ -4,7 +4,7 @@ import { value } from './harness.js';
 describe('diagnosis facts: true, false when diagnoses list none, not documented without diagnoses', () => {
   it.each([
     ['painConditions.crps', 'complex regional pain syndrome type I', 'lumbar strain'],
-    ['painConditions.neuropathicPain', 'lumbar radiculopathy', 'lumbar strain'],
+    ['painConditions.centralNeurologic', 'phantom limb pain', 'lumbar strain'],
     ['painConditions.musculoskeletal', 'cervical sprain', 'irritable bowel syndrome'],
     ['painConditions.calcificTendinitis', 'calcific tendinitis of the right shoulder', 'rotator cuff tendinitis'],
     ['painConditions.plantarFasciitis', 'plantar fasciitis', 'ankle sprain'],
@@ -13,11 +13,44 @@ describe('diagnosis facts: true, false when diagnoses list none, not documented 
     expect(value({ diagnoses: [no] }, id)).toBe(false);
     expect(value({}, id)).toBeUndefined();
   });
+});
 
+describe('painConditions.neuropathicPain: the one neuropathic-pain fact (TENS, H-wave and the neuropathic medications)', () => {
+  it('painConditions.neuropathicPain: diagnosis, exam or EMG; never false (silence is not documented whatever the diagnoses)', () => {
+    expect(value({ diagnoses: ['lumbar radiculopathy'] }, 'painConditions.neuropathicPain')).toBe(true);
+    expect(
+      value(
+        { symptoms: [{ kind: 'radiating-leg-pain' }], exam: [{ finding: 'sensory-deficit', dermatome: 'L5' }] },
+        'painConditions.neuropathicPain',
+      ),
+    ).toBe(true);
+    expect(value({ exam: [{ finding: 'radicular-pain-dermatomal', dermatome: 'L5' }] }, 'painConditions.neuropathicPain')).toBe(true);
+    // a sensory deficit beside axial back pain alone does not make the pain neuropathic
+    expect(
+      value(
+        { symptoms: [{ kind: 'low-back-pain' }], exam: [{ finding: 'sensory-deficit', dermatome: 'L5' }] },
+        'painConditions.neuropathicPain',
+      ),
+    ).toBeUndefined();
+    expect(value({ studies: [{ type: 'emg-ncv', findings: [{ kind: 'neuropathy' }] }] }, 'painConditions.neuropathicPain')).toBe(true);
+    expect(
+      value({ diagnoses: ['lumbar strain'], exam: [{ finding: 'sensory-deficit', result: 'negative' }] }, 'painConditions.neuropathicPain'),
+    ).toBeUndefined();
+  });
   it('an EMG finding of radiculopathy is neuropathic pain', () => {
     expect(
       value({ studies: [{ type: 'emg-ncv', findings: [{ kind: 'radiculopathy', root: 'L5' }] }] }, 'painConditions.neuropathicPain'),
     ).toBe(true);
+  });
+  it('CRPS, however named, is a CRPS diagnosis and neuropathic pain (one word list)', () => {
+    for (const dx of ['causalgia, right hand', 'RSD of the left foot', 'complex regional pain syndrome type II']) {
+      expect(value({ diagnoses: [dx] }, 'painConditions.crps')).toBe(true);
+      expect(value({ diagnoses: [dx] }, 'painConditions.neuropathicPain')).toBe(true);
+    }
+  });
+  it('phantom limb pain, spasticity and multiple sclerosis are TENS conditions, not neuropathic pain', () => {
+    expect(value({ diagnoses: ['multiple sclerosis'] }, 'painConditions.centralNeurologic')).toBe(true);
+    expect(value({ diagnoses: ['multiple sclerosis'] }, 'painConditions.neuropathicPain')).toBeUndefined();
   });
 });
 
@@ -79,11 +112,22 @@ describe('painConditions.sprainStrain', () => {
   });
 });
 
-describe('painConditions.fibromyalgia', () => {
-  it('a fibromyalgia diagnosis; false when others are listed', () => {
-    const svc = [{ id: 'svc', kind: 'trigger-point-injection', region: 'lumbar' }];
+describe('painConditions.fibromyalgia: the one fibromyalgia fact (trigger point injections, antidepressants, antiepilepsy drugs)', () => {
+  const svc = [{ id: 'svc', kind: 'trigger-point-injection', region: 'lumbar' }];
+  it('a fibromyalgia diagnosis; false when others are listed; not documented without diagnoses', () => {
     expect(value({ diagnoses: ['fibromyalgia syndrome'], services: svc }, 'painConditions.fibromyalgia')).toBe(true);
     expect(value({ diagnoses: ['myofascial pain syndrome'], services: svc }, 'painConditions.fibromyalgia')).toBe(false);
+    expect(value({ services: svc }, 'painConditions.fibromyalgia')).toBeUndefined();
+  });
+  it('a symptom reported is fibromyalgia, a symptom denied is not, whatever the diagnoses', () => {
+    expect(value({ symptoms: [{ kind: 'fibromyalgia' }], services: svc }, 'painConditions.fibromyalgia')).toBe(true);
+    expect(
+      value(
+        { diagnoses: ['lumbar strain'], symptoms: [{ kind: 'widespread pain', text: 'fibromyalgia' }], services: svc },
+        'painConditions.fibromyalgia',
+      ),
+    ).toBe(true);
+    expect(value({ symptoms: [{ kind: 'fibromyalgia', result: 'negative' }], services: svc }, 'painConditions.fibromyalgia')).toBe(false);
   });
 });
 
