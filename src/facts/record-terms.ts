@@ -27,6 +27,7 @@ const termSchema = z.strictObject({
   phrases: phraseList.min(1),
   against: phraseList,
   with: phraseList.optional(),
+  despiteNegation: phraseList.optional(),
 });
 const rootKey = z.string().regex(/^(C[2-8]|T(1[0-2]|[1-9])|L[1-5]|S[12])$/, { error: 'expected a root such as C6 or L5' });
 const vocabSchema = z.strictObject({
@@ -71,6 +72,7 @@ interface CompiledTerm {
   phrases: RegExp[];
   against: RegExp;
   with?: RegExp;
+  despiteNegation?: RegExp;
 }
 interface Vocabulary {
   window: number;
@@ -130,6 +132,7 @@ export function compileVocabulary(text: string, file = VOCAB_FILE): Vocabulary {
         phrases: t.phrases.map(phraseRegex),
         against: anyPhrase(t.against),
         ...(t.with ? { with: anyPhrase(t.with) } : {}),
+        ...(t.despiteNegation ? { despiteNegation: anyPhrase(t.despiteNegation) } : {}),
       },
     ]),
   ) as Record<TermId, CompiledTerm>;
@@ -359,6 +362,11 @@ function readTerm(request: Request, term: TermId, options: TermOptions): Fact<bo
       continue;
     }
     if (t.with && !t.with.test(clause)) continue;
+    // the negation is of something else the clause says of the term ("has not met her goals")
+    if (t.despiteNegation?.test(clause)) {
+      found.push(`${entry.path}: "${clause.trim()}"`);
+      continue;
+    }
     const hits = t.phrases.flatMap((re) => indexes(re, clause));
     if (hits.some((at) => !negated(clause.slice(0, at), v) && !deniedAfter(clause.slice(at), v)))
       found.push(`${entry.path}: "${clause.trim()}"`);

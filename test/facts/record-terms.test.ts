@@ -261,6 +261,11 @@ describe('documentation.treatmentGoals: the goals of treatment, from the words',
   });
   it('goals not yet reached are goals stated', () => {
     expect(read({ documentation: { notes: 'Goals are not yet achieved: walking 30 minutes, pain 4/10.' } })).toBe(true);
+    // the negation is of meeting the goals, not of the goals (vocab: despiteNegation)
+    expect(read({ documentation: { notes: 'She has not met her goals of walking 30 minutes.' } })).toBe(true);
+    expect(read({ documentation: { notes: 'Treatment goals were not met: pain 4/10, sitting one hour.' } })).toBe(true);
+    expect(read({ documentation: { notes: 'Has not achieved treatment goals for the TENS unit.' } })).toBe(true);
+    expect(read({ documentation: { notes: 'No treatment goals were set, and none were met.' } })).toBe(false);
     expect(read({ documentation: { notes: 'TENS trial recommended.' } })).toBeUndefined();
     expect(read({})).toBeUndefined();
   });
